@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import mdx from '@astrojs/mdx';
+import type { AstroIntegration } from 'astro';
+import { checkContent, type CaseStudyFile } from './lib/content-fs.ts';
+import { formatProblem } from './lib/problems.ts';
+import { siteOptionsSchema, type SiteOptions } from './schemas/site-options.ts';
+import { virtualConfig, type ResolvedConfig } from './virtual-config.ts';
+
+/**
+ * The exact files a production build loads. An empty list would make the
+ * glob loader match everything, so "no case studies" is a pattern that
+ * matches nothing.
+ */
+function publishedPatterns(entries: readonly CaseStudyFile[]): string[] {
+  const published = entries.filter((entry) => !entry.draft).map((entry) => entry.entry);
+  return published.length > 0 ? published : ['.casefolio-no-case-studies'];
+}
+
+/**
+ * The Casefolio engine as an Astro integration: it validates all content
+ * before Astro starts (so a broken file gives one clear line, never a stack
+ * trace), adds MDX and code highlighting, and tells the content collections
+ * which files to load.
+ */
+export default function casefolio(userOptions: SiteOptions = {}): AstroIntegration {
+  const options = siteOptionsSchema.parse(userOptions);
+  return {
+    name: 'casefolio',
+    hooks: {
+      'astro:config:setup': ({ config, command, updateConfig, logger }) => {
+        const root = fileURLToPath(config.root);
+        const contentDir = path.resolve(
+          root,
+          process.env['CASEFOLIO_CONTENT_DIR'] ?? options.contentDir,
+        );
+        const report = checkContent({ root, contentDir });
+        if (report.problems.length > 0) {
+          const lines = report.problems.map(formatProblem);
+          const files = new Set(report.problems.map((p) => p.file.replace(/:\d+$/, ''))).size;
+          const summary = `Casefolio found ${lines.length} ${lines.length === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'}. Fix ${lines.length === 1 ? 'it' : 'them'} and run the command again.`;
+          if (command === 'build' || command === 'sync') {
+            // Plain lines on stderr and a non-zero exit: the contract's error format,
+            // with nothing from Astro's error reporter (and so no stack trace) around it.
+            process.stderr.write(`${lines.join('\n')}\n\n${summary}\n`);
+            process.exit(1);
+          }
+          logger.error(`${lines.join('\n')}\n${summary}`);
+        }
+
+        // Drafts are left out of the production build at the loader, so no page,
+        // asset or data module is ever generated from them.
+        const showDrafts = command === 'dev';
+        const resolved: ResolvedConfig = {
+          contentDir,
+          caseStudiesDir: path.join(contentDir, 'case-studies'),
+          profilePath: path.join(contentDir, 'profile.yaml'),
+          showDrafts,
+          caseStudyPatterns: showDrafts
+            ? ['*.mdx', '*/index.mdx', '!_*', '!_*/**']
+            : publishedPatterns(report.caseStudies),
+        };
+
+        updateConfig({
+          integrations: [mdx()],
+          markdown: {
+            shikiConfig: {
+              themes: { light: 'github-light', dark: 'github-dark-dimmed' },
+              defaultColor: false,
+              wrap: false,
+            },
+          },
+          vite: { plugins: [virtualConfig(resolved)] },
+        });
+      },
+    },
+  };
+}

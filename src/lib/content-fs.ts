@@ -1,0 +1,235 @@
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'astro/zod';
+import { caseStudyPathSchema } from '../schemas/case-study.ts';
+import { profilePathSchema } from '../schemas/profile.ts';
+import { didYouMean } from './did-you-mean.ts';
+import { friendlyIssues } from './friendly-issues.ts';
+import { parseYaml, splitFrontmatter, type ParsedYaml } from './frontmatter.ts';
+import { findMetricReferences } from './mdx-references.ts';
+import { sortProblems, type ContentProblem } from './problems.ts';
+import { isValidSlug, suggestSlug } from './slugs.ts';
+
+/** One case-study file found under content/case-studies. */
+export interface CaseStudyFile {
+  /** `churn-model/index.mdx` or `pricing-dashboard.mdx`, relative to the case-studies folder. */
+  entry: string;
+  /** Absolute path. */
+  absolutePath: string;
+  slug: string;
+  draft: boolean;
+}
+
+/** Everything the build needs to know before Astro starts. */
+export interface ContentReport {
+  problems: ContentProblem[];
+  caseStudies: CaseStudyFile[];
+}
+
+export interface ContentLocation {
+  /** The project root: paths in messages are relative to it. */
+  root: string;
+  /** The content folder, absolute. */
+  contentDir: string;
+}
+
+/** Files and folders starting with `_` are the intern's scratch space. */
+function isIgnored(name: string): boolean {
+  return name.startsWith('_') || name.startsWith('.');
+}
+
+/** Folder form (`slug/index.mdx`) and single-file form (`slug.mdx`), in a stable order. */
+export function findCaseStudyFiles(caseStudiesDir: string): { entry: string; slug: string }[] {
+  if (!existsSync(caseStudiesDir)) return [];
+  const found: { entry: string; slug: string }[] = [];
+  const names = readdirSync(caseStudiesDir).sort();
+  for (const name of names) {
+    if (isIgnored(name)) continue;
+    const full = path.join(caseStudiesDir, name);
+    const stat = statSync(full);
+    if (stat.isDirectory()) {
+      if (existsSync(path.join(full, 'index.mdx'))) found.push({ entry: `${name}/index.mdx`, slug: name });
+    } else if (name.endsWith('.mdx')) {
+      found.push({ entry: name, slug: name.slice(0, -'.mdx'.length) });
+    }
+  }
+  return found;
+}
+
+/**
+ * Reads and validates all content: profile, every case study, their slugs and
+ * the files they point at. Never throws on bad content; every problem in every
+ * file comes back in one list.
+ */
+export function checkContent(location: ContentLocation): ContentReport {
+  const problems: ContentProblem[] = [];
+  const display = (absolute: string) =>
+    path.relative(location.root, absolute).split(path.sep).join('/');
+
+  problems.push(...checkProfile(location, display));
+
+  const caseStudiesDir = path.join(location.contentDir, 'case-studies');
+  const caseStudies: CaseStudyFile[] = [];
+  const fileBySlug = new Map<string, string>();
+  for (const { entry, slug } of findCaseStudyFiles(caseStudiesDir)) {
+    const absolutePath = path.join(caseStudiesDir, entry);
+    const file = display(absolutePath);
+    if (!isValidSlug(slug)) {
+      const isFolder = entry.includes('/');
+      problems.push({
+        file,
+        message: `invalid slug "${slug}": use lowercase letters, digits and single hyphens; rename the ${isFolder ? 'folder' : 'file'} to "${suggestSlug(slug)}${isFolder ? '' : '.mdx'}"`,
+      });
+    }
+    const earlier = fileBySlug.get(slug);
+    if (earlier) {
+      problems.push({
+        file,
+        message: `duplicate slug "${slug}": ${earlier} has the same slug; rename or remove one of them`,
+      });
+    } else fileBySlug.set(slug, file);
+
+    const result = checkCaseStudy(absolutePath, file, location);
+    problems.push(...result.problems);
+    caseStudies.push({ entry, absolutePath, slug, draft: result.draft });
+  }
+  return { problems: sortProblems(problems), caseStudies };
+}
+
+function checkProfile(location: ContentLocation, display: (p: string) => string): ContentProblem[] {
+  const absolutePath = path.join(location.contentDir, 'profile.yaml');
+  const file = display(absolutePath);
+  if (!existsSync(absolutePath)) {
+    const alternative = existsSync(path.join(location.contentDir, 'profile.yml'))
+      ? ' (found profile.yml: rename it to profile.yaml)'
+      : '; every portfolio needs one: copy the example from the README';
+    return [{ file, message: `file not found${alternative}` }];
+  }
+  const parsed = parseYaml(readFileSync(absolutePath, 'utf8'));
+  if (!parsed.ok) {
+    return [{ file, line: parsed.line, message: `invalid YAML on line ${parsed.line}: ${parsed.message}` }];
+  }
+  const problems = validate(profilePathSchema, parsed.yaml, file);
+  const data = asRecord(parsed.yaml.data);
+  for (const field of ['avatar', 'resume'] as const) {
+    const value = data[field];
+    if (typeof value !== 'string') continue;
+    const problem = checkLocalFile(value, absolutePath, location.contentDir);
+    if (problem) problems.push({ file, field, line: parsed.yaml.lineOf([field]), message: problem });
+  }
+  return problems;
+}
+
+function checkCaseStudy(
+  absolutePath: string,
+  file: string,
+  location: ContentLocation,
+): { problems: ContentProblem[]; draft: boolean } {
+  const source = readFileSync(absolutePath, 'utf8');
+  const split = splitFrontmatter(source);
+  if (!split) {
+    return {
+      problems: [
+        { file, line: 1, message: 'no frontmatter: start the file with a line of --- followed by the fields (see the README)' },
+      ],
+      draft: false,
+    };
+  }
+  const parsed = parseYaml(split.frontmatter, 1);
+  if (!parsed.ok) {
+    return {
+      problems: [{ file, line: parsed.line, message: `invalid YAML in frontmatter on line ${parsed.line}: ${parsed.message}` }],
+      draft: false,
+    };
+  }
+  const problems = validate(caseStudyPathSchema, parsed.yaml, file);
+  const data = asRecord(parsed.yaml.data);
+
+  const cover = asRecord(data['cover']);
+  if (typeof cover['src'] === 'string') {
+    const problem = checkLocalFile(cover['src'], absolutePath, location.contentDir);
+    if (problem) problems.push({ file, field: 'cover.src', line: parsed.yaml.lineOf(['cover', 'src']), message: problem });
+  }
+
+  const metrics = Array.isArray(data['metrics']) ? data['metrics'] : [];
+  const metricNames: string[] = [];
+  metrics.forEach((raw: unknown, index) => {
+    const metric = asRecord(raw);
+    if (typeof metric['name'] === 'string') metricNames.push(metric['name']);
+    if (typeof metric['from'] !== 'string') return;
+    const field = `metrics[${index}].from`;
+    const line = parsed.yaml.lineOf(['metrics', index, 'from']);
+    const problem = checkLocalFile(metric['from'], absolutePath, location.contentDir);
+    problems.push({
+      file,
+      field,
+      line,
+      message:
+        problem ??
+        'reading metrics from artifact files is not supported yet; write the number as value for now',
+    });
+  });
+
+  for (const reference of findMetricReferences(split.body, split.bodyLine)) {
+    if (metricNames.includes(reference.name)) continue;
+    const suggestion = didYouMean(reference.name, metricNames);
+    const known = metricNames.map((name) => `"${name}"`).join(', ');
+    problems.push({
+      file: `${file}:${reference.line}`,
+      line: reference.line,
+      message: `<Metric name="${reference.name}">: no metric with that name in the frontmatter${suggestion ? ` (did you mean "${suggestion}"?)` : known ? ` (known: ${known})` : ''}`,
+    });
+  }
+
+  return { problems, draft: data['draft'] === true };
+}
+
+function validate(schema: z.ZodType, yaml: ParsedYaml, file: string): ContentProblem[] {
+  if (typeof yaml.data !== 'object' || yaml.data === null || Array.isArray(yaml.data)) {
+    return [{ file, line: 1, message: 'expected fields as key: value pairs, got something else' }];
+  }
+  const result = schema.safeParse(yaml.data, { reportInput: true });
+  if (result.success) return [];
+  return friendlyIssues(result.error.issues, schema).map((issue, index) => {
+    const path = result.error.issues[index]?.path ?? [];
+    const line = yaml.lineOf(path);
+    return issue.field
+      ? { file, field: issue.field, message: issue.message, ...(line ? { line } : {}) }
+      : { file, message: issue.message, ...(line ? { line } : {}) };
+  });
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+/**
+ * Checks a path written in content: relative to the file that names it, inside
+ * content/ (also after following symlinks), and present. Returns the problem,
+ * or undefined when the path is fine.
+ */
+export function checkLocalFile(
+  written: string,
+  fromFile: string,
+  contentDir: string,
+): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(written) || path.isAbsolute(written)) {
+    return `expected a path relative to this file such as "./${path.basename(written)}", got "${written}"`;
+  }
+  const resolved = path.resolve(path.dirname(fromFile), written);
+  if (!isInside(resolved, contentDir)) {
+    return `path "${written}" leaves the content folder; keep files next to the case study`;
+  }
+  if (!existsSync(resolved)) return `file not found: "${written}"`;
+  if (!isInside(realpathSync(resolved), realpathSync(contentDir))) {
+    return `path "${written}" is a link to a file outside the content folder; copy the file in instead`;
+  }
+  return undefined;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}

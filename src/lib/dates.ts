@@ -1,0 +1,66 @@
+/**
+ * Calendar dates as content writes them: `YYYY-MM` or `YYYY-MM-DD`, or
+ * `present`. Kept as strings end to end so output never depends on the
+ * machine's time zone.
+ */
+
+const CALENDAR_DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
+
+const MONTHS = [
+  'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec',
+] as const;
+
+/** True for a real month or day: `2025-02-30` and `2025-13` are rejected. */
+export function isCalendarDate(text: string): boolean {
+  const match = CALENDAR_DATE.exec(text);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return false;
+  if (match[3] === undefined) return true;
+  const day = Number(match[3]);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day >= 1 && day <= daysInMonth;
+}
+
+/** A `Date` from a YAML parser, as the UTC day it names. */
+export function toIsoDay(date: Date): string {
+  return Number.isNaN(date.getTime()) ? 'invalid date' : date.toISOString().slice(0, 10);
+}
+
+/**
+ * Whether `end` is on or after `start`. A month and a day in that month count
+ * as ordered either way round, since the month covers the day.
+ */
+export function isPeriodOrdered(start: string, end: string | undefined): boolean {
+  if (end === undefined || end === 'present') return true;
+  const precision = Math.min(start.length, end.length);
+  return end.slice(0, precision) >= start.slice(0, precision);
+}
+
+/** A sortable key for a period's end: `present` sorts after every date. */
+export function periodEndKey(period: { start: string; end?: string | undefined }): string {
+  const end = period.end ?? period.start;
+  return end === 'present' ? '9999-99-99' : end;
+}
+
+/** `2025-06` -> `Jun 2025`; `2025-06-15` -> `Jun 2025` (days are too fine for a portfolio). */
+export function formatMonth(date: string): string {
+  if (date === 'present') return 'Present';
+  const match = CALENDAR_DATE.exec(date);
+  if (!match) return date;
+  return `${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+}
+
+/** `Jun 2025 – Aug 2025`, `Jun 2025 – Present`, or one month when start and end agree. */
+export function formatPeriod(period: { start: string; end?: string | undefined }): string {
+  const start = formatMonth(period.start);
+  if (period.end === undefined) return start;
+  const end = formatMonth(period.end);
+  return start === end ? start : `${start} – ${end}`;
+}
+
+/** The machine-readable form for `<time datetime>`. */
+export function toDatetimeAttribute(date: string): string | undefined {
+  return date === 'present' ? undefined : date;
+}

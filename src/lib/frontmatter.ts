@@ -1,0 +1,77 @@
+import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+
+/** A parsed YAML document plus what is needed to point at a line in the original file. */
+export interface ParsedYaml {
+  data: unknown;
+  /** 1-based line of the node at `path`, counted in the original file. */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+export type YamlResult = { ok: true; yaml: ParsedYaml } | { ok: false; line: number; message: string };
+
+/**
+ * Parses YAML with the 1.2 core schema (no implicit dates: `2025-06-15`
+ * stays text) and keeps source positions. `lineOffset` is the number of lines
+ * before the YAML in the file (1 for frontmatter after its `---`).
+ */
+export function parseYaml(text: string, lineOffset = 0): YamlResult {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    const line = counter.linePos(error.pos[0]).line + lineOffset;
+    const message = error.message.split('\n')[0] ?? error.message;
+    return { ok: false, line, message: message.replace(/ at line \d+, column \d+.*$/, '') };
+  }
+  return {
+    ok: true,
+    yaml: {
+      data: doc.toJS({ maxAliasCount: 100 }),
+      lineOf: (path) => lineOfPath(doc, counter, path, lineOffset),
+    },
+  };
+}
+
+function lineOfPath(
+  doc: Document,
+  counter: LineCounter,
+  path: readonly PropertyKey[],
+  lineOffset: number,
+): number | undefined {
+  // Walk up the path until a node exists: a missing field points at its parent.
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth) as unknown[], true) as
+      | { range?: [number, number, number] }
+      | undefined;
+    if (node && typeof node === 'object' && node.range) {
+      return counter.linePos(node.range[0]).line + lineOffset;
+    }
+    if (depth === 0 && isMap(doc.contents) && doc.contents.range) {
+      return counter.linePos(doc.contents.range[0]).line + lineOffset;
+    }
+  }
+  return undefined;
+}
+
+/** The parts of an MDX file: frontmatter text (without fences) and the body. */
+export interface SplitFile {
+  frontmatter: string;
+  body: string;
+  /** 1-based line where the body starts. */
+  bodyLine: number;
+}
+
+const FENCE = /^---[ \t]*\r?$/;
+
+/** Splits `---`-fenced frontmatter from the body; undefined when the file has none. */
+export function splitFrontmatter(source: string): SplitFile | undefined {
+  const lines = source.replace(/^\uFEFF/, '').split('\n');
+  if (!FENCE.test(lines[0] ?? '')) return undefined;
+  const close = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
+  if (close === -1) return undefined;
+  return {
+    frontmatter: lines.slice(1, close).join('\n'),
+    body: lines.slice(close + 1).join('\n'),
+    bodyLine: close + 2,
+  };
+}

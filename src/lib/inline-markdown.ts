@@ -1,0 +1,17 @@
+import MarkdownIt from 'markdown-it';
+
+/**
+ * Inline Markdown for the profile bio: emphasis, code and links, nothing
+ * else. Raw HTML in the text is escaped (`html: false`), and links are
+ * limited to the schemes the schema allows, so the output is safe to insert.
+ */
+const markdown = new MarkdownIt('zero', { html: false, linkify: false, typographer: false })
+  .enable(['emphasis', 'backticks', 'link', 'escape', 'entity', 'newline', 'strikethrough'])
+  .set({ breaks: false });
+
+markdown.validateLink = (url: string) => /^(https?:|mailto:)/i.test(url.trim());
+
+/** The bio as HTML; every character of the source is escaped except Markdown syntax. */
+export function renderInlineMarkdown(text: string): string {
+  return markdown.renderInline(text);
+}

@@ -1,0 +1,42 @@
+import type { ProjectLinkKind } from '../schemas/links.ts';
+import type { Task } from '../schemas/model.ts';
+
+/** Human names for the schema's enums, in one place so every page says the same. */
+
+export const TASK_LABELS: Record<Task, string> = {
+  classification: 'Classification',
+  regression: 'Regression',
+  forecasting: 'Forecasting',
+  clustering: 'Clustering',
+  ranking: 'Ranking',
+  recommendation: 'Recommendation',
+  nlp: 'Natural language processing',
+  'computer-vision': 'Computer vision',
+  'anomaly-detection': 'Anomaly detection',
+  'causal-inference': 'Causal inference',
+  optimization: 'Optimization',
+  analytics: 'Analytics',
+  other: 'Other',
+};
+
+export const ACCESS_LABELS = {
+  public: 'Public data',
+  internal: 'Internal data',
+  confidential: 'Confidential data',
+} as const;
+
+export const INFLUENCE_LABELS = {
+  high: 'High influence',
+  medium: 'Medium influence',
+  low: 'Low influence',
+} as const;
+
+export const LINK_LABELS: Record<ProjectLinkKind, string> = {
+  repo: 'Code repository',
+  demo: 'Live demo',
+  notebook: 'Notebook',
+  slides: 'Slides',
+  report: 'Report',
+  paper: 'Paper',
+  video: 'Video',
+};

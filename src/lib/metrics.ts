@@ -1,0 +1,91 @@
+import { MINUS, decimalPlaces, formatNumber, formatSigned, roundTo } from './numbers.ts';
+
+/** The fields of a metric that matter for comparison; the schema's Metric fits. */
+export interface MetricInput {
+  name: string;
+  value?: number | undefined;
+  baseline?: number | undefined;
+  goal: 'higher' | 'lower';
+  unit?: string | undefined;
+  primary?: boolean | undefined;
+}
+
+/** How a result compares with its baseline. */
+export type Verdict = 'better' | 'worse' | 'unchanged';
+
+export interface MetricComparison {
+  /** `value - baseline`, rounded to the precision the numbers were written with. */
+  delta: number;
+  /** `delta / |baseline|`; undefined when the baseline is 0. */
+  relative: number | undefined;
+  verdict: Verdict;
+  /** The delta as shown: `+0.13`, `+23 pp`, `−85 ms`. */
+  deltaText: string;
+  /** The relative change as shown: `+16.7%`. */
+  relativeText: string | undefined;
+  /** `▲` for up, `▼` for down, `▬` for no change: decoration next to the words. */
+  arrow: '▲' | '▼' | '▬';
+}
+
+/** Units written before the number: `$1,200`. */
+const PREFIX_UNITS = new Set(['$', '€', '£', '¥', '₹']);
+/** Units written right after the number with no space: `64%`, `3x`. */
+const TIGHT_UNITS = new Set(['%', 'x', '×']);
+
+/** Joins a formatted number and its unit the way people write them. */
+export function withUnit(number: string, unit: string | undefined): string {
+  if (!unit) return number;
+  if (PREFIX_UNITS.has(unit)) {
+    return number.startsWith(MINUS) || number.startsWith('+')
+      ? `${number[0]}${unit}${number.slice(1)}`
+      : `${unit}${number}`;
+  }
+  if (TIGHT_UNITS.has(unit)) return `${number}${unit}`;
+  return `${number} ${unit}`;
+}
+
+/** A value with its unit, every written digit kept: `0.91`, `64%`, `35 ms`, `$1,200`. */
+export function formatMetricValue(value: number, unit: string | undefined): string {
+  return withUnit(formatNumber(value), unit);
+}
+
+/**
+ * Compares a metric with its baseline. Deltas of percentages are shown in
+ * percentage points (`+6.2 pp`), as the contract requires: a move from 41% to
+ * 64% is 23 points, not 23%.
+ */
+export function compareMetric(metric: MetricInput): MetricComparison | undefined {
+  const { value, baseline } = metric;
+  if (value === undefined || baseline === undefined) return undefined;
+  const places = Math.max(decimalPlaces(value), decimalPlaces(baseline));
+  const delta = roundTo(value - baseline, places);
+  const relative = baseline === 0 ? undefined : delta / Math.abs(baseline);
+  const improved = metric.goal === 'higher' ? delta > 0 : delta < 0;
+  const verdict: Verdict = delta === 0 ? 'unchanged' : improved ? 'better' : 'worse';
+  const deltaUnit = metric.unit === '%' ? 'pp' : metric.unit;
+  return {
+    delta,
+    relative,
+    verdict,
+    deltaText: withUnit(formatSigned(delta), deltaUnit),
+    relativeText: relative === undefined ? undefined : `${formatSigned(roundTo(relative * 100, 1))}%`,
+    arrow: delta > 0 ? '▲' : delta < 0 ? '▼' : '▬',
+  };
+}
+
+/** The words that carry the verdict, so colour is never the only cue. */
+export function verdictText(verdict: Verdict): string {
+  switch (verdict) {
+    case 'better':
+      return 'better';
+    case 'worse':
+      return 'worse';
+    case 'unchanged':
+      return 'no change';
+  }
+}
+
+/** The metric marked `primary`, else the first one (the contract's rule). */
+export function primaryMetric<M extends MetricInput>(metrics: readonly M[]): M | undefined {
+  return metrics.find((metric) => metric.primary === true) ?? metrics[0];
+}

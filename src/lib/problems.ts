@@ -1,0 +1,45 @@
+/**
+ * A problem found in the intern's content: one line of output, in the
+ * contract's shape `file: field.path: message`.
+ */
+export interface ContentProblem {
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  /** Field path in the contract's notation (`metrics[1].value`), if the problem has one. */
+  field?: string;
+  /** 1-based line in the file, when known (used by editors and `check --json`). */
+  line?: number;
+  /** What was expected and what was found, and the fix when there is one. */
+  message: string;
+}
+
+/** The one-line form printed by `build` and `check`. */
+export function formatProblem(problem: ContentProblem): string {
+  const field = problem.field ? `${problem.field}: ` : '';
+  return `${problem.file}: ${field}${problem.message}`;
+}
+
+/** Stable order: by file, then by where in the file, so output never shuffles. */
+export function sortProblems(problems: readonly ContentProblem[]): ContentProblem[] {
+  return [...problems].sort(
+    (a, b) =>
+      compareText(a.file, b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      compareText(a.field ?? '', b.field ?? '') ||
+      compareText(a.message, b.message),
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `['metrics', 1, 'value']` -> `metrics[1].value`. */
+export function formatFieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? String(segment) : `.${String(segment)}`;
+  }
+  return out;
+}

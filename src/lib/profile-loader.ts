@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import { parseYaml } from './frontmatter.ts';
+
+/**
+ * Loads content/profile.yaml as the single entry `profile`. The file was
+ * validated before Astro started; this only hands it to the collection (so
+ * `image()` resolves the avatar) and reloads it when it changes in dev.
+ */
+export function profileLoader(profilePath: string): Loader {
+  return {
+    name: 'casefolio-profile',
+    load: async ({ store, parseData, generateDigest, watcher, config }) => {
+      const sync = async () => {
+        const text = await readFile(profilePath, 'utf8');
+        const parsed = parseYaml(text);
+        if (!parsed.ok) throw new Error(`content/profile.yaml: invalid YAML on line ${parsed.line}: ${parsed.message}`);
+        const data = await parseData({
+          id: 'profile',
+          data: parsed.yaml.data as Record<string, unknown>,
+          filePath: profilePath,
+        });
+        store.clear();
+        store.set({
+          id: 'profile',
+          data,
+          digest: generateDigest(text),
+          filePath: path.relative(fileURLToPath(config.root), profilePath),
+        });
+      };
+      await sync();
+      watcher?.add(profilePath);
+      watcher?.on('change', (changed) => {
+        if (path.resolve(changed) === path.resolve(profilePath)) void sync();
+      });
+    },
+  };
+}

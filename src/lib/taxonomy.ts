@@ -1,0 +1,35 @@
+import { slugifyLabel } from './slugs.ts';
+
+/** One tag or skill page: its label, its slug and the items that carry it. */
+export interface LabelGroup<T> {
+  slug: string;
+  /** The label as first written (in item order); variants with the same slug share a page. */
+  label: string;
+  items: T[];
+}
+
+/**
+ * Groups items by a label list (tags or skills), keyed by slug so `Time
+ * Series` and `time series` share one page. Items keep their input order;
+ * groups are sorted by label for stable output.
+ */
+export function groupByLabel<T>(
+  items: readonly T[],
+  labelsOf: (item: T) => readonly string[],
+): LabelGroup<T>[] {
+  const groups = new Map<string, LabelGroup<T>>();
+  for (const item of items) {
+    const seen = new Set<string>();
+    for (const label of labelsOf(item)) {
+      const slug = slugifyLabel(label);
+      if (slug === '' || seen.has(slug)) continue;
+      seen.add(slug);
+      const group = groups.get(slug);
+      if (group) group.items.push(item);
+      else groups.set(slug, { slug, label, items: [item] });
+    }
+  }
+  return [...groups.values()].sort((a, b) =>
+    a.label.localeCompare(b.label, 'en', { sensitivity: 'base' }) || (a.slug < b.slug ? -1 : 1),
+  );
+}

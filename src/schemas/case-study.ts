@@ -1,0 +1,57 @@
+import { z } from 'astro/zod';
+import { periodSchema } from './dates.ts';
+import { datasetSchema } from './dataset.ts';
+import { coverSchema, localPathSchema, type ImageSchema } from './image.ts';
+import { projectLinksSchema } from './links.ts';
+import { metricListSchema } from './metric.ts';
+import { modelSchema } from './model.ts';
+import { stakeholderSchema } from './stakeholder.ts';
+import { labelListSchema, textSchema } from './text.ts';
+
+/**
+ * The frontmatter of one case study (content/case-studies/*.mdx). Every
+ * field is documented for editors; unknown keys are errors.
+ */
+export function caseStudySchema<I extends ImageSchema>(image: I) {
+  return z.strictObject({
+    /** The project's name as a recruiter reads it: 1-120 characters. */
+    title: textSchema(120),
+    /** Result first, one or two sentences (<= 280 characters): cards and meta description. */
+    summary: textSchema(280),
+    /** Where the work happened; may be generic: "A fintech startup (under NDA)". */
+    organization: textSchema(120),
+    /** Your role: "Data Science Intern". */
+    role: textSchema(120),
+    /** `{ start: 2025-06, end: 2025-08 }`; `end` may be `present`. */
+    period: periodSchema,
+    /** Drafts never reach a production build; `npm run dev` shows them. */
+    draft: z.boolean().default(false),
+    /** Featured case studies lead the home page. */
+    featured: z.boolean().default(false),
+    /** Topics: `churn`, `time series`. Each gets a page under /tags/. */
+    tags: labelListSchema.default([]),
+    /** Tools and techniques: `Python`, `XGBoost`. Each gets a page under /skills/. */
+    skills: labelListSchema.default([]),
+    /** An image for the page header, with required alt text. */
+    cover: coverSchema(image).optional(),
+    /** Who did the work: "2 data scientists, 1 engineer". */
+    team: textSchema(160).optional(),
+    /** The data the work used. */
+    dataset: datasetSchema,
+    /** The model or method. */
+    model: modelSchema,
+    /** Results against baselines; at least one. */
+    metrics: metricListSchema,
+    /** Who the work was for; at least one. */
+    stakeholders: z.array(stakeholderSchema).min(1),
+    /** Business outcomes in plain words. */
+    impact: z.array(textSchema(300)).default([]),
+    /** Links out: repo, demo, notebook, slides, report, paper, video. */
+    links: projectLinksSchema.optional(),
+  });
+}
+
+/** The schema with image paths kept as text, for checks that run outside Astro. */
+export const caseStudyPathSchema = caseStudySchema(localPathSchema);
+
+export type CaseStudyData = z.output<typeof caseStudyPathSchema>;

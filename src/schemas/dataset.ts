@@ -1,0 +1,45 @@
+import { z } from 'astro/zod';
+import { textSchema } from './text.ts';
+import { webUrlSchema } from './url.ts';
+
+/** Who may see the data; shown as a badge on the dataset card. */
+export const accessSchema = z.enum(['public', 'internal', 'confidential']);
+
+/** What the model learned from. */
+export const datasetSchema = z
+  .strictObject({
+    /** What the data is called: "Subscriber activity events". */
+    name: textSchema(120),
+    /** A sentence on what one row is and how the data was collected. */
+    description: textSchema(600).optional(),
+    /** Where it came from: "Internal data warehouse", "Kaggle", "UCI". */
+    source: textSchema(120).optional(),
+    /** A public link to the data; not allowed when `access` is `confidential`. */
+    url: webUrlSchema.optional(),
+    /** Number of rows or examples; shown with thousands separators. */
+    rows: z.int().min(0).optional(),
+    /** Number of columns or features. */
+    features: z.int().min(0).optional(),
+    /** Period the data covers: "Jan 2023 - Dec 2024". */
+    timespan: textSchema(80).optional(),
+    /** The data's license: "CC BY 4.0". */
+    license: textSchema(80).optional(),
+    /** `public`, `internal` (default) or `confidential`. */
+    access: accessSchema.default('internal'),
+  })
+  .superRefine(
+    (dataset, ctx) => {
+      if (typeof dataset !== 'object' || dataset === null) return;
+      const { url, access } = dataset as { url?: unknown; access?: unknown };
+      if (access === 'confidential' && url !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['url'],
+          message: 'not allowed when access is "confidential"; remove the link or change access',
+        });
+      }
+    },
+    { when: () => true },
+  );
+
+export type Dataset = z.output<typeof datasetSchema>;

@@ -1,0 +1,96 @@
+import { z } from 'astro/zod';
+import { textSchema } from './text.ts';
+import { describeValue } from '../lib/describe-value.ts';
+
+/** Which direction of change counts as an improvement. */
+export const goalSchema = z.enum(['higher', 'lower']);
+
+/** One result, compared with its baseline. */
+export const metricSchema = z
+  .strictObject({
+    /** Name shown in the results table and used by `<Metric name>`; unique in a case study. */
+    name: textSchema(80),
+    /** The result, exactly as measured. Give `value` or `from`, not both. */
+    value: z.number().optional(),
+    /** An artifact file beside the case study to read the value from, with `key`. */
+    from: z.string().trim().min(1).optional(),
+    /** Where in the `from` file the value is: a dotted path such as `macro avg.f1-score`. */
+    key: z.string().trim().min(1).optional(),
+    /** What the result is compared with, in the same unit. */
+    baseline: z.number().optional(),
+    /** `higher` (default) or `lower`: which direction is better. */
+    goal: goalSchema.default('higher'),
+    /** Short unit: `%`, `ms`, `$`, `pp`, `x` or any short text. */
+    unit: textSchema(12).optional(),
+    /** Where it was measured: `test`, `validation`, `production`, `A/B test`. */
+    split: textSchema(40).optional(),
+    /** Marks the headline result for cards; at most one per case study (default: the first). */
+    primary: z.boolean().optional(),
+    /** One sentence on what the number means. */
+    description: textSchema(300).optional(),
+  })
+  .superRefine((metric, ctx) => {
+    const hasValue = metric.value !== undefined;
+    const hasFrom = metric.from !== undefined;
+    if (hasValue && hasFrom) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['from'],
+        message: 'give either value or from, not both',
+      });
+    } else if (!hasValue && !hasFrom) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: 'required field is missing (expected a number, or from + key to read it from a file)',
+      });
+    } else if (hasFrom && metric.key === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['key'],
+        message: `required with from (expected the name of the value in ${describeValue(metric.from)})`,
+      });
+    }
+    if (metric.key !== undefined && !hasFrom) {
+      ctx.addIssue({ code: 'custom', path: ['key'], message: 'key only makes sense with from' });
+    }
+  });
+
+/**
+ * The metrics of a case study: at least one, unique names, at most one
+ * primary. The list-level rules run even when a single metric is broken, so
+ * one build reports every problem.
+ */
+export const metricListSchema = z.array(metricSchema).min(1).superRefine(
+  (metrics, ctx) => {
+    if (!Array.isArray(metrics)) return;
+    const firstIndexByName = new Map<string, number>();
+    const primaries: number[] = [];
+    metrics.forEach((metric: unknown, index) => {
+      if (typeof metric !== 'object' || metric === null) return;
+      const { name, primary } = metric as { name?: unknown; primary?: unknown };
+      if (typeof name === 'string') {
+        const key = name.trim().toLowerCase();
+        const first = firstIndexByName.get(key);
+        if (first === undefined) firstIndexByName.set(key, index);
+        else
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'name'],
+            message: `duplicate metric name ${describeValue(name)} (also metrics[${first}].name); names must be unique`,
+          });
+      }
+      if (primary === true) primaries.push(index);
+    });
+    for (const index of primaries.slice(1)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'primary'],
+        message: `only one metric can be primary, and metrics[${primaries[0]}] already is`,
+      });
+    }
+  },
+  { when: () => true },
+);
+
+export type Metric = z.output<typeof metricSchema>;

@@ -1,0 +1,38 @@
+/**
+ * The theme toggle. The stored choice is applied before first paint by the
+ * inline script in BaseLayout; this module only wires the button, so pages
+ * without it still follow the system preference.
+ */
+
+export const THEME_STORAGE_KEY = 'casefolio-theme';
+export const THEME_CHANGE_EVENT = 'casefolio:themechange';
+
+type Theme = 'light' | 'dark';
+
+function currentTheme(): Theme {
+  const chosen = document.documentElement.dataset['theme'];
+  if (chosen === 'light' || chosen === 'dark') return chosen;
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+function label(button: HTMLButtonElement): void {
+  const next = currentTheme() === 'dark' ? 'light' : 'dark';
+  button.setAttribute('aria-label', `Switch to ${next} theme`);
+  button.dataset['current'] = currentTheme();
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
+  button.hidden = false;
+  label(button);
+  button.addEventListener('click', () => {
+    const next: Theme = currentTheme() === 'dark' ? 'light' : 'dark';
+    document.documentElement.dataset['theme'] = next;
+    try {
+      localStorage.setItem(THEME_STORAGE_KEY, next);
+    } catch {
+      // Private modes may refuse storage; the choice still applies to this page.
+    }
+    label(button);
+    document.dispatchEvent(new CustomEvent(THEME_CHANGE_EVENT, { detail: { theme: next } }));
+  });
+}

@@ -1,0 +1,28 @@
+import type { Plugin } from 'vite';
+
+/** What the integration resolved at startup, shared with the content config and pages. */
+export interface ResolvedConfig {
+  contentDir: string;
+  caseStudiesDir: string;
+  profilePath: string;
+  /** True in `astro dev`: drafts are listed and marked. */
+  showDrafts: boolean;
+  /** Glob patterns (relative to caseStudiesDir) the collection loads. */
+  caseStudyPatterns: string[];
+}
+
+const ID = 'virtual:casefolio/config';
+const RESOLVED_ID = `\0${ID}`;
+
+/** Serves the resolved config as `virtual:casefolio/config`. */
+export function virtualConfig(config: ResolvedConfig): Plugin {
+  return {
+    name: 'casefolio:config',
+    resolveId(id) {
+      return id === ID ? RESOLVED_ID : undefined;
+    },
+    load(id) {
+      return id === RESOLVED_ID ? `export default ${JSON.stringify(config)};` : undefined;
+    },
+  };
+}
