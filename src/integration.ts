@@ -25,6 +25,9 @@ function publishedPatterns(entries: readonly CaseStudyFile[]): string[] {
  */
 export default function casefolio(userOptions: SiteOptions = {}): AstroIntegration {
   const options = siteOptionsSchema.parse(userOptions);
+  // Filled in at setup and finalised once Astro has merged every config source
+  // (astro.config.mjs, CLI flags such as --base); the virtual module reads it lazily.
+  let resolved: ResolvedConfig | undefined;
   return {
     name: 'casefolio',
     hooks: {
@@ -51,7 +54,8 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         // Drafts are left out of the production build at the loader, so no page,
         // asset or data module is ever generated from them.
         const showDrafts = command === 'dev';
-        const resolved: ResolvedConfig = {
+        resolved = {
+          base: config.base,
           contentDir,
           caseStudiesDir: path.join(contentDir, 'case-studies'),
           profilePath: path.join(contentDir, 'profile.yaml'),
@@ -70,8 +74,13 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
               wrap: false,
             },
           },
-          vite: { plugins: [virtualConfig(resolved)] },
+          vite: { plugins: [virtualConfig(() => resolved)] },
         });
+      },
+      'astro:config:done': ({ config }) => {
+        // import.meta.env.BASE_URL is not reliable in prerendered pages, so
+        // links are built from the final config's base instead.
+        if (resolved) resolved.base = config.base;
       },
     },
   };

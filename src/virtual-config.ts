@@ -2,6 +2,8 @@ import type { Plugin } from 'vite';
 
 /** What the integration resolved at startup, shared with the content config and pages. */
 export interface ResolvedConfig {
+  /** The site's base path (`/` or `/portfolio/`), after CLI flags are applied. */
+  base: string;
   contentDir: string;
   caseStudiesDir: string;
   profilePath: string;
@@ -15,14 +17,14 @@ const ID = 'virtual:casefolio/config';
 const RESOLVED_ID = `\0${ID}`;
 
 /** Serves the resolved config as `virtual:casefolio/config`. */
-export function virtualConfig(config: ResolvedConfig): Plugin {
+export function virtualConfig(getConfig: () => ResolvedConfig | undefined): Plugin {
   return {
     name: 'casefolio:config',
     resolveId(id) {
       return id === ID ? RESOLVED_ID : undefined;
     },
     load(id) {
-      return id === RESOLVED_ID ? `export default ${JSON.stringify(config)};` : undefined;
+      return id === RESOLVED_ID ? `export default ${JSON.stringify(getConfig())};` : undefined;
     },
   };
 }

@@ -19,14 +19,13 @@ export function formatProblem(problem: ContentProblem): string {
   return `${problem.file}: ${field}${problem.message}`;
 }
 
-/** Stable order: by file, then by where in the file, so output never shuffles. */
+/**
+ * By file, then by line. The sort is stable, so problems on one line keep the
+ * order the schema found them in (`period.start` before `period.end`).
+ */
 export function sortProblems(problems: readonly ContentProblem[]): ContentProblem[] {
   return [...problems].sort(
-    (a, b) =>
-      compareText(a.file, b.file) ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      compareText(a.field ?? '', b.field ?? '') ||
-      compareText(a.message, b.message),
+    (a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0),
   );
 }
 

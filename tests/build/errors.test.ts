@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, listFiles, type BuildResult } from '../helpers/build.ts';
+
+/** The problem lines a failed build printed, without the closing summary. */
+function problemLines(result: BuildResult): string[] {
+  return result.stderr
+    .split('\n')
+    .filter((line) => line.startsWith('tests/fixtures/'));
+}
+
+describe('a build over invalid content', () => {
+  let result: BuildResult;
+  beforeAll(async () => {
+    result = await buildSite({ fixture: 'invalid' });
+  });
+
+  it('fails with a non-zero exit and writes no pages', () => {
+    expect(result.code).toBe(1);
+    expect(listFiles(result.outDir).filter((file) => file.endsWith('.html'))).toEqual([]);
+  });
+
+  it('prints no stack trace and nothing but problem lines and a summary', () => {
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.stderr).not.toMatch(/Error:/);
+    const other = result.stderr
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('tests/fixtures/'));
+    expect(other).toEqual([
+      'Casefolio found 39 problems in 18 files. Fix them and run the command again.',
+    ]);
+  });
+
+  it('reports every problem in every file in one run, one line each', () => {
+    expect(problemLines(result)).toMatchSnapshot();
+  });
+
+  it('uses the exact lines of the contract for its examples', () => {
+    const lines = problemLines(result).map((line) =>
+      line.replace('tests/fixtures/invalid/', ''),
+    );
+    expect(lines).toContain(
+      'content/case-studies/churn-model/index.mdx: metrics[1].value: expected a number, got "0.91 AUC"',
+    );
+    expect(lines).toContain(
+      'content/case-studies/churn-model/index.mdx: dataset.acess: unknown field (did you mean "access"?)',
+    );
+    expect(lines).toContain(
+      'content/profile.yaml: links[0].url: only https, http and mailto links are allowed, got "javascript:alert(1)"',
+    );
+  });
+
+  it('ignores files and folders whose names start with an underscore', () => {
+    expect(result.stderr).not.toContain('_ignored.mdx');
+  });
+});
+
+describe('two case studies with the same slug', () => {
+  it('fail the build with one line naming both files', async () => {
+    const result = await buildSite({ fixture: 'duplicate-slugs' });
+    expect(result.code).toBe(1);
+    expect(problemLines(result)).toEqual([
+      'tests/fixtures/duplicate-slugs/content/case-studies/same-slug.mdx: duplicate slug "same-slug": tests/fixtures/duplicate-slugs/content/case-studies/same-slug/index.mdx has the same slug; rename or remove one of them',
+    ]);
+    expect(existsSync(path.join(result.outDir, 'index.html'))).toBe(false);
+  });
+});

@@ -1,0 +1,308 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { CheerioAPI } from 'cheerio';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, listFiles, loadPage, text, textOf, type BuildResult } from '../helpers/build.ts';
+
+let result: BuildResult;
+beforeAll(async () => {
+  result = await buildSite({ fixture: 'valid' });
+});
+
+/** The ids of the case-study page's sections, in document order. */
+function sectionOrder($: CheerioAPI): string[] {
+  return $('article.case-study')
+    .children()
+    .map((_, element) => {
+      const node = $(element);
+      if (node.is('header')) return 'header';
+      if (node.hasClass('case-study__summary')) return 'summary';
+      if (node.hasClass('case-study__body')) return 'body';
+      if (node.hasClass('case-study__cards')) return 'dataset+model';
+      return node.attr('aria-labelledby') ?? node.prop('tagName');
+    })
+    .get();
+}
+
+describe('the home page', () => {
+  it('builds', () => {
+    expect(result.code, result.stderr).toBe(0);
+  });
+
+  it('shows the profile: name, headline, availability, bio, avatar and links', () => {
+    const $ = loadPage(result.outDir, '');
+    expect($('h1').text()).toBe('Ada Fixture');
+    expect(text($, '.profile__headline')).toBe('Data science intern · MS Statistics');
+    expect(text($, '.profile__availability')).toBe('Open to full-time roles from June 2027');
+    expect($('.profile__bio em').text()).toBe('careful');
+    expect($('.profile__bio a').attr('href')).toBe('https://example.com/notes');
+    // Raw HTML in the bio is shown as text, never run.
+    expect($('.profile__bio script')).toHaveLength(0);
+    expect($('.profile__bio').text()).toContain('<script>window.__bio=1</script>');
+    expect($('.profile__avatar').attr('alt')).toBe('Photo of Ada Fixture');
+    expect($('.profile__avatar').attr('src')).toMatch(/^\/_astro\/avatar\..*\.webp$/);
+    const links = $('.profile__links a')
+      .map((_, a) => `${$(a).text()} ${$(a).attr('href')}`)
+      .get();
+    expect(links).toEqual([
+      'ada@example.com mailto:ada@example.com',
+      'GitHub https://github.com/ada-fixture',
+      'Email me mailto:ada@example.com',
+    ]);
+  });
+
+  it('lists cards featured first, then by period end (present first), then slug', () => {
+    const $ = loadPage(result.outDir, '');
+    const titles = $('.card__title').map((_, h) => $(h).text().trim()).get();
+    expect(titles).toEqual([
+      'Predicting subscriber churn 6 weeks ahead',
+      'Pricing dashboard for the Données team',
+      '<script>window.__xss=1</script> Hostile & <b>bold</b>',
+    ]);
+  });
+
+  it('shows on each card the summary, organization, role, period, primary metric and skills', () => {
+    const $ = loadPage(result.outDir, '');
+    const card = $('.card').first();
+    expect(card.find('.card__title a').attr('href')).toBe('/case-studies/full-study/');
+    expect(card.find('.card__summary').text()).toContain('ROC AUC from 0.78 to 0.91');
+    const meta = textOf(card.find('.card__meta'));
+    expect(meta).toContain('Featured');
+    expect(meta).toContain('Acme Telecom');
+    expect(meta).toContain('Data Science Intern');
+    expect(meta).toContain('Jun 2025 – Aug 2025');
+    const metric = textOf(card.find('.card__metric'));
+    expect(metric).toBe('ROC AUC 0.91 ▲ +0.13 (+16.7%) better vs baseline 0.78');
+    expect(card.find('.chips a').map((_, a) => $(a).text()).get()).toEqual([
+      'Python',
+      'XGBoost',
+      'SQL',
+      'Airflow',
+      'C++',
+      'C#',
+    ]);
+    const second = $('.card').eq(1);
+    expect(second.find('.card__meta').text()).toContain('Jan 2024 – Present');
+    expect(textOf(second.find('.card__metric'))).toContain(
+      '0.5 h ▼ −5.5 h (−91.7%) better',
+    );
+  });
+});
+
+describe('a case-study page', () => {
+  it('has the sections in the contract order', () => {
+    const $ = loadPage(result.outDir, 'case-studies/full-study/');
+    expect(sectionOrder($)).toEqual([
+      'header',
+      'summary',
+      'key-results',
+      'dataset+model',
+      'stakeholders',
+      'business-impact',
+      'body',
+      'links',
+    ]);
+    expect($('.case-study__cards > section').map((_, s) => $(s).attr('aria-labelledby')).get()).toEqual([
+      'dataset',
+      'model',
+    ]);
+    expect($('nav.pager a[rel="next"]').attr('href')).toBe('/case-studies/pricing-dashboard/');
+  });
+
+  it('uses the summary as meta description and the title in <title>', () => {
+    const $ = loadPage(result.outDir, 'case-studies/full-study/');
+    expect($('meta[name="description"]').attr('content')).toBe(
+      'A gradient-boosted churn model lifted ROC AUC from 0.78 to 0.91 and now drives the weekly retention list.',
+    );
+    expect($('title').text()).toBe('Predicting subscriber churn 6 weeks ahead · Ada Fixture');
+  });
+
+  it('shows the header: title, organization, role, period, team, tags and cover', () => {
+    const $ = loadPage(result.outDir, 'case-studies/full-study/');
+    const header = text($, '.cs-header');
+    for (const expected of [
+      'Predicting subscriber churn 6 weeks ahead',
+      'Organization Acme Telecom',
+      'Role Data Science Intern',
+      'Period Jun 2025 – Aug 2025',
+      'Team 2 data scientists, 1 engineer',
+    ]) {
+      expect(header).toContain(expected);
+    }
+    expect($('.cs-header .chips a').map((_, a) => $(a).attr('href')).get()).toEqual([
+      '/tags/churn/',
+      '/tags/classification/',
+      '/tags/time-series/',
+    ]);
+    const cover = $('.cs-header__cover');
+    expect(cover.attr('alt')).toBe('A bar chart of churn risk by tenure');
+    expect(cover.attr('width')).toBeDefined();
+    expect(cover.attr('height')).toBeDefined();
+  });
+
+  it('shows every metric with unit, baseline, signed delta, arrow, words, relative change, split and description', () => {
+    const $ = loadPage(result.outDir, 'case-studies/full-study/');
+    const results = $('.result')
+      .map((_, li) => textOf($(li)))
+      .get();
+    expect(results).toEqual([
+      'ROC AUC Headline result 0.91 ▲ +0.13 (+16.7%) better vs baseline 0.78 Higher is better · Measured on: test Area under the ROC curve on the held-out quarter.',
+      'Recall at top decile 64% ▲ +23 pp (+56.1%) better vs baseline 41% Higher is better',
+      'Scoring latency 35 ms ▼ −85 ms (−70.8%) better vs baseline 120 ms Lower is better',
+      'Calibration error 0.05 ▲ +0.01 (+25%) worse vs baseline 0.04 Lower is better · Measured on: validation',
+    ]);
+    expect($('.result--primary')).toHaveLength(1);
+    expect($('.result--primary .result__name').text()).toContain('ROC AUC');
+    // The verdict is in words, not only colour; the arrow is decoration.
+    expect($('.delta [aria-hidden="true"]').first().text()).toBe('▲');
+  });
+
+  it('shows the dataset card with separators, source, timespan, license and access badge', () => {
+    const $ = loadPage(result.outDir, 'case-studies/full-study/');
+    const dataset = text($, 'section[aria-labelledby="dataset"]');
+    for (const expected of [
+      'Subscriber activity events',
+      'Confidential data',
+      'One row per subscriber-week.',
+      'Rows 1,200,000',
+      'Features 48',
+      'Source Internal data warehouse',
+      'Timespan Jan 2023 - Dec 2024',
+      'License Proprietary',
+    ]) {
+      expect(dataset).toContain(expected);
+    }
+    const other = loadPage(result.outDir, 'case-studies/pricing-dashboard/');
+    expect(other('section[aria-labelledby="dataset"] a').attr('href')).toBe(
+      'https://example.com/prices',
+    );
+    expect(text(other, 'section[aria-labelledby="dataset"]')).toContain('Public data');
+  });
+
+  it('shows the model card with hyperparameters', () => {
+    const $ = loadPage(result.outDir, 'case-studies/full-study/');
+    const model = text($, 'section[aria-labelledby="model"]');
+    for (const expected of [
+      'Model Gradient-boosted trees',
+      'Task Classification',
+      'Framework XGBoost 2.0',
+      'Baseline Rule-based churn score',
+    ]) {
+      expect(model).toContain(expected);
+    }
+    const rows = $('section[aria-labelledby="model"] tbody tr')
+      .map((_, tr) => textOf($(tr)))
+      .get();
+    expect(rows).toEqual([
+      'max_depth 6',
+      'learning_rate 0.05',
+      'early_stopping true',
+      'objective binary:logistic',
+    ]);
+  });
+
+  it('shows stakeholders (name only when given), impact, body, code and links', () => {
+    const $ = loadPage(result.outDir, 'case-studies/full-study/');
+    const people = $('.stakeholder')
+      .map((_, li) => textOf($(li)))
+      .get();
+    expect(people).toEqual([
+      'Head of Retention · Grace Hopper Marketing · High influence Needed: A ranked list of at-risk customers each Monday Outcome: Adopted the list for weekly campaigns',
+      'Data engineer Platform Needed: A model that runs inside the nightly Airflow job',
+    ]);
+    expect(text($, 'section[aria-labelledby="business-impact"] li')).toBe(
+      'Retention campaigns now target 3x fewer customers for the same saves',
+    );
+    const body = $('.case-study__body');
+    expect(body.find('h2').first().text()).toBe('Problem');
+    expect(body.find('.inline-metric').text()).toBe('0.91');
+    expect(body.find('.callout').text()).toContain('Features were cut at the prediction date.');
+    const code = body.find('pre.astro-code');
+    expect(code).toHaveLength(1);
+    expect(code.text()).toContain('import xgboost as xgb');
+    // Both Shiki themes are present, so highlighting follows the theme toggle.
+    expect(code.find('span[style*="--shiki-dark"]').length).toBeGreaterThan(0);
+    expect($('section[aria-labelledby="links"] a').map((_, a) => $(a).text()).get()).toEqual([
+      'Code repository',
+      'Live demo',
+      'Notebook',
+      'Slides',
+      'Report',
+      'Paper',
+      'Video',
+    ]);
+  });
+
+  it('renders every hostile string as text and runs none of it', () => {
+    const html = readFileSync(
+      path.join(result.outDir, 'case-studies/hostile/index.html'),
+      'utf8',
+    );
+    const $ = loadPage(result.outDir, 'case-studies/hostile/');
+    expect($('h1').text()).toBe('<script>window.__xss=1</script> Hostile & <b>bold</b>');
+    for (const tag of ['iframe', 'marquee', 'img[onerror]', 'svg', 'b', 'u', 'em', 's', 'k']) {
+      expect($(`main ${tag}`), tag).toHaveLength(0);
+    }
+    expect($('main script')).toHaveLength(0);
+    expect($('style:contains("display:none")')).toHaveLength(0);
+    expect(html).not.toContain('<script>alert');
+    expect($('[onerror], [onload]')).toHaveLength(0);
+    // In attributes (the meta description) the text is quoted, not markup.
+    expect($('meta[name="description"]').attr('content')).toBe(
+      '<img src=x onerror=alert(1)> summary with "quotes" & ampersands',
+    );
+    expect($('main').text()).toContain('<iframe src=javascript:alert(1)>');
+  });
+});
+
+describe('tag, skill and other pages', () => {
+  it('builds a page per slugified tag and skill, unicode included', () => {
+    const files = listFiles(result.outDir);
+    for (const page of [
+      'tags/time-series/index.html',
+      'tags/donnees/index.html',
+      'tags/時系列/index.html',
+      'skills/c-plus-plus/index.html',
+      'skills/c-sharp/index.html',
+      'skills/xgboost/index.html',
+    ]) {
+      expect(files).toContain(page);
+    }
+    // "time series" and "Time Series" share one page.
+    const $ = loadPage(result.outDir, 'tags/time-series/');
+    expect($('.card__title').map((_, h) => $(h).text().trim()).get()).toEqual([
+      'Predicting subscriber churn 6 weeks ahead',
+      'Pricing dashboard for the Données team',
+    ]);
+    expect($('h1').text()).toBe('Topic: time series');
+  });
+
+  it('has a 404 page that links home', () => {
+    const $ = loadPage(result.outDir, '404.html');
+    expect($('h1').text()).toBe('Page not found');
+    expect($('main a[href="/"]')).toHaveLength(1);
+  });
+
+  it('ignores _-prefixed files and folders', () => {
+    const files = listFiles(result.outDir);
+    expect(files.some((file) => /_notes|_archive|archive/.test(file))).toBe(false);
+  });
+
+  it('ships no JavaScript beyond the theme toggle (<= 10 KB gzip per page)', () => {
+    for (const page of ['', 'case-studies/full-study/', 'tags/churn/']) {
+      const $ = loadPage(result.outDir, page);
+      let bytes = 0;
+      $('script').each((_, element) => {
+        const src = $(element).attr('src');
+        const code = src
+          ? readFileSync(path.join(result.outDir, src), 'utf8')
+          : $(element).text();
+        bytes += gzipSync(code).length;
+      });
+      expect(bytes, page).toBeGreaterThan(0);
+      expect(bytes, page).toBeLessThanOrEqual(10 * 1024);
+      expect($('[data-theme-toggle]').attr('aria-label')).toContain('theme');
+    }
+  });
+});

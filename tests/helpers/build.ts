@@ -1,0 +1,102 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as cheerio from 'cheerio';
+import type { AnyNode } from 'domhandler';
+
+export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+const astroBin = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+export interface BuildResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outDir: string;
+}
+
+export interface BuildOptions {
+  /** Folder under tests/fixtures/ whose content/ is built; omit for the project's own content. */
+  fixture?: string;
+  /** A name for the output folder, so two builds of one fixture don't collide. */
+  label?: string;
+  /** Extra CLI arguments, e.g. ['--base', '/portfolio/']. */
+  args?: string[];
+  env?: Record<string, string>;
+}
+
+/** Runs `astro build` for a fixture's content in a subprocess, like an intern would. */
+export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+  const name = options.label ?? options.fixture ?? 'sample';
+  const outDir = path.join(projectRoot, '.tmp', 'builds', name);
+  rmSync(outDir, { recursive: true, force: true });
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ...options.env,
+  };
+  if (options.fixture) {
+    env['CASEFOLIO_CONTENT_DIR'] = path.join('tests', 'fixtures', options.fixture, 'content');
+  } else {
+    delete env['CASEFOLIO_CONTENT_DIR'];
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [astroBin, 'build', '--outDir', outDir, ...(options.args ?? [])],
+      { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr, outDir }));
+  });
+}
+
+/** Every file under a folder, as paths relative to it with forward slashes. */
+export function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  const walk = (current: string) => {
+    for (const name of readdirSync(current).sort()) {
+      const full = path.join(current, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push(path.relative(dir, full).split(path.sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Loads a built page into cheerio: `page(outDir, 'case-studies/x/')`. */
+export function loadPage(outDir: string, urlPath: string): cheerio.CheerioAPI {
+  const clean = urlPath.replace(/^\/+/, '');
+  const file =
+    clean === '' || clean.endsWith('/')
+      ? path.join(outDir, clean, 'index.html')
+      : path.join(outDir, clean);
+  return cheerio.load(readFileSync(file, 'utf8'));
+}
+
+/**
+ * Text as a reader sees it: text nodes joined with spaces (the build minifies
+ * whitespace between block elements), runs of whitespace collapsed.
+ */
+export function textOf(nodes: cheerio.Cheerio<AnyNode>): string {
+  const parts: string[] = [];
+  const walk = (node: AnyNode) => {
+    if (node.type === 'text') parts.push(node.data);
+    else if ('children' in node) for (const child of node.children) walk(child);
+  };
+  nodes.each((_, node) => walk(node));
+  return parts.join(' ').replace(/\s+/g, ' ').replace(/ ([,.;:])/g, '$1').trim();
+}
+
+/** The visible text of everything matching a selector. */
+export function text($: cheerio.CheerioAPI, selector: string): string {
+  return textOf($(selector));
+}
