@@ -2,11 +2,12 @@
 import { defineConfig } from 'astro/config';
 import casefolio from './src/integration.ts';
 
-// Your site's address and, for a GitHub Pages project site, its base path.
-// Both can also come from the environment, as the deploy workflow does.
+// Your site's address and, for a GitHub Pages project site, its base path
+// (`/<repository>/`). The deploy workflow sets both from the environment.
+const site = process.env['SITE_URL'];
+
 export default defineConfig({
-  site: process.env.SITE_URL || undefined,
-  base: process.env.BASE_PATH || '/',
-  trailingSlash: 'ignore',
+  ...(site ? { site } : {}),
+  base: process.env['BASE_PATH'] || '/',
   integrations: [casefolio()],
 });

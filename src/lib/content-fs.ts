@@ -48,7 +48,8 @@ export function findCaseStudyFiles(caseStudiesDir: string): { entry: string; slu
     const full = path.join(caseStudiesDir, name);
     const stat = statSync(full);
     if (stat.isDirectory()) {
-      if (existsSync(path.join(full, 'index.mdx'))) found.push({ entry: `${name}/index.mdx`, slug: name });
+      if (existsSync(path.join(full, 'index.mdx')))
+        found.push({ entry: `${name}/index.mdx`, slug: name });
     } else if (name.endsWith('.mdx')) {
       found.push({ entry: name, slug: name.slice(0, -'.mdx'.length) });
     }
@@ -107,7 +108,13 @@ function checkProfile(location: ContentLocation, display: (p: string) => string)
   }
   const parsed = parseYaml(readFileSync(absolutePath, 'utf8'));
   if (!parsed.ok) {
-    return [{ file, line: parsed.line, message: `invalid YAML on line ${parsed.line}: ${parsed.message}` }];
+    return [
+      {
+        file,
+        line: parsed.line,
+        message: `invalid YAML on line ${parsed.line}: ${parsed.message}`,
+      },
+    ];
   }
   const problems = validate(profilePathSchema, parsed.yaml, file);
   const data = asRecord(parsed.yaml.data);
@@ -115,7 +122,8 @@ function checkProfile(location: ContentLocation, display: (p: string) => string)
     const value = data[field];
     if (typeof value !== 'string') continue;
     const problem = checkLocalFile(value, absolutePath, location.contentDir);
-    if (problem) problems.push({ file, field, line: parsed.yaml.lineOf([field]), message: problem });
+    if (problem)
+      problems.push(located({ file, field, message: problem }, parsed.yaml.lineOf([field])));
   }
   return problems;
 }
@@ -130,7 +138,12 @@ function checkCaseStudy(
   if (!split) {
     return {
       problems: [
-        { file, line: 1, message: 'no frontmatter: start the file with a line of --- followed by the fields (see the README)' },
+        {
+          file,
+          line: 1,
+          message:
+            'no frontmatter: start the file with a line of --- followed by the fields (see the README)',
+        },
       ],
       draft: false,
     };
@@ -138,7 +151,13 @@ function checkCaseStudy(
   const parsed = parseYaml(split.frontmatter, 1);
   if (!parsed.ok) {
     return {
-      problems: [{ file, line: parsed.line, message: `invalid YAML in frontmatter on line ${parsed.line}: ${parsed.message}` }],
+      problems: [
+        {
+          file,
+          line: parsed.line,
+          message: `invalid YAML in frontmatter on line ${parsed.line}: ${parsed.message}`,
+        },
+      ],
       draft: false,
     };
   }
@@ -148,30 +167,33 @@ function checkCaseStudy(
   const cover = asRecord(data['cover']);
   if (typeof cover['src'] === 'string') {
     const problem = checkLocalFile(cover['src'], absolutePath, location.contentDir);
-    if (problem) problems.push({ file, field: 'cover.src', line: parsed.yaml.lineOf(['cover', 'src']), message: problem });
+    if (problem) {
+      problems.push(
+        located(
+          { file, field: 'cover.src', message: problem },
+          parsed.yaml.lineOf(['cover', 'src']),
+        ),
+      );
+    }
   }
 
   const metrics = Array.isArray(data['metrics']) ? data['metrics'] : [];
   const metricNames: string[] = [];
   metrics.forEach((raw: unknown, index) => {
     const metric = asRecord(raw);
-    if (typeof metric['name'] === 'string') metricNames.push(metric['name']);
+    if (typeof metric['name'] === 'string') metricNames.push(metric['name'].trim());
     if (typeof metric['from'] !== 'string') return;
     const field = `metrics[${index}].from`;
     const line = parsed.yaml.lineOf(['metrics', index, 'from']);
     const problem = checkLocalFile(metric['from'], absolutePath, location.contentDir);
-    problems.push({
-      file,
-      field,
-      line,
-      message:
-        problem ??
-        'reading metrics from artifact files is not supported yet; write the number as value for now',
-    });
+    const message =
+      problem ??
+      'reading metrics from artifact files is not supported yet; write the number as value for now';
+    problems.push(located({ file, field, message }, line));
   });
 
   for (const reference of findMetricReferences(split.body, split.bodyLine)) {
-    if (metricNames.includes(reference.name)) continue;
+    if (metricNames.includes(reference.name.trim())) continue;
     const suggestion = didYouMean(reference.name, metricNames);
     const known = metricNames.map((name) => `"${name}"`).join(', ');
     problems.push({
@@ -190,13 +212,21 @@ function validate(schema: z.ZodType, yaml: ParsedYaml, file: string): ContentPro
   }
   const result = schema.safeParse(yaml.data, { reportInput: true });
   if (result.success) return [];
-  return friendlyIssues(result.error.issues, schema).map((issue, index) => {
-    const path = result.error.issues[index]?.path ?? [];
-    const line = yaml.lineOf(path);
-    return issue.field
-      ? { file, field: issue.field, message: issue.message, ...(line ? { line } : {}) }
-      : { file, message: issue.message, ...(line ? { line } : {}) };
-  });
+  return result.error.issues.flatMap((issue) =>
+    friendlyIssues([issue], schema).map((friendly) =>
+      located(
+        friendly.field
+          ? { file, field: friendly.field, message: friendly.message }
+          : { file, message: friendly.message },
+        yaml.lineOf(issue.path),
+      ),
+    ),
+  );
+}
+
+/** Adds the line to a problem when it is known. */
+function located(problem: ContentProblem, line: number | undefined): ContentProblem {
+  return line === undefined ? problem : { ...problem, line };
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

@@ -7,7 +7,18 @@
 const CALENDAR_DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
 
 const MONTHS = [
-  'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec',
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
 ] as const;
 
 /** True for a real month or day: `2025-02-30` and `2025-13` are rejected. */

@@ -72,7 +72,9 @@ function explain(issue: Issue, schema: z.ZodType): FriendlyIssue[] {
       return [{ field, message: `expected one of ${options.join(' | ')}, got ${got}${hint}` }];
     }
     case 'too_small':
-      return [{ field, message: sizeMessage(issue.origin, 'at least', issue.minimum, issue.input) }];
+      return [
+        { field, message: sizeMessage(issue.origin, 'at least', issue.minimum, issue.input) },
+      ];
     case 'too_big':
       return [{ field, message: sizeMessage(issue.origin, 'at most', issue.maximum, issue.input) }];
     case 'invalid_format': {

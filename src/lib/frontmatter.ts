@@ -7,7 +7,8 @@ export interface ParsedYaml {
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
-export type YamlResult = { ok: true; yaml: ParsedYaml } | { ok: false; line: number; message: string };
+export type YamlResult =
+  { ok: true; yaml: ParsedYaml } | { ok: false; line: number; message: string };
 
 /**
  * Parses YAML with the 1.2 core schema (no implicit dates: `2025-06-15`
@@ -41,8 +42,7 @@ function lineOfPath(
   // Walk up the path until a node exists: a missing field points at its parent.
   for (let depth = path.length; depth >= 0; depth--) {
     const node = doc.getIn(path.slice(0, depth) as unknown[], true) as
-      | { range?: [number, number, number] }
-      | undefined;
+      { range?: [number, number, number] } | undefined;
     if (node && typeof node === 'object' && node.range) {
       return counter.linePos(node.range[0]).line + lineOffset;
     }

@@ -4,7 +4,8 @@ export interface MetricReference {
   line: number;
 }
 
-const METRIC_TAG = /<Metric\b[^>]*?\bname\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/g;
+const METRIC_TAG =
+  /<Metric\b[^>]*?\bname\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/g;
 const FENCED_CODE = /^(```|~~~)/;
 
 /**

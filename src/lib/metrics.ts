@@ -68,7 +68,8 @@ export function compareMetric(metric: MetricInput): MetricComparison | undefined
     relative,
     verdict,
     deltaText: withUnit(formatSigned(delta), deltaUnit),
-    relativeText: relative === undefined ? undefined : `${formatSigned(roundTo(relative * 100, 1))}%`,
+    relativeText:
+      relative === undefined ? undefined : `${formatSigned(roundTo(relative * 100, 1))}%`,
     arrow: delta > 0 ? '▲' : delta < 0 ? '▼' : '▬',
   };
 }

@@ -24,9 +24,7 @@ export function formatProblem(problem: ContentProblem): string {
  * order the schema found them in (`period.start` before `period.end`).
  */
 export function sortProblems(problems: readonly ContentProblem[]): ContentProblem[] {
-  return [...problems].sort(
-    (a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0),
-  );
+  return [...problems].sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 
 function compareText(a: string, b: string): number {

@@ -16,7 +16,9 @@ export function profileLoader(profilePath: string): Loader {
       const sync = async () => {
         const text = await readFile(profilePath, 'utf8');
         const parsed = parseYaml(text);
-        if (!parsed.ok) throw new Error(`content/profile.yaml: invalid YAML on line ${parsed.line}: ${parsed.message}`);
+        if (!parsed.ok) {
+          throw new Error(`${profilePath}: invalid YAML on line ${parsed.line}: ${parsed.message}`);
+        }
         const data = await parseData({
           id: 'profile',
           data: parsed.yaml.data as Record<string, unknown>,

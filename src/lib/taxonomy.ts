@@ -29,7 +29,8 @@ export function groupByLabel<T>(
       else groups.set(slug, { slug, label, items: [item] });
     }
   }
-  return [...groups.values()].sort((a, b) =>
-    a.label.localeCompare(b.label, 'en', { sensitivity: 'base' }) || (a.slug < b.slug ? -1 : 1),
+  return [...groups.values()].sort(
+    (a, b) =>
+      a.label.localeCompare(b.label, 'en', { sensitivity: 'base' }) || (a.slug < b.slug ? -1 : 1),
   );
 }

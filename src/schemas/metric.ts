@@ -42,7 +42,8 @@ export const metricSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['value'],
-        message: 'required field is missing (expected a number, or from + key to read it from a file)',
+        message:
+          'required field is missing (expected a number, or from + key to read it from a file)',
       });
     } else if (hasFrom && metric.key === undefined) {
       ctx.addIssue({
@@ -61,36 +62,39 @@ export const metricSchema = z
  * primary. The list-level rules run even when a single metric is broken, so
  * one build reports every problem.
  */
-export const metricListSchema = z.array(metricSchema).min(1).superRefine(
-  (metrics, ctx) => {
-    if (!Array.isArray(metrics)) return;
-    const firstIndexByName = new Map<string, number>();
-    const primaries: number[] = [];
-    metrics.forEach((metric: unknown, index) => {
-      if (typeof metric !== 'object' || metric === null) return;
-      const { name, primary } = metric as { name?: unknown; primary?: unknown };
-      if (typeof name === 'string') {
-        const key = name.trim().toLowerCase();
-        const first = firstIndexByName.get(key);
-        if (first === undefined) firstIndexByName.set(key, index);
-        else
-          ctx.addIssue({
-            code: 'custom',
-            path: [index, 'name'],
-            message: `duplicate metric name ${describeValue(name)} (also metrics[${first}].name); names must be unique`,
-          });
-      }
-      if (primary === true) primaries.push(index);
-    });
-    for (const index of primaries.slice(1)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [index, 'primary'],
-        message: `only one metric can be primary, and metrics[${primaries[0]}] already is`,
+export const metricListSchema = z
+  .array(metricSchema)
+  .min(1)
+  .superRefine(
+    (metrics, ctx) => {
+      if (!Array.isArray(metrics)) return;
+      const firstIndexByName = new Map<string, number>();
+      const primaries: number[] = [];
+      metrics.forEach((metric: unknown, index) => {
+        if (typeof metric !== 'object' || metric === null) return;
+        const { name, primary } = metric as { name?: unknown; primary?: unknown };
+        if (typeof name === 'string') {
+          const key = name.trim().toLowerCase();
+          const first = firstIndexByName.get(key);
+          if (first === undefined) firstIndexByName.set(key, index);
+          else
+            ctx.addIssue({
+              code: 'custom',
+              path: [index, 'name'],
+              message: `duplicate metric name ${describeValue(name)} (also metrics[${first}].name); names must be unique`,
+            });
+        }
+        if (primary === true) primaries.push(index);
       });
-    }
-  },
-  { when: () => true },
-);
+      for (const index of primaries.slice(1)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'primary'],
+          message: `only one metric can be primary, and metrics[${primaries[0]}] already is`,
+        });
+      }
+    },
+    { when: () => true },
+  );
 
 export type Metric = z.output<typeof metricSchema>;

@@ -29,9 +29,7 @@ export const modelSchema = z.strictObject({
   /** What the model was compared with: "Rule-based churn score". */
   baseline: textSchema(160).optional(),
   /** Settings worth showing: `{ max_depth: 6, learning_rate: 0.05 }`. */
-  hyperparameters: z
-    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
-    .optional(),
+  hyperparameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
 
 export type Model = z.output<typeof modelSchema>;

@@ -7,6 +7,4 @@ export function textSchema(max?: number) {
 }
 
 /** A list of short labels (tags, skills): blank entries rejected, duplicates dropped. */
-export const labelListSchema = z
-  .array(textSchema(60))
-  .transform((labels) => [...new Set(labels)]);
+export const labelListSchema = z.array(textSchema(60)).transform((labels) => [...new Set(labels)]);

@@ -5,9 +5,7 @@ import { buildSite, listFiles, type BuildResult } from '../helpers/build.ts';
 
 /** The problem lines a failed build printed, without the closing summary. */
 function problemLines(result: BuildResult): string[] {
-  return result.stderr
-    .split('\n')
-    .filter((line) => line.startsWith('tests/fixtures/'));
+  return result.stderr.split('\n').filter((line) => line.startsWith('tests/fixtures/'));
 }
 
 describe('a build over invalid content', () => {
@@ -37,9 +35,7 @@ describe('a build over invalid content', () => {
   });
 
   it('uses the exact lines of the contract for its examples', () => {
-    const lines = problemLines(result).map((line) =>
-      line.replace('tests/fixtures/invalid/', ''),
-    );
+    const lines = problemLines(result).map((line) => line.replace('tests/fixtures/invalid/', ''));
     expect(lines).toContain(
       'content/case-studies/churn-model/index.mdx: metrics[1].value: expected a number, got "0.91 AUC"',
     );

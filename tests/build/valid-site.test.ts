@@ -3,7 +3,14 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, listFiles, loadPage, text, textOf, type BuildResult } from '../helpers/build.ts';
+import {
+  buildSite,
+  listFiles,
+  loadPage,
+  text,
+  textOf,
+  type BuildResult,
+} from '../helpers/build.ts';
 
 let result: BuildResult;
 beforeAll(async () => {
@@ -54,7 +61,9 @@ describe('the home page', () => {
 
   it('lists cards featured first, then by period end (present first), then slug', () => {
     const $ = loadPage(result.outDir, '');
-    const titles = $('.card__title').map((_, h) => $(h).text().trim()).get();
+    const titles = $('.card__title')
+      .map((_, h) => $(h).text().trim())
+      .get();
     expect(titles).toEqual([
       'Predicting subscriber churn 6 weeks ahead',
       'Pricing dashboard for the Données team',
@@ -74,19 +83,15 @@ describe('the home page', () => {
     expect(meta).toContain('Jun 2025 – Aug 2025');
     const metric = textOf(card.find('.card__metric'));
     expect(metric).toBe('ROC AUC 0.91 ▲ +0.13 (+16.7%) better vs baseline 0.78');
-    expect(card.find('.chips a').map((_, a) => $(a).text()).get()).toEqual([
-      'Python',
-      'XGBoost',
-      'SQL',
-      'Airflow',
-      'C++',
-      'C#',
-    ]);
+    expect(
+      card
+        .find('.chips a')
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual(['Python', 'XGBoost', 'SQL', 'Airflow', 'C++', 'C#']);
     const second = $('.card').eq(1);
     expect(second.find('.card__meta').text()).toContain('Jan 2024 – Present');
-    expect(textOf(second.find('.card__metric'))).toContain(
-      '0.5 h ▼ −5.5 h (−91.7%) better',
-    );
+    expect(textOf(second.find('.card__metric'))).toContain('0.5 h ▼ −5.5 h (−91.7%) better');
   });
 });
 
@@ -96,17 +101,18 @@ describe('a case-study page', () => {
     expect(sectionOrder($)).toEqual([
       'header',
       'summary',
-      'key-results',
+      'section-key-results',
       'dataset+model',
-      'stakeholders',
-      'business-impact',
+      'section-stakeholders',
+      'section-business-impact',
       'body',
-      'links',
+      'section-links',
     ]);
-    expect($('.case-study__cards > section').map((_, s) => $(s).attr('aria-labelledby')).get()).toEqual([
-      'dataset',
-      'model',
-    ]);
+    expect(
+      $('.case-study__cards > section')
+        .map((_, s) => $(s).attr('aria-labelledby'))
+        .get(),
+    ).toEqual(['section-dataset', 'section-model']);
     expect($('nav.pager a[rel="next"]').attr('href')).toBe('/case-studies/pricing-dashboard/');
   });
 
@@ -130,11 +136,11 @@ describe('a case-study page', () => {
     ]) {
       expect(header).toContain(expected);
     }
-    expect($('.cs-header .chips a').map((_, a) => $(a).attr('href')).get()).toEqual([
-      '/tags/churn/',
-      '/tags/classification/',
-      '/tags/time-series/',
-    ]);
+    expect(
+      $('.cs-header .chips a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['/tags/churn/', '/tags/classification/', '/tags/time-series/']);
     const cover = $('.cs-header__cover');
     expect(cover.attr('alt')).toBe('A bar chart of churn risk by tenure');
     expect(cover.attr('width')).toBeDefined();
@@ -160,7 +166,7 @@ describe('a case-study page', () => {
 
   it('shows the dataset card with separators, source, timespan, license and access badge', () => {
     const $ = loadPage(result.outDir, 'case-studies/full-study/');
-    const dataset = text($, 'section[aria-labelledby="dataset"]');
+    const dataset = text($, 'section[aria-labelledby="section-dataset"]');
     for (const expected of [
       'Subscriber activity events',
       'Confidential data',
@@ -174,15 +180,15 @@ describe('a case-study page', () => {
       expect(dataset).toContain(expected);
     }
     const other = loadPage(result.outDir, 'case-studies/pricing-dashboard/');
-    expect(other('section[aria-labelledby="dataset"] a').attr('href')).toBe(
+    expect(other('section[aria-labelledby="section-dataset"] a').attr('href')).toBe(
       'https://example.com/prices',
     );
-    expect(text(other, 'section[aria-labelledby="dataset"]')).toContain('Public data');
+    expect(text(other, 'section[aria-labelledby="section-dataset"]')).toContain('Public data');
   });
 
   it('shows the model card with hyperparameters', () => {
     const $ = loadPage(result.outDir, 'case-studies/full-study/');
-    const model = text($, 'section[aria-labelledby="model"]');
+    const model = text($, 'section[aria-labelledby="section-model"]');
     for (const expected of [
       'Model Gradient-boosted trees',
       'Task Classification',
@@ -191,7 +197,7 @@ describe('a case-study page', () => {
     ]) {
       expect(model).toContain(expected);
     }
-    const rows = $('section[aria-labelledby="model"] tbody tr')
+    const rows = $('section[aria-labelledby="section-model"] tbody tr')
       .map((_, tr) => textOf($(tr)))
       .get();
     expect(rows).toEqual([
@@ -211,7 +217,7 @@ describe('a case-study page', () => {
       'Head of Retention · Grace Hopper Marketing · High influence Needed: A ranked list of at-risk customers each Monday Outcome: Adopted the list for weekly campaigns',
       'Data engineer Platform Needed: A model that runs inside the nightly Airflow job',
     ]);
-    expect(text($, 'section[aria-labelledby="business-impact"] li')).toBe(
+    expect(text($, 'section[aria-labelledby="section-business-impact"] li')).toBe(
       'Retention campaigns now target 3x fewer customers for the same saves',
     );
     const body = $('.case-study__body');
@@ -223,22 +229,15 @@ describe('a case-study page', () => {
     expect(code.text()).toContain('import xgboost as xgb');
     // Both Shiki themes are present, so highlighting follows the theme toggle.
     expect(code.find('span[style*="--shiki-dark"]').length).toBeGreaterThan(0);
-    expect($('section[aria-labelledby="links"] a').map((_, a) => $(a).text()).get()).toEqual([
-      'Code repository',
-      'Live demo',
-      'Notebook',
-      'Slides',
-      'Report',
-      'Paper',
-      'Video',
-    ]);
+    expect(
+      $('section[aria-labelledby="section-links"] a')
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual(['Code repository', 'Live demo', 'Notebook', 'Slides', 'Report', 'Paper', 'Video']);
   });
 
   it('renders every hostile string as text and runs none of it', () => {
-    const html = readFileSync(
-      path.join(result.outDir, 'case-studies/hostile/index.html'),
-      'utf8',
-    );
+    const html = readFileSync(path.join(result.outDir, 'case-studies/hostile/index.html'), 'utf8');
     const $ = loadPage(result.outDir, 'case-studies/hostile/');
     expect($('h1').text()).toBe('<script>window.__xss=1</script> Hostile & <b>bold</b>');
     for (const tag of ['iframe', 'marquee', 'img[onerror]', 'svg', 'b', 'u', 'em', 's', 'k']) {
@@ -271,7 +270,11 @@ describe('tag, skill and other pages', () => {
     }
     // "time series" and "Time Series" share one page.
     const $ = loadPage(result.outDir, 'tags/time-series/');
-    expect($('.card__title').map((_, h) => $(h).text().trim()).get()).toEqual([
+    expect(
+      $('.card__title')
+        .map((_, h) => $(h).text().trim())
+        .get(),
+    ).toEqual([
       'Predicting subscriber churn 6 weeks ahead',
       'Pricing dashboard for the Données team',
     ]);
@@ -295,9 +298,7 @@ describe('tag, skill and other pages', () => {
       let bytes = 0;
       $('script').each((_, element) => {
         const src = $(element).attr('src');
-        const code = src
-          ? readFileSync(path.join(result.outDir, src), 'utf8')
-          : $(element).text();
+        const code = src ? readFileSync(path.join(result.outDir, src), 'utf8') : $(element).text();
         bytes += gzipSync(code).length;
       });
       expect(bytes, page).toBeGreaterThan(0);

@@ -93,7 +93,11 @@ export function textOf(nodes: cheerio.Cheerio<AnyNode>): string {
     else if ('children' in node) for (const child of node.children) walk(child);
   };
   nodes.each((_, node) => walk(node));
-  return parts.join(' ').replace(/\s+/g, ' ').replace(/ ([,.;:])/g, '$1').trim();
+  return parts
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([,.;:])/g, '$1')
+    .trim();
 }
 
 /** The visible text of everything matching a selector. */

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { parseYaml, splitFrontmatter, type ParsedYaml } from '../../src/lib/frontmatter.ts';
+
+function parsed(text: string, lineOffset?: number): ParsedYaml {
+  const result = parseYaml(text, lineOffset);
+  if (!result.ok) throw new Error(`unexpected YAML error: ${result.message}`);
+  return result.yaml;
+}
+
+describe('splitFrontmatter', () => {
+  it('splits the frontmatter from the body and says where the body starts', () => {
+    const split = splitFrontmatter('---\ntitle: A\nrole: B\n---\n\n## Problem\n');
+    expect(split).toEqual({ frontmatter: 'title: A\nrole: B', body: '\n## Problem\n', bodyLine: 5 });
+  });
+
+  it('handles CRLF line endings', () => {
+    const split = splitFrontmatter('---\r\ntitle: A\r\n---\r\nBody\r\n');
+    expect(split?.bodyLine).toBe(4);
+    expect(split?.body.trim()).toBe('Body');
+    const yaml = parsed(split?.frontmatter ?? '', 1);
+    expect(yaml.data).toEqual({ title: 'A' });
+  });
+
+  it('ignores a byte order mark', () => {
+    const split = splitFrontmatter('\uFEFF---\ntitle: A\n---\nBody');
+    expect(split).toEqual({ frontmatter: 'title: A', body: 'Body', bodyLine: 4 });
+  });
+
+  it('accepts trailing spaces after the fences', () => {
+    expect(splitFrontmatter('--- \ntitle: A\n---\t\nBody')?.frontmatter).toBe('title: A');
+  });
+
+  it('returns undefined without frontmatter or without a closing fence', () => {
+    expect(splitFrontmatter('# Just a body\n')).toBeUndefined();
+    expect(splitFrontmatter('\n---\ntitle: A\n---\n')).toBeUndefined();
+    expect(splitFrontmatter('---\ntitle: A\n')).toBeUndefined();
+    expect(splitFrontmatter('')).toBeUndefined();
+  });
+
+  it('does not close the frontmatter on a longer rule', () => {
+    const split = splitFrontmatter('---\ntitle: A\n----\nrole: B\n---\nBody');
+    expect(split?.frontmatter).toBe('title: A\n----\nrole: B');
+  });
+});
+
+describe('parseYaml', () => {
+  it('keeps dates as text (YAML 1.2 core schema)', () => {
+    expect(parsed('period: { start: 2025-06, end: 2025-08-15 }\ndraft: false\nvalue: 0.91').data).toEqual({
+      period: { start: '2025-06', end: '2025-08-15' },
+      draft: false,
+      value: 0.91,
+    });
+  });
+
+  it('finds the line of nested fields, counted in the original file', () => {
+    const yaml = parsed(
+      [
+        'title: T',
+        'period: { start: 2025-06 }',
+        'metrics:',
+        '  - name: A',
+        '    value: 1',
+        '  - { name: B, value: 2 }',
+        'stakeholders:',
+        '  - role: X',
+      ].join('\n'),
+      1,
+    );
+    expect(yaml.lineOf(['title'])).toBe(2);
+    expect(yaml.lineOf(['period', 'start'])).toBe(3);
+    expect(yaml.lineOf(['metrics', 0, 'value'])).toBe(6);
+    expect(yaml.lineOf(['metrics', 1, 'value'])).toBe(7);
+    expect(yaml.lineOf(['stakeholders', 0, 'role'])).toBe(9);
+  });
+
+  it('points a missing field at its nearest existing parent', () => {
+    const yaml = parsed('title: T\ndataset:\n  name: D\nmetrics:\n  - name: A\n', 1);
+    expect(yaml.lineOf(['metrics', 0, 'value'])).toBe(6);
+    expect(yaml.lineOf(['dataset', 'rows'])).toBe(4);
+    expect(yaml.lineOf(['summary'])).toBe(2);
+  });
+
+  it('reports syntax errors with the line in the file', () => {
+    expect(parseYaml('title: A\nsummary: a: b\n', 1)).toMatchObject({ ok: false, line: 3 });
+    expect(parseYaml('a: 1\nb:\n\t- x\n')).toMatchObject({
+      ok: false,
+      line: 3,
+      message: expect.stringContaining('Tabs'),
+    });
+  });
+
+  it('rejects duplicate keys', () => {
+    expect(parseYaml('title: A\nrole: B\ntitle: C\n')).toMatchObject({
+      ok: false,
+      line: 3,
+      message: expect.stringContaining('unique'),
+    });
+  });
+
+  it('keeps the message to one line without the library position suffix', () => {
+    const result = parseYaml('title: A\nsummary: a: b\n');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.message).not.toContain('\n');
+      expect(result.message).not.toMatch(/at line \d+/);
+    }
+  });
+});

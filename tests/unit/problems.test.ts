@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatFieldPath,
+  formatProblem,
+  sortProblems,
+  type ContentProblem,
+} from '../../src/lib/problems.ts';
+
+describe('formatFieldPath', () => {
+  it('uses the contract notation', () => {
+    expect(formatFieldPath(['metrics', 1, 'value'])).toBe('metrics[1].value');
+    expect(formatFieldPath(['dataset', 'acess'])).toBe('dataset.acess');
+    expect(formatFieldPath(['links', 0, 'url'])).toBe('links[0].url');
+    expect(formatFieldPath(['model', 'hyperparameters', 'max depth'])).toBe(
+      'model.hyperparameters.max depth',
+    );
+    expect(formatFieldPath(['matrix', 0, 1])).toBe('matrix[0][1]');
+    expect(formatFieldPath(['title'])).toBe('title');
+    expect(formatFieldPath([])).toBe('');
+  });
+});
+
+describe('formatProblem', () => {
+  it('prints one line as file: field: message', () => {
+    expect(
+      formatProblem({
+        file: 'content/case-studies/churn-model/index.mdx',
+        field: 'metrics[1].value',
+        line: 12,
+        message: 'expected a number, got "0.91 AUC"',
+      }),
+    ).toBe('content/case-studies/churn-model/index.mdx: metrics[1].value: expected a number, got "0.91 AUC"');
+  });
+
+  it('leaves out the field when there is none', () => {
+    expect(formatProblem({ file: 'content/profile.yaml', message: 'file not found' })).toBe(
+      'content/profile.yaml: file not found',
+    );
+    expect(formatProblem({ file: 'content/profile.yaml', field: '', message: 'x' })).toBe(
+      'content/profile.yaml: x',
+    );
+  });
+});
+
+describe('sortProblems', () => {
+  it('orders by file, then line, keeping the found order within a line', () => {
+    const problems: ContentProblem[] = [
+      { file: 'content/profile.yaml', line: 3, message: 'b' },
+      { file: 'content/case-studies/b.mdx', line: 2, message: 'x' },
+      { file: 'content/case-studies/a.mdx', line: 9, field: 'title', message: 'y' },
+      { file: 'content/case-studies/a.mdx', line: 2, field: 'period.start', message: 'z' },
+      { file: 'content/case-studies/a.mdx', line: 2, field: 'period.end', message: 'w' },
+      { file: 'content/case-studies/a.mdx', field: 'period', message: 'no line' },
+      { file: 'content/profile.yaml', line: 3, message: 'a' },
+    ];
+    const order = sortProblems(problems).map(
+      (p) => `${p.file}:${p.line ?? '-'}:${p.field ?? ''}:${p.message}`,
+    );
+    expect(order).toEqual([
+      'content/case-studies/a.mdx:-:period:no line',
+      'content/case-studies/a.mdx:2:period.start:z',
+      'content/case-studies/a.mdx:2:period.end:w',
+      'content/case-studies/a.mdx:9:title:y',
+      'content/case-studies/b.mdx:2::x',
+      'content/profile.yaml:3::b',
+      'content/profile.yaml:3::a',
+    ]);
+  });
+
+  it('returns a new list', () => {
+    const problems: ContentProblem[] = [
+      { file: 'b', message: 'x' },
+      { file: 'a', message: 'y' },
+    ];
+    const sorted = sortProblems(problems);
+    expect(sorted).not.toBe(problems);
+    expect(problems[0]?.file).toBe('b');
+  });
+});
