@@ -2,8 +2,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import type { AstroIntegration } from 'astro';
+import { bundledThemes } from 'shiki/themes';
 import { checkContent, type CaseStudyFile } from './lib/content-fs.ts';
 import { formatProblem } from './lib/problems.ts';
+import { readableTheme } from './lib/readable-theme.ts';
 import { siteOptionsSchema, type SiteOptions } from './schemas/site-options.ts';
 import { virtualConfig, type ResolvedConfig } from './virtual-config.ts';
 
@@ -15,6 +17,15 @@ import { virtualConfig, type ResolvedConfig } from './virtual-config.ts';
 function publishedPatterns(entries: readonly CaseStudyFile[]): string[] {
   const published = entries.filter((entry) => !entry.draft).map((entry) => entry.entry);
   return published.length > 0 ? published : ['.casefolio-no-case-studies'];
+}
+
+/** GitHub's light and dimmed themes, with every token colour lifted to AA contrast. */
+async function codeThemes() {
+  const [light, dark] = await Promise.all([
+    bundledThemes['github-light'](),
+    bundledThemes['github-dark-dimmed'](),
+  ]);
+  return { light: readableTheme(light.default), dark: readableTheme(dark.default) };
 }
 
 /**
@@ -31,7 +42,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
   return {
     name: 'casefolio',
     hooks: {
-      'astro:config:setup': ({ config, command, updateConfig, logger }) => {
+      'astro:config:setup': async ({ config, command, updateConfig, logger }) => {
         const root = fileURLToPath(config.root);
         const contentDir = path.resolve(
           root,
@@ -69,7 +80,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
           integrations: [mdx()],
           markdown: {
             shikiConfig: {
-              themes: { light: 'github-light', dark: 'github-dark-dimmed' },
+              themes: await codeThemes(),
               defaultColor: false,
               wrap: false,
             },

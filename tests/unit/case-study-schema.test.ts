@@ -81,7 +81,12 @@ describe('caseStudyPathSchema: valid content', () => {
         d.cover = { src: './cover.png', alt: 'A lift chart' };
         d.team = '2 data scientists, 1 engineer';
         d.dataset = { name: 'UCI adult', url: 'https://archive.ics.uci.edu/', access: 'public' };
-        d.model.hyperparameters = { max_depth: 6, learning_rate: 0.05, objective: 'binary', gpu: false };
+        d.model.hyperparameters = {
+          max_depth: 6,
+          learning_rate: 0.05,
+          objective: 'binary',
+          gpu: false,
+        };
         d.metrics = [{ name: 'F1', from: './report.json', key: 'macro avg.f1-score' }];
         d.stakeholders = [{ role: 'PM', name: 'Ada', influence: 'low' }];
         d.links = { demo: 'http://demo.example.com', paper: 'https://arxiv.org/abs/1' };
@@ -102,7 +107,9 @@ describe('caseStudyPathSchema: period', () => {
   const withPeriod = (period: unknown) => edited(minimalCaseStudy(), (d) => (d.period = period));
 
   it('rejects an end before the start', () => {
-    expect(rejectedFields(withPeriod({ start: '2025-06', end: '2025-05' }))).toEqual(['period.end']);
+    expect(rejectedFields(withPeriod({ start: '2025-06', end: '2025-05' }))).toEqual([
+      'period.end',
+    ]);
     expect(rejectedFields(withPeriod({ start: '2025-06-15', end: '2025-06-14' }))).toEqual([
       'period.end',
     ]);
@@ -121,17 +128,25 @@ describe('caseStudyPathSchema: period', () => {
 
   it('accepts full dates as Date objects and normalises them to YYYY-MM-DD', () => {
     const data = parse(
-      withPeriod({ start: new Date('2025-06-02T00:00:00Z'), end: new Date('2025-08-29T00:00:00Z') }),
+      withPeriod({
+        start: new Date('2025-06-02T00:00:00Z'),
+        end: new Date('2025-08-29T00:00:00Z'),
+      }),
     );
     expect(data.period).toEqual({ start: '2025-06-02', end: '2025-08-29' });
   });
 
-  it.each([['2025-13'], ['2025-00'], ['2025-02-30'], ['2025-02-29'], ['June 2025'], ['2025'], [202506]])(
-    'rejects the start date %j',
-    (start) => {
-      expect(rejectedFields(withPeriod({ start }))).toEqual(['period.start']);
-    },
-  );
+  it.each([
+    ['2025-13'],
+    ['2025-00'],
+    ['2025-02-30'],
+    ['2025-02-29'],
+    ['June 2025'],
+    ['2025'],
+    [202506],
+  ])('rejects the start date %j', (start) => {
+    expect(rejectedFields(withPeriod({ start }))).toEqual(['period.start']);
+  });
 
   it('accepts 29 February in a leap year', () => {
     expect(rejectedFields(withPeriod({ start: '2024-02-29' }))).toEqual([]);
@@ -141,18 +156,19 @@ describe('caseStudyPathSchema: period', () => {
     expect(rejectedFields(withPeriod({ end: '2025-06' }))).toEqual(['period.start']);
     expect(rejectedFields(withPeriod({ start: '2025-06', end: 'now' }))).toEqual(['period.end']);
     expect(rejectedFields(withPeriod({ start: '2025-06', end: null }))).toEqual(['period.end']);
-    expect(rejectedFields(withPeriod({ start: '2025-06', finish: '2025-07' }))).toEqual([
-      'period',
-    ]);
+    expect(rejectedFields(withPeriod({ start: '2025-06', finish: '2025-07' }))).toEqual(['period']);
   });
 });
 
 describe('caseStudyPathSchema: metrics', () => {
-  const withMetrics = (metrics: unknown) => edited(minimalCaseStudy(), (d) => (d.metrics = metrics));
+  const withMetrics = (metrics: unknown) =>
+    edited(minimalCaseStudy(), (d) => (d.metrics = metrics));
 
   it('requires at least one metric', () => {
     expect(rejectedFields(withMetrics([]))).toEqual(['metrics']);
-    expect(rejectedFields(edited(minimalCaseStudy(), (d) => delete d.metrics))).toEqual(['metrics']);
+    expect(rejectedFields(edited(minimalCaseStudy(), (d) => delete d.metrics))).toEqual([
+      'metrics',
+    ]);
   });
 
   it('rejects a second primary metric', () => {
@@ -188,9 +204,9 @@ describe('caseStudyPathSchema: metrics', () => {
   });
 
   it('needs exactly one of value and from', () => {
-    expect(rejectedFields(withMetrics([{ name: 'A', value: 1, from: './r.json', key: 'x' }]))).toEqual(
-      ['metrics[0].from'],
-    );
+    expect(
+      rejectedFields(withMetrics([{ name: 'A', value: 1, from: './r.json', key: 'x' }])),
+    ).toEqual(['metrics[0].from']);
     expect(rejectedFields(withMetrics([{ name: 'A' }]))).toEqual(['metrics[0].value']);
     expect(rejectedFields(withMetrics([{ name: 'A', from: './r.json' }]))).toEqual([
       'metrics[0].key',
@@ -201,14 +217,18 @@ describe('caseStudyPathSchema: metrics', () => {
   });
 
   it('rejects a non-numeric value, an unknown goal and unknown fields', () => {
-    expect(rejectedFields(withMetrics([{ name: 'A', value: '0.91' }]))).toEqual(['metrics[0].value']);
+    expect(rejectedFields(withMetrics([{ name: 'A', value: '0.91' }]))).toEqual([
+      'metrics[0].value',
+    ]);
     expect(rejectedFields(withMetrics([{ name: 'A', value: 1, goal: 'up' }]))).toEqual([
       'metrics[0].goal',
     ]);
     expect(rejectedFields(withMetrics([{ name: 'A', value: 1, baseline: '0.5' }]))).toEqual([
       'metrics[0].baseline',
     ]);
-    expect(rejectedFields(withMetrics([{ name: 'A', value: 1, delta: 0.1 }]))).toEqual(['metrics[0]']);
+    expect(rejectedFields(withMetrics([{ name: 'A', value: 1, delta: 0.1 }]))).toEqual([
+      'metrics[0]',
+    ]);
   });
 });
 
@@ -220,9 +240,9 @@ describe('caseStudyPathSchema: dataset', () => {
     expect(
       rejectedFields(withDataset({ url: 'https://example.com/data', access: 'confidential' })),
     ).toEqual(['dataset.url']);
-    expect(rejectedFields(withDataset({ url: 'https://example.com/data', access: 'public' }))).toEqual(
-      [],
-    );
+    expect(
+      rejectedFields(withDataset({ url: 'https://example.com/data', access: 'public' })),
+    ).toEqual([]);
     expect(rejectedFields(withDataset({ url: 'https://example.com/data' }))).toEqual([]);
   });
 
@@ -282,7 +302,9 @@ describe('caseStudyPathSchema: URLs', () => {
 
   it('rejects unknown link kinds', () => {
     expect(
-      rejectedFields(edited(minimalCaseStudy(), (d) => (d.links = { github: 'https://github.com' }))),
+      rejectedFields(
+        edited(minimalCaseStudy(), (d) => (d.links = { github: 'https://github.com' })),
+      ),
     ).toEqual(['links']);
   });
 });

@@ -10,9 +10,12 @@ import {
 } from '../../src/lib/dates.ts';
 
 describe('isCalendarDate', () => {
-  it.each(['2025-06', '2025-06-15', '2024-02-29', '2025-12-31', '1999-01'])('accepts %s', (text) => {
-    expect(isCalendarDate(text)).toBe(true);
-  });
+  it.each(['2025-06', '2025-06-15', '2024-02-29', '2025-12-31', '1999-01'])(
+    'accepts %s',
+    (text) => {
+      expect(isCalendarDate(text)).toBe(true);
+    },
+  );
 
   it.each([
     '2025-13',

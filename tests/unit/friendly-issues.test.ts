@@ -100,9 +100,8 @@ describe('friendlyIssues: messages', () => {
   });
 
   it('explains a union of allowed types', () => {
-    expect(
-      lines(caseStudy((d) => (d.model.hyperparameters = { layers: [64, 32], seed: null }))),
-    ).toMatchInlineSnapshot(`
+    expect(lines(caseStudy((d) => (d.model.hyperparameters = { layers: [64, 32], seed: null }))))
+      .toMatchInlineSnapshot(`
       [
         "model.hyperparameters.layers: expected text | a number | true or false, got a list",
         "model.hyperparameters.seed: expected text | a number | true or false, got null (an empty value)",
@@ -200,16 +199,14 @@ describe('friendlyIssues: messages', () => {
         "links.demo: only https and http links are allowed, got "data:text/html,hi"",
       ]
     `);
-    expect(
-      lines(caseStudy((d) => (d.period = { start: '2025-06', end: '2025-05' }))),
-    ).toMatchInlineSnapshot(`
+    expect(lines(caseStudy((d) => (d.period = { start: '2025-06', end: '2025-05' }))))
+      .toMatchInlineSnapshot(`
       [
         "period.end: must not be before start (2025-06), got 2025-05",
       ]
     `);
-    expect(
-      lines(caseStudy((d) => (d.period = { start: 'June 2025', end: 'now' }))),
-    ).toMatchInlineSnapshot(`
+    expect(lines(caseStudy((d) => (d.period = { start: 'June 2025', end: 'now' }))))
+      .toMatchInlineSnapshot(`
       [
         "period.start: expected a date as YYYY-MM or YYYY-MM-DD, got "June 2025"",
         "period.end: expected a date as YYYY-MM or YYYY-MM-DD or "present", got "now"",
@@ -228,7 +225,8 @@ describe('friendlyIssues: messages', () => {
   });
 
   it('shortens long quoted values', () => {
-    expect(lines(caseStudy((d) => (d.metrics[0].value = 'about '.repeat(20))))).toMatchInlineSnapshot(`
+    expect(lines(caseStudy((d) => (d.metrics[0].value = 'about '.repeat(20)))))
+      .toMatchInlineSnapshot(`
       [
         "metrics[0].value: expected a number, got "about about about about about about about about about abo..."",
       ]

@@ -22,9 +22,7 @@ describe('renderInlineMarkdown', () => {
 
   it('escapes raw HTML', () => {
     const html = renderInlineMarkdown('<script>alert(1)</script> <img src=x onerror=alert(1)>');
-    expect(html).toBe(
-      '&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;',
-    );
+    expect(html).toBe('&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toContain('<');
   });
 

@@ -52,9 +52,9 @@ describe('findMetricReferences', () => {
   });
 
   it('handles CRLF bodies', () => {
-    expect(findMetricReferences('```\r\n<Metric name="x" />\r\n```\r\n<Metric name="y" />', 4)).toEqual(
-      [{ name: 'y', line: 7 }],
-    );
+    expect(
+      findMetricReferences('```\r\n<Metric name="x" />\r\n```\r\n<Metric name="y" />', 4),
+    ).toEqual([{ name: 'y', line: 7 }]);
   });
 
   // BUG: a fence opened with four backticks is closed by the first line starting with three

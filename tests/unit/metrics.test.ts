@@ -34,7 +34,9 @@ describe('compareMetric', () => {
   });
 
   it('treats a drop as better when the goal is lower, with a real minus sign', () => {
-    const comparison = compareMetric(metric({ value: 35, baseline: 120, unit: 'ms', goal: 'lower' }));
+    const comparison = compareMetric(
+      metric({ value: 35, baseline: 120, unit: 'ms', goal: 'lower' }),
+    );
     expect(comparison).toMatchObject({
       delta: -85,
       verdict: 'better',
@@ -75,9 +77,9 @@ describe('compareMetric', () => {
   });
 
   it('puts prefix units after the sign', () => {
-    expect(compareMetric(metric({ value: 83, baseline: 181, unit: '$', goal: 'lower' }))).toMatchObject(
-      { deltaText: `${MINUS}$98`, verdict: 'better' },
-    );
+    expect(
+      compareMetric(metric({ value: 83, baseline: 181, unit: '$', goal: 'lower' })),
+    ).toMatchObject({ deltaText: `${MINUS}$98`, verdict: 'better' });
     expect(compareMetric(metric({ value: 51.87, baseline: 50.6, unit: '$' }))?.deltaText).toBe(
       '+$1.27',
     );
@@ -93,9 +95,9 @@ describe('compareMetric', () => {
       relativeText: '0%',
       arrow: '▬',
     });
-    expect(compareMetric(metric({ value: 5, baseline: 5, goal: 'lower', unit: '%' }))).toMatchObject(
-      { verdict: 'unchanged', deltaText: '0 pp' },
-    );
+    expect(
+      compareMetric(metric({ value: 5, baseline: 5, goal: 'lower', unit: '%' })),
+    ).toMatchObject({ verdict: 'unchanged', deltaText: '0 pp' });
   });
 
   it('omits the relative change when the baseline is 0', () => {
@@ -167,7 +169,11 @@ describe('formatMetricValue and withUnit', () => {
 
 describe('primaryMetric', () => {
   it('prefers the metric marked primary', () => {
-    const metrics = [metric({ name: 'a' }), metric({ name: 'b', primary: true }), metric({ name: 'c' })];
+    const metrics = [
+      metric({ name: 'a' }),
+      metric({ name: 'b', primary: true }),
+      metric({ name: 'c' }),
+    ];
     expect(primaryMetric(metrics)?.name).toBe('b');
   });
 

@@ -29,7 +29,9 @@ describe('formatProblem', () => {
         line: 12,
         message: 'expected a number, got "0.91 AUC"',
       }),
-    ).toBe('content/case-studies/churn-model/index.mdx: metrics[1].value: expected a number, got "0.91 AUC"');
+    ).toBe(
+      'content/case-studies/churn-model/index.mdx: metrics[1].value: expected a number, got "0.91 AUC"',
+    );
   });
 
   it('leaves out the field when there is none', () => {

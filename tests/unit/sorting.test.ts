@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compareCaseStudies, sortCaseStudies, type Sortable } from '../../src/lib/sorting.ts';
 
-function study(slug: string, end: string | undefined, featured = false, start = '2020-01'): Sortable {
+function study(
+  slug: string,
+  end: string | undefined,
+  featured = false,
+  start = '2020-01',
+): Sortable {
   return { slug, featured, period: end === undefined ? { start } : { start, end } };
 }
 
@@ -9,7 +14,10 @@ const slugs = (items: Sortable[]) => items.map((item) => item.slug);
 
 describe('sortCaseStudies', () => {
   it('puts featured case studies first', () => {
-    const sorted = sortCaseStudies([study('old-featured', '2020-05', true), study('new', '2025-08')]);
+    const sorted = sortCaseStudies([
+      study('old-featured', '2020-05', true),
+      study('new', '2025-08'),
+    ]);
     expect(slugs(sorted)).toEqual(['old-featured', 'new']);
   });
 
@@ -24,7 +32,10 @@ describe('sortCaseStudies', () => {
   });
 
   it('uses the start when there is no end', () => {
-    const sorted = sortCaseStudies([study('ended', '2025-03'), study('single-month', undefined, false, '2025-06')]);
+    const sorted = sortCaseStudies([
+      study('ended', '2025-03'),
+      study('single-month', undefined, false, '2025-06'),
+    ]);
     expect(slugs(sorted)).toEqual(['single-month', 'ended']);
   });
 

@@ -1,0 +1,141 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../helpers/build.ts';
+import { axeViolations, launchChromium, serveDist, type StaticServer } from '../helpers/browser.ts';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  const result = await buildSite({ fixture: 'valid', label: 'e2e' });
+  expect(result.code, result.stderr).toBe(0);
+  server = await serveDist(result.outDir);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, options: { dark?: boolean; width?: number } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    colorScheme: options.dark ? 'dark' : 'light',
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`${server.origin}${path}`);
+  (page as Page & { errors: string[] }).errors = errors;
+  return page;
+}
+
+const pages = [
+  '/',
+  '/case-studies/full-study/',
+  '/tags/time-series/',
+  '/skills/python/',
+  '/404.html',
+];
+
+describe('accessibility', () => {
+  for (const dark of [false, true]) {
+    for (const path of pages) {
+      it(`axe finds no WCAG 2.1 A/AA violations on ${path} (${dark ? 'dark' : 'light'})`, async () => {
+        const page = await open(path, { dark });
+        expect(await axeViolations(page)).toEqual([]);
+        expect((page as Page & { errors: string[] }).errors).toEqual([]);
+        await page.context().close();
+      });
+    }
+  }
+
+  it('offers a skip link as the first thing the keyboard reaches', async () => {
+    const page = await open('/case-studies/full-study/');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    expect(focused).toBe('Skip to content');
+    await page.context().close();
+  });
+});
+
+describe('the theme toggle', () => {
+  it('follows the system preference until a choice is made', async () => {
+    const page = await open('/', { dark: true });
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(17, 20, 24)');
+    const label = await page.getAttribute('[data-theme-toggle]', 'aria-label');
+    expect(label).toBe('Switch to light theme');
+    await page.context().close();
+  });
+
+  it('switches theme, recolours code, and remembers the choice without a flash', async () => {
+    const page = await open('/case-studies/full-study/');
+    const toggle = page.locator('[data-theme-toggle]');
+    await expect(toggle.isVisible()).resolves.toBe(true);
+    expect(await toggle.getAttribute('aria-label')).toBe('Switch to dark theme');
+    const codeColour = () =>
+      page.evaluate(
+        () => getComputedStyle(document.querySelector('pre.astro-code span span')!).color,
+      );
+    const lightCode = await codeColour();
+    await toggle.click();
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    expect(await toggle.getAttribute('aria-label')).toBe('Switch to light theme');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(17, 20, 24)',
+    );
+    expect(await codeColour()).not.toBe(lightCode);
+
+    // A new page in the same session starts dark before any module script runs.
+    await page.route('**/*.js', (route) => route.abort());
+    await page.goto(`${server.origin}/tags/churn/`, { waitUntil: 'commit' });
+    await page.waitForSelector('body');
+    const firstPaintTheme = await page.evaluate(() => document.documentElement.dataset['theme']);
+    expect(firstPaintTheme).toBe('dark');
+    await page.context().close();
+  });
+
+  it('can be used with the keyboard', async () => {
+    const page = await open('/');
+    await page.focus('[data-theme-toggle]');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    await page.context().close();
+  });
+});
+
+describe('layout', () => {
+  for (const path of pages) {
+    it(`has no horizontal scrolling on a 320 px phone: ${path}`, async () => {
+      const page = await open(path, { width: 320 });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBe(0);
+      await page.context().close();
+    });
+  }
+
+  it('prints a case study without site chrome', async () => {
+    const page = await open('/case-studies/full-study/', { dark: true });
+    await page.emulateMedia({ media: 'print' });
+    const visible = await page.evaluate(() =>
+      ['.site-header nav', '.theme-toggle', '.pager', '.site-footer'].map(
+        (selector) => getComputedStyle(document.querySelector(selector)!).display,
+      ),
+    );
+    expect(visible).toEqual(['none', 'none', 'none', 'none']);
+    // Paper is light even when the screen was dark.
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(255, 255, 255)',
+    );
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.byteLength).toBeGreaterThan(10_000);
+    await page.context().close();
+  });
+});

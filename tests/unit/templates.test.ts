@@ -1,0 +1,63 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/content-fs.ts';
+import { friendlyIssues } from '../../src/lib/friendly-issues.ts';
+import { parseYaml, splitFrontmatter } from '../../src/lib/frontmatter.ts';
+import { findMetricReferences } from '../../src/lib/mdx-references.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { caseStudyPathSchema } from '../../src/schemas/case-study.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const templatesDir = path.join(root, 'templates');
+const templates = readdirSync(templatesDir)
+  .filter((name) => name.endsWith('.mdx'))
+  .sort();
+
+/** The template's frontmatter as data, and its body. */
+function readTemplate(name: string) {
+  const split = splitFrontmatter(readFileSync(path.join(templatesDir, name), 'utf8'));
+  if (!split) throw new Error(`${name}: no frontmatter`);
+  const parsed = parseYaml(split.frontmatter, 1);
+  if (!parsed.ok)
+    throw new Error(`${name}: invalid YAML on line ${parsed.line}: ${parsed.message}`);
+  return { data: parsed.yaml.data, body: split.body, bodyLine: split.bodyLine };
+}
+
+describe('templates', () => {
+  it('include the classification, forecasting and analytics starting points', () => {
+    expect(templates).toEqual(
+      expect.arrayContaining(['classification.mdx', 'forecasting.mdx', 'analytics.mdx']),
+    );
+  });
+
+  describe.each(templates)('%s', (name) => {
+    it('has frontmatter that validates against the case-study schema', () => {
+      const { data } = readTemplate(name);
+      const result = caseStudyPathSchema.safeParse(data, { reportInput: true });
+      const problems = result.success
+        ? []
+        : friendlyIssues(result.error.issues, caseStudyPathSchema).map(
+            ({ field, message }) => `${field}: ${message}`,
+          );
+      expect(problems).toEqual([]);
+    });
+
+    it('only uses <Metric name> values defined in its frontmatter', () => {
+      const { data, body, bodyLine } = readTemplate(name);
+      const names = caseStudyPathSchema.parse(data).metrics.map((metric) => metric.name);
+      for (const reference of findMetricReferences(body, bodyLine)) {
+        expect(names).toContain(reference.name);
+      }
+    });
+  });
+});
+
+describe('sample content', () => {
+  it('passes the content check with zero problems', () => {
+    const report = checkContent({ root, contentDir: path.join(root, 'content') });
+    expect(report.problems.map(formatProblem)).toEqual([]);
+    expect(report.caseStudies.length).toBeGreaterThan(0);
+  });
+});
