@@ -112,7 +112,7 @@ function checkProfile(location: ContentLocation, display: (p: string) => string)
       {
         file,
         line: parsed.line,
-        message: `invalid YAML on line ${parsed.line}: ${parsed.message}`,
+        message: `invalid YAML: ${parsed.message}`,
       },
     ];
   }
@@ -140,7 +140,6 @@ function checkCaseStudy(
       problems: [
         {
           file,
-          line: 1,
           message:
             'no frontmatter: start the file with a line of --- followed by the fields (see the README)',
         },
@@ -155,7 +154,7 @@ function checkCaseStudy(
         {
           file,
           line: parsed.line,
-          message: `invalid YAML in frontmatter on line ${parsed.line}: ${parsed.message}`,
+          message: `invalid YAML in frontmatter: ${parsed.message}`,
         },
       ],
       draft: false,
@@ -197,7 +196,7 @@ function checkCaseStudy(
     const suggestion = didYouMean(reference.name, metricNames);
     const known = metricNames.map((name) => `"${name}"`).join(', ');
     problems.push({
-      file: `${file}:${reference.line}`,
+      file,
       line: reference.line,
       message: `<Metric name="${reference.name}">: no metric with that name in the frontmatter${suggestion ? ` (did you mean "${suggestion}"?)` : known ? ` (known: ${known})` : ''}`,
     });
@@ -208,18 +207,16 @@ function checkCaseStudy(
 
 function validate(schema: z.ZodType, yaml: ParsedYaml, file: string): ContentProblem[] {
   if (typeof yaml.data !== 'object' || yaml.data === null || Array.isArray(yaml.data)) {
-    return [{ file, line: 1, message: 'expected fields as key: value pairs, got something else' }];
+    return [{ file, message: 'expected fields as key: value pairs, got something else' }];
   }
   const result = schema.safeParse(yaml.data, { reportInput: true });
   if (result.success) return [];
-  return result.error.issues.flatMap((issue) =>
-    friendlyIssues([issue], schema).map((friendly) =>
-      located(
-        friendly.field
-          ? { file, field: friendly.field, message: friendly.message }
-          : { file, message: friendly.message },
-        yaml.lineOf(issue.path),
-      ),
+  return friendlyIssues(result.error.issues, schema).map((friendly) =>
+    located(
+      friendly.field
+        ? { file, field: friendly.field, message: friendly.message }
+        : { file, message: friendly.message },
+      yaml.lineOf(friendly.path),
     ),
   );
 }
@@ -261,5 +258,10 @@ export function checkLocalFile(
 
 function isInside(child: string, parent: string): boolean {
   const relative = path.relative(parent, child);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return (
+    relative !== '' &&
+    relative !== '..' &&
+    !relative.startsWith(`..${path.sep}`) &&
+    !path.isAbsolute(relative)
+  );
 }

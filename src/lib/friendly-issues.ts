@@ -7,7 +7,10 @@ type Issue = z.core.$ZodIssue;
 
 /** One schema issue, turned into a field path and a message an intern can act on. */
 export interface FriendlyIssue {
+  /** The field in the contract's notation: `metrics[1].value`. */
   field: string;
+  /** The same field as path segments, to find its line in the source. */
+  path: PropertyKey[];
   message: string;
 }
 
@@ -37,7 +40,19 @@ export function friendlyIssues(issues: readonly Issue[], schema: z.ZodType): Fri
 }
 
 function explain(issue: Issue, schema: z.ZodType): FriendlyIssue[] {
-  const field = formatFieldPath(issue.path);
+  return describeIssue(issue, schema).map(({ field, message }) => ({
+    field: formatFieldPath(field),
+    path: field,
+    message,
+  }));
+}
+
+/** What went wrong at which path; `field` is still in segments here. */
+function describeIssue(
+  issue: Issue,
+  schema: z.ZodType,
+): { field: PropertyKey[]; message: string }[] {
+  const field = issue.path;
   const got = describeValue(issue.input);
   switch (issue.code) {
     case 'invalid_type': {
@@ -56,7 +71,7 @@ function explain(issue: Issue, schema: z.ZodType): FriendlyIssue[] {
           : allowed.length > 0
             ? ` (allowed: ${allowed.join(', ')})`
             : '';
-        return { field: formatFieldPath([...issue.path, key]), message: `unknown field${hint}` };
+        return { field: [...issue.path, key], message: `unknown field${hint}` };
       });
     }
     case 'invalid_value': {

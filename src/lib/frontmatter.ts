@@ -61,11 +61,15 @@ export interface SplitFile {
   bodyLine: number;
 }
 
-const FENCE = /^---[ \t]*\r?$/;
+const FENCE = /^---[ \t]*$/;
 
 /** Splits `---`-fenced frontmatter from the body; undefined when the file has none. */
 export function splitFrontmatter(source: string): SplitFile | undefined {
-  const lines = source.replace(/^\uFEFF/, '').split('\n');
+  // Windows editors save CRLF; normalise so no value keeps a stray \r.
+  const lines = source
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   if (!FENCE.test(lines[0] ?? '')) return undefined;
   const close = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
   if (close === -1) return undefined;

@@ -3,11 +3,14 @@
  * the build machine's locale (builds are byte-for-byte reproducible).
  */
 
+/** The minus sign typographers use, so negative numbers line up and read as "minus". */
+export const MINUS = '\u2212';
+
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
 
-/** `1200000` -> `1,200,000`; `0.91` stays `0.91`: every written digit kept. */
+/** `1200000` -> `1,200,000`; `0.91` stays `0.91`: every written digit kept; `−3` for negatives. */
 export function formatNumber(value: number): string {
-  return grouped.format(value);
+  return value < 0 ? `${MINUS}${grouped.format(-value)}` : grouped.format(value);
 }
 
 /** Digits after the decimal point as the number is written: 0.91 -> 2, 35 -> 0. */
@@ -23,9 +26,6 @@ export function roundTo(value: number, places: number): number {
   const factor = 10 ** Math.min(places, 12);
   return Math.round(value * factor) / factor;
 }
-
-/** The minus sign typographers use, so negative numbers line up and read as "minus". */
-export const MINUS = '\u2212';
 
 /** A number with an explicit sign: `+0.13`, `−85`, `0`. */
 export function formatSigned(value: number): string {

@@ -13,10 +13,15 @@ export interface ContentProblem {
   message: string;
 }
 
-/** The one-line form printed by `build` and `check`. */
+/**
+ * The one-line form printed by `build` and `check`: `file: field: message`
+ * for frontmatter, `file:line: message` for problems in the body or the YAML
+ * syntax, where a line is the only way to point at them.
+ */
 export function formatProblem(problem: ContentProblem): string {
-  const field = problem.field ? `${problem.field}: ` : '';
-  return `${problem.file}: ${field}${problem.message}`;
+  if (problem.field) return `${problem.file}: ${problem.field}: ${problem.message}`;
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  return `${where}: ${problem.message}`;
 }
 
 /**

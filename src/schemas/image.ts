@@ -16,6 +16,11 @@ export function coverSchema<I extends ImageSchema>(image: I) {
     /** Path to the image, relative to the case study file: `./cover.png`. */
     src: image,
     /** What the image shows, for people who cannot see it. Required. */
-    alt: z.string().trim().min(1, { error: 'alt text is required: describe what the image shows' }),
+    alt: z
+      .string()
+      .trim()
+      .refine((alt) => alt.length > 0, {
+        error: 'alt text is required: describe what the image shows',
+      }),
   });
 }

@@ -25,18 +25,27 @@ export interface BuildOptions {
   env?: Record<string, string>;
 }
 
+/**
+ * The environment for an Astro subprocess: this process's, minus what Vitest
+ * adds (NODE_ENV=test, VITEST*), which Astro reads and would act on.
+ */
+export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value === undefined || key === 'NODE_ENV' || key === 'TEST' || key.startsWith('VITEST')) {
+      continue;
+    }
+    env[key] = value;
+  }
+  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+}
+
 /** Runs `astro build` for a fixture's content in a subprocess, like an intern would. */
 export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const name = options.label ?? options.fixture ?? 'sample';
   const outDir = path.join(projectRoot, '.tmp', 'builds', name);
   rmSync(outDir, { recursive: true, force: true });
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
-    ASTRO_TELEMETRY_DISABLED: '1',
-    NO_COLOR: '1',
-    FORCE_COLOR: '0',
-    ...options.env,
-  };
+  const env = childEnv({ NO_COLOR: '1', FORCE_COLOR: '0', ...options.env });
   if (options.fixture) {
     env['CASEFOLIO_CONTENT_DIR'] = path.join('tests', 'fixtures', options.fixture, 'content');
   } else {

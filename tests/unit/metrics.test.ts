@@ -159,10 +159,7 @@ describe('formatMetricValue and withUnit', () => {
     expect(withUnit('5', undefined)).toBe('5');
   });
 
-  // BUG: formatNumber writes negatives with an ASCII hyphen ("-1,200"), but withUnit only
-  // moves a U+2212 minus or a "+" in front of a prefix unit, so a negative dollar value reads
-  // "$-1,200". Expected the sign before the unit ("−$1,200", or at least "-$1,200").
-  it.fails('puts the sign before the unit for a negative dollar value', () => {
+  it('puts the sign before the unit for a negative dollar value', () => {
     expect(formatMetricValue(-1200, '$')).toMatch(/^[-\u2212]\$1,200$/);
   });
 });
