@@ -3,6 +3,12 @@ declare module 'virtual:casefolio/config' {
   export default config;
 }
 
+declare module 'virtual:casefolio/images' {
+  /** Lazy imports of every image in the content folder, keyed by absolute path. */
+  const images: Record<string, () => Promise<{ default: import('astro').ImageMetadata }>>;
+  export default images;
+}
+
 declare namespace App {
   interface Locals {
     /** The case study being rendered, for MDX components that read its frontmatter. */

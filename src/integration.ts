@@ -8,6 +8,7 @@ import { formatProblem } from './lib/problems.ts';
 import { readableTheme } from './lib/readable-theme.ts';
 import { siteOptionsSchema, type SiteOptions } from './schemas/site-options.ts';
 import { virtualConfig, type ResolvedConfig } from './virtual-config.ts';
+import { virtualImages } from './virtual-images.ts';
 
 /**
  * The exact files a production build loads. An empty list would make the
@@ -67,6 +68,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         const showDrafts = command === 'dev';
         resolved = {
           base: config.base,
+          root,
           contentDir,
           caseStudiesDir: path.join(contentDir, 'case-studies'),
           profilePath: path.join(contentDir, 'profile.yaml'),
@@ -85,7 +87,20 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
               wrap: false,
             },
           },
-          vite: { plugins: [virtualConfig(() => resolved)] },
+          vite: {
+            plugins: [
+              virtualConfig(() => resolved),
+              virtualImages(() => ({
+                dir: contentDir,
+                // A folder-form draft keeps its images to itself in production.
+                skip: showDrafts
+                  ? []
+                  : report.caseStudies
+                      .filter((entry) => entry.draft && entry.entry.endsWith('/index.mdx'))
+                      .map((entry) => path.dirname(entry.absolutePath)),
+              })),
+            ],
+          },
         });
       },
       'astro:config:done': ({ config }) => {

@@ -4,6 +4,8 @@ import type { Plugin } from 'vite';
 export interface ResolvedConfig {
   /** The site's base path (`/` or `/portfolio/`), after CLI flags are applied. */
   base: string;
+  /** The project root, absolute: collection entries' file paths are relative to it. */
+  root: string;
   contentDir: string;
   caseStudiesDir: string;
   profilePath: string;

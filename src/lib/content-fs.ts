@@ -1,14 +1,15 @@
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import { caseStudyPathSchema } from '../schemas/case-study.ts';
 import { profilePathSchema } from '../schemas/profile.ts';
-import { didYouMean } from './did-you-mean.ts';
 import { friendlyIssues } from './friendly-issues.ts';
 import { parseYaml, splitFrontmatter, type ParsedYaml } from './frontmatter.ts';
-import { findMetricReferences } from './mdx-references.ts';
+import { checkMdxElements } from './mdx-checks-fs.ts';
+import { scanMdx } from './mdx-elements.ts';
 import { sortProblems, type ContentProblem } from './problems.ts';
 import { isValidSlug, suggestSlug } from './slugs.ts';
+import { checkLocalFile } from './content-paths-fs.ts';
 
 /** One case-study file found under content/case-studies. */
 export interface CaseStudyFile {
@@ -191,15 +192,14 @@ function checkCaseStudy(
     problems.push(located({ file, field, message }, line));
   });
 
-  for (const reference of findMetricReferences(split.body, split.bodyLine)) {
-    if (metricNames.includes(reference.name.trim())) continue;
-    const suggestion = didYouMean(reference.name, metricNames);
-    const known = metricNames.map((name) => `"${name}"`).join(', ');
-    problems.push({
-      file,
-      line: reference.line,
-      message: `<Metric name="${reference.name}">: no metric with that name in the frontmatter${suggestion ? ` (did you mean "${suggestion}"?)` : known ? ` (known: ${known})` : ''}`,
-    });
+  const scan = scanMdx(split.body, split.bodyLine);
+  if (!scan.ok) {
+    problems.push({ file, line: scan.line, message: `MDX syntax: ${scan.message}` });
+  } else {
+    const context = { mdxFile: absolutePath, contentDir: location.contentDir, metricNames };
+    for (const problem of checkMdxElements(scan.elements, context)) {
+      problems.push({ file, line: problem.line, message: problem.message });
+    }
   }
 
   return { problems, draft: data['draft'] === true };
@@ -230,38 +230,4 @@ function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : {};
-}
-
-/**
- * Checks a path written in content: relative to the file that names it, inside
- * content/ (also after following symlinks), and present. Returns the problem,
- * or undefined when the path is fine.
- */
-export function checkLocalFile(
-  written: string,
-  fromFile: string,
-  contentDir: string,
-): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(written) || path.isAbsolute(written)) {
-    return `expected a path relative to this file such as "./${path.basename(written)}", got "${written}"`;
-  }
-  const resolved = path.resolve(path.dirname(fromFile), written);
-  if (!isInside(resolved, contentDir)) {
-    return `path "${written}" leaves the content folder; keep files next to the case study`;
-  }
-  if (!existsSync(resolved)) return `file not found: "${written}"`;
-  if (!isInside(realpathSync(resolved), realpathSync(contentDir))) {
-    return `path "${written}" is a link to a file outside the content folder; copy the file in instead`;
-  }
-  return undefined;
-}
-
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return (
-    relative !== '' &&
-    relative !== '..' &&
-    !relative.startsWith(`..${path.sep}`) &&
-    !path.isAbsolute(relative)
-  );
 }

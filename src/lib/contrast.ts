@@ -45,7 +45,12 @@ export function ensureContrast(foreground: string, background: string, minimum =
   const fg = parseHex(foreground);
   const bg = parseHex(background);
   if (!fg || !bg || (contrastRatio(foreground, background) ?? 0) >= minimum) return foreground;
-  const target = luminance(bg) > 0.5 ? 0 : 255;
+  // Move toward whichever extreme contrasts more with the background: on
+  // mid-tones (a blue button) that is not always the obvious one.
+  const target =
+    (contrastRatio('#000000', background) ?? 0) >= (contrastRatio('#ffffff', background) ?? 0)
+      ? 0
+      : 255;
   for (let step = 1; step <= 20; step++) {
     const t = step / 20;
     const mixed = fg.map((v) => v + (target - v) * t) as Rgb;

@@ -33,3 +33,32 @@ export function formatSigned(value: number): string {
   const body = formatNumber(Math.abs(value));
   return value > 0 ? `+${body}` : `${MINUS}${body}`;
 }
+
+const readable = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 5 });
+const readableLarge = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const scientific = new Intl.NumberFormat('en-US', {
+  notation: 'scientific',
+  maximumSignificantDigits: 4,
+});
+
+/**
+ * A measured number for reading, without float noise: TensorBoard's
+ * 0.6930999755859375 becomes 0.6931. Large values keep every integer digit
+ * (1,234,567). `decimals` fixes the digits after the point instead.
+ */
+export function formatReadable(value: number, decimals?: number): string {
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? `${MINUS}∞` : '—';
+  const tiny = value !== 0 && Math.abs(value) < 1e-4 && decimals === undefined;
+  const body = tiny
+    ? scientific.format(Math.abs(value))
+    : decimals !== undefined
+      ? new Intl.NumberFormat('en-US', {
+          minimumFractionDigits: decimals,
+          maximumFractionDigits: decimals,
+        }).format(Math.abs(value))
+      : Math.abs(value) >= 100_000
+        ? readableLarge.format(Math.abs(value))
+        : readable.format(Math.abs(value));
+  const isZero = /^[0.,]+$/.test(body);
+  return value < 0 && !isZero ? `${MINUS}${body}` : body;
+}

@@ -31,10 +31,12 @@ export function readableTheme<T extends TextMateTheme>(theme: T, minimum = 4.5):
         ? { 'editor.foreground': fix(theme.colors['editor.foreground']) }
         : {}),
     },
-    tokenColors: theme.tokenColors?.map((rule) =>
-      rule.settings?.foreground && !rule.settings.background
-        ? { ...rule, settings: { ...rule.settings, foreground: fix(rule.settings.foreground) } }
-        : rule,
-    ),
+    tokenColors: theme.tokenColors?.map((rule) => {
+      const { foreground, background: own } = rule.settings ?? {};
+      if (!foreground) return rule;
+      // Rules with their own background (diff insertions) are checked against it.
+      const fixed = own ? ensureContrast(foreground, own, minimum) : fix(foreground);
+      return { ...rule, settings: { ...rule.settings, foreground: fixed } };
+    }),
   };
 }

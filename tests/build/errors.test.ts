@@ -1,7 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, listFiles, type BuildResult } from '../helpers/build.ts';
+import { buildSite, listFiles, projectRoot, type BuildResult } from '../helpers/build.ts';
+
+const bigCsv = path.join(
+  projectRoot,
+  'tests/fixtures/invalid/content/case-studies/big-data/big.csv',
+);
 
 /** The problem lines a failed build printed, without the closing summary. */
 function problemLines(result: BuildResult): string[] {
@@ -11,6 +16,9 @@ function problemLines(result: BuildResult): string[] {
 describe('a build over invalid content', () => {
   let result: BuildResult;
   beforeAll(async () => {
+    // A data file over the 5 MB limit, made here rather than committed.
+    const row = '1,0.123456789\n';
+    writeFileSync(bigCsv, `step,value\n${row.repeat(Math.ceil((5.2 * 1024 * 1024) / row.length))}`);
     result = await buildSite({ fixture: 'invalid' });
   });
 
@@ -25,8 +33,9 @@ describe('a build over invalid content', () => {
     const other = result.stderr
       .split('\n')
       .filter((line) => line.trim() !== '' && !line.startsWith('tests/fixtures/'));
+    const files = new Set(problemLines(result).map((line) => line.split(/:\d*:? /)[0]));
     expect(other).toEqual([
-      'Casefolio found 39 problems in 18 files. Fix them and run the command again.',
+      `Casefolio found ${problemLines(result).length} problems in ${files.size} files. Fix them and run the command again.`,
     ]);
   });
 

@@ -68,6 +68,7 @@ describe('the home page', () => {
       'Predicting subscriber churn 6 weeks ahead',
       'Pricing dashboard for the Données team',
       '<script>window.__xss=1</script> Hostile & <b>bold</b>',
+      'Every chart Casefolio draws',
     ]);
   });
 
@@ -290,6 +291,26 @@ describe('tag, skill and other pages', () => {
   it('ignores _-prefixed files and folders', () => {
     const files = listFiles(result.outDir);
     expect(files.some((file) => /_notes|_archive|archive/.test(file))).toBe(false);
+  });
+
+  it('loads the chart module only on pages with charts, within 60 KB gzip', () => {
+    const scripts = (page: string) => {
+      const $ = loadPage(result.outDir, page);
+      return $('script[src], script[type="module"]')
+        .map((_, element) => $(element).attr('src') ?? $(element).text())
+        .get();
+    };
+    const chartPage = scripts('case-studies/charts-demo/');
+    const bundles = chartPage.filter((src) => src.startsWith('/_astro/'));
+    expect(bundles).toHaveLength(1);
+    const total = chartPage.reduce((sum, src) => {
+      const code = src.startsWith('/_astro/') ? readFileSync(path.join(result.outDir, src), 'utf8') : src;
+      return sum + gzipSync(code).length;
+    }, 0);
+    expect(total).toBeLessThanOrEqual(60 * 1024);
+    for (const page of ['', 'case-studies/full-study/', 'tags/churn/']) {
+      expect(scripts(page).some((src) => src.startsWith('/_astro/')), page).toBe(false);
+    }
   });
 
   it('ships no JavaScript beyond the theme toggle (<= 10 KB gzip per page)', () => {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkContent, checkLocalFile, findCaseStudyFiles } from '../../src/lib/content-fs.ts';
+import { checkContent, findCaseStudyFiles } from '../../src/lib/content-fs.ts';
+import { checkLocalFile } from '../../src/lib/content-paths-fs.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 
 const PROFILE = 'name: Ada Lovelace\nheadline: Data science intern\n';
@@ -270,8 +271,12 @@ describe('checkContent', () => {
     const line = source.split('\n').findIndex((text) => text.includes('ROC-AUC')) + 1;
     expect(problems).toHaveLength(1);
     expect(problems[0]?.line).toBe(line);
+    expect(problems[0]?.field).toBeUndefined();
     expect(problems[0]?.message).toBe(
-      '<Metric name="ROC-AUC">: no metric with that name in the frontmatter (did you mean "ROC AUC"?)',
+      '<Metric> name: no metric "ROC-AUC" in the frontmatter (did you mean "ROC AUC"?)',
+    );
+    expect(formatProblem(problems[0]!)).toBe(
+      `content/case-studies/churn/index.mdx:${line}: <Metric> name: no metric "ROC-AUC" in the frontmatter (did you mean "ROC AUC"?)`,
     );
   });
 
@@ -342,9 +347,9 @@ describe('checkContent', () => {
         'content/case-studies/a.mdx': caseStudy('', body),
       }),
     ).problems;
-    expect(problems.map((problem) => problem.message.slice(0, 21))).toEqual([
-      '<Metric name="Early">',
-      '<Metric name="Late">:',
+    expect(problems.map((problem) => problem.message)).toEqual([
+      '<Metric> name: no metric "Early" in the frontmatter (known: "ROC AUC")',
+      '<Metric> name: no metric "Late" in the frontmatter (known: "ROC AUC")',
     ]);
   });
 

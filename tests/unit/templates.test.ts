@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content-fs.ts';
 import { friendlyIssues } from '../../src/lib/friendly-issues.ts';
 import { parseYaml, splitFrontmatter } from '../../src/lib/frontmatter.ts';
-import { findMetricReferences } from '../../src/lib/mdx-references.ts';
+import { scanMdx } from '../../src/lib/mdx-elements.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { caseStudyPathSchema } from '../../src/schemas/case-study.ts';
 
@@ -47,8 +47,13 @@ describe('templates', () => {
     it('only uses <Metric name> values defined in its frontmatter', () => {
       const { data, body, bodyLine } = readTemplate(name);
       const names = caseStudyPathSchema.parse(data).metrics.map((metric) => metric.name);
-      for (const reference of findMetricReferences(body, bodyLine)) {
-        expect(names).toContain(reference.name);
+      const scan = scanMdx(body, bodyLine);
+      if (!scan.ok) throw new Error(`${name}:${scan.line}: MDX syntax: ${scan.message}`);
+      const used = scan.elements
+        .filter((element) => element.name === 'Metric')
+        .map((element) => element.props['name']);
+      for (const metric of used) {
+        expect(names).toContain(metric);
       }
     });
   });

@@ -1,5 +1,20 @@
+import type { ComponentName } from '../../schemas/components.ts';
 import Callout from './Callout.astro';
+import Chart from './Chart.astro';
+import ConfusionMatrix from './ConfusionMatrix.astro';
+import Figure from './Figure.astro';
 import Metric from './Metric.astro';
+import MetricsChart from './MetricsChart.astro';
 
-/** What interns can use in MDX without an import statement. */
-export const mdxComponents = { Callout, Metric };
+/**
+ * What interns can use in MDX without an import statement. Typed against the
+ * props schemas so a component cannot be added here without its checks.
+ */
+export const mdxComponents = {
+  Callout,
+  Chart,
+  ConfusionMatrix,
+  Figure,
+  Metric,
+  MetricsChart,
+} satisfies Record<ComponentName, unknown>;

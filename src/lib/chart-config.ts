@@ -1,0 +1,37 @@
+/**
+ * The data island a chart figure carries for the client module: everything
+ * the browser needs to draw it, computed at build time. Numbers only; all
+ * text is set with textContent/Chart.js, never as HTML.
+ */
+
+/** The chart kinds interns can ask for; `horizontalBar` is a bar chart on its side. */
+export const CHART_TYPES = ['line', 'bar', 'horizontalBar', 'scatter'] as const;
+export type ChartType = (typeof CHART_TYPES)[number];
+
+export interface ChartSeries {
+  /** Legend text: the column name, or the metric name for MetricsChart. */
+  label: string;
+  /**
+   * For line and bar charts, one value per label (null for a gap); for
+   * scatter charts (and line charts on a numeric x), points.
+   */
+  data: (number | null)[] | { x: number; y: number }[];
+  /** Draw dashed (baselines, the chance diagonal). */
+  dashed?: boolean;
+}
+
+export interface ChartConfig {
+  type: ChartType;
+  /** Category labels along the x axis (bar charts, line charts on a text x). */
+  labels?: (string | number)[];
+  series: ChartSeries[];
+  /** Axis titles. */
+  xLabel?: string;
+  yLabel?: string;
+  /** Unit appended to value ticks and tooltips: `%`, `ms`. */
+  unit?: string;
+  /** Fixed decimals for value ticks and tooltips; default: as the data is written. */
+  decimals?: number;
+  /** x is numeric (epochs, steps, fpr): use a linear x scale. */
+  numericX?: boolean;
+}

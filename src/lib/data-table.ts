@@ -1,0 +1,100 @@
+import Papa from 'papaparse';
+
+/** A cell as read from a data file: a number, text, or missing. */
+export type Cell = number | string | null;
+
+/** Rows of named columns, in file order. */
+export interface DataTable {
+  columns: string[];
+  rows: Record<string, Cell>[];
+  /**
+   * How messages number the first data row: 2 in a CSV (the header is row 1,
+   * so "row N" is the line an editor shows), 1 in JSON and inline data.
+   */
+  firstRow: number;
+}
+
+export type TableResult = { ok: true; table: DataTable } | { ok: false; message: string };
+
+/** Written forms of "no value here", from pandas, R, Keras and spreadsheets. */
+const MISSING = new Set(['', 'na', 'nan', 'null', 'none', 'n/a', '-']);
+
+/** A cell's text as a number when it is one; `inf` and `-inf` count (ROC thresholds). */
+export function parseNumber(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (/^[+-]?(inf|infinity)$/i.test(trimmed)) return trimmed.startsWith('-') ? -Infinity : Infinity;
+  if (trimmed === '' || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return undefined;
+  return Number(trimmed);
+}
+
+function toCell(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isNaN(value) ? null : value;
+  const text = String(value);
+  if (MISSING.has(text.trim().toLowerCase())) return null;
+  return parseNumber(text) ?? text.trim();
+}
+
+/**
+ * Parses CSV with a header row: quoted fields, CRLF line endings, and `,`,
+ * `;` or tab separators (detected), through Papa Parse. Numeric cells become
+ * numbers; NA/NaN/empty cells become null.
+ */
+export function parseCsv(text: string): TableResult {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    skipEmptyLines: 'greedy',
+    delimitersToGuess: [',', ';', '\t'],
+  });
+  const [header, ...body] = parsed.data;
+  if (!header || header.length === 0) return { ok: false, message: 'the file is empty' };
+  const columns = header.map((name) => name.trim());
+  const duplicate = columns.find((name, index) => columns.indexOf(name) !== index);
+  if (duplicate !== undefined) {
+    return { ok: false, message: `the header names column "${duplicate}" twice` };
+  }
+  const ragged = body.findIndex((row) => row.length !== columns.length);
+  if (ragged !== -1) {
+    const row = body[ragged] ?? [];
+    return {
+      ok: false,
+      message: `row ${ragged + 2} has ${row.length} ${row.length === 1 ? 'cell' : 'cells'} but the header has ${columns.length}`,
+    };
+  }
+  const rows = body.map((cells) =>
+    Object.fromEntries(columns.map((name, index) => [name, toCell(cells[index])])),
+  );
+  return { ok: true, table: { columns, rows, firstRow: 2 } };
+}
+
+/** Parses a JSON array of row objects; columns are the keys in first-seen order. */
+export function parseJsonRows(text: string): TableResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `not valid JSON (${(error as Error).message})` };
+  }
+  return rowsToTable(data);
+}
+
+/** Inline `data={[...]}` rows or parsed JSON, checked to be a list of row objects. */
+export function rowsToTable(data: unknown): TableResult {
+  if (!Array.isArray(data) || data.length === 0) {
+    return { ok: false, message: 'expected a list of rows such as [{ "epoch": 1, "loss": 0.4 }]' };
+  }
+  const columns: string[] = [];
+  const rows: Record<string, Cell>[] = [];
+  for (const [index, row] of data.entries()) {
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      return { ok: false, message: `row ${index + 1} is not an object of column: value pairs` };
+    }
+    const cells: Record<string, Cell> = {};
+    for (const [key, value] of Object.entries(row)) {
+      if (!columns.includes(key)) columns.push(key);
+      cells[key] = toCell(value);
+    }
+    rows.push(cells);
+  }
+  for (const row of rows) for (const column of columns) row[column] ??= null;
+  return { ok: true, table: { columns, rows, firstRow: 1 } };
+}

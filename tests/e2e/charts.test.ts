@@ -1,0 +1,175 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../helpers/build.ts';
+import { axeViolations, launchChromium, serveDist, type StaticServer } from '../helpers/browser.ts';
+
+const PAGE = '/case-studies/charts-demo/';
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  const result = await buildSite({ fixture: 'valid', label: 'e2e-charts' });
+  expect(result.code, result.stderr).toBe(0);
+  server = await serveDist(result.outDir);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Opened {
+  page: Page;
+  context: BrowserContext;
+  errors: string[];
+}
+
+async function open(options: { dark?: boolean; javaScript?: boolean } = {}): Promise<Opened> {
+  const context = await browser.newContext({
+    colorScheme: options.dark ? 'dark' : 'light',
+    viewport: { width: 1000, height: 800 },
+    javaScriptEnabled: options.javaScript ?? true,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`${server.origin}${PAGE}`);
+  return { page, context, errors };
+}
+
+/** Scrolls every chart into view so the lazy initialiser draws it, then waits for paint. */
+async function drawAll(page: Page): Promise<void> {
+  for (const figure of await page.locator('figure.chart').all()) {
+    await figure.scrollIntoViewIfNeeded();
+  }
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('figure.chart [data-chart-frame]')].every(
+      (frame) => !(frame as HTMLElement).hidden,
+    ),
+  );
+  await page.waitForTimeout(300);
+}
+
+/** For each canvas: how many pixels are painted (not transparent), and a colour histogram key. */
+function canvasPixels(page: Page): Promise<{ painted: number; colours: string }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLCanvasElement>('figure.chart canvas')].map((canvas) => {
+      const context = canvas.getContext('2d');
+      if (!context || canvas.width === 0) return { painted: 0, colours: '' };
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      let painted = 0;
+      const seen = new Map<string, number>();
+      for (let i = 0; i < data.length; i += 4) {
+        if ((data[i + 3] ?? 0) === 0) continue;
+        painted++;
+        const key = `${data[i]},${data[i + 1]},${data[i + 2]}`;
+        seen.set(key, (seen.get(key) ?? 0) + 1);
+      }
+      const top = [...seen.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([key]) => key)
+        .join('|');
+      return { painted, colours: top };
+    }),
+  );
+}
+
+describe('charts in Chromium', () => {
+  it('paints every chart on the page with no console errors', async () => {
+    const { page, context, errors } = await open();
+    const figures = await page.locator('figure.chart').count();
+    // 5 <Chart>s and MetricsChart split into %, ms and unitless charts.
+    expect(figures).toBe(8);
+    await drawAll(page);
+    const pixels = await canvasPixels(page);
+    expect(pixels).toHaveLength(8);
+    for (const [index, canvas] of pixels.entries()) {
+      expect(canvas.painted, `chart ${index}`).toBeGreaterThan(2000);
+    }
+    // With the chart drawn, the table sits behind a "Show data" disclosure.
+    expect(await page.locator('details[data-chart-data][open]').count()).toBe(0);
+    expect(await page.locator('details[data-chart-data] summary').first().textContent()).toBe(
+      'Show data',
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('recolours charts when the theme toggles', async () => {
+    const { page, context } = await open();
+    await drawAll(page);
+    const before = await canvasPixels(page);
+    await page.locator('[data-theme-toggle]').click();
+    await page.waitForTimeout(300);
+    const after = await canvasPixels(page);
+    for (const [index, canvas] of after.entries()) {
+      expect(canvas.colours, `chart ${index}`).not.toBe(before[index]?.colours);
+    }
+    await context.close();
+  });
+
+  it('shows every number in tables with JavaScript disabled', async () => {
+    const { page, context } = await open({ javaScript: false });
+    expect(await page.locator('details[data-chart-data]:not([open])').count()).toBe(0);
+    expect(await page.locator('[data-chart-frame]:visible').count()).toBe(0);
+    const firstTable = page.locator('figure.chart table').first();
+    expect(await firstTable.isVisible()).toBe(true);
+    // 40 epochs of history.csv: every row is in the table.
+    expect(await firstTable.locator('tbody tr').count()).toBe(40);
+    expect(await firstTable.locator('tbody tr').first().textContent()).toBe('00.780.81');
+    // The long run is downsampled to 1,000 rows, and says so.
+    const long = page.locator('figure.chart').nth(1);
+    expect(await long.locator('tbody tr').count()).toBe(1000);
+    expect(await long.locator('figcaption').textContent()).toContain('1000 of 5000 rows shown');
+    // Confusion matrices are plain tables.
+    expect(await page.locator('.confusion__table').first().textContent()).toContain('89');
+    await context.close();
+  });
+
+  it('shows a hostile CSV label as text and runs none of it', async () => {
+    const { page, context } = await open();
+    await drawAll(page);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBe(
+      undefined,
+    );
+    const cell = page.locator('figure.chart').nth(2).locator('tbody th').first();
+    expect(await cell.textContent()).toBe('</script><script>window.__xss=1</script>');
+    await context.close();
+  });
+
+  it('has no accessibility violations with charts drawn, in both themes', async () => {
+    for (const dark of [false, true]) {
+      const { page, context } = await open({ dark });
+      await drawAll(page);
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('draws without animation when the visitor prefers reduced motion', async () => {
+    /** Painted pixels of the first chart right when it is ready, and a second later. */
+    const frames = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const context = await browser.newContext({ reducedMotion });
+      const page = await context.newPage();
+      await page.goto(`${server.origin}${PAGE}`);
+      await page.locator('figure.chart').first().scrollIntoViewIfNeeded();
+      await page.waitForSelector('figure.chart[data-chart-state="ready"]');
+      const first = (await canvasPixels(page))[0]?.painted ?? 0;
+      await page.waitForTimeout(1500);
+      const last = (await canvasPixels(page))[0]?.painted ?? 0;
+      await context.close();
+      return { first, last };
+    };
+    const reduced = await frames('reduce');
+    expect(reduced.first).toBeGreaterThan(2000);
+    expect(reduced.first).toBe(reduced.last);
+    // Control: with motion allowed the first frame is still mid-animation.
+    const animated = await frames('no-preference');
+    expect(animated.first).not.toBe(animated.last);
+  });
+});
