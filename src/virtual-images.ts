@@ -25,7 +25,9 @@ function findImages(dir: string, skip: ReadonlySet<string>): string[] {
  * optimisable image metadata wherever the content lives. Draft folders are
  * skipped in production so their images are never bundled.
  */
-export function virtualImages(getContent: () => { dir: string; skip: string[] } | undefined): Plugin {
+export function virtualImages(
+  getContent: () => { dir: string; skip: string[] } | undefined,
+): Plugin {
   return {
     name: 'casefolio:images',
     resolveId(id) {

@@ -35,7 +35,12 @@ function columnList(columns: readonly string[]): string {
   return columns.map((name) => `"${name}"`).join(', ');
 }
 
-function missingColumn(prop: string, name: string, source: string, columns: string[]): ChartProblem {
+function missingColumn(
+  prop: string,
+  name: string,
+  source: string,
+  columns: string[],
+): ChartProblem {
   const suggestion = didYouMean(name, columns);
   const hint = suggestion ? `did you mean "${suggestion}"? ` : '';
   return {
@@ -85,9 +90,9 @@ export function buildChart(
   const x = props.x ?? columns[0] ?? '';
   if (!columns.includes(x)) problems.push(missingColumn('x', x, source, columns));
 
-  const requested = props.y === undefined ? undefined : Array.isArray(props.y) ? props.y : [props.y];
-  const ys =
-    requested ?? columns.filter((column) => column !== x && looksNumeric(rows, column));
+  const requested =
+    props.y === undefined ? undefined : Array.isArray(props.y) ? props.y : [props.y];
+  const ys = requested ?? columns.filter((column) => column !== x && looksNumeric(rows, column));
   if (requested === undefined && ys.length === 0) {
     problems.push({
       prop: 'y',
@@ -112,7 +117,10 @@ export function buildChart(
   }
   const numericX = columns.includes(x) && isNumericColumn(rows, x);
   if (props.type === 'scatter' && columns.includes(x) && !numericX) {
-    problems.push({ prop: 'x', message: `a scatter plot needs numbers in column "${x}" of ${source}` });
+    problems.push({
+      prop: 'x',
+      message: `a scatter plot needs numbers in column "${x}" of ${source}`,
+    });
   }
   if (problems.length > 0) return { ok: false, problems };
 
@@ -141,7 +149,11 @@ export function buildChart(
     series,
     xLabel: props.xLabel ?? x,
     ...(props.type === 'scatter' ? {} : { labels: labels.map((label) => label ?? '') }),
-    ...(props.yLabel !== undefined ? { yLabel: props.yLabel } : ys.length === 1 ? { yLabel: ys[0] ?? '' } : {}),
+    ...(props.yLabel !== undefined
+      ? { yLabel: props.yLabel }
+      : ys.length === 1
+        ? { yLabel: ys[0] ?? '' }
+        : {}),
     ...(props.unit !== undefined ? { unit: props.unit } : {}),
     ...(props.decimals !== undefined ? { decimals: props.decimals } : {}),
     ...(numericX && props.type === 'line' ? { numericX: true } : {}),

@@ -12,7 +12,11 @@ export interface ConfusionView {
 }
 
 export type MatrixResult =
-  | { ok: true; matrix: number[][]; /** Class names found in the file, if any. */ labels?: string[] }
+  | {
+      ok: true;
+      matrix: number[][];
+      /** Class names found in the file, if any. */ labels?: string[];
+    }
   | { ok: false; message: string };
 
 /**
@@ -79,10 +83,13 @@ export function checkMatrix(data: unknown): MatrixResult {
         message: `row ${r + 1} has ${count} ${count === 1 ? 'count' : 'counts'}; a ${size}-class matrix needs ${size}`,
       };
     }
-    const bad = row.findIndex((cell) => typeof cell !== 'number' || !Number.isFinite(cell) || cell < 0);
+    const bad = row.findIndex(
+      (cell) => typeof cell !== 'number' || !Number.isFinite(cell) || cell < 0,
+    );
     if (bad !== -1) {
       const cell: unknown = row[bad];
-      const shown = typeof cell === 'number' && !Number.isFinite(cell) ? `"${cell}"` : JSON.stringify(cell);
+      const shown =
+        typeof cell === 'number' && !Number.isFinite(cell) ? `"${cell}"` : JSON.stringify(cell);
       return { ok: false, message: `row ${r + 1} has ${shown}, not a count` };
     }
   }

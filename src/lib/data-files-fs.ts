@@ -58,6 +58,9 @@ export function readMatrixFile(written: string, mdxFile: string, contentDir: str
   if (statSync(absolute).size > MAX_DATA_FILE_BYTES) {
     return { ok: false, message: `${written} is too large for a confusion matrix` };
   }
-  const parsed = parseMatrix(readFileSync(absolute, 'utf8'), extension === '.json' ? 'json' : 'csv');
+  const parsed = parseMatrix(
+    readFileSync(absolute, 'utf8'),
+    extension === '.json' ? 'json' : 'csv',
+  );
   return parsed.ok ? parsed : { ok: false, message: `${written}: ${parsed.message}` };
 }

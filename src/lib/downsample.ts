@@ -4,7 +4,11 @@
  * with 1,000 points. Returns the indices to keep, in order; the caller
  * applies them to every column so table and chart stay in step.
  */
-export function lttbIndices(xs: readonly number[], ys: readonly number[], threshold: number): number[] {
+export function lttbIndices(
+  xs: readonly number[],
+  ys: readonly number[],
+  threshold: number,
+): number[] {
   const length = Math.min(xs.length, ys.length);
   if (threshold >= length || threshold < 3) return Array.from({ length }, (_, index) => index);
   const kept = [0];

@@ -1,5 +1,13 @@
 /** Image formats astro:assets can optimise, as file extensions. */
-export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.avif', '.gif', '.svg'] as const;
+export const IMAGE_EXTENSIONS = [
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.webp',
+  '.avif',
+  '.gif',
+  '.svg',
+] as const;
 
 export function isImagePath(file: string): boolean {
   const lower = file.toLowerCase();

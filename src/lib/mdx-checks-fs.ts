@@ -1,5 +1,9 @@
 import type { z } from 'astro/zod';
-import { componentPropSchemas, type ChartProps, type ConfusionMatrixProps } from '../schemas/components.ts';
+import {
+  componentPropSchemas,
+  type ChartProps,
+  type ConfusionMatrixProps,
+} from '../schemas/components.ts';
 import { buildChart } from './chart-data.ts';
 import { checkLocalFile } from './content-paths-fs.ts';
 import { IMAGE_EXTENSIONS, isImagePath } from './images.ts';

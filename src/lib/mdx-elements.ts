@@ -13,8 +13,7 @@ export interface MdxElement {
 }
 
 export type MdxScan =
-  | { ok: true; elements: MdxElement[] }
-  | { ok: false; line: number; message: string };
+  { ok: true; elements: MdxElement[] } | { ok: false; line: number; message: string };
 
 interface MdastNode {
   type: string;
@@ -73,9 +72,9 @@ function toElement(node: MdastNode, firstLine: number): MdxElement {
     const value = attribute.value;
     if (value === null || value === undefined) props[attribute.name] = true;
     else if (typeof value === 'string') props[attribute.name] = value;
-    else props[attribute.name] = value.type === 'mdxJsxAttributeValueExpression'
-      ? evaluateStatic(value.value)
-      : DYNAMIC;
+    else
+      props[attribute.name] =
+        value.type === 'mdxJsxAttributeValueExpression' ? evaluateStatic(value.value) : DYNAMIC;
   }
   return {
     name: node.name ?? '',

@@ -39,7 +39,13 @@ export function buildMetricsCharts(metrics: readonly MetricInput[]): MetricsChar
         series: [
           { label: 'Result', data: group.map((metric) => metric.value ?? null) },
           ...(hasBaselines
-            ? [{ label: 'Baseline', data: group.map((metric) => metric.baseline ?? null), dashed: true }]
+            ? [
+                {
+                  label: 'Baseline',
+                  data: group.map((metric) => metric.baseline ?? null),
+                  dashed: true,
+                },
+              ]
             : []),
         ],
         ...(unit !== undefined ? { unit, yLabel: unit } : {}),

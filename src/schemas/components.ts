@@ -69,7 +69,10 @@ export const confusionMatrixPropsSchema = z
     /** A JSON nested array or a headerless CSV beside the MDX file. */
     src: z.string().trim().min(1).optional(),
     /** Counts inline: `matrix={[[52, 1], [1, 89]]}`. */
-    matrix: z.array(z.array(z.number().min(0)).min(1)).min(1).optional(),
+    matrix: z
+      .array(z.array(z.number().min(0)).min(1))
+      .min(1)
+      .optional(),
     /** Class names in matrix order; default 0, 1, 2... */
     labels: z.array(textSchema(40)).min(1).optional(),
     /** Heading of the figure. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CheerioAPI } from 'cheerio';
+import { budgetProblems, weighPage } from '../../bench/size.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildSite,
@@ -304,13 +305,37 @@ describe('tag, skill and other pages', () => {
     const bundles = chartPage.filter((src) => src.startsWith('/_astro/'));
     expect(bundles).toHaveLength(1);
     const total = chartPage.reduce((sum, src) => {
-      const code = src.startsWith('/_astro/') ? readFileSync(path.join(result.outDir, src), 'utf8') : src;
+      const code = src.startsWith('/_astro/')
+        ? readFileSync(path.join(result.outDir, src), 'utf8')
+        : src;
       return sum + gzipSync(code).length;
     }, 0);
     expect(total).toBeLessThanOrEqual(60 * 1024);
     for (const page of ['', 'case-studies/full-study/', 'tags/churn/']) {
-      expect(scripts(page).some((src) => src.startsWith('/_astro/')), page).toBe(false);
+      expect(
+        scripts(page).some((src) => src.startsWith('/_astro/')),
+        page,
+      ).toBe(false);
     }
+  });
+
+  it('passes the size report budgets, which see the chart page as a chart page', () => {
+    const pages = [
+      'index.html',
+      'case-studies/charts-demo/index.html',
+      'tags/churn/index.html',
+    ].map((file) => weighPage(result.outDir, path.join(result.outDir, file)));
+    expect(pages.map((page) => [page.page, page.hasCharts])).toEqual([
+      ['/', false],
+      ['/case-studies/charts-demo/', true],
+      ['/tags/churn/', false],
+    ]);
+    expect(pages[1]?.js).toBeGreaterThan(20 * 1024);
+    expect(budgetProblems(pages)).toEqual([]);
+    // And the report flags a page over budget.
+    expect(
+      budgetProblems([{ page: '/x/', html: 1, css: 1, js: 11 * 1024, hasCharts: false }]),
+    ).toEqual(['/x/: 11.0 KiB of JavaScript, over the 10.0 KiB budget']);
   });
 
   it('ships no JavaScript beyond the theme toggle (<= 10 KB gzip per page)', () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_POINTS, buildChart, type BuiltChart } from '../../src/lib/chart-data.ts';
 import { parseCsv, rowsToTable, type DataTable } from '../../src/lib/data-table.ts';
+import { lttbIndices } from '../../src/lib/downsample.ts';
 import { chartPropsSchema } from '../../src/schemas/components.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../fixtures/artifacts');
@@ -88,9 +89,9 @@ describe('buildChart defaults', () => {
     expect(built.table).toEqual({
       head: ['Epoch', 'loss'],
       rows: [
-        ['1.00', '0.50'],
-        ['2.00', '0.40'],
-        ['3.00', '0.69'],
+        ['1', '0.50'],
+        ['2', '0.40'],
+        ['3', '0.69'],
       ],
     });
   });
@@ -194,7 +195,7 @@ describe('buildChart problems', () => {
     expect(buildChart(props({ y: 'loss' }), table, './history.csv')).toEqual({
       ok: false,
       problems: [
-        { prop: 'y', message: 'column "loss" in ./history.csv has "n.a." in row 3, not a number' },
+        { prop: 'y', message: 'column "loss" in ./history.csv has "n.a." in row 4, not a number' },
       ],
     });
   });
@@ -205,7 +206,7 @@ describe('buildChart problems', () => {
     if (!result.ok) {
       expect(result.problems.map((problem) => problem.message)).toEqual([
         'no column "epok" in ./history.csv (did you mean "epoch"? available: "epoch", "loss", "val_loss", "note")',
-        'column "note" in ./history.csv has "warm-up" in row 1, not a number',
+        'column "note" in ./history.csv has "warm-up" in row 2, not a number',
         'no column "acc" in ./history.csv (available: "epoch", "loss", "val_loss", "note")',
       ]);
     }
@@ -248,11 +249,7 @@ describe('buildChart problems', () => {
     });
   });
 
-  // BUG: src/lib/chart-data.ts picks default y columns with isNumericColumn, which
-  // drops a column as soon as one cell is text. A typo in one cell of val_loss makes
-  // the whole series vanish from the chart without any error, instead of failing the
-  // build with the non-numeric-cell message the contract requires.
-  it.fails('reports a typo cell in a numeric column even when y is left to the default', () => {
+  it('reports a typo cell in a numeric column even when y is left to the default', () => {
     const table = csv('epoch,loss,val_loss\n1,0.5,0.6\n2,0.4,oops\n3,0.3,0.35\n');
     const result = buildChart(props(), table, './history.csv');
     expect(result.ok).toBe(false);
@@ -279,7 +276,7 @@ describe('buildChart downsampling', () => {
     expect(built.config.labels?.[0]).toBe(0);
     expect(built.config.labels?.at(-1)).toBe(4999);
     expect(built.config.labels).toContain(2345);
-    expect(built.table.rows.map((row) => row[0])).toContain('2,345');
+    expect(built.table.rows.map((row) => row[0])).toContain('2345');
     expect(built.summary).toBe(
       'Line chart: loss by step, 1000 points. The data table has every plotted value.',
     );
@@ -294,8 +291,30 @@ describe('buildChart downsampling', () => {
     expect(built.config.series).toHaveLength(2);
     expect(built.config.series[0]?.data).toEqual(steps.map((step) => step % 7));
     expect(built.config.series[1]?.data).toEqual(steps.map((step) => step * 2));
-    expect(built.table.rows.map((row) => row[0])).toEqual(
-      steps.map((step) => step.toLocaleString('en-US')),
+    expect(built.table.rows.map((row) => row[0])).toEqual(steps.map((step) => String(step)));
+  });
+
+  it('keeps the union of an LTTB selection per series, so every series keeps its spike', () => {
+    const xs = Array.from({ length: ROWS }, (_, i) => i);
+    const a = xs.map((i) => (i === 1234 ? 50 : Math.sin(i / 100)));
+    const b = xs.map((i) => (i === 3210 ? -50 : Math.cos(i / 70)));
+    const table = csv(`step,a,b\n${xs.map((i) => `${i},${a[i]},${b[i]}`).join('\n')}\n`);
+    const share = Math.floor(MAX_POINTS / 2);
+    const expected = [...new Set([...lttbIndices(xs, a, share), ...lttbIndices(xs, b, share)])].sort(
+      (p, q) => p - q,
+    );
+    const built = chart(buildChart(props(), table, './big.csv'));
+    expect(expected.length).toBeLessThanOrEqual(MAX_POINTS);
+    expect(built.config.labels).toEqual(expected);
+    expect(built.config.series[0]?.data).toHaveLength(expected.length);
+    expect(built.config.series[1]?.data).toHaveLength(expected.length);
+    expect(built.table.rows).toHaveLength(expected.length);
+    expect(built.config.labels?.[0]).toBe(0);
+    expect(built.config.labels?.at(-1)).toBe(4999);
+    expect(built.config.labels).toContain(1234);
+    expect(built.config.labels).toContain(3210);
+    expect(built.summary).toBe(
+      `Line chart: a, b by step, ${expected.length} points. The data table has every plotted value.`,
     );
   });
 

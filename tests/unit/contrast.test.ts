@@ -91,11 +91,7 @@ describe('ensureContrast', () => {
     expect(ensureContrast('#777777', 'transparent')).toBe('#777777');
   });
 
-  // BUG: src/lib/contrast.ts moves toward white whenever the background's luminance
-  // is <= 0.5, but on mid-tone backgrounds (luminance about 0.18 to 0.5) even white
-  // cannot reach 4.5:1 while black can. ensureContrast('#999999', '#3a7bd5') returns
-  // '#ffffff' at 4.22:1; black would give 4.97:1. Same for '#808080' (white 3.95, black 5.32).
-  it.fails('reaches 4.5:1 on mid-tone backgrounds by moving toward black', () => {
+  it('reaches 4.5:1 on mid-tone backgrounds by moving toward black', () => {
     for (const background of ['#3a7bd5', '#808080']) {
       expect(ratio(ensureContrast('#999999', background), background)).toBeGreaterThanOrEqual(4.5);
     }

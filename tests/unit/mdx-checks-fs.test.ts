@@ -7,7 +7,8 @@ import { checkMdxElements, type BodyContext } from '../../src/lib/mdx-checks-fs.
 import { scanMdx } from '../../src/lib/mdx-elements.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../fixtures/artifacts');
-const AVAILABLE = 'available: <Callout>, <Chart>, <ConfusionMatrix>, <Metric>, <MetricsChart>';
+const AVAILABLE =
+  'available: <Callout>, <Chart>, <ConfusionMatrix>, <Figure>, <Metric>, <MetricsChart>';
 
 const temporaryDirs: string[] = [];
 
@@ -92,11 +93,7 @@ describe('checkMdxElements: components and props', () => {
     ]);
   });
 
-  // BUG: the contract lists <Figure src="./plot.png" alt="..." caption="..." /> as
-  // available in every case study, but src/schemas/components.ts has no Figure
-  // schema (and src/components/mdx/ no Figure component), so the contract's own
-  // example fails with "<Figure>: unknown component; available: ...".
-  it.fails('accepts <Figure> from the contract', () => {
+  it('accepts <Figure> from the contract', () => {
     const { context } = caseStudy({ 'plot.png': 'png' });
     expect(
       check('<Figure src="./plot.png" alt="Loss by epoch" caption="Loss." />\n', context),
@@ -203,22 +200,17 @@ describe('checkMdxElements: chart data', () => {
   it('names the column and row of a non-numeric cell in a plotted column', () => {
     const { context } = caseStudy({ 'history.csv': HISTORY });
     expect(check('<Chart src="./history.csv" y="note" title="Notes" />\n', context)).toEqual([
-      '1: <Chart> y: column "note" in ./history.csv has "warm-up" in row 1, not a number',
+      '1: <Chart> y: column "note" in ./history.csv has "warm-up" in row 2, not a number',
     ]);
   });
 
-  // BUG: for the same CSV file, parse problems count rows as file lines (header =
-  // row 1: "row 3 has 1 cells but the header has 2") while src/lib/chart-data.ts
-  // counts data rows from 1, so a bad cell on line 3 of history.csv is reported as
-  // "row 2". The row named in a message should be the same row in both cases
-  // (expected "row 3" here, matching the ragged-row message).
-  it.fails('numbers a bad cell by the same row as other problems in that CSV', () => {
+  it('numbers a bad cell by the same row as other problems in that CSV', () => {
     const { context } = caseStudy({
       'history.csv': 'epoch,loss\n1,0.5\n2,oops\n',
       'ragged.csv': 'epoch,loss\n1,0.5\n2\n',
     });
     expect(check('<Chart src="./ragged.csv" title="Loss" />\n', context)).toEqual([
-      '1: <Chart> src: ./ragged.csv: row 3 has 1 cells but the header has 2',
+      '1: <Chart> src: ./ragged.csv: row 3 has 1 cell but the header has 2',
     ]);
     expect(check('<Chart src="./history.csv" y="loss" title="Loss" />\n', context)).toEqual([
       '1: <Chart> y: column "loss" in ./history.csv has "oops" in row 3, not a number',
@@ -246,7 +238,7 @@ describe('checkMdxElements: chart data', () => {
     const { dir, context } = caseStudy({ 'steps.csv': 'step,loss\n' });
     fs.truncateSync(path.join(dir, 'steps.csv'), MAX_DATA_FILE_BYTES * 2);
     expect(check('<Chart src="./steps.csv" title="Loss" />\n', context)).toEqual([
-      '1: <Chart> src: ./steps.csv is 10.0 MB, over the 5 MB limit for data files; downsample it (for example every 10th row) or keep only the columns you plot',
+      '1: <Chart> src: ./steps.csv is 10.00 MB, over the 5 MB limit for data files; downsample it (for example every 10th row) or keep only the columns you plot',
     ]);
   });
 

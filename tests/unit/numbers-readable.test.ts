@@ -14,7 +14,8 @@ describe('formatReadable', () => {
   it('keeps five significant digits and groups thousands', () => {
     expect(formatReadable(0.986013986013986)).toBe('0.98601');
     expect(formatReadable(12345.678)).toBe('12,346');
-    expect(formatReadable(0.000012345678)).toBe('0.000012346');
+    expect(formatReadable(0.000012345678)).toBe('1.235E-5');
+    expect(formatReadable(0.0000123456)).toBe('1.235E-5');
     expect(formatReadable(42)).toBe('42');
     expect(formatReadable(0)).toBe('0');
   });
@@ -46,10 +47,7 @@ describe('formatReadable', () => {
     expect(formatReadable(Number.NaN)).toBe('—');
   });
 
-  // BUG: src/lib/numbers.ts only drops the minus when the body is exactly '0', so
-  // with decimals a small negative that rounds to zero keeps it: -0.004 with
-  // decimals 2 gives '−0.00' instead of '0.00'.
-  it.fails('does not show a minus on a value that rounds to zero with decimals', () => {
+  it('does not show a minus on a value that rounds to zero with decimals', () => {
     expect(formatReadable(-0.004, 2)).toBe('0.00');
   });
 });

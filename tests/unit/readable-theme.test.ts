@@ -64,7 +64,7 @@ describe('readableTheme', () => {
       tokenColors: [
         { scope: 'variable.parameter', settings: { foreground: '#c15308' } },
         { scope: 'keyword', settings: { foreground: '#d73a49' } },
-        { scope: ['markup.changed'], settings: { foreground: '#e36209', background: '#ffebda' } },
+        { scope: ['markup.changed'], settings: { foreground: '#aa4a07', background: '#ffebda' } },
         { scope: 'markup.italic' },
       ],
     });
