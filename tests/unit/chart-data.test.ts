@@ -300,9 +300,9 @@ describe('buildChart downsampling', () => {
     const b = xs.map((i) => (i === 3210 ? -50 : Math.cos(i / 70)));
     const table = csv(`step,a,b\n${xs.map((i) => `${i},${a[i]},${b[i]}`).join('\n')}\n`);
     const share = Math.floor(MAX_POINTS / 2);
-    const expected = [...new Set([...lttbIndices(xs, a, share), ...lttbIndices(xs, b, share)])].sort(
-      (p, q) => p - q,
-    );
+    const expected = [
+      ...new Set([...lttbIndices(xs, a, share), ...lttbIndices(xs, b, share)]),
+    ].sort((p, q) => p - q);
     const built = chart(buildChart(props(), table, './big.csv'));
     expect(expected.length).toBeLessThanOrEqual(MAX_POINTS);
     expect(built.config.labels).toEqual(expected);
