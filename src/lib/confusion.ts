@@ -47,7 +47,9 @@ export function parseMatrix(text: string, format: 'json' | 'csv'): MatrixResult 
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .filter((line) => line.trim() !== '')
-    .map((line) => line.split(/[,;\t]/).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1')));
+    // Commas, semicolons or tabs when a line has them; np.savetxt's default is spaces.
+    .map((line) => line.trim().split(/[,;\t]/.test(line) ? /[,;\t]/ : /\s+/))
+    .map((cells) => cells.map((cell) => cell.trim().replace(/^"(.*)"$/, '$1')));
   // pandas' DataFrame(cm, index=labels, columns=labels).to_csv() adds a header
   // row and a label column; np.savetxt writes bare counts.
   let labels: string[] | undefined;
