@@ -3,6 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'astro/zod';
 import { objectKeysAt } from '../../src/lib/friendly-issues.ts';
 import { caseStudyPathSchema } from '../../src/schemas/case-study.ts';
+import {
+  calloutPropsSchema,
+  chartPropsSchema,
+  confusionMatrixPropsSchema,
+  figurePropsSchema,
+  metricPropsSchema,
+  metricsChartPropsSchema,
+} from '../../src/schemas/components.ts';
 import { taskSchema } from '../../src/schemas/model.ts';
 import { profilePathSchema } from '../../src/schemas/profile.ts';
 
@@ -30,6 +38,15 @@ const tables: [heading: string, schema: z.ZodType, path: PropertyKey[]][] = [
   ['profile skills[]', profilePathSchema, ['skills', 0]],
   ['profile education[]', profilePathSchema, ['education', 0]],
   ['profile experience[]', profilePathSchema, ['experience', 0]],
+  ['`<Chart>` props', chartPropsSchema, []],
+  ['`<MetricsChart>` props', metricsChartPropsSchema, []],
+  ['`<ConfusionMatrix>` props', confusionMatrixPropsSchema, []],
+  ['`<Figure>` props', figurePropsSchema, []],
+];
+
+/** Tables that document several small schemas together: the union of their fields. */
+const sharedTables: [heading: string, schemas: z.ZodType[]][] = [
+  ['`<Metric>` and `<Callout>` props', [metricPropsSchema, calloutPropsSchema]],
 ];
 
 /** Cells of a Markdown table row; `\|` inside a cell is not a separator. */
@@ -42,9 +59,11 @@ function cells(row: string): string[] {
     .map((cell) => cell.trim());
 }
 
-/** The table rows (header and separator excluded) in the section under `### <heading>`. */
+/** The table rows (header and separator excluded) in the section under `### <heading>` (or `####`). */
 function tableUnder(heading: string): string[][] {
-  const starts = lines.flatMap((line, index) => (line.trim() === `### ${heading}` ? [index] : []));
+  const starts = lines.flatMap((line, index) =>
+    line.trim() === `### ${heading}` || line.trim() === `#### ${heading}` ? [index] : [],
+  );
   expect(starts, `exactly one "### ${heading}" heading`).toHaveLength(1);
   const start = starts[0]!;
   const section: string[] = [];
@@ -64,23 +83,31 @@ function tableUnder(heading: string): string[][] {
   return rows.slice(2).map(cells);
 }
 
+/** The field names in a table's first column, checked to be one backticked name per row. */
+function fieldNames(heading: string): string[] {
+  const names = tableUnder(heading).map((row) => {
+    const match = /^`([^`]+)`$/.exec(row[0] ?? '');
+    expect(
+      match,
+      `first cell "${row[0]}" under "### ${heading}" is a field name in backticks`,
+    ).not.toBeNull();
+    expect(row, `a row under "### ${heading}" has four cells`).toHaveLength(4);
+    return match![1]!;
+  });
+  expect(new Set(names).size, `no field listed twice under "### ${heading}"`).toBe(names.length);
+  return names;
+}
+
 describe('README frontmatter reference', () => {
   it.each(tables)('the "%s" table lists exactly the schema fields', (heading, schema, path) => {
     const keys = objectKeysAt(schema, path);
     expect(keys.length, `schema keys at ${JSON.stringify(path)}`).toBeGreaterThan(0);
+    expect([...fieldNames(heading)].sort()).toEqual([...keys].sort());
+  });
 
-    const names = tableUnder(heading).map((row) => {
-      const match = /^`([^`]+)`$/.exec(row[0] ?? '');
-      expect(
-        match,
-        `first cell "${row[0]}" under "### ${heading}" is a field name in backticks`,
-      ).not.toBeNull();
-      expect(row, `a row under "### ${heading}" has four cells`).toHaveLength(4);
-      return match![1]!;
-    });
-
-    expect(new Set(names).size, `no field listed twice under "### ${heading}"`).toBe(names.length);
-    expect([...names].sort()).toEqual([...keys].sort());
+  it.each(sharedTables)('the "%s" table lists exactly their fields', (heading, schemas) => {
+    const keys = new Set(schemas.flatMap((schema) => objectKeysAt(schema, [])));
+    expect([...fieldNames(heading)].sort()).toEqual([...keys].sort());
   });
 
   it('names every model task value', () => {
