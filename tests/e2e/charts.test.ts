@@ -1,7 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build.ts';
-import { axeViolations, launchChromium, serveDist, type StaticServer } from '../helpers/browser.ts';
+import {
+  axeViolations,
+  launchChromium,
+  openPage,
+  serveDist,
+  type OpenOptions,
+  type OpenedPage,
+  type StaticServer,
+} from '../helpers/browser.ts';
 
 const PAGE = '/case-studies/charts-demo/';
 let browser: Browser;
@@ -19,26 +27,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Opened {
-  page: Page;
-  context: BrowserContext;
-  errors: string[];
-}
-
-async function open(options: { dark?: boolean; javaScript?: boolean } = {}): Promise<Opened> {
-  const context = await browser.newContext({
-    colorScheme: options.dark ? 'dark' : 'light',
-    viewport: { width: 1000, height: 800 },
-    javaScriptEnabled: options.javaScript ?? true,
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(`${server.origin}${PAGE}`);
-  return { page, context, errors };
+function open(options: OpenOptions = {}): Promise<OpenedPage> {
+  return openPage(browser, `${server.origin}${PAGE}`, { width: 1000, ...options });
 }
 
 /** Scrolls every chart into view so the lazy initialiser draws it, then waits for paint. */

@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build.ts';
-import { axeViolations, launchChromium, serveDist, type StaticServer } from '../helpers/browser.ts';
+import {
+  axeViolations,
+  launchChromium,
+  openPage,
+  serveDist,
+  type OpenOptions,
+  type StaticServer,
+} from '../helpers/browser.ts';
 
 let browser: Browser;
 let server: StaticServer;
@@ -18,21 +25,14 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string, options: { dark?: boolean; width?: number } = {}): Promise<Page> {
-  const context = await browser.newContext({
-    colorScheme: options.dark ? 'dark' : 'light',
-    viewport: { width: options.width ?? 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(`${server.origin}${path}`);
-  (page as Page & { errors: string[] }).errors = errors;
-  return page;
+async function open(path: string, options: OpenOptions = {}): Promise<Page> {
+  const opened = await openPage(browser, `${server.origin}${path}`, options);
+  pageErrors.set(opened.page, opened.errors);
+  return opened.page;
 }
+
+/** Errors each opened page reported, for the tests that assert there are none. */
+const pageErrors = new WeakMap<Page, string[]>();
 
 const pages = [
   '/',
@@ -48,7 +48,7 @@ describe('accessibility', () => {
       it(`axe finds no WCAG 2.1 A/AA violations on ${path} (${dark ? 'dark' : 'light'})`, async () => {
         const page = await open(path, { dark });
         expect(await axeViolations(page)).toEqual([]);
-        expect((page as Page & { errors: string[] }).errors).toEqual([]);
+        expect(pageErrors.get(page)).toEqual([]);
         await page.context().close();
       });
     }
