@@ -88,6 +88,21 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
             },
           },
           vite: {
+            build: {
+              rollupOptions: {
+                // Astro's own MDX head-propagation marker trips a bundler warning that
+                // says nothing about the intern's content (withastro/astro#18087).
+                onwarn(warning, warn) {
+                  if (
+                    warning.code === 'MODULE_LEVEL_DIRECTIVE' &&
+                    warning.message.includes('astro:head-inject')
+                  ) {
+                    return;
+                  }
+                  warn(warning);
+                },
+              },
+            },
             plugins: [
               virtualConfig(() => resolved),
               virtualImages(() => ({
