@@ -20,6 +20,11 @@ function publishedPatterns(entries: readonly CaseStudyFile[]): string[] {
   return published.length > 0 ? published : ['.casefolio-no-case-studies'];
 }
 
+/** The bundler's log hook signature, written out: Astro's config types do not infer it. */
+type BundlerLogLevel = 'info' | 'debug' | 'warn';
+type BundlerLog = { code?: string; message: string };
+type BundlerLogHandler = (level: BundlerLogLevel, log: BundlerLog) => void;
+
 /** GitHub's light and dimmed themes, with every token colour lifted to AA contrast. */
 async function codeThemes() {
   const [light, dark] = await Promise.all([
@@ -92,14 +97,14 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
               rollupOptions: {
                 // Astro's own MDX head-propagation marker trips a bundler warning that
                 // says nothing about the intern's content (withastro/astro#18087).
-                onwarn(warning, warn) {
+                onLog(level: BundlerLogLevel, log: BundlerLog, handler: BundlerLogHandler) {
                   if (
-                    warning.code === 'MODULE_LEVEL_DIRECTIVE' &&
-                    warning.message.includes('astro:head-inject')
+                    log.code === 'MODULE_LEVEL_DIRECTIVE' &&
+                    log.message.includes('astro:head-inject')
                   ) {
                     return;
                   }
-                  warn(warning);
+                  handler(level, log);
                 },
               },
             },
