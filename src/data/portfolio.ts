@@ -1,5 +1,7 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import path from 'node:path';
 import config from 'virtual:casefolio/config';
+import { resolveMetric, type ResolvedMetric } from '../lib/metric-sources-fs.ts';
 import { sortCaseStudies } from '../lib/sorting.ts';
 import { groupByLabel, type LabelGroup } from '../lib/taxonomy.ts';
 
@@ -9,8 +11,31 @@ import { groupByLabel, type LabelGroup } from '../lib/taxonomy.ts';
  */
 
 export type CaseStudyEntry = CollectionEntry<'caseStudies'>;
-export type CaseStudy = CaseStudyEntry['data'] & { slug: string; entry: CaseStudyEntry };
+export type CaseStudy = Omit<CaseStudyEntry['data'], 'metrics'> & {
+  slug: string;
+  entry: CaseStudyEntry;
+  /** Metrics with values read from artifact files filled in, and where they came from. */
+  metrics: ResolvedMetric[];
+};
 export type Profile = CollectionEntry<'profile'>['data'];
+
+/**
+ * Reads `from` metrics' values out of their artifact files. They were read
+ * and checked once before the build started; a failure here means a file
+ * changed since, and is reported the same way.
+ */
+function resolveMetrics(entry: CaseStudyEntry): ResolvedMetric[] {
+  const mdxFile = path.resolve(config.root, entry.filePath ?? '');
+  return entry.data.metrics.map((metric, index) => {
+    const resolved = resolveMetric(metric, mdxFile, config.contentDir);
+    if (!resolved.ok) {
+      throw new Error(
+        `${entry.filePath}: metrics[${index}].${resolved.field}: ${resolved.message}`,
+      );
+    }
+    return resolved.metric;
+  });
+}
 
 let caseStudiesPromise: Promise<CaseStudy[]> | undefined;
 
@@ -21,7 +46,12 @@ export function getCaseStudies(): Promise<CaseStudy[]> {
       entries
         // Drafts never reach the production loader; this guards dev-only paths.
         .filter((entry) => config.showDrafts || !entry.data.draft)
-        .map((entry) => ({ ...entry.data, slug: entry.id, entry })),
+        .map((entry) => ({
+          ...entry.data,
+          slug: entry.id,
+          entry,
+          metrics: resolveMetrics(entry),
+        })),
     ),
   );
   return caseStudiesPromise;

@@ -17,6 +17,7 @@ export const ARTIFACT_FORMATS = [
   'hf-trainer-state',
   'wandb-history',
   'wandb-panel',
+  'json',
 ] as const;
 
 export type ArtifactFormat = (typeof ARTIFACT_FORMATS)[number];
@@ -49,7 +50,7 @@ export interface RunInfo {
 export interface Artifact {
   format: ArtifactFormat;
   /**
-   * Nested values addressable by dotted keys: a classification report
+   * Nested values addressable by dotted keys (any plain JSON file too): a classification report
    * (`macro avg` -> `f1-score`), trainer_state.json's top level
    * (`best_metric`), MLflow's last value of each metric.
    */

@@ -10,6 +10,8 @@ import { scanMdx } from './mdx-elements.ts';
 import { sortProblems, type ContentProblem } from './problems.ts';
 import { isValidSlug, suggestSlug } from './slugs.ts';
 import { checkLocalFile } from './content-paths-fs.ts';
+import { resolveMetric } from './metric-sources-fs.ts';
+import { metricSchema } from '../schemas/metric.ts';
 
 /** One case-study file found under content/case-studies. */
 export interface CaseStudyFile {
@@ -183,13 +185,27 @@ function checkCaseStudy(
     const metric = asRecord(raw);
     if (typeof metric['name'] === 'string') metricNames.push(metric['name'].trim());
     if (typeof metric['from'] !== 'string') return;
-    const field = `metrics[${index}].from`;
-    const line = parsed.yaml.lineOf(['metrics', index, 'from']);
-    const problem = checkLocalFile(metric['from'], absolutePath, location.contentDir);
-    const message =
-      problem ??
-      'reading metrics from artifact files is not supported yet; write the number as value for now';
-    problems.push(located({ file, field, message }, line));
+    // A metric that is otherwise valid gets its value read now, so a wrong key
+    // or a broken file is reported before the build; a broken one only gets
+    // its path checked (the schema has already said what else is wrong).
+    const parsedMetric = metricSchema.safeParse(raw);
+    if (!parsedMetric.success) {
+      const problem = checkLocalFile(metric['from'], absolutePath, location.contentDir);
+      const line = parsed.yaml.lineOf(['metrics', index, 'from']);
+      if (problem)
+        problems.push(located({ file, field: `metrics[${index}].from`, message: problem }, line));
+      return;
+    }
+    const resolved = resolveMetric(parsedMetric.data, absolutePath, location.contentDir);
+    if (!resolved.ok) {
+      const line = parsed.yaml.lineOf(['metrics', index, resolved.field]);
+      problems.push(
+        located(
+          { file, field: `metrics[${index}].${resolved.field}`, message: resolved.message },
+          line,
+        ),
+      );
+    }
   });
 
   const scan = scanMdx(split.body, split.bodyLine);

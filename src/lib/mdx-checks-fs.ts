@@ -4,12 +4,11 @@ import {
   type ChartProps,
   type ConfusionMatrixProps,
 } from '../schemas/components.ts';
-import { buildChart } from './chart-data.ts';
+import { loadChart } from './chart-source-fs.ts';
 import { checkLocalFile } from './content-paths-fs.ts';
 import { IMAGE_EXTENSIONS, isImagePath } from './images.ts';
 import { buildConfusion, checkMatrix } from './confusion.ts';
-import { readDataTable, readMatrixFile } from './data-files-fs.ts';
-import { rowsToTable } from './data-table.ts';
+import { readMatrixFile } from './data-files-fs.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { friendlyIssues } from './friendly-issues.ts';
 import { isDynamic, type StaticValue } from './static-expression.ts';
@@ -91,11 +90,7 @@ function checkMetric(props: Record<string, StaticValue>, context: BodyContext): 
 }
 
 function checkChart(props: ChartProps, context: BodyContext): string[] {
-  const read = props.src
-    ? readDataTable(props.src, context.mdxFile, context.contentDir)
-    : rowsToTable(props.data);
-  if (!read.ok) return [`${props.src ? 'src' : 'data'}: ${read.message}`];
-  const built = buildChart(props, read.table, props.src ?? 'inline data');
+  const built = loadChart(props, context.mdxFile, context.contentDir);
   return built.ok ? [] : built.problems.map((problem) => `${problem.prop}: ${problem.message}`);
 }
 

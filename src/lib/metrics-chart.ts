@@ -27,8 +27,10 @@ export function buildMetricsCharts(metrics: readonly MetricInput[]): MetricsChar
       const comparison = compareMetric(metric);
       return [
         metric.name,
-        formatMetricValue(metric.value ?? 0, unit),
-        metric.baseline === undefined ? '—' : formatMetricValue(metric.baseline, unit),
+        formatMetricValue(metric.value ?? 0, unit, metric.decimals),
+        metric.baseline === undefined
+          ? '—'
+          : formatMetricValue(metric.baseline, unit, metric.decimals),
         comparison ? `${comparison.deltaText} (${verdictText(comparison.verdict)})` : '—',
       ];
     });

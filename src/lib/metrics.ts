@@ -8,6 +8,8 @@ export interface MetricInput {
   goal: 'higher' | 'lower';
   unit?: string | undefined;
   primary?: boolean | undefined;
+  /** Fixed decimals to show; default: as written. */
+  decimals?: number | undefined;
 }
 
 /** How a result compares with its baseline. */
@@ -44,9 +46,16 @@ export function withUnit(number: string, unit: string | undefined): string {
   return `${number} ${unit}`;
 }
 
-/** A value with its unit, every written digit kept: `0.91`, `64%`, `35 ms`, `$1,200`. */
-export function formatMetricValue(value: number, unit: string | undefined): string {
-  return withUnit(formatNumber(value), unit);
+/**
+ * A value with its unit, every written digit kept (or exactly `decimals`):
+ * `0.91`, `64%`, `35 ms`, `$1,200`.
+ */
+export function formatMetricValue(
+  value: number,
+  unit: string | undefined,
+  decimals?: number | undefined,
+): string {
+  return withUnit(formatNumber(value, decimals), unit);
 }
 
 /**
@@ -57,7 +66,7 @@ export function formatMetricValue(value: number, unit: string | undefined): stri
 export function compareMetric(metric: MetricInput): MetricComparison | undefined {
   const { value, baseline } = metric;
   if (value === undefined || baseline === undefined) return undefined;
-  const places = Math.max(decimalPlaces(value), decimalPlaces(baseline));
+  const places = metric.decimals ?? Math.max(decimalPlaces(value), decimalPlaces(baseline));
   const delta = roundTo(value - baseline, places);
   const relative = baseline === 0 ? undefined : delta / Math.abs(baseline);
   const improved = metric.goal === 'higher' ? delta > 0 : delta < 0;
@@ -67,7 +76,7 @@ export function compareMetric(metric: MetricInput): MetricComparison | undefined
     delta,
     relative,
     verdict,
-    deltaText: withUnit(formatSigned(delta), deltaUnit),
+    deltaText: withUnit(formatSigned(delta, metric.decimals), deltaUnit),
     relativeText:
       relative === undefined ? undefined : `${formatSigned(roundTo(relative * 100, 1))}%`,
     arrow: delta > 0 ? '▲' : delta < 0 ? '▼' : '▬',

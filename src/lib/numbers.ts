@@ -8,9 +8,20 @@ export const MINUS = '\u2212';
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
 
-/** `1200000` -> `1,200,000`; `0.91` stays `0.91`: every written digit kept; `−3` for negatives. */
-export function formatNumber(value: number): string {
-  return value < 0 ? `${MINUS}${grouped.format(-value)}` : grouped.format(value);
+/**
+ * `1200000` -> `1,200,000`; `0.91` stays `0.91`: every written digit kept;
+ * `−3` for negatives. With `decimals`, exactly that many digits after the point.
+ */
+export function formatNumber(value: number, decimals?: number): string {
+  const format =
+    decimals === undefined
+      ? grouped
+      : new Intl.NumberFormat('en-US', {
+          minimumFractionDigits: decimals,
+          maximumFractionDigits: decimals,
+        });
+  const body = format.format(Math.abs(value));
+  return value < 0 && !/^[0.,]+$/.test(body) ? `${MINUS}${body}` : body;
 }
 
 /** Digits after the decimal point as the number is written: 0.91 -> 2, 35 -> 0. */
@@ -28,9 +39,9 @@ export function roundTo(value: number, places: number): number {
 }
 
 /** A number with an explicit sign: `+0.13`, `−85`, `0`. */
-export function formatSigned(value: number): string {
-  if (value === 0) return '0';
-  const body = formatNumber(Math.abs(value));
+export function formatSigned(value: number, decimals?: number): string {
+  if (value === 0) return formatNumber(0, decimals);
+  const body = formatNumber(Math.abs(value), decimals);
   return value > 0 ? `+${body}` : `${MINUS}${body}`;
 }
 

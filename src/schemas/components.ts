@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { ARTIFACT_FORMATS } from '../importers/types.ts';
 import { CHART_TYPES } from '../lib/chart-config.ts';
 import { textSchema } from './text.ts';
 
@@ -52,6 +53,8 @@ export const chartPropsSchema = z
     unit: textSchema(12).optional(),
     /** Decimals for values in ticks, tooltips and the table. */
     decimals: z.int().min(0).max(8).optional(),
+    /** The artifact format of `src`, when detection from its content is not enough. */
+    format: z.enum(ARTIFACT_FORMATS).optional(),
   })
   .superRefine(oneOf('src', 'data'));
 

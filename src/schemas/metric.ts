@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { ARTIFACT_FORMATS } from '../importers/types.ts';
 import { textSchema } from './text.ts';
 import { describeValue } from '../lib/describe-value.ts';
 
@@ -14,8 +15,16 @@ export const metricSchema = z
     value: z.number().optional(),
     /** An artifact file beside the case study to read the value from, with `key`. */
     from: z.string().trim().min(1).optional(),
-    /** Where in the `from` file the value is: a dotted path such as `macro avg.f1-score`. */
+    /**
+     * Where in the `from` file the value is: a dotted path such as `macro
+     * avg.f1-score`, or a logged metric's name (its last value), optionally
+     * with `@best`, `@min`, `@max` or `@step=N`.
+     */
     key: z.string().trim().min(1).optional(),
+    /** The `from` file's format, when detection from its content is not enough. */
+    format: z.enum(ARTIFACT_FORMATS).optional(),
+    /** Decimals to show; default: as written, or four significant digits for values read from files. */
+    decimals: z.int().min(0).max(8).optional(),
     /** What the result is compared with, in the same unit. */
     baseline: z.number().optional(),
     /** `higher` (default) or `lower`: which direction is better. */
@@ -52,8 +61,14 @@ export const metricSchema = z
         message: `required with from (expected the name of the value in ${describeValue(metric.from)})`,
       });
     }
-    if (metric.key !== undefined && !hasFrom) {
-      ctx.addIssue({ code: 'custom', path: ['key'], message: 'key only makes sense with from' });
+    for (const field of ['key', 'format'] as const) {
+      if (metric[field] !== undefined && !hasFrom) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `${field} only makes sense with from`,
+        });
+      }
     }
   });
 

@@ -295,6 +295,8 @@ describe('objectKeysAt', () => {
       'value',
       'from',
       'key',
+      'format',
+      'decimals',
       'baseline',
       'goal',
       'unit',

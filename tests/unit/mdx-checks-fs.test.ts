@@ -119,7 +119,7 @@ describe('checkMdxElements: components and props', () => {
   it('reports unknown props with the allowed ones', () => {
     const { context } = caseStudy({ 'history.csv': HISTORY });
     expect(check('<Chart src="./history.csv" title="Loss" colour="red" />\n', context)).toEqual([
-      '1: <Chart> colour: unknown field (allowed: type, src, data, x, y, title, caption, xLabel, yLabel, unit, decimals)',
+      '1: <Chart> colour: unknown field (allowed: type, src, data, x, y, title, caption, xLabel, yLabel, unit, decimals, format)',
     ]);
     expect(check('<MetricsChart titel="Results" />\n', context)).toEqual([
       '1: <MetricsChart> titel: unknown field (did you mean "title"?)',

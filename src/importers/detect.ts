@@ -1,0 +1,121 @@
+import { parseClassificationReport } from './sklearn-report.ts';
+import { parseConfusionMatrix } from './confusion-matrix.ts';
+import { parsePrCurve, parseRocCurve } from './curves.ts';
+import { parseTrainerState } from './hf-trainer-state.ts';
+import { parseJsonValues, parsePythonJson } from './json-values.ts';
+import { parseKerasLog } from './keras-log.ts';
+import { parseTensorBoardCsv } from './tensorboard-csv.ts';
+import { parseWandbHistory, parseWandbPanel } from './wandb.ts';
+import type { ArtifactFormat, ImportResult } from './types.ts';
+
+/** The formats one file can be in (MLflow runs are folders, read elsewhere). */
+export type FileFormat = Exclude<ArtifactFormat, 'mlflow-run'>;
+
+/** Parses a file in a known format. */
+export function parseAs(format: FileFormat, text: string, fileName: string): ImportResult {
+  switch (format) {
+    case 'sklearn-report':
+      return parseClassificationReport(text);
+    case 'confusion-matrix':
+      return parseConfusionMatrix(text, /\.json$/i.test(fileName) ? 'json' : 'csv');
+    case 'roc-curve':
+      return parseRocCurve(text);
+    case 'pr-curve':
+      return parsePrCurve(text);
+    case 'keras-log':
+      return parseKerasLog(text);
+    case 'tensorboard-csv':
+      return parseTensorBoardCsv(text, fileName);
+    case 'hf-trainer-state':
+      return parseTrainerState(text);
+    case 'wandb-history':
+      return parseWandbHistory(text);
+    case 'wandb-panel':
+      return parseWandbPanel(text);
+    case 'json':
+      return parseJsonValues(text);
+  }
+}
+
+/** The first line's cells, lower-cased, split on the separator the line uses. */
+function headerCells(text: string): string[] {
+  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const separator = first.includes('\t')
+    ? '\t'
+    : first.includes(';') && !first.includes(',')
+      ? ';'
+      : ',';
+  return first.split(separator).map((cell) =>
+    cell
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .toLowerCase(),
+  );
+}
+
+function isReportEntry(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'f1-score' in value && 'precision' in value;
+}
+
+/**
+ * Recognises a file by its content (its name only breaks ties), so interns
+ * never have to say what they are pointing at. Undefined means "a plain data
+ * table", which charts read but metrics cannot.
+ */
+export function detectFormat(text: string, fileName: string): FileFormat | undefined {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    const parsed = parsePythonJson(text);
+    if (!parsed.ok) return /\.json$/i.test(fileName) ? 'json' : undefined;
+    const data = parsed.data;
+    if (Array.isArray(data)) {
+      return data.every((row) => Array.isArray(row)) ? 'confusion-matrix' : undefined;
+    }
+    if (typeof data === 'object' && data !== null) {
+      if ('log_history' in data) return 'hf-trainer-state';
+      if ('matrix' in data) return 'confusion-matrix';
+      if (Object.values(data).some(isReportEntry)) return 'sklearn-report';
+      return 'json';
+    }
+    return undefined;
+  }
+  if (/^\s*precision\s+recall\s+f1-score\s+support/m.test(text)) return 'sklearn-report';
+  const header = headerCells(text);
+  const has = (...names: string[]) => names.every((name) => header.includes(name));
+  if (has('wall time', 'step', 'value')) return 'tensorboard-csv';
+  if (header[0] === '' && has('_step')) return 'wandb-history';
+  if (header[0] === 'step' && header.slice(1).some((cell) => cell.includes(' - ')))
+    return 'wandb-panel';
+  if (header[0] === 'epoch') return 'keras-log';
+  if (has('fpr', 'tpr')) return 'roc-curve';
+  if (has('precision', 'recall')) return 'pr-curve';
+  if (looksLikeConfusionCsv(text)) return 'confusion-matrix';
+  return undefined;
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * np.savetxt writes a square of bare numbers; pandas' to_csv writes a header
+ * of class names over rows that each start with their class name. A data
+ * table with a header of column names matches neither.
+ */
+function looksLikeConfusionCsv(text: string): boolean {
+  const rows = text
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .map((line) =>
+      line
+        .trim()
+        .split(/[,;\t]/.test(line) ? /[,;\t]/ : /\s+/)
+        .map((cell) => cell.trim()),
+    );
+  if (rows.length < 2) return false;
+  const numeric = (cells: string[]) => cells.every((cell) => NUMBER.test(cell));
+  if (rows.every(numeric)) return rows.every((row) => row.length === rows.length);
+  const [header, ...body] = rows;
+  if (!header || body.length < 2 || header.length !== body.length + 1) return false;
+  return body.every(
+    (row) => row.length === header.length && !NUMBER.test(row[0] ?? '') && numeric(row.slice(1)),
+  );
+}

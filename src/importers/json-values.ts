@@ -1,0 +1,62 @@
+import type { ImportResult } from './types.ts';
+
+/**
+ * Python's `json.dumps` writes float NaN and infinities as bare `NaN`,
+ * `Infinity` and `-Infinity`, which `JSON.parse` rejects. Replaces them with
+ * `null` outside string literals (a string such as "NaN loss" is left alone).
+ * Line breaks are untouched, so JSON.parse error lines still match the file.
+ */
+export function replacePythonNonFinite(text: string): string {
+  if (!/NaN|Infinity/.test(text)) return text;
+  return text.replace(/"(?:[^"\\]|\\.)*"|(?<![\w$.])(?:-?Infinity|NaN)(?![\w$])/g, (token) =>
+    token.startsWith('"') ? token : 'null',
+  );
+}
+
+/** The 1-based line of a JSON.parse error, from its `position N` or `line N`. */
+function errorLine(message: string, text: string): number {
+  const line = /\bline (\d+)/.exec(message)?.[1];
+  if (line !== undefined) return Number(line);
+  const position = /\bposition (\d+)/.exec(message)?.[1];
+  const offset = position === undefined ? text.length : Number(position);
+  return text.slice(0, offset).split('\n').length;
+}
+
+/**
+ * JSON as Python writes it: bare NaN and infinities read as null (a missing
+ * value), so one diverged loss does not make the whole file unreadable. A
+ * syntax error comes back with its line and the parser's reason.
+ */
+export function parsePythonJson(
+  text: string,
+): { ok: true; data: unknown } | { ok: false; line: number; reason: string } {
+  const source = replacePythonNonFinite(text.replace(/^\uFEFF/, ''));
+  try {
+    return { ok: true, data: JSON.parse(source) };
+  } catch (error) {
+    const raw = (error as Error).message;
+    const reason = raw
+      .replace(/\s*(?:in JSON )?at position \d+.*$/s, '')
+      .replace(/^JSON\.parse: /, '');
+    return { ok: false, line: errorLine(raw, source), reason };
+  }
+}
+
+/** Any JSON object (a `summary.json`, a metrics dump): its values, found by dotted keys. */
+export function parseJsonValues(text: string): ImportResult {
+  const parsed = parsePythonJson(text);
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      line: parsed.line,
+      message: `expected valid JSON, found an error: ${parsed.reason}`,
+    };
+  }
+  if (typeof parsed.data !== 'object' || parsed.data === null || Array.isArray(parsed.data)) {
+    return {
+      ok: false,
+      message: 'expected a JSON object of named values, got a list or a single value',
+    };
+  }
+  return { ok: true, artifact: { format: 'json', values: parsed.data as Record<string, unknown> } };
+}
