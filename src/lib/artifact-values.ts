@@ -43,11 +43,11 @@ export function availableKeys(artifact: Artifact): string[] {
 
 /** Available keys, nearest to the one asked for first, as a short quoted list. */
 export function suggestKeys(wanted: string, keys: readonly string[], limit = 8): string {
-  const sorted = [...keys].sort(
-    (a, b) =>
-      distance(wanted.toLowerCase(), a.toLowerCase()) -
-      distance(wanted.toLowerCase(), b.toLowerCase()),
-  );
+  const target = wanted.toLowerCase();
+  // Keys under the one asked for (`macro avg` -> `macro avg.f1-score`) first, then by edit distance.
+  const rank = (key: string) =>
+    (key.toLowerCase().startsWith(target) ? 0 : 1000) + distance(target, key.toLowerCase());
+  const sorted = [...keys].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
   const shown = sorted.slice(0, limit).map((key) => `"${key}"`);
   return `${shown.join(', ')}${keys.length > limit ? `, and ${keys.length - limit} more` : ''}`;
 }
@@ -88,6 +88,12 @@ export function lookupValue(artifact: Artifact, key: string, goal: Goal): Lookup
   const selector = SELECTOR.exec(key);
   const name = selector ? (selector[1] ?? '') : key;
   const series = artifact.series?.find((candidate) => candidate.name === name);
+  if (!series && selector && typeof atPath(artifact.values, name) === 'number') {
+    return {
+      ok: false,
+      message: `"${name}" is a single value, not a logged series, so @${selector[2]} does not apply; write key: ${name}`,
+    };
+  }
   if (!series) {
     const keys = availableKeys(artifact);
     const what =

@@ -70,6 +70,7 @@ describe('the home page', () => {
       'Pricing dashboard for the Données team',
       '<script>window.__xss=1</script> Hostile & <b>bold</b>',
       'Every chart Casefolio draws',
+      'Tumour classification from the experiment files',
     ]);
   });
 
@@ -254,6 +255,62 @@ describe('a case-study page', () => {
       '<img src=x onerror=alert(1)> summary with "quotes" & ampersands',
     );
     expect($('main').text()).toContain('<iframe src=javascript:alert(1)>');
+  });
+});
+
+describe('a case study driven by experiment artifacts', () => {
+  const page = () => loadPage(result.outDir, 'case-studies/from-artifacts/');
+
+  it('shows values read from the files, formatted for reading, with where they came from', () => {
+    const $ = page();
+    const results = $('.result')
+      .map((_, li) => textOf($(li)))
+      .get();
+    expect(results).toEqual([
+      // classification_report.json: accuracy 0.986013986013986
+      'Accuracy Headline result 0.986 ▲ +0.357 (+56.8%) better vs baseline 0.629 Higher is better · Measured on: test From classification_report.json · key accuracy',
+      // macro avg f1-score 0.9850104821802935
+      'Macro F1 0.985 ▲ +0.485 (+97%) better vs baseline 0.5 Higher is better From classification_report.json · key macro avg.f1-score',
+      // MLflow val_auc logged 0.801, 0.836, 0.8412: the best is the last
+      'Validation AUC 0.8412 Higher is better From 5f2c0e7a9b7d4c1e8f3a2b6d9c0e1f23 · run gentle-owl-42 · commit 3e1f0c2 · best value, at step 2',
+      // Keras val_loss 0.4876, 0.4512, 0.4398: the best (lowest) is epoch 2
+      'Validation loss 0.4398 Lower is better From training.log · best value, at step 2',
+      // trainer_state.json best_metric 0.9112 with decimals: 3
+      'Fine-tuned accuracy 0.911 Higher is better From trainer_state.json · key best_metric',
+    ]);
+    expect(text($, '.inline-metric')).toBe('0.986');
+    // The home card shows the same value as the page.
+    const home = loadPage(result.outDir, '');
+    const card = home('.card').filter((_, c) => home(c).text().includes('Tumour classification'));
+    expect(textOf(card.find('.card__metric'))).toBe(
+      'Accuracy 0.986 ▲ +0.357 (+56.8%) better vs baseline 0.629',
+    );
+  });
+
+  it('charts artifacts with sensible defaults', () => {
+    const $ = page();
+    const configs = $('script[data-chart-config]')
+      .map(
+        (_, script) =>
+          JSON.parse($(script).text()) as { series: { label: string }[]; xLabel?: string },
+      )
+      .get();
+    expect(configs.map((config) => [config.xLabel, config.series.map((s) => s.label)])).toEqual([
+      // Keras: training next to validation, by epoch.
+      ['epoch', ['accuracy', 'val_accuracy', 'loss', 'val_loss']],
+      // MLflow: every metric by step, `/` in keys kept.
+      ['step', ['train_loss', 'val/loss', 'val_auc']],
+      // trainer_state.json: training loss and evaluation metrics, no bookkeeping.
+      ['step', ['loss', 'eval_accuracy', 'eval_loss']],
+      // ROC: TPR against FPR with the chance diagonal.
+      ['False positive rate', ['tpr', 'Chance']],
+    ]);
+    // The labelled pandas CSV gives the confusion matrix its class names.
+    expect(
+      $('.confusion__table thead th')
+        .map((_, th) => $(th).text())
+        .get(),
+    ).toEqual(['True \\ Predicted', 'malignant', 'benign']);
   });
 });
 
