@@ -32,35 +32,10 @@ function parseJsonMatrix(text: string): ImportResult {
 function parseCsvMatrix(text: string): ImportResult {
   const lines = nonBlankLines(text);
   const first = lines[0];
-  const firstCells = first ? splitCells(first.text) : [];
-  let source = text;
-  let hasHeader = firstCells.some((cell) => cell !== '' && parseNumber(cell) === undefined);
-  if (first && !hasHeader && firstCells.length > 1 && firstCells[0] === '') {
-    // pandas' to_csv with numeric class labels writes the header ",0,1", which
-    // parseMatrix would read as counts: name the empty corner so it reads as
-    // a header of class names (the line numbers do not change).
-    source = text
-      .replace(/^\uFEFF/, '')
-      .split(/\r?\n/)
-      .map((content, index) =>
-        index === first.line - 1 ? content.replace(/^\s*(?:"")?/, 'true\\pred') : content,
-      )
-      .join('\n');
-    hasHeader = true;
-  }
-  // A header's first cell is empty or names the rows; a number there means
-  // the first line is counts with a bad cell, which parseMatrix would take
-  // for class names.
-  const corner = firstCells[0] ?? '';
-  if (first && hasHeader && corner !== '' && parseNumber(corner) !== undefined) {
-    const bad = firstCells.find((cell) => parseNumber(cell) === undefined) ?? '';
-    return {
-      ok: false,
-      line: first.line,
-      message: `row 1 has ${JSON.stringify(bad)}, not a count`,
-    };
-  }
-  const parsed = parseMatrix(source, 'csv');
+  // Same rule as parseMatrix: an empty or named corner cell means a pandas header.
+  const corner = first ? (splitCells(first.text)[0] ?? '') : '';
+  const hasHeader = first !== undefined && (corner === '' || parseNumber(corner) === undefined);
+  const parsed = parseMatrix(text, 'csv');
   if (!parsed.ok) {
     const rows = lines.length - (hasHeader ? 1 : 0);
     if (parsed.message === TOO_SMALL) {

@@ -36,8 +36,9 @@ export function parseMatrix(text: string, format: 'json' | 'csv'): MatrixResult 
       const { matrix, labels } = data as { matrix: unknown; labels?: unknown };
       const checked = checkMatrix(matrix);
       const names =
-        Array.isArray(labels) && labels.every((label) => typeof label === 'string')
-          ? (labels as string[])
+        Array.isArray(labels) &&
+        labels.every((label) => typeof label === 'string' || typeof label === 'number')
+          ? labels.map(String)
           : undefined;
       return checked.ok && names ? { ...checked, labels: names } : checked;
     }
@@ -54,7 +55,11 @@ export function parseMatrix(text: string, format: 'json' | 'csv'): MatrixResult 
   // row and a label column; np.savetxt writes bare counts.
   let labels: string[] | undefined;
   const header = rows[0];
-  if (header && header.some((cell) => cell !== '' && parseNumber(cell) === undefined)) {
+  // The corner cell decides: pandas leaves it empty or writes a name ("true\\pred");
+  // np.savetxt starts with a count. So `,0,1` is a header of numeric class names,
+  // and `52,x` is a row with a bad count.
+  const corner = header?.[0] ?? '';
+  if (header && (corner === '' || parseNumber(corner) === undefined)) {
     labels = header.slice(1);
     rows = rows.slice(1).map((row) => row.slice(1));
   }
