@@ -3,8 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfusionMatrix } from '../../../src/importers/confusion-matrix.ts';
 import type { Artifact, ImportResult } from '../../../src/importers/types.ts';
-
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../fixtures/artifacts');
+import { ARTIFACTS } from '../../helpers/artifacts.ts';
 
 function fixture(name: string): string {
   return fs.readFileSync(path.join(ARTIFACTS, name), 'utf8');

@@ -3,24 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTrainerState } from '../../../src/importers/hf-trainer-state.ts';
 import { replacePythonNonFinite } from '../../../src/importers/json-values.ts';
-import type { Artifact, ImportResult } from '../../../src/importers/types.ts';
+import { ARTIFACTS, artifact, points } from '../../helpers/artifacts.ts';
 
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../fixtures/artifacts');
 const fixture = fs.readFileSync(path.join(ARTIFACTS, 'trainer_state.json'), 'utf8');
-
-function artifact(result: ImportResult): Artifact {
-  if (!result.ok) throw new Error(`expected an artifact, got: ${result.message}`);
-  return result.artifact;
-}
-
-function points(result: ImportResult): Record<string, [number, number | null][]> {
-  return Object.fromEntries(
-    (artifact(result).series ?? []).map((series) => [
-      series.name,
-      series.points.map((point): [number, number | null] => [point.step, point.value]),
-    ]),
-  );
-}
 
 describe('replacePythonNonFinite', () => {
   it('replaces bare NaN, Infinity and -Infinity outside strings only', () => {

@@ -2,25 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseKerasLog } from '../../../src/importers/keras-log.ts';
-import type { Artifact, ImportResult } from '../../../src/importers/types.ts';
-
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../fixtures/artifacts');
-
-/** The artifact of a successful import; fails the test with the problem otherwise. */
-function artifact(result: ImportResult): Artifact {
-  if (!result.ok) throw new Error(`expected an artifact, got: ${result.message}`);
-  return result.artifact;
-}
-
-/** Series name -> [step, value] pairs, for compact assertions. */
-function points(result: ImportResult): Record<string, [number, number | null][]> {
-  return Object.fromEntries(
-    (artifact(result).series ?? []).map((series) => [
-      series.name,
-      series.points.map((point): [number, number | null] => [point.step, point.value]),
-    ]),
-  );
-}
+import { ARTIFACTS, artifact, points } from '../../helpers/artifacts.ts';
 
 describe('parseKerasLog', () => {
   it('reads the CSVLogger fixture: CRLF lines, alphabetical columns, epochs from 0', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isMlflowRunFolder, parseMlflowRun } from '../../../src/importers/mlflow-run.ts';
-import type { Artifact, ImportResult } from '../../../src/importers/types.ts';
+import { artifact, points } from '../../helpers/artifacts.ts';
 
 const RUN_ID = '5f2c0e7a9b7d4c1e8f3a2b6d9c0e1f23';
 const RUN_DIR = path.resolve(
@@ -23,20 +23,6 @@ function fixtureFiles(): Map<string, string> {
     );
   }
   return files;
-}
-
-function artifact(result: ImportResult): Artifact {
-  if (!result.ok) throw new Error(`expected an artifact, got: ${result.message}`);
-  return result.artifact;
-}
-
-function points(result: ImportResult): Record<string, [number, number | null][]> {
-  return Object.fromEntries(
-    (artifact(result).series ?? []).map((series) => [
-      series.name,
-      series.points.map((point): [number, number | null] => [point.step, point.value]),
-    ]),
-  );
 }
 
 const META = 'run_id: abc\nrun_name: r\nstatus: 3\n';

@@ -6,8 +6,8 @@ import {
   parseTensorBoardCsv,
   tensorBoardFileName,
 } from '../../../src/importers/tensorboard-csv.ts';
+import { ARTIFACTS } from '../../helpers/artifacts.ts';
 
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../fixtures/artifacts');
 const NAME = 'run-train-tag-epoch_loss.csv';
 const fixture = fs.readFileSync(path.join(ARTIFACTS, NAME), 'utf8');
 

@@ -2,27 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseWandbHistory, parseWandbPanel } from '../../../src/importers/wandb.ts';
-import type { Artifact, ImportResult } from '../../../src/importers/types.ts';
-
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../fixtures/artifacts');
+import { ARTIFACTS, artifact, points } from '../../helpers/artifacts.ts';
 
 function fixture(name: string): string {
   return fs.readFileSync(path.join(ARTIFACTS, name), 'utf8');
-}
-
-function artifact(result: ImportResult): Artifact {
-  if (!result.ok) throw new Error(`expected an artifact, got: ${result.message}`);
-  return result.artifact;
-}
-
-/** Series as name -> [step, value] pairs. */
-function points(result: ImportResult): Record<string, [number, number | null][]> {
-  return Object.fromEntries(
-    (artifact(result).series ?? []).map((series) => [
-      series.name,
-      series.points.map((point): [number, number | null] => [point.step, point.value]),
-    ]),
-  );
 }
 
 describe('parseWandbHistory', () => {
