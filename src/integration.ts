@@ -6,7 +6,11 @@ import { bundledThemes } from 'shiki/themes';
 import { checkContent, type CaseStudyFile } from './lib/content-fs.ts';
 import { formatProblem } from './lib/problems.ts';
 import { readableTheme } from './lib/readable-theme.ts';
-import { siteOptionsSchema, type SiteOptions } from './schemas/site-options.ts';
+import {
+  siteOptionsSchema,
+  type ResolvedSiteOptions,
+  type SiteOptions,
+} from './schemas/site-options.ts';
 import { virtualConfig, type ResolvedConfig } from './virtual-config.ts';
 import { virtualImages } from './virtual-images.ts';
 
@@ -40,12 +44,15 @@ async function codeThemes() {
  * trace), adds MDX and code highlighting, and tells the content collections
  * which files to load.
  */
+/** Each casefolio() integration's resolved options, for `npm run check` to read from the config. */
+export const integrationOptions = new WeakMap<AstroIntegration, ResolvedSiteOptions>();
+
 export default function casefolio(userOptions: SiteOptions = {}): AstroIntegration {
   const options = siteOptionsSchema.parse(userOptions);
   // Filled in at setup and finalised once Astro has merged every config source
   // (astro.config.mjs, CLI flags such as --base); the virtual module reads it lazily.
   let resolved: ResolvedConfig | undefined;
-  return {
+  const integration: AstroIntegration = {
     name: 'casefolio',
     hooks: {
       'astro:config:setup': async ({ config, command, updateConfig, logger }) => {
@@ -130,4 +137,6 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
       },
     },
   };
+  integrationOptions.set(integration, options);
+  return integration;
 }

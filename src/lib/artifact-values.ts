@@ -73,6 +73,10 @@ function finite(points: Series['points']): { step: number; value: number }[] {
 
 /** Looks a metric's key up in an artifact; every failure says what exists instead. */
 export function lookupValue(artifact: Artifact, key: string, goal: Goal): LookupResult {
+  // A logged series of that exact name wins over a summary value (MLflow keeps
+  // both), so the note can say which step the value is from.
+  if (artifact.series?.some((series) => series.name === key))
+    return fromSeries(artifact, key, goal);
   const direct = atPath(artifact.values, key);
   if (typeof direct === 'number') {
     return Number.isFinite(direct)
@@ -85,6 +89,11 @@ export function lookupValue(artifact: Artifact, key: string, goal: Goal): Lookup
   if (direct === null)
     return { ok: false, message: `"${key}" has no value in the file (NaN or null)` };
 
+  return fromSeries(artifact, key, goal, direct);
+}
+
+/** A value from a logged series: its last value, or the one a selector asks for. */
+function fromSeries(artifact: Artifact, key: string, goal: Goal, direct?: unknown): LookupResult {
   const selector = SELECTOR.exec(key);
   const name = selector ? (selector[1] ?? '') : key;
   const series = artifact.series?.find((candidate) => candidate.name === name);

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'astro/zod';
-import { caseStudyPathSchema } from '../schemas/case-study.ts';
+import { caseStudyPathSchema, type CaseStudyData } from '../schemas/case-study.ts';
 import { profilePathSchema } from '../schemas/profile.ts';
 import { friendlyIssues } from './friendly-issues.ts';
 import { parseYaml, splitFrontmatter, type ParsedYaml } from './frontmatter.ts';
 import { checkMdxElements } from './mdx-checks-fs.ts';
-import { scanMdx } from './mdx-elements.ts';
+import { scanMdx, type MdxContents } from './mdx-elements.ts';
 import { sortProblems, type ContentProblem } from './problems.ts';
 import { isValidSlug, suggestSlug } from './slugs.ts';
 import { checkLocalFile } from './content-paths-fs.ts';
@@ -19,8 +19,26 @@ export interface CaseStudyFile {
   entry: string;
   /** Absolute path. */
   absolutePath: string;
+  /** Path relative to the project, as messages show it. */
+  file: string;
   slug: string;
   draft: boolean;
+  /** What the file holds, when its frontmatter could be read (for the authoring lints). */
+  parsed?: ParsedCaseStudy;
+}
+
+/** A case study's frontmatter and body as read, valid or not. */
+export interface ParsedCaseStudy {
+  /** The frontmatter as YAML data, before validation. */
+  data: Record<string, unknown>;
+  /** 1-based line of a frontmatter field. */
+  lineOf: ParsedYaml['lineOf'];
+  /** The frontmatter after validation, when it is valid. */
+  valid?: CaseStudyData;
+  /** Headings, images, links and components of the body, when it parses. */
+  body?: MdxContents;
+  /** 1-based line where the body starts. */
+  bodyLine: number;
 }
 
 /** Everything the build needs to know before Astro starts. */
@@ -95,7 +113,14 @@ export function checkContent(location: ContentLocation): ContentReport {
 
     const result = checkCaseStudy(absolutePath, file, location);
     problems.push(...result.problems);
-    caseStudies.push({ entry, absolutePath, slug, draft: result.draft });
+    caseStudies.push({
+      entry,
+      absolutePath,
+      file,
+      slug,
+      draft: result.draft,
+      ...(result.parsed ? { parsed: result.parsed } : {}),
+    });
   }
   return { problems: sortProblems(problems), caseStudies };
 }
@@ -135,7 +160,7 @@ function checkCaseStudy(
   absolutePath: string,
   file: string,
   location: ContentLocation,
-): { problems: ContentProblem[]; draft: boolean } {
+): { problems: ContentProblem[]; draft: boolean; parsed?: ParsedCaseStudy } {
   const source = readFileSync(absolutePath, 'utf8');
   const split = splitFrontmatter(source);
   if (!split) {
@@ -218,7 +243,15 @@ function checkCaseStudy(
     }
   }
 
-  return { problems, draft: data['draft'] === true };
+  const valid = caseStudyPathSchema.safeParse(data);
+  const parsedCaseStudy: ParsedCaseStudy = {
+    data,
+    lineOf: parsed.yaml.lineOf,
+    bodyLine: split.bodyLine,
+    ...(valid.success ? { valid: valid.data } : {}),
+    ...(scan.ok ? { body: scan } : {}),
+  };
+  return { problems, draft: data['draft'] === true, parsed: parsedCaseStudy };
 }
 
 function validate(schema: z.ZodType, yaml: ParsedYaml, file: string): ContentProblem[] {

@@ -12,12 +12,41 @@ export interface MdxElement {
   hasSpread: boolean;
 }
 
-export type MdxScan =
-  { ok: true; elements: MdxElement[] } | { ok: false; line: number; message: string };
+/** A Markdown heading, image or link in the body, with its line. */
+export interface MdxHeading {
+  depth: number;
+  text: string;
+  line: number;
+}
+
+export interface MdxImage {
+  url: string;
+  alt: string;
+  line: number;
+}
+
+export interface MdxLink {
+  url: string;
+  line: number;
+}
+
+/** What the body contains, for the build's checks and the authoring lints. */
+export interface MdxContents {
+  elements: MdxElement[];
+  headings: MdxHeading[];
+  images: MdxImage[];
+  links: MdxLink[];
+}
+
+export type MdxScan = ({ ok: true } & MdxContents) | { ok: false; line: number; message: string };
 
 interface MdastNode {
   type: string;
   name?: string | null;
+  value?: string;
+  depth?: number;
+  url?: string;
+  alt?: string | null;
   attributes?: {
     type: string;
     name?: string;
@@ -50,15 +79,32 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
         .replace(/^Could not parse expression with \w+: /, 'could not read the expression: '),
     };
   }
-  const elements: MdxElement[] = [];
+  const contents: MdxContents = { elements: [], headings: [], images: [], links: [] };
+  const lineOf = (node: MdastNode) => firstLine + (node.position?.start.line ?? 1) - 1;
   const visit = (node: MdastNode) => {
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
-      elements.push(toElement(node, firstLine));
+      contents.elements.push(toElement(node, firstLine));
+    } else if (node.type === 'heading') {
+      contents.headings.push({
+        depth: node.depth ?? 1,
+        text: textOf(node).trim(),
+        line: lineOf(node),
+      });
+    } else if (node.type === 'image') {
+      contents.images.push({ url: node.url ?? '', alt: node.alt ?? '', line: lineOf(node) });
+    } else if (node.type === 'link') {
+      contents.links.push({ url: node.url ?? '', line: lineOf(node) });
     }
     node.children?.forEach(visit);
   };
   visit(tree);
-  return { ok: true, elements };
+  return { ok: true, ...contents };
+}
+
+/** The plain text inside a node (a heading's words, without emphasis marks). */
+function textOf(node: MdastNode): string {
+  if (typeof node.value === 'string') return node.value;
+  return (node.children ?? []).map(textOf).join('');
 }
 
 function toElement(node: MdastNode, firstLine: number): MdxElement {

@@ -4,6 +4,20 @@ import { z } from 'astro/zod';
 export const siteOptionsSchema = z.strictObject({
   /** Folder holding profile.yaml and case-studies/, relative to the project root. Default `content`. */
   contentDir: z.string().min(1).default('content'),
+  /**
+   * Headings every case study should have; `npm run check` reports the ones
+   * missing. Default: Problem, Approach, Results, Impact.
+   */
+  sections: z.array(z.string().trim().min(1)).default(['Problem', 'Approach', 'Results', 'Impact']),
+  /**
+   * Host name endings that must not appear in a case study whose dataset is
+   * confidential (with email addresses and phone numbers). Default: `.internal`,
+   * `.corp`, `.local`.
+   */
+  privateHostSuffixes: z.array(z.string().trim().min(1)).default(['.internal', '.corp', '.local']),
+  /** Summaries longer than this are cut on cards; `npm run check` warns. Default 200. */
+  cardSummaryLength: z.int().min(40).default(200),
 });
 
 export type SiteOptions = z.input<typeof siteOptionsSchema>;
+export type ResolvedSiteOptions = z.output<typeof siteOptionsSchema>;

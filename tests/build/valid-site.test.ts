@@ -268,15 +268,15 @@ describe('a case study driven by experiment artifacts', () => {
       .get();
     expect(results).toEqual([
       // classification_report.json: accuracy 0.986013986013986
-      'Accuracy Headline result 0.986 ▲ +0.357 (+56.8%) better vs baseline 0.629 Higher is better · Measured on: test From classification_report.json · key accuracy',
+      'Accuracy Headline result 0.986 ▲ +0.357 (+56.8%) better vs baseline 0.629 Higher is better · Measured on: test From classification_report.json · accuracy',
       // macro avg f1-score 0.9850104821802935
-      'Macro F1 0.985 ▲ +0.485 (+97%) better vs baseline 0.5 Higher is better From classification_report.json · key macro avg.f1-score',
+      'Macro F1 0.985 ▲ +0.485 (+97%) better vs baseline 0.5 Higher is better From classification_report.json · macro avg.f1-score',
       // MLflow val_auc logged 0.801, 0.836, 0.8412: the best is the last
-      'Validation AUC 0.8412 Higher is better From 5f2c0e7a9b7d4c1e8f3a2b6d9c0e1f23 · run gentle-owl-42 · commit 3e1f0c2 · best value, at step 2',
+      'Validation AUC 0.8412 Higher is better From 5f2c0e7a9b7d4c1e8f3a2b6d9c0e1f23 · run gentle-owl-42 · commit 3e1f0c2 · val_auc, best value, at step 2',
       // Keras val_loss 0.4876, 0.4512, 0.4398: the best (lowest) is epoch 2
-      'Validation loss 0.4398 Lower is better From training.log · best value, at step 2',
+      'Validation loss 0.4398 Lower is better From training.log · val_loss, best value, at step 2',
       // trainer_state.json best_metric 0.9112 with decimals: 3
-      'Fine-tuned accuracy 0.911 Higher is better From trainer_state.json · key best_metric',
+      'Fine-tuned accuracy 0.911 Higher is better From trainer_state.json · best_metric',
     ]);
     expect(text($, '.inline-metric')).toBe('0.986');
     // The home card shows the same value as the page.

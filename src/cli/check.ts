@@ -1,0 +1,57 @@
+/**
+ * `npm run check`: every content problem the build would report, plus the
+ * authoring lints, in a few seconds and without building. `--json` prints the
+ * same findings for editors and CI. Exits 1 when there is any error.
+ */
+import { parseArgs } from 'node:util';
+import { completeness, formatCompleteness } from '../lib/completeness.ts';
+import { checkContent } from '../lib/content-fs.ts';
+import { lintContent, type Finding } from '../lib/lints-fs.ts';
+import { formatProblem, sortProblems } from '../lib/problems.ts';
+import { loadSiteOptions } from './site-config.ts';
+
+const { values: flags } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+});
+
+if (flags.help) {
+  console.log(`Usage: npm run check [-- --json]
+
+Checks content/ like the build does (every field, file, component and data
+file), then lints what the build accepts but a reviewer would flag. Prints
+one line per finding, then a completeness table; --json prints both as JSON.
+Exits 1 when there is an error.`);
+  process.exit(0);
+}
+
+const root = process.cwd();
+const { options, contentDir, warning } = await loadSiteOptions(root);
+const report = checkContent({ root, contentDir });
+const findings: Finding[] = [
+  ...report.problems.map((problem) => ({ ...problem, severity: 'error' as const, rule: 'schema' })),
+  ...lintContent(report, options),
+];
+const sorted = sortProblems(findings) as Finding[];
+const errors = sorted.filter((finding) => finding.severity === 'error').length;
+const warnings = sorted.length - errors;
+const rows = completeness(report, options.sections);
+
+if (flags.json) {
+  console.log(JSON.stringify({ errors, warnings, findings: sorted, completeness: rows }, null, 2));
+} else {
+  if (warning) console.error(`warning: ${warning}`);
+  for (const finding of sorted) {
+    const line = formatProblem(
+      finding.severity === 'warning'
+        ? { ...finding, message: `warning: ${finding.message}` }
+        : finding,
+    );
+    (finding.severity === 'error' ? console.error : console.log)(line);
+  }
+  if (rows.length > 0) console.log(`\n${formatCompleteness(rows)}`);
+  const studies = report.caseStudies.length;
+  console.log(
+    `\n${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} in ${studies} ${studies === 1 ? 'case study' : 'case studies'} and the profile.`,
+  );
+}
+process.exitCode = errors > 0 ? 1 : 0;
