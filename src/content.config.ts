@@ -1,10 +1,26 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
 import config from 'virtual:casefolio/config';
 import { slugFromEntry } from './lib/case-study-entries.ts';
 import { profileLoader } from './lib/profile-loader.ts';
 import { caseStudySchema } from './schemas/case-study.ts';
 import { profileSchema } from './schemas/profile.ts';
+
+/**
+ * In `astro dev` an invalid entry must not stop the server: Casefolio's own
+ * check reports every problem in the error overlay, and the pages refuse to
+ * render until it is fixed. So in dev an entry that fails its schema is kept
+ * as written instead of throwing; the build keeps the strict schema (and never
+ * gets here with invalid content anyway).
+ */
+function tolerantInDev<T extends z.ZodType>(schema: T): T {
+  if (!config.showDrafts) return schema;
+  return z.unknown().transform(async (value) => {
+    const result = await schema.safeParseAsync(value);
+    return result.success ? result.data : value;
+  }) as unknown as T;
+}
 
 // Wiring only: which files each collection loads and which schema checks them.
 const caseStudies = defineCollection({
@@ -13,12 +29,12 @@ const caseStudies = defineCollection({
     base: config.caseStudiesDir,
     generateId: ({ entry }) => slugFromEntry(entry),
   }),
-  schema: ({ image }) => caseStudySchema(image()),
+  schema: ({ image }) => tolerantInDev(caseStudySchema(image())),
 });
 
 const profile = defineCollection({
   loader: profileLoader(config.profilePath),
-  schema: ({ image }) => profileSchema(image()),
+  schema: ({ image }) => tolerantInDev(profileSchema(image())),
 });
 
 export const collections = { caseStudies, profile };

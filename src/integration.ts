@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import type { AstroIntegration } from 'astro';
 import { bundledThemes } from 'shiki/themes';
 import { checkContent, type CaseStudyFile } from './lib/content-fs.ts';
+import { setLiveProblems } from './lib/live-problems.ts';
 import { formatProblem } from './lib/problems.ts';
 import { readableTheme } from './lib/readable-theme.ts';
 import {
@@ -39,6 +40,18 @@ async function codeThemes() {
 }
 
 /**
+ * What `astro dev` loads: every case study, drafts included, except files
+ * whose frontmatter or MDX cannot even be parsed: those would stop the dev
+ * server before it could show the problem in the overlay.
+ */
+function devPatterns(entries: readonly CaseStudyFile[]): string[] {
+  const unreadable = entries
+    .filter((entry) => !entry.parsed?.body)
+    .map((entry) => `!${entry.entry}`);
+  return ['*.mdx', '*/index.mdx', '!_*', '!_*/**', ...unreadable];
+}
+
+/**
  * The Casefolio engine as an Astro integration: it validates all content
  * before Astro starts (so a broken file gives one clear line, never a stack
  * trace), adds MDX and code highlighting, and tells the content collections
@@ -52,6 +65,8 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
   // Filled in at setup and finalised once Astro has merged every config source
   // (astro.config.mjs, CLI flags such as --base); the virtual module reads it lazily.
   let resolved: ResolvedConfig | undefined;
+  // Re-runs the content checks; set up at config time, called by the dev watcher.
+  let recheck: (() => void) | undefined;
   const integration: AstroIntegration = {
     name: 'casefolio',
     hooks: {
@@ -74,6 +89,16 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
           }
           logger.error(`${lines.join('\n')}\n${summary}`);
         }
+        setLiveProblems(report.problems);
+        recheck = () => {
+          const fresh = checkContent({ root, contentDir });
+          setLiveProblems(fresh.problems);
+          if (fresh.problems.length > 0) {
+            logger.error(fresh.problems.map(formatProblem).join('\n'));
+          } else {
+            logger.info('content is valid again');
+          }
+        };
 
         // Drafts are left out of the production build at the loader, so no page,
         // asset or data module is ever generated from them.
@@ -86,7 +111,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
           profilePath: path.join(contentDir, 'profile.yaml'),
           showDrafts,
           caseStudyPatterns: showDrafts
-            ? ['*.mdx', '*/index.mdx', '!_*', '!_*/**']
+            ? devPatterns(report.caseStudies)
             : publishedPatterns(report.caseStudies),
         };
 
@@ -128,6 +153,19 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
               })),
             ],
           },
+        });
+      },
+      'astro:server:setup': ({ server }) => {
+        if (!resolved) return;
+        const { contentDir } = resolved;
+        // Data files and artifacts are read at render time, outside Vite's module
+        // graph, so saving one would not refresh the page on its own. Every change
+        // under content/ re-runs the checks (errors go to the overlay) and reloads.
+        server.watcher.add(contentDir);
+        server.watcher.on('all', (_event, file) => {
+          if (!path.resolve(file).startsWith(contentDir + path.sep)) return;
+          recheck?.();
+          server.ws.send({ type: 'full-reload' });
         });
       },
       'astro:config:done': ({ config }) => {

@@ -151,12 +151,12 @@ function problemsIn(text: string, file: string): string[] {
 }
 
 /** Stops the prompts when the user presses Ctrl-C or Escape. */
-function answered<T>(value: T | symbol): T {
+function answered<T>(value: T): Exclude<T, symbol> {
   if (prompts.isCancel(value)) {
     prompts.cancel('No case study created.');
     throw new CliError('');
   }
-  return value as T;
+  return value as Exclude<T, symbol>;
 }
 
 interface Answers {
@@ -186,7 +186,9 @@ async function ask(project: Project, flags: Flags): Promise<Answers> {
       }),
     );
   const slug = slugForTitle(title);
-  prompts.log.info(`It will be ${display(project, path.join(project.caseStudiesDir, slug, 'index.mdx'))}`);
+  prompts.log.info(
+    `Will create ${display(project, path.join(project.caseStudiesDir, slug, 'index.mdx'))}`,
+  );
 
   const template =
     flags.template === undefined
@@ -307,7 +309,9 @@ async function main(): Promise<number> {
   try {
     flags = parseArgs({ options: OPTIONS, allowPositionals: false, strict: true }).values;
   } catch (error) {
-    throw new CliError(`${(error as Error).message.split('\n')[0] ?? ''} (see npm run new -- --help)`);
+    throw new CliError(
+      `${(error as Error).message.split('\n')[0] ?? ''} (see npm run new -- --help)`,
+    );
   }
   if (flags.help) {
     process.stdout.write(usage(project.templates));
@@ -325,6 +329,10 @@ async function main(): Promise<number> {
     const value = flags[field];
     const problem = value === undefined ? undefined : checkAnswer(field, value);
     if (problem) throw new CliError(`--${problem}`);
+  }
+  if (flags.title !== undefined) {
+    const entry = existingEntry(project, slugForTitle(flags.title));
+    if (entry) throw new CliError(alreadyExists(entry));
   }
 
   const interactive = !flags.yes && process.stdin.isTTY && process.stdout.isTTY;

@@ -1,6 +1,9 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import path from 'node:path';
+import { AstroError } from 'astro/errors';
 import config from 'virtual:casefolio/config';
+import { getLiveProblems } from '../lib/live-problems.ts';
+import { formatProblem } from '../lib/problems.ts';
 import { resolveMetric, type ResolvedMetric } from '../lib/metric-sources-fs.ts';
 import { sortCaseStudies } from '../lib/sorting.ts';
 import { groupByLabel, type LabelGroup } from '../lib/taxonomy.ts';
@@ -39,9 +42,31 @@ function resolveMetrics(entry: CaseStudyEntry): ResolvedMetric[] {
 
 let caseStudiesPromise: Promise<CaseStudy[]> | undefined;
 
+/**
+ * In `astro dev`, content with problems is not rendered: the page throws, and
+ * Astro's error overlay shows the same one-line messages as the build.
+ */
+function assertContentValid(): void {
+  const problems = getLiveProblems();
+  if (problems.length === 0) return;
+  const count = problems.length === 1 ? '1 content problem' : `${problems.length} content problems`;
+  throw new AstroError(
+    `Casefolio found ${count}:\n${problems.map(formatProblem).join('\n')}`,
+    'Fix the lines above; the page reloads when you save. `npm run check` lists them too.',
+  );
+}
+
 /** Published case studies in display order; in dev, drafts too. */
 export function getCaseStudies(): Promise<CaseStudy[]> {
-  caseStudiesPromise ??= getCollection('caseStudies').then((entries) =>
+  assertContentValid();
+  // The build reads content once; in dev the collection changes as files are saved.
+  if (config.showDrafts) return loadCaseStudies();
+  caseStudiesPromise ??= loadCaseStudies();
+  return caseStudiesPromise;
+}
+
+function loadCaseStudies(): Promise<CaseStudy[]> {
+  return getCollection('caseStudies').then((entries) =>
     sortCaseStudies(
       entries
         // Drafts never reach the production loader; this guards dev-only paths.
@@ -54,10 +79,10 @@ export function getCaseStudies(): Promise<CaseStudy[]> {
         })),
     ),
   );
-  return caseStudiesPromise;
 }
 
 export async function getProfile(): Promise<Profile> {
+  assertContentValid();
   const entry = await getEntry('profile', 'profile');
   if (!entry) throw new Error('content/profile.yaml was not loaded');
   return entry.data;

@@ -75,14 +75,19 @@ describe('lookupValue on a scikit-learn classification report', () => {
       lookupValue(fixture('iris_report_labels_subset.json'), 'micro avg.f1-score', 'higher'),
     ).toEqual({ ok: true, value: 0.9836065573770492 });
     expect(
-      lookupValue(fixture('multilabel_classification_report.json'), 'samples avg.f1-score', 'higher'),
+      lookupValue(
+        fixture('multilabel_classification_report.json'),
+        'samples avg.f1-score',
+        'higher',
+      ),
     ).toEqual({ ok: true, value: 0.7499999999999999 });
     expect(
       lookupValue(fixture('classification_report.txt'), 'macro avg.f1-score', 'higher'),
     ).toEqual({ ok: true, value: 0.99 });
-    expect(lookupValue(fixture('iris_classification_report.txt'), 'accuracy', 'higher')).toEqual(
-      { ok: true, value: 0.98 },
-    );
+    expect(lookupValue(fixture('iris_classification_report.txt'), 'accuracy', 'higher')).toEqual({
+      ok: true,
+      value: 0.98,
+    });
   });
 
   it('lists the available keys nearest first for an unknown key', () => {

@@ -1,0 +1,169 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/content-fs.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const fixture = path.join(root, 'tests', 'fixtures', 'drafts', 'content');
+
+let tempDir: string;
+let contentDir: string;
+
+beforeEach(() => {
+  tempDir = mkdtempSync(path.join(os.tmpdir(), 'casefolio-new-'));
+  contentDir = path.join(tempDir, 'content');
+  cpSync(fixture, contentDir, { recursive: true });
+});
+
+afterEach(() => {
+  rmSync(tempDir, { recursive: true, force: true });
+});
+
+/** Runs `npm run new`'s script the way npm does: from the project root, with stdin and stdout piped (no TTY). */
+function runNew(args: string[]) {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    CASEFOLIO_CONTENT_DIR: contentDir,
+  };
+  delete env['BASE_PATH'];
+  const result = spawnSync(process.execPath, ['src/cli/new.ts', ...args], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const title = 'Prédiction 🚲 de la demande!';
+const slug = 'prediction-de-la-demande';
+
+function createdFile(): string {
+  return path.join(contentDir, 'case-studies', slug, 'index.mdx');
+}
+
+describe('npm run new', () => {
+  it('creates the folder form with the derived slug and prints the file and the URL', () => {
+    const result = runNew([
+      '--title',
+      title,
+      '--template',
+      'forecasting',
+      '--organization',
+      'Vélo: a bike-share operator',
+      '--role',
+      'Data Science Intern',
+      '--start',
+      '2025-06',
+      '--yes',
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      `Created ${createdFile()} (a draft)\n` +
+        `Preview: run npm run dev, then open http://localhost:4321/case-studies/${slug}/\n`,
+    );
+    const text = readFileSync(createdFile(), 'utf8');
+    expect(text).toMatch(/^title: Prédiction 🚲 de la demande!$/m);
+    expect(text).toMatch(/^organization: "Vélo: a bike-share operator"$/m);
+    expect(text).toMatch(/^period: \{start: 2025-06\}$/m);
+    expect(text).toMatch(/^draft: true$/m);
+    expect(text).toContain('# Forecasting case study template.');
+  });
+
+  it('creates a file that passes the content check with zero problems, as a draft', () => {
+    const result = runNew(['--title', title, '--template', 'classification', '--yes']);
+    expect(result.code).toBe(0);
+    const report = checkContent({ root, contentDir });
+    expect(report.problems.map(formatProblem)).toEqual([]);
+    const created = report.caseStudies.find((entry) => entry.slug === slug);
+    expect(created).toMatchObject({ entry: `${slug}/index.mdx`, draft: true });
+  });
+
+  it('defaults the start to the current month and keeps the template organization and role', () => {
+    const now = new Date();
+    const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+    expect(runNew(['--title', 'Churn model', '--template', 'analytics', '--yes']).code).toBe(0);
+    const text = readFileSync(
+      path.join(contentDir, 'case-studies', 'churn-model', 'index.mdx'),
+      'utf8',
+    );
+    expect(text).toContain(`period: {start: ${month}}`);
+    expect(text).toMatch(/^organization: Your organization$/m);
+    expect(text).toMatch(/^role: Product Analytics Intern$/m);
+  });
+
+  it('refuses to overwrite: exit 1, the "already exists" line, the file byte-identical', () => {
+    expect(runNew(['--title', title, '--template', 'forecasting', '--yes']).code).toBe(0);
+    const before = readFileSync(createdFile());
+    const again = runNew(['--title', title, '--template', 'classification', '--yes']);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toBe('');
+    expect(again.stderr).toBe(
+      `${createdFile()} already exists; pick another title or edit that file\n`,
+    );
+    expect(readFileSync(createdFile()).equals(before)).toBe(true);
+  });
+
+  it('refuses a slug taken by a single-file case study or a folder', () => {
+    const single = runNew(['--title', 'Single draft', '--template', 'analytics', '--yes']);
+    expect(single.code).toBe(1);
+    expect(single.stderr).toContain('single-draft.mdx already exists');
+    expect(existsSync(path.join(contentDir, 'case-studies', 'single-draft'))).toBe(false);
+
+    const folder = runNew(['--title', 'Secret draft', '--template', 'analytics', '--yes']);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toContain('secret-draft/index.mdx already exists');
+  });
+
+  it('lists the templates when the template is unknown', () => {
+    const result = runNew(['--title', 'Churn model', '--template', 'regression', '--yes']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'unknown template "regression"; available templates: analytics, classification, forecasting\n',
+    );
+    expect(existsSync(path.join(contentDir, 'case-studies', 'churn-model'))).toBe(false);
+  });
+
+  it('does not prompt without a terminal: asks for --title and --yes in one line', () => {
+    const result = runNew([]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('--title');
+    expect(lines[0]).toContain('--yes');
+  });
+
+  it('rejects a start that is not a real date, creating nothing', () => {
+    const result = runNew([
+      '--title',
+      'Churn model',
+      '--template',
+      'analytics',
+      '--start',
+      '2025-02-30',
+      '--yes',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('YYYY-MM');
+    expect(existsSync(path.join(contentDir, 'case-studies', 'churn-model'))).toBe(false);
+  });
+
+  it('requires --title with --yes', () => {
+    const result = runNew(['--template', 'analytics', '--yes']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--title is required with --yes');
+  });
+
+  it('prints usage with --help', () => {
+    const result = runNew(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: npm run new');
+    expect(result.stdout).toContain('analytics, classification, forecasting');
+  });
+});

@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
+import { childEnv, projectRoot } from '../helpers/build.ts';
+
+const PORT = 4395;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+// Inside the project, so Vite serves and watches it like the real content/.
+const content = path.join(projectRoot, '.tmp', 'live-preview', 'content');
+const study = path.join(content, 'case-studies', 'published-study');
+let server: ChildProcess;
+let browser: Browser;
+let page: Page;
+
+function edit(file: string, from: string, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`${from} not in ${file}`);
+  writeFileSync(file, text.replace(from, to));
+}
+
+/** Text of the page, or of Astro's error overlay when it is showing. */
+function pageText(): Promise<string> {
+  return page.evaluate(() => {
+    const overlay = document.querySelector('vite-error-overlay');
+    return overlay?.shadowRoot?.textContent ?? document.body.innerText;
+  });
+}
+
+async function waitForText(expected: string, timeout = 20_000): Promise<void> {
+  const start = Date.now();
+  let last = '';
+  while (Date.now() - start < timeout) {
+    last = await pageText().catch(() => '');
+    if (last.includes(expected)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`"${expected}" did not appear; the page shows:\n${last.slice(0, 2000)}`);
+}
+
+beforeAll(async () => {
+  rmSync(path.dirname(content), { recursive: true, force: true });
+  cpSync(path.join(projectRoot, 'tests/fixtures/drafts/content'), content, { recursive: true });
+  writeFileSync(path.join(study, 'history.csv'), 'epoch,loss\n1,0.9\n2,0.5\n');
+  edit(
+    path.join(study, 'index.mdx'),
+    'Public body.',
+    'Public body.\n\n<Chart src="./history.csv" x="epoch" y="loss" title="Loss by epoch" />',
+  );
+  server = spawn(
+    process.execPath,
+    [
+      path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'),
+      'dev',
+      '--port',
+      String(PORT),
+      '--host',
+      '127.0.0.1',
+      '--force',
+    ],
+    { cwd: projectRoot, env: childEnv({ CASEFOLIO_CONTENT_DIR: content }), stdio: 'ignore' },
+  );
+  browser = await launchChromium();
+  page = await browser.newPage();
+  const start = Date.now();
+  for (;;) {
+    try {
+      const response = await fetch(`${ORIGIN}/`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - start > 60_000) throw new Error('dev server did not start');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await page.goto(`${ORIGIN}/case-studies/published-study/`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill();
+  rmSync(path.dirname(content), { recursive: true, force: true });
+});
+
+describe('npm run dev, live preview', () => {
+  it('updates the page when a data file beside the case study changes', async () => {
+    await waitForText('Loss by epoch');
+    expect(await pageText()).toContain('0.5');
+    writeFileSync(path.join(study, 'history.csv'), 'epoch,loss\n1,0.9\n2,0.4242\n');
+    await waitForText('0.4242');
+  });
+
+  it('updates the page when the MDX file changes', async () => {
+    edit(path.join(study, 'index.mdx'), 'title: A published study', 'title: A retitled study');
+    await waitForText('A retitled study');
+  });
+
+  it('updates the page when profile.yaml changes', async () => {
+    edit(path.join(content, 'profile.yaml'), 'name: Draft Tester', 'name: Renamed Tester');
+    await waitForText('Renamed Tester');
+  });
+
+  it('shows content errors in the error overlay with the one-line messages, and recovers', async () => {
+    edit(path.join(study, 'index.mdx'), 'value: 1.2', 'value: "1.2 RMSE"');
+    await waitForText(
+      '.tmp/live-preview/content/case-studies/published-study/index.mdx: metrics[0].value: expected a number, got "1.2 RMSE"',
+    );
+    edit(path.join(study, 'index.mdx'), 'value: "1.2 RMSE"', 'value: 1.2');
+    await waitForText('A retitled study');
+  });
+});
