@@ -83,7 +83,14 @@ export function detectFormat(text: string, fileName: string): FileFormat | undef
   const header = headerCells(text);
   const has = (...names: string[]) => names.every((name) => header.includes(name));
   if (has('wall time', 'step', 'value')) return 'tensorboard-csv';
-  if (header[0] === '' && has('_step')) return 'wandb-history';
+  // W&B's run.history().to_csv(): an unnamed index column ("" or pandas' "Unnamed: 0"),
+  // or no index at all with index=False.
+  if (
+    has('_step') &&
+    (header[0] === '' || header[0]?.startsWith('unnamed') || header[0] === '_step')
+  ) {
+    return 'wandb-history';
+  }
   if (header[0] === 'step' && header.slice(1).some((cell) => cell.includes(' - ')))
     return 'wandb-panel';
   if (header[0] === 'epoch') return 'keras-log';
@@ -108,14 +115,18 @@ function looksLikeConfusionCsv(text: string): boolean {
       line
         .trim()
         .split(/[,;\t]/.test(line) ? /[,;\t]/ : /\s+/)
-        .map((cell) => cell.trim()),
+        .map((cell) => cell.trim().replace(/^"(.*)"$/, '$1')),
     );
   if (rows.length < 2) return false;
   const numeric = (cells: string[]) => cells.every((cell) => NUMBER.test(cell));
   if (rows.every(numeric)) return rows.every((row) => row.length === rows.length);
+  // pandas: the header names the classes, and each row starts with its class,
+  // in the same order (`,0,1` / `0,52,1` / `1,1,89` included).
   const [header, ...body] = rows;
   if (!header || body.length < 2 || header.length !== body.length + 1) return false;
+  const classes = header.slice(1);
   return body.every(
-    (row) => row.length === header.length && !NUMBER.test(row[0] ?? '') && numeric(row.slice(1)),
+    (row, index) =>
+      row.length === header.length && row[0] === classes[index] && numeric(row.slice(1)),
   );
 }

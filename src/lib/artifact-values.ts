@@ -105,6 +105,13 @@ function fromSeries(artifact: Artifact, key: string, goal: Goal, direct?: unknow
   }
   if (!series) {
     const keys = availableKeys(artifact);
+    const group = atPath(artifact.values, name);
+    if (typeof group === 'object' && group !== null) {
+      return {
+        ok: false,
+        message: `"${name}" is a group of values, not one number; available keys: ${suggestKeys(name, keys)}`,
+      };
+    }
     const what =
       typeof direct === 'object' && direct !== null
         ? `"${key}" is a group of values, not one number; `

@@ -122,11 +122,7 @@ describe('lookupValue on a scikit-learn classification report', () => {
         '"macro avg.f1-score" is a single value, not a logged series, so @step=1 does not apply; write key: macro avg.f1-score',
     });
   });
-
-  // BUG: a selector on a group (`macro avg@best`) reports `no "macro avg" in the file`,
-  // although the report has a "macro avg" entry; it should say it is a group of values,
-  // as `macro avg` without a selector does.
-  it.fails('says a group named with a selector is a group, not that it is missing', () => {
+  it('says a group named with a selector is a group, not that it is missing', () => {
     const result = lookupValue(report, 'macro avg@best', 'higher');
     expect(result.ok).toBe(false);
     const message = result.ok ? '' : result.message;

@@ -285,12 +285,7 @@ describe('loadChart falling back to a plain table', () => {
       numericX: true,
     });
   });
-
-  // BUG: detectFormat reads a results table with a label column and two numeric
-  // columns as a pandas confusion matrix (its header is not compared with the row
-  // labels), so this bar chart fails with "is a confusion matrix: show it with
-  // <ConfusionMatrix src=...> instead" and no fallback.
-  it.fails('charts a two-row results table with a label column', () => {
+  it('charts a two-row results table with a label column', () => {
     const chart = built(
       site({ 'wins.csv': 'model,wins,losses\nRules,3,1\nXGBoost,2,2\n' }).chart({
         src: './wins.csv',

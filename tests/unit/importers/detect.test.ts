@@ -69,11 +69,7 @@ describe('detectFormat on CSV headers', () => {
       detectFormat('"Step","run-a - loss","run-b - loss"\n"1","0.5","0.6"\n', 'panel.csv'),
     ).toBe('wandb-panel');
   });
-
-  // BUG: detection requires an empty first header cell for W&B history, but the
-  // importer (parseWandbHistory) documents and accepts the `Unnamed: 0` index column a
-  // pandas re-save writes; such a file is reported as "not a format Casefolio recognises".
-  it.fails('reads a W&B history re-saved by pandas (Unnamed: 0 index column)', () => {
+  it('reads a W&B history re-saved by pandas (Unnamed: 0 index column)', () => {
     const text = 'Unnamed: 0,_step,_runtime,_timestamp,loss\n0,0,12.4,1718035512.4,0.69\n';
     expect(parseAs('wandb-history', text, 'history.csv').ok).toBe(true);
     expect(detectFormat(text, 'history.csv')).toBe('wandb-history');
@@ -127,19 +123,10 @@ describe('detectFormat on confusion-matrix CSVs', () => {
     expect(detectFormat('1,2,3\n4,5,6\n', 'numbers.csv')).toBeUndefined();
     expect(detectFormat(',loss,acc\n0,0.5,0.9\n1,0.4,0.95\n', 'history.csv')).toBeUndefined();
   });
-
-  // BUG: a results table with a label column (`model,wins,losses` over two rows) has
-  // the shape of a pandas matrix, so it is detected as a confusion matrix although its
-  // column names are not its row labels; `<Chart src="./wins.csv">` then fails with
-  // "is a confusion matrix: show it with <ConfusionMatrix src=...> instead".
-  it.fails('does not read a 2 x 2 table with a label column and a text header as a matrix', () => {
+  it('does not read a 2 x 2 table with a label column and a text header as a matrix', () => {
     expect(detectFormat('model,wins,losses\nRules,3,1\nXGBoost,2,2\n', 'wins.csv')).toBeUndefined();
   });
-
-  // BUG: a pandas matrix with numeric class labels, as `pd.DataFrame(cm).to_csv()`
-  // writes it (`,0,1` then `0,52,1`), is not detected, because row labels must not be
-  // numbers; the importer documents and reads this shape ("numeric class names too").
-  it.fails('reads a pandas to_csv matrix with numeric class labels', () => {
+  it('reads a pandas to_csv matrix with numeric class labels', () => {
     const text = ',0,1\n0,52,1\n1,1,89\n';
     expect(parseAs('confusion-matrix', text, 'cm.csv').ok).toBe(true);
     expect(detectFormat(text, 'cm.csv')).toBe('confusion-matrix');
