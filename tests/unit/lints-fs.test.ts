@@ -170,8 +170,8 @@ describe('image-alt', () => {
   it('flags a Markdown image with empty or blank alt text, at its line', () => {
     const findings = lint(files('![](./a.png)\n\n![   ](./a.png)\n\n![A plot](./a.png)\n'));
     expect(brief(findings)).toEqual([
-      'image-alt 32: image ./a.png has no alt text: write ![what it shows](./a.png)',
-      'image-alt 34: image ./a.png has no alt text: write ![what it shows](./a.png)',
+      'image-alt 31: image ./a.png has no alt text: write ![what it shows](./a.png)',
+      'image-alt 33: image ./a.png has no alt text: write ![what it shows](./a.png)',
     ]);
     expect(findings.every((finding) => finding.severity === 'error')).toBe(true);
   });
@@ -181,7 +181,7 @@ describe('image-alt', () => {
       files('<img src="./a.png" />\n\n<img src="./a.png" alt="A plot" />\n\n<img src="./a.png" alt={"A plot"} />\n'),
     );
     expect(brief(findings)).toEqual([
-      'image-alt 32: <img> has no alt text: add alt="what it shows"',
+      'image-alt 31: <img> has no alt text: add alt="what it shows"',
     ]);
   });
 
@@ -288,8 +288,8 @@ describe('case-study-link', () => {
       withLinks('/case-studies/no-such-study/', '/portfolio/case-studies/gone#results'),
     );
     expect(brief(findings)).toEqual([
-      'case-study-link 32: link to a case study that does not exist: /case-studies/no-such-study/',
-      'case-study-link 34: link to a case study that does not exist: /portfolio/case-studies/gone#results',
+      'case-study-link 31: link to a case study that does not exist: /case-studies/no-such-study/',
+      'case-study-link 33: link to a case study that does not exist: /portfolio/case-studies/gone#results',
     ]);
     expect(findings.every((finding) => finding.severity === 'error')).toBe(true);
   });
@@ -415,13 +415,13 @@ Call +1 415 555 0134 or (415) 555-0134 or 415.555.0134.
 Data from db01.analytics.internal, ci.build.corp and printer.local.
 `;
     expect(brief(confidential(body))).toEqual([
-      'private-info 32: an email address (maria.lopez@acme-telecom.com) in a case study whose dataset is confidential; remove it before publishing',
-      'private-info 33: a phone number (+1 415 555 0134) in a case study whose dataset is confidential; remove it before publishing',
-      'private-info 33: a phone number ((415) 555-0134) in a case study whose dataset is confidential; remove it before publishing',
-      'private-info 33: a phone number (415.555.0134) in a case study whose dataset is confidential; remove it before publishing',
-      'private-info 34: an internal host name (db01.analytics.internal) in a case study whose dataset is confidential; remove it before publishing',
-      'private-info 34: an internal host name (ci.build.corp) in a case study whose dataset is confidential; remove it before publishing',
-      'private-info 34: an internal host name (printer.local) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 31: an email address (maria.lopez@acme-telecom.com) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 32: a phone number (+1 415 555 0134) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 32: a phone number ((415) 555-0134) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 32: a phone number (415.555.0134) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 33: an internal host name (db01.analytics.internal) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 33: an internal host name (ci.build.corp) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 33: an internal host name (printer.local) in a case study whose dataset is confidential; remove it before publishing',
     ]);
   });
 
@@ -445,7 +445,7 @@ See acme.corporate.com, a localhost server, the internal.example.com wiki and ou
   it('reports an address at an internal host once, as an email address', () => {
     const body = `${SECTIONS}\nWrite to ops@db01.corp.\n`;
     expect(brief(confidential(body))).toEqual([
-      'private-info 32: an email address (ops@db01.corp) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 31: an email address (ops@db01.corp) in a case study whose dataset is confidential; remove it before publishing',
     ]);
   });
 
@@ -475,11 +475,11 @@ See acme.corporate.com, a localhost server, the internal.example.com wiki and ou
   it('uses the host suffixes of the site options', () => {
     const body = `${SECTIONS}\nnas01.home.lan and db01.analytics.internal\n`;
     expect(brief(confidential(body, { privateHostSuffixes: ['.lan'] }))).toEqual([
-      'private-info 32: an internal host name (nas01.home.lan) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 31: an internal host name (nas01.home.lan) in a case study whose dataset is confidential; remove it before publishing',
     ]);
     expect(brief(confidential(body, { privateHostSuffixes: ['lan', 'corp.example.com'] }))).toEqual(
       [
-        'private-info 32: an internal host name (nas01.home.lan) in a case study whose dataset is confidential; remove it before publishing',
+        'private-info 31: an internal host name (nas01.home.lan) in a case study whose dataset is confidential; remove it before publishing',
       ],
     );
   });
