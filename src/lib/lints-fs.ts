@@ -67,7 +67,8 @@ function lintCaseStudy(
       }
     }
     for (const element of body.elements) {
-      if (element.name === 'img' && typeof element.props['alt'] !== 'string') {
+      // An alt written as code (`alt={caption}`) is there; only a missing one is flagged.
+      if (element.name === 'img' && element.props['alt'] === undefined) {
         add('error', 'image-alt', element.line, '<img> has no alt text: add alt="what it shows"');
       }
     }
@@ -107,9 +108,9 @@ function lintCaseStudy(
     );
   }
 
-  findings.push(
-    ...unusedFiles(study, parsed.data, body?.elements ?? [], body?.images ?? [], body?.links ?? []),
-  );
+  // Without a parsed body nothing is known to be used; the syntax error is reported instead.
+  if (body)
+    findings.push(...unusedFiles(study, parsed.data, body.elements, body.images, body.links));
 
   const dataset = data['dataset'];
   if (
@@ -190,7 +191,11 @@ function privateInfo(study: CaseStudyFile, suffixes: readonly string[]): Finding
   const escaped = suffixes.map((suffix) =>
     suffix.replace(/^\./, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
   );
-  const host = new RegExp(`\\b(?:[a-z0-9-]+\\.)+(?:${escaped.join('|')})\\b`, 'gi');
+  // No suffixes configured means no host names to look for, not "match anything".
+  const host =
+    escaped.length > 0
+      ? new RegExp(`\\b(?:[a-z0-9-]+\\.)+(?:${escaped.join('|')})\\b`, 'gi')
+      : undefined;
   const findings: Finding[] = [];
   // The raw file, so line numbers match the editor's.
   const lines = readFileSync(study.absolutePath, 'utf8').split(/\r?\n/);
@@ -198,7 +203,7 @@ function privateInfo(study: CaseStudyFile, suffixes: readonly string[]): Finding
     const found: string[] = [];
     for (const match of text.matchAll(EMAIL)) found.push(`an email address (${match[0]})`);
     for (const match of text.matchAll(PHONE)) found.push(`a phone number (${match[0].trim()})`);
-    for (const match of text.matchAll(host)) {
+    for (const match of host ? text.matchAll(host) : []) {
       if (!text.slice(Math.max(0, (match.index ?? 0) - 1), match.index).includes('@')) {
         found.push(`an internal host name (${match[0]})`);
       }
