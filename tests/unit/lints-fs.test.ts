@@ -156,7 +156,9 @@ describe('sections', () => {
   });
 
   it('is left out when the body is not valid MDX (the build reports the syntax)', () => {
-    const findings = lint({ 'churn.mdx': study({ body: '## Problem\n\n<Chart data={[1, 2)} />\n' }) });
+    const findings = lint({
+      'churn.mdx': study({ body: '## Problem\n\n<Chart data={[1, 2)} />\n' }),
+    });
     expect(ofRule('sections', findings)).toEqual([]);
   });
 });
@@ -178,7 +180,9 @@ describe('image-alt', () => {
 
   it('flags an <img> without alt and accepts one with alt text', () => {
     const findings = lint(
-      files('<img src="./a.png" />\n\n<img src="./a.png" alt="A plot" />\n\n<img src="./a.png" alt={"A plot"} />\n'),
+      files(
+        '<img src="./a.png" />\n\n<img src="./a.png" alt="A plot" />\n\n<img src="./a.png" alt={"A plot"} />\n',
+      ),
     );
     expect(brief(findings)).toEqual([
       'image-alt 31: <img> has no alt text: add alt="what it shows"',
@@ -406,7 +410,10 @@ The [raw table](./table.csv).
 
 describe('private-info', () => {
   const confidential = (body: string, options: SiteOptions = {}) =>
-    lint({ 'churn.mdx': study({ dataset: '{ name: Events, access: confidential }', body }) }, options);
+    lint(
+      { 'churn.mdx': study({ dataset: '{ name: Events, access: confidential }', body }) },
+      options,
+    );
 
   it('flags email addresses, phone numbers and internal hosts with the file line', () => {
     const body = `${SECTIONS}
