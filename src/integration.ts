@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { bundledThemes } from 'shiki/themes';
 import { checkContent, type CaseStudyFile } from './lib/content-fs.ts';
@@ -115,8 +116,15 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
             : publishedPatterns(report.caseStudies),
         };
 
+        if (!config.site && command === 'build') {
+          logger.warn(
+            'site is not set, so pages get no canonical URL and the sitemap, RSS feed and social previews use relative links. Set SITE_URL (for example https://ada.github.io) or `site` in astro.config.mjs.',
+          );
+        }
+
         updateConfig({
-          integrations: [mdx()],
+          // The sitemap lists exactly the built pages; drafts are never built in production.
+          integrations: [mdx(), sitemap()],
           markdown: {
             shikiConfig: {
               themes: await codeThemes(),
@@ -167,6 +175,19 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
           recheck?.();
           server.ws.send({ type: 'full-reload' });
         });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        // Full-text search: index the built case studies (drafts were never built).
+        const { createIndex, close } = await import('pagefind');
+        try {
+          const { index, errors } = await createIndex({});
+          if (!index) throw new Error(errors.join('; '));
+          const added = await index.addDirectory({ path: fileURLToPath(dir) });
+          await index.writeFiles({ outputPath: path.join(fileURLToPath(dir), 'pagefind') });
+          logger.info(`search index: ${added.page_count} pages`);
+        } finally {
+          await close();
+        }
       },
       'astro:config:done': ({ config }) => {
         // import.meta.env.BASE_URL is not reliable in prerendered pages, so

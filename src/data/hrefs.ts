@@ -17,6 +17,11 @@ export function skillHref(label: string): string {
   return withBase(config.base, skillPath(label));
 }
 
+/** Any page of the site by its path: `pageHref('resume/')`. */
+export function pageHref(pathname: string): string {
+  return withBase(config.base, pathname);
+}
+
 /** A file in public/: `publicHref('favicon.svg')`. */
 export function publicHref(file: string): string {
   return withBase(config.base, file);

@@ -189,11 +189,8 @@ describe('image-alt', () => {
     ]);
   });
 
-  // BUG: an alt written as code (`alt={caption}`, with `export const caption = "..."`)
-  // is DYNAMIC to the scanner, and lintContent treats anything but a string
-  // as missing, so an image with alt text fails the check. The component
-  // checks leave dynamic props to the render; this lint should too.
-  it.fails('leaves an alt written as an expression to the render', () => {
+  // An alt written as code (`alt={caption}`) is DYNAMIC to the scanner, but it is there.
+  it('leaves an alt written as an expression to the render', () => {
     const findings = lint(
       files('export const caption = "A plot";\n\n<img src="./a.png" alt={caption} />\n'),
     );
@@ -394,10 +391,8 @@ The [raw table](./table.csv).
     expect(warnings(findings)).toEqual(['data/unused.csv']);
   });
 
-  // BUG: when the MDX body does not parse, unusedFiles() gets no elements,
-  // images or links, and warns that every file in the folder is unused, on
-  // top of the build's syntax error. Without a body it cannot know.
-  it.fails('says nothing about files when the body could not be read', () => {
+  // Without a parsed body nothing is known to be used; the syntax error is reported instead.
+  it('says nothing about files when the body could not be read', () => {
     const findings = lint({
       'churn/index.mdx': study({
         body: `${SECTIONS}\n<Chart src="./history.csv" title={["Loss")} />\n`,
@@ -505,10 +500,8 @@ See acme.corporate.com, a localhost server, the internal.example.com wiki and ou
     );
   });
 
-  // BUG: with `privateHostSuffixes: []` (no host names to flag) privateInfo()
-  // builds the pattern `\b(?:[a-z0-9-]+\.)+(?:)\b`, which matches any dotted
-  // word, so `example.com`, `4.6.1` and "e.g." are reported as internal hosts.
-  it.fails('flags no host names when the suffix list is empty', () => {
+  // An empty pattern list would otherwise match every dotted word (`example.com`, `4.6.1`).
+  it('flags no host names when the suffix list is empty', () => {
     const body = `${SECTIONS}\nSee https://example.com, chart.js 4.6.1 and db01.analytics.internal.\n`;
     expect(confidential(body, { privateHostSuffixes: [] })).toEqual([]);
   });
