@@ -6,7 +6,9 @@ import type { AstroIntegration } from 'astro';
 import { bundledThemes } from 'shiki/themes';
 import { checkContent, type CaseStudyFile } from './lib/content-fs.ts';
 import { setLiveProblems } from './lib/live-problems.ts';
-import { formatProblem } from './lib/problems.ts';
+import { findLocatedImages } from './lib/image-metadata-fs.ts';
+import { pruneUnreferencedImages } from './lib/prune-assets-fs.ts';
+import { formatProblem, sortProblems } from './lib/problems.ts';
 import { readableTheme } from './lib/readable-theme.ts';
 import {
   siteOptionsSchema,
@@ -77,7 +79,12 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
           root,
           process.env['CASEFOLIO_CONTENT_DIR'] ?? options.contentDir,
         );
-        const report = checkContent({ root, contentDir });
+        const checked = checkContent({ root, contentDir });
+        const located = await findLocatedImages(
+          [fileURLToPath(config.publicDir), contentDir],
+          root,
+        );
+        const report = { ...checked, problems: sortProblems([...checked.problems, ...located]) };
         if (report.problems.length > 0) {
           const lines = report.problems.map(formatProblem);
           const files = new Set(report.problems.map((p) => p.file.replace(/:\d+$/, ''))).size;
@@ -177,6 +184,8 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const pruned = pruneUnreferencedImages(fileURLToPath(dir));
+        if (pruned.length > 0) logger.info(`removed ${pruned.length} unused original images`);
         // Full-text search: index the built case studies (drafts were never built).
         const { createIndex, close } = await import('pagefind');
         try {

@@ -3,16 +3,30 @@
  * authoring lints, in a few seconds and without building. `--json` prints the
  * same findings for editors and CI. Exits 1 when there is any error.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { completeness, formatCompleteness } from '../lib/completeness.ts';
 import { checkContent } from '../lib/content-fs.ts';
+import { findLocatedImages } from '../lib/image-metadata-fs.ts';
 import { lintContent, type Finding } from '../lib/lints-fs.ts';
 import { formatProblem, sortProblems } from '../lib/problems.ts';
 import { loadSiteOptions } from './site-config.ts';
 
-const { values: flags } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
-});
+function readFlags() {
+  try {
+    return parseArgs({
+      options: {
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}; see npm run check -- --help`);
+    process.exit(2);
+  }
+}
+
+const flags = readFlags();
 
 if (flags.help) {
   console.log(`Usage: npm run check [-- --json]
@@ -27,8 +41,10 @@ Exits 1 when there is an error.`);
 const root = process.cwd();
 const { options, contentDir, warning } = await loadSiteOptions(root);
 const report = checkContent({ root, contentDir });
+const located = await findLocatedImages([path.join(root, 'public'), contentDir], root);
 const findings: Finding[] = [
   ...report.problems.map((problem) => ({ ...problem, severity: 'error' as const, rule: 'schema' })),
+  ...located.map((problem) => ({ ...problem, severity: 'error' as const, rule: 'image-location' })),
   ...lintContent(report, options),
 ];
 const sorted = sortProblems(findings) as Finding[];

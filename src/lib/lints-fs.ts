@@ -23,19 +23,31 @@ type LintOptions = Pick<
   'sections' | 'privateHostSuffixes' | 'cardSummaryLength'
 >;
 
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+/** An address with a letters-only top-level domain that is not a file extension (`plot@2x.png`). */
+const EMAIL =
+  /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.(?!(?:png|jpe?g|gif|svg|webp|avif|csv|tsv|json|pdf|mdx?|txt|py|ipynb|log)\b)[a-z]{2,}\b/gi;
 /** Phone numbers with separators (`+1 555 123 4567`, `(555) 123-4567`), not bare figures or dates. */
-const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/g;
+const PHONE = new RegExp(
+  [
+    // North American: (415) 555-0134, 415-555-0134, +1 415 555 0134
+    /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/.source,
+    // International with a country code: +44 20 7946 0958, +49 30 123456
+    /\+\d{1,3}(?:[\s.-]\d{2,5}){2,4}\b/.source,
+    // National with a trunk 0: 020 7946 0958, 030 1234 5678
+    /\b0\d{2,4}[\s-]\d{3,4}[\s-]\d{3,4}\b/.source,
+  ].join('|'),
+  'g',
+);
 
 /** Runs every lint over the checked content. */
 export function lintContent(report: ContentReport, options: LintOptions): Finding[] {
-  const slugs = new Set(report.caseStudies.map((study) => study.slug));
-  return report.caseStudies.flatMap((study) => lintCaseStudy(study, slugs, options));
+  const studies = new Map(report.caseStudies.map((study) => [study.slug, study]));
+  return report.caseStudies.flatMap((study) => lintCaseStudy(study, studies, options));
 }
 
 function lintCaseStudy(
   study: CaseStudyFile,
-  slugs: ReadonlySet<string>,
+  studies: ReadonlyMap<string, CaseStudyFile>,
   options: LintOptions,
 ): Finding[] {
   const parsed = study.parsed;
@@ -72,14 +84,28 @@ function lintCaseStudy(
         add('error', 'image-alt', element.line, '<img> has no alt text: add alt="what it shows"');
       }
     }
-    for (const link of body.links) {
+    const anchors = body.elements.flatMap((element) =>
+      element.name === 'a' && typeof element.props['href'] === 'string'
+        ? [{ url: element.props['href'], line: element.line }]
+        : [],
+    );
+    for (const link of [...body.links, ...anchors]) {
       const slug = caseStudySlugOf(link.url);
-      if (slug !== undefined && !slugs.has(slug)) {
+      if (slug === undefined || slug === study.slug) continue;
+      const target = studies.get(slug);
+      if (!target) {
         add(
           'error',
           'case-study-link',
           link.line,
           `link to a case study that does not exist: ${link.url}`,
+        );
+      } else if (target.draft && !study.draft) {
+        add(
+          'error',
+          'case-study-link',
+          link.line,
+          `link to a draft, which is not published: ${link.url}`,
         );
       }
     }
@@ -123,11 +149,17 @@ function lintCaseStudy(
   return findings;
 }
 
-/** The slug a link points at, when it points at a case study page. */
+/**
+ * The slug a link points at, when it points at a case study page: an
+ * absolute `/case-studies/<slug>/` (under any base path) or, from one case
+ * study to another, a relative `../<slug>/`.
+ */
 function caseStudySlugOf(url: string): string | undefined {
-  const match = /(?:^|\/)case-studies\/([^/#?]+)\/?(?:[#?].*)?$/.exec(url);
-  if (match && !/^[a-z]+:/i.test(url)) return match[1];
-  return undefined;
+  if (/^[a-z]+:/i.test(url)) return undefined;
+  const absolute = /(?:^|\/)case-studies\/([^/#?]+)\/?(?:[#?].*)?$/.exec(url);
+  if (absolute) return absolute[1];
+  const relative = /^\.\.\/([a-z0-9-]+)\/?(?:[#?].*)?$/.exec(url);
+  return relative?.[1];
 }
 
 /** Files in a folder-form case study that nothing refers to (warnings). */

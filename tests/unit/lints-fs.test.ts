@@ -450,11 +450,7 @@ See acme.corporate.com, a localhost server, the internal.example.com wiki and ou
       'private-info 31: an email address (ops@db01.corp) in a case study whose dataset is confidential; remove it before publishing',
     ]);
   });
-
-  // BUG: the EMAIL pattern in src/lib/lints-fs.ts takes any `word@word.ext`
-  // for an address, so a retina image such as `plot@2x.png` (and numpy's
-  // `X@W.T` in a code block) fails the check as "an email address".
-  it.fails('does not take an image named like plot@2x.png for an email address', () => {
+  it('does not take an image named like plot@2x.png for an email address', () => {
     const findings = lint({
       'churn/index.mdx': study({
         dataset: '{ name: Events, access: confidential }',
@@ -504,5 +500,48 @@ See acme.corporate.com, a localhost server, the internal.example.com wiki and ou
   it('flags no host names when the suffix list is empty', () => {
     const body = `${SECTIONS}\nSee https://example.com, chart.js 4.6.1 and db01.analytics.internal.\n`;
     expect(confidential(body, { privateHostSuffixes: [] })).toEqual([]);
+  });
+});
+
+describe('case-study links and private information beyond the basics', () => {
+  it('flags a link from a published case study to a draft, and relative and <a> links', () => {
+    const body = `${SECTIONS}
+See [the draft](/case-studies/draft-study/), [a sibling](../churn/), [nowhere](../nowhere/) and
+<a href="/case-studies/missing/">an anchor</a>.
+`;
+    const findings = ofRule(
+      'case-study-link',
+      lint({
+        'churn.mdx': study(),
+        'draft-study.mdx': study({ extra: 'draft: true\n' }),
+        'linker.mdx': study({ body }),
+      }),
+    );
+    expect(brief(findings)).toEqual([
+      'case-study-link 31: link to a draft, which is not published: /case-studies/draft-study/',
+      'case-study-link 31: link to a case study that does not exist: ../nowhere/',
+      'case-study-link 32: link to a case study that does not exist: /case-studies/missing/',
+    ]);
+  });
+
+  it('lets a draft link to another draft', () => {
+    const body = `${SECTIONS}\nSee [the other draft](/case-studies/draft-a/).\n`;
+    const findings = lint({
+      'draft-a.mdx': study({ extra: 'draft: true\n' }),
+      'draft-b.mdx': study({ extra: 'draft: true\n', body }),
+    });
+    expect(ofRule('case-study-link', findings)).toEqual([]);
+  });
+
+  it('flags international and national phone formats in confidential work', () => {
+    const body = `${SECTIONS}\nCall +44 20 7946 0958 or 020 7946 0958; not 2024-01-15 or 1,200,000.\n`;
+    const findings = ofRule(
+      'private-info',
+      lint({ 'churn.mdx': study({ dataset: '{ name: Events, access: confidential }', body }) }),
+    );
+    expect(findings.map((finding) => finding.message.split(' in a case study')[0])).toEqual([
+      'a phone number (+44 20 7946 0958)',
+      'a phone number (020 7946 0958)',
+    ]);
   });
 });
