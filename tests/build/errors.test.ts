@@ -71,3 +71,13 @@ describe('two case studies with the same slug', () => {
     expect(existsSync(path.join(result.outDir, 'index.html'))).toBe(false);
   });
 });
+
+describe('an image with a GPS position', () => {
+  it('fails the build, naming the file', async () => {
+    const result = await buildSite({ fixture: 'gps' });
+    expect(result.code).toBe(1);
+    expect(problemLines(result)).toEqual([
+      'tests/fixtures/gps/content/avatar.jpg: the image carries a GPS location in its metadata, which would be published; re-export it without location data (for example `exiftool -gps:all= FILE`) and build again',
+    ]);
+  });
+});

@@ -97,7 +97,9 @@ describe('resumeLine', () => {
   });
 
   it('says when a result is worse or unchanged', () => {
-    const worse = { metrics: [{ name: 'Latency', value: 40, baseline: 35, unit: 'ms', goal: 'lower' as const }] };
+    const worse = {
+      metrics: [{ name: 'Latency', value: 40, baseline: 35, unit: 'ms', goal: 'lower' as const }],
+    };
     expect(resumeLine(worse)).toBe('Latency 40 ms (+5 ms vs 35 ms baseline, worse)');
     const same = { metrics: [{ name: 'F1', value: 0.8, baseline: 0.8, goal: 'higher' as const }] };
     expect(resumeLine(same)).toBe('F1 0.8 (0 vs 0.8 baseline, no change)');
@@ -105,12 +107,18 @@ describe('resumeLine', () => {
 
   it('shows the value alone without a baseline', () => {
     expect(resumeLine(single)).toBe('ROC AUC 0.9977');
-    expect(resumeResult(single)).toEqual({ name: 'ROC AUC', value: '0.9977', comparison: undefined });
+    expect(resumeResult(single)).toEqual({
+      name: 'ROC AUC',
+      value: '0.9977',
+      comparison: undefined,
+    });
   });
 
   it('keeps fixed decimals and units', () => {
     const money = {
-      metrics: [{ name: 'Loss', value: 83, baseline: 181, unit: '$', goal: 'lower' as const, decimals: 2 }],
+      metrics: [
+        { name: 'Loss', value: 83, baseline: 181, unit: '$', goal: 'lower' as const, decimals: 2 },
+      ],
     };
     expect(resumeLine(money)).toBe(`Loss $83.00 (${MINUS}$98.00 vs $181.00 baseline, better)`);
   });
@@ -124,7 +132,10 @@ describe('resumeLine', () => {
 describe('splitLocation', () => {
   it('reads city and region from free text', () => {
     expect(splitLocation('Chicago, IL')).toEqual({ city: 'Chicago', region: 'IL' });
-    expect(splitLocation('Porto, Norte, Portugal')).toEqual({ city: 'Porto', region: 'Norte, Portugal' });
+    expect(splitLocation('Porto, Norte, Portugal')).toEqual({
+      city: 'Porto',
+      region: 'Norte, Portugal',
+    });
     expect(splitLocation('Remote')).toEqual({ city: 'Remote' });
     expect(splitLocation(' , ')).toEqual({});
   });
@@ -198,7 +209,12 @@ describe('toJsonResume', () => {
           startDate: '2024-09',
           endDate: '2026-05',
         },
-        { institution: 'Riverton College', studyType: 'BS', area: 'Statistics', startDate: '2020-09' },
+        {
+          institution: 'Riverton College',
+          studyType: 'BS',
+          area: 'Statistics',
+          startDate: '2020-09',
+        },
       ],
       skills: [{ name: 'Languages', keywords: ['Python', 'SQL'] }],
       projects: [
@@ -243,7 +259,9 @@ describe('toJsonResume', () => {
   it('gives absolute URLs under the base path when the site is known', () => {
     const resume = toJsonResume(profile, [fraud], 'https://maya.example.com/portfolio/');
     expect(resume.basics.url).toBe('https://maya.example.com/portfolio/');
-    expect(resume.projects[0]?.url).toBe('https://maya.example.com/portfolio/case-studies/card-fraud/');
+    expect(resume.projects[0]?.url).toBe(
+      'https://maya.example.com/portfolio/case-studies/card-fraud/',
+    );
     expect(resume.meta.canonical).toBe('https://maya.example.com/portfolio/resume.json');
     expect(jsonResumeErrors(resume)).toEqual([]);
   });
@@ -270,7 +288,9 @@ describe('toJsonResume', () => {
   });
 
   it('fails the published schema on a broken document (the validator is live)', () => {
-    expect(jsonResumeErrors({ basics: { email: 'not an email' }, work: [{ startDate: 'June' }] })).toEqual([
+    expect(
+      jsonResumeErrors({ basics: { email: 'not an email' }, work: [{ startDate: 'June' }] }),
+    ).toEqual([
       '/basics/email must match format "email"',
       '/work/0/startDate must match pattern "^([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]|[1-2][0-9]{3})$"',
     ]);
