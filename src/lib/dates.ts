@@ -71,6 +71,22 @@ export function formatPeriod(period: { start: string; end?: string | undefined }
   return start === end ? start : `${start} – ${end}`;
 }
 
+/**
+ * How long the work lasted, in words: `3 months` (both end months count),
+ * `1 month`, or `ongoing` for work that runs to `present` (computing it from
+ * today's date would make builds differ from day to day).
+ */
+export function formatDuration(period: { start: string; end?: string | undefined }): string {
+  if (period.end === 'present') return 'ongoing';
+  const end = period.end ?? period.start;
+  const [startYear, startMonth] = period.start.split('-').map(Number);
+  const [endYear, endMonth] = end.split('-').map(Number);
+  if (!startYear || !startMonth || !endYear || !endMonth) return '';
+  const months = Math.max(1, (endYear - startYear) * 12 + (endMonth - startMonth) + 1);
+  if (months % 12 === 0) return months === 12 ? '1 year' : `${months / 12} years`;
+  return months === 1 ? '1 month' : `${months} months`;
+}
+
 /** The machine-readable form for `<time datetime>`. */
 export function toDatetimeAttribute(date: string): string | undefined {
   return date === 'present' ? undefined : date;

@@ -91,7 +91,10 @@ export const RESUME_PDF_PATH = 'resume.pdf';
  */
 export function displayUrl(url: string): string {
   if (url.startsWith('mailto:')) return url.slice('mailto:'.length).split('?')[0] ?? url;
-  return url.replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/$/, '');
+  return url
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/$/, '');
 }
 
 /** `Chicago, IL` -> city Chicago, region IL; one part is the city. */

@@ -134,7 +134,7 @@ describe('a case-study page', () => {
       'Predicting subscriber churn 6 weeks ahead',
       'Organization Acme Telecom',
       'Role Data Science Intern',
-      'Period Jun 2025 – Aug 2025',
+      'Period Jun 2025 – Aug 2025 · 3 months',
       'Team 2 data scientists, 1 engineer',
     ]) {
       expect(header).toContain(expected);

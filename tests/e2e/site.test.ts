@@ -121,6 +121,22 @@ describe('layout', () => {
     });
   }
 
+  for (const path of ['/case-studies/full-study/', '/case-studies/from-artifacts/']) {
+    it(`shows the at-a-glance block within the first screen of a 390x844 phone: ${path}`, async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      await page.goto(`${server.origin}${path}`);
+      const glance = page.locator('section.glance');
+      const box = await glance.boundingBox();
+      expect(box).not.toBeNull();
+      expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(844);
+      const text = (await glance.innerText()).replace(/\s+/g, ' ');
+      for (const label of ['Role', 'Period']) expect(text).toContain(label);
+      expect(text).toMatch(/better|worse|no change/);
+      await context.close();
+    });
+  }
+
   it('prints a case study without site chrome', async () => {
     const page = await open('/case-studies/full-study/', { dark: true });
     await page.emulateMedia({ media: 'print' });

@@ -1,0 +1,130 @@
+/**
+ * Structured data (schema.org JSON-LD) for search engines: a Person for the
+ * home page, an Article for each case study. Pure builders from content to
+ * plain objects; SeoHead.astro serialises them with serializeDataIsland.
+ */
+
+/** A site-relative href (`/portfolio/og/home.png`) made absolute when the site's address is known. */
+export function absoluteUrl(href: string, site: URL | string | undefined): string {
+  return site === undefined ? href : new URL(href, site).href;
+}
+
+/** The first day a period start names: `2025-06` -> `2025-06-01`; a full day is kept. */
+export function firstDay(date: string): string {
+  return /^\d{4}-\d{2}$/.test(date) ? `${date}-01` : date;
+}
+
+/** What the Person needs; the profile fits. */
+export interface PersonInput {
+  name: string;
+  headline: string;
+  email?: string | undefined;
+  location?: string | undefined;
+  links: readonly { label: string; url: string }[];
+  skills: readonly { items: readonly string[] }[];
+}
+
+export interface PersonJsonLd {
+  '@context': 'https://schema.org';
+  '@type': 'Person';
+  name: string;
+  jobTitle: string;
+  url: string;
+  email?: string;
+  homeLocation?: { '@type': 'Place'; name: string };
+  sameAs?: string[];
+  knowsAbout?: string[];
+  image?: string;
+}
+
+/** The unique values of a list, first occurrence kept, compared without case. */
+function unique(values: Iterable<string>): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const value of values) {
+    const key = value.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(value);
+  }
+  return out;
+}
+
+/**
+ * The portfolio's owner. `sameAs` takes the profile's web links (a mailto
+ * link is the email, not another profile); `knowsAbout` the profile's skills.
+ */
+export function personJsonLd(
+  profile: PersonInput,
+  options: { url: string; image?: string | undefined },
+): PersonJsonLd {
+  const sameAs = unique(
+    profile.links.map((link) => link.url).filter((url) => /^https?:/i.test(url)),
+  );
+  const knowsAbout = unique(profile.skills.flatMap((group) => group.items));
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Person',
+    name: profile.name,
+    jobTitle: profile.headline,
+    url: options.url,
+    ...(profile.email ? { email: profile.email } : {}),
+    ...(profile.location ? { homeLocation: { '@type': 'Place', name: profile.location } } : {}),
+    ...(sameAs.length > 0 ? { sameAs } : {}),
+    ...(knowsAbout.length > 0 ? { knowsAbout } : {}),
+    ...(options.image ? { image: options.image } : {}),
+  };
+}
+
+/** What the Article needs; the loaded case study fits. */
+export interface ArticleInput {
+  title: string;
+  summary: string;
+  organization: string;
+  period: { start: string };
+  tags: readonly string[];
+  skills: readonly string[];
+}
+
+export interface ArticleJsonLd {
+  '@context': 'https://schema.org';
+  '@type': 'Article';
+  headline: string;
+  description: string;
+  url: string;
+  mainEntityOfPage: string;
+  datePublished: string;
+  author: { '@type': 'Person'; name: string; url: string };
+  image?: string;
+  keywords?: string[];
+  /** The organization the work was done for. */
+  sourceOrganization: { '@type': 'Organization'; name: string };
+}
+
+/**
+ * One case study. `datePublished` is the first day of the work's period: a
+ * portfolio has no publication date, and the start is stable across rebuilds.
+ */
+export function articleJsonLd(
+  study: ArticleInput,
+  options: {
+    url: string;
+    image?: string | undefined;
+    author: { name: string; url: string };
+  },
+): ArticleJsonLd {
+  const keywords = unique([...study.tags, ...study.skills]);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Article',
+    headline: study.title,
+    description: study.summary,
+    url: options.url,
+    mainEntityOfPage: options.url,
+    datePublished: firstDay(study.period.start),
+    author: { '@type': 'Person', name: options.author.name, url: options.author.url },
+    ...(options.image ? { image: options.image } : {}),
+    ...(keywords.length > 0 ? { keywords } : {}),
+    sourceOrganization: { '@type': 'Organization', name: study.organization },
+  };
+}

@@ -1,0 +1,269 @@
+import { compareMetric, formatMetricValue, primaryMetric, type MetricInput } from './metrics.ts';
+
+/**
+ * The Open Graph card (the picture a link preview shows) as data: what it
+ * says, and the element tree satori lays out. Pure, so the wording and layout
+ * rules are tested without fonts or a renderer; og-image-fs.ts turns the tree
+ * into a PNG.
+ */
+
+export const OG_IMAGE_WIDTH = 1200;
+export const OG_IMAGE_HEIGHT = 630;
+
+/**
+ * The family the card asks for. og-image-fs.ts registers the Latin font under
+ * this name; every other script falls back to the next font that has it.
+ */
+export const OG_FONT_FAMILY = 'Noto Sans';
+
+/** Light text on a near-black blue: every pairing is well above WCAG AA (see the unit test). */
+export const OG_COLORS = {
+  background: '#0b1120',
+  text: '#ffffff',
+  muted: '#cbd5e1',
+  accent: '#7dd3fc',
+  better: '#86efac',
+  worse: '#fca5a5',
+  rule: '#334155',
+} as const;
+
+/** The most lines the title may take; longer titles end in an ellipsis. */
+export const OG_TITLE_MAX_LINES = 3;
+
+/** What one card says. */
+export interface OgCard {
+  /** Small capitals above the title: "Case study", or the owner's headline. */
+  eyebrow: string;
+  title: string;
+  /** The line under the title: the organization. */
+  subtitle?: string | undefined;
+  /** The headline result, e.g. "PR AUC 0.71", and its delta against the baseline. */
+  metric?: OgMetric | undefined;
+  /** Bottom line: the owner's name. */
+  footer: string;
+}
+
+export interface OgMetric {
+  /** "PR AUC 0.71" */
+  value: string;
+  /** "+0.33 vs baseline"; absent without a baseline. */
+  delta?: string | undefined;
+  verdict?: 'better' | 'worse' | 'unchanged' | undefined;
+}
+
+/** A node satori lays out: the shape of a React element, without React. */
+export interface OgElement {
+  type: string;
+  props: {
+    style: Record<string, string | number>;
+    children?: OgNode | OgNode[];
+  };
+}
+export type OgNode = OgElement | string;
+
+/** What a case-study card needs; the loaded case study fits. */
+export interface OgCaseStudyInput {
+  title: string;
+  organization: string;
+  metrics: readonly MetricInput[];
+}
+
+/** What the home card needs; the profile fits. */
+export interface OgProfileInput {
+  name: string;
+  headline: string;
+}
+
+/** Where a case study's card is published, relative to the base path. */
+export function ogImagePath(slug: string): string {
+  return `og/case-studies/${slug}.png`;
+}
+
+/** Where the home page's card (also the default for every other page) is published. */
+export const HOME_OG_IMAGE_PATH = 'og/home.png';
+
+/** The headline result as the card shows it: "PR AUC 0.71" and "+0.33 vs baseline". */
+export function headlineMetric(metrics: readonly MetricInput[]): OgMetric | undefined {
+  const metric = primaryMetric(metrics);
+  if (metric?.value === undefined) return undefined;
+  const value = `${metric.name} ${formatMetricValue(metric.value, metric.unit, metric.decimals)}`;
+  const comparison = compareMetric(metric);
+  if (!comparison) return { value };
+  return {
+    value,
+    delta: `${comparison.deltaText} vs baseline`,
+    verdict: comparison.verdict,
+  };
+}
+
+/** The headline result on one line: "PR AUC 0.71 · +0.33 vs baseline". */
+export function headlineMetricText(metric: OgMetric): string {
+  return metric.delta ? `${metric.value} · ${metric.delta}` : metric.value;
+}
+
+export function caseStudyCard(study: OgCaseStudyInput, owner: string): OgCard {
+  return {
+    eyebrow: 'Case study',
+    title: study.title,
+    subtitle: study.organization,
+    metric: headlineMetric(study.metrics),
+    footer: owner,
+  };
+}
+
+export function homeCard(profile: OgProfileInput, caseStudyCount: number): OgCard {
+  return {
+    eyebrow: 'Portfolio',
+    title: profile.name,
+    subtitle: profile.headline,
+    metric:
+      caseStudyCount > 0
+        ? { value: `${caseStudyCount} ${caseStudyCount === 1 ? 'case study' : 'case studies'}` }
+        : undefined,
+    footer: profile.name,
+  };
+}
+
+/**
+ * East Asian wide characters take about twice the width of a Latin letter,
+ * so they count double when choosing the title's size.
+ */
+function isWide(codePoint: number): boolean {
+  return (
+    (codePoint >= 0x1100 && codePoint <= 0x115f) ||
+    (codePoint >= 0x2e80 && codePoint <= 0xa4cf) ||
+    (codePoint >= 0xac00 && codePoint <= 0xd7a3) ||
+    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
+    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
+    (codePoint >= 0xff00 && codePoint <= 0xff60) ||
+    (codePoint >= 0xffe0 && codePoint <= 0xffe6) ||
+    (codePoint >= 0x20000 && codePoint <= 0x3fffd)
+  );
+}
+
+/** The title's width in Latin-letter units. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += isWide(char.codePointAt(0) ?? 0) ? 2 : 1;
+  return width;
+}
+
+/** The title's font size in pixels: large for short titles, smaller so long ones fit in three lines. */
+export function titleFontSize(title: string): number {
+  const width = displayWidth(title);
+  if (width <= 32) return 76;
+  if (width <= 60) return 64;
+  if (width <= 90) return 54;
+  return 46;
+}
+
+function element(
+  type: string,
+  style: Record<string, string | number>,
+  children?: OgNode | OgNode[],
+): OgElement {
+  return { type, props: children === undefined ? { style } : { style, children } };
+}
+
+function metricBlock(metric: OgMetric): OgElement {
+  const color =
+    metric.verdict === 'better'
+      ? OG_COLORS.better
+      : metric.verdict === 'worse'
+        ? OG_COLORS.worse
+        : OG_COLORS.muted;
+  const parts: OgNode[] = [
+    element('div', { fontSize: 44, fontWeight: 700, color: OG_COLORS.text }, metric.value),
+  ];
+  if (metric.delta) {
+    parts.push(
+      element('div', { fontSize: 36, fontWeight: 700, color, marginLeft: 16 }, `· ${metric.delta}`),
+    );
+  }
+  return element('div', { display: 'flex', alignItems: 'baseline', flexWrap: 'wrap' }, parts);
+}
+
+/** The element tree of a 1200x630 card, ready for satori. */
+export function ogCardTree(card: OgCard): OgElement {
+  const titleSize = titleFontSize(card.title);
+  const top: OgNode[] = [
+    element(
+      'div',
+      {
+        fontSize: 26,
+        fontWeight: 700,
+        letterSpacing: 3,
+        textTransform: 'uppercase',
+        color: OG_COLORS.accent,
+        marginBottom: 20,
+      },
+      card.eyebrow,
+    ),
+    element(
+      'div',
+      {
+        display: 'block',
+        fontSize: titleSize,
+        fontWeight: 700,
+        lineHeight: 1.15,
+        color: OG_COLORS.text,
+        lineClamp: OG_TITLE_MAX_LINES,
+        maxHeight: Math.ceil(titleSize * 1.15 * OG_TITLE_MAX_LINES),
+        overflow: 'hidden',
+      },
+      card.title,
+    ),
+  ];
+  if (card.subtitle) {
+    top.push(
+      element(
+        'div',
+        {
+          display: 'block',
+          fontSize: 34,
+          color: OG_COLORS.muted,
+          marginTop: 20,
+          lineClamp: 1,
+        },
+        card.subtitle,
+      ),
+    );
+  }
+  const bottom: OgNode[] = [];
+  if (card.metric) bottom.push(metricBlock(card.metric));
+  bottom.push(
+    element(
+      'div',
+      {
+        display: 'flex',
+        borderTop: `2px solid ${OG_COLORS.rule}`,
+        marginTop: 28,
+        paddingTop: 22,
+        fontSize: 30,
+        color: OG_COLORS.muted,
+      },
+      card.footer,
+    ),
+  );
+  return element(
+    'div',
+    {
+      width: OG_IMAGE_WIDTH,
+      height: OG_IMAGE_HEIGHT,
+      // The size includes padding and border, as in a browser with border-box.
+      boxSizing: 'border-box',
+      display: 'flex',
+      flexDirection: 'column',
+      justifyContent: 'space-between',
+      padding: '64px 72px 56px',
+      backgroundColor: OG_COLORS.background,
+      borderLeft: `16px solid ${OG_COLORS.accent}`,
+      fontFamily: OG_FONT_FAMILY,
+      color: OG_COLORS.text,
+    },
+    [
+      element('div', { display: 'flex', flexDirection: 'column' }, top),
+      element('div', { display: 'flex', flexDirection: 'column' }, bottom),
+    ],
+  );
+}
