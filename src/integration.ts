@@ -130,6 +130,16 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         }
 
         updateConfig({
+          // A Content-Security-Policy on every page: scripts only from the site itself
+          // or with Astro's hashes (no 'unsafe-inline'), WebAssembly for Pagefind search.
+          // Styles allow inline attributes, which Shiki's dual-theme colours use.
+          security: {
+            csp: {
+              algorithm: 'SHA-256',
+              scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+              styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+            },
+          },
           // The sitemap lists exactly the built pages; drafts are never built in production.
           integrations: [mdx(), sitemap()],
           markdown: {

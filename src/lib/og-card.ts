@@ -267,3 +267,11 @@ export function ogCardTree(card: OgCard): OgElement {
     ],
   );
 }
+
+/** The card's words as alt text: "Case study: Title. Organization. PR AUC 0.71 · +0.33 vs baseline." */
+export function ogCardAlt(card: OgCard): string {
+  const parts = [`${card.eyebrow}: ${card.title}`];
+  if (card.subtitle) parts.push(card.subtitle);
+  if (card.metric) parts.push(headlineMetricText(card.metric));
+  return parts.map((part) => (/[.!?…]$/.test(part) ? part : `${part}.`)).join(' ');
+}

@@ -107,9 +107,11 @@ describe('the résumé of a full profile', () => {
     );
     // Same order as the home page, featured first; nothing else (no ignored or draft file).
     const home = loadPage(result.outDir, '');
-    expect(home('.card__title').map((_, h) => home(h).text().trim()).get()).toEqual(
-      PROJECTS.map((project) => project.title),
-    );
+    expect(
+      home('.card__title')
+        .map((_, h) => home(h).text().trim())
+        .get(),
+    ).toEqual(PROJECTS.map((project) => project.title));
     expect(textOf(entries.first())).toBe(
       'Predicting subscriber churn 6 weeks ahead Jun 2025 – Aug 2025 Acme Telecom · Data Science Intern ROC AUC 0.91 (+0.13 vs 0.78 baseline, better)',
     );
@@ -148,9 +150,7 @@ describe('the résumé of a full profile', () => {
 
   it('publishes the profile PDF byte for byte', () => {
     const published = readFileSync(path.join(result.outDir, 'resume.pdf'));
-    const source = readFileSync(
-      path.join(projectRoot, 'tests/fixtures/valid/content/resume.pdf'),
-    );
+    const source = readFileSync(path.join(projectRoot, 'tests/fixtures/valid/content/resume.pdf'));
     expect(published.equals(source)).toBe(true);
     expect(published.subarray(0, 5).toString()).toBe('%PDF-');
   });
@@ -176,7 +176,12 @@ describe('the résumé of a full profile', () => {
       },
     ]);
     expect(resume.education).toEqual([
-      { institution: 'Fixture University', studyType: 'MS', area: 'Statistics', startDate: '2025-09' },
+      {
+        institution: 'Fixture University',
+        studyType: 'MS',
+        area: 'Statistics',
+        startDate: '2025-09',
+      },
     ]);
     expect(resume.skills).toEqual([{ name: 'Languages', keywords: ['Python', 'SQL'] }]);
     expect(resume.projects.map((project) => [project.name, project.highlights[0]])).toEqual(
@@ -210,10 +215,11 @@ describe('the résumé with a site address and base path', () => {
   it('links under the base path and gives /resume.json absolute URLs', () => {
     expect(result.code, result.stderr).toBe(0);
     const $ = loadPage(result.outDir, 'resume/');
-    expect($('.resume-downloads a').map((_, a) => $(a).attr('href')).get()).toEqual([
-      '/portfolio/resume.pdf',
-      '/portfolio/resume.json',
-    ]);
+    expect(
+      $('.resume-downloads a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['/portfolio/resume.pdf', '/portfolio/resume.json']);
     expect($('.resume .entry h3 a').first().attr('href')).toBe(
       '/portfolio/case-studies/full-study/',
     );
@@ -225,7 +231,9 @@ describe('the résumé with a site address and base path', () => {
     const resume = readJson(result.outDir, 'resume.json');
     expect(jsonResumeErrors(resume)).toEqual([]);
     expect(resume.basics['url']).toBe('https://ada.example.com/portfolio/');
-    expect(resume.projects[0]?.url).toBe('https://ada.example.com/portfolio/case-studies/full-study/');
+    expect(resume.projects[0]?.url).toBe(
+      'https://ada.example.com/portfolio/case-studies/full-study/',
+    );
     expect(resume.meta).toEqual({
       version: 'v1.0.0',
       canonical: 'https://ada.example.com/portfolio/resume.json',
@@ -245,22 +253,30 @@ describe('the résumé of a profile without a PDF, with drafts', () => {
     expect(files.filter((file) => file.endsWith('.pdf'))).toEqual([]);
     const $ = loadPage(result.outDir, 'resume/');
     expect($('a[href$=".pdf"]')).toHaveLength(0);
-    expect($('.resume-downloads a').map((_, a) => $(a).attr('href')).get()).toEqual([
-      '/resume.json',
-    ]);
+    expect(
+      $('.resume-downloads a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['/resume.json']);
     expect(loadPage(result.outDir, '')('.profile__resume')).toHaveLength(0);
   });
 
   it('leaves drafts off the page and out of the JSON, and sections without content out', () => {
     const $ = loadPage(result.outDir, 'resume/');
-    expect($('.resume .entry h3').map((_, h) => textOf($(h))).get()).toEqual([
-      'A published study',
-    ]);
+    expect(
+      $('.resume .entry h3')
+        .map((_, h) => textOf($(h)))
+        .get(),
+    ).toEqual(['A published study']);
     const resume = readJson(result.outDir, 'resume.json');
     expect(jsonResumeErrors(resume)).toEqual([]);
     expect(resume.projects.map((project) => project.name)).toEqual(['A published study']);
     // The profile has no experience, education or skills: no empty headings.
-    expect($('.resume h2').map((_, h) => $(h).text()).get()).toEqual(['Selected projects']);
+    expect(
+      $('.resume h2')
+        .map((_, h) => $(h).text())
+        .get(),
+    ).toEqual(['Selected projects']);
     expect(resume.work).toEqual([]);
   });
 });

@@ -395,6 +395,20 @@ describe('tag, skill and other pages', () => {
     ).toEqual(['/x/: 11.0 KiB of JavaScript, over the 10.0 KiB budget']);
   });
 
+  it('sends a Content-Security-Policy that allows no inline script but its own hashed ones', () => {
+    for (const page of ['', 'case-studies/charts-demo/', 'tags/churn/']) {
+      const $ = loadPage(result.outDir, page);
+      const policy = $('meta[http-equiv="content-security-policy"]').attr('content') ?? '';
+      const scriptSrc = /script-src ([^;]*)/.exec(policy)?.[1] ?? '';
+      expect(scriptSrc, page).toContain("'self'");
+      expect(scriptSrc, page).toMatch(/'sha256-/);
+      expect(scriptSrc, page).not.toContain('unsafe-inline');
+      // The policy comes before any script, so it governs all of them.
+      const head = $('head').html() ?? '';
+      expect(head.indexOf('content-security-policy')).toBeLessThan(head.indexOf('<script'));
+    }
+  });
+
   it('ships no JavaScript beyond the theme toggle (<= 10 KB gzip per page)', () => {
     for (const page of ['', 'case-studies/full-study/', 'tags/churn/']) {
       const $ = loadPage(result.outDir, page);

@@ -200,12 +200,10 @@ describe('the home page filter', () => {
     const page = await open('/?skill=python', { javaScript: false });
     expect(await visibleTitles(page)).toEqual(ALL_TITLES);
     await expect(page.locator('case-study-filter .filter').isVisible()).resolves.toBe(false);
-    await expect(page.locator('case-study-filter button').first().isVisible()).resolves.toBe(
-      false,
-    );
-    await expect(page.locator('.chips a[href="/skills/python/"]').first().isVisible()).resolves.toBe(
-      true,
-    );
+    await expect(page.locator('case-study-filter button').first().isVisible()).resolves.toBe(false);
+    await expect(
+      page.locator('.chips a[href="/skills/python/"]').first().isVisible(),
+    ).resolves.toBe(true);
     await page.context().close();
   });
 
@@ -344,8 +342,8 @@ describe('search', () => {
     });
     // The published study is in there, so the search below is meaningful.
     expect(contents.some(({ text }) => text.includes('Public body'))).toBe(true);
-    expect(contents.filter(({ text }) => /7781|canary/i.test(text)).map(({ file }) => file)).toEqual(
-      [],
-    );
+    expect(
+      contents.filter(({ text }) => /7781|canary/i.test(text)).map(({ file }) => file),
+    ).toEqual([]);
   });
 });

@@ -1,7 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build.ts';
-import { axeViolations, launchChromium, openPage, serveDist, type StaticServer } from '../helpers/browser.ts';
+import {
+  axeViolations,
+  launchChromium,
+  openPage,
+  serveDist,
+  type StaticServer,
+} from '../helpers/browser.ts';
 
 let browser: Browser;
 let server: StaticServer;
@@ -33,7 +39,8 @@ async function openResume(options: { dark?: boolean; width?: number } = {}): Pro
 function pdfPageCounts(pdf: Buffer): { objects: number; count: number | undefined } {
   const text = pdf.toString('latin1');
   const objects = text.match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0;
-  const root = /\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/.exec(text) ??
+  const root =
+    /\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/.exec(text) ??
     /\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/.exec(text);
   return { objects, count: root?.[1] === undefined ? undefined : Number(root[1]) };
 }

@@ -1,0 +1,620 @@
+/**
+ * The build benchmark (`npm run bench`): for each N, generates N realistic
+ * case studies (bench/generate.ts), builds them with Casefolio and builds the
+ * same prose and code with a bare Astro + MDX project, using the same Astro
+ * binary, then prints wall time, CPU time, peak RSS, ms per case study, the
+ * ratio to the bare baseline and the gzip weight of a case-study page and of
+ * the home page, followed by the budget verdicts. Exits 1 when a build fails
+ * or a budget is broken.
+ *
+ *   node bench/run.ts                      N = 100, 500, 1000
+ *   node bench/run.ts --n 100,500          or BENCH_N=100,500
+ *   node bench/run.ts --n 2000             the memory check
+ *   node bench/run.ts --n 1000 --profile   also writes V8 CPU profiles and prints their top functions
+ *
+ * Options: --seed <n> (default: bench/generate.ts DEFAULT_SEED), --no-warmup,
+ * --only casefolio|bare, --json <file> (results as JSON; default
+ * .tmp/bench/results.json). Everything is written under .tmp/bench/.
+ */
+import { spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { childEnv } from '../tests/helpers/build.ts';
+import { BUDGETS, weighPage, type PageWeight } from './size.ts';
+import { DEFAULT_SEED, bareProject, casefolioContent, writeFiles } from './generate.ts';
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const benchDir = path.join(projectRoot, '.tmp', 'bench');
+const astroBin = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const GNU_TIME = '/usr/bin/time';
+
+/** The budgets of the benchmark issue. JS budgets are bench/size.ts's (KiB = 1,024 bytes). */
+export const BENCH_BUDGETS = {
+  /** Casefolio wall time / bare Astro + MDX wall time, at N = 1,000. */
+  timeRatio: 1.3,
+  /** Peak RSS of the build at N = 1,000, in bytes (2.5 GB, decimal). */
+  peakRss: 2.5e9,
+  budgetN: 1000,
+  caseStudyJs: BUDGETS.chartPageJs,
+  homeJs: BUDGETS.plainPageJs,
+} as const;
+
+type Site = 'casefolio' | 'bare';
+
+export interface BuildMeasurement {
+  site: Site;
+  n: number;
+  ok: boolean;
+  exitCode: number | null;
+  wallMs: number;
+  /** User + system CPU seconds of the build and its waited-for children (GNU time); NaN without it. */
+  cpuSeconds: number;
+  /** Largest single-process peak RSS in the tree (kernel high-water mark), bytes. */
+  maxProcessRss: number;
+  /** Largest sum of RSS over the whole process tree, sampled every 100 ms, bytes. */
+  treeRss: number;
+  /** The figure budgets use: the larger of the two. */
+  peakRss: number;
+  htmlPages: number;
+  caseStudyPages: number;
+  study?: { html: number; js: number; sampled: number };
+  home?: PageWeight;
+  logFile: string;
+}
+
+// ---------------------------------------------------------------------------
+// Process-tree memory sampling (Linux /proc)
+
+function readProc(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** pid -> parent pid, for every process visible in /proc. */
+function parentMap(): Map<number, number> {
+  const parents = new Map<number, number>();
+  let names: string[] = [];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return parents;
+  }
+  for (const name of names) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = readProc(`/proc/${name}/stat`);
+    if (!stat) continue;
+    // The command name sits in parentheses and may contain spaces: parse after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    parents.set(Number(name), Number(fields[1]));
+  }
+  return parents;
+}
+
+function descendants(root: number): number[] {
+  const parents = parentMap();
+  const tree = new Set([root]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, ppid] of parents) {
+      if (!tree.has(pid) && tree.has(ppid)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return [...tree];
+}
+
+/** VmRSS and VmHWM of a process in bytes. */
+function memoryOf(pid: number): { rss: number; hwm: number } | undefined {
+  const status = readProc(`/proc/${pid}/status`);
+  if (!status) return undefined;
+  const kb = (key: string) =>
+    Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  return { rss: kb('VmRSS') * 1024, hwm: kb('VmHWM') * 1024 };
+}
+
+class TreeSampler {
+  treeRss = 0;
+  maxProcessRss = 0;
+  readonly root: number;
+  readonly #timer: NodeJS.Timeout;
+  constructor(root: number) {
+    this.root = root;
+    this.#timer = setInterval(() => this.sample(), 100);
+    this.sample();
+  }
+  sample(): void {
+    let sum = 0;
+    for (const pid of descendants(this.root)) {
+      const memory = memoryOf(pid);
+      if (!memory) continue;
+      sum += memory.rss;
+      this.maxProcessRss = Math.max(this.maxProcessRss, memory.hwm);
+    }
+    this.treeRss = Math.max(this.treeRss, sum);
+  }
+  stop(): void {
+    clearInterval(this.#timer);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Running one build
+
+interface RunOptions {
+  label: string;
+  args: string[];
+  env: Record<string, string>;
+  nodeFlags?: string[];
+}
+
+interface RunResult {
+  exitCode: number | null;
+  wallMs: number;
+  cpuSeconds: number;
+  maxProcessRss: number;
+  treeRss: number;
+  logFile: string;
+}
+
+function runMeasured(options: RunOptions): Promise<RunResult> {
+  const logFile = path.join(benchDir, 'logs', `${options.label}.log`);
+  const timeFile = path.join(benchDir, 'logs', `${options.label}.time`);
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  rmSync(timeFile, { force: true });
+  const command = [process.execPath, ...(options.nodeFlags ?? []), astroBin, ...options.args];
+  const useTime = existsSync(GNU_TIME);
+  const [file, ...args] = useTime ? [GNU_TIME, '-v', '-o', timeFile, ...command] : command;
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(file as string, args, {
+      cwd: projectRoot,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const sampler = child.pid === undefined ? undefined : new TreeSampler(child.pid);
+    const log: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => log.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => log.push(chunk));
+    child.on('error', (error) => {
+      sampler?.stop();
+      reject(error);
+    });
+    child.on('close', (exitCode) => {
+      const wallMs = performance.now() - started;
+      sampler?.stop();
+      writeFileSync(logFile, Buffer.concat(log));
+      const time = useTime ? (readProc(timeFile) ?? '') : '';
+      const field = (name: string) =>
+        Number(new RegExp(`${name}: ([\\d.]+)`).exec(time)?.[1] ?? Number.NaN);
+      const cpuSeconds = field('User time \\(seconds\\)') + field('System time \\(seconds\\)');
+      const maxrss = field('Maximum resident set size \\(kbytes\\)') * 1024;
+      resolve({
+        exitCode,
+        wallMs,
+        cpuSeconds,
+        maxProcessRss: Math.max(sampler?.maxProcessRss ?? 0, Number.isNaN(maxrss) ? 0 : maxrss),
+        treeRss: sampler?.treeRss ?? 0,
+        logFile,
+      });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Sites
+
+function htmlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...htmlFiles(full));
+    else if (name.endsWith('.html')) out.push(full);
+  }
+  return out;
+}
+
+/** Case-study pages of a built site: /case-studies/<slug>/ (Casefolio) or /<slug>/ (bare). */
+function caseStudyPages(site: Site, dist: string): string[] {
+  const folder = site === 'casefolio' ? path.join(dist, 'case-studies') : dist;
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .sort()
+    .map((slug) => path.join(folder, slug, 'index.html'))
+    .filter((file) => existsSync(file));
+}
+
+/** Up to `count` pages spread evenly over the list. */
+function spread<T>(items: readonly T[], count: number): T[] {
+  if (items.length <= count) return [...items];
+  return Array.from(
+    { length: count },
+    (_, i) => items[Math.floor((i * items.length) / count)] as T,
+  );
+}
+
+function prepare(site: Site, n: number, seed: number, dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  if (site === 'casefolio') {
+    writeFiles(path.join(dir, 'content'), casefolioContent(n, seed));
+    // The project's own config and engine (src/, public/) from a root of its
+    // own: Astro writes .astro/ (content-modules.mjs, the data store) and its
+    // cache under the root, so every build starts cold, like the bare one, and
+    // never races other builds of the project over /work/main/.astro.
+    const config = `import config from ${JSON.stringify(path.join(projectRoot, 'astro.config.mjs'))};
+
+export default {
+  ...config,
+  srcDir: ${JSON.stringify(path.join(projectRoot, 'src') + path.sep)},
+  publicDir: ${JSON.stringify(path.join(projectRoot, 'public') + path.sep)},
+};
+`;
+    writeFiles(dir, new Map([['astro.config.mjs', config]]));
+  } else {
+    writeFiles(dir, bareProject(n, seed));
+  }
+}
+
+async function build(
+  site: Site,
+  n: number,
+  seed: number,
+  options: { label?: string; profileDir?: string } = {},
+): Promise<BuildMeasurement> {
+  const label = options.label ?? `${site}-${n}`;
+  const dir = path.join(benchDir, label);
+  prepare(site, n, seed, dir);
+  const dist = path.join(dir, 'dist');
+  const env = childEnv({ NO_COLOR: '1', FORCE_COLOR: '0' });
+  delete env['CASEFOLIO_CONTENT_DIR'];
+  const nodeFlags = options.profileDir
+    ? ['--cpu-prof', '--cpu-prof-dir', path.join(options.profileDir, label)]
+    : [];
+  if (site === 'casefolio') env['CASEFOLIO_CONTENT_DIR'] = path.join(dir, 'content');
+  const args = ['build', '--root', path.relative(projectRoot, dir)];
+  if (site === 'casefolio') args.push('--outDir', dist);
+  const run = await runMeasured({ label, args, env, nodeFlags });
+  const pages = htmlFiles(dist);
+  const studies = caseStudyPages(site, dist);
+  const measurement: BuildMeasurement = {
+    site,
+    n,
+    ok: run.exitCode === 0 && studies.length === n,
+    exitCode: run.exitCode,
+    wallMs: run.wallMs,
+    cpuSeconds: run.cpuSeconds,
+    maxProcessRss: run.maxProcessRss,
+    treeRss: run.treeRss,
+    peakRss: Math.max(run.maxProcessRss, run.treeRss),
+    htmlPages: pages.length,
+    caseStudyPages: studies.length,
+    logFile: run.logFile,
+  };
+  if (studies.length > 0) {
+    const weights = spread(studies, 25).map((file) => weighPage(dist, file));
+    measurement.study = {
+      html: weights.reduce((sum, page) => sum + page.html, 0) / weights.length,
+      js: Math.max(...weights.map((page) => page.js)),
+      sampled: weights.length,
+    };
+  }
+  const home = path.join(dist, 'index.html');
+  if (existsSync(home)) measurement.home = weighPage(dist, home);
+  return measurement;
+}
+
+// ---------------------------------------------------------------------------
+// CPU profiles
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Where a function lives: Casefolio's src file, an npm package, a built chunk, Node or V8. */
+export function area(url: string, functionName = ''): string {
+  if (url === '') return functionName.startsWith('(') ? functionName : '(native)';
+  const file = url.replace(/^file:\/\//, '');
+  const src = path.join(projectRoot, 'src') + path.sep;
+  if (file.startsWith(src)) return `casefolio src/${file.slice(src.length)}`;
+  const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+  if (modules) {
+    const nested = [...file.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)].pop();
+    return nested?.[1] ?? modules[1] ?? file;
+  }
+  if (file.startsWith('node:')) return 'node';
+  if (file.includes(`${path.sep}dist${path.sep}`) || file.includes('.prerender')) {
+    return `built chunk ${path.basename(file)}`;
+  }
+  return path.relative(projectRoot, file);
+}
+
+export interface ProfileSummary {
+  totalMs: number;
+  byArea: { name: string; selfMs: number }[];
+  topSelf: { name: string; selfMs: number }[];
+  topCasefolioInclusive: { name: string; totalMs: number }[];
+}
+
+export function summarizeProfile(profile: CpuProfile, top = 25): ProfileSummary {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  const key = (node: ProfileNode) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    return `${functionName || '(anonymous)'} ${area(url, functionName)}${url ? `:${lineNumber + 1}` : ''}`;
+  };
+  const self = new Map<string, number>();
+  const areas = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const delta = (profile.timeDeltas[i] ?? 0) / 1000;
+    const node = byId.get(id);
+    if (!node) return;
+    total += delta;
+    self.set(key(node), (self.get(key(node)) ?? 0) + delta);
+    const where = area(node.callFrame.url, node.callFrame.functionName);
+    areas.set(where, (areas.get(where) ?? 0) + delta);
+    const seen = new Set<string>();
+    for (
+      let current: number | undefined = id;
+      current !== undefined;
+      current = parent.get(current)
+    ) {
+      const frame = byId.get(current);
+      if (!frame || !area(frame.callFrame.url).startsWith('casefolio')) continue;
+      const name = key(frame);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      inclusive.set(name, (inclusive.get(name) ?? 0) + delta);
+    }
+  });
+  const sorted = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]).slice(0, top);
+  return {
+    totalMs: total,
+    byArea: sorted(areas).map(([name, selfMs]) => ({ name, selfMs })),
+    topSelf: sorted(self).map(([name, selfMs]) => ({ name, selfMs })),
+    topCasefolioInclusive: sorted(inclusive).map(([name, totalMs]) => ({ name, totalMs })),
+  };
+}
+
+function printProfiles(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'))) {
+    const summary = summarizeProfile(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
+    if (summary.totalMs < 500) continue; // helper threads
+    const pct = (ms: number) => `${((100 * ms) / summary.totalMs).toFixed(1).padStart(5)}%`;
+    const ms = (value: number) => `${Math.round(value).toLocaleString('en-US').padStart(8)} ms`;
+    console.log(
+      `\n${path.relative(projectRoot, path.join(dir, file))}: ${ms(summary.totalMs).trim()} sampled`,
+    );
+    console.log('  self time by area:');
+    for (const row of summary.byArea.slice(0, 15))
+      console.log(`  ${ms(row.selfMs)} ${pct(row.selfMs)}  ${row.name}`);
+    console.log('  top functions by self time:');
+    for (const row of summary.topSelf)
+      console.log(`  ${ms(row.selfMs)} ${pct(row.selfMs)}  ${row.name}`);
+    console.log('  Casefolio functions by total (inclusive) time:');
+    for (const row of summary.topCasefolioInclusive.slice(0, 15)) {
+      console.log(`  ${ms(row.totalMs)} ${pct(row.totalMs)}  ${row.name}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Report
+
+const kib = (bytes: number | undefined) =>
+  bytes === undefined ? '-' : `${(bytes / 1024).toFixed(1)} KiB`;
+const mb = (bytes: number) => `${Math.round(bytes / 1e6).toLocaleString('en-US')} MB`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function table(results: readonly BuildMeasurement[]): string {
+  const header = [
+    'site',
+    'N',
+    'pages',
+    'wall',
+    'CPU',
+    'peak RSS',
+    'ms/study',
+    '× bare',
+    '× bare CPU',
+    'study HTML',
+    'study JS',
+    'home HTML',
+    'home JS',
+  ];
+  const rows = results.map((result) => {
+    const bare = results.find((other) => other.site === 'bare' && other.n === result.n);
+    const ratio = (a: number, b: number | undefined) =>
+      result.site === 'casefolio' && b !== undefined && !Number.isNaN(a) && !Number.isNaN(b)
+        ? `${(a / b).toFixed(2)}`
+        : '';
+    return [
+      result.ok ? result.site : `${result.site} (FAILED, exit ${result.exitCode})`,
+      result.n.toLocaleString('en-US'),
+      result.htmlPages.toLocaleString('en-US'),
+      seconds(result.wallMs),
+      Number.isNaN(result.cpuSeconds) ? '-' : `${result.cpuSeconds.toFixed(1)} s`,
+      mb(result.peakRss),
+      (result.wallMs / result.n).toFixed(1),
+      ratio(result.wallMs, bare?.ok ? bare.wallMs : undefined),
+      ratio(result.cpuSeconds, bare?.ok ? bare.cpuSeconds : undefined),
+      kib(result.study?.html),
+      kib(result.study?.js),
+      kib(result.home?.html),
+      kib(result.home?.js),
+    ];
+  });
+  const widths = header.map((_, i) =>
+    Math.max(...[header, ...rows].map((row) => (row[i] ?? '').length)),
+  );
+  const line = (row: string[]) =>
+    `| ${row.map((cell, i) => (i < 1 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join(' | ')} |`;
+  const rule = `|${widths.map((width, i) => (i < 1 ? `-${'-'.repeat(width)}-` : `-${'-'.repeat(width)}:`)).join('|')}|`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+export interface Verdict {
+  ok: boolean | undefined;
+  text: string;
+}
+
+export function verdicts(results: readonly BuildMeasurement[]): Verdict[] {
+  const out: Verdict[] = [];
+  const budgetN = BENCH_BUDGETS.budgetN;
+  const atN = (site: Site) => results.find((r) => r.site === site && r.n === budgetN && r.ok);
+  const casefolio = atN('casefolio');
+  const bare = atN('bare');
+  const at = `at N = ${budgetN.toLocaleString('en-US')}`;
+  if (casefolio && bare) {
+    const ratio = casefolio.wallMs / bare.wallMs;
+    out.push({
+      ok: ratio <= BENCH_BUDGETS.timeRatio,
+      text: `time ratio to bare Astro ${at}: ${ratio.toFixed(2)} (budget ≤ ${BENCH_BUDGETS.timeRatio}); CPU-time ratio ${(casefolio.cpuSeconds / bare.cpuSeconds).toFixed(2)}`,
+    });
+  } else {
+    out.push({ ok: undefined, text: `time ratio to bare Astro ${at}: not measured in this run` });
+  }
+  if (casefolio) {
+    out.push({
+      ok: casefolio.peakRss <= BENCH_BUDGETS.peakRss,
+      text: `peak RSS ${at}: ${mb(casefolio.peakRss)} (budget ≤ ${mb(BENCH_BUDGETS.peakRss)})`,
+    });
+  } else {
+    out.push({ ok: undefined, text: `peak RSS ${at}: not measured in this run` });
+  }
+  const built = results.filter((r) => r.site === 'casefolio' && r.ok);
+  const studyJs = Math.max(0, ...built.map((r) => r.study?.js ?? 0));
+  const homeJs = Math.max(0, ...built.map((r) => r.home?.js ?? 0));
+  if (built.length > 0) {
+    out.push({
+      ok: studyJs <= BENCH_BUDGETS.caseStudyJs,
+      text: `case-study page JS: ${kib(studyJs)} gzip, largest sampled (budget ≤ ${kib(BENCH_BUDGETS.caseStudyJs)})`,
+    });
+    out.push({
+      ok: homeJs <= BENCH_BUDGETS.homeJs,
+      text: `home page JS: ${kib(homeJs)} gzip (budget ≤ ${kib(BENCH_BUDGETS.homeJs)})`,
+    });
+  }
+  for (const result of results.filter((r) => !r.ok)) {
+    out.push({
+      ok: false,
+      text: `${result.site} N = ${result.n.toLocaleString('en-US')} did not build: exit ${result.exitCode}, ${result.caseStudyPages} of ${result.n} case-study pages; see ${path.relative(projectRoot, result.logFile)}`,
+    });
+  }
+  for (const result of results.filter((r) => r.site === 'casefolio' && r.ok && r.n > budgetN)) {
+    out.push({
+      ok: true,
+      text: `N = ${result.n.toLocaleString('en-US')} builds: ${seconds(result.wallMs)}, peak RSS ${mb(result.peakRss)}`,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+
+function parseNs(text: string): number[] {
+  const ns = text.split(',').map((part) => Number(part.trim().replace(/_/g, '')));
+  if (ns.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`bad --n: ${text}`);
+  return ns;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      n: { type: 'string' },
+      seed: { type: 'string' },
+      'no-warmup': { type: 'boolean', default: false },
+      only: { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      json: { type: 'string' },
+    },
+  });
+  const ns = parseNs(values.n ?? process.env['BENCH_N'] ?? '100,500,1000');
+  const seed = values.seed ? Number(values.seed) : DEFAULT_SEED;
+  const sites: Site[] =
+    values.only === 'casefolio' || values.only === 'bare' ? [values.only] : ['casefolio', 'bare'];
+  const profileDir = values.profile ? path.join(benchDir, 'profiles') : undefined;
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  mkdirSync(benchDir, { recursive: true });
+
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  console.log(
+    `Casefolio build benchmark: N = ${ns.join(', ')}, seed ${seed}, Node ${process.version}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, NODE_OPTIONS=${process.env['NODE_OPTIONS'] ?? '(unset)'}`,
+  );
+  console.log(
+    `Memory: ${existsSync(GNU_TIME) ? 'GNU time max RSS and ' : ''}/proc sampling of the whole build process tree.`,
+  );
+
+  if (!values['no-warmup']) {
+    process.stdout.write('warm-up (N = 3, not measured)... ');
+    for (const site of sites) {
+      const warm = await build(site, 3, seed, { label: `warmup-${site}` });
+      if (!warm.ok) {
+        console.log(`${site} warm-up failed; see ${path.relative(projectRoot, warm.logFile)}`);
+        process.exitCode = 1;
+        return;
+      }
+    }
+    console.log('done');
+  }
+
+  const results: BuildMeasurement[] = [];
+  for (const n of ns) {
+    for (const site of sites) {
+      process.stdout.write(`${site} N = ${n.toLocaleString('en-US')}... `);
+      const result = await build(site, n, seed, profileDir ? { profileDir } : {});
+      results.push(result);
+      console.log(
+        result.ok
+          ? `${seconds(result.wallMs)}, ${mb(result.peakRss)}`
+          : `FAILED (exit ${result.exitCode}); see ${path.relative(projectRoot, result.logFile)}`,
+      );
+      if (profileDir) printProfiles(path.join(profileDir, `${site}-${n}`));
+    }
+  }
+
+  console.log(`\n${table(results)}\n`);
+  console.log(
+    'wall: build subprocess start to exit; CPU: user + system incl. children; peak RSS: max of the largest process high-water mark and the sampled sum over the process tree; ms/study: wall / N; HTML: mean gzip of up to 25 case-study pages; JS: largest gzip JavaScript of those pages.\n',
+  );
+  const list = verdicts(results);
+  for (const verdict of list) {
+    console.log(`${verdict.ok === undefined ? '–' : verdict.ok ? '✔' : '✘'} ${verdict.text}`);
+  }
+  const jsonFile = values.json ?? path.join(benchDir, 'results.json');
+  writeFileSync(
+    jsonFile,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu, cores: os.cpus().length, nodeOptions: process.env['NODE_OPTIONS'] ?? null, seed, results }, null, 2)}\n`,
+  );
+  if (list.some((verdict) => verdict.ok === false)) process.exitCode = 1;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

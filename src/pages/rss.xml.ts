@@ -1,0 +1,35 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { caseStudyHref, homeHref } from '../data/hrefs.ts';
+import { getCaseStudies, getProfile } from '../data/portfolio.ts';
+import { firstDay } from '../lib/json-ld.ts';
+
+/**
+ * Without `site` there is no address to make links absolute with, and
+ * @astrojs/rss requires one. The feed is then built against this placeholder
+ * origin, which is stripped again, so links stay site-relative (as the
+ * integration's warning says) instead of pointing at a made-up host.
+ */
+const PLACEHOLDER_ORIGIN = 'https://casefolio.invalid';
+
+/** An RSS 2.0 feed of the published case studies, in display order; pubDate is the period's start. */
+export const GET: APIRoute = async ({ site }) => {
+  const [profile, studies] = await Promise.all([getProfile(), getCaseStudies()]);
+  const response = await rss({
+    title: profile.name,
+    description: `Case studies by ${profile.name}: ${profile.headline}`,
+    // The channel links to the home page, under the base path.
+    site: new URL(homeHref, site ?? PLACEHOLDER_ORIGIN),
+    items: studies.map((study) => ({
+      title: study.title,
+      description: study.summary,
+      link: caseStudyHref(study.slug),
+      pubDate: new Date(`${firstDay(study.period.start)}T00:00:00Z`),
+      categories: [...study.tags],
+    })),
+    customData: '<language>en</language>',
+  });
+  if (site) return response;
+  const xml = (await response.text()).replaceAll(`>${PLACEHOLDER_ORIGIN}/`, '>/');
+  return new Response(xml, { headers: response.headers });
+};
