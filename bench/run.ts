@@ -335,19 +335,40 @@ interface CpuProfile {
 }
 
 /** Where a function lives: Casefolio's src file, an npm package, a built chunk, Node or V8. */
+/** Casefolio's source files by base name (`og-image-fs` -> `src/lib/og-image-fs.ts`), to name built chunks. */
+let sourceNames: Map<string, string> | undefined;
+function sourceFileNamed(base: string): string | undefined {
+  if (!sourceNames) {
+    sourceNames = new Map();
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const full = path.join(dir, name);
+        if (statSync(full).isDirectory()) walk(full);
+        else sourceNames?.set(name.replace(/\.[^.]+$/, ''), path.relative(projectRoot, full));
+      }
+    };
+    walk(path.join(projectRoot, 'src'));
+  }
+  return sourceNames.get(base);
+}
+
+/**
+ * Where a function lives: a Casefolio source file (run directly, or bundled
+ * into a prerender chunk named after it), an npm package, another built
+ * chunk, Node or V8.
+ */
 export function area(url: string, functionName = ''): string {
   if (url === '') return functionName.startsWith('(') ? functionName : '(native)';
   const file = url.replace(/^file:\/\//, '');
   const src = path.join(projectRoot, 'src') + path.sep;
   if (file.startsWith(src)) return `casefolio src/${file.slice(src.length)}`;
-  const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
-  if (modules) {
-    const nested = [...file.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)].pop();
-    return nested?.[1] ?? modules[1] ?? file;
-  }
+  const modules = [...file.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)].pop();
+  if (modules?.[1]) return modules[1];
   if (file.startsWith('node:')) return 'node';
   if (file.includes(`${path.sep}dist${path.sep}`) || file.includes('.prerender')) {
-    return `built chunk ${path.basename(file)}`;
+    const chunk = path.basename(file);
+    const source = sourceFileNamed(chunk.replace(/_[\w-]{8}\.mjs$/, '').replace(/\.mjs$/, ''));
+    return source ? `casefolio ${source} (bundled)` : `built chunk ${chunk}`;
   }
   return path.relative(projectRoot, file);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
@@ -17,6 +18,7 @@ import {
 } from './schemas/site-options.ts';
 import { virtualConfig, type ResolvedConfig } from './virtual-config.ts';
 import { virtualImages } from './virtual-images.ts';
+import { THEME_INIT_SCRIPT } from './scripts/theme-init.ts';
 
 /**
  * The exact files a production build loads. An empty list would make the
@@ -136,7 +138,12 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
           security: {
             csp: {
               algorithm: 'SHA-256',
-              scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+              scriptDirective: {
+                resources: ["'self'", "'wasm-unsafe-eval'"],
+                hashes: [
+                  `sha256-${createHash('sha256').update(THEME_INIT_SCRIPT).digest('base64')}`,
+                ],
+              },
               styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
             },
           },

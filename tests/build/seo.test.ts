@@ -33,8 +33,8 @@ function pngSize(file: string): { width: number; height: number } {
 
 function jsonLd($: cheerio.CheerioAPI): Record<string, unknown>[] {
   return $('script[type="application/ld+json"]')
-    .map((_, script) => JSON.parse($(script).html() ?? '') as Record<string, unknown>)
-    .get();
+    .toArray()
+    .map((script) => JSON.parse($(script).html() ?? '') as Record<string, unknown>);
 }
 
 /** The `<loc>`s of every sitemap file. */
@@ -235,9 +235,9 @@ describe('sharing and SEO with site set', () => {
     const $ = loadPage(result.outDir, '');
     expect($('link[rel="icon"]').attr('href')).toBe('/favicon.svg');
     expect(existsSync(path.join(result.outDir, 'favicon.svg'))).toBe(true);
-    // The one executable head script is the inline theme snippet that was there before.
-    expect($('head script[src]')).toHaveLength(0);
-    expect($('head script:not([type="application/ld+json"])')).toHaveLength(1);
+    // SEO is markup and data only: no script file or module is loaded from the head.
+    expect($('head script[src], head script[type="module"]')).toHaveLength(0);
+    expect($('head script[type="application/ld+json"]')).toHaveLength(1);
   });
 });
 

@@ -89,10 +89,9 @@ const status = (page: Page) => page.locator('case-study-filter [role="status"]')
 
 /** Counts main-frame navigations from now on, and leaves a marker a reload would wipe. */
 async function watchForReloads(page: Page): Promise<() => Promise<number>> {
+  // `load` fires for documents only: history.replaceState (same-document) does not count.
   let navigations = 0;
-  page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) navigations++;
-  });
+  page.on('load', () => navigations++);
   await page.evaluate(() => {
     (window as unknown as { __kept: boolean }).__kept = true;
   });
