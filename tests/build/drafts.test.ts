@@ -38,6 +38,8 @@ describe('drafts in a production build', () => {
     // The draft's image is never emitted either.
     expect(files.filter((file) => /\.(png|jpe?g|webp|avif|gif|svg)$/.test(file))).toEqual([
       'favicon.svg',
+      'og/case-studies/published-study.png',
+      'og/home.png',
     ]);
   });
 });
