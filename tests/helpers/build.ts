@@ -32,7 +32,9 @@ export interface BuildOptions {
 export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined || key === 'NODE_ENV' || key === 'TEST' || key.startsWith('VITEST')) {
+    // Vite-style variables Vitest sets on process.env would leak into import.meta.env.
+    const vitestOnly = ['NODE_ENV', 'TEST', 'DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL'];
+    if (value === undefined || vitestOnly.includes(key) || key.startsWith('VITEST')) {
       continue;
     }
     env[key] = value;
