@@ -395,6 +395,17 @@ describe('tag, skill and other pages', () => {
     ).toEqual(['/x/: 11.0 KiB of JavaScript, over the 10.0 KiB budget']);
   });
 
+  it('publishes images without camera metadata', async () => {
+    const images = listFiles(result.outDir).filter((file) => /\.(jpe?g|png|webp|avif)$/.test(file));
+    // The avatar is a JPEG with EXIF (camera make, model, software) in the fixture.
+    expect(images.some((file) => file.startsWith('_astro/avatar.'))).toBe(true);
+    for (const file of images) {
+      const bytes = readFileSync(path.join(result.outDir, file));
+      expect(bytes.includes('exif-canary-5531'), file).toBe(false);
+      expect(bytes.includes('CasefolioCam'), file).toBe(false);
+    }
+  });
+
   it('sends a Content-Security-Policy that allows no inline script but its own hashed ones', () => {
     for (const page of ['', 'case-studies/charts-demo/', 'tags/churn/']) {
       const $ = loadPage(result.outDir, page);

@@ -277,3 +277,31 @@ describe('readMatrixFile', () => {
     });
   });
 });
+
+describe('a very large data file', () => {
+  it('fails fast with the size, without reading it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casefolio-huge-'));
+    try {
+      const folder = path.join(dir, 'content', 'case-studies', 'huge');
+      fs.mkdirSync(folder, { recursive: true });
+      // A sparse 50 MB file: as big as a real export, instant to create.
+      const big = path.join(folder, 'huge.csv');
+      fs.writeFileSync(big, 'step,value\n');
+      fs.truncateSync(big, 50 * 1024 * 1024);
+      const start = performance.now();
+      const result = readDataTable(
+        './huge.csv',
+        path.join(folder, 'index.mdx'),
+        path.join(dir, 'content'),
+      );
+      expect(performance.now() - start).toBeLessThan(200);
+      expect(result).toEqual({
+        ok: false,
+        message:
+          './huge.csv is 50.00 MB, over the 5 MB limit for data files; downsample it (for example every 10th row) or keep only the columns you plot',
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
