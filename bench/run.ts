@@ -132,6 +132,8 @@ function memoryOf(pid: number): { rss: number; hwm: number } | undefined {
 class TreeSampler {
   treeRss = 0;
   maxProcessRss = 0;
+  /** [epoch ms, tree RSS bytes] every 100 ms, to line memory up with the build log's phases. */
+  readonly timeline: [number, number][] = [];
   readonly root: number;
   readonly #timer: NodeJS.Timeout;
   constructor(root: number) {
@@ -148,6 +150,7 @@ class TreeSampler {
       this.maxProcessRss = Math.max(this.maxProcessRss, memory.hwm);
     }
     this.treeRss = Math.max(this.treeRss, sum);
+    this.timeline.push([Date.now(), sum]);
   }
   stop(): void {
     clearInterval(this.#timer);
@@ -200,6 +203,15 @@ function runMeasured(options: RunOptions): Promise<RunResult> {
       const wallMs = performance.now() - started;
       sampler?.stop();
       writeFileSync(logFile, Buffer.concat(log));
+      if (sampler) {
+        const rows = sampler.timeline.map(
+          ([at, rss]) => `${new Date(at).toISOString().slice(11, 23)}\t${Math.round(rss / 1e6)}`,
+        );
+        writeFileSync(
+          logFile.replace(/\.log$/, '.rss.tsv'),
+          `time\ttree RSS MB\n${rows.join('\n')}\n`,
+        );
+      }
       const time = useTime ? (readProc(timeFile) ?? '') : '';
       const field = (name: string) =>
         Number(new RegExp(`${name}: ([\\d.]+)`).exec(time)?.[1] ?? Number.NaN);

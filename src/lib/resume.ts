@@ -1,4 +1,4 @@
-import MarkdownIt, { type Token } from 'markdown-it';
+import { markdownToText } from './inline-markdown.ts';
 import {
   compareMetric,
   formatMetricValue,
@@ -165,23 +165,6 @@ export function splitDegree(degree: string): { studyType: string; area?: string 
 }
 
 // The same inline Markdown the bio is rendered with (src/lib/inline-markdown.ts), read as text.
-const markdown = new MarkdownIt('zero', { html: false, linkify: false, typographer: false }).enable(
-  ['emphasis', 'backticks', 'link', 'escape', 'entity', 'newline', 'strikethrough'],
-);
-
-/** Inline Markdown as plain text: `I build **careful** [models](https://…)` -> `I build careful models`. */
-export function markdownToText(text: string): string {
-  const parts: string[] = [];
-  const walk = (tokens: Token[]) => {
-    for (const token of tokens) {
-      if (token.type === 'text' || token.type === 'code_inline') parts.push(token.content);
-      else if (token.type === 'softbreak' || token.type === 'hardbreak') parts.push(' ');
-      if (token.children) walk(token.children);
-    }
-  };
-  walk(markdown.parseInline(text, {}));
-  return parts.join('').replace(/\s+/g, ' ').trim();
-}
 
 /** JSON Resume dates are ISO 8601 (`YYYY-MM` or `YYYY-MM-DD`, as content writes them); ongoing work has none. */
 function endDate(end: string | undefined): { endDate?: string } {

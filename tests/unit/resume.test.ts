@@ -2,9 +2,9 @@ import { createRequire } from 'node:module';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { markdownToText } from '../../src/lib/inline-markdown.ts';
 import {
   JSON_RESUME_SCHEMA,
-  markdownToText,
   resumeLine,
   resumeResult,
   splitDegree,
