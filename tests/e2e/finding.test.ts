@@ -253,7 +253,12 @@ async function search(page: Page, term: string): Promise<string> {
       ),
     term,
   );
-  return (await message.textContent())?.trim() ?? '';
+  const text = (await message.textContent())?.trim() ?? '';
+  // The count is shown before the result fragments load: wait for them too.
+  if (!/^0 results|^No results/i.test(text)) {
+    await page.locator('.pagefind-ui__result-link').first().waitFor();
+  }
+  return text;
 }
 
 function resultLinks(page: Page): Promise<{ text: string; href: string }[]> {
