@@ -295,7 +295,8 @@ async function build(
   prepare(site, n, seed, dir);
   const dist = path.join(dir, 'dist');
   const env = childEnv({ NO_COLOR: '1', FORCE_COLOR: '0' });
-  delete env['CASEFOLIO_CONTENT_DIR'];
+  // Same addresses for every run: the page weights are read at base `/`.
+  for (const key of ['CASEFOLIO_CONTENT_DIR', 'BASE_PATH', 'SITE_URL']) delete env[key];
   const nodeFlags = options.profileDir
     ? ['--cpu-prof', '--cpu-prof-dir', path.join(options.profileDir, label)]
     : [];

@@ -52,6 +52,11 @@ class CaseStudyFilter extends HTMLElement {
     for (const hidden of this.querySelectorAll<HTMLElement>('[data-filter-controls]')) {
       hidden.hidden = false;
     }
+    // A shared filtered view opens the options, so the reader sees what is selected.
+    const panel = this.querySelector('details');
+    if (panel && this.buttons().some((button) => button.getAttribute('aria-pressed') === 'true')) {
+      panel.open = true;
+    }
   }
 
   private buttons(): HTMLButtonElement[] {

@@ -74,6 +74,14 @@ async function open(
   return opened.page;
 }
 
+/** Opens the filter panel, as a reader does with "Filter by skill or topic". */
+async function showFilters(page: Page): Promise<void> {
+  const panel = page.locator('case-study-filter details');
+  if (!(await panel.evaluate((details) => (details as HTMLDetailsElement).open))) {
+    await page.locator('case-study-filter summary').click();
+  }
+}
+
 /** Titles of the cards a reader can see, in order. */
 function visibleTitles(page: Page): Promise<string[]> {
   return page
@@ -104,6 +112,7 @@ async function watchForReloads(page: Page): Promise<() => Promise<number>> {
 describe('the home page filter', () => {
   it('reveals its controls and shows every case study at first', async () => {
     const page = await open('/');
+    await showFilters(page);
     await expect(page.locator('case-study-filter .filter').isVisible()).resolves.toBe(true);
     expect(await visibleTitles(page)).toEqual(ALL_TITLES);
     expect(await status(page)).toBe('Showing 5 of 5 case studies');
@@ -115,6 +124,7 @@ describe('the home page filter', () => {
 
   it('filters by a skill without reloading the page, and puts it in the URL', async () => {
     const page = await open('/');
+    await showFilters(page);
     const reloads = await watchForReloads(page);
     await option(page, 'skill', 'python').click();
     expect(await option(page, 'skill', 'python').getAttribute('aria-pressed')).toBe('true');
@@ -127,6 +137,7 @@ describe('the home page filter', () => {
 
   it('shows only cards with every selected skill and topic, and Clear restores all', async () => {
     const page = await open('/');
+    await showFilters(page);
     const reloads = await watchForReloads(page);
     await option(page, 'skill', 'python').click();
     await option(page, 'tag', 'churn').click();
@@ -154,6 +165,7 @@ describe('the home page filter', () => {
 
   it('reads the filter from the URL on load, so a filtered view can be shared', async () => {
     const page = await open('/?skill=python');
+    await showFilters(page);
     expect(await option(page, 'skill', 'python').getAttribute('aria-pressed')).toBe('true');
     expect(await visibleTitles(page)).toEqual([CHURN, PRICING]);
     expect(await status(page)).toBe('Showing 2 of 5 case studies');
@@ -172,6 +184,7 @@ describe('the home page filter', () => {
 
   it('keeps the base path when it updates the URL', async () => {
     const page = await open('/portfolio/', { server: based });
+    await showFilters(page);
     await option(page, 'skill', 'sql').click();
     const url = new URL(page.url());
     expect(url.pathname + url.search).toBe('/portfolio/?skill=sql');
@@ -181,6 +194,7 @@ describe('the home page filter', () => {
 
   it('works from the keyboard, with a visible focus ring on real buttons', async () => {
     const page = await open('/');
+    await showFilters(page);
     const python = option(page, 'skill', 'python');
     // Tab from the option before it, so the browser treats focus as keyboard focus.
     await option(page, 'skill', 'c-plus-plus').focus();
@@ -209,6 +223,7 @@ describe('the home page filter', () => {
   for (const dark of [false, true]) {
     it(`passes axe with the filters shown and in use (${dark ? 'dark' : 'light'})`, async () => {
       const page = await open('/', { dark });
+      await showFilters(page);
       expect(await axeViolations(page)).toEqual([]);
       await option(page, 'skill', 'python').click();
       await option(page, 'tag', 'churn').click();
@@ -231,6 +246,7 @@ describe('the home page filter', () => {
 
     // And at run time the browser fetches no script at all beyond the page itself.
     const page = await open('/');
+    await showFilters(page);
     await option(page, 'skill', 'python').click();
     const fetched = await page.evaluate(() =>
       performance.getEntriesByType('resource').map((entry) => entry.name),
@@ -269,6 +285,17 @@ function resultLinks(page: Page): Promise<{ text: string; href: string }[]> {
     })),
   );
 }
+
+describe('the filter panel', () => {
+  it('is closed at first, and opens itself for a shared filtered link', async () => {
+    const plain = await open('/');
+    expect(await plain.locator('case-study-filter details').getAttribute('open')).toBeNull();
+    const shared = await open('/?skill=python');
+    expect(await shared.locator('case-study-filter details').getAttribute('open')).toBe('');
+    await plain.context().close();
+    await shared.context().close();
+  });
+});
 
 describe('search', () => {
   it('finds a case study by a word only its body contains, and the result link works', async () => {
