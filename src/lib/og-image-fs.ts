@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import sharp from 'sharp';
 import satori, { type Font } from 'satori';
 import { OG_FONT_FAMILY, OG_IMAGE_WIDTH, OG_IMAGE_HEIGHT, type OgElement } from './og-card.ts';
 
@@ -82,6 +82,26 @@ export function loadOgFonts(root: string = process.cwd()): Font[] {
   return fonts;
 }
 
+/** Every string in a card's element tree. */
+function textOf(node: unknown): string {
+  if (typeof node === 'string') return node;
+  if (Array.isArray(node)) return node.map(textOf).join('');
+  if (typeof node === 'object' && node !== null && 'props' in node) {
+    return textOf((node as { props: { children?: unknown } }).props.children);
+  }
+  return '';
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * The fonts a card needs: the CJK font (16 MB to lay out) only when its text
+ * has CJK characters, which keeps the common card fast.
+ */
+function fontsFor(text: string, fonts: Font[]): Font[] {
+  return CJK.test(text) ? fonts : fonts.filter((font) => font.name !== 'Noto Sans CJK SC');
+}
+
 export interface OgRender {
   /** The card as a 1200x630 PNG. */
   png: Uint8Array;
@@ -95,20 +115,16 @@ export async function renderOgImage(tree: OgElement, root?: string): Promise<OgR
   const svg = await satori(tree, {
     width: OG_IMAGE_WIDTH,
     height: OG_IMAGE_HEIGHT,
-    fonts: loadOgFonts(root),
+    fonts: fontsFor(textOf(tree), loadOgFonts(root)),
     // satori asks for more fonts only for text that none of the given fonts covers.
     loadAdditionalAsset: (_code, segment) => {
       missing.push(segment);
       return Promise.resolve([]);
     },
   });
-  const png = new Resvg(svg, {
-    fitTo: { mode: 'width', value: OG_IMAGE_WIDTH },
-    // Text is already outlines; system fonts would only slow startup down.
-    font: { loadSystemFonts: false },
-  })
-    .render()
-    .asPng();
+  // satori draws text as outlines, so sharp (libvips) rasterises the SVG without
+  // any font; unlike resvg, its memory is released after each card.
+  const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer();
   return { png: new Uint8Array(png), missing };
 }
 
