@@ -7,7 +7,7 @@ import { OG_FONT_FAMILY, OG_IMAGE_WIDTH, OG_IMAGE_HEIGHT, type OgElement } from 
 
 /**
  * Renders Open Graph cards to PNG: satori lays the element tree out as SVG
- * (text turned into glyph outlines), resvg rasterises it. Fonts come from npm
+ * (text turned into glyph outlines), sharp rasterises it. Fonts come from npm
  * packages, so a card looks the same on every machine:
  *
  * - Noto Sans (@fontsource/noto-sans, WOFF): Latin with accents, Vietnamese,
