@@ -208,7 +208,11 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         try {
           const { index, errors } = await createIndex({});
           if (!index) throw new Error(errors.join('; '));
-          const added = await index.addDirectory({ path: fileURLToPath(dir) });
+          // Only case-study pages carry searchable text; skipping the rest saves time.
+          const added = await index.addDirectory({
+            path: fileURLToPath(dir),
+            glob: 'case-studies/**/*.html',
+          });
           await index.writeFiles({ outputPath: path.join(fileURLToPath(dir), 'pagefind') });
           logger.info(`search index: ${added.page_count} pages`);
         } finally {

@@ -82,6 +82,10 @@ export function loadOgFonts(root: string = process.cwd()): Font[] {
   return fonts;
 }
 
+// One card at a time is enough, and libvips' operation cache would only keep
+// every rasterised card in memory until the build ends.
+sharp.cache(false);
+
 /** Every string in a card's element tree. */
 function textOf(node: unknown): string {
   if (typeof node === 'string') return node;
