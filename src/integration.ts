@@ -131,7 +131,19 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
           );
         }
 
+        // Astro's content cache keeps an entry's file path while its content is
+        // unchanged, so two content folders with identical files would share
+        // stale paths. Another folder than content/ gets a cache of its own.
+        const cacheDir =
+          path.relative(root, contentDir) === 'content'
+            ? undefined
+            : new URL(
+                `casefolio-${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}/`,
+                config.cacheDir,
+              );
+
         updateConfig({
+          ...(cacheDir ? { cacheDir } : {}),
           // A Content-Security-Policy on every page: scripts only from the site itself
           // or with Astro's hashes (no 'unsafe-inline'), WebAssembly for Pagefind search.
           // Styles allow inline attributes, which Shiki's dual-theme colours use.

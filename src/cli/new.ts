@@ -31,6 +31,7 @@ const OPTIONS = {
   role: { type: 'string' },
   start: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
+  publish: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -41,6 +42,7 @@ interface Flags {
   role?: string | undefined;
   start?: string | undefined;
   yes?: boolean | undefined;
+  publish?: boolean | undefined;
   help?: boolean | undefined;
 }
 
@@ -66,6 +68,7 @@ Options:
   --role <text>           your role (default: the template's placeholder)
   --start <date>          when the work started, YYYY-MM or YYYY-MM-DD (default: this month)
   -y, --yes               ask nothing: --title and --template are then required
+  --publish               create it with draft: false, so npm run build includes it
   -h, --help              show this help
 
 Example:
@@ -165,6 +168,7 @@ interface Answers {
   organization?: string | undefined;
   role?: string | undefined;
   start: string;
+  publish?: boolean | undefined;
 }
 
 /** Asks for what the flags leave out. */
@@ -229,7 +233,7 @@ async function ask(project: Project, flags: Flags): Promise<Answers> {
       }),
     );
 
-  return { title, template, organization, role, start };
+  return { title, template, organization, role, start, publish: flags.publish };
 }
 
 /** The answers from flags alone (--yes). */
@@ -250,6 +254,7 @@ function fromFlags(project: Project, flags: Flags): Answers {
     organization: flags.organization,
     role: flags.role,
     start: flags.start ?? currentMonth(),
+    publish: flags.publish,
   };
 }
 
@@ -344,7 +349,9 @@ async function main(): Promise<number> {
 
   const answers = interactive ? await ask(project, flags) : fromFlags(project, flags);
   const { file, slug } = create(project, answers);
-  const created = `Created ${file} (a draft)`;
+  const created = answers.publish
+    ? `Created ${file} (published: npm run build includes it)`
+    : `Created ${file} (a draft)`;
   const preview = `Preview: run npm run dev, then open ${previewUrl(slug)}`;
   if (interactive) {
     prompts.log.success(created);

@@ -50,6 +50,8 @@ export interface ScaffoldAnswers {
   role?: string | undefined;
   /** `YYYY-MM` or `YYYY-MM-DD`. */
   start?: string | undefined;
+  /** Create it published (`draft: false`) instead of as a draft. */
+  publish?: boolean | undefined;
 }
 
 export type FillResult = { ok: true; text: string } | { ok: false; message: string };
@@ -115,7 +117,7 @@ export function fillTemplate(template: string, answers: ScaffoldAnswers): FillRe
     doc.setIn(['period', 'start'], answers.start.trim());
     doc.deleteIn(['period', 'end']);
   }
-  doc.setIn(['draft'], true);
+  doc.setIn(['draft'], answers.publish !== true);
 
   // A comment after the last field belongs to the document, and the
   // stringifier always puts a blank line before it; keep it attached to the

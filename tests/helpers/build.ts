@@ -50,7 +50,8 @@ export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const env = childEnv({ NO_COLOR: '1', FORCE_COLOR: '0', ...options.env });
   if (options.fixture) {
     env['CASEFOLIO_CONTENT_DIR'] = path.join('tests', 'fixtures', options.fixture, 'content');
-  } else {
+  } else if (options.env?.['CASEFOLIO_CONTENT_DIR'] === undefined) {
+    // The project's own content/, whatever the calling shell has set.
     delete env['CASEFOLIO_CONTENT_DIR'];
   }
   return new Promise((resolve, reject) => {
