@@ -6,7 +6,7 @@
  * exactly as the server sent it, so the page always shows every number.
  *
  * Only the Chart.js parts these charts use are imported and registered (never
- * `chart.js/auto`), which keeps the module small. The pure helpers are
+ * the auto-registering bundle), which keeps the module small. The pure helpers are
  * exported for unit tests; the DOM wiring at the bottom runs only in a browser.
  */
 import {

@@ -56,7 +56,7 @@ describe('checkLocalFile', () => {
     const site = project({
       'content/case-studies/churn/index.mdx': caseStudy(),
       'content/case-studies/churn/history.csv': 'epoch,loss\n1,0.5\n',
-      'content/case-studies/shared.csv': 'a\n1\n',
+      'content/case-studies/common.csv': 'a\n1\n',
       'outside.csv': 'secret\n',
     });
     const mdx = path.join(site.contentDir, 'case-studies', 'churn', 'index.mdx');
@@ -67,7 +67,7 @@ describe('checkLocalFile', () => {
     const { mdx, contentDir } = setup();
     expect(checkLocalFile('./history.csv', mdx, contentDir)).toBeUndefined();
     expect(checkLocalFile('history.csv', mdx, contentDir)).toBeUndefined();
-    expect(checkLocalFile('../shared.csv', mdx, contentDir)).toBeUndefined();
+    expect(checkLocalFile('../common.csv', mdx, contentDir)).toBeUndefined();
   });
 
   it('rejects a path that leaves the content folder', () => {
@@ -84,7 +84,7 @@ describe('checkLocalFile', () => {
       `expected a path relative to this file such as "./outside.csv", got "${path.join(root, 'outside.csv')}"`,
     );
     expect(
-      checkLocalFile(path.join(contentDir, 'case-studies/shared.csv'), mdx, contentDir),
+      checkLocalFile(path.join(contentDir, 'case-studies/common.csv'), mdx, contentDir),
     ).toMatch(/^expected a path relative to this file/);
     expect(checkLocalFile('https://example.com/plot.png', mdx, contentDir)).toBe(
       'expected a path relative to this file such as "./plot.png", got "https://example.com/plot.png"',
@@ -125,10 +125,10 @@ describe('checkLocalFile', () => {
   it('accepts a symlink that stays inside the content folder', () => {
     const { mdx, contentDir } = setup();
     fs.symlinkSync(
-      path.join(contentDir, 'case-studies', 'shared.csv'),
-      path.join(path.dirname(mdx), 'shared.csv'),
+      path.join(contentDir, 'case-studies', 'common.csv'),
+      path.join(path.dirname(mdx), 'common.csv'),
     );
-    expect(checkLocalFile('./shared.csv', mdx, contentDir)).toBeUndefined();
+    expect(checkLocalFile('./common.csv', mdx, contentDir)).toBeUndefined();
   });
 
   it('accepts a file inside content whose name starts with two dots', () => {

@@ -69,8 +69,8 @@ describe('readDataTable', () => {
   });
 
   it('reads a file elsewhere inside content/', () => {
-    const site = project({ 'content/case-studies/shared.csv': 'a,b\n1,2\n' });
-    expect(readDataTable('../shared.csv', site.mdxFile, site.contentDir)).toEqual({
+    const site = project({ 'content/case-studies/common.csv': 'a,b\n1,2\n' });
+    expect(readDataTable('../common.csv', site.mdxFile, site.contentDir)).toEqual({
       ok: true,
       table: { columns: ['a', 'b'], rows: [{ a: 1, b: 2 }], firstRow: 2 },
     });
