@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
 import type { Artifact, ImportResult } from '../../src/importers/types.ts';
 
 /** Genuine and format-example artifacts copied from the spec's fixtures. */
@@ -25,4 +27,35 @@ export function points(result: ImportResult): Record<string, [number, number | n
       series.points.map((point): [number, number | null] => [point.step, point.value]),
     ]),
   );
+}
+
+/** A temporary project with one case study whose folder holds every fixture artifact. */
+export interface ArtifactSite {
+  root: string;
+  contentDir: string;
+  /** content/case-studies/x */
+  dir: string;
+  /** content/case-studies/x/index.mdx */
+  mdxFile: string;
+}
+
+/**
+ * Creates content/case-studies/x/index.mdx with the fixture artifacts (mlruns/
+ * included) and `files` (paths relative to the case-study folder) beside it;
+ * removed when the test finishes.
+ */
+export function artifactSite(files: Record<string, string> = {}): ArtifactSite {
+  const root = mkdtempSync(path.join(tmpdir(), 'casefolio-artifacts-'));
+  onTestFinished(() => rmSync(root, { recursive: true, force: true }));
+  const contentDir = path.join(root, 'content');
+  const dir = path.join(contentDir, 'case-studies', 'x');
+  mkdirSync(dir, { recursive: true });
+  cpSync(ARTIFACTS, dir, { recursive: true });
+  const mdxFile = path.join(dir, 'index.mdx');
+  writeFileSync(mdxFile, '---\ntitle: x\n---\n');
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return { root, contentDir, dir, mdxFile };
 }

@@ -1,42 +1,23 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadArtifact, type LoadedArtifact } from '../../src/lib/artifacts-fs.ts';
 import { MAX_DATA_FILE_BYTES } from '../../src/lib/data-files-fs.ts';
-import { ARTIFACTS, readArtifact } from '../helpers/artifacts.ts';
+import { readArtifact, artifactSite } from '../helpers/artifacts.ts';
 
 const EXPERIMENT_ID = '873451918523740582';
 const RUN_ID = '5f2c0e7a9b7d4c1e8f3a2b6d9c0e1f23';
 const RUN = `./mlruns/${EXPERIMENT_ID}/${RUN_ID}`;
-
-const temporaryDirs: string[] = [];
-
-afterEach(() => {
-  for (const dir of temporaryDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
 
 /**
  * A temporary project: content/case-studies/x/index.mdx with every fixture artifact
  * (mlruns/ included) beside it, plus `files` (paths relative to the case-study folder).
  */
 function site(files: Record<string, string> = {}) {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'casefolio-artifacts-'));
-  temporaryDirs.push(root);
-  const contentDir = path.join(root, 'content');
-  const dir = path.join(contentDir, 'case-studies', 'x');
-  fs.mkdirSync(dir, { recursive: true });
-  fs.cpSync(ARTIFACTS, dir, { recursive: true });
-  const mdxFile = path.join(dir, 'index.mdx');
-  fs.writeFileSync(mdxFile, '---\ntitle: x\n---\n');
-  for (const [name, text] of Object.entries(files)) {
-    const full = path.join(dir, name);
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, text);
-  }
+  const made = artifactSite(files);
   const load = (written: string, format?: Parameters<typeof loadArtifact>[3]) =>
-    loadArtifact(written, mdxFile, contentDir, format);
-  return { root, contentDir, dir, mdxFile, load };
+    loadArtifact(written, made.mdxFile, made.contentDir, format);
+  return { ...made, load };
 }
 
 function message(result: LoadedArtifact): string {

@@ -1,34 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolveMetric } from '../../src/lib/metric-sources-fs.ts';
 import type { Metric } from '../../src/schemas/metric.ts';
-import { ARTIFACTS } from '../helpers/artifacts.ts';
+import { artifactSite } from '../helpers/artifacts.ts';
 
 const RUN_ID = '5f2c0e7a9b7d4c1e8f3a2b6d9c0e1f23';
 const RUN = `./mlruns/873451918523740582/${RUN_ID}`;
 
-const temporaryDirs: string[] = [];
-
-afterEach(() => {
-  for (const dir of temporaryDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
 /** content/case-studies/x/index.mdx with the fixture artifacts beside it. */
 function site(files: Record<string, string> = {}) {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'casefolio-metric-sources-'));
-  temporaryDirs.push(root);
-  const contentDir = path.join(root, 'content');
-  const dir = path.join(contentDir, 'case-studies', 'x');
-  fs.mkdirSync(dir, { recursive: true });
-  fs.cpSync(ARTIFACTS, dir, { recursive: true });
-  const mdxFile = path.join(dir, 'index.mdx');
-  fs.writeFileSync(mdxFile, '---\ntitle: x\n---\n');
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
+  const { contentDir, mdxFile } = artifactSite(files);
   return {
     resolve: (metric: Partial<Metric>) =>
       resolveMetric({ name: 'Result', goal: 'higher', ...metric }, mdxFile, contentDir),
