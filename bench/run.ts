@@ -31,7 +31,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { childEnv } from '../tests/helpers/build.ts';
-import { BUDGETS, weighPage, type PageWeight } from './size.ts';
+import { BUDGETS, htmlFiles, weighPage, type PageWeight } from './size.ts';
 import { DEFAULT_SEED, bareProject, casefolioContent, writeFiles } from './generate.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -231,17 +231,6 @@ function runMeasured(options: RunOptions): Promise<RunResult> {
 
 // ---------------------------------------------------------------------------
 // Sites
-
-function htmlFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...htmlFiles(full));
-    else if (name.endsWith('.html')) out.push(full);
-  }
-  return out;
-}
 
 /** Case-study pages of a built site: /case-studies/<slug>/ (Casefolio) or /<slug>/ (bare). */
 function caseStudyPages(site: Site, dist: string): string[] {

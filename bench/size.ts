@@ -5,7 +5,7 @@
  *
  *   node bench/size.ts [dist]
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
@@ -30,7 +30,9 @@ function gzipSize(text: string | Buffer): number {
   return gzipSync(text).length;
 }
 
-function htmlFiles(dir: string): string[] {
+/** Every .html file under a built site, in a stable order; none when the folder is missing. */
+export function htmlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const full = path.join(dir, name);

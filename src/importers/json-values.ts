@@ -42,16 +42,19 @@ export function parsePythonJson(
   }
 }
 
+/** A JSON syntax error as an importer reports it: the line and the parser's reason. */
+export function jsonSyntaxProblem(parsed: { line: number; reason: string }): ImportResult {
+  return {
+    ok: false,
+    line: parsed.line,
+    message: `expected valid JSON, found an error: ${parsed.reason}`,
+  };
+}
+
 /** Any JSON object (a `summary.json`, a metrics dump): its values, found by dotted keys. */
 export function parseJsonValues(text: string): ImportResult {
   const parsed = parsePythonJson(text);
-  if (!parsed.ok) {
-    return {
-      ok: false,
-      line: parsed.line,
-      message: `expected valid JSON, found an error: ${parsed.reason}`,
-    };
-  }
+  if (!parsed.ok) return jsonSyntaxProblem(parsed);
   if (typeof parsed.data !== 'object' || parsed.data === null || Array.isArray(parsed.data)) {
     return {
       ok: false,

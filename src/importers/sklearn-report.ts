@@ -1,6 +1,6 @@
 import { parseNumber } from '../lib/data-table.ts';
 import { describeValue } from '../lib/describe-value.ts';
-import { parsePythonJson } from './json-values.ts';
+import { jsonSyntaxProblem, parsePythonJson } from './json-values.ts';
 import type { ImportResult } from './types.ts';
 
 const SCORES = ['precision', 'recall', 'f1-score'] as const;
@@ -35,13 +35,7 @@ export function parseClassificationReport(text: string): ImportResult {
 
 function parseJsonReport(text: string): ImportResult {
   const parsed = parsePythonJson(text);
-  if (!parsed.ok) {
-    return {
-      ok: false,
-      line: parsed.line,
-      message: `expected valid JSON, found an error: ${parsed.reason}`,
-    };
-  }
+  if (!parsed.ok) return jsonSyntaxProblem(parsed);
   const report = parsed.data;
   if (!isRecord(report)) {
     return {

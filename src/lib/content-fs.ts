@@ -144,7 +144,7 @@ function checkProfile(location: ContentLocation, display: (p: string) => string)
       },
     ];
   }
-  const problems = validate(profilePathSchema, parsed.yaml, file);
+  const { problems } = validate(profilePathSchema, parsed.yaml, file);
   const data = asRecord(parsed.yaml.data);
   for (const field of ['avatar', 'resume'] as const) {
     const value = data[field];
@@ -188,7 +188,7 @@ function checkCaseStudy(
       draft: false,
     };
   }
-  const problems = validate(caseStudyPathSchema, parsed.yaml, file);
+  const { problems, valid } = validate(caseStudyPathSchema, parsed.yaml, file);
   const data = asRecord(parsed.yaml.data);
 
   const cover = asRecord(data['cover']);
@@ -243,24 +243,30 @@ function checkCaseStudy(
     }
   }
 
-  const valid = caseStudyPathSchema.safeParse(data);
   const parsedCaseStudy: ParsedCaseStudy = {
     data,
     lineOf: parsed.yaml.lineOf,
     bodyLine: split.bodyLine,
-    ...(valid.success ? { valid: valid.data } : {}),
+    ...(valid ? { valid } : {}),
     ...(scan.ok ? { body: scan } : {}),
   };
   return { problems, draft: data['draft'] === true, parsed: parsedCaseStudy };
 }
 
-function validate(schema: z.ZodType, yaml: ParsedYaml, file: string): ContentProblem[] {
+/** The data's problems against a schema; `valid` is the parsed value when there are none. */
+function validate<S extends z.ZodType>(
+  schema: S,
+  yaml: ParsedYaml,
+  file: string,
+): { problems: ContentProblem[]; valid?: z.output<S> } {
   if (typeof yaml.data !== 'object' || yaml.data === null || Array.isArray(yaml.data)) {
-    return [{ file, message: 'expected fields as key: value pairs, got something else' }];
+    return {
+      problems: [{ file, message: 'expected fields as key: value pairs, got something else' }],
+    };
   }
   const result = schema.safeParse(yaml.data, { reportInput: true });
-  if (result.success) return [];
-  return friendlyIssues(result.error.issues, schema).map((friendly) =>
+  if (result.success) return { problems: [], valid: result.data };
+  const problems = friendlyIssues(result.error.issues, schema).map((friendly) =>
     located(
       friendly.field
         ? { file, field: friendly.field, message: friendly.message }
@@ -268,6 +274,7 @@ function validate(schema: z.ZodType, yaml: ParsedYaml, file: string): ContentPro
       yaml.lineOf(friendly.path),
     ),
   );
+  return { problems };
 }
 
 /** Adds the line to a problem when it is known. */
