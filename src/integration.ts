@@ -7,6 +7,7 @@ import type { AstroIntegration } from 'astro';
 import { bundledThemes } from 'shiki/themes';
 import { checkContent, type CaseStudyFile } from './lib/content-fs.ts';
 import { setLiveProblems } from './lib/live-problems.ts';
+import { settle } from './lib/settle.ts';
 import { findLocatedImages } from './lib/image-metadata-fs.ts';
 import { pruneUnreferencedImages } from './lib/prune-assets-fs.ts';
 import { formatProblem, sortProblems } from './lib/problems.ts';
@@ -64,6 +65,9 @@ function devPatterns(entries: readonly CaseStudyFile[]): string[] {
  */
 /** Each casefolio() integration's resolved options, for `npm run check` to read from the config. */
 export const integrationOptions = new WeakMap<AstroIntegration, ResolvedSiteOptions>();
+
+/** Quiet time after the last change under content/ before `astro dev` re-checks and reloads. */
+const RELOAD_SETTLE_MS = 150;
 
 export default function casefolio(userOptions: SiteOptions = {}): AstroIntegration {
   const options = siteOptionsSchema.parse(userOptions);
@@ -205,11 +209,15 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         // Data files and artifacts are read at render time, outside Vite's module
         // graph, so saving one would not refresh the page on its own. Every change
         // under content/ re-runs the checks (errors go to the overlay) and reloads.
-        server.watcher.add(contentDir);
-        server.watcher.on('all', (_event, file) => {
-          if (!path.resolve(file).startsWith(contentDir + path.sep)) return;
+        // The reload waits for the save to settle and for the content layer's
+        // own reload of the file (which waits less), so the page shows the file as saved.
+        const recheckAndReload = settle(() => {
           recheck?.();
           server.ws.send({ type: 'full-reload' });
+        }, RELOAD_SETTLE_MS);
+        server.watcher.add(contentDir);
+        server.watcher.on('all', (_event, file) => {
+          if (path.resolve(file).startsWith(contentDir + path.sep)) recheckAndReload();
         });
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -3,6 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { parseYaml } from './frontmatter.ts';
+import { settle } from './settle.ts';
+
+/** Quiet time after the last change event before profile.yaml is read again. */
+const SETTLE_MS = 50;
 
 /**
  * Loads content/profile.yaml as the single entry `profile`. The file was
@@ -12,13 +16,16 @@ import { parseYaml } from './frontmatter.ts';
 export function profileLoader(profilePath: string): Loader {
   return {
     name: 'casefolio-profile',
-    load: async ({ store, parseData, generateDigest, watcher, config }) => {
+    load: async ({ store, parseData, generateDigest, watcher, config, logger }) => {
       const sync = async () => {
         const text = await readFile(profilePath, 'utf8');
         const parsed = parseYaml(text);
         if (!parsed.ok) {
           throw new Error(`${profilePath}: invalid YAML on line ${parsed.line}: ${parsed.message}`);
         }
+        // An empty or non-mapping file (mid-save, or a mistake) keeps the last
+        // good profile; Casefolio's own check reports the problem in the overlay.
+        if (typeof parsed.yaml.data !== 'object' || parsed.yaml.data === null) return;
         const data = await parseData({
           id: 'profile',
           data: parsed.yaml.data as Record<string, unknown>,
@@ -33,9 +40,15 @@ export function profileLoader(profilePath: string): Loader {
         });
       };
       await sync();
+      // In dev a broken save must not crash the server: the check shows the
+      // problem in the overlay, and the next save reloads the profile.
+      const resync = settle(
+        () => sync().catch((error: unknown) => logger.warn(String(error))),
+        SETTLE_MS,
+      );
       watcher?.add(profilePath);
       watcher?.on('change', (changed) => {
-        if (path.resolve(changed) === path.resolve(profilePath)) void sync();
+        if (path.resolve(changed) === path.resolve(profilePath)) resync();
       });
     },
   };

@@ -21,11 +21,25 @@ function edit(file: string, from: string, to: string): void {
   writeFileSync(file, text.replace(from, to));
 }
 
-/** Text of the page, or of Astro's error overlay when it is showing. */
+/**
+ * What a reader sees: the text of Astro's error overlay when it is showing
+ * (without its stylesheet), otherwise the page's visible text plus its chart
+ * data tables, which the chart script hides visually once it has drawn.
+ */
 function pageText(): Promise<string> {
   return page.evaluate(() => {
-    const overlay = document.querySelector('vite-error-overlay');
-    return overlay?.shadowRoot?.textContent ?? document.body.innerText;
+    const overlay = document.querySelector('vite-error-overlay')?.shadowRoot;
+    if (overlay) {
+      const parts: string[] = [];
+      const walker = document.createTreeWalker(overlay, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest('style')) continue;
+        parts.push(node.textContent ?? '');
+      }
+      return parts.join(' ').replace(/\s+/g, ' ');
+    }
+    const tables = [...document.querySelectorAll('figure table')].map((t) => t.textContent);
+    return [document.body.innerText, ...tables].join('\n');
   });
 }
 
@@ -100,6 +114,17 @@ describe('npm run dev, live preview', () => {
   it('updates the page when profile.yaml changes', async () => {
     edit(path.join(content, 'profile.yaml'), 'name: Draft Tester', 'name: Renamed Tester');
     await waitForText('Renamed Tester');
+  });
+
+  it('shows a file saved in two steps (truncate, then write) as saved, not as empty', async () => {
+    const file = path.join(content, 'profile.yaml');
+    const text = readFileSync(file, 'utf8').replace('name: Renamed Tester', 'name: Twice Saved');
+    writeFileSync(file, '');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    writeFileSync(file, text);
+    await waitForText('Twice Saved');
+    // The empty moment left no error behind.
+    expect(await page.evaluate(() => document.querySelector('vite-error-overlay'))).toBeNull();
   });
 
   it('shows content errors in the error overlay with the one-line messages, and recovers', async () => {
