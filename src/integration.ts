@@ -8,6 +8,13 @@ import { bundledThemes } from 'shiki/themes';
 import { checkContent, type CaseStudyFile } from './lib/content-fs.ts';
 import { setLiveProblems } from './lib/live-problems.ts';
 import { settle } from './lib/settle.ts';
+import {
+  cardsFromReport,
+  publishOgCards,
+  renderOgCards,
+  type RenderedOgCard,
+} from './lib/og-cards-fs.ts';
+import { missingGlyphsWarning } from './lib/og-image-fs.ts';
 import { findLocatedImages } from './lib/image-metadata-fs.ts';
 import { pruneUnreferencedImages } from './lib/prune-assets-fs.ts';
 import { formatProblem, sortProblems } from './lib/problems.ts';
@@ -76,10 +83,12 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
   let resolved: ResolvedConfig | undefined;
   // Re-runs the content checks; set up at config time, called by the dev watcher.
   let recheck: (() => void) | undefined;
+  // The production build's Open Graph cards, painted in the background from config time on.
+  let ogCards: Promise<RenderedOgCard[]> | undefined;
   const integration: AstroIntegration = {
     name: 'casefolio',
     hooks: {
-      'astro:config:setup': async ({ config, command, updateConfig, logger }) => {
+      'astro:config:setup': async ({ config, command, updateConfig, injectRoute, logger }) => {
         const root = fileURLToPath(config.root);
         const contentDir = path.resolve(
           root,
@@ -145,6 +154,20 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
                 `casefolio-${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}/`,
                 config.cacheDir,
               );
+
+        if (command === 'build') {
+          ogCards = renderOgCards(cardsFromReport(report, contentDir), {
+            root,
+            cacheDir: path.join(fileURLToPath(cacheDir ?? config.cacheDir), 'casefolio', 'og'),
+          });
+          // A failure is reported when the build collects the cards, not as an unhandled rejection.
+          ogCards.catch(() => undefined);
+        } else if (command === 'dev') {
+          injectRoute({
+            pattern: '/og/[...card]',
+            entrypoint: new URL('routes/og-card.ts', config.srcDir),
+          });
+        }
 
         updateConfig({
           ...(cacheDir ? { cacheDir } : {}),
@@ -221,6 +244,14 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        if (ogCards) {
+          const cards = await ogCards;
+          publishOgCards(cards, fileURLToPath(dir));
+          for (const card of cards) {
+            if (card.missing.length > 0) logger.warn(missingGlyphsWarning(card.path, card.missing));
+          }
+          logger.info(`social preview images: ${cards.length}`);
+        }
         const pruned = pruneUnreferencedImages(fileURLToPath(dir));
         if (pruned.length > 0) logger.info(`removed ${pruned.length} unused original images`);
         // Full-text search: index the built case studies (drafts were never built).

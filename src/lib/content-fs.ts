@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import { caseStudyPathSchema, type CaseStudyData } from '../schemas/case-study.ts';
-import { profilePathSchema } from '../schemas/profile.ts';
+import { profilePathSchema, type ProfileData } from '../schemas/profile.ts';
 import { friendlyIssues } from './friendly-issues.ts';
 import { parseYaml, splitFrontmatter, type ParsedYaml } from './frontmatter.ts';
 import { checkMdxElements } from './mdx-checks-fs.ts';
@@ -45,6 +45,8 @@ export interface ParsedCaseStudy {
 export interface ContentReport {
   problems: ContentProblem[];
   caseStudies: CaseStudyFile[];
+  /** The profile after validation, when it is valid. */
+  profile?: ProfileData;
 }
 
 export interface ContentLocation {
@@ -88,7 +90,8 @@ export function checkContent(location: ContentLocation): ContentReport {
   const display = (absolute: string) =>
     path.relative(location.root, absolute).split(path.sep).join('/');
 
-  problems.push(...checkProfile(location, display));
+  const profile = checkProfile(location, display);
+  problems.push(...profile.problems);
 
   const caseStudiesDir = path.join(location.contentDir, 'case-studies');
   const caseStudies: CaseStudyFile[] = [];
@@ -122,29 +125,32 @@ export function checkContent(location: ContentLocation): ContentReport {
       ...(result.parsed ? { parsed: result.parsed } : {}),
     });
   }
-  return { problems: sortProblems(problems), caseStudies };
+  return {
+    problems: sortProblems(problems),
+    caseStudies,
+    ...(profile.valid ? { profile: profile.valid } : {}),
+  };
 }
 
-function checkProfile(location: ContentLocation, display: (p: string) => string): ContentProblem[] {
+function checkProfile(
+  location: ContentLocation,
+  display: (p: string) => string,
+): { problems: ContentProblem[]; valid?: ProfileData } {
   const absolutePath = path.join(location.contentDir, 'profile.yaml');
   const file = display(absolutePath);
   if (!existsSync(absolutePath)) {
     const alternative = existsSync(path.join(location.contentDir, 'profile.yml'))
       ? ' (found profile.yml: rename it to profile.yaml)'
       : '; every portfolio needs one: copy the example from the README';
-    return [{ file, message: `file not found${alternative}` }];
+    return { problems: [{ file, message: `file not found${alternative}` }] };
   }
   const parsed = parseYaml(readFileSync(absolutePath, 'utf8'));
   if (!parsed.ok) {
-    return [
-      {
-        file,
-        line: parsed.line,
-        message: `invalid YAML: ${parsed.message}`,
-      },
-    ];
+    return {
+      problems: [{ file, line: parsed.line, message: `invalid YAML: ${parsed.message}` }],
+    };
   }
-  const { problems } = validate(profilePathSchema, parsed.yaml, file);
+  const { problems, valid } = validate(profilePathSchema, parsed.yaml, file);
   const data = asRecord(parsed.yaml.data);
   for (const field of ['avatar', 'resume'] as const) {
     const value = data[field];
@@ -153,7 +159,7 @@ function checkProfile(location: ContentLocation, display: (p: string) => string)
     if (problem)
       problems.push(located({ file, field, message: problem }, parsed.yaml.lineOf([field])));
   }
-  return problems;
+  return { problems, ...(valid ? { valid } : {}) };
 }
 
 function checkCaseStudy(

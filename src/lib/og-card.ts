@@ -2,19 +2,13 @@ import { compareMetric, formatMetricValue, primaryMetric, type MetricInput } fro
 
 /**
  * The Open Graph card (the picture a link preview shows) as data: what it
- * says, and the element tree satori lays out. Pure, so the wording and layout
- * rules are tested without fonts or a renderer; og-image-fs.ts turns the tree
- * into a PNG.
+ * says and how big its title is. Pure, so the wording and layout
+ * rules are tested without fonts or a renderer; og-layout.ts places the
+ * words and og-image-fs.ts paints them into a PNG.
  */
 
 export const OG_IMAGE_WIDTH = 1200;
 export const OG_IMAGE_HEIGHT = 630;
-
-/**
- * The family the card asks for. og-image-fs.ts registers the Latin font under
- * this name; every other script falls back to the next font that has it.
- */
-export const OG_FONT_FAMILY = 'Noto Sans';
 
 /** Light text on a near-black blue: every pairing is well above WCAG AA (see the unit test). */
 export const OG_COLORS = {
@@ -50,16 +44,6 @@ export interface OgMetric {
   delta?: string | undefined;
   verdict?: 'better' | 'worse' | 'unchanged' | undefined;
 }
-
-/** A node satori lays out: the shape of a React element, without React. */
-export interface OgElement {
-  type: string;
-  props: {
-    style: Record<string, string | number>;
-    children?: OgNode | OgNode[];
-  };
-}
-export type OgNode = OgElement | string;
 
 /** What a case-study card needs; the loaded case study fits. */
 export interface OgCaseStudyInput {
@@ -111,6 +95,26 @@ export function caseStudyCard(study: OgCaseStudyInput, owner: string): OgCard {
   };
 }
 
+/** A card and where it is published, relative to the base path. */
+export interface OgCardFile {
+  path: string;
+  card: OgCard;
+}
+
+/** Every card of a portfolio: one per published case study, and the home card. */
+export function portfolioOgCards(
+  studies: readonly (OgCaseStudyInput & { slug: string })[],
+  profile: OgProfileInput,
+): OgCardFile[] {
+  return [
+    ...studies.map((study) => ({
+      path: ogImagePath(study.slug),
+      card: caseStudyCard(study, profile.name),
+    })),
+    { path: HOME_OG_IMAGE_PATH, card: homeCard(profile, studies.length) },
+  ];
+}
+
 export function homeCard(profile: OgProfileInput, caseStudyCount: number): OgCard {
   return {
     eyebrow: 'Portfolio',
@@ -157,115 +161,18 @@ export function titleFontSize(title: string): number {
   return 46;
 }
 
-function element(
-  type: string,
-  style: Record<string, string | number>,
-  children?: OgNode | OgNode[],
-): OgElement {
-  return { type, props: children === undefined ? { style } : { style, children } };
-}
-
-function metricBlock(metric: OgMetric): OgElement {
-  const color =
-    metric.verdict === 'better'
-      ? OG_COLORS.better
-      : metric.verdict === 'worse'
-        ? OG_COLORS.worse
-        : OG_COLORS.muted;
-  const parts: OgNode[] = [
-    element('div', { fontSize: 44, fontWeight: 700, color: OG_COLORS.text }, metric.value),
-  ];
-  if (metric.delta) {
-    parts.push(
-      element('div', { fontSize: 36, fontWeight: 700, color, marginLeft: 16 }, `· ${metric.delta}`),
-    );
-  }
-  return element('div', { display: 'flex', alignItems: 'baseline', flexWrap: 'wrap' }, parts);
-}
-
-/** The element tree of a 1200x630 card, ready for satori. */
-export function ogCardTree(card: OgCard): OgElement {
-  const titleSize = titleFontSize(card.title);
-  const top: OgNode[] = [
-    element(
-      'div',
-      {
-        fontSize: 26,
-        fontWeight: 700,
-        letterSpacing: 3,
-        textTransform: 'uppercase',
-        color: OG_COLORS.accent,
-        marginBottom: 20,
-      },
-      card.eyebrow,
-    ),
-    element(
-      'div',
-      {
-        display: 'block',
-        fontSize: titleSize,
-        fontWeight: 700,
-        lineHeight: 1.15,
-        color: OG_COLORS.text,
-        lineClamp: OG_TITLE_MAX_LINES,
-        maxHeight: Math.ceil(titleSize * 1.15 * OG_TITLE_MAX_LINES),
-        overflow: 'hidden',
-      },
-      card.title,
-    ),
-  ];
-  if (card.subtitle) {
-    top.push(
-      element(
-        'div',
-        {
-          display: 'block',
-          fontSize: 34,
-          color: OG_COLORS.muted,
-          marginTop: 20,
-          lineClamp: 1,
-        },
-        card.subtitle,
-      ),
-    );
-  }
-  const bottom: OgNode[] = [];
-  if (card.metric) bottom.push(metricBlock(card.metric));
-  bottom.push(
-    element(
-      'div',
-      {
-        display: 'flex',
-        borderTop: `2px solid ${OG_COLORS.rule}`,
-        marginTop: 28,
-        paddingTop: 22,
-        fontSize: 30,
-        color: OG_COLORS.muted,
-      },
-      card.footer,
-    ),
-  );
-  return element(
-    'div',
-    {
-      width: OG_IMAGE_WIDTH,
-      height: OG_IMAGE_HEIGHT,
-      // The size includes padding and border, as in a browser with border-box.
-      boxSizing: 'border-box',
-      display: 'flex',
-      flexDirection: 'column',
-      justifyContent: 'space-between',
-      padding: '64px 72px 56px',
-      backgroundColor: OG_COLORS.background,
-      borderLeft: `16px solid ${OG_COLORS.accent}`,
-      fontFamily: OG_FONT_FAMILY,
-      color: OG_COLORS.text,
-    },
-    [
-      element('div', { display: 'flex', flexDirection: 'column' }, top),
-      element('div', { display: 'flex', flexDirection: 'column' }, bottom),
-    ],
-  );
+/** Every word the card shows, for the missing-glyph check. */
+export function ogCardText(card: OgCard): string {
+  return [
+    card.eyebrow,
+    card.title,
+    card.subtitle,
+    card.metric?.value,
+    card.metric?.delta,
+    card.footer,
+  ]
+    .filter((part) => part !== undefined)
+    .join(' ');
 }
 
 /** The card's words as alt text: "Case study: Title. Organization. PR AUC 0.71 · +0.33 vs baseline." */

@@ -1,31 +1,37 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import * as fontkit from 'fontkit';
 import sharp from 'sharp';
-import satori, { type Font } from 'satori';
-import { OG_FONT_FAMILY, OG_IMAGE_WIDTH, OG_IMAGE_HEIGHT, type OgElement } from './og-card.ts';
+import { ogCardText, type OgCard } from './og-card.ts';
+import { layoutOgCard, type OgDrawing, type OgFont } from './og-layout.ts';
 
 /**
- * Renders Open Graph cards to PNG: satori lays the element tree out as SVG
- * (text turned into glyph outlines), sharp rasterises it. Fonts come from npm
- * packages, so a card looks the same on every machine:
+ * Paints Open Graph cards to PNG with Skia (@napi-rs/canvas): og-layout.ts
+ * says where each line goes, this module draws it. Skia caches glyphs and
+ * sharp encodes the PNG on libuv's thread pool, so a card costs one or two
+ * milliseconds of the main thread and about seven of CPU in all (satori and
+ * an SVG rasteriser took 50).
  *
- * - Noto Sans (@fontsource/noto-sans, WOFF): Latin with accents, Vietnamese,
+ * Fonts come from npm packages, so a card looks the same on every machine:
+ *
+ * - Noto Sans (@fontsource/noto-sans, WOFF2): Latin with accents, Vietnamese,
  *   Greek and Cyrillic, split by Fontsource into one file per script;
  * - Noto Sans CJK SC (@embedpdf/fonts-sc, OTF): one file per weight with
  *   Chinese (simplified and traditional), Japanese kana and kanji. Fontsource's
  *   CJK packages split each weight into ~100 slices and ship ~80 MB each; this
  *   one covers Chinese and Japanese in 8 MB per weight.
  *
- * satori picks, for every character, the first font in this list that has it.
- * Characters no font has (Hangul, emoji, rare symbols) are reported, so the
- * build can say which card would show boxes.
+ * Each file is registered under its own family name and the card asks for
+ * all of them in order, so Skia takes every character from the first font
+ * that has it. Characters none of them has (Hangul, emoji, rare symbols) are
+ * reported, so the build can say which card would show boxes.
  */
 
 const WEIGHTS = [400, 700] as const;
-type Weight = (typeof WEIGHTS)[number];
 
-/** Fontsource's script subsets of Noto Sans, in the order satori should try them. */
+/** Fontsource's script subsets of Noto Sans, in the order the card tries them. */
 const NOTO_SANS_SUBSETS = [
   'latin',
   'latin-ext',
@@ -36,117 +42,181 @@ const NOTO_SANS_SUBSETS = [
   'cyrillic-ext',
 ] as const;
 
-const CJK_FILES: Record<Weight, string> = {
+const CJK_FILES = {
   400: 'NotoSansHans-Regular.otf',
   700: 'NotoSansHans-Bold.otf',
-};
+} as const;
 
-/** Fonts per project root, read once per build (and once per test run). */
-const fontCache = new Map<string, Font[]>();
+/** The registered fonts: family names in fallback order, and each family's character map. */
+export interface OgFonts {
+  families: string[];
+  /** One parsed font per family (the regular weight; both weights cover the same characters). */
+  coverage: fontkit.Font[];
+  /** Code point to the index of the first family that has it (-1: none), filled as characters are met. */
+  familyOf: Map<number, number>;
+}
+
+/** Fonts per project root, registered once per process. */
+const fontCache = new Map<string, OgFonts>();
 
 /**
- * The card fonts, resolved from the project's node_modules. `root` is the
- * project root (the folder with package.json): built pages are bundled into
- * another folder, so resolving from this module's own location would not work.
+ * Registers the card fonts with Skia, resolved from the project's
+ * node_modules. `root` is the project root (the folder with package.json):
+ * built pages are bundled into another folder, so resolving from this
+ * module's own location would not work.
  */
-export function loadOgFonts(root: string = process.cwd()): Font[] {
+export function loadOgFonts(root: string = process.cwd()): OgFonts {
   const cached = fontCache.get(root);
   if (cached) return cached;
   const require = createRequire(path.join(root, 'package.json'));
-  const fonts: Font[] = [];
+  const files: { family: string; weight: number; file: string }[] = [];
   for (const subset of NOTO_SANS_SUBSETS) {
     for (const weight of WEIGHTS) {
-      const file = require.resolve(
-        `@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff`,
-      );
-      fonts.push({
-        // The Latin subset carries the family name the card asks for; the rest are fallbacks.
-        name: subset === 'latin' ? OG_FONT_FAMILY : `${OG_FONT_FAMILY} ${subset}`,
-        data: readFileSync(file),
+      files.push({
+        family: `Casefolio Noto Sans ${subset}`,
         weight,
-        style: 'normal',
+        file: require.resolve(
+          `@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff2`,
+        ),
       });
     }
   }
   // The package exports only its script entry; the fonts sit in ../fonts beside dist/.
   const cjkDir = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
   for (const weight of WEIGHTS) {
-    fonts.push({
-      name: 'Noto Sans CJK SC',
-      data: readFileSync(path.join(cjkDir, CJK_FILES[weight])),
+    files.push({
+      family: 'Casefolio Noto Sans CJK',
       weight,
-      style: 'normal',
+      file: path.join(cjkDir, CJK_FILES[weight]),
     });
   }
+  const families: string[] = [];
+  const coverage: fontkit.Font[] = [];
+  for (const { family, weight, file } of files) {
+    const data = readFileSync(file);
+    GlobalFonts.register(data, family);
+    if (weight !== 400) continue;
+    families.push(family);
+    coverage.push(fontkit.create(data) as fontkit.Font);
+  }
+  const fonts = { families, coverage, familyOf: new Map<number, number>() };
   fontCache.set(root, fonts);
   return fonts;
 }
 
-// One card at a time is enough, and libvips' operation cache would only keep
-// every rasterised card in memory until the build ends.
-sharp.cache(false);
-
-/** Every string in a card's element tree. */
-function textOf(node: unknown): string {
-  if (typeof node === 'string') return node;
-  if (Array.isArray(node)) return node.map(textOf).join('');
-  if (typeof node === 'object' && node !== null && 'props' in node) {
-    return textOf((node as { props: { children?: unknown } }).props.children);
+/**
+ * The families a run of text needs, in fallback order: for each character
+ * the first family that has it. Naming only these keeps Skia from searching
+ * eight fonts for every glyph (four times slower for plain Latin text).
+ */
+function familiesFor(text: string, fonts: OgFonts): string[] {
+  const needed = new Set<number>([0]);
+  for (const char of text) {
+    const index = familyIndex(char.codePointAt(0) ?? 0, fonts);
+    if (index >= 0) needed.add(index);
   }
-  return '';
+  return [...needed].sort((a, b) => a - b).map((index) => fonts.families[index] ?? '');
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+/** The CSS font shorthand for a run: the weight and size, then the families it needs. */
+function cssFont(text: string, font: OgFont, fonts: OgFonts): string {
+  const families = familiesFor(text, fonts).map((family) => `"${family}"`);
+  return `${font.weight} ${font.size}px ${families.join(', ')}`;
+}
 
-/**
- * The fonts a card needs: the CJK font (16 MB to lay out) only when its text
- * has CJK characters, which keeps the common card fast.
- */
-function fontsFor(text: string, fonts: Font[]): Font[] {
-  return CJK.test(text) ? fonts : fonts.filter((font) => font.name !== 'Noto Sans CJK SC');
+/** The first family with a glyph for the code point, or -1; looked up once per character. */
+function familyIndex(codePoint: number, fonts: OgFonts): number {
+  let index = fonts.familyOf.get(codePoint);
+  if (index === undefined) {
+    index = fonts.coverage.findIndex((font) => font.hasGlyphForCodePoint(codePoint));
+    fonts.familyOf.set(codePoint, index);
+  }
+  return index;
+}
+
+/** Characters of `text` that no bundled font has, in order of appearance, without repeats. */
+export function missingGlyphs(text: string, fonts: OgFonts): string[] {
+  const missing = new Set<string>();
+  for (const char of text) {
+    if (/\s/u.test(char)) continue;
+    if (familyIndex(char.codePointAt(0) ?? 0, fonts) < 0) missing.add(char);
+  }
+  return [...missing];
+}
+
+/** One context kept for measuring text, so layout needs no canvas of its own. */
+let measuring: SKRSContext2D | undefined;
+
+function measurer(fonts: OgFonts) {
+  measuring ??= createCanvas(1, 1).getContext('2d');
+  const context = measuring;
+  return (text: string, font: OgFont): number => {
+    context.font = cssFont(text, font, fonts);
+    return context.measureText(text).width;
+  };
+}
+
+function paint(drawing: OgDrawing, fonts: OgFonts) {
+  const canvas = createCanvas(drawing.width, drawing.height);
+  const context = canvas.getContext('2d');
+  context.fillStyle = drawing.background;
+  context.fillRect(0, 0, drawing.width, drawing.height);
+  for (const op of drawing.ops) {
+    context.fillStyle = op.color;
+    if (op.kind === 'rect') {
+      context.fillRect(op.x, op.y, op.width, op.height);
+      continue;
+    }
+    context.font = cssFont(op.text, op.font, fonts);
+    context.letterSpacing = `${op.font.letterSpacing ?? 0}px`;
+    context.textBaseline = op.baseline ?? 'middle';
+    context.fillText(op.text, op.x, op.y);
+  }
+  return canvas;
 }
 
 export interface OgRender {
   /** The card as a 1200x630 PNG. */
   png: Uint8Array;
-  /** Text that no bundled font could draw (it shows as boxes); empty when every glyph was found. */
+  /** Characters that no bundled font could draw (they show as boxes); empty when every glyph was found. */
   missing: string[];
 }
 
-/** Lays out and rasterises one card. */
-export async function renderOgImage(tree: OgElement, root?: string): Promise<OgRender> {
-  const missing: string[] = [];
-  const svg = await satori(tree, {
-    width: OG_IMAGE_WIDTH,
-    height: OG_IMAGE_HEIGHT,
-    fonts: fontsFor(textOf(tree), loadOgFonts(root)),
-    // satori asks for more fonts only for text that none of the given fonts covers.
-    loadAdditionalAsset: (_code, segment) => {
-      missing.push(segment);
-      return Promise.resolve([]);
-    },
-  });
-  // satori draws text as outlines, so sharp (libvips) rasterises the SVG without
-  // any font; unlike resvg, its memory is released after each card.
-  const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer();
-  return { png: new Uint8Array(png), missing };
+/** Lays out and paints one card; the PNG is encoded off the main thread. */
+export async function renderOgImage(card: OgCard, root?: string): Promise<OgRender> {
+  const fonts = loadOgFonts(root);
+  const canvas = paint(layoutOgCard(card, measurer(fonts)), fonts);
+  // sharp (libvips) encodes the PNG on libuv's thread pool in about a quarter
+  // of the CPU time of Skia's own encoder, which tries every row filter; the
+  // card is opaque, so it is stored without an alpha channel.
+  const png = await sharp(canvas.data(), {
+    raw: { width: canvas.width, height: canvas.height, channels: 4 },
+  })
+    .removeAlpha()
+    .png({ compressionLevel: 3, adaptiveFiltering: false })
+    .toBuffer();
+  return {
+    png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength),
+    missing: missingGlyphs(ogCardText(card), fonts),
+  };
+}
+
+/** The one-line warning for a card with characters no bundled font has. */
+export function missingGlyphsWarning(label: string, missing: readonly string[]): string {
+  return `${label}: no bundled font has glyphs for ${JSON.stringify(missing.join(''))}; they show as boxes in the social preview image.`;
 }
 
 /**
- * A card as a static endpoint's response. Missing glyphs are not fatal (the
- * image is still useful) but are reported on one line naming the card.
+ * A card as a dev-server endpoint's response. Missing glyphs are not fatal
+ * (the image is still useful) but are reported on one line naming the card.
  */
 export async function ogImageResponse(
-  tree: OgElement,
+  card: OgCard,
   label: string,
   root?: string,
 ): Promise<Response> {
-  const { png, missing } = await renderOgImage(tree, root);
-  if (missing.length > 0) {
-    console.warn(
-      `[casefolio] ${label}: no bundled font has glyphs for ${JSON.stringify(missing.join(''))}; they show as boxes in the social preview image.`,
-    );
-  }
+  const { png, missing } = await renderOgImage(card, root);
+  if (missing.length > 0) console.warn(`[casefolio] ${missingGlyphsWarning(label, missing)}`);
   return new Response(png as Uint8Array<ArrayBuffer>, {
     headers: { 'Content-Type': 'image/png' },
   });

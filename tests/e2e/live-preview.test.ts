@@ -127,6 +127,17 @@ describe('npm run dev, live preview', () => {
     expect(await page.evaluate(() => document.querySelector('vite-error-overlay'))).toBeNull();
   });
 
+  it('serves each link-preview card as a PNG, painted on request', async () => {
+    for (const card of ['og/case-studies/published-study.png', 'og/home.png']) {
+      const response = await fetch(`${ORIGIN}/${card}`);
+      expect(response.status, card).toBe(200);
+      expect(response.headers.get('content-type'), card).toBe('image/png');
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect([...bytes.subarray(0, 4)], card).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    }
+    expect((await fetch(`${ORIGIN}/og/case-studies/no-such-study.png`)).status).toBe(404);
+  });
+
   it('shows content errors in the error overlay with the one-line messages, and recovers', async () => {
     edit(path.join(study, 'index.mdx'), 'value: 1.2', 'value: "1.2 RMSE"');
     await waitForText(

@@ -4,7 +4,6 @@ import type { MetricInput } from '../../src/lib/metrics.ts';
 import {
   HOME_OG_IMAGE_PATH,
   OG_COLORS,
-  OG_FONT_FAMILY,
   OG_IMAGE_HEIGHT,
   OG_IMAGE_WIDTH,
   OG_TITLE_MAX_LINES,
@@ -14,12 +13,18 @@ import {
   headlineMetricText,
   homeCard,
   ogCardAlt,
-  ogCardTree,
   ogImagePath,
+  portfolioOgCards,
   titleFontSize,
-  type OgElement,
-  type OgNode,
+  type OgCard,
 } from '../../src/lib/og-card.ts';
+import {
+  OG_LAYOUT,
+  layoutOgCard,
+  wrapLines,
+  type MeasureText,
+  type OgOp,
+} from '../../src/lib/og-layout.ts';
 import { renderOgImage } from '../../src/lib/og-image-fs.ts';
 
 const MINUS = '\u2212';
@@ -28,25 +33,17 @@ function metric(fields: Partial<MetricInput>): MetricInput {
   return { name: 'm', goal: 'higher', ...fields };
 }
 
-/** Every string in a tree, in document order. */
-function texts(node: OgNode): string[] {
-  if (typeof node === 'string') return [node];
-  const children = node.props.children;
-  if (children === undefined) return [];
-  return (Array.isArray(children) ? children : [children]).flatMap(texts);
-}
+/**
+ * A stand-in for a font: every character is half its size wide, CJK ones a
+ * whole size. Good enough to test where lines break.
+ */
+const measure: MeasureText = (text, font) =>
+  [...text].reduce((sum, char) => sum + (displayWidth(char) === 2 ? 1 : 0.5) * font.size, 0);
 
-/** The element whose only child is exactly `text`. */
-function findByText(node: OgNode, text: string): OgElement | undefined {
-  if (typeof node === 'string') return undefined;
-  if (node.props.children === text) return node;
-  const children = node.props.children;
-  if (children === undefined || typeof children === 'string') return undefined;
-  for (const child of Array.isArray(children) ? children : [children]) {
-    const found = findByText(child, text);
-    if (found) return found;
-  }
-  return undefined;
+type TextOp = Extract<OgOp, { kind: 'text' }>;
+
+function textOps(card: OgCard): TextOp[] {
+  return layoutOgCard(card, measure).ops.filter((op): op is TextOp => op.kind === 'text');
 }
 
 /** Width and height from a PNG's IHDR chunk. */
@@ -101,16 +98,22 @@ describe('the cards', () => {
     metrics: [metric({ name: 'ROC AUC', value: 0.91, baseline: 0.78 })],
   };
 
-  it('says case study, title, organization, headline metric and owner', () => {
+  it('says case study, title, organization, headline metric and owner, top to bottom', () => {
     const card = caseStudyCard(study, 'Ada Fixture');
-    expect(texts(ogCardTree(card))).toEqual([
-      'Case study',
+    const ops = textOps(card);
+    expect(ops.map((op) => op.text)).toEqual([
+      'CASE STUDY',
       'Churn in 6 weeks',
       'Acme Telecom',
+      'Ada Fixture',
       'ROC AUC 0.91',
       '· +0.13 vs baseline',
-      'Ada Fixture',
     ]);
+    const y = (text: string) => ops.find((op) => op.text === text)?.y ?? NaN;
+    expect(y('CASE STUDY')).toBeLessThan(y('Churn in 6 weeks'));
+    expect(y('Churn in 6 weeks')).toBeLessThan(y('Acme Telecom'));
+    expect(y('Acme Telecom')).toBeLessThan(y('ROC AUC 0.91'));
+    expect(y('ROC AUC 0.91')).toBeLessThan(y('Ada Fixture'));
     expect(ogCardAlt(card)).toBe(
       'Case study: Churn in 6 weeks. Acme Telecom. ROC AUC 0.91 · +0.13 vs baseline.',
     );
@@ -118,32 +121,83 @@ describe('the cards', () => {
 
   it('gives the home page a card with the name, headline and number of case studies', () => {
     const profile = { name: 'Ada Fixture', headline: 'Data science intern' };
-    expect(texts(ogCardTree(homeCard(profile, 3)))).toEqual([
-      'Portfolio',
+    expect(textOps(homeCard(profile, 3)).map((op) => op.text)).toEqual([
+      'PORTFOLIO',
       'Ada Fixture',
       'Data science intern',
-      '3 case studies',
       'Ada Fixture',
+      '3 case studies',
     ]);
-    expect(texts(ogCardTree(homeCard(profile, 1)))).toContain('1 case study');
-    expect(texts(ogCardTree(homeCard(profile, 0)))).toHaveLength(4);
+    expect(textOps(homeCard(profile, 1)).map((op) => op.text)).toContain('1 case study');
+    expect(textOps(homeCard(profile, 0))).toHaveLength(4);
   });
 
-  it('is a 1200x630 flex column in the card font, with the title clamped to three lines', () => {
-    const tree = ogCardTree(caseStudyCard(study, 'Ada'));
-    expect(tree.props.style).toMatchObject({
-      width: OG_IMAGE_WIDTH,
-      height: OG_IMAGE_HEIGHT,
-      boxSizing: 'border-box',
-      display: 'flex',
-      fontFamily: OG_FONT_FAMILY,
+  it('lists one card per published case study and the home card', () => {
+    const cards = portfolioOgCards([{ ...study, slug: 'churn' }], {
+      name: 'Ada',
+      headline: 'Intern',
     });
+    expect(cards.map((card) => card.path)).toEqual([ogImagePath('churn'), HOME_OG_IMAGE_PATH]);
+    expect(cards[0]?.card.title).toBe('Churn in 6 weeks');
+  });
+
+  it('keeps every word inside the 1200x630 card, right of the accent bar', () => {
+    const long = caseStudyCard(
+      {
+        title: 'A deliberately long title about forecasting demand '.repeat(4),
+        organization: 'An organization whose name is far too long to fit on one line of the card',
+        metrics: [
+          metric({
+            name: 'Weighted absolute percentage error',
+            value: 31.4,
+            baseline: 42.7,
+            unit: '%',
+            goal: 'lower',
+          }),
+        ],
+      },
+      'Ada',
+    );
+    const left = OG_LAYOUT.accentBar + OG_LAYOUT.paddingX;
+    for (const op of textOps(long)) {
+      expect(op.x, op.text).toBeGreaterThanOrEqual(left);
+      expect(op.x + measure(op.text, op.font), op.text).toBeLessThanOrEqual(
+        OG_IMAGE_WIDTH - OG_LAYOUT.paddingX,
+      );
+      expect(op.y, op.text).toBeGreaterThan(0);
+      expect(op.y, op.text).toBeLessThan(OG_IMAGE_HEIGHT);
+    }
     expect([OG_IMAGE_WIDTH, OG_IMAGE_HEIGHT]).toEqual([1200, 630]);
-    expect(findByText(tree, study.title)?.props.style).toMatchObject({
-      lineClamp: OG_TITLE_MAX_LINES,
-      fontSize: titleFontSize(study.title),
-    });
+  });
+
+  it('clamps the title to three lines ending in an ellipsis, in a size chosen for its length', () => {
+    const title = 'A deliberately long title about forecasting demand '.repeat(4).trim();
+    const ops = textOps(caseStudyCard({ ...study, title }, 'Ada')).filter(
+      (op) => op.font.size === titleFontSize(title),
+    );
     expect(OG_TITLE_MAX_LINES).toBe(3);
+    expect(ops).toHaveLength(OG_TITLE_MAX_LINES);
+    expect(ops.at(-1)?.text).toMatch(/…$/);
+    expect(ops.map((op) => op.text.replace('…', '')).join(' ')).toBe(
+      title.slice(0, ops.map((op) => op.text.replace('…', '')).join(' ').length),
+    );
+  });
+
+  it('puts a delta that does not fit beside the value on a line of its own', () => {
+    const short = textOps(caseStudyCard(study, 'Ada'));
+    const value = short.find((op) => op.text === 'ROC AUC 0.91');
+    const delta = short.find((op) => op.text.startsWith('·'));
+    expect(delta?.y).toBe(value?.y);
+    expect(delta?.x).toBeGreaterThan(value?.x ?? Infinity);
+
+    const name = 'Mean reciprocal rank at ten';
+    const long = textOps(
+      caseStudyCard({ ...study, metrics: [metric({ name, value: 0.41, baseline: 0.3 })] }, 'Ada'),
+    );
+    const longValue = long.find((op) => op.text.startsWith(name));
+    const longDelta = long.find((op) => op.text.startsWith('·'));
+    expect(longDelta?.x).toBe(longValue?.x);
+    expect(longDelta?.y).toBeGreaterThan(longValue?.y ?? Infinity);
   });
 
   it('colours the delta by verdict, never as the only cue (the sign is in the text)', () => {
@@ -151,8 +205,10 @@ describe('the cards', () => {
       { ...study, metrics: [metric({ name: 'AUC', value: 0.7, baseline: 0.8 })] },
       'Ada',
     );
-    const delta = findByText(ogCardTree(worse), `· ${MINUS}0.1 vs baseline`);
-    expect(delta?.props.style['color']).toBe(OG_COLORS.worse);
+    const delta = textOps(worse).find((op) => op.text === `· ${MINUS}0.1 vs baseline`);
+    expect(delta?.color).toBe(OG_COLORS.worse);
+    const better = textOps(caseStudyCard(study, 'Ada')).find((op) => op.text.startsWith('·'));
+    expect(better?.color).toBe(OG_COLORS.better);
   });
 
   it('uses high-contrast colours: every text colour is at least 7:1 on the background', () => {
@@ -165,6 +221,42 @@ describe('the cards', () => {
     ]) {
       expect(contrastRatio(colour, OG_COLORS.background)).toBeGreaterThanOrEqual(7);
     }
+  });
+});
+
+describe('wrapLines', () => {
+  const font = { size: 10, weight: 400 } as const;
+
+  it('breaks between words, never inside one that fits on a line', () => {
+    expect(wrapLines('alpha beta gamma delta', 55, font, measure, 5)).toEqual([
+      'alpha beta',
+      'gamma delta',
+    ]);
+  });
+
+  it('breaks between CJK characters, which have no spaces, and keeps punctuation with them', () => {
+    expect(wrapLines('時系列予測。需要', 35, font, measure, 5)).toEqual([
+      '時系列',
+      '予測。',
+      '需要',
+    ]);
+  });
+
+  it('splits a word longer than a line where it overflows', () => {
+    expect(wrapLines('abcdefghijkl', 30, font, measure, 5)).toEqual(['abcdef', 'ghijkl']);
+  });
+
+  it('ends the last allowed line with an ellipsis when text is left over', () => {
+    expect(wrapLines('one two three four five six', 40, font, measure, 2)).toEqual([
+      'one two',
+      'three…',
+    ]);
+    expect(wrapLines('short', 40, font, measure, 1)).toEqual(['short']);
+  });
+
+  it('counts letter spacing', () => {
+    expect(wrapLines('ab cd', 25, { ...font, letterSpacing: 3 }, measure, 5)).toEqual(['ab', 'cd']);
+    expect(wrapLines('ab cd', 25, font, measure, 5)).toEqual(['ab cd']);
   });
 });
 
@@ -194,26 +286,8 @@ describe('card paths', () => {
 describe('rendering with the bundled fonts', () => {
   const TITLE = '時系列予測 — Prévision de la demande';
 
-  /** One character, large and alone, black on white. */
-  function glyph(text: string): OgElement {
-    return {
-      type: 'div',
-      props: {
-        style: {
-          width: OG_IMAGE_WIDTH,
-          height: OG_IMAGE_HEIGHT,
-          display: 'flex',
-          alignItems: 'center',
-          justifyContent: 'center',
-          fontSize: 300,
-          fontFamily: OG_FONT_FAMILY,
-          color: '#000000',
-          backgroundColor: '#ffffff',
-        },
-        children: text,
-      },
-    };
-  }
+  /** A card whose title is one character, the rest fixed, so two renders differ only there. */
+  const glyphCard = (title: string): OgCard => ({ eyebrow: 'x', title, footer: 'x' });
 
   it('renders a Japanese and French title as a 1200x630 PNG with every glyph found', async () => {
     const card = caseStudyCard(
@@ -224,23 +298,23 @@ describe('rendering with the bundled fonts', () => {
       },
       'Zoë Ångström',
     );
-    const { png, missing } = await renderOgImage(ogCardTree(card));
+    const { png, missing } = await renderOgImage(card);
     expect(missing).toEqual([]);
     expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
   });
 
   it('reports text no font covers, so the missing-glyph check is not vacuous', async () => {
-    const { missing } = await renderOgImage(glyph('\uE000'));
-    expect(missing.join('')).toContain('\uE000');
+    const { missing } = await renderOgImage(glyphCard('a\uE000b\uE000'));
+    expect(missing).toEqual(['\uE000']);
   });
 
   it('draws each CJK and accented character as a real glyph, not the .notdef box or nothing', async () => {
-    const notdef = Buffer.from((await renderOgImage(glyph('\uE000'))).png);
-    const blank = Buffer.from((await renderOgImage(glyph('\u00A0'))).png);
-    const characters = [...new Set(TITLE.replace(/\s/g, ''))];
-    expect(characters).toEqual(expect.arrayContaining(['時', '予', '測', 'é', '—']));
+    const notdef = Buffer.from((await renderOgImage(glyphCard('\uE000'))).png);
+    const blank = Buffer.from((await renderOgImage(glyphCard('\u00A0'))).png);
+    const characters = [...new Set((TITLE + 'ŝậЖΩ').replace(/\s/g, ''))];
+    expect(characters).toEqual(expect.arrayContaining(['時', '予', '測', 'é', '—', 'ậ', 'Ж']));
     for (const character of characters) {
-      const { png, missing } = await renderOgImage(glyph(character));
+      const { png, missing } = await renderOgImage(glyphCard(character));
       expect(missing, character).toEqual([]);
       expect(Buffer.from(png).equals(notdef), `${character} renders as the .notdef box`).toBe(
         false,
@@ -248,4 +322,18 @@ describe('rendering with the bundled fonts', () => {
       expect(Buffer.from(png).equals(blank), `${character} renders as nothing`).toBe(false);
     }
   });
+
+  it('paints the same card to the same bytes every time', async () => {
+    const card = caseStudyCard(study(), 'Ada');
+    const first = Buffer.from((await renderOgImage(card)).png);
+    expect(Buffer.from((await renderOgImage(card)).png).equals(first)).toBe(true);
+  });
 });
+
+function study() {
+  return {
+    title: 'Churn in 6 weeks',
+    organization: 'Acme Telecom',
+    metrics: [metric({ name: 'ROC AUC', value: 0.91, baseline: 0.78 })],
+  };
+}

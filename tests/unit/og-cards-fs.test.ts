@@ -1,0 +1,68 @@
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { caseStudyCard, homeCard, type OgCardFile } from '../../src/lib/og-card.ts';
+import { publishOgCards, renderOgCards } from '../../src/lib/og-cards-fs.ts';
+import { projectRoot } from '../helpers/build.ts';
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+function cards(title: string): OgCardFile[] {
+  return [
+    {
+      path: 'og/case-studies/churn.png',
+      card: caseStudyCard({ title, organization: 'Acme', metrics: [] }, 'Ada'),
+    },
+    { path: 'og/home.png', card: homeCard({ name: 'Ada', headline: 'Intern' }, 1) },
+  ];
+}
+
+describe('the build’s Open Graph cards', () => {
+  it('paints every card into the cache and publishes it under its path', async () => {
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'og-cache-'));
+    const outDir = mkdtempSync(path.join(os.tmpdir(), 'og-out-'));
+    const rendered = await renderOgCards(cards('Churn'), { root: projectRoot, cacheDir });
+    expect(rendered.map((card) => card.path)).toEqual(['og/case-studies/churn.png', 'og/home.png']);
+    publishOgCards(rendered, outDir);
+    for (const file of ['og/case-studies/churn.png', 'og/home.png']) {
+      expect([...readFileSync(path.join(outDir, file)).subarray(0, 8)], file).toEqual(
+        PNG_SIGNATURE,
+      );
+    }
+  });
+
+  it('reuses a cached card whose words did not change, and drops cards no longer built', async () => {
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'og-cache-'));
+    const first = await renderOgCards(cards('Churn'), { root: projectRoot, cacheDir });
+    const home = first[1]?.cached ?? '';
+    // Mark the cached home card: a repaint would overwrite the mark.
+    writeFileSync(home, 'kept');
+    const before = statSync(home).mtimeMs;
+    const second = await renderOgCards(cards('Churn, retitled'), { root: projectRoot, cacheDir });
+    expect(second[1]?.cached).toBe(home);
+    expect(readFileSync(home, 'utf8')).toBe('kept');
+    expect(statSync(home).mtimeMs).toBe(before);
+    expect(second[0]?.cached).not.toBe(first[0]?.cached);
+    expect(existsSync(first[0]?.cached ?? '')).toBe(false);
+    expect(readdirSync(cacheDir).sort()).toEqual(
+      second.map((card) => path.basename(card.cached)).sort(),
+    );
+  });
+
+  it('reports characters no bundled font has, per card', async () => {
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'og-cache-'));
+    const [card] = await renderOgCards(cards('Churn 🚀 and 한국어'), {
+      root: projectRoot,
+      cacheDir,
+    });
+    expect(card?.missing).toEqual(['🚀', '한', '국', '어']);
+  });
+});
