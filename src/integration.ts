@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { bundledThemes } from 'shiki/themes';
 import { checkContent, type CaseStudyFile } from './lib/content-fs.ts';
 import { setLiveProblems } from './lib/live-problems.ts';
 import { settle } from './lib/settle.ts';
@@ -18,7 +17,6 @@ import { missingGlyphsWarning } from './lib/og-image-fs.ts';
 import { findLocatedImages } from './lib/image-metadata-fs.ts';
 import { pruneUnreferencedImages } from './lib/prune-assets-fs.ts';
 import { formatProblem, sortProblems } from './lib/problems.ts';
-import { readableTheme } from './lib/readable-theme.ts';
 import {
   siteOptionsSchema,
   type ResolvedSiteOptions,
@@ -42,15 +40,6 @@ function publishedPatterns(entries: readonly CaseStudyFile[]): string[] {
 type BundlerLogLevel = 'info' | 'debug' | 'warn';
 type BundlerLog = { code?: string; message: string };
 type BundlerLogHandler = (level: BundlerLogLevel, log: BundlerLog) => void;
-
-/** GitHub's light and dimmed themes, with every token colour lifted to AA contrast. */
-async function codeThemes() {
-  const [light, dark] = await Promise.all([
-    bundledThemes['github-light'](),
-    bundledThemes['github-dark-dimmed'](),
-  ]);
-  return { light: readableTheme(light.default), dark: readableTheme(dark.default) };
-}
 
 /**
  * What `astro dev` loads: every case study, drafts included, except files
@@ -173,7 +162,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
           ...(cacheDir ? { cacheDir } : {}),
           // A Content-Security-Policy on every page: scripts only from the site itself
           // or with Astro's hashes (no 'unsafe-inline'), WebAssembly for Pagefind search.
-          // Styles allow inline attributes, which Shiki's dual-theme colours use.
+          // Styles allow inline attributes, which Shiki's token colours use.
           security: {
             csp: {
               algorithm: 'SHA-256',
@@ -189,11 +178,9 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
           // The sitemap lists exactly the built pages; drafts are never built in production.
           integrations: [mdx(), sitemap()],
           markdown: {
-            shikiConfig: {
-              themes: await codeThemes(),
-              defaultColor: false,
-              wrap: false,
-            },
+            // One pass per code block: token colours are custom properties that
+            // src/styles/code.css sets for light and dark (two themes cost twice).
+            shikiConfig: { theme: 'css-variables', wrap: false },
           },
           vite: {
             build: {

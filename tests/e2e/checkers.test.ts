@@ -130,7 +130,7 @@ function caseStudyWithCharts(site: Site): string {
  */
 const ruleReasons: Record<string, string> = {
   'no-inline-style':
-    "Shiki's dual-theme code blocks colour every token with inline CSS variables and scroll " +
+    "Shiki's code blocks colour every token with inline CSS variables and scroll " +
     'with `overflow-x:auto` (shikiConfig `wrap: false`); the CSP allows inline style attributes ' +
     'for exactly this (src/integration.ts). Only `overflow-x` is added; other inline styles still fail.',
   'prefer-native-element':
