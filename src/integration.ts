@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
@@ -7,6 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { checkContent, type CaseStudyFile } from './lib/content-fs.ts';
 import { setLiveProblems } from './lib/live-problems.ts';
 import { settle } from './lib/settle.ts';
+import { SEARCH_HANDOFF_ENV, buildSearchIndex } from './lib/search-index-fs.ts';
 import {
   cardsFromReport,
   publishOgCards,
@@ -127,6 +129,15 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
             : publishedPatterns(report.caseStudies),
         };
 
+        // A folder-form draft keeps its images to itself in production. Computed
+        // now, so the closure below does not keep the whole report (every parsed
+        // file) alive for the rest of the build.
+        const draftFolders = showDrafts
+          ? []
+          : report.caseStudies
+              .filter((entry) => entry.draft && entry.entry.endsWith('/index.mdx'))
+              .map((entry) => path.dirname(entry.absolutePath));
+
         if (!config.site && command === 'build') {
           logger.warn(
             'site is not set, so pages get no canonical URL and the sitemap, RSS feed and social previews use relative links. Set SITE_URL (for example https://ada.github.io) or `site` in astro.config.mjs.',
@@ -200,15 +211,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
             },
             plugins: [
               virtualConfig(() => resolved),
-              virtualImages(() => ({
-                dir: contentDir,
-                // A folder-form draft keeps its images to itself in production.
-                skip: showDrafts
-                  ? []
-                  : report.caseStudies
-                      .filter((entry) => entry.draft && entry.entry.endsWith('/index.mdx'))
-                      .map((entry) => path.dirname(entry.absolutePath)),
-              })),
+              virtualImages(() => ({ dir: contentDir, skip: draftFolders })),
             ],
           },
         });
@@ -241,20 +244,13 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         }
         const pruned = pruneUnreferencedImages(fileURLToPath(dir));
         if (pruned.length > 0) logger.info(`removed ${pruned.length} unused original images`);
-        // Full-text search: index the built case studies (drafts were never built).
-        const { createIndex, close } = await import('pagefind');
-        try {
-          const { index, errors } = await createIndex({});
-          if (!index) throw new Error(errors.join('; '));
-          // Only case-study pages carry searchable text; skipping the rest saves time.
-          const added = await index.addDirectory({
-            path: fileURLToPath(dir),
-            glob: 'case-studies/**/*.html',
-          });
-          await index.writeFiles({ outputPath: path.join(fileURLToPath(dir), 'pagefind') });
-          logger.info(`search index: ${added.page_count} pages`);
-        } finally {
-          await close();
+        // Full-text search over the built case studies: here, or by `npm run build`
+        // after Astro has exited and released its memory.
+        const handoff = process.env[SEARCH_HANDOFF_ENV];
+        if (handoff) {
+          writeFileSync(handoff, fileURLToPath(dir));
+        } else {
+          logger.info(`search index: ${await buildSearchIndex(fileURLToPath(dir))} pages`);
         }
       },
       'astro:config:done': ({ config }) => {

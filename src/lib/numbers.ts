@@ -9,17 +9,29 @@ export const MINUS = '\u2212';
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
 
 /**
+ * A formatter with exactly `decimals` digits after the point, made once per
+ * count: creating an Intl.NumberFormat costs far more than formatting, and
+ * chart tables format thousands of cells per build.
+ */
+const fixedFormats = new Map<number, Intl.NumberFormat>();
+function fixed(decimals: number): Intl.NumberFormat {
+  let format = fixedFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    fixedFormats.set(decimals, format);
+  }
+  return format;
+}
+
+/**
  * `1200000` -> `1,200,000`; `0.91` stays `0.91`: every written digit kept;
  * `−3` for negatives. With `decimals`, exactly that many digits after the point.
  */
 export function formatNumber(value: number, decimals?: number): string {
-  const format =
-    decimals === undefined
-      ? grouped
-      : new Intl.NumberFormat('en-US', {
-          minimumFractionDigits: decimals,
-          maximumFractionDigits: decimals,
-        });
+  const format = decimals === undefined ? grouped : fixed(decimals);
   const body = format.format(Math.abs(value));
   return value < 0 && !/^[0.,]+$/.test(body) ? `${MINUS}${body}` : body;
 }
@@ -63,10 +75,7 @@ export function formatReadable(value: number, decimals?: number): string {
   const body = tiny
     ? scientific.format(Math.abs(value))
     : decimals !== undefined
-      ? new Intl.NumberFormat('en-US', {
-          minimumFractionDigits: decimals,
-          maximumFractionDigits: decimals,
-        }).format(Math.abs(value))
+      ? fixed(decimals).format(Math.abs(value))
       : Math.abs(value) >= 100_000
         ? readableLarge.format(Math.abs(value))
         : readable.format(Math.abs(value));

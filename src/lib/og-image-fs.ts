@@ -1,18 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import * as fontkit from 'fontkit';
-import sharp from 'sharp';
 import { ogCardText, type OgCard } from './og-card.ts';
 import { layoutOgCard, type OgDrawing, type OgFont } from './og-layout.ts';
+import { encodePng } from './png.ts';
 
 /**
  * Paints Open Graph cards to PNG with Skia (@napi-rs/canvas): og-layout.ts
- * says where each line goes, this module draws it. Skia caches glyphs and
- * sharp encodes the PNG on libuv's thread pool, so a card costs one or two
- * milliseconds of the main thread and about seven of CPU in all (satori and
- * an SVG rasteriser took 50).
+ * says where each line goes, this module draws it, and png.ts encodes it. A
+ * card takes about 6 ms of CPU (satori and an SVG rasteriser took 50); the
+ * build paints them on a low-priority worker thread (og-cards-fs.ts).
  *
  * Fonts come from npm packages, so a card looks the same on every machine:
  *
@@ -156,9 +155,21 @@ function measurer(fonts: OgFonts) {
   };
 }
 
-function paint(drawing: OgDrawing, fonts: OgFonts) {
-  const canvas = createCanvas(drawing.width, drawing.height);
+/**
+ * One canvas, repainted for every card. A canvas's 3 MB of pixels live in
+ * native memory that V8 does not see, so a canvas per card is freed only
+ * whenever V8 happens to collect: painting 1,000 cards in a loop grew the
+ * process by gigabytes.
+ */
+let cardCanvas: Canvas | undefined;
+
+function paint(drawing: OgDrawing, fonts: OgFonts): Canvas {
+  if (cardCanvas?.width !== drawing.width || cardCanvas.height !== drawing.height) {
+    cardCanvas = createCanvas(drawing.width, drawing.height);
+  }
+  const canvas = cardCanvas;
   const context = canvas.getContext('2d');
+  context.setTransform(1, 0, 0, 1, 0, 0);
   context.fillStyle = drawing.background;
   context.fillRect(0, 0, drawing.width, drawing.height);
   for (const op of drawing.ops) {
@@ -182,19 +193,11 @@ export interface OgRender {
   missing: string[];
 }
 
-/** Lays out and paints one card; the PNG is encoded off the main thread. */
-export async function renderOgImage(card: OgCard, root?: string): Promise<OgRender> {
+/** Lays out, paints and encodes one card, on the calling thread (about 6 ms). */
+export function renderOgImage(card: OgCard, root?: string): OgRender {
   const fonts = loadOgFonts(root);
   const canvas = paint(layoutOgCard(card, measurer(fonts)), fonts);
-  // sharp (libvips) encodes the PNG on libuv's thread pool in about a quarter
-  // of the CPU time of Skia's own encoder, which tries every row filter; the
-  // card is opaque, so it is stored without an alpha channel.
-  const png = await sharp(canvas.data(), {
-    raw: { width: canvas.width, height: canvas.height, channels: 4 },
-  })
-    .removeAlpha()
-    .png({ compressionLevel: 3, adaptiveFiltering: false })
-    .toBuffer();
+  const png = encodePng(canvas.data(), canvas.width, canvas.height);
   return {
     png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength),
     missing: missingGlyphs(ogCardText(card), fonts),
@@ -215,7 +218,7 @@ export async function ogImageResponse(
   label: string,
   root?: string,
 ): Promise<Response> {
-  const { png, missing } = await renderOgImage(card, root);
+  const { png, missing } = renderOgImage(card, root);
   if (missing.length > 0) console.warn(`[casefolio] ${missingGlyphsWarning(label, missing)}`);
   return new Response(png as Uint8Array<ArrayBuffer>, {
     headers: { 'Content-Type': 'image/png' },

@@ -26,6 +26,21 @@ const REPLACEMENTS: [string, string][] = [
  * label ends up with an empty slug.
  */
 export function slugifyLabel(label: string): string {
+  let slug = labelSlugs.get(label);
+  if (slug === undefined) {
+    slug = slugOf(label);
+    labelSlugs.set(label, slug);
+  }
+  return slug;
+}
+
+/**
+ * Labels already slugified: the home, tag and skill pages link the same few
+ * dozen tags and skills from every card, and transliteration is not cheap.
+ */
+const labelSlugs = new Map<string, string>();
+
+function slugOf(label: string): string {
   const latin = slugify(label, { decamelize: false, customReplacements: REPLACEMENTS });
   if (latin !== '' && /[\p{L}\p{N}]/u.test(latin)) return latin;
   return label
