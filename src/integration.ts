@@ -29,13 +29,15 @@ import { virtualImages } from './virtual-images.ts';
 import { THEME_INIT_SCRIPT } from './scripts/theme-init.ts';
 
 /**
- * The exact files a production build loads. An empty list would make the
- * glob loader match everything, so "no case studies" is a pattern that
- * matches nothing.
+ * The files a production build loads: every case study but the drafts. Both
+ * forms by wildcard and each draft excluded by name, because the glob loader
+ * matches every file against every pattern: one pattern per published file
+ * took half a second at 1,000 case studies. (Slugs are checked before this,
+ * so a name never holds glob syntax.)
  */
 function publishedPatterns(entries: readonly CaseStudyFile[]): string[] {
-  const published = entries.filter((entry) => !entry.draft).map((entry) => entry.entry);
-  return published.length > 0 ? published : ['.casefolio-no-case-studies'];
+  const drafts = entries.filter((entry) => entry.draft).map((entry) => `!${entry.entry}`);
+  return ['*.mdx', '*/index.mdx', '!_*', '!_*/**', ...drafts];
 }
 
 /** The bundler's log hook signature, written out: Astro's config types do not infer it. */
