@@ -8,6 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { checkContent, type CaseStudyFile } from './lib/content-fs.ts';
 import { setLiveProblems } from './lib/live-problems.ts';
 import { settle } from './lib/settle.ts';
+import { codeTokenClasses } from './lib/code-token-classes.ts';
 import { SEARCH_HANDOFF_ENV, buildSearchIndex } from './lib/search-index-fs.ts';
 import {
   cardsFromReport,
@@ -175,7 +176,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
           ...(cacheDir ? { cacheDir } : {}),
           // A Content-Security-Policy on every page: scripts only from the site itself
           // or with Astro's hashes (no 'unsafe-inline'), WebAssembly for Pagefind search.
-          // Styles allow inline attributes, which Shiki's token colours use.
+          // Styles allow inline attributes, which code blocks use to scroll.
           security: {
             csp: {
               algorithm: 'SHA-256',
@@ -193,7 +194,12 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
           markdown: {
             // One pass per code block: token colours are custom properties that
             // src/styles/code.css sets for light and dark (two themes cost twice).
-            shikiConfig: { theme: 'css-variables', wrap: false },
+            // src/lib/code-token-classes.ts turns its inline colours into classes.
+            shikiConfig: {
+              theme: 'css-variables',
+              wrap: false,
+              transformers: [codeTokenClasses],
+            },
           },
           vite: {
             build: {

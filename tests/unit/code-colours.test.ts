@@ -31,6 +31,15 @@ const TOKEN_VARIABLES = [
 ];
 
 describe('code block colours', () => {
+  it('colours each token class with its variable', () => {
+    const css = readFileSync(path.join(projectRoot, 'src/styles/code.css'), 'utf8');
+    for (const name of TOKEN_VARIABLES) {
+      expect(css, name).toMatch(
+        new RegExp(`\\.code-${name} \\{\\s*color: var\\(--astro-code-${name}\\);`),
+      );
+    }
+  });
+
   it('sets every variable of the css-variables theme, and the background, for both schemes', () => {
     expect([...codeColours().keys()].sort()).toEqual([...TOKEN_VARIABLES, 'background'].sort());
   });

@@ -1,0 +1,75 @@
+import type { ShikiTransformer } from 'shiki';
+
+/**
+ * Shiki's css-variables theme colours each token with an inline style,
+ * `color:var(--astro-code-token-keyword)`. This transformer turns those
+ * styles into classes (`code-token-keyword`) that src/styles/code.css
+ * colours, so code blocks carry no inline styles beyond the scrolling Astro
+ * adds, and the page weighs less.
+ */
+
+type HastElement = Parameters<NonNullable<ShikiTransformer['span']>>[0];
+
+/** Declarations with a class of their own. */
+const FONT_CLASSES: Record<string, string> = {
+  'font-style:italic': 'code-italic',
+  'font-weight:bold': 'code-bold',
+  'text-decoration:underline': 'code-underline',
+  'text-decoration:line-through': 'code-strike',
+};
+
+/**
+ * Splits an inline style into classes for the declarations code.css
+ * covers and the declarations left inline. `drop` names properties to
+ * remove outright (the block's own colours, which code.css sets on
+ * `.astro-code`).
+ */
+export function styleToClasses(
+  style: string,
+  drop: readonly string[] = [],
+): { classes: string[]; style: string } {
+  const classes: string[] = [];
+  const rest: string[] = [];
+  for (const declaration of style.split(';')) {
+    const compact = declaration.trim().replace(/\s*:\s*/, ':');
+    if (compact === '') continue;
+    const property = compact.slice(0, compact.indexOf(':'));
+    if (drop.includes(property)) continue;
+    const variable = /^color:var\(--astro-code-([\w-]+)\)$/.exec(compact)?.[1];
+    const font = FONT_CLASSES[compact];
+    if (variable) classes.push(`code-${variable}`);
+    else if (font) classes.push(font);
+    else rest.push(compact);
+  }
+  return { classes, style: rest.join(';') };
+}
+
+function moveStyleToClasses(node: HastElement, drop?: readonly string[]): void {
+  const style = node.properties['style'];
+  if (typeof style !== 'string') return;
+  const split = styleToClasses(style, drop);
+  if (split.style === '') delete node.properties['style'];
+  else node.properties['style'] = split.style;
+  for (const name of split.classes) addClass(node, name);
+}
+
+function addClass(node: HastElement, name: string): void {
+  const current = node.properties['class'];
+  const list = Array.isArray(current)
+    ? current.map(String)
+    : typeof current === 'string'
+      ? current.split(/\s+/).filter(Boolean)
+      : [];
+  if (!list.includes(name)) list.push(name);
+  node.properties['class'] = list.join(' ');
+}
+
+export const codeTokenClasses: ShikiTransformer = {
+  name: 'casefolio:code-token-classes',
+  pre(node) {
+    moveStyleToClasses(node, ['background-color', 'color']);
+  },
+  span(node) {
+    moveStyleToClasses(node);
+  },
+};
