@@ -16,7 +16,7 @@ import {
   renderOgCards,
   type RenderedOgCard,
 } from './lib/og-cards-fs.ts';
-import { missingGlyphsWarning } from './lib/og-image-fs.ts';
+import { missingGlyphsWarning } from './lib/og-card.ts';
 import { findLocatedImages } from './lib/image-metadata-fs.ts';
 import { pruneUnreferencedImages } from './lib/prune-assets-fs.ts';
 import { formatProblem, sortProblems } from './lib/problems.ts';

@@ -182,3 +182,8 @@ export function ogCardAlt(card: OgCard): string {
   if (card.metric) parts.push(headlineMetricText(card.metric));
   return parts.map((part) => (/[.!?…]$/.test(part) ? part : `${part}.`)).join(' ');
 }
+
+/** The one-line warning for a card with characters no bundled font has. */
+export function missingGlyphsWarning(label: string, missing: readonly string[]): string {
+  return `${label}: no bundled font has glyphs for ${JSON.stringify(missing.join(''))}; they show as boxes in the social preview image.`;
+}

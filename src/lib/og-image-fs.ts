@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createCanvas, GlobalFonts, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import * as fontkit from 'fontkit';
-import { ogCardText, type OgCard } from './og-card.ts';
+import { missingGlyphsWarning, ogCardText, type OgCard } from './og-card.ts';
 import { layoutOgCard, type OgDrawing, type OgFont } from './og-layout.ts';
 import { encodePng } from './png.ts';
 
@@ -202,11 +202,6 @@ export function renderOgImage(card: OgCard, root?: string): OgRender {
     png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength),
     missing: missingGlyphs(ogCardText(card), fonts),
   };
-}
-
-/** The one-line warning for a card with characters no bundled font has. */
-export function missingGlyphsWarning(label: string, missing: readonly string[]): string {
-  return `${label}: no bundled font has glyphs for ${JSON.stringify(missing.join(''))}; they show as boxes in the social preview image.`;
 }
 
 /**
