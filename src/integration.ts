@@ -230,15 +230,26 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         // Data files and artifacts are read at render time, outside Vite's module
         // graph, so saving one would not refresh the page on its own. Every change
         // under content/ re-runs the checks (errors go to the overlay) and reloads.
-        // The reload waits for the save to settle and for the content layer's
-        // own reload of the file (which waits less), so the page shows the file as saved.
+        // A save can come in two steps (truncate, then write), and the watcher may
+        // report only the first: every loader, Astro's included, would then keep
+        // the empty file. So once the changes have settled, each changed file is
+        // announced again, which makes the loaders read it as saved (they skip a
+        // file whose content did not change), then the checks run and the page reloads.
+        const changed = new Set<string>();
         const recheckAndReload = settle(() => {
+          for (const file of changed) server.watcher.emit('change', file);
+          changed.clear();
           recheck?.();
           server.ws.send({ type: 'full-reload' });
         }, RELOAD_SETTLE_MS);
         server.watcher.add(contentDir);
-        server.watcher.on('all', (_event, file) => {
-          if (path.resolve(file).startsWith(contentDir + path.sep)) recheckAndReload();
+        // 'all' sees only real file-system events: chokidar does not repeat an
+        // emitted 'change' there, so the announcements above do not loop.
+        server.watcher.on('all', (event, file) => {
+          const absolute = path.resolve(file);
+          if (!absolute.startsWith(contentDir + path.sep)) return;
+          if (event === 'change' || event === 'add') changed.add(absolute);
+          recheckAndReload();
         });
       },
       'astro:build:done': async ({ dir, logger }) => {

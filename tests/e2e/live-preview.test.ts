@@ -127,6 +127,20 @@ describe('npm run dev, live preview', () => {
     expect(await page.evaluate(() => document.querySelector('vite-error-overlay'))).toBeNull();
   });
 
+  it('shows an MDX file saved in two steps as saved, not as the empty file between them', async () => {
+    const file = path.join(study, 'index.mdx');
+    const text = readFileSync(file, 'utf8').replace(
+      'title: A retitled study',
+      'title: A twice-saved study',
+    );
+    writeFileSync(file, '');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    writeFileSync(file, text);
+    await waitForText('A twice-saved study');
+    edit(file, 'title: A twice-saved study', 'title: A retitled study');
+    await waitForText('A retitled study');
+  });
+
   it('serves each link-preview card as a PNG, painted on request', async () => {
     for (const card of ['og/case-studies/published-study.png', 'og/home.png']) {
       const response = await fetch(`${ORIGIN}/${card}`);
