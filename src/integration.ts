@@ -254,7 +254,14 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (ogCards) {
-          const cards = await ogCards;
+          const cards = await ogCards.catch((error: unknown) => {
+            // Not a content problem (those stop the build before it starts): the
+            // painter itself failed, for example without a canvas binary for this platform.
+            logger.error(
+              `the social preview images could not be painted: ${(error as Error).message}`,
+            );
+            process.exit(1);
+          });
           publishOgCards(cards, fileURLToPath(dir));
           for (const card of cards) {
             if (card.missing.length > 0) logger.warn(missingGlyphsWarning(card.path, card.missing));

@@ -66,3 +66,13 @@ describe('the build’s Open Graph cards', () => {
     expect(card?.missing).toEqual(['🚀', '한', '국', '어']);
   });
 });
+
+describe('when the painter fails', () => {
+  it('rejects with one line instead of leaving the build waiting', async () => {
+    const notAFolder = path.join(mkdtempSync(path.join(os.tmpdir(), 'og-cache-')), 'file');
+    writeFileSync(notAFolder, 'not a folder');
+    await expect(
+      renderOgCards(cards('Churn'), { root: projectRoot, cacheDir: notAFolder }),
+    ).rejects.toThrow('the Open Graph card painter stopped with code 1');
+  });
+});
