@@ -3,10 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { parseYaml } from './frontmatter.ts';
-import { settle } from './settle.ts';
-
-/** Quiet time after the last change event before profile.yaml is read again. */
-const SETTLE_MS = 50;
 
 /**
  * Loads content/profile.yaml as the single entry `profile`. The file was
@@ -41,14 +37,13 @@ export function profileLoader(profilePath: string): Loader {
       };
       await sync();
       // In dev a broken save must not crash the server: the check shows the
-      // problem in the overlay, and the next save reloads the profile.
-      const resync = settle(
-        () => sync().catch((error: unknown) => logger.warn(String(error))),
-        SETTLE_MS,
-      );
+      // problem in the overlay, and the next save reloads the profile. A save
+      // read half-way is read again: the integration re-announces each changed
+      // file once the save has settled.
       watcher?.add(profilePath);
       watcher?.on('change', (changed) => {
-        if (path.resolve(changed) === path.resolve(profilePath)) resync();
+        if (path.resolve(changed) !== path.resolve(profilePath)) return;
+        sync().catch((error: unknown) => logger.warn(String(error)));
       });
     },
   };
