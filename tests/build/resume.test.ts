@@ -1,8 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildSite,
@@ -13,18 +10,9 @@ import {
   textOf,
   type BuildResult,
 } from '../helpers/build.ts';
+import { jsonResumeErrors } from '../helpers/json-resume.ts';
 
 const MINUS = '\u2212';
-
-/** The schema published as @jsonresume/schema, with formats (email, uri) checked. */
-function jsonResumeErrors(document: unknown): string[] {
-  const schema: object = createRequire(import.meta.url)('@jsonresume/schema/schema.json');
-  const ajv = new Ajv({ allErrors: true });
-  addFormats(ajv);
-  const validate = ajv.compile(schema);
-  if (validate(document)) return [];
-  return (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
-}
 
 interface JsonResumeDocument {
   basics: Record<string, unknown>;

@@ -1,6 +1,3 @@
-import { createRequire } from 'node:module';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { markdownToText } from '../../src/lib/inline-markdown.ts';
 import {
@@ -13,18 +10,9 @@ import {
   type ResumeCaseStudy,
   type ResumeProfile,
 } from '../../src/lib/resume.ts';
+import { jsonResumeErrors } from '../helpers/json-resume.ts';
 
 const MINUS = '\u2212';
-
-/** The schema published as @jsonresume/schema, with formats (email, uri) checked. */
-function jsonResumeErrors(document: unknown): string[] {
-  const schema: object = createRequire(import.meta.url)('@jsonresume/schema/schema.json');
-  const ajv = new Ajv({ allErrors: true });
-  addFormats(ajv);
-  const validate = ajv.compile(schema);
-  if (validate(document)) return [];
-  return (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
-}
 
 const profile: ResumeProfile = {
   name: 'Maya Okafor',
