@@ -193,14 +193,19 @@ export interface OgRender {
   missing: string[];
 }
 
-/** Lays out, paints and encodes one card, on the calling thread (about 6 ms). */
-export function renderOgImage(card: OgCard, root?: string): OgRender {
+/** Lays out, paints and encodes one card as a PNG, on the calling thread (about 6 ms). */
+export function paintOgPng(card: OgCard, root?: string): Uint8Array {
   const fonts = loadOgFonts(root);
   const canvas = paint(layoutOgCard(card, measurer(fonts)), fonts);
   const png = encodePng(canvas.data(), canvas.width, canvas.height);
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+}
+
+/** One card's PNG and the characters it could not draw. */
+export function renderOgImage(card: OgCard, root?: string): OgRender {
   return {
-    png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength),
-    missing: missingGlyphs(ogCardText(card), fonts),
+    png: paintOgPng(card, root),
+    missing: missingGlyphs(ogCardText(card), loadOgFonts(root)),
   };
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { ogCardText, type OgCardFile } from './og-card.ts';
 import type { OgCardsOptions, RenderedOgCard } from './og-cards-fs.ts';
-import { loadOgFonts, missingGlyphs, renderOgImage } from './og-image-fs.ts';
+import { loadOgFonts, missingGlyphs, paintOgPng } from './og-image-fs.ts';
 
 /**
  * Paints a build's Open Graph cards into the cache, skipping cards already
@@ -58,7 +58,7 @@ export async function paintOgCards(
   });
   for (const job of jobs) {
     if (existsSync(job.cached)) continue;
-    writeFileSync(job.cached, renderOgImage(job.file.card, root).png);
+    writeFileSync(job.cached, paintOgPng(job.file.card, root));
     // Skia's pixel copies are freed by finalizers that only run when the event
     // loop turns; without this pause, 1,000 cards held 3 GB until the end.
     await setImmediate();
