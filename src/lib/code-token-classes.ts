@@ -1,4 +1,4 @@
-import type { ShikiTransformer } from 'shiki';
+import { addClassToHast, type ShikiTransformer } from 'shiki';
 
 /**
  * Shiki's css-variables theme colours each token with an inline style,
@@ -50,18 +50,7 @@ function moveStyleToClasses(node: HastElement, drop?: readonly string[]): void {
   const split = styleToClasses(style, drop);
   if (split.style === '') delete node.properties['style'];
   else node.properties['style'] = split.style;
-  for (const name of split.classes) addClass(node, name);
-}
-
-function addClass(node: HastElement, name: string): void {
-  const current = node.properties['class'];
-  const list = Array.isArray(current)
-    ? current.map(String)
-    : typeof current === 'string'
-      ? current.split(/\s+/).filter(Boolean)
-      : [];
-  if (!list.includes(name)) list.push(name);
-  node.properties['class'] = list.join(' ');
+  if (split.classes.length > 0) addClassToHast(node, split.classes);
 }
 
 export const codeTokenClasses: ShikiTransformer = {

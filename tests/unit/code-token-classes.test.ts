@@ -34,7 +34,7 @@ describe('the transformer', () => {
   it('moves a token span’s style into its class list', () => {
     const span = element({ style: 'color:var(--astro-code-token-string)' });
     codeTokenClasses.span?.call({} as never, span, 1, 0, span, {} as never);
-    expect(span.properties).toEqual({ class: 'code-token-string' });
+    expect(span.properties).toEqual({ class: ['code-token-string'] });
   });
 
   it('leaves the block’s scrolling inline and adds to its existing classes', () => {
