@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, listFiles, loadPage, text, type BuildResult } from '../helpers/build.ts';
@@ -173,4 +174,30 @@ describe('the search page markup', () => {
     );
     expect(pages).toBe(studies.length);
   });
+
+  it('indexes chart titles and class names but not chart data or confusion counts', () => {
+    const content = indexedContent(result.outDir, '/case-studies/charts-demo/');
+    expect(content).toContain('Training and validation loss');
+    expect(content).toContain('Validation loss flattens after epoch 25.');
+    expect(content).toContain('versicolor');
+    // Decimal cells of the chart tables and share cells of the confusion matrices.
+    const $page = loadPage(result.outDir, 'case-studies/charts-demo/');
+    const cells = $page('.chart__data td, .confusion__share')
+      .map((_, cell) => $page(cell).text().trim())
+      .get()
+      .filter((cell) => /^\d+\.\d{2,}$|^\d+\.\d%$/.test(cell));
+    expect(cells.length).toBeGreaterThan(20);
+    expect(cells.filter((cell) => content.includes(cell))).toEqual([]);
+  });
 });
+
+/** The text Pagefind stored for one page: its fragment is gzip, then a signature, then JSON. */
+function indexedContent(outDir: string, url: string): string {
+  const dir = path.join(outDir, 'pagefind', 'fragment');
+  for (const file of listFiles(dir)) {
+    const raw = gunzipSync(readFileSync(path.join(dir, file))).toString('utf8');
+    const fragment = JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string; content: string };
+    if (fragment.url === url) return fragment.content;
+  }
+  throw new Error(`no search fragment for ${url}`);
+}
