@@ -5,21 +5,17 @@ import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { checkContent, type CaseStudyFile } from './lib/content-fs.ts';
+import { checkContent } from './lib/content-fs.ts';
+import { runChildJob } from './lib/child-process-fs.ts';
+import { planContent, type ContentPlan } from './lib/content-plan-fs.ts';
 import { setLiveProblems } from './lib/live-problems.ts';
 import { settle } from './lib/settle.ts';
 import { codeTokenClasses } from './lib/code-token-classes.ts';
 import { SEARCH_HANDOFF_ENV, buildSearchIndex } from './lib/search-index-fs.ts';
-import {
-  cardsFromReport,
-  publishOgCards,
-  renderOgCards,
-  type RenderedOgCard,
-} from './lib/og-cards-fs.ts';
+import { publishOgCards, renderOgCards, type RenderedOgCard } from './lib/og-cards-fs.ts';
 import { missingGlyphsWarning } from './lib/og-card.ts';
-import { findLocatedImages } from './lib/image-metadata-fs.ts';
 import { pruneUnreferencedImages } from './lib/prune-assets-fs.ts';
-import { formatProblem, sortProblems } from './lib/problems.ts';
+import { formatProblem } from './lib/problems.ts';
 import {
   siteOptionsSchema,
   type ResolvedSiteOptions,
@@ -29,34 +25,10 @@ import { virtualConfig, type ResolvedConfig } from './virtual-config.ts';
 import { virtualImages } from './virtual-images.ts';
 import { THEME_INIT_SCRIPT } from './scripts/theme-init.ts';
 
-/**
- * The files a production build loads: every case study but the drafts. Both
- * forms by wildcard and each draft excluded by name, because the glob loader
- * matches every file against every pattern: one pattern per published file
- * took half a second at 1,000 case studies. (Slugs are checked before this,
- * so a name never holds glob syntax.)
- */
-function publishedPatterns(entries: readonly CaseStudyFile[]): string[] {
-  const drafts = entries.filter((entry) => entry.draft).map((entry) => `!${entry.entry}`);
-  return ['*.mdx', '*/index.mdx', '!_*', '!_*/**', ...drafts];
-}
-
 /** The bundler's log hook signature, written out: Astro's config types do not infer it. */
 type BundlerLogLevel = 'info' | 'debug' | 'warn';
 type BundlerLog = { code?: string; message: string };
 type BundlerLogHandler = (level: BundlerLogLevel, log: BundlerLog) => void;
-
-/**
- * What `astro dev` loads: every case study, drafts included, except files
- * whose frontmatter or MDX cannot even be parsed: those would stop the dev
- * server before it could show the problem in the overlay.
- */
-function devPatterns(entries: readonly CaseStudyFile[]): string[] {
-  const unreadable = entries
-    .filter((entry) => !entry.parsed?.body)
-    .map((entry) => `!${entry.entry}`);
-  return ['*.mdx', '*/index.mdx', '!_*', '!_*/**', ...unreadable];
-}
 
 /**
  * The Casefolio engine as an Astro integration: it validates all content
@@ -66,6 +38,9 @@ function devPatterns(entries: readonly CaseStudyFile[]): string[] {
  */
 /** Each casefolio() integration's resolved options, for `npm run check` to read from the config. */
 export const integrationOptions = new WeakMap<AstroIntegration, ResolvedSiteOptions>();
+
+/** Pages Astro renders at once in a build. */
+const RENDER_CONCURRENCY = 4;
 
 /** Quiet time after the last change under content/ before `astro dev` re-checks and reloads. */
 const RELOAD_SETTLE_MS = 150;
@@ -79,6 +54,10 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
   let recheck: (() => void) | undefined;
   // The production build's Open Graph cards, painted in the background from config time on.
   let ogCards: Promise<RenderedOgCard[]> | undefined;
+  // Settles once the content has been checked and planned; nothing reads content before.
+  let ready: Promise<void> = Promise.resolve();
+  // Folder-form drafts, whose images a production build leaves out.
+  let draftFolders: string[] = [];
   const integration: AstroIntegration = {
     name: 'casefolio',
     hooks: {
@@ -88,38 +67,24 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
           root,
           process.env['CASEFOLIO_CONTENT_DIR'] ?? options.contentDir,
         );
-        const checked = checkContent({ root, contentDir });
-        const located = await findLocatedImages(
-          [fileURLToPath(config.publicDir), contentDir],
-          root,
-        );
-        const report = { ...checked, problems: sortProblems([...checked.problems, ...located]) };
-        if (report.problems.length > 0) {
-          const lines = report.problems.map(formatProblem);
-          const files = new Set(report.problems.map((p) => p.file.replace(/:\d+$/, ''))).size;
-          const summary = `Casefolio found ${lines.length} ${lines.length === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'}. Fix ${lines.length === 1 ? 'it' : 'them'} and run the command again.`;
-          if (command === 'build' || command === 'sync') {
-            // Plain lines on stderr and a non-zero exit: the contract's error format,
-            // with nothing from Astro's error reporter (and so no stack trace) around it.
-            process.stderr.write(`${lines.join('\n')}\n\n${summary}\n`);
-            process.exit(1);
-          }
-          logger.error(`${lines.join('\n')}\n${summary}`);
-        }
-        setLiveProblems(report.problems);
-        recheck = () => {
-          const fresh = checkContent({ root, contentDir });
-          setLiveProblems(fresh.problems);
-          if (fresh.problems.length > 0) {
-            logger.error(fresh.problems.map(formatProblem).join('\n'));
-          } else {
-            logger.info('content is valid again');
-          }
-        };
-
+        const location = { root, contentDir, publicDir: fileURLToPath(config.publicDir) };
         // Drafts are left out of the production build at the loader, so no page,
         // asset or data module is ever generated from them.
         const showDrafts = command === 'dev';
+        const mode = { showDrafts, paintCards: command === 'build' };
+        // A production build checks the content in a child process, on the core
+        // Astro leaves idle while it sets itself up (about a second at 1,000 case
+        // studies); the content collections wait for the result through
+        // virtual:casefolio/config. Other commands check first, in this process.
+        const planning =
+          command === 'build'
+            ? runChildJob<ContentPlan>(
+                new URL('./lib/content-plan-child.ts', import.meta.url),
+                { location, ...mode },
+                { name: 'the content check' },
+              )
+            : planContent(location, mode);
+
         resolved = {
           base: config.base,
           root,
@@ -127,25 +92,10 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
           caseStudiesDir: path.join(contentDir, 'case-studies'),
           profilePath: path.join(contentDir, 'profile.yaml'),
           showDrafts,
-          caseStudyPatterns: showDrafts
-            ? devPatterns(report.caseStudies)
-            : publishedPatterns(report.caseStudies),
+          // Filled in from the plan, before the content collections read it.
+          caseStudyPatterns: [],
         };
-
-        // A folder-form draft keeps its images to itself in production. Computed
-        // now, so the closure below does not keep the whole report (every parsed
-        // file) alive for the rest of the build.
-        const draftFolders = showDrafts
-          ? []
-          : report.caseStudies
-              .filter((entry) => entry.draft && entry.entry.endsWith('/index.mdx'))
-              .map((entry) => path.dirname(entry.absolutePath));
-
-        if (!config.site && command === 'build') {
-          logger.warn(
-            'site is not set, so pages get no canonical URL and the sitemap, RSS feed and social previews use relative links. Set SITE_URL (for example https://ada.github.io) or `site` in astro.config.mjs.',
-          );
-        }
+        const settings = resolved;
 
         // Astro's content cache keeps an entry's file path while its content is
         // unchanged, so two content folders with identical files would share
@@ -158,14 +108,57 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
                 config.cacheDir,
               );
 
-        if (command === 'build') {
-          ogCards = renderOgCards(cardsFromReport(report, contentDir), {
-            root,
-            cacheDir: path.join(fileURLToPath(cacheDir ?? config.cacheDir), 'casefolio', 'og'),
-          });
-          // A failure is reported when the build collects the cards, not as an unhandled rejection.
-          ogCards.catch(() => undefined);
-        } else if (command === 'dev') {
+        ready = planning.then(
+          (plan) => {
+            if (plan.problems.length > 0) {
+              const lines = plan.problems.map(formatProblem);
+              const files = new Set(plan.problems.map((p) => p.file.replace(/:\d+$/, ''))).size;
+              const summary = `Casefolio found ${lines.length} ${lines.length === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'}. Fix ${lines.length === 1 ? 'it' : 'them'} and run the command again.`;
+              if (command === 'build' || command === 'sync') {
+                // Plain lines on stderr and a non-zero exit: the contract's error format,
+                // with nothing from Astro's error reporter (and so no stack trace) around it.
+                process.stderr.write(`${lines.join('\n')}\n\n${summary}\n`);
+                process.exit(1);
+              }
+              logger.error(`${lines.join('\n')}\n${summary}`);
+            }
+            setLiveProblems(plan.problems);
+            settings.caseStudyPatterns = plan.caseStudyPatterns;
+            // A folder-form draft keeps its images to itself in production.
+            draftFolders = plan.draftFolders;
+            if (!config.site && command === 'build') {
+              logger.warn(
+                'site is not set, so pages get no canonical URL and the sitemap, RSS feed and social previews use relative links. Set SITE_URL (for example https://ada.github.io) or `site` in astro.config.mjs.',
+              );
+            }
+            if (command === 'build') {
+              ogCards = renderOgCards(plan.cards, {
+                root,
+                cacheDir: path.join(fileURLToPath(cacheDir ?? config.cacheDir), 'casefolio', 'og'),
+              });
+              // A failure is reported when the build collects the cards, not as an unhandled rejection.
+              ogCards.catch(() => undefined);
+            }
+          },
+          (error: unknown) => {
+            // Not a content problem (the check reports those): the check itself broke.
+            process.stderr.write(`the content could not be checked: ${(error as Error).message}\n`);
+            process.exit(1);
+          },
+        );
+        if (command !== 'build') await ready;
+
+        recheck = () => {
+          const fresh = checkContent({ root, contentDir });
+          setLiveProblems(fresh.problems);
+          if (fresh.problems.length > 0) {
+            logger.error(fresh.problems.map(formatProblem).join('\n'));
+          } else {
+            logger.info('content is valid again');
+          }
+        };
+
+        if (command === 'dev') {
           injectRoute({
             pattern: '/og/[...card]',
             entrypoint: new URL('routes/og-card.ts', config.srcDir),
@@ -174,6 +167,11 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
 
         updateConfig({
           ...(cacheDir ? { cacheDir } : {}),
+          // Astro renders one page at a time by default and waits for each file
+          // write; with a few in flight the renderer keeps working meanwhile
+          // (about 1 s less at 1,000 case studies). A concurrency set in
+          // astro.config.mjs is kept.
+          ...(config.build.concurrency === 1 ? { build: { concurrency: RENDER_CONCURRENCY } } : {}),
           // A Content-Security-Policy on every page: scripts only from the site itself
           // or with Astro's hashes (no 'unsafe-inline'), WebAssembly for Pagefind search.
           // Styles allow inline attributes, which code blocks use to scroll.
@@ -218,8 +216,14 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
               },
             },
             plugins: [
-              virtualConfig(() => resolved),
-              virtualImages(() => ({ dir: contentDir, skip: draftFolders })),
+              virtualConfig(async () => {
+                await ready;
+                return resolved;
+              }),
+              virtualImages(async () => {
+                await ready;
+                return { dir: contentDir, skip: draftFolders };
+              }),
             ],
           },
         });
@@ -253,6 +257,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        await ready;
         if (ogCards) {
           const cards = await ogCards.catch((error: unknown) => {
             // Not a content problem (those stop the build before it starts): the

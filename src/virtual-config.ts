@@ -18,15 +18,22 @@ export interface ResolvedConfig {
 const ID = 'virtual:casefolio/config';
 const RESOLVED_ID = `\0${ID}`;
 
-/** Serves the resolved config as `virtual:casefolio/config`. */
-export function virtualConfig(getConfig: () => ResolvedConfig | undefined): Plugin {
+/**
+ * Serves the resolved config as `virtual:casefolio/config`. The getter may
+ * wait: a production build finishes checking the content while Astro sets
+ * itself up, and the content collections must not load before that.
+ */
+export function virtualConfig(
+  getConfig: () => Promise<ResolvedConfig | undefined> | ResolvedConfig | undefined,
+): Plugin {
   return {
     name: 'casefolio:config',
     resolveId(id) {
       return id === ID ? RESOLVED_ID : undefined;
     },
-    load(id) {
-      return id === RESOLVED_ID ? `export default ${JSON.stringify(getConfig())};` : undefined;
+    async load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      return `export default ${JSON.stringify(await getConfig())};`;
     },
   };
 }

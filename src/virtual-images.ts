@@ -26,16 +26,19 @@ function findImages(dir: string, skip: ReadonlySet<string>): string[] {
  * skipped in production so their images are never bundled.
  */
 export function virtualImages(
-  getContent: () => { dir: string; skip: string[] } | undefined,
+  getContent: () =>
+    | Promise<{ dir: string; skip: string[] } | undefined>
+    | { dir: string; skip: string[] }
+    | undefined,
 ): Plugin {
   return {
     name: 'casefolio:images',
     resolveId(id) {
       return id === ID ? RESOLVED_ID : undefined;
     },
-    load(id) {
+    async load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const content = getContent();
+      const content = await getContent();
       const images = content ? findImages(content.dir, new Set(content.skip)) : [];
       const entries = images.map(
         (file) => `  ${JSON.stringify(file)}: () => import(${JSON.stringify(file)}),`,

@@ -44,21 +44,42 @@ export function styleToClasses(
   return { classes, style: rest.join(';') };
 }
 
-function moveStyleToClasses(node: HastElement, drop?: readonly string[]): void {
+type StyleSplit = ReturnType<typeof styleToClasses>;
+
+/**
+ * A theme has a few dozen distinct token styles and a large site has
+ * hundreds of thousands of tokens: each style is split once per build.
+ */
+function splitter(drop: readonly string[]): (style: string) => StyleSplit {
+  const splits = new Map<string, StyleSplit>();
+  return (style) => {
+    let split = splits.get(style);
+    if (!split) {
+      split = styleToClasses(style, drop);
+      splits.set(style, split);
+    }
+    return split;
+  };
+}
+
+const splitPreStyle = splitter(['background-color', 'color']);
+const splitTokenStyle = splitter([]);
+
+function moveStyleToClasses(node: HastElement, split: (style: string) => StyleSplit): void {
   const style = node.properties['style'];
   if (typeof style !== 'string') return;
-  const split = styleToClasses(style, drop);
-  if (split.style === '') delete node.properties['style'];
-  else node.properties['style'] = split.style;
-  if (split.classes.length > 0) addClassToHast(node, split.classes);
+  const { classes, style: rest } = split(style);
+  if (rest === '') delete node.properties['style'];
+  else node.properties['style'] = rest;
+  if (classes.length > 0) addClassToHast(node, classes);
 }
 
 export const codeTokenClasses: ShikiTransformer = {
   name: 'casefolio:code-token-classes',
   pre(node) {
-    moveStyleToClasses(node, ['background-color', 'color']);
+    moveStyleToClasses(node, splitPreStyle);
   },
   span(node) {
-    moveStyleToClasses(node);
+    moveStyleToClasses(node, splitTokenStyle);
   },
 };

@@ -1,7 +1,6 @@
-import { fork } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import path from 'node:path';
+import { runChildJob } from './child-process-fs.ts';
 import type { ContentReport } from './content-fs.ts';
 import { resolveMetric } from './metric-sources-fs.ts';
 import { portfolioOgCards, type OgCardFile } from './og-card.ts';
@@ -69,29 +68,11 @@ export function renderOgCards(
   cards: readonly OgCardFile[],
   options: OgCardsOptions,
 ): Promise<RenderedOgCard[]> {
-  return new Promise((resolve, reject) => {
-    const child = fork(new URL('./og-cards-child.ts', import.meta.url), {
-      // Not Astro's flags (a profiler, say): the painter is a plain Node process.
-      execArgv: [],
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    try {
-      if (child.pid !== undefined) setPriority(child.pid, 19);
-    } catch {
-      // Not permitted here: the cards still render, at normal priority.
-    }
-    let result: RenderedOgCard[] | undefined;
-    child.once('message', (rendered) => {
-      result = rendered as RenderedOgCard[];
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code === 0 && result) resolve(result);
-      else reject(new Error(`the Open Graph card painter stopped with code ${code}`));
-    });
-    child.send({ cards, options });
-  });
+  return runChildJob(
+    new URL('./og-cards-child.ts', import.meta.url),
+    { cards, options },
+    { name: 'the Open Graph card painter', lowPriority: true },
+  );
 }
 
 /** Copies rendered cards into the build output. */

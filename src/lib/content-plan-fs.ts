@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { checkContent, type CaseStudyFile, type ContentLocation } from './content-fs.ts';
+import { findLocatedImages } from './image-metadata-fs.ts';
+import type { OgCardFile } from './og-card.ts';
+import { cardsFromReport } from './og-cards-fs.ts';
+import { sortProblems, type ContentProblem } from './problems.ts';
+
+/**
+ * What Astro is told about the content, worked out from one full check of it
+ * before any page is built. It holds only plain data, so a production build
+ * can work it out in a child process (content-plan-child.ts) while Astro sets
+ * itself up, and the full report (every parsed file) never stays in Astro's
+ * memory.
+ */
+export interface ContentPlan {
+  /** Every problem in every file, sorted; the build stops when there is one. */
+  problems: ContentProblem[];
+  /** Glob patterns, relative to the case-studies folder, the collection loads. */
+  caseStudyPatterns: string[];
+  /** Folder-form drafts, absolute: their images are never bundled. Empty in dev. */
+  draftFolders: string[];
+  /** The Open Graph cards a production build paints; empty otherwise or with problems. */
+  cards: OgCardFile[];
+}
+
+export interface PlanLocation extends ContentLocation {
+  /** Astro's public/ folder, absolute: its photos are checked for GPS positions too. */
+  publicDir: string;
+}
+
+/**
+ * The files a production build loads: every case study but the drafts. Both
+ * forms by wildcard and each draft excluded by name, because the glob loader
+ * matches every file against every pattern: one pattern per published file
+ * took half a second at 1,000 case studies. (Slugs are checked before this,
+ * so a name never holds glob syntax.)
+ */
+export function publishedPatterns(entries: readonly CaseStudyFile[]): string[] {
+  const drafts = entries.filter((entry) => entry.draft).map((entry) => `!${entry.entry}`);
+  return ['*.mdx', '*/index.mdx', '!_*', '!_*/**', ...drafts];
+}
+
+/**
+ * What `astro dev` loads: every case study, drafts included, except files
+ * whose frontmatter or MDX cannot even be parsed: those would stop the dev
+ * server before it could show the problem in the overlay.
+ */
+export function devPatterns(entries: readonly CaseStudyFile[]): string[] {
+  const unreadable = entries
+    .filter((entry) => !entry.parsed?.body)
+    .map((entry) => `!${entry.entry}`);
+  return ['*.mdx', '*/index.mdx', '!_*', '!_*/**', ...unreadable];
+}
+
+/**
+ * Checks all content (files, then photos for GPS positions) and plans what
+ * Astro loads: drafts only in dev (`showDrafts`), cards only for a
+ * production build (`paintCards`) whose content has no problems.
+ */
+export async function planContent(
+  location: PlanLocation,
+  mode: { showDrafts: boolean; paintCards: boolean },
+): Promise<ContentPlan> {
+  const report = checkContent(location);
+  const located = await findLocatedImages([location.publicDir, location.contentDir], location.root);
+  const problems = sortProblems([...report.problems, ...located]);
+  const entries = report.caseStudies;
+  return {
+    problems,
+    caseStudyPatterns: mode.showDrafts ? devPatterns(entries) : publishedPatterns(entries),
+    draftFolders: mode.showDrafts
+      ? []
+      : entries
+          .filter((entry) => entry.draft && entry.entry.endsWith('/index.mdx'))
+          .map((entry) => path.dirname(entry.absolutePath)),
+    cards:
+      mode.paintCards && problems.length === 0 ? cardsFromReport(report, location.contentDir) : [],
+  };
+}
