@@ -12,7 +12,9 @@
  *   node bench/run.ts --n 2000             the memory check
  *   node bench/run.ts --n 1000 --profile   also writes V8 CPU profiles and prints their top functions
  *
- * Options: --seed <n> (default: bench/generate.ts DEFAULT_SEED), --no-warmup,
+ * Options: --runs <k> (default 3: builds per site and N, Casefolio and bare
+ * taking turns; each figure is the median run's, peak RSS the largest of all
+ * runs), --seed <n> (default: bench/generate.ts DEFAULT_SEED), --no-warmup,
  * --only casefolio|bare, --json <file> (results as JSON; default
  * .tmp/bench/results.json). Everything is written under .tmp/bench/.
  */
@@ -67,6 +69,8 @@ export interface BuildMeasurement {
   treeRss: number;
   /** The figure budgets use: the larger of the two. */
   peakRss: number;
+  /** Wall time of every run, in the order they ran; the other figures are the median run's. */
+  runsMs: number[];
   htmlPages: number;
   caseStudyPages: number;
   study?: { html: number; js: number; sampled: number };
@@ -280,17 +284,19 @@ async function build(
   site: Site,
   n: number,
   seed: number,
-  options: { label?: string; profileDir?: string } = {},
+  options: { label?: string; run?: number; profileDir?: string } = {},
 ): Promise<BuildMeasurement> {
   const label = options.label ?? `${site}-${n}`;
   const dir = path.join(benchDir, label);
+  // Every run builds in the same folder; each keeps its own log.
+  const logLabel = options.run && options.run > 1 ? `${label}-run${options.run}` : label;
   prepare(site, n, seed, dir);
   const dist = path.join(dir, 'dist');
   const env = childEnv({ NO_COLOR: '1', FORCE_COLOR: '0' });
   // Same addresses for every run: the page weights are read at base `/`.
   for (const key of ['CASEFOLIO_CONTENT_DIR', 'BASE_PATH', 'SITE_URL']) delete env[key];
   const nodeFlags = options.profileDir
-    ? ['--cpu-prof', '--cpu-prof-dir', path.join(options.profileDir, label)]
+    ? ['--cpu-prof', '--cpu-prof-dir', path.join(options.profileDir, logLabel)]
     : [];
   if (site === 'casefolio') env['CASEFOLIO_CONTENT_DIR'] = path.join(dir, 'content');
   // Casefolio is built the way `npm run build` builds it: src/cli/build.ts runs
@@ -304,7 +310,7 @@ async function build(
     ...(site === 'casefolio' ? ['--outDir', dist] : []),
   ];
   const script = viaBuildScript ? buildScript : astroBin;
-  const run = await runMeasured({ label, script, args, env, nodeFlags });
+  const run = await runMeasured({ label: logLabel, script, args, env, nodeFlags });
   const pages = htmlFiles(dist);
   const studies = caseStudyPages(site, dist);
   const measurement: BuildMeasurement = {
@@ -317,6 +323,7 @@ async function build(
     maxProcessRss: run.maxProcessRss,
     treeRss: run.treeRss,
     peakRss: Math.max(run.maxProcessRss, run.treeRss),
+    runsMs: [run.wallMs],
     htmlPages: pages.length,
     caseStudyPages: studies.length,
     logFile: run.logFile,
@@ -469,6 +476,25 @@ const kib = (bytes: number | undefined) =>
 const mb = (bytes: number) => `${Math.round(bytes / 1e6).toLocaleString('en-US')} MB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/**
+ * One row from several runs of the same build. On a shared VM the same build
+ * varies by several seconds from minute to minute; the median run is the
+ * figure least moved by that, and memory is the worst run's.
+ */
+export function combineRuns(runs: readonly BuildMeasurement[]): BuildMeasurement {
+  const byWall = [...runs].sort((a, b) => a.wallMs - b.wallMs);
+  const median = byWall[Math.floor((byWall.length - 1) / 2)];
+  if (!median) throw new Error('no runs to combine');
+  const failed = runs.find((run) => !run.ok);
+  return {
+    ...(failed ?? median),
+    maxProcessRss: Math.max(...runs.map((run) => run.maxProcessRss)),
+    treeRss: Math.max(...runs.map((run) => run.treeRss)),
+    peakRss: Math.max(...runs.map((run) => run.peakRss)),
+    runsMs: runs.flatMap((run) => run.runsMs),
+  };
+}
+
 function table(results: readonly BuildMeasurement[]): string {
   const header = [
     'site',
@@ -589,9 +615,13 @@ async function main(): Promise<void> {
       'no-warmup': { type: 'boolean', default: false },
       only: { type: 'string' },
       profile: { type: 'boolean', default: false },
+      runs: { type: 'string' },
       json: { type: 'string' },
     },
   });
+  // One run under --profile: a profile is read on its own, not compared.
+  const runCount = values.profile ? 1 : Number(values.runs ?? process.env['BENCH_RUNS'] ?? 3);
+  if (!Number.isInteger(runCount) || runCount < 1) throw new Error(`bad --runs: ${values.runs}`);
   const ns = parseNs(values.n ?? process.env['BENCH_N'] ?? '100,500,1000');
   const seed = values.seed ? Number(values.seed) : DEFAULT_SEED;
   const sites: Site[] =
@@ -623,22 +653,27 @@ async function main(): Promise<void> {
 
   const results: BuildMeasurement[] = [];
   for (const n of ns) {
-    for (const site of sites) {
-      process.stdout.write(`${site} N = ${n.toLocaleString('en-US')}... `);
-      const result = await build(site, n, seed, profileDir ? { profileDir } : {});
-      results.push(result);
-      console.log(
-        result.ok
-          ? `${seconds(result.wallMs)}, ${mb(result.peakRss)}`
-          : `FAILED (exit ${result.exitCode}); see ${path.relative(projectRoot, result.logFile)}`,
-      );
-      if (profileDir) printProfiles(path.join(profileDir, `${site}-${n}`));
+    const runs = new Map<Site, BuildMeasurement[]>(sites.map((site) => [site, []]));
+    for (let run = 1; run <= runCount; run++) {
+      for (const site of sites) {
+        const of = runCount > 1 ? ` (run ${run} of ${runCount})` : '';
+        process.stdout.write(`${site} N = ${n.toLocaleString('en-US')}${of}... `);
+        const result = await build(site, n, seed, { run, ...(profileDir ? { profileDir } : {}) });
+        runs.get(site)?.push(result);
+        console.log(
+          result.ok
+            ? `${seconds(result.wallMs)}, ${mb(result.peakRss)}`
+            : `FAILED (exit ${result.exitCode}); see ${path.relative(projectRoot, result.logFile)}`,
+        );
+        if (profileDir) printProfiles(path.join(profileDir, `${site}-${n}`));
+      }
     }
+    for (const site of sites) results.push(combineRuns(runs.get(site) ?? []));
   }
 
   console.log(`\n${table(results)}\n`);
   console.log(
-    'wall: build subprocess start to exit; CPU: user + system incl. children; peak RSS: max of the largest process high-water mark and the sampled sum over the process tree; ms/study: wall / N; HTML: mean gzip of up to 25 case-study pages; JS: largest gzip JavaScript of those pages.\n',
+    `${runCount > 1 ? `each figure is the median of ${runCount} runs (peak RSS: the largest); ` : ''}wall: build subprocess start to exit; CPU: user + system incl. children; peak RSS: max of the largest process high-water mark and the sampled sum over the process tree; ms/study: wall / N; HTML: mean gzip of up to 25 case-study pages; JS: largest gzip JavaScript of those pages.\n`,
   );
   const list = verdicts(results);
   for (const verdict of list) {

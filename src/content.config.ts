@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
 import config from 'virtual:casefolio/config';
 import { slugFromEntry } from './lib/case-study-entries.ts';
 import { profileLoader } from './lib/profile-loader.ts';
-import { caseStudySchema } from './schemas/case-study.ts';
+import { caseStudyEntrySchema } from './schemas/case-study.ts';
 import { profileSchema } from './schemas/profile.ts';
 
 /**
@@ -29,7 +29,7 @@ const caseStudies = defineCollection({
     base: config.caseStudiesDir,
     generateId: ({ entry }) => slugFromEntry(entry),
   }),
-  schema: ({ image }) => tolerantInDev(caseStudySchema(image())),
+  schema: ({ image }) => tolerantInDev(caseStudyEntrySchema(image())),
 });
 
 const profile = defineCollection({

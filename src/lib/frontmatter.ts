@@ -1,3 +1,4 @@
+import jsYaml from 'js-yaml';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 
 /** A parsed YAML document plus what is needed to point at a line in the original file. */
@@ -14,8 +15,50 @@ export type YamlResult =
  * Parses YAML with the 1.2 core schema (no implicit dates: `2025-06-15`
  * stays text) and keeps source positions. `lineOffset` is the number of lines
  * before the YAML in the file (1 for frontmatter after its `---`).
+ *
+ * Most frontmatter is plain mappings and scalars, which js-yaml reads ten
+ * times faster than the `yaml` package (0.05 s against 0.6 s at 1,000 case
+ * studies, on every build). So js-yaml reads it first, with the same core
+ * schema, and `yaml` only works out line numbers when a message needs one.
+ * Text the two could read differently, or that js-yaml rejects, goes to
+ * `yaml` alone, whose errors the messages quote.
  */
 export function parseYaml(text: string, lineOffset = 0): YamlResult {
+  const data = NEEDS_FULL_PARSER.test(text) ? undefined : loadPlainYaml(text);
+  if (data === undefined) return parseYamlDocument(text, lineOffset);
+  let exact: YamlResult | undefined;
+  return {
+    ok: true,
+    yaml: {
+      data,
+      lineOf: (path) => {
+        exact ??= parseYamlDocument(text, lineOffset);
+        return exact.ok ? exact.yaml.lineOf(path) : undefined;
+      },
+    },
+  };
+}
+
+/**
+ * What only `yaml` reads as the messages expect: anchors and aliases (`&`,
+ * `*`, whose expansion `yaml` limits), merge keys, directives (`%YAML 1.1`
+ * changes the schema) and the number forms where js-yaml's core schema is
+ * wider than YAML 1.2's (signed hex and octal, `0b` binary).
+ */
+const NEEDS_FULL_PARSER = /[&*]|<<|^%|\b0[box]/im;
+
+/** js-yaml's reading, or undefined when it rejects the text (then `yaml` explains why). */
+function loadPlainYaml(text: string): unknown {
+  try {
+    // An empty document is null, as `yaml` reads it.
+    return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }) ?? null;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `yaml` package's reading: exact errors and source positions. Exported for tests. */
+export function parseYamlDocument(text: string, lineOffset = 0): YamlResult {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];

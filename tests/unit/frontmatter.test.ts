@@ -1,5 +1,13 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseYaml, splitFrontmatter, type ParsedYaml } from '../../src/lib/frontmatter.ts';
+import {
+  parseYaml,
+  parseYamlDocument,
+  splitFrontmatter,
+  type ParsedYaml,
+} from '../../src/lib/frontmatter.ts';
+import { listFiles, projectRoot } from '../helpers/build.ts';
 
 function parsed(text: string, lineOffset?: number): ParsedYaml {
   const result = parseYaml(text, lineOffset);
@@ -113,5 +121,59 @@ describe('parseYaml', () => {
       expect(result.message).not.toContain('\n');
       expect(result.message).not.toMatch(/at line \d+/);
     }
+  });
+});
+
+describe('parseYaml reads what the yaml package reads', () => {
+  /** Every YAML text the project holds: frontmatter of each MDX file and each .yaml file. */
+  const texts = ['content', 'templates', 'tests/fixtures'].flatMap((folder) =>
+    listFiles(path.join(projectRoot, folder))
+      .filter((file) => /\.(mdx|ya?ml)$/.test(file))
+      .map((file) => {
+        const source = readFileSync(path.join(projectRoot, folder, file), 'utf8');
+        const text = file.endsWith('.mdx') ? splitFrontmatter(source)?.frontmatter : source;
+        return { file: `${folder}/${file}`, text };
+      })
+      .filter((entry): entry is { file: string; text: string } => entry.text !== undefined),
+  );
+
+  it('for every fixture, template and sample file', () => {
+    expect(texts.length).toBeGreaterThan(40);
+    for (const { file, text } of texts) {
+      const fast = parseYaml(text, 1);
+      const exact = parseYamlDocument(text, 1);
+      expect(fast.ok, file).toBe(exact.ok);
+      if (fast.ok && exact.ok) expect(fast.yaml.data, file).toEqual(exact.yaml.data);
+      else expect(fast, file).toEqual(exact);
+    }
+  });
+
+  it.each([
+    ['binary and signed hex or octal numbers stay text', 'a: 0b101\nb: -0x1F\nc: +0o7\nd: 0x1F'],
+    ['anchors and aliases', 'base: &b { x: 1 }\nother: *b'],
+    ['a merge key', 'base: &b { x: 1 }\nother: { <<: *b, y: 2 }'],
+    ['a YAML 1.1 directive', '%YAML 1.1\n---\nflag: yes'],
+    ['an empty document', ''],
+    ['a comment only', '# nothing yet'],
+    [
+      'numbers, booleans and nulls of the core schema',
+      'a: 1e3\nb: .5\nc: .inf\nd: ~\ne: True\nf: 012\ng: 1_000',
+    ],
+    [
+      'block and quoted strings',
+      "a: |\n  line one\n  line two\nb: >-\n  folded\n  text\nc: \"x: y\"\nd: 'it''s'",
+    ],
+    ['an unknown tag', 'a: !shout hello'],
+  ])('%s', (_, text) => {
+    const fast = parseYaml(text);
+    const exact = parseYamlDocument(text);
+    if (fast.ok && exact.ok) expect(fast.yaml.data).toEqual(exact.yaml.data);
+    else expect(fast).toEqual(exact);
+  });
+
+  it('still finds lines, and reports duplicate keys with the yaml package’s message', () => {
+    const text = 'title: A\nmetrics:\n  - name: AUC\n    value: 0.9\n';
+    expect(parsed(text, 1).lineOf(['metrics', 0, 'value'])).toBe(5);
+    expect(parseYaml('title: A\ntitle: B', 1)).toEqual(parseYamlDocument('title: A\ntitle: B', 1));
   });
 });
