@@ -39,7 +39,6 @@ import { DEFAULT_SEED, bareProject, casefolioContent, writeFiles } from './gener
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = path.join(projectRoot, '.tmp', 'bench');
 const astroBin = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const buildScript = path.join(projectRoot, 'src', 'cli', 'build.ts');
 const GNU_TIME = '/usr/bin/time';
 
 /** The budgets of the benchmark issue. JS budgets are bench/size.ts's (KiB = 1,024 bytes). */
@@ -299,17 +298,14 @@ async function build(
     ? ['--cpu-prof', '--cpu-prof-dir', path.join(options.profileDir, logLabel)]
     : [];
   if (site === 'casefolio') env['CASEFOLIO_CONTENT_DIR'] = path.join(dir, 'content');
-  // Casefolio is built the way `npm run build` builds it: src/cli/build.ts runs
-  // `astro build`, then the search index. Under --profile, Astro runs directly
-  // (the integration then indexes in-process) so the profile is Astro's.
-  const viaBuildScript = site === 'casefolio' && !options.profileDir;
+  // Both are `astro build` with the same Astro, as `npm run build` runs it.
   const args = [
-    ...(viaBuildScript ? [] : ['build']),
+    'build',
     '--root',
     path.relative(projectRoot, dir),
     ...(site === 'casefolio' ? ['--outDir', dist] : []),
   ];
-  const script = viaBuildScript ? buildScript : astroBin;
+  const script = astroBin;
   const run = await runMeasured({ label: logLabel, script, args, env, nodeFlags });
   const pages = htmlFiles(dist);
   const studies = caseStudyPages(site, dist);

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
@@ -7,11 +6,11 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { checkContent } from './lib/content-fs.ts';
 import { runChildJob } from './lib/child-process-fs.ts';
-import { planContent, type ContentPlan } from './lib/content-plan-fs.ts';
+import { planContent, type BuildContentPlan } from './lib/content-plan-fs.ts';
 import { setLiveProblems } from './lib/live-problems.ts';
 import { settle } from './lib/settle.ts';
 import { codeTokenClasses } from './lib/code-token-classes.ts';
-import { SEARCH_HANDOFF_ENV, buildSearchIndex } from './lib/search-index-fs.ts';
+import { publishSearchIndex } from './lib/search-index-fs.ts';
 import { publishOgCards, renderOgCards, type RenderedOgCard } from './lib/og-cards-fs.ts';
 import { missingGlyphsWarning } from './lib/og-card.ts';
 import { pruneUnreferencedImages } from './lib/prune-assets-fs.ts';
@@ -58,6 +57,9 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
   let ready: Promise<void> = Promise.resolve();
   // Folder-form drafts, whose images a production build leaves out.
   let draftFolders: string[] = [];
+  // The production build's search index, written in the background to searchIndexDir.
+  let searchIndex: Promise<number> | undefined;
+  let searchIndexDir: string | undefined;
   const integration: AstroIntegration = {
     name: 'casefolio',
     hooks: {
@@ -71,16 +73,31 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         // Drafts are left out of the production build at the loader, so no page,
         // asset or data module is ever generated from them.
         const showDrafts = command === 'dev';
-        const mode = { showDrafts, paintCards: command === 'build' };
+        const mode = { showDrafts, forBuild: command === 'build' };
+        // Astro's content cache keeps an entry's file path while its content is
+        // unchanged, so two content folders with identical files would share
+        // stale paths. Another folder than content/ gets a cache of its own.
+        const cacheDir =
+          path.relative(root, contentDir) === 'content'
+            ? undefined
+            : new URL(
+                `casefolio-${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}/`,
+                config.cacheDir,
+              );
+
+        // Casefolio's own build files: painted cards, the search index before it is published.
+        const casefolioCache = path.join(fileURLToPath(cacheDir ?? config.cacheDir), 'casefolio');
+        const searchRecordsFile = path.join(casefolioCache, 'search-records.json');
+
         // A production build checks the content in a child process, on the core
         // Astro leaves idle while it sets itself up (about a second at 1,000 case
         // studies); the content collections wait for the result through
         // virtual:casefolio/config. Other commands check first, in this process.
-        const planning =
+        const planning: Promise<BuildContentPlan> =
           command === 'build'
-            ? runChildJob<ContentPlan>(
+            ? runChildJob<BuildContentPlan>(
                 new URL('./lib/content-plan-child.ts', import.meta.url),
-                { location, ...mode },
+                { location, ...mode, searchRecordsFile },
                 { name: 'the content check' },
               )
             : planContent(location, mode);
@@ -96,17 +113,6 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
           caseStudyPatterns: [],
         };
         const settings = resolved;
-
-        // Astro's content cache keeps an entry's file path while its content is
-        // unchanged, so two content folders with identical files would share
-        // stale paths. Another folder than content/ gets a cache of its own.
-        const cacheDir =
-          path.relative(root, contentDir) === 'content'
-            ? undefined
-            : new URL(
-                `casefolio-${createHash('sha256').update(contentDir).digest('hex').slice(0, 12)}/`,
-                config.cacheDir,
-              );
 
         ready = planning.then(
           (plan) => {
@@ -132,12 +138,20 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
               );
             }
             if (command === 'build') {
+              // Both run in the background while Astro bundles and renders; failures
+              // are reported when the build collects them, not as unhandled rejections.
               ogCards = renderOgCards(plan.cards, {
                 root,
-                cacheDir: path.join(fileURLToPath(cacheDir ?? config.cacheDir), 'casefolio', 'og'),
+                cacheDir: path.join(casefolioCache, 'og'),
               });
-              // A failure is reported when the build collects the cards, not as an unhandled rejection.
               ogCards.catch(() => undefined);
+              searchIndexDir = path.join(casefolioCache, 'search');
+              searchIndex = runChildJob<number>(
+                new URL('./lib/search-index-child.ts', import.meta.url),
+                { recordsFile: searchRecordsFile, outputPath: searchIndexDir },
+                { name: 'the search indexer' },
+              );
+              searchIndex.catch(() => undefined);
             }
           },
           (error: unknown) => {
@@ -275,13 +289,13 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         }
         const pruned = pruneUnreferencedImages(fileURLToPath(dir));
         if (pruned.length > 0) logger.info(`removed ${pruned.length} unused original images`);
-        // Full-text search over the built case studies: here, or by `npm run build`
-        // after Astro has exited and released its memory.
-        const handoff = process.env[SEARCH_HANDOFF_ENV];
-        if (handoff) {
-          writeFileSync(handoff, fileURLToPath(dir));
-        } else {
-          logger.info(`search index: ${await buildSearchIndex(fileURLToPath(dir))} pages`);
+        if (searchIndex && searchIndexDir) {
+          const pages = await searchIndex.catch((error: unknown) => {
+            logger.error(`the search index could not be written: ${(error as Error).message}`);
+            process.exit(1);
+          });
+          publishSearchIndex(searchIndexDir, path.join(fileURLToPath(dir), 'pagefind'));
+          logger.info(`search index: ${pages} pages`);
         }
       },
       'astro:config:done': ({ config }) => {

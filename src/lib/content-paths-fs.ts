@@ -1,4 +1,4 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -18,8 +18,15 @@ export function checkLocalFile(
   if (!isInside(resolved, contentDir)) {
     return `path "${written}" leaves the content folder; keep files next to the case study`;
   }
-  if (!existsSync(resolved)) return `file not found: "${written}"`;
-  if (!isInside(realpathSync(resolved), realpathSync(contentDir))) {
+  // The system's realpath: Node's own walks the path with an lstat per folder,
+  // which took a tenth of the content check at 1,000 case studies.
+  let real: string;
+  try {
+    real = realpathSync.native(resolved);
+  } catch {
+    return `file not found: "${written}"`;
+  }
+  if (!isInside(real, realpathSync.native(contentDir))) {
     return `path "${written}" is a link to a file outside the content folder; copy the file in instead`;
   }
   return undefined;

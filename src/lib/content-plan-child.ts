@@ -1,7 +1,24 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { serveChildJob } from './child-process-fs.ts';
-import { planContent, type PlanLocation } from './content-plan-fs.ts';
+import { planContent, type BuildContentPlan, type PlanLocation } from './content-plan-fs.ts';
 
-/** The process a production build starts to check the content while Astro sets itself up. */
-serveChildJob((job: { location: PlanLocation; showDrafts: boolean; paintCards: boolean }) =>
-  planContent(job.location, job),
+/**
+ * The process a production build starts to check the content while Astro
+ * sets itself up. The search records (megabytes of text) are written to
+ * `searchRecordsFile` for the search indexer rather than sent through
+ * Astro's process, which only needs the rest of the plan.
+ */
+serveChildJob(
+  async (job: {
+    location: PlanLocation;
+    showDrafts: boolean;
+    forBuild: boolean;
+    searchRecordsFile: string;
+  }): Promise<BuildContentPlan> => {
+    const { searchRecords, ...plan } = await planContent(job.location, job);
+    mkdirSync(path.dirname(job.searchRecordsFile), { recursive: true });
+    writeFileSync(job.searchRecordsFile, JSON.stringify(searchRecords));
+    return plan;
+  },
 );

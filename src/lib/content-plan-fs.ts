@@ -4,6 +4,7 @@ import { findLocatedImages } from './image-metadata-fs.ts';
 import type { OgCardFile } from './og-card.ts';
 import { cardsFromReport } from './og-cards-fs.ts';
 import { sortProblems, type ContentProblem } from './problems.ts';
+import { searchRecord, type SearchRecord } from './search-records.ts';
 
 /**
  * What Astro is told about the content, worked out from one full check of it
@@ -21,7 +22,12 @@ export interface ContentPlan {
   draftFolders: string[];
   /** The Open Graph cards a production build paints; empty otherwise or with problems. */
   cards: OgCardFile[];
+  /** What a production build's search index holds, one record per published study; empty otherwise. */
+  searchRecords: SearchRecord[];
 }
+
+/** What Astro's process needs of the plan: the search records go to the indexer through a file. */
+export type BuildContentPlan = Omit<ContentPlan, 'searchRecords'>;
 
 export interface PlanLocation extends ContentLocation {
   /** Astro's public/ folder, absolute: its photos are checked for GPS positions too. */
@@ -54,12 +60,12 @@ export function devPatterns(entries: readonly CaseStudyFile[]): string[] {
 
 /**
  * Checks all content (files, then photos for GPS positions) and plans what
- * Astro loads: drafts only in dev (`showDrafts`), cards only for a
- * production build (`paintCards`) whose content has no problems.
+ * Astro loads: drafts only in dev (`showDrafts`); cards and search records
+ * only for a production build (`forBuild`) whose content has no problems.
  */
 export async function planContent(
   location: PlanLocation,
-  mode: { showDrafts: boolean; paintCards: boolean },
+  mode: { showDrafts: boolean; forBuild: boolean },
 ): Promise<ContentPlan> {
   const report = checkContent(location);
   const located = await findLocatedImages([location.publicDir, location.contentDir], location.root);
@@ -74,6 +80,14 @@ export async function planContent(
           .filter((entry) => entry.draft && entry.entry.endsWith('/index.mdx'))
           .map((entry) => path.dirname(entry.absolutePath)),
     cards:
-      mode.paintCards && problems.length === 0 ? cardsFromReport(report, location.contentDir) : [],
+      mode.forBuild && problems.length === 0 ? cardsFromReport(report, location.contentDir) : [],
+    searchRecords:
+      mode.forBuild && problems.length === 0
+        ? entries.flatMap(({ slug, draft, parsed }) =>
+            !draft && parsed?.valid && parsed.body
+              ? [searchRecord(slug, parsed.valid, parsed.body.text)]
+              : [],
+          )
+        : [],
   };
 }

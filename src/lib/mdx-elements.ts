@@ -36,6 +36,8 @@ export interface MdxContents {
   headings: MdxHeading[];
   images: MdxImage[];
   links: MdxLink[];
+  /** The words a reader sees, block by block, for the search index. */
+  text: string[];
 }
 
 export type MdxScan = ({ ok: true } & MdxContents) | { ok: false; line: number; message: string };
@@ -79,11 +81,15 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
         .replace(/^Could not parse expression with \w+: /, 'could not read the expression: '),
     };
   }
-  const contents: MdxContents = { elements: [], headings: [], images: [], links: [] };
+  const contents: MdxContents = { elements: [], headings: [], images: [], links: [], text: [] };
   const lineOf = (node: MdastNode) => firstLine + (node.position?.start.line ?? 1) - 1;
+  // Each element's props are read once (expressions are parsed), for the checks and the text.
+  const elementOf = new Map<MdastNode, MdxElement>();
   const visit = (node: MdastNode) => {
-    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
-      contents.elements.push(toElement(node, firstLine));
+    if (isElement(node)) {
+      const element = toElement(node, firstLine);
+      elementOf.set(node, element);
+      contents.elements.push(element);
     } else if (node.type === 'heading') {
       contents.headings.push({
         depth: node.depth ?? 1,
@@ -98,7 +104,61 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
     node.children?.forEach(visit);
   };
   visit(tree);
+  collectText(tree, contents.text, elementOf);
   return { ok: true, ...contents };
+}
+
+/** Node types whose words are read inline, as one block of text. */
+const TEXT_BLOCKS = new Set(['heading', 'paragraph', 'tableCell']);
+
+/**
+ * Props whose words show on the page: a chart's or figure's title and
+ * caption, alt text, a confusion matrix's class names, a metric's name.
+ * Data (rows, matrices, numbers) is left out, as on the built page.
+ */
+const WORDY_PROPS = ['title', 'caption', 'alt', 'label', 'labels', 'name'];
+
+function isElement(node: MdastNode): boolean {
+  return (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && !!node.name;
+}
+
+type ElementOf = ReadonlyMap<MdastNode, MdxElement>;
+
+function wordyProps(node: MdastNode, elementOf: ElementOf): string[] {
+  const props = elementOf.get(node)?.props ?? {};
+  return WORDY_PROPS.flatMap((name) => {
+    const value = props[name];
+    if (typeof value === 'string') return [value];
+    if (Array.isArray(value)) return value.filter((item) => typeof item === 'string');
+    return [];
+  });
+}
+
+/** A block's words in reading order; JSX expressions (code) are left out. */
+function inlineText(node: MdastNode, elementOf: ElementOf): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
+  if (node.type === 'image') return node.alt ?? '';
+  if (node.type === 'break') return ' ';
+  if (node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression') return '';
+  const inner = (node.children ?? []).map((child) => inlineText(child, elementOf)).join('');
+  return isElement(node)
+    ? [...wordyProps(node, elementOf), inner].filter(Boolean).join(' ')
+    : inner;
+}
+
+function collectText(node: MdastNode, out: string[], elementOf: ElementOf): void {
+  if (node.type === 'code') {
+    if (node.value) out.push(node.value);
+    return;
+  }
+  if (TEXT_BLOCKS.has(node.type)) {
+    const text = inlineText(node, elementOf).trim();
+    if (text) out.push(text);
+    return;
+  }
+  if (node.type === 'mdxFlowExpression' || node.type === 'html') return;
+  if (isElement(node)) out.push(...wordyProps(node, elementOf));
+  node.children?.forEach((child) => collectText(child, out, elementOf));
 }
 
 /** The plain text inside a node (a heading's words, without emphasis marks). */

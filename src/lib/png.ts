@@ -2,8 +2,8 @@ import { crc32, deflateSync } from 'node:zlib';
 
 /**
  * A PNG encoder for opaque 8-bit RGBA pixels (what a canvas returns), on the
- * calling thread. The Open Graph cards are painted on a low-priority worker
- * thread so they only use spare CPU; sharp would encode on libuv's shared
+ * calling thread. The Open Graph cards are painted in a low-priority child
+ * process so they only use spare CPU; sharp would encode on libuv's shared
  * thread pool at normal priority, and Skia's own encoder takes five times as
  * long, trying every row filter at zlib level 6. Rows are stored unfiltered
  * and deflated at a low level: the cards are large flat areas with text,

@@ -1,29 +1,46 @@
-import path from 'node:path';
+import { cpSync, renameSync, rmSync } from 'node:fs';
+import type { SearchRecord } from './search-records.ts';
 
 /**
- * The full-text search index (Pagefind) of a built site: every case-study
- * page, written to `<dir>/pagefind/`. Drafts were never built, so they are
- * never indexed. Returns how many pages were indexed.
+ * Writes the full-text search index (Pagefind) of the published case
+ * studies into `outputPath`, replacing what was there. Drafts never get a
+ * record, so they are never indexed. Returns how many pages were indexed.
+ *
+ * A production build runs this in a child process (search-index-child.ts)
+ * as soon as the content has been checked, on the core Astro leaves idle
+ * while it bundles; the build copies the result into `dist/pagefind/` at
+ * the end. Indexing the built pages instead would have to wait for all of
+ * them: 3 to 4 s at 1,000 case studies, after everything else.
  */
-export async function buildSearchIndex(dir: string): Promise<number> {
+export async function writeSearchIndex(
+  records: readonly SearchRecord[],
+  outputPath: string,
+): Promise<number> {
   const { createIndex, close } = await import('pagefind');
   try {
     const { index, errors } = await createIndex({});
     if (!index) throw new Error(errors.join('; '));
-    // Only case-study pages carry searchable text; skipping the rest saves time.
-    const added = await index.addDirectory({ path: dir, glob: 'case-studies/**/*.html' });
-    await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });
-    return added.page_count;
+    // One at a time, in the given order, so two builds write the same files.
+    for (const record of records) {
+      const added = await index.addCustomRecord(record);
+      if (added.errors.length > 0) throw new Error(added.errors.join('; '));
+    }
+    rmSync(outputPath, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw new Error(written.errors.join('; '));
+    return records.length;
   } finally {
     await close();
   }
 }
 
-/**
- * Set by `npm run build` (src/cli/build.ts) to a file path: the integration
- * then writes the output folder there instead of indexing it, and the build
- * script indexes it once Astro has exited. Pagefind's indexer needs about
- * 0.6 GB at 1,000 case studies; started from Astro's last hook, it would sit
- * on top of the 2 GB Astro still holds.
- */
-export const SEARCH_HANDOFF_ENV = 'CASEFOLIO_SEARCH_HANDOFF';
+/** Moves a written index into the build output (copies it across file systems). */
+export function publishSearchIndex(indexDir: string, target: string): void {
+  rmSync(target, { recursive: true, force: true });
+  try {
+    renameSync(indexDir, target);
+  } catch {
+    cpSync(indexDir, target, { recursive: true });
+    rmSync(indexDir, { recursive: true, force: true });
+  }
+}

@@ -7,7 +7,6 @@ import type { AnyNode } from 'domhandler';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const astroBin = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const buildScript = path.join(projectRoot, 'src', 'cli', 'build.ts');
 
 export interface BuildResult {
   code: number | null;
@@ -24,8 +23,6 @@ export interface BuildOptions {
   /** Extra CLI arguments, e.g. ['--base', '/portfolio/']. */
   args?: string[];
   env?: Record<string, string>;
-  /** Build through `npm run build`'s script (astro build, then the search index) instead of `astro build`. */
-  viaBuildScript?: boolean;
 }
 
 /**
@@ -60,12 +57,7 @@ export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [
-        ...(options.viaBuildScript ? [buildScript] : [astroBin, 'build']),
-        '--outDir',
-        outDir,
-        ...(options.args ?? []),
-      ],
+      [astroBin, 'build', '--outDir', outDir, ...(options.args ?? [])],
       { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';

@@ -28,6 +28,7 @@ function caseStudy(
               elements: [],
               images: [],
               links: [],
+              text: [],
               headings: headings.map((text, index) => ({ depth: 2, text, line: 15 + index })),
             },
           }

@@ -1,7 +1,13 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runChildJob } from '../../src/lib/child-process-fs.ts';
-import { planContent, type ContentPlan, type PlanLocation } from '../../src/lib/content-plan-fs.ts';
+import {
+  planContent,
+  type BuildContentPlan,
+  type PlanLocation,
+} from '../../src/lib/content-plan-fs.ts';
 import { projectRoot } from '../helpers/build.ts';
 
 /** The drafts fixture: one published study, a folder-form draft and a single-file draft. */
@@ -14,7 +20,7 @@ const caseStudiesDir = path.join(location.contentDir, 'case-studies');
 
 describe('the content plan of a production build', () => {
   it('loads every case study but the drafts, and keeps draft folders’ images out', async () => {
-    const plan = await planContent(location, { showDrafts: false, paintCards: true });
+    const plan = await planContent(location, { showDrafts: false, forBuild: true });
     expect(plan.problems).toEqual([]);
     expect(plan.caseStudyPatterns).toEqual([
       '*.mdx',
@@ -28,27 +34,43 @@ describe('the content plan of a production build', () => {
   });
 
   it('paints a card for the home page and each published study only', async () => {
-    const plan = await planContent(location, { showDrafts: false, paintCards: true });
+    const plan = await planContent(location, { showDrafts: false, forBuild: true });
     expect(plan.cards.map((card) => card.path).sort()).toEqual([
       'og/case-studies/published-study.png',
       'og/home.png',
     ]);
   });
 
-  it('is worked out the same in the child process a build starts', async () => {
-    const inProcess = await planContent(location, { showDrafts: false, paintCards: true });
-    const inChild = await runChildJob<ContentPlan>(
+  it('holds one search record per published study, and none for drafts', async () => {
+    const plan = await planContent(location, { showDrafts: false, forBuild: true });
+    expect(plan.searchRecords.map((record) => record.url)).toEqual([
+      '/case-studies/published-study/',
+    ]);
+    expect(JSON.stringify(plan.searchRecords)).not.toMatch(/canary/i);
+  });
+
+  it('is worked out the same in the child process a build starts, records through a file', async () => {
+    const { searchRecords, ...inProcess } = await planContent(location, {
+      showDrafts: false,
+      forBuild: true,
+    });
+    const searchRecordsFile = path.join(
+      mkdtempSync(path.join(os.tmpdir(), 'plan-')),
+      'records.json',
+    );
+    const inChild = await runChildJob<BuildContentPlan>(
       new URL('../../src/lib/content-plan-child.ts', import.meta.url),
-      { location, showDrafts: false, paintCards: true },
+      { location, showDrafts: false, forBuild: true, searchRecordsFile },
       { name: 'the content check' },
     );
     expect(inChild).toEqual(inProcess);
+    expect(JSON.parse(readFileSync(searchRecordsFile, 'utf8'))).toEqual(searchRecords);
   });
 });
 
 describe('the content plan of the dev server', () => {
   it('loads drafts too, and paints no cards', async () => {
-    const plan = await planContent(location, { showDrafts: true, paintCards: false });
+    const plan = await planContent(location, { showDrafts: true, forBuild: false });
     expect(plan.caseStudyPatterns).toEqual(['*.mdx', '*/index.mdx', '!_*', '!_*/**']);
     expect(plan.draftFolders).toEqual([]);
     expect(plan.cards).toEqual([]);
@@ -60,7 +82,7 @@ describe('a plan over content with problems', () => {
     const invalid = path.join(projectRoot, 'tests/fixtures/duplicate-slugs/content');
     const plan = await planContent(
       { ...location, contentDir: invalid },
-      { showDrafts: false, paintCards: true },
+      { showDrafts: false, forBuild: true },
     );
     expect(plan.problems.map((problem) => problem.message)).toEqual([
       expect.stringMatching(/^duplicate slug "same-slug"/),

@@ -129,3 +129,60 @@ describe('scanMdx', () => {
     if (!scan.ok) expect(scan.message).not.toContain('(3:1)');
   });
 });
+
+describe('scanMdx: the words of the body, for search', () => {
+  function text(body: string): string[] {
+    const scan = scanMdx(body, 1);
+    if (!scan.ok) throw new Error(scan.message);
+    return scan.text;
+  }
+
+  it('keeps each block’s words in reading order, without Markdown marks', () => {
+    expect(text('## Data **leakage**\n\nA _split_ by `time`, see [the note](./n.md).\n')).toEqual([
+      'Data leakage',
+      'A split by time, see the note.',
+    ]);
+  });
+
+  it('keeps code blocks and the words inside components, with their titles and captions', () => {
+    const body = [
+      '<Callout title="Caveat">',
+      '',
+      'Labels arrived late.',
+      '',
+      '</Callout>',
+      '',
+      '```python',
+      'model.fit(X, y)',
+      '```',
+    ].join('\n');
+    expect(text(body)).toEqual(['Caveat', 'Labels arrived late.', 'model.fit(X, y)']);
+  });
+
+  it('reads chart and figure titles, captions, alt text and class names, but no data', () => {
+    const body = [
+      '<Chart data={[{ epoch: 1, loss: 0.4312 }]} x="epoch" y="loss" title="Loss" caption="Flat after 25." />',
+      '',
+      '<ConfusionMatrix matrix={[[52, 1], [1, 89]]} labels={["stayed", "churned"]} title="Test set" />',
+      '',
+      '![A lift chart](./lift.png)',
+      '',
+      'The model reached <Metric name="ROC AUC" />.',
+    ].join('\n');
+    const words = text(body);
+    expect(words).toEqual([
+      'Loss',
+      'Flat after 25.',
+      'Test set',
+      'stayed',
+      'churned',
+      'A lift chart',
+      'The model reached ROC AUC.',
+    ]);
+    expect(words.join(' ')).not.toMatch(/0\.4312|52|89/);
+  });
+
+  it('leaves out JavaScript expressions', () => {
+    expect(text('Total: {1 + 2} items.\n\n{/* a note */}\n')).toEqual(['Total:  items.']);
+  });
+});

@@ -1,0 +1,11 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { serveChildJob } from './child-process-fs.ts';
+import { writeSearchIndex } from './search-index-fs.ts';
+import type { SearchRecord } from './search-records.ts';
+
+/** The process a production build starts to write the search index while Astro bundles. */
+serveChildJob(async (job: { recordsFile: string; outputPath: string }) => {
+  const records = JSON.parse(readFileSync(job.recordsFile, 'utf8')) as SearchRecord[];
+  rmSync(job.recordsFile, { force: true });
+  return writeSearchIndex(records, job.outputPath);
+});
