@@ -12,8 +12,8 @@ import { setPriority } from 'node:os';
 export interface ChildJobOptions {
   /** What the job is, for the error when the child fails: "the content check". */
   name: string;
-  /** Run at the lowest CPU priority, behind everything Astro does. */
-  lowPriority?: boolean;
+  /** The child's nice value: 19 runs it behind everything Astro does. */
+  nice?: number;
 }
 
 /** Starts `module` (which calls `serveChildJob`), sends it `job` and resolves with its answer. */
@@ -25,9 +25,9 @@ export function runChildJob<T>(module: URL, job: unknown, options: ChildJobOptio
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    if (options.lowPriority) {
+    if (options.nice !== undefined) {
       try {
-        if (child.pid !== undefined) setPriority(child.pid, 19);
+        if (child.pid !== undefined) setPriority(child.pid, options.nice);
       } catch {
         // Not permitted here: the job still runs, at normal priority.
       }

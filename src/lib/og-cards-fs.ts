@@ -71,7 +71,7 @@ export function renderOgCards(
   return runChildJob(
     new URL('./og-cards-child.ts', import.meta.url),
     { cards, options },
-    { name: 'the Open Graph card painter', lowPriority: true },
+    { name: 'the Open Graph card painter', nice: 19 },
   );
 }
 
