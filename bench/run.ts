@@ -166,7 +166,7 @@ class TreeSampler {
 
 interface RunOptions {
   label: string;
-  /** The Node script to run: Astro's CLI, or Casefolio's build script. */
+  /** The Node script to run: Astro's CLI. */
   script: string;
   args: string[];
   env: Record<string, string>;
