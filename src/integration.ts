@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
@@ -60,6 +61,8 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
   // The production build's search index, written in the background to searchIndexDir.
   let searchIndex: Promise<number> | undefined;
   let searchIndexDir: string | undefined;
+  // This build's scratch folder in the cache: two builds of one project never share it.
+  let buildScratch: string | undefined;
   const integration: AstroIntegration = {
     name: 'casefolio',
     hooks: {
@@ -85,9 +88,15 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
                 config.cacheDir,
               );
 
-        // Casefolio's own build files: painted cards, the search index before it is published.
+        // Casefolio's own build files: painted cards (kept between builds) and, in
+        // a folder of this build's own, the search records and index before the
+        // index is published.
         const casefolioCache = path.join(fileURLToPath(cacheDir ?? config.cacheDir), 'casefolio');
-        const searchRecordsFile = path.join(casefolioCache, 'search-records.json');
+        if (command === 'build') {
+          mkdirSync(casefolioCache, { recursive: true });
+          buildScratch = mkdtempSync(path.join(casefolioCache, 'build-'));
+        }
+        const searchRecordsFile = path.join(buildScratch ?? casefolioCache, 'search-records.json');
 
         // A production build checks the content in a child process, on the core
         // Astro leaves idle while it sets itself up (about a second at 1,000 case
@@ -124,6 +133,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
                 // Plain lines on stderr and a non-zero exit: the contract's error format,
                 // with nothing from Astro's error reporter (and so no stack trace) around it.
                 process.stderr.write(`${lines.join('\n')}\n\n${summary}\n`);
+                if (buildScratch) rmSync(buildScratch, { recursive: true, force: true });
                 process.exit(1);
               }
               logger.error(`${lines.join('\n')}\n${summary}`);
@@ -145,7 +155,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
                 cacheDir: path.join(casefolioCache, 'og'),
               });
               ogCards.catch(() => undefined);
-              searchIndexDir = path.join(casefolioCache, 'search');
+              searchIndexDir = path.join(buildScratch ?? casefolioCache, 'search');
               searchIndex = runChildJob<number>(
                 new URL('./lib/search-index-child.ts', import.meta.url),
                 { recordsFile: searchRecordsFile, outputPath: searchIndexDir },
@@ -297,6 +307,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
           publishSearchIndex(searchIndexDir, path.join(fileURLToPath(dir), 'pagefind'));
           logger.info(`search index: ${pages} pages`);
         }
+        if (buildScratch) rmSync(buildScratch, { recursive: true, force: true });
       },
       'astro:config:done': ({ config }) => {
         // import.meta.env.BASE_URL is not reliable in prerendered pages, so

@@ -1,7 +1,13 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, listFiles, projectRoot, type BuildResult } from '../helpers/build.ts';
+import {
+  buildSite,
+  casefolioCacheDir,
+  listFiles,
+  projectRoot,
+  type BuildResult,
+} from '../helpers/build.ts';
 
 const bigCsv = path.join(
   projectRoot,
@@ -54,6 +60,11 @@ describe('a build over invalid content', () => {
     expect(lines).toContain(
       'content/profile.yaml: links[0].url: only https, http and mailto links are allowed, got "javascript:alert(1)"',
     );
+  });
+
+  it('leaves no scratch files behind in the cache', () => {
+    const cache = casefolioCacheDir('invalid');
+    expect(existsSync(cache) ? readdirSync(cache) : []).toEqual([]);
   });
 
   it('ignores files and folders whose names start with an underscore', () => {

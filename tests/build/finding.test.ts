@@ -1,8 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, listFiles, loadPage, text, type BuildResult } from '../helpers/build.ts';
+import {
+  buildSite,
+  casefolioCacheDir,
+  listFiles,
+  loadPage,
+  text,
+  type BuildResult,
+} from '../helpers/build.ts';
 
 /**
  * What the built HTML gives the home page filter and the search page to work
@@ -188,6 +195,12 @@ describe('the search page markup', () => {
       .filter((cell) => /^\d+\.\d{2,}$|^\d+\.\d%$/.test(cell));
     expect(cells.length).toBeGreaterThan(20);
     expect(cells.filter((cell) => content.includes(cell))).toEqual([]);
+  });
+});
+
+describe('the build’s scratch files', () => {
+  it('are gone once the index is published: only the painted cards stay in the cache', () => {
+    expect(readdirSync(casefolioCacheDir('valid'))).toEqual(['og']);
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -115,4 +116,15 @@ export function textOf(nodes: cheerio.Cheerio<AnyNode>): string {
 /** The visible text of everything matching a selector. */
 export function text($: cheerio.CheerioAPI, selector: string): string {
   return textOf($(selector));
+}
+
+/**
+ * Where a build of a fixture keeps Casefolio's own cache (painted cards, and
+ * the build's scratch folder while it runs): the integration gives every
+ * content folder but content/ a cache of its own, named by a hash of its path.
+ */
+export function casefolioCacheDir(fixture: string): string {
+  const contentDir = path.join(projectRoot, 'tests', 'fixtures', fixture, 'content');
+  const hash = createHash('sha256').update(contentDir).digest('hex').slice(0, 12);
+  return path.join(projectRoot, 'node_modules', '.astro', `casefolio-${hash}`, 'casefolio');
 }
