@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -25,6 +25,8 @@ describe('a build over invalid content', () => {
     // A data file over the 5 MB limit, made here rather than committed.
     const row = '1,0.123456789\n';
     writeFileSync(bigCsv, `step,value\n${row.repeat(Math.ceil((5.2 * 1024 * 1024) / row.length))}`);
+    // Nothing from an earlier run in the cache, so the build's own leftovers show.
+    rmSync(casefolioCacheDir('invalid'), { recursive: true, force: true });
     result = await buildSite({ fixture: 'invalid' });
   });
 
