@@ -23,7 +23,10 @@ export interface SearchRecord {
 /** The site's language, as BaseLayout.astro writes it on every page. */
 export const SITE_LANGUAGE = 'en';
 
-/** Frontmatter fields with no words for a reader: flags, dates, links, file paths. */
+/**
+ * Frontmatter fields with no words for a reader: flags, dates, links, file
+ * paths, and where a metric's value is read from (`key`, `format`).
+ */
 const SKIPPED_FIELDS = new Set([
   'draft',
   'featured',
@@ -32,6 +35,8 @@ const SKIPPED_FIELDS = new Set([
   'url',
   'src',
   'from',
+  'key',
+  'format',
   'goal',
 ]);
 

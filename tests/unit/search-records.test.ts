@@ -42,6 +42,19 @@ describe('the search record of a case study', () => {
     }
   });
 
+  it('leaves out where a metric is read from', () => {
+    const fromFile = caseStudyPathSchema.parse(
+      edited(contractExample(), (d) => {
+        d['metrics'] = [
+          { name: 'ROC AUC', from: './summary.json', key: 'metrics.roc_auc', format: 'json' },
+        ];
+      }),
+    );
+    const content = searchRecord('churn-model', fromFile, []).content;
+    expect(content).toContain('ROC AUC');
+    expect(content).not.toMatch(/summary\.json|metrics\.roc_auc|\bjson\b/);
+  });
+
   it('leaves out links, file paths, dates, flags and numbers', () => {
     expect(record.content).not.toMatch(/https?:|\.\/cover\.png|2025-06|\btrue\b|\bfalse\b/);
     expect(data.dataset.rows).toBe(1200000);
