@@ -1,4 +1,5 @@
 import { addClassToHast, type ShikiTransformer } from 'shiki';
+import { memoize } from './memoize.ts';
 
 /**
  * Shiki's css-variables theme colours each token with an inline style,
@@ -46,24 +47,12 @@ export function styleToClasses(
 
 type StyleSplit = ReturnType<typeof styleToClasses>;
 
-/**
- * A theme has a few dozen distinct token styles and a large site has
- * hundreds of thousands of tokens: each style is split once per build.
- */
-function splitter(drop: readonly string[]): (style: string) => StyleSplit {
-  const splits = new Map<string, StyleSplit>();
-  return (style) => {
-    let split = splits.get(style);
-    if (!split) {
-      split = styleToClasses(style, drop);
-      splits.set(style, split);
-    }
-    return split;
-  };
-}
-
-const splitPreStyle = splitter(['background-color', 'color']);
-const splitTokenStyle = splitter([]);
+// A theme has a few dozen distinct token styles and a large site has
+// hundreds of thousands of tokens: each style is split once per build.
+const splitPreStyle = memoize((style: string) =>
+  styleToClasses(style, ['background-color', 'color']),
+);
+const splitTokenStyle = memoize((style: string) => styleToClasses(style));
 
 function moveStyleToClasses(node: HastElement, split: (style: string) => StyleSplit): void {
   const style = node.properties['style'];

@@ -1,3 +1,5 @@
+import { memoize } from './memoize.ts';
+
 /**
  * Number formatting for display. Fixed to en-US so output does not depend on
  * the build machine's locale (builds are byte-for-byte reproducible).
@@ -13,18 +15,13 @@ const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
  * count: creating an Intl.NumberFormat costs far more than formatting, and
  * chart tables format thousands of cells per build.
  */
-const fixedFormats = new Map<number, Intl.NumberFormat>();
-function fixed(decimals: number): Intl.NumberFormat {
-  let format = fixedFormats.get(decimals);
-  if (!format) {
-    format = new Intl.NumberFormat('en-US', {
+const fixed = memoize(
+  (decimals: number) =>
+    new Intl.NumberFormat('en-US', {
       minimumFractionDigits: decimals,
       maximumFractionDigits: decimals,
-    });
-    fixedFormats.set(decimals, format);
-  }
-  return format;
-}
+    }),
+);
 
 /**
  * `1200000` -> `1,200,000`; `0.91` stays `0.91`: every written digit kept;

@@ -5,13 +5,14 @@ import { createCanvas, GlobalFonts, type Canvas, type SKRSContext2D } from '@nap
 import * as fontkit from 'fontkit';
 import { missingGlyphsWarning, ogCardText, type OgCard } from './og-card.ts';
 import { layoutOgCard, type OgDrawing, type OgFont } from './og-layout.ts';
+import { memoize } from './memoize.ts';
 import { encodePng } from './png.ts';
 
 /**
  * Paints Open Graph cards to PNG with Skia (@napi-rs/canvas): og-layout.ts
  * says where each line goes, this module draws it, and png.ts encodes it. A
  * card takes about 6 ms of CPU (satori and an SVG rasteriser took 50); the
- * build paints them on a low-priority worker thread (og-cards-fs.ts).
+ * build paints them in a low-priority child process (og-cards-fs.ts).
  *
  * Fonts come from npm packages, so a card looks the same on every machine:
  *
@@ -51,8 +52,8 @@ export interface OgFonts {
   families: string[];
   /** One parsed font per family (the regular weight; both weights cover the same characters). */
   coverage: fontkit.Font[];
-  /** Code point to the index of the first family that has it (-1: none), filled as characters are met. */
-  familyOf: Map<number, number>;
+  /** The index of the first family with a glyph for a code point (-1: none), looked up once per character. */
+  familyIndex: (codePoint: number) => number;
 }
 
 /** Fonts per project root, registered once per process. */
@@ -98,7 +99,10 @@ export function loadOgFonts(root: string = process.cwd()): OgFonts {
     families.push(family);
     coverage.push(fontkit.create(data) as fontkit.Font);
   }
-  const fonts = { families, coverage, familyOf: new Map<number, number>() };
+  const familyIndex = memoize((codePoint: number) =>
+    coverage.findIndex((font) => font.hasGlyphForCodePoint(codePoint)),
+  );
+  const fonts = { families, coverage, familyIndex };
   fontCache.set(root, fonts);
   return fonts;
 }
@@ -111,7 +115,7 @@ export function loadOgFonts(root: string = process.cwd()): OgFonts {
 function familiesFor(text: string, fonts: OgFonts): string[] {
   const needed = new Set<number>([0]);
   for (const char of text) {
-    const index = familyIndex(char.codePointAt(0) ?? 0, fonts);
+    const index = fonts.familyIndex(char.codePointAt(0) ?? 0);
     if (index >= 0) needed.add(index);
   }
   return [...needed].sort((a, b) => a - b).map((index) => fonts.families[index] ?? '');
@@ -123,22 +127,12 @@ function cssFont(text: string, font: OgFont, fonts: OgFonts): string {
   return `${font.weight} ${font.size}px ${families.join(', ')}`;
 }
 
-/** The first family with a glyph for the code point, or -1; looked up once per character. */
-function familyIndex(codePoint: number, fonts: OgFonts): number {
-  let index = fonts.familyOf.get(codePoint);
-  if (index === undefined) {
-    index = fonts.coverage.findIndex((font) => font.hasGlyphForCodePoint(codePoint));
-    fonts.familyOf.set(codePoint, index);
-  }
-  return index;
-}
-
 /** Characters of `text` that no bundled font has, in order of appearance, without repeats. */
 export function missingGlyphs(text: string, fonts: OgFonts): string[] {
   const missing = new Set<string>();
   for (const char of text) {
     if (/\s/u.test(char)) continue;
-    if (familyIndex(char.codePointAt(0) ?? 0, fonts) < 0) missing.add(char);
+    if (fonts.familyIndex(char.codePointAt(0) ?? 0) < 0) missing.add(char);
   }
   return [...missing];
 }

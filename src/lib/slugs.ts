@@ -1,4 +1,5 @@
 import slugify from '@sindresorhus/slugify';
+import { memoize } from './memoize.ts';
 
 /** The contract's rule for case-study slugs (folder or file names). */
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -23,22 +24,11 @@ const REPLACEMENTS: [string, string][] = [
  * A URL-safe slug for any label: accents transliterated (`Données` ->
  * `donnees`), camel case kept together (`XGBoost` -> `xgboost`). Scripts with
  * no Latin transliteration (`時系列`) keep their letters, lower-cased, so no
- * label ends up with an empty slug.
+ * label ends up with an empty slug. Remembered per label: the home, tag and
+ * skill pages link the same few dozen tags and skills from every card, and
+ * transliteration is not cheap.
  */
-export function slugifyLabel(label: string): string {
-  let slug = labelSlugs.get(label);
-  if (slug === undefined) {
-    slug = slugOf(label);
-    labelSlugs.set(label, slug);
-  }
-  return slug;
-}
-
-/**
- * Labels already slugified: the home, tag and skill pages link the same few
- * dozen tags and skills from every card, and transliteration is not cheap.
- */
-const labelSlugs = new Map<string, string>();
+export const slugifyLabel: (label: string) => string = memoize(slugOf);
 
 function slugOf(label: string): string {
   const latin = slugify(label, { decamelize: false, customReplacements: REPLACEMENTS });
