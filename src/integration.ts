@@ -39,6 +39,16 @@ type BundlerLogHandler = (level: BundlerLogLevel, log: BundlerLog) => void;
 /** Each casefolio() integration's resolved options, for `npm run check` to read from the config. */
 export const integrationOptions = new WeakMap<AstroIntegration, ResolvedSiteOptions>();
 
+/** In a build's scratch folder: the search records the check writes, and the index written from them. */
+const SEARCH_RECORDS = 'search-records.json';
+const SEARCH_INDEX = 'search';
+
+/** A new, empty folder of this build's own under `parent`. */
+function scratchFolder(parent: string): string {
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(path.join(parent, 'build-'));
+}
+
 /** Pages Astro renders at once in a build. */
 const RENDER_CONCURRENCY = 4;
 
@@ -58,10 +68,10 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
   let ready: Promise<void> = Promise.resolve();
   // Folder-form drafts, whose images a production build leaves out.
   let draftFolders: string[] = [];
-  // The production build's search index, written in the background to searchIndexDir.
+  // The production build's search index, written in the background into
+  // <buildScratch>/search: a folder in the cache of this build's own, so two
+  // builds of one project never share it.
   let searchIndex: Promise<number> | undefined;
-  let searchIndexDir: string | undefined;
-  // This build's scratch folder in the cache: two builds of one project never share it.
   let buildScratch: string | undefined;
   const integration: AstroIntegration = {
     name: 'casefolio',
@@ -92,24 +102,20 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         // a folder of this build's own, the search records and index before the
         // index is published.
         const casefolioCache = path.join(fileURLToPath(cacheDir ?? config.cacheDir), 'casefolio');
-        if (command === 'build') {
-          mkdirSync(casefolioCache, { recursive: true });
-          buildScratch = mkdtempSync(path.join(casefolioCache, 'build-'));
-        }
-        const searchRecordsFile = path.join(buildScratch ?? casefolioCache, 'search-records.json');
+        const scratch = command === 'build' ? scratchFolder(casefolioCache) : undefined;
+        buildScratch = scratch;
 
         // A production build checks the content in a child process, on the core
         // Astro leaves idle while it sets itself up (about a second at 1,000 case
         // studies); the content collections wait for the result through
         // virtual:casefolio/config. Other commands check first, in this process.
-        const planning: Promise<BuildContentPlan> =
-          command === 'build'
-            ? runChildJob<BuildContentPlan>(
-                new URL('./lib/content-plan-child.ts', import.meta.url),
-                { location, ...mode, searchRecordsFile },
-                { name: 'the content check' },
-              )
-            : planContent(location, mode);
+        const planning: Promise<BuildContentPlan> = scratch
+          ? runChildJob<BuildContentPlan>(
+              new URL('./lib/content-plan-child.ts', import.meta.url),
+              { location, ...mode, searchRecordsFile: path.join(scratch, SEARCH_RECORDS) },
+              { name: 'the content check' },
+            )
+          : planContent(location, mode);
 
         resolved = {
           base: config.base,
@@ -147,7 +153,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
                 'site is not set, so pages get no canonical URL and the sitemap, RSS feed and social previews use relative links. Set SITE_URL (for example https://ada.github.io) or `site` in astro.config.mjs.',
               );
             }
-            if (command === 'build') {
+            if (scratch) {
               // Both run in the background while Astro bundles and renders; failures
               // are reported when the build collects them, not as unhandled rejections.
               ogCards = renderOgCards(plan.cards, {
@@ -155,10 +161,12 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
                 cacheDir: path.join(casefolioCache, 'og'),
               });
               ogCards.catch(() => undefined);
-              searchIndexDir = path.join(buildScratch ?? casefolioCache, 'search');
               searchIndex = runChildJob<number>(
                 new URL('./lib/search-index-child.ts', import.meta.url),
-                { recordsFile: searchRecordsFile, outputPath: searchIndexDir },
+                {
+                  recordsFile: path.join(scratch, SEARCH_RECORDS),
+                  outputPath: path.join(scratch, SEARCH_INDEX),
+                },
                 { name: 'the search indexer' },
               );
               searchIndex.catch(() => undefined);
@@ -299,12 +307,15 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         }
         const pruned = pruneUnreferencedImages(fileURLToPath(dir));
         if (pruned.length > 0) logger.info(`removed ${pruned.length} unused original images`);
-        if (searchIndex && searchIndexDir) {
+        if (searchIndex && buildScratch) {
           const pages = await searchIndex.catch((error: unknown) => {
             logger.error(`the search index could not be written: ${(error as Error).message}`);
             process.exit(1);
           });
-          publishSearchIndex(searchIndexDir, path.join(fileURLToPath(dir), 'pagefind'));
+          publishSearchIndex(
+            path.join(buildScratch, SEARCH_INDEX),
+            path.join(fileURLToPath(dir), 'pagefind'),
+          );
           logger.info(`search index: ${pages} pages`);
         }
         if (buildScratch) rmSync(buildScratch, { recursive: true, force: true });
