@@ -1,8 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import config from 'virtual:casefolio/config';
+import config from 'virtual:casefolio/collections-config';
 import { slugFromEntry } from './lib/case-study-entries.ts';
+import { checkedLoader } from './lib/checked-loader.ts';
 import { profileLoader } from './lib/profile-loader.ts';
 import { caseStudyEntrySchema } from './schemas/case-study.ts';
 import { profileSchema } from './schemas/profile.ts';
@@ -11,8 +12,9 @@ import { profileSchema } from './schemas/profile.ts';
  * In `astro dev` an invalid entry must not stop the server: Casefolio's own
  * check reports every problem in the error overlay, and the pages refuse to
  * render until it is fixed. So in dev an entry that fails its schema is kept
- * as written instead of throwing; the build keeps the strict schema (and never
- * gets here with invalid content anyway).
+ * as written instead of throwing. The build keeps the strict schema: its
+ * collections load while the check still runs, and a loader that throws
+ * waits for the check to report the problem first (lib/checked-loader.ts).
  */
 function tolerantInDev<T extends z.ZodType>(schema: T): T {
   if (!config.showDrafts) return schema;
@@ -22,18 +24,24 @@ function tolerantInDev<T extends z.ZodType>(schema: T): T {
   }) as unknown as T;
 }
 
+/** Settles once Casefolio's content check has passed: the config pages read is served then. */
+const checked = () => import('virtual:casefolio/config');
+
 // Wiring only: which files each collection loads and which schema checks them.
 const caseStudies = defineCollection({
-  loader: glob({
-    pattern: config.caseStudyPatterns,
-    base: config.caseStudiesDir,
-    generateId: ({ entry }) => slugFromEntry(entry),
-  }),
+  loader: checkedLoader(
+    glob({
+      pattern: config.caseStudyPatterns,
+      base: config.caseStudiesDir,
+      generateId: ({ entry }) => slugFromEntry(entry),
+    }),
+    checked,
+  ),
   schema: ({ image }) => tolerantInDev(caseStudyEntrySchema(image())),
 });
 
 const profile = defineCollection({
-  loader: profileLoader(config.profilePath),
+  loader: checkedLoader(profileLoader(config.profilePath), checked),
   schema: ({ image }) => tolerantInDev(profileSchema(image())),
 });
 

@@ -3,6 +3,12 @@ declare module 'virtual:casefolio/config' {
   export default config;
 }
 
+declare module 'virtual:casefolio/collections-config' {
+  /** The same config, served before the content check ends: for src/content.config.ts only. */
+  const config: import('./virtual-config.ts').ResolvedConfig;
+  export default config;
+}
+
 declare module 'virtual:casefolio/images' {
   /** Lazy imports of every image in the content folder, keyed by absolute path. */
   const images: Record<string, () => Promise<{ default: import('astro').ImageMetadata }>>;

@@ -106,14 +106,17 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         buildScratch = scratch;
 
         // A production build checks the content in a child process, on the core
-        // Astro leaves idle while it sets itself up (about a second at 1,000 case
-        // studies); the content collections wait for the result through
-        // virtual:casefolio/config. Other commands check first, in this process.
+        // Astro leaves idle while it sets itself up (about two seconds at 1,000
+        // case studies). The child says which files to load as soon as it has
+        // read every frontmatter; the content collections start loading then
+        // (virtual:casefolio/collections-config) and finish once the check has
+        // passed (lib/checked-loader.ts). Other commands check first, in this process.
+        const { promise: listed, resolve: listFiles } = Promise.withResolvers<string[]>();
         const planning: Promise<BuildContentPlan> = scratch
           ? runChildJob<BuildContentPlan>(
               new URL('./lib/content-plan-child.ts', import.meta.url),
               { location, ...mode, searchRecordsFile: path.join(scratch, SEARCH_RECORDS) },
-              { name: 'the content check' },
+              { name: 'the content check', onEarly: (patterns) => listFiles(patterns as string[]) },
             )
           : planContent(location, mode);
 
@@ -131,6 +134,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
 
         ready = planning.then(
           (plan) => {
+            listFiles(plan.caseStudyPatterns);
             if (plan.problems.length > 0) {
               const lines = plan.problems.map(formatProblem);
               const files = new Set(plan.problems.map((p) => p.file.replace(/:\d+$/, ''))).size;
@@ -248,9 +252,15 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
               },
             },
             plugins: [
-              virtualConfig(async () => {
-                await ready;
-                return resolved;
+              virtualConfig({
+                checked: async () => {
+                  await ready;
+                  return resolved;
+                },
+                collections: async () => {
+                  const patterns = await listed;
+                  return resolved && { ...resolved, caseStudyPatterns: patterns };
+                },
               }),
               virtualImages(async () => {
                 await ready;

@@ -16,24 +16,41 @@ export interface ResolvedConfig {
 }
 
 const ID = 'virtual:casefolio/config';
-const RESOLVED_ID = `\0${ID}`;
+const COLLECTIONS_ID = 'virtual:casefolio/collections-config';
+const RESOLVED = new Map([
+  [ID, `\0${ID}`],
+  [COLLECTIONS_ID, `\0${COLLECTIONS_ID}`],
+]);
+
+type ConfigGetter = () => Promise<ResolvedConfig | undefined> | ResolvedConfig | undefined;
 
 /**
- * Serves the resolved config as `virtual:casefolio/config`. The getter may
- * wait: a production build finishes checking the content while Astro sets
- * itself up, and the content collections must not load before that.
+ * Serves the resolved config twice, as soon as each reader may have it:
+ *
+ * - `virtual:casefolio/config`, for pages and components, once the content
+ *   has been checked and passed: a production build checks it while Astro
+ *   sets itself up, so nothing is built from content with problems;
+ * - `virtual:casefolio/collections-config`, for the content collections, as
+ *   soon as the files to load are known (before the check ends), so they
+ *   load while the check goes on. Their loaders wait for the check before
+ *   they finish (src/lib/checked-loader.ts).
  */
-export function virtualConfig(
-  getConfig: () => Promise<ResolvedConfig | undefined> | ResolvedConfig | undefined,
-): Plugin {
+export function virtualConfig(getters: {
+  checked: ConfigGetter;
+  collections: ConfigGetter;
+}): Plugin {
   return {
     name: 'casefolio:config',
     resolveId(id) {
-      return id === ID ? RESOLVED_ID : undefined;
+      return RESOLVED.get(id);
     },
     async load(id) {
-      if (id !== RESOLVED_ID) return undefined;
-      return `export default ${JSON.stringify(await getConfig())};`;
+      if (id === RESOLVED.get(ID))
+        return `export default ${JSON.stringify(await getters.checked())};`;
+      if (id === RESOLVED.get(COLLECTIONS_ID)) {
+        return `export default ${JSON.stringify(await getters.collections())};`;
+      }
+      return undefined;
     },
   };
 }

@@ -4,7 +4,7 @@ import type { z } from 'astro/zod';
 import { caseStudyPathSchema, type CaseStudyData } from '../schemas/case-study.ts';
 import { profilePathSchema, type ProfileData } from '../schemas/profile.ts';
 import { friendlyIssues } from './friendly-issues.ts';
-import { parseYaml, splitFrontmatter, type ParsedYaml } from './frontmatter.ts';
+import { parseYaml, splitFrontmatter, type ParsedYaml, type SplitFile } from './frontmatter.ts';
 import { checkMdxElements } from './mdx-checks-fs.ts';
 import { scanMdx, type MdxContents } from './mdx-elements.ts';
 import { sortProblems, type ContentProblem } from './problems.ts';
@@ -80,12 +80,22 @@ export function findCaseStudyFiles(caseStudiesDir: string): { entry: string; slu
   return found;
 }
 
+/** A case-study file and whether it is a draft, known before it is checked. */
+export interface FoundCaseStudy {
+  entry: string;
+  draft: boolean;
+}
+
 /**
  * Reads and validates all content: profile, every case study, their slugs and
  * the files they point at. Never throws on bad content; every problem in every
- * file comes back in one list.
+ * file comes back in one list. `onFound` hears which case studies there are
+ * and which are drafts as soon as every frontmatter has been read.
  */
-export function checkContent(location: ContentLocation): ContentReport {
+export function checkContent(
+  location: ContentLocation,
+  onFound?: (entries: FoundCaseStudy[]) => void,
+): ContentReport {
   const problems: ContentProblem[] = [];
   const display = (absolute: string) =>
     path.relative(location.root, absolute).split(path.sep).join('/');
@@ -94,11 +104,19 @@ export function checkContent(location: ContentLocation): ContentReport {
   problems.push(...profile.problems);
 
   const caseStudiesDir = path.join(location.contentDir, 'case-studies');
-  const caseStudies: CaseStudyFile[] = [];
-  const fileBySlug = new Map<string, string>();
-  for (const { entry, slug } of findCaseStudyFiles(caseStudiesDir)) {
+  // Every file's frontmatter is read first, so which files are drafts is
+  // known (and reported to `onFound`) before the slower checks of each file.
+  const found = findCaseStudyFiles(caseStudiesDir).map(({ entry, slug }) => {
     const absolutePath = path.join(caseStudiesDir, entry);
     const file = display(absolutePath);
+    return { entry, slug, absolutePath, file, ...readCaseStudy(absolutePath, file) };
+  });
+  onFound?.(found.map(({ entry, draft }) => ({ entry, draft })));
+
+  const caseStudies: CaseStudyFile[] = [];
+  const fileBySlug = new Map<string, string>();
+  for (const read of found) {
+    const { entry, slug, absolutePath, file } = read;
     if (!isValidSlug(slug)) {
       const isFolder = entry.includes('/');
       problems.push({
@@ -114,14 +132,14 @@ export function checkContent(location: ContentLocation): ContentReport {
       });
     } else fileBySlug.set(slug, file);
 
-    const result = checkCaseStudy(absolutePath, file, location);
+    const result = checkCaseStudy(read, location);
     problems.push(...result.problems);
     caseStudies.push({
       entry,
       absolutePath,
       file,
       slug,
-      draft: result.draft,
+      draft: read.draft,
       ...(result.parsed ? { parsed: result.parsed } : {}),
     });
   }
@@ -162,50 +180,54 @@ function checkProfile(
   return { problems, ...(valid ? { valid } : {}) };
 }
 
-function checkCaseStudy(
-  absolutePath: string,
-  file: string,
-  location: ContentLocation,
-): { problems: ContentProblem[]; draft: boolean; parsed?: ParsedCaseStudy } {
+/** A case study as first read: its frontmatter parsed, or the one problem that stops it. */
+type ReadCaseStudy =
+  | { draft: boolean; split: SplitFile; yaml: ParsedYaml; problem?: undefined }
+  | { draft: false; problem: ContentProblem };
+
+function readCaseStudy(absolutePath: string, file: string): ReadCaseStudy {
   const source = readFileSync(absolutePath, 'utf8');
   const split = splitFrontmatter(source);
   if (!split) {
     return {
-      problems: [
-        {
-          file,
-          message:
-            'no frontmatter: start the file with a line of --- followed by the fields (see the README)',
-        },
-      ],
       draft: false,
+      problem: {
+        file,
+        message:
+          'no frontmatter: start the file with a line of --- followed by the fields (see the README)',
+      },
     };
   }
   const parsed = parseYaml(split.frontmatter, 1);
   if (!parsed.ok) {
     return {
-      problems: [
-        {
-          file,
-          line: parsed.line,
-          message: `invalid YAML in frontmatter: ${parsed.message}`,
-        },
-      ],
       draft: false,
+      problem: {
+        file,
+        line: parsed.line,
+        message: `invalid YAML in frontmatter: ${parsed.message}`,
+      },
     };
   }
-  const { problems, valid } = validate(caseStudyPathSchema, parsed.yaml, file);
-  const data = asRecord(parsed.yaml.data);
+  return { draft: asRecord(parsed.yaml.data)['draft'] === true, split, yaml: parsed.yaml };
+}
+
+function checkCaseStudy(
+  read: ReadCaseStudy & { absolutePath: string; file: string },
+  location: ContentLocation,
+): { problems: ContentProblem[]; parsed?: ParsedCaseStudy } {
+  const { absolutePath, file } = read;
+  if (read.problem) return { problems: [read.problem] };
+  const { split, yaml } = read;
+  const { problems, valid } = validate(caseStudyPathSchema, yaml, file);
+  const data = asRecord(yaml.data);
 
   const cover = asRecord(data['cover']);
   if (typeof cover['src'] === 'string') {
     const problem = checkLocalFile(cover['src'], absolutePath, location.contentDir);
     if (problem) {
       problems.push(
-        located(
-          { file, field: 'cover.src', message: problem },
-          parsed.yaml.lineOf(['cover', 'src']),
-        ),
+        located({ file, field: 'cover.src', message: problem }, yaml.lineOf(['cover', 'src'])),
       );
     }
   }
@@ -222,14 +244,14 @@ function checkCaseStudy(
     const parsedMetric = metricSchema.safeParse(raw);
     if (!parsedMetric.success) {
       const problem = checkLocalFile(metric['from'], absolutePath, location.contentDir);
-      const line = parsed.yaml.lineOf(['metrics', index, 'from']);
+      const line = yaml.lineOf(['metrics', index, 'from']);
       if (problem)
         problems.push(located({ file, field: `metrics[${index}].from`, message: problem }, line));
       return;
     }
     const resolved = resolveMetric(parsedMetric.data, absolutePath, location.contentDir);
     if (!resolved.ok) {
-      const line = parsed.yaml.lineOf(['metrics', index, resolved.field]);
+      const line = yaml.lineOf(['metrics', index, resolved.field]);
       problems.push(
         located(
           { file, field: `metrics[${index}].${resolved.field}`, message: resolved.message },
@@ -251,12 +273,12 @@ function checkCaseStudy(
 
   const parsedCaseStudy: ParsedCaseStudy = {
     data,
-    lineOf: parsed.yaml.lineOf,
+    lineOf: yaml.lineOf,
     bodyLine: split.bodyLine,
     ...(valid ? { valid } : {}),
     ...(scan.ok ? { body: scan } : {}),
   };
-  return { problems, draft: data['draft'] === true, parsed: parsedCaseStudy };
+  return { problems, parsed: parsedCaseStudy };
 }
 
 /** The data's problems against a schema; `valid` is the parsed value when there are none. */

@@ -5,18 +5,22 @@ import { planContent, type BuildContentPlan, type PlanLocation } from './content
 
 /**
  * The process a production build starts to check the content while Astro
- * sets itself up. The search records (megabytes of text) are written to
- * `searchRecordsFile` for the search indexer rather than sent through
- * Astro's process, which only needs the rest of the plan.
+ * sets itself up. The files to load are sent early (see `planContent`), the
+ * plan when the checks are done. The search records (megabytes of text) are
+ * written to `searchRecordsFile` for the search indexer rather than sent
+ * through Astro's process, which only needs the rest of the plan.
  */
 serveChildJob(
-  async (job: {
-    location: PlanLocation;
-    showDrafts: boolean;
-    forBuild: boolean;
-    searchRecordsFile: string;
-  }): Promise<BuildContentPlan> => {
-    const { searchRecords, ...plan } = await planContent(job.location, job);
+  async (
+    job: {
+      location: PlanLocation;
+      showDrafts: boolean;
+      forBuild: boolean;
+      searchRecordsFile: string;
+    },
+    early: (patterns: string[]) => void,
+  ): Promise<BuildContentPlan> => {
+    const { searchRecords, ...plan } = await planContent(job.location, job, early);
     mkdirSync(path.dirname(job.searchRecordsFile), { recursive: true });
     writeFileSync(job.searchRecordsFile, JSON.stringify(searchRecords));
     return plan;

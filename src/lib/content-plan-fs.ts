@@ -1,5 +1,10 @@
 import path from 'node:path';
-import { checkContent, type CaseStudyFile, type ContentLocation } from './content-fs.ts';
+import {
+  checkContent,
+  type CaseStudyFile,
+  type ContentLocation,
+  type FoundCaseStudy,
+} from './content-fs.ts';
 import { findLocatedImages } from './image-metadata-fs.ts';
 import type { OgCardFile } from './og-card.ts';
 import { cardsFromReport } from './og-cards-fs.ts';
@@ -41,7 +46,7 @@ export interface PlanLocation extends ContentLocation {
  * took half a second at 1,000 case studies. (Slugs are checked before this,
  * so a name never holds glob syntax.)
  */
-export function publishedPatterns(entries: readonly CaseStudyFile[]): string[] {
+export function publishedPatterns(entries: readonly FoundCaseStudy[]): string[] {
   const drafts = entries.filter((entry) => entry.draft).map((entry) => `!${entry.entry}`);
   return ['*.mdx', '*/index.mdx', '!_*', '!_*/**', ...drafts];
 }
@@ -62,12 +67,19 @@ export function devPatterns(entries: readonly CaseStudyFile[]): string[] {
  * Checks all content (files, then photos for GPS positions) and plans what
  * Astro loads: drafts only in dev (`showDrafts`); cards and search records
  * only for a production build (`forBuild`) whose content has no problems.
+ *
+ * Without drafts, the files to load are known once every frontmatter has
+ * been read, long before the checks end: `onPatterns` hears them then, so a
+ * build's content collections can start loading while the check goes on.
  */
 export async function planContent(
   location: PlanLocation,
   mode: { showDrafts: boolean; forBuild: boolean },
+  onPatterns?: (patterns: string[]) => void,
 ): Promise<ContentPlan> {
-  const report = checkContent(location);
+  const report = checkContent(location, (found) => {
+    if (!mode.showDrafts) onPatterns?.(publishedPatterns(found));
+  });
   const located = await findLocatedImages([location.publicDir, location.contentDir], location.root);
   const problems = sortProblems([...report.problems, ...located]);
   const entries = report.caseStudies;

@@ -49,6 +49,26 @@ describe('the content plan of a production build', () => {
     expect(JSON.stringify(plan.searchRecords)).not.toMatch(/canary/i);
   });
 
+  it('names the files to load as soon as it knows them, the same as the plan', async () => {
+    const heard: string[][] = [];
+    const plan = await planContent(location, { showDrafts: false, forBuild: true }, (patterns) =>
+      heard.push(patterns),
+    );
+    expect(heard).toEqual([plan.caseStudyPatterns]);
+  });
+
+  it('names them early even when the content has problems', async () => {
+    const invalid = path.join(projectRoot, 'tests/fixtures/duplicate-slugs/content');
+    const heard: string[][] = [];
+    const plan = await planContent(
+      { ...location, contentDir: invalid },
+      { showDrafts: false, forBuild: true },
+      (patterns) => heard.push(patterns),
+    );
+    expect(plan.problems).not.toEqual([]);
+    expect(heard).toEqual([plan.caseStudyPatterns]);
+  });
+
   it('is worked out the same in the child process a build starts, records through a file', async () => {
     const { searchRecords, ...inProcess } = await planContent(location, {
       showDrafts: false,
@@ -58,20 +78,27 @@ describe('the content plan of a production build', () => {
       mkdtempSync(path.join(os.tmpdir(), 'plan-')),
       'records.json',
     );
+    const early: unknown[] = [];
     const inChild = await runChildJob<BuildContentPlan>(
       new URL('../../src/lib/content-plan-child.ts', import.meta.url),
       { location, showDrafts: false, forBuild: true, searchRecordsFile },
-      { name: 'the content check' },
+      { name: 'the content check', onEarly: (patterns) => early.push(patterns) },
     );
     expect(inChild).toEqual(inProcess);
+    expect(early).toEqual([inProcess.caseStudyPatterns]);
     expect(JSON.parse(readFileSync(searchRecordsFile, 'utf8'))).toEqual(searchRecords);
   });
 });
 
 describe('the content plan of the dev server', () => {
   it('loads drafts too, and paints no cards', async () => {
-    const plan = await planContent(location, { showDrafts: true, forBuild: false });
+    const heard: string[][] = [];
+    const plan = await planContent(location, { showDrafts: true, forBuild: false }, (patterns) =>
+      heard.push(patterns),
+    );
     expect(plan.caseStudyPatterns).toEqual(['*.mdx', '*/index.mdx', '!_*', '!_*/**']);
+    // The dev server leaves out files that cannot be parsed, which only the full check knows.
+    expect(heard).toEqual([]);
     expect(plan.draftFolders).toEqual([]);
     expect(plan.cards).toEqual([]);
   });
