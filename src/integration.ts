@@ -39,9 +39,13 @@ type BundlerLogHandler = (level: BundlerLogLevel, log: BundlerLog) => void;
 /** Each casefolio() integration's resolved options, for `npm run check` to read from the config. */
 export const integrationOptions = new WeakMap<AstroIntegration, ResolvedSiteOptions>();
 
-/** In a build's scratch folder: the search records the check writes, and the index written from them. */
+/**
+ * In a build's scratch folder: the search records the check writes, the
+ * index written from them, and the cards staged under their published paths.
+ */
 const SEARCH_RECORDS = 'search-records.json';
 const SEARCH_INDEX = 'search';
+const OG_CARDS = 'cards';
 
 /** A new, empty folder of this build's own under `parent`. */
 function scratchFolder(parent: string): string {
@@ -163,6 +167,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
               ogCards = renderOgCards(plan.cards, {
                 root,
                 cacheDir: path.join(casefolioCache, 'og'),
+                stagingDir: path.join(scratch, OG_CARDS),
               });
               ogCards.catch(() => undefined);
               searchIndex = runChildJob<number>(
@@ -309,7 +314,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
             );
             process.exit(1);
           });
-          publishOgCards(cards, fileURLToPath(dir));
+          if (buildScratch) publishOgCards(path.join(buildScratch, OG_CARDS), fileURLToPath(dir));
           for (const card of cards) {
             if (card.missing.length > 0) logger.warn(missingGlyphsWarning(card.path, card.missing));
           }

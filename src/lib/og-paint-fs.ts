@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
@@ -9,7 +17,8 @@ import { loadOgFonts, missingGlyphs, paintOgPng } from './og-image-fs.ts';
 
 /**
  * Paints a build's Open Graph cards into the cache, skipping cards already
- * there. Runs in the child process og-cards-fs.ts starts.
+ * there, and stages a copy of each under its published path. Runs in the
+ * child process og-cards-fs.ts starts.
  */
 
 /** Bump when the layout or painting changes, so cached cards are painted again. */
@@ -62,6 +71,12 @@ export async function paintOgCards(
     // Skia's pixel copies are freed by finalizers that only run when the event
     // loop turns; without this pause, 1,000 cards held 3 GB until the end.
     await setImmediate();
+  }
+
+  for (const { file, cached } of jobs) {
+    const staged = path.join(options.stagingDir, file.path);
+    mkdirSync(path.dirname(staged), { recursive: true });
+    copyFileSync(cached, staged);
   }
 
   const keep = new Set(jobs.map((job) => path.basename(job.cached)));

@@ -27,6 +27,8 @@ export function pruneUnreferencedImages(dist: string): string[] {
   } catch {
     return [];
   }
+  // Reading every page is only worth it when there is an image to keep or remove.
+  if (images.length === 0) return [];
   const referenced = new Set<string>();
   for (const file of filesUnder(dist)) {
     if (!TEXT.test(file) || file.includes(`${path.sep}pagefind${path.sep}`)) continue;

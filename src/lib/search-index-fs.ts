@@ -1,4 +1,5 @@
-import { cpSync, renameSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { moveInto } from './move-fs.ts';
 import type { SearchRecord } from './search-records.ts';
 
 /**
@@ -34,13 +35,8 @@ export async function writeSearchIndex(
   }
 }
 
-/** Moves a written index into the build output (copies it across file systems). */
+/** Moves a written index into the build output, replacing any index there. */
 export function publishSearchIndex(indexDir: string, target: string): void {
   rmSync(target, { recursive: true, force: true });
-  try {
-    renameSync(indexDir, target);
-  } catch {
-    cpSync(indexDir, target, { recursive: true });
-    rmSync(indexDir, { recursive: true, force: true });
-  }
+  moveInto(indexDir, target);
 }
