@@ -6,6 +6,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { checkContent } from './lib/content-fs.ts';
+import { shareBuiltCharts } from './lib/built-charts.ts';
 import { runChildJob } from './lib/child-process-fs.ts';
 import { planContent, type BuildContentPlan } from './lib/content-plan-fs.ts';
 import { setLiveProblems } from './lib/live-problems.ts';
@@ -153,6 +154,8 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
               logger.error(`${lines.join('\n')}\n${summary}`);
             }
             setLiveProblems(plan.problems);
+            // The pages take the charts the check built instead of building them again.
+            shareBuiltCharts(plan.charts);
             settings.caseStudyPatterns = plan.caseStudyPatterns;
             // A folder-form draft keeps its images to itself in production.
             draftFolders = plan.draftFolders;

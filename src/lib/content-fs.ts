@@ -5,6 +5,8 @@ import { caseStudyPathSchema, type CaseStudyData } from '../schemas/case-study.t
 import { profilePathSchema, type ProfileData } from '../schemas/profile.ts';
 import { friendlyIssues } from './friendly-issues.ts';
 import { parseYaml, splitFrontmatter, type ParsedYaml, type SplitFile } from './frontmatter.ts';
+import type { ChartKey } from './built-charts.ts';
+import type { BuiltChart } from './chart-data.ts';
 import { checkMdxElements } from './mdx-checks-fs.ts';
 import { scanMdx, type MdxContents } from './mdx-elements.ts';
 import { sortProblems, type ContentProblem } from './problems.ts';
@@ -39,6 +41,8 @@ export interface ParsedCaseStudy {
   body?: MdxContents;
   /** 1-based line where the body starts. */
   bodyLine: number;
+  /** The body's charts that were built without problems, for the pages to reuse. */
+  charts: [ChartKey, BuiltChart][];
 }
 
 /** Everything the build needs to know before Astro starts. */
@@ -262,10 +266,11 @@ function checkCaseStudy(
   });
 
   const scan = scanMdx(split.body, split.bodyLine);
+  const charts = new Map<ChartKey, BuiltChart>();
   if (!scan.ok) {
     problems.push({ file, line: scan.line, message: `MDX syntax: ${scan.message}` });
   } else {
-    const context = { mdxFile: absolutePath, contentDir: location.contentDir, metricNames };
+    const context = { mdxFile: absolutePath, contentDir: location.contentDir, metricNames, charts };
     for (const problem of checkMdxElements(scan.elements, context)) {
       problems.push({ file, line: problem.line, message: problem.message });
     }
@@ -275,6 +280,7 @@ function checkCaseStudy(
     data,
     lineOf: yaml.lineOf,
     bodyLine: split.bodyLine,
+    charts: [...charts],
     ...(valid ? { valid } : {}),
     ...(scan.ok ? { body: scan } : {}),
   };

@@ -5,6 +5,8 @@ import {
   type ContentLocation,
   type FoundCaseStudy,
 } from './content-fs.ts';
+import type { ChartKey } from './built-charts.ts';
+import type { BuiltChart } from './chart-data.ts';
 import { findLocatedImages } from './image-metadata-fs.ts';
 import type { OgCardFile } from './og-card.ts';
 import { cardsFromReport } from './og-cards-fs.ts';
@@ -29,6 +31,8 @@ export interface ContentPlan {
   cards: OgCardFile[];
   /** What a production build's search index holds, one record per published study; empty otherwise. */
   searchRecords: SearchRecord[];
+  /** The charts of a production build's published studies, already built (lib/built-charts.ts). */
+  charts: [ChartKey, BuiltChart][];
 }
 
 /** What Astro's process needs of the plan: the search records go to the indexer through a file. */
@@ -93,6 +97,10 @@ export async function planContent(
           .map((entry) => path.dirname(entry.absolutePath)),
     cards:
       mode.forBuild && problems.length === 0 ? cardsFromReport(report, location.contentDir) : [],
+    charts:
+      mode.forBuild && problems.length === 0
+        ? entries.flatMap(({ draft, parsed }) => (draft || !parsed ? [] : parsed.charts))
+        : [],
     searchRecords:
       mode.forBuild && problems.length === 0
         ? entries.flatMap(({ slug, draft, parsed }) =>

@@ -4,6 +4,8 @@ import {
   type ChartProps,
   type ConfusionMatrixProps,
 } from '../schemas/components.ts';
+import { chartKey, type ChartKey } from './built-charts.ts';
+import type { BuiltChart } from './chart-data.ts';
 import { loadChart } from './chart-source-fs.ts';
 import { checkLocalFile } from './content-paths-fs.ts';
 import { IMAGE_EXTENSIONS, isImagePath } from './images.ts';
@@ -26,6 +28,8 @@ export interface BodyContext {
   contentDir: string;
   /** The metric names in the frontmatter, trimmed. */
   metricNames: readonly string[];
+  /** Where charts that were built without problems are kept, for the pages to reuse. */
+  charts?: Map<ChartKey, BuiltChart>;
 }
 
 const KNOWN = Object.keys(componentPropSchemas).sort();
@@ -91,7 +95,9 @@ function checkMetric(props: Record<string, StaticValue>, context: BodyContext): 
 
 function checkChart(props: ChartProps, context: BodyContext): string[] {
   const built = loadChart(props, context.mdxFile, context.contentDir);
-  return built.ok ? [] : built.problems.map((problem) => `${problem.prop}: ${problem.message}`);
+  if (!built.ok) return built.problems.map((problem) => `${problem.prop}: ${problem.message}`);
+  context.charts?.set(chartKey(context.mdxFile, props), built.chart);
+  return [];
 }
 
 function checkFigure(src: string, context: BodyContext): string[] {

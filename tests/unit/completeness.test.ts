@@ -22,6 +22,7 @@ function caseStudy(
       data,
       lineOf: () => undefined,
       bodyLine: 14,
+      charts: [],
       ...(headings
         ? {
             body: {
