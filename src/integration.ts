@@ -110,21 +110,6 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         const scratch = command === 'build' ? scratchFolder(casefolioCache) : undefined;
         buildScratch = scratch;
 
-        // A production build checks the content in a child process, on the core
-        // Astro leaves idle while it sets itself up (about two seconds at 1,000
-        // case studies). The child says which files to load as soon as it has
-        // read every frontmatter; the content collections start loading then
-        // (virtual:casefolio/collections-config) and finish once the check has
-        // passed (lib/checked-loader.ts). Other commands check first, in this process.
-        const { promise: listed, resolve: listFiles } = Promise.withResolvers<string[]>();
-        const planning: Promise<BuildContentPlan> = scratch
-          ? runChildJob<BuildContentPlan>(
-              new URL('./lib/content-plan-child.ts', import.meta.url),
-              { location, ...mode, searchRecordsFile: path.join(scratch, SEARCH_RECORDS) },
-              { name: 'the content check', onEarly: (patterns) => listFiles(patterns as string[]) },
-            )
-          : planContent(location, mode);
-
         resolved = {
           base: config.base,
           root,
@@ -132,10 +117,29 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
           caseStudiesDir: path.join(contentDir, 'case-studies'),
           profilePath: path.join(contentDir, 'profile.yaml'),
           showDrafts,
-          // Filled in from the plan, before the content collections read it.
+          // Filled in by listFiles, before the content collections read it.
           caseStudyPatterns: [],
         };
         const settings = resolved;
+
+        // A production build checks the content in a child process, on the core
+        // Astro leaves idle while it sets itself up (about two seconds at 1,000
+        // case studies). The child says which files to load as soon as it has
+        // read every frontmatter; the content collections start loading then
+        // (virtual:casefolio/collections-config) and finish once the check has
+        // passed (lib/checked-loader.ts). Other commands check first, in this process.
+        const { promise: listed, resolve: filesListed } = Promise.withResolvers<void>();
+        const listFiles = (patterns: string[]) => {
+          settings.caseStudyPatterns = patterns;
+          filesListed();
+        };
+        const planning: Promise<BuildContentPlan> = scratch
+          ? runChildJob<BuildContentPlan>(
+              new URL('./lib/content-plan-child.ts', import.meta.url),
+              { location, ...mode, searchRecordsFile: path.join(scratch, SEARCH_RECORDS) },
+              { name: 'the content check', onEarly: (patterns) => listFiles(patterns as string[]) },
+            )
+          : planContent(location, mode);
 
         ready = planning.then(
           (plan) => {
@@ -156,7 +160,6 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
             setLiveProblems(plan.problems);
             // The pages take the charts the check built instead of building them again.
             shareBuiltCharts(plan.charts);
-            settings.caseStudyPatterns = plan.caseStudyPatterns;
             // A folder-form draft keeps its images to itself in production.
             draftFolders = plan.draftFolders;
             if (!config.site && command === 'build') {
@@ -266,8 +269,8 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
                   return resolved;
                 },
                 collections: async () => {
-                  const patterns = await listed;
-                  return resolved && { ...resolved, caseStudyPatterns: patterns };
+                  await listed;
+                  return resolved;
                 },
               }),
               virtualImages(async () => {

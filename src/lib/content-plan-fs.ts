@@ -69,8 +69,8 @@ export function devPatterns(entries: readonly CaseStudyFile[]): string[] {
 
 /**
  * Checks all content (files, then photos for GPS positions) and plans what
- * Astro loads: drafts only in dev (`showDrafts`); cards and search records
- * only for a production build (`forBuild`) whose content has no problems.
+ * Astro loads: drafts only in dev (`showDrafts`); cards, built charts and
+ * search records only for a production build (`forBuild`) whose content has no problems.
  *
  * Without drafts, the files to load are known once every frontmatter has
  * been read, long before the checks end: `onPatterns` hears them then, so a
@@ -87,6 +87,10 @@ export async function planContent(
   const located = await findLocatedImages([location.publicDir, location.contentDir], location.root);
   const problems = sortProblems([...report.problems, ...located]);
   const entries = report.caseStudies;
+  // A production build without problems makes its pages, cards and search
+  // from the published studies; anything else gets none of them.
+  const forPages = mode.forBuild && problems.length === 0;
+  const published = forPages ? entries.filter((entry) => !entry.draft) : [];
   return {
     problems,
     caseStudyPatterns: mode.showDrafts ? devPatterns(entries) : publishedPatterns(entries),
@@ -95,19 +99,10 @@ export async function planContent(
       : entries
           .filter((entry) => entry.draft && entry.entry.endsWith('/index.mdx'))
           .map((entry) => path.dirname(entry.absolutePath)),
-    cards:
-      mode.forBuild && problems.length === 0 ? cardsFromReport(report, location.contentDir) : [],
-    charts:
-      mode.forBuild && problems.length === 0
-        ? entries.flatMap(({ draft, parsed }) => (draft || !parsed ? [] : parsed.charts))
-        : [],
-    searchRecords:
-      mode.forBuild && problems.length === 0
-        ? entries.flatMap(({ slug, draft, parsed }) =>
-            !draft && parsed?.valid && parsed.body
-              ? [searchRecord(slug, parsed.valid, parsed.body.text)]
-              : [],
-          )
-        : [],
+    cards: forPages ? cardsFromReport(report, location.contentDir) : [],
+    charts: published.flatMap(({ parsed }) => parsed?.charts ?? []),
+    searchRecords: published.flatMap(({ slug, parsed }) =>
+      parsed?.valid && parsed.body ? [searchRecord(slug, parsed.valid, parsed.body.text)] : [],
+    ),
   };
 }
