@@ -182,7 +182,9 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
                   recordsFile: path.join(scratch, SEARCH_RECORDS),
                   outputPath: path.join(scratch, SEARCH_INDEX),
                 },
-                { name: 'the search indexer' },
+                // Low priority, like the card painter (Pagefind inherits it): Astro's
+                // own threads come first, the index is written on the CPU they leave.
+                { name: 'the search indexer', nice: 19 },
               );
               searchIndex.catch(() => undefined);
             }

@@ -15,6 +15,8 @@ export interface ChildJobOptions {
   name: string;
   /** The child's nice value: 19 runs it behind everything Astro does. */
   nice?: number;
+  /** Node flags for the child, such as `--single-threaded-gc`; none by default. */
+  nodeFlags?: string[];
   /** Called with the part of the answer the child sends before the rest (see `serveChildJob`). */
   onEarly?: (value: unknown) => void;
 }
@@ -33,7 +35,7 @@ export function runChildJob<T>(module: URL, job: unknown, options: ChildJobOptio
   return new Promise((resolve, reject) => {
     const child = fork(module, {
       // Not Astro's flags (a profiler, say): the child is a plain Node process.
-      execArgv: [],
+      execArgv: options.nodeFlags ?? [],
       // The V8 code cache Astro keeps for its own modules (its CLI turns it on),
       // so a child loads its modules from cache too: about 0.1 s a child.
       env: withCompileCache(process.env),
