@@ -328,19 +328,19 @@ describe('rendering with the bundled fonts', () => {
     const pixelsOf = async (png: Uint8Array) =>
       (await sharp(png).raw().toBuffer({ resolveWithObject: true })).data;
     const at = (data: Buffer, x: number, y: number) => {
-      const i = (y * 1200 + x) * 4;
+      const i = (y * OG_IMAGE_WIDTH + x) * 4;
       return `#${[data[i], data[i + 1], data[i + 2]].map((v) => (v ?? 0).toString(16).padStart(2, '0')).join('')}`;
     };
     const long = await pixelsOf(renderOgImage(glyphCard('A long title across the card')).png);
     const short = await pixelsOf(renderOgImage(glyphCard('Hi')).png);
-    expect(at(short, 1190, 620)).toBe(OG_COLORS.background);
+    expect(at(short, OG_IMAGE_WIDTH - 10, OG_IMAGE_HEIGHT - 10)).toBe(OG_COLORS.background);
     expect(at(short, 4, 300)).toBe(OG_COLORS.accent);
     // The long title paints white pixels far to the right; the short one,
     // painted next on the same canvas, leaves that area background.
     const whiteRight = (data: Buffer) => {
       let count = 0;
-      for (let y = 0; y < 630; y++)
-        for (let x = 500; x < 1200; x++) if (at(data, x, y) === OG_COLORS.text) count++;
+      for (let y = 0; y < OG_IMAGE_HEIGHT; y++)
+        for (let x = 500; x < OG_IMAGE_WIDTH; x++) if (at(data, x, y) === OG_COLORS.text) count++;
       return count;
     };
     expect(whiteRight(long)).toBeGreaterThan(100);
