@@ -3,13 +3,14 @@ import {
   checkContent,
   type CaseStudyFile,
   type ContentLocation,
+  type ContentReport,
   type FoundCaseStudy,
 } from './content-fs.ts';
 import type { ChartKey } from './built-charts.ts';
 import type { BuiltChart } from './chart-data.ts';
 import { findLocatedImages } from './image-metadata-fs.ts';
-import type { OgCardFile } from './og-card.ts';
-import { cardsFromReport } from './og-cards-fs.ts';
+import { resolveMetric } from './metric-sources-fs.ts';
+import { portfolioOgCards, type OgCardFile } from './og-card.ts';
 import { sortProblems, type ContentProblem } from './problems.ts';
 import { searchRecord, type SearchRecord } from './search-records.ts';
 
@@ -65,6 +66,25 @@ export function devPatterns(entries: readonly CaseStudyFile[]): string[] {
     .filter((entry) => !entry.parsed?.body)
     .map((entry) => `!${entry.entry}`);
   return ['*.mdx', '*/index.mdx', '!_*', '!_*/**', ...unreadable];
+}
+
+/**
+ * The cards of a production build, from the content check's report: the
+ * published case studies (metrics read from their files, as the pages show
+ * them) and the profile. Only called once the report has no problems.
+ */
+export function cardsFromReport(report: ContentReport, contentDir: string): OgCardFile[] {
+  if (!report.profile) return [];
+  const studies = report.caseStudies.flatMap((file) => {
+    const valid = file.parsed?.valid;
+    if (file.draft || !valid) return [];
+    const metrics = valid.metrics.flatMap((metric) => {
+      const resolved = resolveMetric(metric, file.absolutePath, contentDir);
+      return resolved.ok ? [resolved.metric] : [];
+    });
+    return [{ slug: file.slug, title: valid.title, organization: valid.organization, metrics }];
+  });
+  return portfolioOgCards(studies, report.profile);
 }
 
 /**

@@ -2,9 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { runChildJob } from './child-process-fs.ts';
 import { moveInto } from './move-fs.ts';
-import type { ContentReport } from './content-fs.ts';
-import { resolveMetric } from './metric-sources-fs.ts';
-import { portfolioOgCards, type OgCardFile } from './og-card.ts';
+import type { OgCardFile } from './og-card.ts';
 
 /**
  * The build's Open Graph cards, painted in the background while Astro
@@ -44,25 +42,6 @@ export interface OgCardsOptions {
    * at, so the build moves them into its output in one step at the end.
    */
   stagingDir: string;
-}
-
-/**
- * The cards of a production build, from the content check's report: the
- * published case studies (metrics read from their files, as the pages show
- * them) and the profile. Only called once the report has no problems.
- */
-export function cardsFromReport(report: ContentReport, contentDir: string): OgCardFile[] {
-  if (!report.profile) return [];
-  const studies = report.caseStudies.flatMap((file) => {
-    const valid = file.parsed?.valid;
-    if (file.draft || !valid) return [];
-    const metrics = valid.metrics.flatMap((metric) => {
-      const resolved = resolveMetric(metric, file.absolutePath, contentDir);
-      return resolved.ok ? [resolved.metric] : [];
-    });
-    return [{ slug: file.slug, title: valid.title, organization: valid.organization, metrics }];
-  });
-  return portfolioOgCards(studies, report.profile);
 }
 
 /**
