@@ -1,6 +1,14 @@
-import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { blankFrontmatter } from '../../src/lib/frontmatter-fence.ts';
+
+// The frontmatter parser @astrojs/mdx runs before it compiles a file,
+// resolved from @astrojs/mdx's own folder: the version it depends on.
+const fromMdx = createRequire(createRequire(import.meta.url).resolve('@astrojs/mdx'));
+const { parseFrontmatter } = (await import(
+  pathToFileURL(fromMdx.resolve('@astrojs/internal-helpers/frontmatter')).href
+)) as typeof import('@astrojs/internal-helpers/frontmatter');
 
 const STUDY = [
   '---',
