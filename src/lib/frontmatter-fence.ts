@@ -1,5 +1,16 @@
-/** A line that opens or closes frontmatter: `---`, trailing spaces allowed. */
-export const FENCE = /^---[ \t]*$/;
+/** A line that opens or closes frontmatter: `---`, trailing spaces (and a CR) allowed. */
+const FENCE = /^---[ \t]*\r?$/;
+
+/**
+ * The index of the line that closes a file's frontmatter, given the file's
+ * lines (split on `\n`, a byte-order mark allowed on the first); undefined
+ * when the file does not open with a fence or never closes it.
+ */
+export function closingFence(lines: readonly string[]): number | undefined {
+  if (!FENCE.test((lines[0] ?? '').replace(/^\uFEFF/, ''))) return undefined;
+  const close = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
+  return close === -1 ? undefined : close;
+}
 
 /**
  * The file with every character of its frontmatter (between the fences)
@@ -9,10 +20,8 @@ export const FENCE = /^---[ \t]*$/;
  */
 export function blankFrontmatter(source: string): string | undefined {
   const lines = source.split('\n');
-  const isFence = (line: string) => FENCE.test(line.replace(/\r$/, ''));
-  if (!isFence((lines[0] ?? '').replace(/^\uFEFF/, ''))) return undefined;
-  const close = lines.findIndex((line, index) => index > 0 && isFence(line));
-  if (close === -1) return undefined;
+  const close = closingFence(lines);
+  if (close === undefined) return undefined;
   for (let index = 1; index < close; index++) {
     lines[index] = (lines[index] ?? '').replace(/[^\r]/g, ' ');
   }

@@ -1,6 +1,6 @@
 import jsYaml from 'js-yaml';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
-import { FENCE } from './frontmatter-fence.ts';
+import { closingFence } from './frontmatter-fence.ts';
 
 /** A parsed YAML document plus what is needed to point at a line in the original file. */
 export interface ParsedYaml {
@@ -112,9 +112,8 @@ export function splitFrontmatter(source: string): SplitFile | undefined {
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .split('\n');
-  if (!FENCE.test(lines[0] ?? '')) return undefined;
-  const close = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
-  if (close === -1) return undefined;
+  const close = closingFence(lines);
+  if (close === undefined) return undefined;
   return {
     frontmatter: lines.slice(1, close).join('\n'),
     body: lines.slice(close + 1).join('\n'),
