@@ -7,6 +7,12 @@
  *
  *   npm run new
  *   npm run new -- --title "Churn model" --template classification --yes
+ *   npm run new -- --fresh
+ *
+ * --fresh makes the portfolio yours: it removes the sample (Maya Okafor's
+ * profile and case studies) and writes a starter profile. It asks nothing:
+ * it deletes only files that are byte for byte the sample's (see
+ * src/lib/fresh-start.ts), so there is nothing of the user's to confirm.
  *
  * The content folder is CASEFOLIO_CONTENT_DIR (default `content`), relative to
  * the project root (the working directory npm runs scripts in) or absolute.
@@ -18,6 +24,8 @@ import * as prompts from '@clack/prompts';
 import { friendlyIssues } from '../lib/friendly-issues.ts';
 import { parseYaml, splitFrontmatter } from '../lib/frontmatter.ts';
 import { formatProblem, type ContentProblem } from '../lib/problems.ts';
+import { freshStart, readSampleManifest } from '../lib/fresh-start-fs.ts';
+import { PROFILE_FILE, fileCount, keptBecause, type FreshStartPlan } from '../lib/fresh-start.ts';
 import { checkAnswer, fillTemplate, slugForTitle } from '../lib/scaffold.ts';
 import { caseStudyPathSchema } from '../schemas/case-study.ts';
 
@@ -32,6 +40,7 @@ const OPTIONS = {
   start: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   publish: { type: 'boolean' },
+  fresh: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -43,12 +52,14 @@ interface Flags {
   start?: string | undefined;
   yes?: boolean | undefined;
   publish?: boolean | undefined;
+  fresh?: boolean | undefined;
   help?: boolean | undefined;
 }
 
 /** Where things are, and how to show a path to the user. */
 interface Project {
   root: string;
+  contentDir: string;
   caseStudiesDir: string;
   templatesDir: string;
   templates: string[];
@@ -57,9 +68,14 @@ interface Project {
 function usage(templates: readonly string[]): string {
   const names = templates.length > 0 ? templates.join(', ') : 'none found in templates/';
   return `Usage: npm run new [-- options]
+       npm run new -- --fresh
 
 Creates content/case-studies/<slug>/index.mdx from a template in templates/, as a
 draft. In a terminal it asks for whatever the options leave out.
+
+With --fresh it starts your own portfolio instead: it removes the sample profile
+and case studies (only files still exactly as shipped; anything you changed or
+added is kept and listed) and writes a starter content/profile.yaml.
 
 Options:
   --title <text>          the case study's title; its URL name (slug) is derived from it
@@ -69,6 +85,7 @@ Options:
   --start <date>          when the work started, YYYY-MM or YYYY-MM-DD (default: this month)
   -y, --yes               ask nothing: --title and --template are then required
   --publish               create it with draft: false, so npm run build includes it
+  --fresh                 remove the sample portfolio and write a starter profile
   -h, --help              show this help
 
 Example:
@@ -299,12 +316,72 @@ function previewUrl(slug: string): string {
   return `http://localhost:4321${base}case-studies/${slug}/`;
 }
 
+/** `npm run new -- --fresh`: removes the sample, writes the starter profile, and says what it did and what is next. */
+function startFresh(project: Project): string {
+  const starterFile = path.join(project.templatesDir, PROFILE_FILE);
+  if (!existsSync(starterFile)) {
+    throw new CliError(
+      `no starter profile at ${display(project, starterFile)}: run npm run new from the project folder`,
+    );
+  }
+  let plan: FreshStartPlan;
+  try {
+    plan = freshStart(project.contentDir, readSampleManifest(), readFileSync(starterFile, 'utf8'));
+  } catch (error) {
+    const { code, path: file } = error as NodeJS.ErrnoException;
+    if (code === undefined) throw error;
+    throw new CliError(`could not remove the sample: ${code} on ${file ?? 'a file'}`);
+  }
+  return freshReport(project, plan);
+}
+
+/** What --fresh did, for the terminal. */
+function freshReport(project: Project, plan: FreshStartPlan): string {
+  const shown = (part: string) => {
+    const shownPath = display(project, path.join(project.contentDir, part)).replace(/\/$/, '');
+    return part === '' || part.endsWith('/') ? `${shownPath}/` : shownPath;
+  };
+  const profile = shown(PROFILE_FILE);
+  const lines: string[] = [];
+  if (plan.removed.length > 0) {
+    lines.push(`Removed the sample from ${shown('')}:`);
+    for (const { part, files } of plan.removed) {
+      lines.push(`  ${shown(part)}${part.endsWith('/') ? ` (${fileCount(files.length)})` : ''}`);
+    }
+  } else if (plan.kept.length === 0) {
+    lines.push(`Nothing to remove: the sample is no longer in ${shown('')}.`);
+  }
+  if (plan.kept.length > 0) {
+    lines.push(
+      'Kept, because it is no longer just the sample (delete it yourself if you do not need it):',
+    );
+    for (const part of plan.kept) lines.push(`  ${shown(part.part)}: ${keptBecause(part)}`);
+  }
+  if (plan.profile === 'write') {
+    lines.push(`Wrote ${profile}, a starter profile: its comments say what to write.`);
+  } else if (plan.profile === 'starter') {
+    lines.push(`${profile} is the starter profile already.`);
+  }
+  const steps = [
+    ...(plan.profile === 'keep' ? [] : [`Put your name and headline in ${profile}.`]),
+    'npm run new   to start your first case study from a template',
+    'npm run dev   to preview it as you write (npm run check reviews it)',
+  ];
+  lines.push('', 'Next:', ...steps.map((step, index) => `  ${index + 1}. ${step}`));
+  const reference = path.join(project.root, 'tests', 'fixtures', 'sample', 'content');
+  if (existsSync(reference)) {
+    lines.push(`The sample stays in ${display(project, reference)}/ to look at.`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 async function main(): Promise<number> {
   const root = process.cwd();
   const contentDir = path.resolve(root, process.env['CASEFOLIO_CONTENT_DIR'] || 'content');
   const templatesDir = path.join(root, 'templates');
   const project: Project = {
     root,
+    contentDir,
     caseStudiesDir: path.join(contentDir, 'case-studies'),
     templatesDir,
     templates: listTemplates(templatesDir),
@@ -320,6 +397,18 @@ async function main(): Promise<number> {
   }
   if (flags.help) {
     process.stdout.write(usage(project.templates));
+    return 0;
+  }
+  if (flags.fresh) {
+    const others = (['title', 'template', 'organization', 'role', 'start', 'publish'] as const)
+      .filter((name) => flags[name] !== undefined)
+      .map((name) => `--${name}`);
+    if (others.length > 0) {
+      throw new CliError(
+        `--fresh cannot be combined with ${others.join(', ')}: run npm run new -- --fresh first, then npm run new`,
+      );
+    }
+    process.stdout.write(startFresh(project));
     return 0;
   }
   if (project.templates.length === 0) {
