@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'astro/zod';
 import { objectKeysAt } from '../../src/lib/friendly-issues.ts';
@@ -20,6 +23,7 @@ import { profilePathSchema } from '../../src/schemas/profile.ts';
  * renaming or removing a field fails here until the README says so too.
  */
 
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const readme: string = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const lines: string[] = readme.split(/\r?\n/);
 
@@ -117,10 +121,126 @@ describe('README frontmatter reference', () => {
   });
 });
 
+/** The README's sections by their `## ` heading, each with its text. */
+function sections(): Map<string, string> {
+  const result = new Map<string, string>();
+  let heading = '';
+  for (const line of lines) {
+    const match = /^## (.+)$/.exec(line);
+    if (match) heading = match[1]!;
+    result.set(heading, `${result.get(heading) ?? ''}${line}\n`);
+  }
+  return result;
+}
+
 describe('README quick start', () => {
-  it('opens with the build and test commands', () => {
-    const block = /```[^\n]*\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-    expect(block).toContain('npm install && npm run build');
-    expect(block).toContain('npm test');
+  const top = sections().get('') ?? '';
+  const block = /```[^\n]*\n([\s\S]*?)```/.exec(top)?.[1] ?? '';
+
+  it('opens with the build, test and preview commands, in that order', () => {
+    const commands = block.split('\n').map((line) => line.replace(/#.*/, '').trim());
+    expect(commands.filter(Boolean)).toEqual([
+      'npm ci && npm run build',
+      'npm test',
+      'npm run preview',
+    ]);
+  });
+
+  it('then leads with making the portfolio yours, before the first case study', () => {
+    const headings = [...sections().keys()];
+    const start = headings.indexOf('Start your own portfolio');
+    expect(start, 'a "## Start your own portfolio" section').toBeGreaterThan(0);
+    expect(start).toBeLessThan(headings.indexOf('Write your first case study in five minutes'));
+    expect(top.slice(top.indexOf('```', top.indexOf('```') + 3))).toContain(
+      '`npm run new -- --fresh`',
+    );
+    expect(sections().get('Start your own portfolio')).toContain('npm run new -- --fresh\n');
+  });
+});
+
+describe('README commands and paths', () => {
+  const packageJson = JSON.parse(
+    readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+  ) as { scripts: Record<string, string> };
+
+  it('names only npm scripts that package.json has', () => {
+    const named = new Set(
+      [...readme.matchAll(/npm run ([a-z][\w:-]*)/g)].map((match) => match[1]!),
+    );
+    expect(named.size).toBeGreaterThan(5);
+    const missing = [...named].filter((name) => !(name in packageJson.scripts));
+    expect(missing).toEqual([]);
+  });
+
+  it('lists every npm script in the Development table', () => {
+    const development = sections().get('Development') ?? '';
+    const listed = [...development.matchAll(/^\| `npm (?:run )?([\w:-]+)`/gm)].map((m) => m[1]!);
+    expect(listed.sort()).toEqual(Object.keys(packageJson.scripts).sort());
+  });
+
+  it('names only options npm run new has', () => {
+    const help = spawnSync(process.execPath, ['src/cli/new.ts', '--help'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).stdout;
+    const used = new Set(
+      [...readme.matchAll(/npm run new -- ([^`\n]*)/g)].flatMap((match) =>
+        [...match[1]!.matchAll(/--[a-z-]+/g)].map((flag) => flag[0]),
+      ),
+    );
+    expect([...used]).toContain('--fresh');
+    for (const flag of used)
+      expect(help, `npm run new ${flag}`).toMatch(new RegExp(`\\s${flag}\\b`));
+  });
+
+  it('names only source, test and project files that exist', () => {
+    const named = new Set(
+      [...readme.matchAll(/`((?:src|tests|bench|docs|templates|\.ci|\.github)\/[^`*<> ]+)`/g)].map(
+        (match) => match[1]!,
+      ),
+    );
+    expect(named.size).toBeGreaterThan(10);
+    const missing = [...named].filter((file) => !existsSync(path.join(root, file)));
+    expect(missing).toEqual([]);
+  });
+
+  it('lists only files and folders that exist in its architecture tree', () => {
+    const tree = /## Architecture\n\n```\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const parents: string[] = [];
+    const missing: string[] = [];
+    let count = 0;
+    for (const line of tree.split('\n')) {
+      const match = /^( *)(\S+)/.exec(line);
+      // Continuation lines of a description are indented past the name column.
+      if (!match || match[1]!.length > 8) continue;
+      const depth = match[1]!.length / 2;
+      const name = match[2]!;
+      parents.length = depth;
+      const file = [...parents, name].join('');
+      if (name.endsWith('/')) parents.push(name);
+      // content/ and public/ are the user's: tests never read them.
+      if (file === 'content/' || file === 'public/') continue;
+      count++;
+      if (!existsSync(path.join(root, file))) missing.push(file);
+    }
+    expect(count).toBeGreaterThan(20);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('README résumé', () => {
+  it('has a résumé section naming the three résumé URLs', () => {
+    const section = sections().get('Résumé') ?? '';
+    for (const url of ['/resume/', '/resume.json', '/resume.pdf']) {
+      expect(section).toContain(`\`${url}\``);
+    }
+  });
+
+  it('says in the profile table where skills, education, experience and resume go', () => {
+    const rows = new Map(tableUnder('profile.yaml').map((row) => [row[0], row[3] ?? '']));
+    for (const field of ['skills', 'education', 'experience']) {
+      expect(rows.get(`\`${field}\``)).toContain('[résumé](#résumé)');
+    }
+    expect(rows.get('`resume`')).toContain('`/resume.pdf`');
   });
 });
