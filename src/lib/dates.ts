@@ -6,21 +6,6 @@
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
 
-const MONTHS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-] as const;
-
 const MONTH_NAMES = [
   'January',
   'February',
@@ -94,7 +79,7 @@ export function formatMonth(date: string): string {
   if (date === 'present') return 'Present';
   const match = CALENDAR_DATE.exec(date);
   if (!match) return date;
-  return `${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+  return `${MONTH_NAMES[Number(match[2]) - 1]?.slice(0, 3)} ${match[1]}`;
 }
 
 /** `Jun 2025 – Aug 2025`, `Jun 2025 – Present`, or one month when start and end agree. */
