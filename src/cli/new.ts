@@ -21,9 +21,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as prompts from '@clack/prompts';
-import { friendlyIssues } from '../lib/friendly-issues.ts';
 import { parseYaml, splitFrontmatter } from '../lib/frontmatter.ts';
-import { formatProblem, type ContentProblem } from '../lib/problems.ts';
+import { formatProblem } from '../lib/problems.ts';
+import { schemaProblems } from '../lib/schema-problems.ts';
 import { freshStart, readSampleManifest } from '../lib/fresh-start-fs.ts';
 import { PROFILE_FILE, fileCount, keptBecause, type FreshStartPlan } from '../lib/fresh-start.ts';
 import { checkAnswer, fillTemplate, slugForTitle } from '../lib/scaffold.ts';
@@ -155,19 +155,12 @@ function templateName(project: Project, given: string): string {
 /** Every schema problem in a case-study file's text, one contract-style line each. */
 function problemsIn(text: string, file: string): string[] {
   const split = splitFrontmatter(text);
-  if (!split) return [`${file}: no frontmatter`];
+  if (!split) return [`${file}:1: no frontmatter`];
   const parsed = parseYaml(split.frontmatter, 1);
   if (!parsed.ok) {
     return [`${file}:${parsed.line}: invalid YAML in frontmatter: ${parsed.message}`];
   }
-  const result = caseStudyPathSchema.safeParse(parsed.yaml.data, { reportInput: true });
-  if (result.success) return [];
-  return friendlyIssues(result.error.issues, caseStudyPathSchema).map((issue) => {
-    const problem: ContentProblem = issue.field
-      ? { file, field: issue.field, message: issue.message }
-      : { file, message: issue.message };
-    return formatProblem(problem);
-  });
+  return schemaProblems(caseStudyPathSchema, parsed.yaml, file).problems.map(formatProblem);
 }
 
 /** Stops the prompts when the user presses Ctrl-C or Escape. */

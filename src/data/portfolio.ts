@@ -6,7 +6,7 @@ import { getLiveProblems } from '../lib/live-problems.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { resolveMetric, type ResolvedMetric } from '../lib/metric-sources-fs.ts';
 import { sortCaseStudies } from '../lib/sorting.ts';
-import { groupByLabel, type LabelGroup } from '../lib/taxonomy.ts';
+import { groupByLabel, withSharedSpellings, type LabelGroup } from '../lib/taxonomy.ts';
 
 /**
  * The one place pages read content from. Collections are read and sorted
@@ -67,16 +67,18 @@ export function getCaseStudies(): Promise<CaseStudy[]> {
 
 function loadCaseStudies(): Promise<CaseStudy[]> {
   return getCollection('caseStudies').then((entries) =>
-    sortCaseStudies(
-      entries
-        // Drafts never reach the production loader; this guards dev-only paths.
-        .filter((entry) => config.showDrafts || !entry.data.draft)
-        .map((entry) => ({
-          ...entry.data,
-          slug: entry.id,
-          entry,
-          metrics: resolveMetrics(entry),
-        })),
+    withSharedSpellings(
+      sortCaseStudies(
+        entries
+          // Drafts never reach the production loader; this guards dev-only paths.
+          .filter((entry) => config.showDrafts || !entry.data.draft)
+          .map((entry) => ({
+            ...entry.data,
+            slug: entry.id,
+            entry,
+            metrics: resolveMetrics(entry),
+          })),
+      ),
     ),
   );
 }

@@ -1,15 +1,14 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { z } from 'astro/zod';
 import { caseStudyPathSchema, type CaseStudyData } from '../schemas/case-study.ts';
 import { profilePathSchema, type ProfileData } from '../schemas/profile.ts';
-import { friendlyIssues } from './friendly-issues.ts';
 import { parseYaml, splitFrontmatter, type ParsedYaml, type SplitFile } from './frontmatter.ts';
 import type { ChartKey } from './built-charts.ts';
 import type { BuiltChart } from './chart-data.ts';
 import { checkMdxElements } from './mdx-checks-fs.ts';
 import { scanMdx, type MdxContents } from './mdx-elements.ts';
 import { sortProblems, type ContentProblem } from './problems.ts';
+import { fieldProblem, schemaProblems } from './schema-problems.ts';
 import { isValidSlug, suggestSlug } from './slugs.ts';
 import { checkLocalFile } from './content-paths-fs.ts';
 import { resolveMetric } from './metric-sources-fs.ts';
@@ -123,8 +122,11 @@ export function checkContent(
     const { entry, slug, absolutePath, file } = read;
     if (!isValidSlug(slug)) {
       const isFolder = entry.includes('/');
+      // Problems with a file's name point at its first line, so every line
+      // about a file that exists starts with `file:line: `.
       problems.push({
         file,
+        line: 1,
         message: `invalid slug "${slug}": use lowercase letters, digits and single hyphens; rename the ${isFolder ? 'folder' : 'file'} to "${suggestSlug(slug)}${isFolder ? '' : '.mdx'}"`,
       });
     }
@@ -132,6 +134,7 @@ export function checkContent(
     if (earlier) {
       problems.push({
         file,
+        line: 1,
         message: `duplicate slug "${slug}": ${earlier} has the same slug; rename or remove one of them`,
       });
     } else fileBySlug.set(slug, file);
@@ -172,14 +175,13 @@ function checkProfile(
       problems: [{ file, line: parsed.line, message: `invalid YAML: ${parsed.message}` }],
     };
   }
-  const { problems, valid } = validate(profilePathSchema, parsed.yaml, file);
+  const { problems, valid } = schemaProblems(profilePathSchema, parsed.yaml, file);
   const data = asRecord(parsed.yaml.data);
   for (const field of ['avatar', 'resume'] as const) {
     const value = data[field];
     if (typeof value !== 'string') continue;
     const problem = checkLocalFile(value, absolutePath, location.contentDir);
-    if (problem)
-      problems.push(located({ file, field, message: problem }, parsed.yaml.lineOf([field])));
+    if (problem) problems.push(fieldProblem(file, parsed.yaml, [field], problem));
   }
   return { problems, ...(valid ? { valid } : {}) };
 }
@@ -197,6 +199,7 @@ function readCaseStudy(absolutePath: string, file: string): ReadCaseStudy {
       draft: false,
       problem: {
         file,
+        line: 1,
         message:
           'no frontmatter: start the file with a line of --- followed by the fields (see the README)',
       },
@@ -223,17 +226,13 @@ function checkCaseStudy(
   const { absolutePath, file } = read;
   if (read.problem) return { problems: [read.problem] };
   const { split, yaml } = read;
-  const { problems, valid } = validate(caseStudyPathSchema, yaml, file);
+  const { problems, valid } = schemaProblems(caseStudyPathSchema, yaml, file);
   const data = asRecord(yaml.data);
 
   const cover = asRecord(data['cover']);
   if (typeof cover['src'] === 'string') {
     const problem = checkLocalFile(cover['src'], absolutePath, location.contentDir);
-    if (problem) {
-      problems.push(
-        located({ file, field: 'cover.src', message: problem }, yaml.lineOf(['cover', 'src'])),
-      );
-    }
+    if (problem) problems.push(fieldProblem(file, yaml, ['cover', 'src'], problem));
   }
 
   const metrics = Array.isArray(data['metrics']) ? data['metrics'] : [];
@@ -248,20 +247,12 @@ function checkCaseStudy(
     const parsedMetric = metricSchema.safeParse(raw);
     if (!parsedMetric.success) {
       const problem = checkLocalFile(metric['from'], absolutePath, location.contentDir);
-      const line = yaml.lineOf(['metrics', index, 'from']);
-      if (problem)
-        problems.push(located({ file, field: `metrics[${index}].from`, message: problem }, line));
+      if (problem) problems.push(fieldProblem(file, yaml, ['metrics', index, 'from'], problem));
       return;
     }
     const resolved = resolveMetric(parsedMetric.data, absolutePath, location.contentDir);
     if (!resolved.ok) {
-      const line = yaml.lineOf(['metrics', index, resolved.field]);
-      problems.push(
-        located(
-          { file, field: `metrics[${index}].${resolved.field}`, message: resolved.message },
-          line,
-        ),
-      );
+      problems.push(fieldProblem(file, yaml, ['metrics', index, resolved.field], resolved.message));
     }
   });
 
@@ -285,35 +276,6 @@ function checkCaseStudy(
     ...(scan.ok ? { body: scan } : {}),
   };
   return { problems, parsed: parsedCaseStudy };
-}
-
-/** The data's problems against a schema; `valid` is the parsed value when there are none. */
-function validate<S extends z.ZodType>(
-  schema: S,
-  yaml: ParsedYaml,
-  file: string,
-): { problems: ContentProblem[]; valid?: z.output<S> } {
-  if (typeof yaml.data !== 'object' || yaml.data === null || Array.isArray(yaml.data)) {
-    return {
-      problems: [{ file, message: 'expected fields as key: value pairs, got something else' }],
-    };
-  }
-  const result = schema.safeParse(yaml.data, { reportInput: true });
-  if (result.success) return { problems: [], valid: result.data };
-  const problems = friendlyIssues(result.error.issues, schema).map((friendly) =>
-    located(
-      friendly.field
-        ? { file, field: friendly.field, message: friendly.message }
-        : { file, message: friendly.message },
-      yaml.lineOf(friendly.path),
-    ),
-  );
-  return { problems };
-}
-
-/** Adds the line to a problem when it is known. */
-function located(problem: ContentProblem, line: number | undefined): ContentProblem {
-  return line === undefined ? problem : { ...problem, line };
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

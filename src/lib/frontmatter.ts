@@ -1,11 +1,25 @@
 import jsYaml from 'js-yaml';
-import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import {
+  LineCounter,
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Scalar,
+} from 'yaml';
 import { closingFence } from './frontmatter-fence.ts';
 
 /** A parsed YAML document plus what is needed to point at a line in the original file. */
 export interface ParsedYaml {
   data: unknown;
-  /** 1-based line of the node at `path`, counted in the original file. */
+  /**
+   * 1-based line of the field at `path`, counted in the original file; for
+   * a missing field, the line of what should hold it (see {@link lineOfPath}).
+   * Always a line for parsed text; typed as optional for stand-ins.
+   */
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
@@ -34,7 +48,7 @@ export function parseYaml(text: string, lineOffset = 0): YamlResult {
       data,
       lineOf: (path) => {
         exact ??= parseYamlDocument(text, lineOffset);
-        return exact.ok ? exact.yaml.lineOf(path) : undefined;
+        return exact.ok ? exact.yaml.lineOf(path) : Math.max(1, lineOffset);
       },
     },
   };
@@ -77,24 +91,41 @@ export function parseYamlDocument(text: string, lineOffset = 0): YamlResult {
   };
 }
 
+/**
+ * The line a field's problem points at. A field in a mapping is the line of
+ * its key (`dataset:` rather than the first line of what it holds); a list
+ * item is the line its value starts on (the `- { ... }` of a flow mapping).
+ * A missing field points at the field or list item that should hold it, and
+ * a missing top-level field at the line before the YAML (the opening `---` of
+ * frontmatter) or, in a file of its own, the first line.
+ */
 function lineOfPath(
   doc: Document,
   counter: LineCounter,
   path: readonly PropertyKey[],
   lineOffset: number,
-): number | undefined {
-  // Walk up the path until a node exists: a missing field points at its parent.
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = doc.getIn(path.slice(0, depth) as unknown[], true) as
-      { range?: [number, number, number] } | undefined;
-    if (node && typeof node === 'object' && node.range) {
-      return counter.linePos(node.range[0]).line + lineOffset;
-    }
-    if (depth === 0 && isMap(doc.contents) && doc.contents.range) {
-      return counter.linePos(doc.contents.range[0]).line + lineOffset;
-    }
+): number {
+  const lineAt = (offset: number) => counter.linePos(offset).line + lineOffset;
+  let line = Math.max(1, lineOffset);
+  let node: unknown = doc.contents;
+  for (const segment of path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+      );
+      if (!pair) break;
+      const key = pair.key as Scalar;
+      if (key.range) line = lineAt(key.range[0]);
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item: unknown = node.items[segment];
+      if (item === undefined) break;
+      if (isNode(item) && item.range) line = lineAt(item.range[0]);
+      node = item;
+    } else break;
   }
-  return undefined;
+  return line;
 }
 
 /** The parts of an MDX file: frontmatter text (without fences) and the body. */

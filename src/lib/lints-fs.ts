@@ -2,7 +2,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedSiteOptions } from '../schemas/site-options.ts';
 import type { CaseStudyFile, ContentReport } from './content-fs.ts';
+import { describeValue } from './describe-value.ts';
 import type { ContentProblem } from './problems.ts';
+import { repeatedLabels } from './taxonomy.ts';
 
 /**
  * The authoring lints of `npm run check`: things the build accepts but a
@@ -123,6 +125,24 @@ function lintCaseStudy(
       );
     }
   });
+
+  for (const [list, noun] of [
+    ['tags', 'tag'],
+    ['skills', 'skill'],
+  ] as const) {
+    const labels = data[list];
+    for (const repeat of Array.isArray(labels) ? repeatedLabels(labels) : []) {
+      const line = lineOf([list, repeat.index]);
+      findings.push({
+        file: study.file,
+        ...(line ? { line } : {}),
+        field: `${list}[${repeat.index}]`,
+        severity: 'warning',
+        rule: 'repeated-label',
+        message: `${describeValue(repeat.label)} is the same ${noun} as ${describeValue(repeat.first)} (${list}[${repeat.firstIndex}]), so it is shown once, as ${describeValue(repeat.first)}; remove one of them`,
+      });
+    }
+  }
 
   const summary = data['summary'];
   if (typeof summary === 'string' && summary.length > options.cardSummaryLength) {

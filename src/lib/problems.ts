@@ -1,27 +1,31 @@
 /**
  * A problem found in the intern's content: one line of output, in the
- * contract's shape `file: field.path: message`.
+ * contract's shape `file:line: field: message`.
  */
 export interface ContentProblem {
   /** Path relative to the project root, with forward slashes. */
   file: string;
   /** Field path in the contract's notation (`metrics[1].value`), if the problem has one. */
   field?: string;
-  /** 1-based line in the file, when known (used by editors and `check --json`). */
+  /**
+   * 1-based line in the file: of the field, or of the element in the body.
+   * Only problems about a whole file (a bad slug, a missing file) have none.
+   */
   line?: number;
   /** What was expected and what was found, and the fix when there is one. */
   message: string;
 }
 
 /**
- * The one-line form printed by `build` and `check`: `file: field: message`
- * for frontmatter, `file:line: message` for problems in the body or the YAML
- * syntax, where a line is the only way to point at them.
+ * The one-line form printed by `build` and `check`: `file:line: field:
+ * message`, with `:line` left out when the problem is about the whole file
+ * and `field: ` when it is not about a field (the MDX body, YAML syntax).
  */
 export function formatProblem(problem: ContentProblem): string {
-  if (problem.field) return `${problem.file}: ${problem.field}: ${problem.message}`;
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-  return `${where}: ${problem.message}`;
+  return problem.field
+    ? `${where}: ${problem.field}: ${problem.message}`
+    : `${where}: ${problem.message}`;
 }
 
 /**

@@ -1,8 +1,21 @@
 import { z } from 'astro/zod';
 import { describeValue } from '../lib/describe-value.ts';
-import { isCalendarDate, isPeriodOrdered, toIsoDay } from '../lib/dates.ts';
+import { isCalendarDate, isPeriodOrdered, toIsoDay, whyNotARealDate } from '../lib/dates.ts';
 
 const DATE_HINT = 'a date as YYYY-MM or YYYY-MM-DD';
+
+/**
+ * The message for a value that is not a date: an impossible date written in
+ * the right form says what is impossible about it (`2025-06-31 is not a real
+ * date (June has 30 days)`), anything else what form is expected.
+ */
+function notADate(value: unknown, expected: string): string {
+  const impossible = typeof value === 'string' ? whyNotARealDate(value) : undefined;
+  if (impossible) return `${value as string} is not a real date (${impossible})`;
+  return value === undefined
+    ? `required field is missing (expected ${expected})`
+    : `expected ${expected}, got ${describeValue(value)}`;
+}
 
 /**
  * A month (`2025-06`) or a day (`2025-06-15`), normalised to that string.
@@ -12,13 +25,7 @@ const DATE_HINT = 'a date as YYYY-MM or YYYY-MM-DD';
 export const calendarDateSchema = z.unknown().transform((value, ctx): string => {
   const text = value instanceof Date ? toIsoDay(value) : value;
   if (typeof text === 'string' && isCalendarDate(text)) return text;
-  ctx.addIssue({
-    code: 'custom',
-    message:
-      value === undefined
-        ? `required field is missing (expected ${DATE_HINT})`
-        : `expected ${DATE_HINT}, got ${describeValue(value)}`,
-  });
+  ctx.addIssue({ code: 'custom', message: notADate(value, DATE_HINT) });
   return z.NEVER;
 });
 
@@ -27,10 +34,7 @@ export const endDateSchema = z.unknown().transform((value, ctx): string => {
   if (value === 'present') return value;
   const text = value instanceof Date ? toIsoDay(value) : value;
   if (typeof text === 'string' && isCalendarDate(text)) return text;
-  ctx.addIssue({
-    code: 'custom',
-    message: `expected ${DATE_HINT} or "present", got ${describeValue(value)}`,
-  });
+  ctx.addIssue({ code: 'custom', message: notADate(value, `${DATE_HINT} or "present"`) });
   return z.NEVER;
 });
 

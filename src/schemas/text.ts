@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { uniqueLabels } from '../lib/taxonomy.ts';
 
 /** A non-empty line of text, trimmed; `max` bounds what a layout can hold. */
 export function textSchema(max?: number) {
@@ -6,5 +7,9 @@ export function textSchema(max?: number) {
   return max === undefined ? text : text.max(max);
 }
 
-/** A list of short labels (tags, skills): blank entries rejected, duplicates dropped. */
-export const labelListSchema = z.array(textSchema(60)).transform((labels) => [...new Set(labels)]);
+/**
+ * A list of short labels (tags, skills): blank entries rejected, and entries
+ * that would lead to the same page (`Churn`, `churn`) kept once, as first
+ * written. `npm run check` warns about the repeats.
+ */
+export const labelListSchema = z.array(textSchema(60)).transform(uniqueLabels);

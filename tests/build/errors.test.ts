@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildSite,
   casefolioCacheDir,
+  childEnv,
   listFiles,
   projectRoot,
   type BuildResult,
@@ -54,14 +56,48 @@ describe('a build over invalid content', () => {
   it('uses the exact lines of the contract for its examples', () => {
     const lines = problemLines(result).map((line) => line.replace('tests/fixtures/invalid/', ''));
     expect(lines).toContain(
-      'content/case-studies/churn-model/index.mdx: metrics[1].value: expected a number, got "0.91 AUC"',
+      'content/case-studies/churn-model/index.mdx:14: metrics[1].value: expected a number, got "0.91 AUC" (metric "AUC")',
     );
     expect(lines).toContain(
-      'content/case-studies/churn-model/index.mdx: dataset.acess: unknown field (did you mean "access"?)',
+      'content/case-studies/churn-model/index.mdx:9: dataset.acess: unknown field (did you mean "access"?)',
     );
     expect(lines).toContain(
-      'content/profile.yaml: links[0].url: only https, http and mailto links are allowed, got "javascript:alert(1)"',
+      'content/profile.yaml:12: links[0].url: only https, http and mailto links are allowed, got "javascript:alert(1)"',
     );
+  });
+
+  it('starts every line about a file that exists with file:line', () => {
+    expect(
+      problemLines(result).filter(
+        (line) => !/^tests\/fixtures\/invalid\/content\/[^: ]+:\d+: /.test(line),
+      ),
+    ).toEqual([]);
+  });
+
+  it('says an impossible date is not a real date', () => {
+    expect(problemLines(result)).toContain(
+      'tests/fixtures/invalid/content/case-studies/impossible-date.mdx:6: period.start: 2025-06-31 is not a real date (June has 30 days)',
+    );
+  });
+
+  it('prints the same lines from npm run check, which also warns about repeated tags and skills', () => {
+    const check = spawnSync(process.execPath, [path.join(projectRoot, 'src/cli/check.ts')], {
+      cwd: projectRoot,
+      env: { ...childEnv({ CASEFOLIO_CONTENT_DIR: 'tests/fixtures/invalid/content' }), CI: '1' },
+      input: '',
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(check.status).toBe(1);
+    const errors = check.stderr.split('\n');
+    expect(problemLines(result).filter((line) => !errors.includes(line))).toEqual([]);
+    expect(errors).toContain(
+      'tests/fixtures/invalid/content/case-studies/churn-model/index.mdx:14: metrics[1].value: expected a number, got "0.91 AUC" (metric "AUC")',
+    );
+    expect(check.stdout.split('\n').filter((line) => /: (tags|skills)\[/.test(line))).toEqual([
+      'tests/fixtures/invalid/content/case-studies/reversed-period.mdx:13: tags[1]: warning: "churn" is the same tag as "Churn" (tags[0]), so it is shown once, as "Churn"; remove one of them',
+      'tests/fixtures/invalid/content/case-studies/reversed-period.mdx:17: skills[2]: warning: "Python" is the same skill as "python" (skills[0]), so it is shown once, as "python"; remove one of them',
+    ]);
   });
 
   it('leaves no scratch files behind in the cache', () => {
@@ -79,7 +115,7 @@ describe('two case studies with the same slug', () => {
     const result = await buildSite({ fixture: 'duplicate-slugs' });
     expect(result.code).toBe(1);
     expect(problemLines(result)).toEqual([
-      'tests/fixtures/duplicate-slugs/content/case-studies/same-slug.mdx: duplicate slug "same-slug": tests/fixtures/duplicate-slugs/content/case-studies/same-slug/index.mdx has the same slug; rename or remove one of them',
+      'tests/fixtures/duplicate-slugs/content/case-studies/same-slug.mdx:1: duplicate slug "same-slug": tests/fixtures/duplicate-slugs/content/case-studies/same-slug/index.mdx has the same slug; rename or remove one of them',
     ]);
     expect(existsSync(path.join(result.outDir, 'index.html'))).toBe(false);
   });

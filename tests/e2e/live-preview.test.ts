@@ -155,7 +155,7 @@ describe('npm run dev, live preview', () => {
   it('shows content errors in the error overlay with the one-line messages, and recovers', async () => {
     edit(path.join(study, 'index.mdx'), 'value: 1.2', 'value: "1.2 RMSE"');
     await waitForText(
-      '.tmp/live-preview/content/case-studies/published-study/index.mdx: metrics[0].value: expected a number, got "1.2 RMSE"',
+      '.tmp/live-preview/content/case-studies/published-study/index.mdx:12: metrics[0].value: expected a number, got "1.2 RMSE" (metric "RMSE")',
     );
     edit(path.join(study, 'index.mdx'), 'value: "1.2 RMSE"', 'value: 1.2');
     await waitForText('A retitled study');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { friendlyIssues } from '../../src/lib/friendly-issues.ts';
 import { formatFieldPath } from '../../src/lib/problems.ts';
 import { z } from 'astro/zod';
 import { caseStudyEntrySchema, caseStudyPathSchema } from '../../src/schemas/case-study.ts';
@@ -9,6 +10,15 @@ function rejectedFields(data: unknown): string[] {
   const result = caseStudyPathSchema.safeParse(data, { reportInput: true });
   if (result.success) return [];
   return result.error.issues.map((issue) => formatFieldPath(issue.path));
+}
+
+/** The problems of a case study as `field: message`, as an error line shows them. */
+function messages(data: unknown): string[] {
+  const result = caseStudyPathSchema.safeParse(data, { reportInput: true });
+  if (result.success) return [];
+  return friendlyIssues(result.error.issues, caseStudyPathSchema).map(
+    (issue) => `${issue.field}: ${issue.message}`,
+  );
 }
 
 function parse(data: unknown) {
@@ -74,6 +84,17 @@ describe('caseStudyPathSchema: valid content', () => {
     );
     expect(data.title).toBe('Churn model');
     expect(data.tags).toEqual(['churn', 'forecasting']);
+  });
+
+  it('keeps one spelling of labels that differ only in case or form, the first', () => {
+    const data = parse(
+      edited(minimalCaseStudy(), (d) => {
+        d.tags = ['Churn', 'time series', 'churn', 'Time-Series', 'CHURN'];
+        d.skills = ['python', 'SQL', 'Python', 'C++', 'C#', 'c++'];
+      }),
+    );
+    expect(data.tags).toEqual(['Churn', 'time series']);
+    expect(data.skills).toEqual(['python', 'SQL', 'C++', 'C#']);
   });
 
   it('accepts the optional fields in their documented shapes', () => {
@@ -147,6 +168,17 @@ describe('caseStudyPathSchema: period', () => {
     [202506],
   ])('rejects the start date %j', (start) => {
     expect(rejectedFields(withPeriod({ start }))).toEqual(['period.start']);
+  });
+
+  it('says a date in the right form is not a real date, and why', () => {
+    expect(messages(withPeriod({ start: '2025-06-31', end: '2025-02-29' }))).toEqual([
+      'period.start: 2025-06-31 is not a real date (June has 30 days)',
+      'period.end: 2025-02-29 is not a real date (February 2025 has 28 days)',
+    ]);
+    expect(messages(withPeriod({ start: 'June 2025', end: 'soon' }))).toEqual([
+      'period.start: expected a date as YYYY-MM or YYYY-MM-DD, got "June 2025"',
+      'period.end: expected a date as YYYY-MM or YYYY-MM-DD or "present", got "soon"',
+    ]);
   });
 
   it('accepts 29 February in a leap year', () => {

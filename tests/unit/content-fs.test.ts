@@ -202,7 +202,7 @@ describe('checkContent', () => {
         'content/case-studies/Churn Model/index.mdx': caseStudy(),
       }),
     ).toEqual([
-      'content/case-studies/Churn Model/index.mdx: invalid slug "Churn Model": use lowercase letters, digits and single hyphens; rename the folder to "churn-model"',
+      'content/case-studies/Churn Model/index.mdx:1: invalid slug "Churn Model": use lowercase letters, digits and single hyphens; rename the folder to "churn-model"',
     ]);
   });
 
@@ -213,7 +213,7 @@ describe('checkContent', () => {
         'content/case-studies/Pricing_Dashboard.mdx': caseStudy(),
       }),
     ).toEqual([
-      'content/case-studies/Pricing_Dashboard.mdx: invalid slug "Pricing_Dashboard": use lowercase letters, digits and single hyphens; rename the file to "pricing-dashboard.mdx"',
+      'content/case-studies/Pricing_Dashboard.mdx:1: invalid slug "Pricing_Dashboard": use lowercase letters, digits and single hyphens; rename the file to "pricing-dashboard.mdx"',
     ]);
   });
 
@@ -238,9 +238,9 @@ describe('checkContent', () => {
       ),
     });
     expect(lines).toEqual([
-      'content/case-studies/churn-model/index.mdx: dataset.acess: unknown field (did you mean "access"?)',
-      'content/case-studies/churn-model/index.mdx: featured: expected true or false, got "yes"',
-      'content/profile.yaml: links[0].url: only https, http and mailto links are allowed, got "javascript:alert(1)"',
+      'content/case-studies/churn-model/index.mdx:9: dataset.acess: unknown field (did you mean "access"?)',
+      'content/case-studies/churn-model/index.mdx:15: featured: expected true or false, got "yes"',
+      'content/profile.yaml:4: links[0].url: only https, http and mailto links are allowed, got "javascript:alert(1)"',
     ]);
   });
 
@@ -289,7 +289,7 @@ describe('checkContent', () => {
       'secret.png': 'png',
     });
     expect(lines).toEqual([
-      'content/case-studies/churn/index.mdx: cover.src: path "../../../secret.png" leaves the content folder; keep files next to the case study',
+      'content/case-studies/churn/index.mdx:15: cover.src: path "../../../secret.png" leaves the content folder; keep files next to the case study',
     ]);
   });
 
@@ -298,14 +298,14 @@ describe('checkContent', () => {
       'content/profile.yaml': `${PROFILE}avatar: ./me.jpg\nresume: /home/ada/cv.pdf\n`,
     });
     expect(lines).toEqual([
-      'content/profile.yaml: avatar: file not found: "./me.jpg"',
-      'content/profile.yaml: resume: expected a path relative to this file such as "./cv.pdf", got "/home/ada/cv.pdf"',
+      'content/profile.yaml:3: avatar: file not found: "./me.jpg"',
+      'content/profile.yaml:4: resume: expected a path relative to this file such as "./cv.pdf", got "/home/ada/cv.pdf"',
     ]);
   });
 
   it('reports a missing profile and a missing frontmatter', () => {
     expect(problemLines({ 'content/case-studies/churn.mdx': '# No frontmatter\n' })).toEqual([
-      'content/case-studies/churn.mdx: no frontmatter: start the file with a line of --- followed by the fields (see the README)',
+      'content/case-studies/churn.mdx:1: no frontmatter: start the file with a line of --- followed by the fields (see the README)',
       'content/profile.yaml: file not found; every portfolio needs one: copy the example from the README',
     ]);
     expect(problemLines({ 'content/profile.yml': PROFILE })).toEqual([
@@ -332,9 +332,9 @@ describe('checkContent', () => {
       'content/case-studies/b.mdx': caseStudy('impact: nope\n'),
     });
     expect(lines).toEqual([
-      'content/case-studies/a.mdx: title: required field is missing (expected text)',
-      'content/case-studies/b.mdx: impact: expected a list, got "nope"',
-      'content/profile.yaml: headline: required field is missing (expected text)',
+      'content/case-studies/a.mdx:1: title: required field is missing (expected text)',
+      'content/case-studies/b.mdx:15: impact: expected a list, got "nope"',
+      'content/profile.yaml:1: headline: required field is missing (expected text)',
     ]);
   });
 

@@ -7,6 +7,7 @@ import {
   periodEndKey,
   toDatetimeAttribute,
   toIsoDay,
+  whyNotARealDate,
 } from '../../src/lib/dates.ts';
 
 describe('isCalendarDate', () => {
@@ -33,6 +34,29 @@ describe('isCalendarDate', () => {
   ])('rejects %j', (text) => {
     expect(isCalendarDate(text)).toBe(false);
   });
+});
+
+describe('whyNotARealDate', () => {
+  it.each([
+    ['2025-06-31', 'June has 30 days'],
+    ['2025-04-31', 'April has 30 days'],
+    ['2025-02-29', 'February 2025 has 28 days'],
+    ['2024-02-30', 'February 2024 has 29 days'],
+    ['1900-02-29', 'February 1900 has 28 days'],
+    ['0100-02-29', 'February 100 has 28 days'],
+    ['2025-13', 'months run from 01 to 12'],
+    ['2025-00-10', 'months run from 01 to 12'],
+    ['2025-06-00', 'days run from 01'],
+  ])('says why %s is not a real date', (text, reason) => {
+    expect(whyNotARealDate(text)).toBe(reason);
+  });
+
+  it.each(['2025-06-30', '2024-02-29', '2000-02-29', '0004-02-29', '2025-12', 'June 2025', '2025'])(
+    'has nothing to say about %j (a real date, or not written as one)',
+    (text) => {
+      expect(whyNotARealDate(text)).toBeUndefined();
+    },
+  );
 });
 
 describe('toIsoDay', () => {

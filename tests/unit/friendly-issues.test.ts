@@ -191,7 +191,7 @@ describe('friendlyIssues: messages', () => {
       ),
     ).toMatchInlineSnapshot(`
       [
-        "period.end: expected a date as YYYY-MM or YYYY-MM-DD or "present", got "2025-13"",
+        "period.end: 2025-13 is not a real date (months run from 01 to 12)",
         "dataset.url: not allowed when access is "confidential"; remove the link or change access",
         "metrics[0].from: give either value or from, not both",
         "metrics[1].name: duplicate metric name "roc auc" (also metrics[0].name); names must be unique",

@@ -90,11 +90,62 @@ describe('parseYaml', () => {
     expect(yaml.lineOf(['stakeholders', 0, 'role'])).toBe(9);
   });
 
-  it('points a missing field at its nearest existing parent', () => {
+  it('points a missing field at the field or list item that should hold it', () => {
     const yaml = parsed('title: T\ndataset:\n  name: D\nmetrics:\n  - name: A\n', 1);
     expect(yaml.lineOf(['metrics', 0, 'value'])).toBe(6);
-    expect(yaml.lineOf(['dataset', 'rows'])).toBe(4);
-    expect(yaml.lineOf(['summary'])).toBe(2);
+    expect(yaml.lineOf(['dataset', 'rows'])).toBe(3);
+    expect(yaml.lineOf(['metrics', 3])).toBe(5);
+  });
+
+  it('points a missing top-level field at the opening fence, or the first line of a YAML file', () => {
+    expect(parsed('\ntitle: T\n', 1).lineOf(['summary'])).toBe(1);
+    expect(parsed('# my profile\n\nname: Ada\n').lineOf(['headline'])).toBe(1);
+    expect(parsed('', 1).lineOf(['title'])).toBe(1);
+    expect(parsed('- a\n- b\n', 1).lineOf(['title'])).toBe(1);
+  });
+
+  it('finds fields inside a flow mapping written on one list item line', () => {
+    const yaml = parsed(
+      [
+        'metrics:',
+        '  - { name: ROC AUC, value: 0.91 }',
+        '  - { name: AUC, value: "0.91 AUC" }',
+        '  - {',
+        '      name: Recall,',
+        '      value: x,',
+        '    }',
+      ].join('\n'),
+      1,
+    );
+    expect(yaml.lineOf(['metrics', 1, 'value'])).toBe(4);
+    expect(yaml.lineOf(['metrics', 1, 'unit'])).toBe(4);
+    expect(yaml.lineOf(['metrics', 2, 'value'])).toBe(7);
+    expect(yaml.lineOf(['metrics', 2, 'unit'])).toBe(5);
+  });
+
+  it('points at the key of a field whose value starts on a later line', () => {
+    const yaml = parsed(
+      ['title: T', 'links:', '  - label: x', '    url: y', 'bio: >', '  long', '  text'].join('\n'),
+    );
+    expect(yaml.lineOf(['links'])).toBe(2);
+    expect(yaml.lineOf(['links', 0])).toBe(3);
+    expect(yaml.lineOf(['links', 0, 'url'])).toBe(4);
+    expect(yaml.lineOf(['bio'])).toBe(5);
+  });
+
+  it('finds an unknown key where it is written, and keys of a record', () => {
+    const yaml = parsed(
+      'model:\n  name: M\n  hyperparameters:\n    max depth: 6\n    "7": seven\n  framwork: x\n',
+      1,
+    );
+    expect(yaml.lineOf(['model', 'framwork'])).toBe(7);
+    expect(yaml.lineOf(['model', 'hyperparameters', 'max depth'])).toBe(5);
+    expect(yaml.lineOf(['model', 'hyperparameters', '7'])).toBe(6);
+  });
+
+  it('follows aliases to the mapping they name', () => {
+    const yaml = parsed('base: &b\n  x: 1\nother: *b\n');
+    expect(yaml.lineOf(['other', 'x'])).toBe(2);
   });
 
   it('reports syntax errors with the line in the file', () => {
@@ -125,8 +176,12 @@ describe('parseYaml', () => {
 });
 
 describe('parseYaml reads what the yaml package reads', () => {
-  /** Every YAML text the project holds: frontmatter of each MDX file and each .yaml file. */
-  const texts = ['content', 'templates', 'tests/fixtures'].flatMap((folder) =>
+  /**
+   * Every YAML text the project ships: frontmatter of each MDX file and each
+   * .yaml file of the templates and fixtures (a copy of the sample among
+   * them), never the user's own content/.
+   */
+  const texts = ['templates', 'tests/fixtures'].flatMap((folder) =>
     listFiles(path.join(projectRoot, folder))
       .filter((file) => /\.(mdx|ya?ml)$/.test(file))
       .map((file) => {

@@ -545,3 +545,38 @@ See [the draft](/case-studies/draft-study/), [a sibling](../churn/), [nowhere](.
     ]);
   });
 });
+
+describe('repeated-label', () => {
+  it('warns at each tag or skill that repeats an earlier one, naming the spelling kept', () => {
+    const findings = lint({
+      'churn.mdx': study({
+        extra: 'tags: [Churn, churn]\nskills:\n  - python\n  - SQL\n  - Python\n',
+      }),
+    });
+    expect(findings).toEqual([
+      {
+        file: 'content/case-studies/churn.mdx',
+        line: 13,
+        field: 'tags[1]',
+        severity: 'warning',
+        rule: 'repeated-label',
+        message:
+          '"churn" is the same tag as "Churn" (tags[0]), so it is shown once, as "Churn"; remove one of them',
+      },
+      {
+        file: 'content/case-studies/churn.mdx',
+        line: 17,
+        field: 'skills[2]',
+        severity: 'warning',
+        rule: 'repeated-label',
+        message:
+          '"Python" is the same skill as "python" (skills[0]), so it is shown once, as "python"; remove one of them',
+      },
+    ]);
+  });
+
+  it('leaves distinct labels alone', () => {
+    const extra = 'tags: [churn, retention]\nskills: [C++, C#, C]\n';
+    expect(ofRule('repeated-label', lint({ 'churn.mdx': study({ extra }) }))).toEqual([]);
+  });
+});

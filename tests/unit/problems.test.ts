@@ -21,17 +21,29 @@ describe('formatFieldPath', () => {
 });
 
 describe('formatProblem', () => {
-  it('prints one line as file: field: message', () => {
+  it('prints one line as file:line: field: message', () => {
     expect(
       formatProblem({
         file: 'content/case-studies/churn-model/index.mdx',
         field: 'metrics[1].value',
-        line: 12,
-        message: 'expected a number, got "0.91 AUC"',
+        line: 14,
+        message: 'expected a number, got "0.91 AUC" (metric "AUC")',
       }),
     ).toBe(
-      'content/case-studies/churn-model/index.mdx: metrics[1].value: expected a number, got "0.91 AUC"',
+      'content/case-studies/churn-model/index.mdx:14: metrics[1].value: expected a number, got "0.91 AUC" (metric "AUC")',
     );
+  });
+
+  it('prints file:line: message for a problem that is not about a field', () => {
+    expect(
+      formatProblem({ file: 'content/case-studies/a.mdx', line: 17, message: 'MDX syntax: x' }),
+    ).toBe('content/case-studies/a.mdx:17: MDX syntax: x');
+  });
+
+  it('leaves out the line when the problem is about the whole file', () => {
+    expect(
+      formatProblem({ file: 'content/case-studies/a.mdx', field: 'title', message: 'x' }),
+    ).toBe('content/case-studies/a.mdx: title: x');
   });
 
   it('leaves out the field when there is none', () => {

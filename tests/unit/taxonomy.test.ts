@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { groupByLabel } from '../../src/lib/taxonomy.ts';
+import {
+  groupByLabel,
+  repeatedLabels,
+  uniqueLabels,
+  withSharedSpellings,
+} from '../../src/lib/taxonomy.ts';
 
 interface Item {
   slug: string;
@@ -57,5 +62,47 @@ describe('groupByLabel', () => {
 
   it('returns no groups for items without labels', () => {
     expect(summary([item('a'), item('b')])).toEqual([]);
+  });
+});
+
+describe('repeatedLabels and uniqueLabels', () => {
+  it('find entries that lead to the same page as an earlier one, the first spelling kept', () => {
+    const labels = ['Churn', 'python', 'churn', 'Python', 'time series', 'Time-Series', 'CHURN'];
+    expect(repeatedLabels(labels)).toEqual([
+      { index: 2, label: 'churn', firstIndex: 0, first: 'Churn' },
+      { index: 3, label: 'Python', firstIndex: 1, first: 'python' },
+      { index: 5, label: 'Time-Series', firstIndex: 4, first: 'time series' },
+      { index: 6, label: 'CHURN', firstIndex: 0, first: 'Churn' },
+    ]);
+    expect(uniqueLabels(labels)).toEqual(['Churn', 'python', 'time series']);
+  });
+
+  it('keep labels that only look alike, and skip entries that are not text', () => {
+    expect(repeatedLabels(['C++', 'C#', 'C', '?', '!', 'R', 4, null, ''])).toEqual([]);
+    expect(uniqueLabels(['C++', 'C#', 'C', '?', '!', '?'])).toEqual(['C++', 'C#', 'C', '?', '!']);
+  });
+});
+
+describe('withSharedSpellings', () => {
+  it('spells every tag and skill as the first item that carries it', () => {
+    const items = [
+      { slug: 'a', tags: ['Churn'], skills: ['Python', 'SQL'] },
+      { slug: 'b', tags: ['churn', 'retention'], skills: ['python', 'sql', 'dbt'] },
+    ];
+    expect(withSharedSpellings(items)).toEqual([
+      { slug: 'a', tags: ['Churn'], skills: ['Python', 'SQL'] },
+      { slug: 'b', tags: ['Churn', 'retention'], skills: ['Python', 'SQL', 'dbt'] },
+    ]);
+    // The pages agree with the chips.
+    const groups = groupByLabel(withSharedSpellings(items), (item) => item.skills);
+    expect(groups.map((group) => group.label)).toEqual(['dbt', 'Python', 'SQL']);
+  });
+
+  it('keeps tags and skills apart', () => {
+    const items = [
+      { tags: ['Python'], skills: [] as string[] },
+      { tags: [] as string[], skills: ['python'] },
+    ];
+    expect(withSharedSpellings(items)).toEqual(items);
   });
 });
