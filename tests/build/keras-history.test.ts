@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, loadPage, textOf, type BuildResult } from '../helpers/build.ts';
 
+/** keras_history.json's metrics as a chart plots them: each training metric beside its validation twin. */
+const KERAS_PAIRS = ['accuracy', 'val_accuracy', 'auc', 'val_auc', 'loss', 'val_loss'];
+
 /**
  * A case study whose metrics and chart come from `json.dump(history.history)`
  * written by a real Keras fit (tests/fixtures/artifacts/keras_history.json).
@@ -49,27 +52,12 @@ describe('a case study built from a Keras history.history JSON', () => {
     const [config] = configs;
     expect(config?.xLabel).toBe('epoch');
     expect(config?.labels).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(config?.series.map((series) => series.label)).toEqual([
-      'accuracy',
-      'val_accuracy',
-      'auc',
-      'val_auc',
-      'loss',
-      'val_loss',
-    ]);
+    expect(config?.series.map((series) => series.label)).toEqual(KERAS_PAIRS);
     expect(config?.series[3]?.data[0]).toBe(0.8852709531784058);
     const head = $('.chart__data thead th')
       .map((_, th) => $(th).text().trim())
       .get();
-    expect(head).toEqual([
-      'epoch',
-      'accuracy',
-      'val_accuracy',
-      'auc',
-      'val_auc',
-      'loss',
-      'val_loss',
-    ]);
+    expect(head).toEqual(['epoch', ...KERAS_PAIRS]);
     const rows = $('.chart__data tbody tr');
     expect(rows).toHaveLength(8);
     expect(textOf(rows.first().find('th, td').first())).toBe('0');

@@ -4,6 +4,9 @@ import { loadChart, type ChartResult } from '../../src/lib/chart-source-fs.ts';
 import { chartPropsSchema } from '../../src/schemas/components.ts';
 import { artifactSite } from '../helpers/artifacts.ts';
 
+/** keras_history.json's metrics as a chart plots them: each training metric beside its validation twin. */
+const KERAS_PAIRS = ['accuracy', 'val_accuracy', 'auc', 'val_auc', 'loss', 'val_loss'];
+
 const RUN = './mlruns/873451918523740582/5f2c0e7a9b7d4c1e8f3a2b6d9c0e1f23';
 
 /** content/case-studies/x/index.mdx with the fixture artifacts and `files` beside it. */
@@ -154,28 +157,13 @@ describe('loadChart from artifacts, with their default x and y', () => {
   it('charts a Keras history.history JSON by epoch from 0, pairs first, like a CSVLogger log', () => {
     const { chart } = site();
     const history = built(chart({ src: './keras_history.json' }));
-    expect(history.config.series.map((series) => series.label)).toEqual([
-      'accuracy',
-      'val_accuracy',
-      'auc',
-      'val_auc',
-      'loss',
-      'val_loss',
-    ]);
+    expect(history.config.series.map((series) => series.label)).toEqual(KERAS_PAIRS);
     expect(history.config.xLabel).toBe('epoch');
     expect(history.config.labels).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(history.config.series[3]?.data.slice(0, 2)).toEqual([
       0.8852709531784058, 0.974868893623352,
     ]);
-    expect(history.table.head).toEqual([
-      'epoch',
-      'accuracy',
-      'val_accuracy',
-      'auc',
-      'val_auc',
-      'loss',
-      'val_loss',
-    ]);
+    expect(history.table.head).toEqual(['epoch', ...KERAS_PAIRS]);
     expect(built(chart({ src: './keras_history.json', format: 'keras-log' }))).toEqual(history);
     // A learning-rate schedule's learning_rate is bookkeeping, left out by default.
     const early = built(chart({ src: './keras_history_early_stopping.json', y: 'val_auc' }));
