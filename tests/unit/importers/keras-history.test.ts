@@ -143,6 +143,18 @@ describe('parseKerasHistory', () => {
       line: 3,
       message: "expected valid JSON, found an error: Expected ',' or ']' after array element",
     });
+    // V8 gives no position for an unexpected token: its excerpt still tells the line.
+    const middle = '{"loss": [0.5, 0.4],\n"val_loss": [0.6, x0.5],\n"auc": [0.9, 0.95]\n}';
+    expect(parseKerasHistory(middle)).toEqual({
+      ok: false,
+      line: 2,
+      message: "expected valid JSON, found an error: Unexpected token 'x'",
+    });
+    expect(parseKerasHistory('{"a": x,\n"loss": [1, 2, 3, 4, 5, 6],\n"auc": [1]}')).toEqual({
+      ok: false,
+      line: 1,
+      message: "expected valid JSON, found an error: Unexpected token 'x'",
+    });
     expect(parseKerasHistory('{"loss":\n\n sk_live_0123456789abcdef}')).toEqual({
       ok: false,
       line: 3,
