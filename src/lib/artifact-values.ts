@@ -107,18 +107,28 @@ function fromSeries(artifact: Artifact, key: string, goal: Goal, direct?: unknow
   }
   if (!series) {
     const keys = availableKeys(artifact);
+    // An empty "available keys: " helps no one: say what the file lacks instead.
+    const hint =
+      keys.length > 0
+        ? `available keys: ${suggestKeys(name, keys)}`
+        : 'the file holds no single number a key can name';
     const group = atPath(artifact.values, name);
-    if (typeof group === 'object' && group !== null) {
+    if (Array.isArray(group)) {
+      // A list of numbers that Keras-history detection passed over (no loss beside it).
+      const count = `${group.length} ${group.length === 1 ? 'value' : 'values'}`;
       return {
         ok: false,
-        message: `"${name}" is a group of values, not one number; available keys: ${suggestKeys(name, keys)}`,
+        message: `"${name}" is a list of ${count}, not one number; if it holds one value per epoch, set format: keras-log to read the file as a Keras history (key: ${name}@best, @last or @epoch=N)`,
       };
+    }
+    if (typeof group === 'object' && group !== null) {
+      return { ok: false, message: `"${name}" is a group of values, not one number; ${hint}` };
     }
     const what =
       typeof direct === 'object' && direct !== null
         ? `"${key}" is a group of values, not one number; `
         : `no "${name}" in the file; `;
-    return { ok: false, message: `${what}available keys: ${suggestKeys(name, keys)}` };
+    return { ok: false, message: `${what}${hint}` };
   }
   const points = finite(series.points);
   if (points.length === 0)

@@ -19,12 +19,16 @@ const RUN_DIR = path.join(
   '5f2c0e7a9b7d4c1e8f3a2b6d9c0e1f23',
 );
 
-/** A fixture file read the way a metric reads it: format detected from its content. */
-function fixture(name: string): Artifact {
-  const text = readArtifact(name);
+/** Text read the way a metric reads it: format detected from its content. */
+function detected(text: string, name = 'values.json'): Artifact {
   const format = detectFormat(text, name);
   if (format === undefined) throw new Error(`${name}: no format detected`);
   return artifact(parseAs(format, text, name));
+}
+
+/** A fixture file read the way a metric reads it. */
+function fixture(name: string): Artifact {
+  return detected(readArtifact(name), name);
 }
 
 /** An artifact from text in a given format. */
@@ -368,6 +372,43 @@ describe('lookupValue on a Keras history saved with json.dump(history.history)',
       ok: false,
       message:
         '"val_auc" is logged by step, not by epoch, so @epoch=1 does not apply; write key: val_auc@step=1',
+    });
+  });
+});
+
+describe('lookupValue on JSON lists that are not a Keras history', () => {
+  // Without a loss list, detection reads the file as plain JSON values.
+  const text = '{"acc": [0.5, 0.6], "val_acc": [0.4, 0.5], "note": [0.1]}';
+
+  it('says a list is not one number, and how to read it per epoch', () => {
+    const values = detected(text);
+    expect(values.format).toBe('json');
+    expect(lookupValue(values, 'val_acc@best', 'higher')).toEqual({
+      ok: false,
+      message:
+        '"val_acc" is a list of 2 values, not one number; if it holds one value per epoch, set format: keras-log to read the file as a Keras history (key: val_acc@best, @last or @epoch=N)',
+    });
+    expect(lookupValue(values, 'note', 'higher')).toEqual({
+      ok: false,
+      message:
+        '"note" is a list of 1 value, not one number; if it holds one value per epoch, set format: keras-log to read the file as a Keras history (key: note@best, @last or @epoch=N)',
+    });
+    expect(lookupValue(parsed('keras-log', text, 'h.json'), 'val_acc@best', 'higher')).toEqual({
+      ok: true,
+      value: 0.5,
+      detail: 'best value, at epoch 1',
+    });
+  });
+
+  it('never ends a message on an empty list of keys', () => {
+    expect(lookupValue(detected('{"run": "gentle-owl"}'), 'auc', 'higher')).toEqual({
+      ok: false,
+      message: 'no "auc" in the file; the file holds no single number a key can name',
+    });
+    expect(lookupValue(detected('{"run": {"name": "owl"}}'), 'run', 'higher')).toEqual({
+      ok: false,
+      message:
+        '"run" is a group of values, not one number; the file holds no single number a key can name',
     });
   });
 });
