@@ -3,6 +3,7 @@ import { parseConfusionMatrix } from './confusion-matrix.ts';
 import { parsePrCurve, parseRocCurve } from './curves.ts';
 import { parseTrainerState } from './hf-trainer-state.ts';
 import { parseJsonValues, parsePythonJson } from './json-values.ts';
+import { isKerasHistory, parseKerasHistory } from './keras-history.ts';
 import { parseKerasLog } from './keras-log.ts';
 import { parseTensorBoardCsv } from './tensorboard-csv.ts';
 import { parseWandbHistory, parseWandbPanel } from './wandb.ts';
@@ -23,7 +24,8 @@ export function parseAs(format: FileFormat, text: string, fileName: string): Imp
     case 'pr-curve':
       return parsePrCurve(text);
     case 'keras-log':
-      return parseKerasLog(text);
+      // One name for both files Keras training leaves: the CSVLogger log and json.dump(history.history).
+      return startsAsJson(text) ? parseKerasHistory(text) : parseKerasLog(text);
     case 'tensorboard-csv':
       return parseTensorBoardCsv(text, fileName);
     case 'hf-trainer-state':
@@ -35,6 +37,11 @@ export function parseAs(format: FileFormat, text: string, fileName: string): Imp
     case 'json':
       return parseJsonValues(text);
   }
+}
+
+/** Whether a file opens like JSON (an object or a list), whatever its name. */
+export function startsAsJson(text: string): boolean {
+  return /^\uFEFF?\s*[{[]/.test(text);
 }
 
 /** The first line's cells, lower-cased, split on the separator the line uses. */
@@ -63,8 +70,7 @@ function isReportEntry(value: unknown): boolean {
  * table", which charts read but metrics cannot.
  */
 export function detectFormat(text: string, fileName: string): FileFormat | undefined {
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+  if (startsAsJson(text)) {
     const parsed = parsePythonJson(text);
     if (!parsed.ok) return /\.json$/i.test(fileName) ? 'json' : undefined;
     const data = parsed.data;
@@ -75,6 +81,7 @@ export function detectFormat(text: string, fileName: string): FileFormat | undef
       if ('log_history' in data) return 'hf-trainer-state';
       if ('matrix' in data) return 'confusion-matrix';
       if (Object.values(data).some(isReportEntry)) return 'sklearn-report';
+      if (isKerasHistory(data)) return 'keras-log';
       return 'json';
     }
     return undefined;

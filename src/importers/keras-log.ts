@@ -95,6 +95,27 @@ export function parseKerasLog(text: string): ImportResult {
     };
   }
 
+  return kerasLogFromRows(columns, body);
+}
+
+/** A CSVLogger row: its cells as text, and the 1-based file line when there is one. */
+export interface KerasLogRow {
+  cells: string[];
+  line?: number;
+}
+
+/**
+ * The series of a Keras log from its columns (one of them `epoch`) and rows
+ * of text cells, as CSVLogger writes them: each point's step is the row's
+ * epoch as written, `NA`, empty, `nan` and `inf` cells are null points. Shared
+ * by the CSVLogger file and the history JSON, which is turned into the same rows.
+ */
+export function kerasLogFromRows(
+  columns: readonly string[],
+  body: readonly KerasLogRow[],
+): ImportResult {
+  const epochIndex = columns.indexOf('epoch');
+  const at = (line: number | undefined) => (line === undefined ? {} : { line });
   const series: Series[] = columns
     .filter((_, index) => index !== epochIndex)
     .map((name) => ({ name, points: [] }));
@@ -102,7 +123,7 @@ export function parseKerasLog(text: string): ImportResult {
     if (cells.length !== columns.length) {
       return {
         ok: false,
-        line,
+        ...at(line),
         message: `expected ${columns.length} cells like the header (${columns.join(', ')}), found ${cells.length}`,
       };
     }
@@ -111,7 +132,7 @@ export function parseKerasLog(text: string): ImportResult {
     if (epoch === undefined || !Number.isFinite(epoch)) {
       return {
         ok: false,
-        line,
+        ...at(line),
         message: `column "epoch": expected an epoch number, got "${epochText.trim()}"`,
       };
     }
@@ -123,7 +144,7 @@ export function parseKerasLog(text: string): ImportResult {
       if (value === undefined) {
         return {
           ok: false,
-          line,
+          ...at(line),
           message: `column "${name}": expected a number or NA, got "${cell.trim()}"`,
         };
       }

@@ -9,8 +9,10 @@ import { distance } from 'fastest-levenshtein';
  * - a series name, meaning its last logged value: `val_loss`, `val/loss`;
  * - a series name with a selector:
  *   `val_auc@step=12` (the value logged at step 12; for Keras logs the step
- *   is the epoch), `val_loss@best` (the best value, by the metric's goal),
- *   `val_loss@min`, `val_loss@max`, `val_loss@last`.
+ *   is the epoch, counted from 0 as CSVLogger's `epoch` column and the
+ *   position in `history.history` lists count it), `val_auc@epoch=12` (the
+ *   same, Keras logs only), `val_loss@best` (the best value, by the metric's
+ *   goal), `val_loss@min`, `val_loss@max`, `val_loss@last`.
  */
 
 export type Goal = 'higher' | 'lower';
@@ -23,7 +25,7 @@ export type LookupResult =
     }
   | { ok: false; message: string };
 
-const SELECTOR = /^(.*)@(best|min|max|last|step=(-?\d+(?:\.\d+)?))$/;
+const SELECTOR = /^(.*)@(best|min|max|last|(step|epoch)=(-?\d+(?:\.\d+)?))$/;
 
 /** Every key a metric could use in this artifact, for "available keys" hints. */
 export function availableKeys(artifact: Artifact): string[] {
@@ -105,45 +107,63 @@ function fromSeries(artifact: Artifact, key: string, goal: Goal, direct?: unknow
   }
   if (!series) {
     const keys = availableKeys(artifact);
+    // An empty "available keys: " helps no one: say what the file lacks instead.
+    const hint =
+      keys.length > 0
+        ? `available keys: ${suggestKeys(name, keys)}`
+        : 'the file holds no single number a key can name';
     const group = atPath(artifact.values, name);
-    if (typeof group === 'object' && group !== null) {
+    if (Array.isArray(group)) {
+      // A list of numbers that Keras-history detection passed over (no loss beside it).
+      const count = `${group.length} ${group.length === 1 ? 'value' : 'values'}`;
       return {
         ok: false,
-        message: `"${name}" is a group of values, not one number; available keys: ${suggestKeys(name, keys)}`,
+        message: `"${name}" is a list of ${count}, not one number; if it holds one value per epoch, set format: keras-log to read the file as a Keras history (key: ${name}@best, @last or @epoch=N)`,
       };
+    }
+    if (typeof group === 'object' && group !== null) {
+      return { ok: false, message: `"${name}" is a group of values, not one number; ${hint}` };
     }
     const what =
       typeof direct === 'object' && direct !== null
         ? `"${key}" is a group of values, not one number; `
         : `no "${name}" in the file; `;
-    return { ok: false, message: `${what}available keys: ${suggestKeys(name, keys)}` };
+    return { ok: false, message: `${what}${hint}` };
   }
   const points = finite(series.points);
   if (points.length === 0)
     return { ok: false, message: `"${name}" has no numeric values (all NaN or missing)` };
   const mode = selector?.[2] ?? 'last';
-  if (mode.startsWith('step=')) {
-    const step = Number(selector?.[3]);
+  // Keras logs count epochs; every other format counts optimizer steps.
+  const unit = artifact.stepName === 'epoch' ? 'epoch' : 'step';
+  if (selector?.[3] !== undefined) {
+    const step = Number(selector[4]);
+    if (selector[3] === 'epoch' && unit !== 'epoch') {
+      return {
+        ok: false,
+        message: `"${name}" is logged by step, not by epoch, so @epoch=${step} does not apply; write key: ${name}@step=${step}`,
+      };
+    }
     const found = points.filter((point) => point.step === step).at(-1);
     if (!found) {
       const steps = points.map((point) => point.step);
       return {
         ok: false,
-        message: `"${name}" has no value at step ${step} (logged steps ${steps[0]} to ${steps.at(-1)})`,
+        message: `"${name}" has no value at ${unit} ${step} (logged ${unit}s ${steps[0]} to ${steps.at(-1)})`,
       };
     }
-    return { ok: true, value: found.value, detail: `at step ${step}` };
+    return { ok: true, value: found.value, detail: `at ${unit} ${step}` };
   }
   if (mode === 'last') {
     const last = points.at(-1)!;
-    return { ok: true, value: last.value, detail: `last value, step ${last.step}` };
+    return { ok: true, value: last.value, detail: `last value, ${unit} ${last.step}` };
   }
   const pickLowest = mode === 'min' || (mode === 'best' && goal === 'lower');
   const best = points.reduce((a, b) =>
     pickLowest ? (b.value < a.value ? b : a) : b.value > a.value ? b : a,
   );
   const word = mode === 'best' ? 'best' : mode === 'min' ? 'lowest' : 'highest';
-  return { ok: true, value: best.value, detail: `${word} value, at step ${best.step}` };
+  return { ok: true, value: best.value, detail: `${word} value, at ${unit} ${best.step}` };
 }
 
 /**

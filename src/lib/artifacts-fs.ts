@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { detectFormat, parseAs, type FileFormat } from '../importers/detect.ts';
+import { detectFormat, parseAs, startsAsJson, type FileFormat } from '../importers/detect.ts';
 import { parseMlflowRun, isMlflowRunFolder } from '../importers/mlflow-run.ts';
-import type { ArtifactFormat, ImportResult } from '../importers/types.ts';
+import { jsonSyntaxProblem, parsePythonJson } from '../importers/json-values.ts';
+import { ARTIFACT_FORMATS, type ArtifactFormat, type ImportResult } from '../importers/types.ts';
 import { checkLocalFile } from './content-paths-fs.ts';
 import { MAX_DATA_FILE_BYTES } from './data-files-fs.ts';
 import { findMlflowRun, readRunFolder } from './mlflow-fs.ts';
@@ -69,15 +70,38 @@ function loadFile(
   if (format === 'mlflow-run') {
     return { ok: false, message: 'format "mlflow-run" needs a run folder, not a file' };
   }
-  const detected: FileFormat | undefined = format ?? detectFormat(text, fileName);
-  const result: ImportResult = detected
-    ? parseAs(detected, text, fileName)
-    : {
-        ok: false,
-        message: `not a format Casefolio recognises (a scikit-learn report, Keras log, TensorBoard or W&B export, trainer_state.json, ROC/PR curve, confusion matrix or JSON values); set format= if it is one of them`,
-      };
+  const result = importFile(text, fileName, format);
   cache.set(key, { stamp: mtimeMs, result });
   return result;
+}
+
+/** Where the README lists the formats, for messages that send the intern there. */
+const FORMATS_HELP = `Casefolio reads ${new Intl.ListFormat('en').format(ARTIFACT_FORMATS)}; see "Metrics from artifact files" in README.md`;
+
+/**
+ * Parses a file as the format asked for, or as detected from its content.
+ * When the file is not in that format at all (detection sees another one, or
+ * none), the importer's complaint would quote the file's first line, which
+ * may be the whole file or hold a secret: the message names the formats
+ * instead, and never the content. A JSON file that does not parse gets its
+ * syntax error whatever the format, since that is the problem to fix.
+ */
+function importFile(text: string, fileName: string, format: FileFormat | undefined): ImportResult {
+  const detected = detectFormat(text, fileName);
+  const chosen = format ?? detected;
+  if (chosen === undefined) {
+    return { ok: false, message: `not a format Casefolio recognises; ${FORMATS_HELP}` };
+  }
+  const result = parseAs(chosen, text, fileName);
+  if (result.ok || detected === chosen) return result;
+  const json = startsAsJson(text) ? parsePythonJson(text) : undefined;
+  if (json !== undefined && !json.ok) return jsonSyntaxProblem(json);
+  const seen =
+    detected === undefined ? 'is in no format Casefolio recognises' : `reads as "${detected}"`;
+  return {
+    ok: false,
+    message: `format "${chosen}" does not fit this file, which ${seen}; ${FORMATS_HELP}`,
+  };
 }
 
 function loadRunFolder(absolute: string, format: ArtifactFormat | undefined): ImportResult {

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { detectFormat } from '../importers/detect.ts';
 import type { ArtifactFormat } from '../importers/types.ts';
@@ -7,7 +7,7 @@ import { artifactChartData } from './artifact-charts.ts';
 import { loadArtifact } from './artifacts-fs.ts';
 import { buildChart, type BuiltChart, type ChartProblem } from './chart-data.ts';
 import { checkLocalFile } from './content-paths-fs.ts';
-import { readDataTable } from './data-files-fs.ts';
+import { MAX_DATA_FILE_BYTES, readDataTable } from './data-files-fs.ts';
 import { rowsToTable } from './data-table.ts';
 
 export type ChartResult = { ok: true; chart: BuiltChart } | { ok: false; problems: ChartProblem[] };
@@ -27,12 +27,25 @@ function head(file: string, bytes = 64 * 1024): string {
 function artifactFormatOf(absolute: string, props: ChartProps): ArtifactFormat | undefined {
   if (props.format) return props.format;
   if (statSync(absolute).isDirectory()) return 'mlflow-run';
-  // JSON needs the whole text to parse; CSV formats show in the header line.
-  const sample = /\.json$/i.test(absolute) ? undefined : head(absolute);
-  const format = sample === undefined ? undefined : detectFormat(sample, path.basename(absolute));
-  if (format !== undefined) return format;
+  if (/\.json$/i.test(absolute)) return jsonSeriesFormat(absolute);
+  // CSV formats show in the header line.
+  return detectFormat(head(absolute), path.basename(absolute));
+}
+
+/** JSON artifacts that log values over time, and so chart as artifacts. */
+const JSON_SERIES_FORMATS: readonly ArtifactFormat[] = ['keras-log', 'hf-trainer-state'];
+
+/**
+ * The format of a JSON chart source that holds logged series (Keras
+ * `history.history`, trainer_state.json); any other JSON is a table of rows,
+ * and keeps the table's messages. JSON needs the whole text to parse, so a
+ * file over the data-file limit is left to the table reader to refuse.
+ */
+function jsonSeriesFormat(absolute: string): ArtifactFormat | undefined {
   if (/trainer_state\.json$/i.test(absolute)) return 'hf-trainer-state';
-  return undefined;
+  if (statSync(absolute).size > MAX_DATA_FILE_BYTES) return undefined;
+  const format = detectFormat(readFileSync(absolute, 'utf8'), path.basename(absolute));
+  return format !== undefined && JSON_SERIES_FORMATS.includes(format) ? format : undefined;
 }
 
 /**

@@ -13,7 +13,7 @@ export interface MetricSource {
   run?: string;
   /** Short git commit of the run. */
   commit?: string;
-  /** How the value was chosen in a series: "last value, step 30", "best value, at step 12". */
+  /** How the value was chosen in a series: "last value, step 30", "best value, at epoch 12" (Keras). */
   detail?: string;
 }
 

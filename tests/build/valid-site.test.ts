@@ -277,7 +277,7 @@ describe('a case study driven by experiment artifacts', () => {
       // MLflow val_auc logged 0.801, 0.836, 0.8412: the best is the last
       'Validation AUC 0.8412 Higher is better From 5f2c0e7a9b7d4c1e8f3a2b6d9c0e1f23 · run gentle-owl-42 · commit 3e1f0c2 · val_auc, best value, at step 2',
       // Keras val_loss 0.4876, 0.4512, 0.4398: the best (lowest) is epoch 2
-      'Validation loss 0.4398 Lower is better From training.log · val_loss, best value, at step 2',
+      'Validation loss 0.4398 Lower is better From training.log · val_loss, best value, at epoch 2',
       // trainer_state.json best_metric 0.9112 with decimals: 3
       'Fine-tuned accuracy 0.911 Higher is better From trainer_state.json · best_metric',
     ]);

@@ -19,12 +19,16 @@ const RUN_DIR = path.join(
   '5f2c0e7a9b7d4c1e8f3a2b6d9c0e1f23',
 );
 
-/** A fixture file read the way a metric reads it: format detected from its content. */
-function fixture(name: string): Artifact {
-  const text = readArtifact(name);
+/** Text read the way a metric reads it: format detected from its content. */
+function detected(text: string, name = 'values.json'): Artifact {
   const format = detectFormat(text, name);
   if (format === undefined) throw new Error(`${name}: no format detected`);
   return artifact(parseAs(format, text, name));
+}
+
+/** A fixture file read the way a metric reads it. */
+function fixture(name: string): Artifact {
+  return detected(readArtifact(name), name);
 }
 
 /** An artifact from text in a given format. */
@@ -202,12 +206,12 @@ describe('lookupValue on a Keras CSVLogger log', () => {
     expect(lookupValue(keras, 'val_loss', 'lower')).toEqual({
       ok: true,
       value: 0.4398,
-      detail: 'last value, step 2',
+      detail: 'last value, epoch 2',
     });
     expect(lookupValue(keras, 'val_accuracy@last', 'higher')).toEqual({
       ok: true,
       value: 0.8166,
-      detail: 'last value, step 2',
+      detail: 'last value, epoch 2',
     });
   });
 
@@ -215,17 +219,17 @@ describe('lookupValue on a Keras CSVLogger log', () => {
     expect(lookupValue(keras, 'val_loss@best', 'lower')).toEqual({
       ok: true,
       value: 0.4398,
-      detail: 'best value, at step 2',
+      detail: 'best value, at epoch 2',
     });
     expect(lookupValue(keras, 'val_loss@best', 'higher')).toEqual({
       ok: true,
       value: 0.4876,
-      detail: 'best value, at step 0',
+      detail: 'best value, at epoch 0',
     });
     expect(lookupValue(keras, 'accuracy@best', 'lower')).toEqual({
       ok: true,
       value: 0.7412,
-      detail: 'best value, at step 0',
+      detail: 'best value, at epoch 0',
     });
   });
 
@@ -233,12 +237,12 @@ describe('lookupValue on a Keras CSVLogger log', () => {
     expect(lookupValue(keras, 'val_loss@min', 'higher')).toEqual({
       ok: true,
       value: 0.4398,
-      detail: 'lowest value, at step 2',
+      detail: 'lowest value, at epoch 2',
     });
     expect(lookupValue(keras, 'val_loss@max', 'lower')).toEqual({
       ok: true,
       value: 0.4876,
-      detail: 'highest value, at step 0',
+      detail: 'highest value, at epoch 0',
     });
   });
 
@@ -246,19 +250,19 @@ describe('lookupValue on a Keras CSVLogger log', () => {
     expect(lookupValue(keras, 'val_loss@step=1', 'lower')).toEqual({
       ok: true,
       value: 0.4512,
-      detail: 'at step 1',
+      detail: 'at epoch 1',
     });
     expect(lookupValue(keras, 'accuracy@step=0', 'higher')).toEqual({
       ok: true,
       value: 0.7412,
-      detail: 'at step 0',
+      detail: 'at epoch 0',
     });
   });
 
-  it('names the logged steps when @step=N was not logged', () => {
+  it('names the logged epochs when @step=N was not logged', () => {
     expect(lookupValue(keras, 'val_loss@step=30', 'lower')).toEqual({
       ok: false,
-      message: '"val_loss" has no value at step 30 (logged steps 0 to 2)',
+      message: '"val_loss" has no value at epoch 30 (logged epochs 0 to 2)',
     });
   });
 
@@ -284,15 +288,127 @@ describe('lookupValue on a Keras CSVLogger log', () => {
     expect(lookupValue(log, 'val_loss', 'lower')).toEqual({
       ok: true,
       value: 0.45,
-      detail: 'last value, step 0',
+      detail: 'last value, epoch 0',
     });
     expect(lookupValue(log, 'val_loss@step=1', 'lower')).toEqual({
       ok: false,
-      message: '"val_loss" has no value at step 1 (logged steps 0 to 0)',
+      message: '"val_loss" has no value at epoch 1 (logged epochs 0 to 0)',
     });
     expect(lookupValue(log, 'val_auc', 'higher')).toEqual({
       ok: false,
       message: '"val_auc" has no numeric values (all NaN or missing)',
+    });
+  });
+});
+
+describe('lookupValue on a Keras history saved with json.dump(history.history)', () => {
+  const history = fixture('keras_history.json');
+
+  it('reads a metric as its last epoch, counted from 0 like the CSVLogger epoch column', () => {
+    expect(lookupValue(history, 'val_auc', 'higher')).toEqual({
+      ok: true,
+      value: 0.9921329021453857,
+      detail: 'last value, epoch 7',
+    });
+    expect(lookupValue(history, 'val_loss@last', 'lower')).toEqual({
+      ok: true,
+      value: 0.19247150421142578,
+      detail: 'last value, epoch 7',
+    });
+  });
+
+  it('picks @best by the goal: highest AUC, lowest loss', () => {
+    expect(lookupValue(history, 'val_auc@best', 'higher')).toEqual({
+      ok: true,
+      value: 0.9921329021453857,
+      detail: 'best value, at epoch 6',
+    });
+    expect(lookupValue(history, 'val_loss@best', 'lower')).toEqual({
+      ok: true,
+      value: 0.19247150421142578,
+      detail: 'best value, at epoch 7',
+    });
+    expect(lookupValue(history, 'val_loss@best', 'higher')).toEqual({
+      ok: true,
+      value: 0.4617574214935303,
+      detail: 'best value, at epoch 0',
+    });
+    expect(lookupValue(history, 'val_auc@min', 'higher')).toEqual({
+      ok: true,
+      value: 0.8852709531784058,
+      detail: 'lowest value, at epoch 0',
+    });
+  });
+
+  it('reads @epoch=N and @step=N as the Nth list item from 0', () => {
+    const third = { ok: true, value: 0.9901660680770874, detail: 'at epoch 3' };
+    expect(lookupValue(history, 'val_auc@epoch=3', 'higher')).toEqual(third);
+    expect(lookupValue(history, 'val_auc@step=3', 'higher')).toEqual(third);
+    expect(lookupValue(history, 'val_auc@epoch=0', 'higher')).toEqual({
+      ok: true,
+      value: 0.8852709531784058,
+      detail: 'at epoch 0',
+    });
+  });
+
+  it('names the logged epochs when @epoch=N is past the end (8 epochs are 0 to 7)', () => {
+    expect(lookupValue(history, 'val_auc@epoch=8', 'higher')).toEqual({
+      ok: false,
+      message: '"val_auc" has no value at epoch 8 (logged epochs 0 to 7)',
+    });
+  });
+
+  it('lists the metrics, nearest first, for an unknown one', () => {
+    expect(lookupValue(history, 'val_acc@best', 'higher')).toEqual({
+      ok: false,
+      message:
+        'no "val_acc" in the file; available keys: "val_accuracy", "val_auc", "val_loss", "auc", "accuracy", "loss"',
+    });
+  });
+
+  it('refuses @epoch=N where steps are not epochs, and says what to write', () => {
+    const run = artifact(parseMlflowRun(readRunFolder(RUN_DIR)));
+    expect(lookupValue(run, 'val_auc@epoch=1', 'higher')).toEqual({
+      ok: false,
+      message:
+        '"val_auc" is logged by step, not by epoch, so @epoch=1 does not apply; write key: val_auc@step=1',
+    });
+  });
+});
+
+describe('lookupValue on JSON lists that are not a Keras history', () => {
+  // Without a loss list, detection reads the file as plain JSON values.
+  const text = '{"acc": [0.5, 0.6], "val_acc": [0.4, 0.5], "note": [0.1]}';
+
+  it('says a list is not one number, and how to read it per epoch', () => {
+    const values = detected(text);
+    expect(values.format).toBe('json');
+    expect(lookupValue(values, 'val_acc@best', 'higher')).toEqual({
+      ok: false,
+      message:
+        '"val_acc" is a list of 2 values, not one number; if it holds one value per epoch, set format: keras-log to read the file as a Keras history (key: val_acc@best, @last or @epoch=N)',
+    });
+    expect(lookupValue(values, 'note', 'higher')).toEqual({
+      ok: false,
+      message:
+        '"note" is a list of 1 value, not one number; if it holds one value per epoch, set format: keras-log to read the file as a Keras history (key: note@best, @last or @epoch=N)',
+    });
+    expect(lookupValue(parsed('keras-log', text, 'h.json'), 'val_acc@best', 'higher')).toEqual({
+      ok: true,
+      value: 0.5,
+      detail: 'best value, at epoch 1',
+    });
+  });
+
+  it('never ends a message on an empty list of keys', () => {
+    expect(lookupValue(detected('{"run": "gentle-owl"}'), 'auc', 'higher')).toEqual({
+      ok: false,
+      message: 'no "auc" in the file; the file holds no single number a key can name',
+    });
+    expect(lookupValue(detected('{"run": {"name": "owl"}}'), 'run', 'higher')).toEqual({
+      ok: false,
+      message:
+        '"run" is a group of values, not one number; the file holds no single number a key can name',
     });
   });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ARTIFACT_FORMATS } from '../../src/importers/types.ts';
 import { loadArtifact, type LoadedArtifact } from '../../src/lib/artifacts-fs.ts';
 import { MAX_DATA_FILE_BYTES } from '../../src/lib/data-files-fs.ts';
 import { readArtifact, artifactSite } from '../helpers/artifacts.ts';
@@ -24,6 +25,10 @@ function message(result: LoadedArtifact): string {
   if (result.ok) throw new Error('expected a problem, got an artifact');
   return result.message;
 }
+
+/** The tail of every format-mismatch message: what Casefolio reads and where the README says so. */
+const FORMATS_HELP =
+  'Casefolio reads sklearn-report, confusion-matrix, roc-curve, pr-curve, keras-log, tensorboard-csv, mlflow-run, hf-trainer-state, wandb-history, wandb-panel, and json; see "Metrics from artifact files" in README.md';
 
 const NOT_A_RUN =
   'is a folder but not an MLflow run; point at mlruns/<experiment id>/<run id>/ (the folder with meta.yaml, metrics/ and params/)';
@@ -49,6 +54,7 @@ describe('loadArtifact reading files', () => {
     };
     expect(format('./classification_report.txt')).toBe('sklearn-report');
     expect(format('./keras_training.csv')).toBe('keras-log');
+    expect(format('./keras_history.json')).toBe('keras-log');
     expect(format('./run-train-tag-epoch_loss.csv')).toBe('tensorboard-csv');
     expect(format('./trainer_state.json')).toBe('hf-trainer-state');
     expect(format('./wandb_history_api.csv')).toBe('wandb-history');
@@ -66,6 +72,15 @@ describe('loadArtifact reading files', () => {
       fileName: 'classification_report.json',
       artifact: { format: 'json', values: JSON.parse(readArtifact('classification_report.json')) },
     });
+  });
+
+  it('reads a Keras history JSON with format keras-log forced, as detected', () => {
+    const { load } = site();
+    const forced = load('./keras_history.json', 'keras-log');
+    expect(forced).toEqual(load('./keras_history.json'));
+    expect(
+      forced.ok && forced.artifact.series?.find((s) => s.name === 'val_auc')?.points,
+    ).toHaveLength(8);
   });
 
   it('names the TensorBoard tag from the file name', () => {
@@ -194,21 +209,31 @@ describe('loadArtifact problems', () => {
     expect(message(load('./big.csv'))).not.toContain('limit');
   });
 
-  it('says which formats it knows for a file it does not recognise', () => {
+  it('says which formats it knows, and where the README lists them, for a file it does not recognise', () => {
     const { load } = site({ 'table.csv': 'a,b\n1,2\n3,4\n' });
     expect(load('./table.csv')).toEqual({
       ok: false,
-      message:
-        './table.csv: not a format Casefolio recognises (a scikit-learn report, Keras log, TensorBoard or W&B export, trainer_state.json, ROC/PR curve, confusion matrix or JSON values); set format= if it is one of them',
+      message: `./table.csv: not a format Casefolio recognises; ${FORMATS_HELP}`,
     });
   });
 
-  it('reports a file that is not in the explicit format', () => {
-    const { load } = site();
+  it('reports a file that is not in the explicit format by what it reads as, not by its content', () => {
+    const { load } = site({ 'table.csv': 'a,b\n1,2\n3,4\n' });
     expect(load('./keras_training.csv', 'roc-curve')).toEqual({
       ok: false,
-      message:
-        './keras_training.csv: expected a header with columns fpr, tpr, threshold, got "epoch,accuracy,loss,val_accuracy,val_loss"',
+      message: `./keras_training.csv: format "roc-curve" does not fit this file, which reads as "keras-log"; ${FORMATS_HELP}`,
+    });
+    expect(load('./classification_report.json', 'keras-log')).toEqual({
+      ok: false,
+      message: `./classification_report.json: format "keras-log" does not fit this file, which reads as "sklearn-report"; ${FORMATS_HELP}`,
+    });
+    expect(load('./keras_history.json', 'sklearn-report')).toEqual({
+      ok: false,
+      message: `./keras_history.json: format "sklearn-report" does not fit this file, which reads as "keras-log"; ${FORMATS_HELP}`,
+    });
+    expect(load('./table.csv', 'keras-log')).toEqual({
+      ok: false,
+      message: `./table.csv: format "keras-log" does not fit this file, which is in no format Casefolio recognises; ${FORMATS_HELP}`,
     });
     expect(load('./classification_report.json', 'mlflow-run')).toEqual({
       ok: false,
@@ -218,6 +243,47 @@ describe('loadArtifact problems', () => {
       ok: false,
       message: `${RUN}: is a folder; format "json" needs a file`,
     });
+  });
+
+  it('keeps the line-precise problem when the file is in the explicit format but broken', () => {
+    const { load } = site({
+      'history.csv': 'epoch,loss\r\n0,0.5\r\n1,abc\r\n',
+      'broken.json': '{"loss": [0.5,\n 0.4,]}',
+    });
+    expect(message(load('./history.csv', 'keras-log'))).toBe(
+      './history.csv (line 3): column "loss": expected a number or NA, got "abc"',
+    );
+    // JSON that does not parse gets its syntax error whatever the format asked for.
+    for (const format of ['keras-log', 'sklearn-report', 'roc-curve'] as const) {
+      expect(message(load('./broken.json', format))).toBe(
+        "./broken.json (line 2): expected valid JSON, found an error: Unexpected token ']'",
+      );
+    }
+  });
+
+  it('never quotes a large file or a secret in it when the format does not fit', () => {
+    const secret = 'sk_live_51HxQ2eZvKYlo2C0aBcDeFgHiJkLmNoP';
+    const padding = 'x'.repeat(1024 * 1024);
+    const { load } = site({
+      'secret.json': JSON.stringify({ api_key: secret, notes: padding }),
+      'secret.csv': `token,${secret},${padding}\n1,2,3\n`,
+      'one-line.csv': `${secret};${padding}`,
+    });
+    const messages: string[] = [];
+    for (const file of ['./secret.json', './secret.csv', './one-line.csv']) {
+      for (const format of [undefined, ...ARTIFACT_FORMATS.filter((one) => one !== 'mlflow-run')]) {
+        const result = load(file, format);
+        if (!result.ok) messages.push(result.message);
+      }
+    }
+    // Every file fails as every format, detected or forced, but the JSON one as json.
+    expect(messages).toHaveLength(3 * 11 - 2);
+    for (const text of messages) {
+      expect(text).not.toContain('sk_live');
+      expect(text).not.toContain('xxxxxxxx');
+      expect(text.length).toBeLessThan(400);
+      expect(text).toContain(FORMATS_HELP);
+    }
   });
 
   it('gives the line of a problem inside a file', () => {

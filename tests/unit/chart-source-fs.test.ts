@@ -4,6 +4,9 @@ import { loadChart, type ChartResult } from '../../src/lib/chart-source-fs.ts';
 import { chartPropsSchema } from '../../src/schemas/components.ts';
 import { artifactSite } from '../helpers/artifacts.ts';
 
+/** keras_history.json's metrics as a chart plots them: each training metric beside its validation twin. */
+const KERAS_PAIRS = ['accuracy', 'val_accuracy', 'auc', 'val_auc', 'loss', 'val_loss'];
+
 const RUN = './mlruns/873451918523740582/5f2c0e7a9b7d4c1e8f3a2b6d9c0e1f23';
 
 /** content/case-studies/x/index.mdx with the fixture artifacts and `files` beside it. */
@@ -86,6 +89,21 @@ describe('loadChart from plain tables', () => {
     expect(chart.config.xLabel).toBe('epoch');
   });
 
+  it('keeps JSON that is not a logged history a table: rows, a report, a dict of curve lists', () => {
+    const { chart } = site({
+      'roc.json': '{"fpr": [0, 0.5, 1], "tpr": [0, 0.9, 1]}',
+    });
+    const table = 'expected a list of rows such as [{ "epoch": 1, "loss": 0.4 }]';
+    expect(chart({ src: './roc.json' })).toEqual({
+      ok: false,
+      problems: [{ prop: 'src', message: `./roc.json: ${table}` }],
+    });
+    expect(chart({ src: './classification_report.json' })).toEqual({
+      ok: false,
+      problems: [{ prop: 'src', message: `./classification_report.json: ${table}` }],
+    });
+  });
+
   it('reports a path problem on src', () => {
     const { chart } = site();
     expect(chart({ src: './nope.csv' })).toEqual({
@@ -134,6 +152,24 @@ describe('loadChart from artifacts, with their default x and y', () => {
     });
     expect(chart.table.head).toEqual(['epoch', 'accuracy', 'val_accuracy', 'loss', 'val_loss']);
     expect(chart.table.rows[0]).toEqual(['0', '0.7412', '0.7833', '0.5519', '0.4876']);
+  });
+
+  it('charts a Keras history.history JSON by epoch from 0, pairs first, like a CSVLogger log', () => {
+    const { chart } = site();
+    const history = built(chart({ src: './keras_history.json' }));
+    expect(history.config.series.map((series) => series.label)).toEqual(KERAS_PAIRS);
+    expect(history.config.xLabel).toBe('epoch');
+    expect(history.config.labels).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(history.config.series[3]?.data.slice(0, 2)).toEqual([
+      0.8852709531784058, 0.974868893623352,
+    ]);
+    expect(history.table.head).toEqual(['epoch', ...KERAS_PAIRS]);
+    expect(built(chart({ src: './keras_history.json', format: 'keras-log' }))).toEqual(history);
+    // A learning-rate schedule's learning_rate is bookkeeping, left out by default.
+    const early = built(chart({ src: './keras_history_early_stopping.json', y: 'val_auc' }));
+    expect(early.config.labels).toHaveLength(22);
+    const defaults = built(chart({ src: './keras_history_early_stopping.json' }));
+    expect(defaults.config.series.map((series) => series.label)).not.toContain('learning_rate');
   });
 
   it('lets x, y and labels given in props win over the defaults', () => {

@@ -109,7 +109,7 @@ describe('resolveMetric', () => {
     expect(keras.ok && keras.metric.source).toEqual({
       file: 'keras_training.csv',
       key: 'val_loss@step=1',
-      detail: 'at step 1',
+      detail: 'at epoch 1',
     });
     const board = resolve({
       from: './run-train-tag-epoch_loss.csv',
@@ -138,6 +138,40 @@ describe('resolveMetric', () => {
     });
   });
 
+  it('reads a Keras history.history JSON like a CSVLogger log: @best by the goal, @epoch=N', () => {
+    const { resolve } = site();
+    expect(resolve({ name: 'AUC', from: './keras_history.json', key: 'val_auc@best' })).toEqual({
+      ok: true,
+      metric: {
+        name: 'AUC',
+        goal: 'higher',
+        from: './keras_history.json',
+        key: 'val_auc@best',
+        value: 0.9921,
+        source: {
+          file: 'keras_history.json',
+          key: 'val_auc@best',
+          detail: 'best value, at epoch 6',
+        },
+      },
+    });
+    const loss = resolve({ from: './keras_history.json', key: 'val_loss@best', goal: 'lower' });
+    expect(loss.ok && [loss.metric.value, loss.metric.source?.detail]).toEqual([
+      0.1925,
+      'best value, at epoch 7',
+    ]);
+    const third = resolve({ from: './keras_history.json', key: 'val_accuracy@epoch=3' });
+    expect(third.ok && [third.metric.value, third.metric.source?.detail]).toEqual([
+      0.9561,
+      'at epoch 3',
+    ]);
+    const forced = resolve({ from: './keras_history.json', key: 'auc@last', format: 'keras-log' });
+    expect(forced.ok && [forced.metric.value, forced.metric.source?.detail]).toEqual([
+      0.987,
+      'last value, epoch 7',
+    ]);
+  });
+
   it('uses an explicit format', () => {
     const result = site().resolve({
       from: './classification_report.json',
@@ -159,7 +193,7 @@ describe('resolveMetric', () => {
         ok: false,
         field: 'from',
         message:
-          './keras_training.csv (line 1): expected a classification_report JSON object or its text table (a header "precision recall f1-score support"), got "epoch,accuracy,loss,val_accuracy,val_loss"',
+          './keras_training.csv: format "sklearn-report" does not fit this file, which reads as "keras-log"; Casefolio reads sklearn-report, confusion-matrix, roc-curve, pr-curve, keras-log, tensorboard-csv, mlflow-run, hf-trainer-state, wandb-history, wandb-panel, and json; see "Metrics from artifact files" in README.md',
       },
     );
   });

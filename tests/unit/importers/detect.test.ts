@@ -18,6 +18,9 @@ describe('detectFormat on the fixture artifacts', () => {
     ['roc_curve_full.csv', 'roc-curve'],
     ['pr_curve.csv', 'pr-curve'],
     ['keras_training.csv', 'keras-log'],
+    ['keras_history.json', 'keras-log'],
+    ['keras_history_early_stopping.json', 'keras-log'],
+    ['keras_history_two_outputs.json', 'keras-log'],
     ['run-train-tag-epoch_loss.csv', 'tensorboard-csv'],
     ['trainer_state.json', 'hf-trainer-state'],
     ['summary.json', 'json'],
@@ -30,6 +33,7 @@ describe('detectFormat on the fixture artifacts', () => {
   it('detects from the content, not the file name', () => {
     expect(detectFormat(readArtifact('roc_curve.csv'), 'data.csv')).toBe('roc-curve');
     expect(detectFormat(readArtifact('keras_training.csv'), 'training.log')).toBe('keras-log');
+    expect(detectFormat(readArtifact('keras_history.json'), 'history.txt')).toBe('keras-log');
     expect(detectFormat(readArtifact('trainer_state.json'), 'state.json')).toBe('hf-trainer-state');
     expect(detectFormat(readArtifact('classification_report.json'), 'results.txt')).toBe(
       'sklearn-report',
@@ -158,6 +162,38 @@ describe('detectFormat on JSON', () => {
       detectFormat('[{"epoch": 1, "loss": 0.5}, {"epoch": 2, "loss": 0.4}]', 'rows.json'),
     ).toBeUndefined();
     expect(detectFormat('[1, 2]', 'list.json')).toBeUndefined();
+  });
+
+  it('reads json.dump(history.history) as a Keras log: lists of numbers, a loss among them', () => {
+    expect(detectFormat('{"loss": [0.5, 0.4], "val_loss": [0.6, NaN]}', 'h.json')).toBe(
+      'keras-log',
+    );
+    expect(detectFormat('{"val_auc": [0.8], "out_loss": [0.5, 0.4]}', 'h.json')).toBe('keras-log');
+    expect(detectFormat('\uFEFF{"loss": [0.5]}', 'h.json')).toBe('keras-log');
+  });
+
+  it('does not take other JSON for a Keras history', () => {
+    // The other JSON artifacts keep their formats, loss keys or not.
+    expect(detectFormat(readArtifact('trainer_state.json'), 'x.json')).toBe('hf-trainer-state');
+    expect(detectFormat('{"log_history": [], "loss": [0.5]}', 'x.json')).toBe('hf-trainer-state');
+    expect(detectFormat('{"matrix": [[52, 1], [1, 89]], "loss": [0.5]}', 'x.json')).toBe(
+      'confusion-matrix',
+    );
+    expect(detectFormat(readArtifact('classification_report.json'), 'x.json')).toBe(
+      'sklearn-report',
+    );
+    expect(detectFormat('[{"epoch": 0, "loss": 0.5}, {"epoch": 1, "loss": 0.4}]', 'x.json')).toBe(
+      undefined,
+    );
+    expect(detectFormat('[[0.5, 0.4], [0.3, 0.2]]', 'x.json')).toBe('confusion-matrix');
+    // Lists of numbers without a loss (a ROC curve as a dict), a loss that is one
+    // number, a list holding text, empty lists: plain JSON values.
+    expect(detectFormat('{"fpr": [0, 0.5, 1], "tpr": [0, 0.9, 1]}', 'roc.json')).toBe('json');
+    expect(detectFormat('{"loss": 0.3, "auc": 0.9}', 'x.json')).toBe('json');
+    expect(detectFormat('{"loss": [0.5], "run": "gentle-owl"}', 'x.json')).toBe('json');
+    expect(detectFormat('{"loss": [0.5, "n/a"]}', 'x.json')).toBe('json');
+    expect(detectFormat('{"loss": []}', 'x.json')).toBe('json');
+    expect(detectFormat('{"loss": [[0.5]]}', 'x.json')).toBe('json');
   });
 
   it('lets the file name break the tie for JSON that does not parse', () => {
