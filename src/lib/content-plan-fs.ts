@@ -14,7 +14,7 @@ import { resolveMetric } from './metric-sources-fs.ts';
 import { portfolioOgCards, type OgCardFile } from './og-card.ts';
 import { sortProblems, type ContentProblem } from './problems.ts';
 import { searchRecord, type SearchRecord } from './search-records.ts';
-import { siteOptionsSchema, type ResolvedSiteOptions } from '../schemas/site-options.ts';
+import { siteOptionsSchema } from '../schemas/site-options.ts';
 
 /**
  * What Astro is told about the content, worked out from one full check of it
@@ -95,10 +95,7 @@ export function cardsFromReport(report: ContentReport, contentDir: string): OgCa
 }
 
 /** The casefolio() options the authoring lints read. */
-export type LintOptions = Pick<
-  ResolvedSiteOptions,
-  'sections' | 'privateHostSuffixes' | 'cardSummaryLength'
->;
+export type LintOptions = Parameters<typeof lintContent>[1];
 
 /** What a plan is for: drafts shown (dev), a production build, and the lints' options. */
 export interface PlanMode {
@@ -128,7 +125,7 @@ export async function planContent(
   });
   const located = await findLocatedImages([location.publicDir, location.contentDir], location.root);
   // The lints run here, on the report the check has just made, so the build
-  // refuses what `npm run check` calls an error without reading a file twice.
+  // refuses what `npm run check` calls an error without checking anything twice.
   const findings = lintContent(report, mode.lints ?? siteOptionsSchema.parse({}));
   const lintErrors = findings.filter((finding) => finding.severity === 'error');
   const problems = sortProblems([...report.problems, ...located, ...lintErrors]);
