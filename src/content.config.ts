@@ -5,6 +5,7 @@ import config from 'virtual:casefolio/collections-config';
 import { slugFromEntry } from './lib/case-study-entries.ts';
 import { checkedLoader } from './lib/checked-loader.ts';
 import { profileLoader } from './lib/profile-loader.ts';
+import { refreshedByFiles } from './lib/refreshed-loader.ts';
 import { caseStudyEntrySchema } from './schemas/case-study.ts';
 import { profileSchema } from './schemas/profile.ts';
 
@@ -28,13 +29,19 @@ function tolerantInDev<T extends z.ZodType>(schema: T): T {
 const checked = () => import('virtual:casefolio/config');
 
 // Wiring only: which files each collection loads and which schema checks them.
+// In dev, a page refreshes when any file under content/ changes, not only
+// its MDX: data, artifact and run files are read as it renders.
 const caseStudies = defineCollection({
   loader: checkedLoader(
-    glob({
-      pattern: config.caseStudyPatterns,
-      base: config.caseStudiesDir,
-      generateId: ({ entry }) => slugFromEntry(entry),
-    }),
+    refreshedByFiles(
+      glob({
+        pattern: config.caseStudyPatterns,
+        base: config.caseStudiesDir,
+        generateId: ({ entry }) => slugFromEntry(entry),
+      }),
+      config.contentDir,
+      (file) => file.endsWith('.mdx') || file === config.profilePath,
+    ),
     checked,
   ),
   schema: ({ image }) => tolerantInDev(caseStudyEntrySchema(image())),

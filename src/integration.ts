@@ -7,7 +7,7 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { shareBuiltCharts } from './lib/built-charts.ts';
 import { runChildJob } from './lib/child-process-fs.ts';
-import type { BuildContentPlan } from './lib/content-plan-fs.ts';
+import type { BuildContentPlan, ContentPlan, PlanMode } from './lib/content-plan-fs.ts';
 import { setLiveProblems } from './lib/live-problems.ts';
 import { settle } from './lib/settle.ts';
 import { codeTokenClasses } from './lib/code-token-classes.ts';
@@ -15,6 +15,7 @@ import { publishSearchIndex } from './lib/search-index-fs.ts';
 import { publishOgCards, renderOgCards, type RenderedOgCard } from './lib/og-cards-fs.ts';
 import { missingGlyphsWarning } from './lib/og-card.ts';
 import { pruneUnreferencedImages } from './lib/prune-assets-fs.ts';
+import { emptyOutDir } from './lib/out-dir-fs.ts';
 import { formatProblem } from './lib/problems.ts';
 import {
   siteOptionsSchema,
@@ -60,13 +61,20 @@ const RENDER_CONCURRENCY = 4;
 /** Quiet time after the last change under content/ before `astro dev` re-checks and reloads. */
 const RELOAD_SETTLE_MS = 150;
 
+/** A lint warning as `npm run check` prints it: `file:line: warning: message`. */
+function formatWarning(warning: ContentPlan['warnings'][number]): string {
+  return formatProblem({ ...warning, message: `warning: ${warning.message}` });
+}
+
 export default function casefolio(userOptions: SiteOptions = {}): AstroIntegration {
   const options = siteOptionsSchema.parse(userOptions);
   // Filled in at setup and finalised once Astro has merged every config source
   // (astro.config.mjs, CLI flags such as --base); the virtual module reads it lazily.
   let resolved: ResolvedConfig | undefined;
   // Re-runs the content checks in `astro dev`; set up at config time, called by the dev watcher.
-  let recheck: (() => void) | undefined;
+  let recheck: (() => Promise<void>) | undefined;
+  // Where the build writes the site: emptied when the build fails (see astro:config:setup).
+  let outDir: string | undefined;
   // The production build's Open Graph cards, painted in the background from config time on.
   let ogCards: Promise<RenderedOgCard[]> | undefined;
   // Settles once the content has been checked and planned; nothing reads content before.
@@ -91,7 +99,24 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         // Drafts are left out of the production build at the loader, so no page,
         // asset or data module is ever generated from them.
         const showDrafts = command === 'dev';
-        const mode = { showDrafts, forBuild: command === 'build' };
+        // The lints run with the checks, so the build refuses what `npm run check` calls an error.
+        const mode: PlanMode = { showDrafts, forBuild: command === 'build', lints: options };
+
+        // A failed build leaves no site behind: whatever stops it (content
+        // problems, a page that fails to render, the search index or the cards
+        // failing), the output folder is emptied as the process exits, so the
+        // previous site cannot be deployed by mistake as if it were this one.
+        // Emptying rather than writing a marker file: every deploy tool
+        // uploads a folder with a marker in it, none can upload an empty one.
+        // It is what Astro itself does before writing a site (keeping .git,
+        // and not at all with vite.build.emptyOutDir: false), so it removes
+        // nothing a successful build would have kept.
+        if (command === 'build' && config.vite?.build?.emptyOutDir !== false) {
+          outDir = fileURLToPath(config.outDir);
+          process.once('exit', (code) => {
+            if (code !== 0 && outDir) emptyOutDir(outDir);
+          });
+        }
         // Astro's content cache keeps an entry's file path while its content is
         // unchanged, so two content folders with identical files would share
         // stale paths. Another folder than content/ gets a cache of its own.
@@ -162,6 +187,10 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
               }
               logger.error(`${lines.join('\n')}\n${summary}`);
             }
+            // Once, where the build goes on: `npm run check` prints them too, the same way.
+            if (command === 'build' && plan.warnings.length > 0) {
+              logger.warn(plan.warnings.map(formatWarning).join('\n'));
+            }
             setLiveProblems(plan.problems);
             // The pages take the charts the check built instead of building them again.
             shareBuiltCharts(plan.charts);
@@ -205,9 +234,15 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         if (command !== 'build') await ready;
 
         if (command === 'dev') {
-          const { checkContent } = await import('./lib/content-fs.ts');
-          recheck = () => {
-            const fresh = checkContent({ root, contentDir });
+          const { planContent } = await import('./lib/content-plan-fs.ts');
+          // The same checks as at start-up, lints included: what the build
+          // would refuse is what the overlay shows.
+          recheck = async () => {
+            const fresh = await planContent(location, mode).catch((error: unknown) => {
+              // The check itself broke (not a content problem): the server keeps running.
+              logger.error(`the content could not be checked: ${(error as Error).message}`);
+            });
+            if (!fresh) return;
             setLiveProblems(fresh.problems);
             if (fresh.problems.length > 0) {
               logger.error(fresh.problems.map(formatProblem).join('\n'));
@@ -309,10 +344,10 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         // announced again, which makes the loaders read it as saved (they skip a
         // file whose content did not change), then the checks run and the page reloads.
         const changed = new Set<string>();
-        const recheckAndReload = settle(() => {
+        const recheckAndReload = settle(async () => {
           for (const file of changed) server.watcher.emit('change', file);
           changed.clear();
-          recheck?.();
+          await recheck?.();
           server.ws.send({ type: 'full-reload' });
         }, RELOAD_SETTLE_MS);
         server.watcher.add(contentDir);
@@ -361,6 +396,8 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         // import.meta.env.BASE_URL is not reliable in prerendered pages, so
         // links are built from the final config's base instead.
         if (resolved) resolved.base = config.base;
+        // Another integration may have moved the output folder since setup.
+        if (outDir) outDir = fileURLToPath(config.outDir);
       },
     },
   };

@@ -50,10 +50,15 @@ function assertContentValid(): void {
   const problems = getLiveProblems();
   if (problems.length === 0) return;
   const count = problems.length === 1 ? '1 content problem' : `${problems.length} content problems`;
-  throw new AstroError(
+  const error = new AstroError(
     `Casefolio found ${count}:\n${problems.map(formatProblem).join('\n')}`,
     'Fix the lines above; the page reloads when you save. `npm run check` lists them too.',
   );
+  // The lines say what is wrong and where; a stack trace would only point
+  // into Casefolio's engine. Astro logs a thrown error's stack when it has
+  // one, and only its message otherwise, in the terminal and the overlay.
+  error.stack = '';
+  throw error;
 }
 
 /** Published case studies in display order; in dev, drafts too. */

@@ -1,7 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveChildJob } from './child-process-fs.ts';
-import { planContent, type BuildContentPlan, type PlanLocation } from './content-plan-fs.ts';
+import {
+  planContent,
+  type BuildContentPlan,
+  type PlanLocation,
+  type PlanMode,
+} from './content-plan-fs.ts';
 
 /**
  * The process a production build starts to check the content while Astro
@@ -12,12 +17,7 @@ import { planContent, type BuildContentPlan, type PlanLocation } from './content
  */
 serveChildJob(
   async (
-    job: {
-      location: PlanLocation;
-      showDrafts: boolean;
-      forBuild: boolean;
-      searchRecordsFile: string;
-    },
+    job: PlanMode & { location: PlanLocation; searchRecordsFile: string },
     early: (patterns: string[]) => void,
   ): Promise<BuildContentPlan> => {
     const { searchRecords, ...plan } = await planContent(job.location, job, early);

@@ -9,10 +9,12 @@ import {
 import type { ChartKey } from './built-charts.ts';
 import type { BuiltChart } from './chart-data.ts';
 import { findLocatedImages } from './image-metadata-fs.ts';
+import { lintContent, type Finding } from './lints-fs.ts';
 import { resolveMetric } from './metric-sources-fs.ts';
 import { portfolioOgCards, type OgCardFile } from './og-card.ts';
 import { sortProblems, type ContentProblem } from './problems.ts';
 import { searchRecord, type SearchRecord } from './search-records.ts';
+import { siteOptionsSchema } from '../schemas/site-options.ts';
 
 /**
  * What Astro is told about the content, worked out from one full check of it
@@ -22,8 +24,13 @@ import { searchRecord, type SearchRecord } from './search-records.ts';
  * memory.
  */
 export interface ContentPlan {
-  /** Every problem in every file, sorted; the build stops when there is one. */
+  /**
+   * Every problem in every file, sorted, with the authoring lints that
+   * `npm run check` calls errors; the build stops when there is one.
+   */
   problems: ContentProblem[];
+  /** The lints `npm run check` calls warnings, sorted: printed, never stopping anything. */
+  warnings: Finding[];
   /** Glob patterns, relative to the case-studies folder, the collection loads. */
   caseStudyPatterns: string[];
   /** Folder-form drafts, absolute: their images are never bundled. Empty in dev. */
@@ -87,8 +94,20 @@ export function cardsFromReport(report: ContentReport, contentDir: string): OgCa
   return portfolioOgCards(studies, report.profile);
 }
 
+/** The casefolio() options the authoring lints read. */
+export type LintOptions = Parameters<typeof lintContent>[1];
+
+/** What a plan is for: drafts shown (dev), a production build, and the lints' options. */
+export interface PlanMode {
+  showDrafts: boolean;
+  forBuild: boolean;
+  /** The project's lint options; the defaults of casefolio() when left out. */
+  lints?: LintOptions;
+}
+
 /**
- * Checks all content (files, then photos for GPS positions) and plans what
+ * Checks all content (files, then photos for GPS positions, then the
+ * authoring lints on the same report) and plans what
  * Astro loads: drafts only in dev (`showDrafts`); cards, built charts and
  * search records only for a production build (`forBuild`) whose content has no problems.
  *
@@ -98,14 +117,18 @@ export function cardsFromReport(report: ContentReport, contentDir: string): OgCa
  */
 export async function planContent(
   location: PlanLocation,
-  mode: { showDrafts: boolean; forBuild: boolean },
+  mode: PlanMode,
   onPatterns?: (patterns: string[]) => void,
 ): Promise<ContentPlan> {
   const report = checkContent(location, (found) => {
     if (!mode.showDrafts) onPatterns?.(publishedPatterns(found));
   });
   const located = await findLocatedImages([location.publicDir, location.contentDir], location.root);
-  const problems = sortProblems([...report.problems, ...located]);
+  // The lints run here, on the report the check has just made, so the build
+  // refuses what `npm run check` calls an error without checking anything twice.
+  const findings = lintContent(report, mode.lints ?? siteOptionsSchema.parse({}));
+  const lintErrors = findings.filter((finding) => finding.severity === 'error');
+  const problems = sortProblems([...report.problems, ...located, ...lintErrors]);
   const entries = report.caseStudies;
   // A production build without problems makes its pages, cards and search
   // from the published studies; anything else gets none of them.
@@ -113,6 +136,9 @@ export async function planContent(
   const published = forPages ? entries.filter((entry) => !entry.draft) : [];
   return {
     problems,
+    warnings: sortProblems(
+      findings.filter((finding) => finding.severity === 'warning'),
+    ) as Finding[],
     caseStudyPatterns: mode.showDrafts ? devPatterns(entries) : publishedPatterns(entries),
     draftFolders: mode.showDrafts
       ? []

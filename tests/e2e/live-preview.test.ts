@@ -157,7 +157,18 @@ describe('npm run dev, live preview', () => {
     await waitForText(
       '.tmp/live-preview/content/case-studies/published-study/index.mdx:12: metrics[0].value: expected a number, got "1.2 RMSE" (metric "RMSE")',
     );
+    // The lines, and no stack trace pointing into Casefolio's engine.
+    expect(await pageText()).not.toMatch(/assertContentValid|src\/data\/portfolio\.ts/);
     edit(path.join(study, 'index.mdx'), 'value: "1.2 RMSE"', 'value: 1.2');
+    await waitForText('A retitled study');
+  });
+
+  it('shows what the build would refuse, lint errors included, and recovers', async () => {
+    edit(path.join(study, 'index.mdx'), '## Impact', '## Outcome');
+    await waitForText(
+      'published-study/index.mdx:16: missing section "## Impact" (every case study has Problem, Approach, Results, Impact)',
+    );
+    edit(path.join(study, 'index.mdx'), '## Outcome', '## Impact');
     await waitForText('A retitled study');
   });
 });

@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, childEnv, projectRoot, type BuildResult } from '../helpers/build.ts';
+
+/** The `npm run check` error line for the fixture's one image without alt text. */
+const MISSING_ALT =
+  'tests/fixtures/build-gate/missing-alt/content/case-studies/churn-model/index.mdx:23: image ./plot.png has no alt text: write ![what it shows](./plot.png)';
+
+/** `npm run check` over a fixture's content: its exit code and what it printed. */
+function check(fixture: string): Promise<BuildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(projectRoot, 'src/cli/check.ts')], {
+      cwd: projectRoot,
+      env: childEnv({
+        NO_COLOR: '1',
+        CASEFOLIO_CONTENT_DIR: `tests/fixtures/build-gate/${fixture}/content`,
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr, outDir: '' }));
+  });
+}
+
+describe('a build over content that `npm run check` calls an error', () => {
+  let built: BuildResult;
+  let checked: BuildResult;
+  beforeAll(async () => {
+    [built, checked] = await Promise.all([
+      buildSite({ fixture: 'build-gate/missing-alt' }),
+      check('missing-alt'),
+    ]);
+  });
+
+  it('fails with the lint line check prints, then the summary, and nothing else', () => {
+    expect(checked.code).toBe(1);
+    expect(checked.stderr.trim()).toBe(MISSING_ALT);
+    expect(built.code).toBe(1);
+    expect(built.stderr.trim().split('\n')).toEqual([
+      MISSING_ALT,
+      '',
+      'Casefolio found 1 problem in 1 file. Fix it and run the command again.',
+    ]);
+  });
+
+  it('writes no page', () => {
+    expect(existsSync(path.join(built.outDir, 'index.html'))).toBe(false);
+  });
+});
+
+describe('a build over content with lint warnings only', () => {
+  let built: BuildResult;
+  beforeAll(async () => {
+    built = await buildSite({ fixture: 'build-gate/warning-only' });
+  });
+
+  it('builds, and prints each warning once, as check does', () => {
+    expect(built.code, built.stderr).toBe(0);
+    expect(existsSync(path.join(built.outDir, 'case-studies/churn-model/index.html'))).toBe(true);
+    const warning =
+      'tests/fixtures/build-gate/warning-only/content/case-studies/churn-model.mdx:11: warning: metrics[1] (Precision) has no baseline: a result reads better against what it replaced';
+    expect(built.stdout.split(warning).length - 1).toBe(1);
+  });
+
+  it('leaves no site behind when the next build into the same folder fails', async () => {
+    // A deploy folder of its own, as GitHub Pages users keep: its .git survives.
+    mkdirSync(path.join(built.outDir, '.git'), { recursive: true });
+    writeFileSync(path.join(built.outDir, '.git', 'HEAD'), 'ref: refs/heads/gh-pages\n');
+    expect(existsSync(path.join(built.outDir, 'index.html'))).toBe(true);
+    const failed = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [
+          path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'),
+          'build',
+          '--outDir',
+          built.outDir,
+        ],
+        {
+          cwd: projectRoot,
+          env: childEnv({
+            CASEFOLIO_CONTENT_DIR: 'tests/fixtures/build-gate/missing-alt/content',
+          }),
+          stdio: 'ignore',
+        },
+      );
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    expect(failed).toBe(1);
+    expect(readdirSync(built.outDir)).toEqual(['.git']);
+  });
+});
