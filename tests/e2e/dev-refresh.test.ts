@@ -176,7 +176,7 @@ describe('npm run dev refreshes a case-study page from every file it reads', () 
     edit(report, '"macro avg"', '"macro average"');
     await pageUntil(({ status }) => status === 500, 'the error');
     const line =
-      '.tmp/dev-refresh/content/case-studies/from-artifacts/index.mdx: metrics[1].key: ./classification_report.json: no "macro avg.f1-score" in the file';
+      '.tmp/dev-refresh/content/case-studies/from-artifacts/index.mdx:12: metrics[1].key: ./classification_report.json: no "macro avg.f1-score" in the file';
     const deadline = Date.now() + DEADLINE_MS;
     while (!output.slice(before).includes(line) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 200));
