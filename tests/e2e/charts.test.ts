@@ -37,8 +37,8 @@ async function drawAll(page: Page): Promise<void> {
     await figure.scrollIntoViewIfNeeded();
   }
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('figure.chart [data-chart-frame]')].every(
-      (frame) => !(frame as HTMLElement).hidden,
+    [...document.querySelectorAll<HTMLElement>('figure.chart')].every(
+      (figure) => figure.dataset['chartState'] === 'ready',
     ),
   );
   await page.waitForTimeout(300);
@@ -78,17 +78,33 @@ describe('charts in Chromium', () => {
     const figures = await page.locator('figure.chart').count();
     // 5 <Chart>s and MetricsChart split into %, ms and unitless charts.
     expect(figures).toBe(8);
+    const tablesOpen = () =>
+      page
+        .locator('details[data-chart-data]')
+        .evaluateAll((all) => all.map((details) => (details as HTMLDetailsElement).open));
+    const openBefore = await tablesOpen();
     await drawAll(page);
     const pixels = await canvasPixels(page);
     expect(pixels).toHaveLength(8);
     for (const [index, canvas] of pixels.entries()) {
       expect(canvas.painted, `chart ${index}`).toBeGreaterThan(2000);
     }
-    // With the chart drawn, the table sits behind a "Show data" disclosure.
-    expect(await page.locator('details[data-chart-data][open]').count()).toBe(0);
+    // Drawing a chart leaves its table as it was: long ones closed, short ones open.
+    expect(await tablesOpen()).toEqual(openBefore);
+    expect(openBefore).toEqual([false, false, true, true, true, true, true, true]);
     expect(await page.locator('details[data-chart-data] summary').first().textContent()).toBe(
-      'Show data',
+      'Data table (40 rows)',
     );
+    // The legend the build rendered hides and shows its series once the chart is drawn.
+    const multiSeries = page.locator('figure.chart:has(.chart__legend)').first();
+    const index = await multiSeries.evaluate((figure) =>
+      [...document.querySelectorAll('figure.chart')].indexOf(figure),
+    );
+    const toggle = multiSeries.locator('.chart__legend-item').first();
+    await toggle.click();
+    await page.waitForTimeout(600);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect((await canvasPixels(page))[index]?.painted).toBeLessThan(pixels[index]?.painted ?? 0);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -108,9 +124,11 @@ describe('charts in Chromium', () => {
 
   it('shows every number in tables with JavaScript disabled', async () => {
     const { page, context } = await open({ javaScript: false });
-    expect(await page.locator('details[data-chart-data]:not([open])').count()).toBe(0);
     expect(await page.locator('[data-chart-frame]:visible').count()).toBe(0);
+    // Long tables are one click away.
     const firstTable = page.locator('figure.chart table').first();
+    expect(await firstTable.isVisible()).toBe(false);
+    await page.locator('figure.chart summary').first().click();
     expect(await firstTable.isVisible()).toBe(true);
     // 40 epochs of history.csv: every row is in the table.
     expect(await firstTable.locator('tbody tr').count()).toBe(40);
