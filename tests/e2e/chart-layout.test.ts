@@ -47,6 +47,10 @@ interface FigureState {
   open: boolean;
   summary: string;
   drawn: boolean;
+  /** Heights of the frame the chart draws in, its plot box and the canvas. */
+  frame: number;
+  plot: number;
+  canvas: number;
   /** Top of the first element after the figure, in page coordinates. */
   nextTop: number;
 }
@@ -58,12 +62,17 @@ function figures(page: Page): Promise<FigureState[]> {
       // The chart module's <script> follows the first figure; it has no box.
       while (next?.tagName === 'SCRIPT') next = next.nextElementSibling;
       const details = figure.querySelector('details');
+      const height = (selector: string) =>
+        figure.querySelector(selector)?.getBoundingClientRect().height ?? 0;
       return {
         title: figure.querySelector('.chart__title')?.textContent ?? '',
         rows: figure.querySelectorAll('tbody tr').length,
         open: details?.open ?? false,
         summary: details?.querySelector('summary')?.textContent ?? '',
         drawn: figure.dataset['chartState'] === 'ready',
+        frame: height('[data-chart-frame]'),
+        plot: height('.chart__plot'),
+        canvas: height('canvas'),
         nextTop: (next?.getBoundingClientRect().top ?? Number.NaN) + scrollY,
       };
     }),
@@ -85,10 +94,7 @@ async function scrollThroughCharts(page: Page): Promise<void> {
 /** Whether an element is rendered (false inside a closed <details> or display: none). */
 function shown(page: Page, selector: string): Promise<boolean[]> {
   return page.evaluate(
-    (query) =>
-      [...document.querySelectorAll(query)].map((element) =>
-        element.checkVisibility({ contentVisibilityAuto: true }),
-      ),
+    (query) => [...document.querySelectorAll(query)].map((element) => element.checkVisibility()),
     selector,
   );
 }
@@ -111,9 +117,11 @@ describe('chart figures on a long case study', () => {
     }
   });
 
-  it('keeps a closed table one click away, and takes no room for a chart without JavaScript', async () => {
+  it('keeps a closed table one click away, and shows no chart frame or theme toggle without JavaScript', async () => {
     const { page, context } = await open({ javaScript: false });
     expect(await shown(page, '[data-chart-frame]')).not.toContain(true);
+    // A theme toggle that could do nothing is not shown either.
+    expect(await shown(page, '[data-theme-toggle]')).toEqual([false]);
     const long = page.locator('figure.chart').first();
     expect(await long.locator('tbody tr').first().isVisible()).toBe(false);
     await long.locator('summary').click();
@@ -123,14 +131,32 @@ describe('chart figures on a long case study', () => {
   });
 
   it('holds each chart’s height before it draws, so nothing below a chart moves', async () => {
-    const { page, context, errors } = await open();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // Scripts arrive well after the first paint, as on a slow connection: whatever
+    // waits for them to take its place (a chart, a legend, the theme toggle) would shift.
+    await page.route('**/_astro/*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await route.continue();
+    });
+    await page.goto(`${server.origin}${PAGE}`);
     const before = await figures(page);
     const heightBefore = await page.evaluate(() => document.documentElement.scrollHeight);
     // Every chart on this page is far below the first screen: none has drawn yet.
     expect(before.filter((figure) => figure.drawn)).toEqual([]);
+    // The frame holds a chart's full height (charts.css: at least 220px) before it draws.
+    for (const figure of before) expect(figure.frame, figure.title).toBeGreaterThanOrEqual(220);
     await scrollThroughCharts(page);
     const after = await figures(page);
     expect(after.every((figure) => figure.drawn)).toBe(true);
+    for (const [index, figure] of after.entries()) {
+      // Chart.js drew into exactly the box held for it.
+      expect(figure.frame, figure.title).toBe(before[index]?.frame);
+      expect(Math.abs(figure.canvas - figure.plot), figure.title).toBeLessThan(1);
+      expect(figure.plot, figure.title).toBeGreaterThan(150);
+    }
     for (const [index, figure] of after.entries()) {
       expect(Math.abs(figure.nextTop - (before[index]?.nextTop ?? 0)), figure.title).toBeLessThan(
         1,
