@@ -6,40 +6,15 @@
 import type { LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_TABLE_MAX_ROWS } from '../../src/lib/chart-data.ts';
-import { buildSite } from '../helpers/build.ts';
-import {
-  axeViolations,
-  launchChromium,
-  openPage,
-  serveDist,
-  type OpenOptions,
-  type OpenedPage,
-  type StaticServer,
-} from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/browser.ts';
+import { chartPage, drawAllCharts } from '../helpers/chart-pages.ts';
 import { launchChromeForLighthouse } from '../helpers/lighthouse.ts';
 
-const PAGE = '/case-studies/card-fraud-detection/';
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  const result = await buildSite({ fixture: 'sample', label: 'e2e-chart-layout' });
-  expect(result.code, result.stderr).toBe(0);
-  server = await serveDist(result.outDir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function open(options: OpenOptions = {}): Promise<OpenedPage> {
-  return openPage(browser, `${server.origin}${PAGE}`, options);
-}
+const charts = chartPage('sample', 'e2e-chart-layout', '/case-studies/card-fraud-detection/');
+const open = charts.open;
 
 interface FigureState {
   title: string;
@@ -77,18 +52,6 @@ function figures(page: Page): Promise<FigureState[]> {
       };
     }),
   );
-}
-
-/** Scrolls to every chart, top to bottom, as a reader would, and waits until each has drawn. */
-async function scrollThroughCharts(page: Page): Promise<void> {
-  for (const figure of await page.locator('figure.chart').all()) {
-    await figure.scrollIntoViewIfNeeded();
-    await page.waitForFunction(
-      (element) => (element as HTMLElement).dataset['chartState'] === 'ready',
-      await figure.elementHandle(),
-    );
-  }
-  await page.waitForTimeout(300);
 }
 
 /** Whether an element is rendered (false inside a closed <details> or display: none). */
@@ -131,7 +94,7 @@ describe('chart figures on a long case study', () => {
   });
 
   it('holds each chart’s height before it draws, so nothing below a chart moves', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await charts.browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -141,14 +104,14 @@ describe('chart figures on a long case study', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       await route.continue();
     });
-    await page.goto(`${server.origin}${PAGE}`);
+    await page.goto(charts.url());
     const before = await figures(page);
     const heightBefore = await page.evaluate(() => document.documentElement.scrollHeight);
     // Every chart on this page is far below the first screen: none has drawn yet.
     expect(before.filter((figure) => figure.drawn)).toEqual([]);
     // The frame holds a chart's full height (charts.css: at least 220px) before it draws.
     for (const figure of before) expect(figure.frame, figure.title).toBeGreaterThanOrEqual(220);
-    await scrollThroughCharts(page);
+    await drawAllCharts(page);
     const after = await figures(page);
     expect(after.every((figure) => figure.drawn)).toBe(true);
     for (const [index, figure] of after.entries()) {
@@ -182,7 +145,7 @@ describe('chart figures on a long case study', () => {
   it('has no accessibility violations with the charts drawn, in both themes', async () => {
     for (const dark of [false, true]) {
       const { page, context } = await open({ dark });
-      await scrollThroughCharts(page);
+      await drawAllCharts(page);
       expect(await axeViolations(page), dark ? 'dark' : 'light').toEqual([]);
       await context.close();
     }
@@ -236,7 +199,7 @@ describe('Lighthouse', () => {
     // Lighthouse never scrolls: a window taller than the page makes every
     // chart draw during the audit, so each one's shift (if any) is counted.
     const result = await lighthouse(
-      `${server.origin}${PAGE}`,
+      charts.url(),
       {
         port: chrome.port,
         output: 'json',

@@ -1,48 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../helpers/build.ts';
-import {
-  axeViolations,
-  launchChromium,
-  openPage,
-  serveDist,
-  type OpenOptions,
-  type OpenedPage,
-  type StaticServer,
-} from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from '../helpers/browser.ts';
+import { chartPage, drawAllCharts as drawAll } from '../helpers/chart-pages.ts';
 
-const PAGE = '/case-studies/charts-demo/';
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  const result = await buildSite({ fixture: 'valid', label: 'e2e-charts' });
-  expect(result.code, result.stderr).toBe(0);
-  server = await serveDist(result.outDir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function open(options: OpenOptions = {}): Promise<OpenedPage> {
-  return openPage(browser, `${server.origin}${PAGE}`, { width: 1000, ...options });
-}
-
-/** Scrolls every chart into view so the lazy initialiser draws it, then waits for paint. */
-async function drawAll(page: Page): Promise<void> {
-  for (const figure of await page.locator('figure.chart').all()) {
-    await figure.scrollIntoViewIfNeeded();
-  }
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll<HTMLElement>('figure.chart')].every(
-      (figure) => figure.dataset['chartState'] === 'ready',
-    ),
-  );
-  await page.waitForTimeout(300);
-}
+const charts = chartPage('valid', 'e2e-charts', '/case-studies/charts-demo/', { width: 1000 });
+const open = charts.open;
 
 /** For each canvas: how many pixels are painted (not transparent), and a colour histogram key. */
 function canvasPixels(page: Page): Promise<{ painted: number; colours: string; hash: number }[]> {
@@ -165,9 +127,9 @@ describe('charts in Chromium', () => {
   it('draws without animation when the visitor prefers reduced motion', async () => {
     /** Painted pixels of the first chart right when it is ready, and a second later. */
     const frames = async (reducedMotion: 'reduce' | 'no-preference') => {
-      const context = await browser.newContext({ reducedMotion });
+      const context = await charts.browser().newContext({ reducedMotion });
       const page = await context.newPage();
-      await page.goto(`${server.origin}${PAGE}`);
+      await page.goto(charts.url());
       await page.locator('figure.chart').first().scrollIntoViewIfNeeded();
       // Fingerprint the canvas in the very frame the chart reports ready.
       const atReady = await page.waitForFunction(
