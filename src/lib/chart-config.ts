@@ -8,6 +8,14 @@
 export const CHART_TYPES = ['line', 'bar', 'horizontalBar', 'scatter'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 
+/** How many series colours charts.css defines (`--chart-1` to `--chart-6`); later series reuse them. */
+export const PALETTE_SIZE = 6;
+
+/** The palette colour (1 to PALETTE_SIZE) of the series at `index`. */
+export function swatchNumber(index: number): number {
+  return (index % PALETTE_SIZE) + 1;
+}
+
 export interface ChartSeries {
   /** Legend text: the column name, or the metric name for MetricsChart. */
   label: string;

@@ -8,6 +8,26 @@ import { formatReadable } from './numbers.ts';
 /** No chart embeds more points than this per series; longer series are downsampled. */
 export const MAX_POINTS = 1000;
 
+/**
+ * A chart's data table starts open up to this many rows, and closed beyond:
+ * twelve rows of small text are about as tall as the chart itself, so an open
+ * short table at most doubles the figure, while a long one (808 boosting
+ * rounds) would bury the prose under pages of numbers. Closed, it stays one
+ * click away, and the chart's accessible name says it is there.
+ */
+export const OPEN_TABLE_MAX_ROWS = 12;
+
+/** Whether a chart's data table is open before the reader touches it. */
+export function tableStartsOpen(table: BuiltChart['table']): boolean {
+  return table.rows.length <= OPEN_TABLE_MAX_ROWS;
+}
+
+/** The data table's disclosure label: `Data table (808 rows)`. */
+export function tableSummary(table: BuiltChart['table']): string {
+  const count = table.rows.length;
+  return `Data table (${count} ${count === 1 ? 'row' : 'rows'})`;
+}
+
 /** A problem with a chart's data, tied to the prop that caused it. */
 export interface ChartProblem {
   prop: string;

@@ -1,9 +1,11 @@
 /**
  * Chart enhancement. Every chart is rendered at build time as a <figure> with
- * a caption and a complete data table; this module turns it into a Chart.js
- * canvas when the figure nears the viewport. The table stays reachable behind
- * a "Show data" disclosure, and whenever anything fails the figure is left
- * exactly as the server sent it, so the page always shows every number.
+ * a caption, a frame that already holds the chart's height, and a complete
+ * data table (open when short, one click away when long); this module draws
+ * a Chart.js canvas into the frame when the figure nears the viewport, and
+ * touches nothing else, so nothing on the page moves. Whenever anything
+ * fails, the frame is hidden and the table opened, so the page always shows
+ * every number.
  *
  * Only the Chart.js parts these charts use are imported and registered (never
  * the auto-registering bundle), which keeps the module small. The pure helpers are
@@ -404,7 +406,7 @@ export function buildChartConfiguration(
           : { mode: 'index', intersect: false, axis: horizontal ? 'y' : 'x' },
       scales: buildScales(config, theme),
       plugins: {
-        // The legend is HTML beside the canvas (see buildLegend).
+        // The legend is HTML beside the canvas (see wireLegend).
         tooltip: {
           backgroundColor: theme.text,
           titleColor: theme.background,
@@ -459,38 +461,19 @@ function readTheme(): ChartTheme {
   }
 }
 
-/** How many `--chart-N` colours charts.css defines. */
-const PALETTE_SIZE = FALLBACK_SERIES.length;
-
 /**
- * The legend, as HTML rather than Chart.js's canvas legend: real text that
- * wraps on a phone and zooms with the page, swatches coloured straight from
- * the CSS palette (so a theme change needs no script), and a smaller bundle.
- * Each entry is a toggle button that hides or shows its series.
+ * Wires the legend the build rendered (ChartFigure.astro): each entry is a
+ * toggle button that hides or shows its series.
  */
-function buildLegend(config: ChartConfig, chart: Chart<Kind, Datum[], string>): HTMLElement {
-  const list = document.createElement('ul');
-  list.className = 'chart__legend';
-  list.setAttribute('aria-label', 'Series (press to hide or show)');
-  config.series.forEach((series, index) => {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'chart__legend-item';
-    button.textContent = series.label;
-    button.setAttribute('aria-pressed', 'true');
-    button.style.setProperty('--swatch', `var(--chart-${(index % PALETTE_SIZE) + 1})`);
-    if (series.dashed === true) button.dataset['dashed'] = '';
+function wireLegend(frame: HTMLElement, chart: Chart<Kind, Datum[], string>): void {
+  frame.querySelectorAll<HTMLButtonElement>('.chart__legend-item').forEach((button, index) => {
     button.addEventListener('click', () => {
       const visible = !chart.isDatasetVisible(index);
       chart.setDatasetVisibility(index, visible);
       chart.update();
       button.setAttribute('aria-pressed', String(visible));
     });
-    const item = document.createElement('li');
-    item.append(button);
-    list.append(item);
   });
-  return list;
 }
 
 interface DrawnChart {
@@ -510,9 +493,9 @@ function prefersReducedMotion(): boolean {
 }
 
 /**
- * Draws one figure's chart. The frame is shown and the table collapsed only
- * once the chart exists; on any error the figure goes back to its server
- * state (frame hidden, table open) so no number is lost.
+ * Draws one figure's chart into its frame, which (legend included) has held
+ * the chart's height since the first paint. On any error the frame is hidden
+ * and the table opened, so no number is lost.
  */
 function enhance(figure: HTMLElement): void {
   waiting.delete(figure);
@@ -524,7 +507,6 @@ function enhance(figure: HTMLElement): void {
   const script = figure.querySelector('script[data-chart-config]');
   const details = figure.querySelector<HTMLDetailsElement>('details[data-chart-data]');
   let chart: Chart<Kind, Datum[], string> | undefined;
-  let legend: HTMLElement | undefined;
   try {
     if (!frame || !canvas || !script) {
       throw new Error('the figure is missing its frame, canvas or data');
@@ -532,23 +514,12 @@ function enhance(figure: HTMLElement): void {
     const config = parseChartConfig(script.textContent ?? '');
     const animate = !prefersReducedMotion();
     const configuration = buildChartConfiguration(config, readTheme(), { animate });
-    // Chart.js sizes the canvas from its parent, so the frame must be visible first.
-    frame.hidden = false;
     chart = new Chart(canvas, configuration);
-    if (config.series.length > 1) {
-      legend = buildLegend(config, chart);
-      frame.before(legend);
-    }
+    wireLegend(frame, chart);
     drawn.add({ chart, config, animate });
-    if (details) {
-      details.open = false;
-      const summary = details.querySelector('summary');
-      if (summary) summary.textContent = 'Show data';
-    }
     figure.dataset['chartState'] = 'ready';
   } catch (error) {
     chart?.destroy();
-    legend?.remove();
     if (frame) frame.hidden = true;
     if (details) details.open = true;
     figure.dataset['chartState'] = 'failed';
@@ -598,7 +569,7 @@ function start(): void {
   const figures = [...document.querySelectorAll<HTMLElement>('figure[data-chart]')];
   if (figures.length === 0) return;
 
-  // No Legend plugin (the legend is HTML, see buildLegend) and no Filler (nothing is filled).
+  // No Legend plugin (the legend is HTML, see wireLegend) and no Filler (nothing is filled).
   Chart.register(
     LineController,
     BarController,

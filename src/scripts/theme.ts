@@ -22,7 +22,6 @@ function label(button: HTMLButtonElement): void {
 }
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
-  button.hidden = false;
   label(button);
   button.addEventListener('click', () => {
     const next: Theme = currentTheme() === 'dark' ? 'light' : 'dark';

@@ -1,48 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../helpers/build.ts';
-import {
-  axeViolations,
-  launchChromium,
-  openPage,
-  serveDist,
-  type OpenOptions,
-  type OpenedPage,
-  type StaticServer,
-} from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from '../helpers/browser.ts';
+import { chartPage, drawAllCharts as drawAll } from '../helpers/chart-pages.ts';
 
-const PAGE = '/case-studies/charts-demo/';
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  const result = await buildSite({ fixture: 'valid', label: 'e2e-charts' });
-  expect(result.code, result.stderr).toBe(0);
-  server = await serveDist(result.outDir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function open(options: OpenOptions = {}): Promise<OpenedPage> {
-  return openPage(browser, `${server.origin}${PAGE}`, { width: 1000, ...options });
-}
-
-/** Scrolls every chart into view so the lazy initialiser draws it, then waits for paint. */
-async function drawAll(page: Page): Promise<void> {
-  for (const figure of await page.locator('figure.chart').all()) {
-    await figure.scrollIntoViewIfNeeded();
-  }
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('figure.chart [data-chart-frame]')].every(
-      (frame) => !(frame as HTMLElement).hidden,
-    ),
-  );
-  await page.waitForTimeout(300);
-}
+const charts = chartPage('valid', 'e2e-charts', '/case-studies/charts-demo/', { width: 1000 });
+const open = charts.open;
 
 /** For each canvas: how many pixels are painted (not transparent), and a colour histogram key. */
 function canvasPixels(page: Page): Promise<{ painted: number; colours: string; hash: number }[]> {
@@ -78,17 +40,33 @@ describe('charts in Chromium', () => {
     const figures = await page.locator('figure.chart').count();
     // 5 <Chart>s and MetricsChart split into %, ms and unitless charts.
     expect(figures).toBe(8);
+    const tablesOpen = () =>
+      page
+        .locator('details[data-chart-data]')
+        .evaluateAll((all) => all.map((details) => (details as HTMLDetailsElement).open));
+    const openBefore = await tablesOpen();
     await drawAll(page);
     const pixels = await canvasPixels(page);
     expect(pixels).toHaveLength(8);
     for (const [index, canvas] of pixels.entries()) {
       expect(canvas.painted, `chart ${index}`).toBeGreaterThan(2000);
     }
-    // With the chart drawn, the table sits behind a "Show data" disclosure.
-    expect(await page.locator('details[data-chart-data][open]').count()).toBe(0);
+    // Drawing a chart leaves its table as it was: long ones closed, short ones open.
+    expect(await tablesOpen()).toEqual(openBefore);
+    expect(openBefore).toEqual([false, false, true, true, true, true, true, true]);
     expect(await page.locator('details[data-chart-data] summary').first().textContent()).toBe(
-      'Show data',
+      'Data table (40 rows)',
     );
+    // The legend the build rendered hides and shows its series once the chart is drawn.
+    const multiSeries = page.locator('figure.chart:has(.chart__legend)').first();
+    const index = await multiSeries.evaluate((figure) =>
+      [...document.querySelectorAll('figure.chart')].indexOf(figure),
+    );
+    const toggle = multiSeries.locator('.chart__legend-item').first();
+    await toggle.click();
+    await page.waitForTimeout(600);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect((await canvasPixels(page))[index]?.painted).toBeLessThan(pixels[index]?.painted ?? 0);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -108,9 +86,11 @@ describe('charts in Chromium', () => {
 
   it('shows every number in tables with JavaScript disabled', async () => {
     const { page, context } = await open({ javaScript: false });
-    expect(await page.locator('details[data-chart-data]:not([open])').count()).toBe(0);
     expect(await page.locator('[data-chart-frame]:visible').count()).toBe(0);
+    // Long tables are one click away.
     const firstTable = page.locator('figure.chart table').first();
+    expect(await firstTable.isVisible()).toBe(false);
+    await page.locator('figure.chart summary').first().click();
     expect(await firstTable.isVisible()).toBe(true);
     // 40 epochs of history.csv: every row is in the table.
     expect(await firstTable.locator('tbody tr').count()).toBe(40);
@@ -147,9 +127,9 @@ describe('charts in Chromium', () => {
   it('draws without animation when the visitor prefers reduced motion', async () => {
     /** Painted pixels of the first chart right when it is ready, and a second later. */
     const frames = async (reducedMotion: 'reduce' | 'no-preference') => {
-      const context = await browser.newContext({ reducedMotion });
+      const context = await charts.browser().newContext({ reducedMotion });
       const page = await context.newPage();
-      await page.goto(`${server.origin}${PAGE}`);
+      await page.goto(charts.url());
       await page.locator('figure.chart').first().scrollIntoViewIfNeeded();
       // Fingerprint the canvas in the very frame the chart reports ready.
       const atReady = await page.waitForFunction(
