@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build.ts';
 import {
+  describeWithBrowser,
   axeViolations,
   launchChromium,
   openPage,
@@ -72,7 +73,7 @@ function canvasPixels(page: Page): Promise<{ painted: number; colours: string; h
   );
 }
 
-describe('charts in Chromium', () => {
+describeWithBrowser('charts in Chromium', () => {
   it('paints every chart on the page with no console errors', async () => {
     const { page, context, errors } = await open();
     const figures = await page.locator('figure.chart').count();
