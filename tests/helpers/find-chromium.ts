@@ -40,7 +40,7 @@ const SYSTEM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-c
 export const HOW_TO_ENABLE =
   'set CHROMIUM_PATH to a Chromium or Chrome, or apt-get install chromium';
 
-interface Candidate {
+export interface Candidate {
   source: string;
   /** Resolves the executable (and its environment); throws with the reason it is unusable. */
   resolve: () => Promise<{ executablePath: string; env?: Record<string, string> }>;
