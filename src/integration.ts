@@ -16,6 +16,7 @@ import { publishOgCards, renderOgCards, type RenderedOgCard } from './lib/og-car
 import { missingGlyphsWarning } from './lib/og-card.ts';
 import { pruneUnreferencedImages } from './lib/prune-assets-fs.ts';
 import { emptyOutDir } from './lib/out-dir-fs.ts';
+import { pluralize } from './lib/plural.ts';
 import { formatProblem } from './lib/problems.ts';
 import {
   siteOptionsSchema,
@@ -177,7 +178,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
             if (plan.problems.length > 0) {
               const lines = plan.problems.map(formatProblem);
               const files = new Set(plan.problems.map((p) => p.file.replace(/:\d+$/, ''))).size;
-              const summary = `Casefolio found ${lines.length} ${lines.length === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'}. Fix ${lines.length === 1 ? 'it' : 'them'} and run the command again.`;
+              const summary = `Casefolio found ${pluralize(lines.length, 'problem')} in ${pluralize(files, 'file')}. Fix ${lines.length === 1 ? 'it' : 'them'} and run the command again.`;
               if (command === 'build' || command === 'sync') {
                 // Plain lines on stderr and a non-zero exit: the contract's error format,
                 // with nothing from Astro's error reporter (and so no stack trace) around it.
@@ -378,7 +379,9 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
           logger.info(`social preview images: ${cards.length}`);
         }
         const pruned = pruneUnreferencedImages(fileURLToPath(dir));
-        if (pruned.length > 0) logger.info(`removed ${pruned.length} unused original images`);
+        if (pruned.length > 0) {
+          logger.info(`removed ${pluralize(pruned.length, 'unused original image')}`);
+        }
         if (searchIndex && buildScratch) {
           const pages = await searchIndex.catch((error: unknown) => {
             logger.error(`the search index could not be written: ${(error as Error).message}`);
@@ -388,7 +391,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
             path.join(buildScratch, SEARCH_INDEX),
             path.join(fileURLToPath(dir), 'pagefind'),
           );
-          logger.info(`search index: ${pages} pages`);
+          logger.info(`search index: ${pluralize(pages, 'page')}`);
         }
         if (buildScratch) rmSync(buildScratch, { recursive: true, force: true });
       },

@@ -3,12 +3,14 @@
  * authoring lints, in a few seconds and without building. `--json` prints the
  * same findings for editors and CI. Exits 1 when there is any error.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { completeness, formatCompleteness } from '../lib/completeness.ts';
 import { checkContent } from '../lib/content-fs.ts';
 import { findLocatedImages } from '../lib/image-metadata-fs.ts';
 import { lintContent, type Finding } from '../lib/lints-fs.ts';
+import { pluralize } from '../lib/plural.ts';
 import { formatProblem, sortProblems } from '../lib/problems.ts';
 import { loadSiteOptions } from './site-config.ts';
 
@@ -18,6 +20,7 @@ function readFlags() {
       options: {
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
+        config: { type: 'string' },
       },
     }).values;
   } catch (error) {
@@ -29,19 +32,24 @@ function readFlags() {
 const flags = readFlags();
 
 if (flags.help) {
-  console.log(`Usage: npm run check [-- --json]
+  console.log(`Usage: npm run check [-- [--json] [--config FILE]]
 
 Checks content/ like the build does (every field, file, component and data
 file), then lints what the build accepts but a reviewer would flag. Prints
 one line per finding, then a completeness table; --json prints both as JSON.
-Exits 1 when there is an error.`);
+--config names the Astro config to read options from, as astro build --config
+does (astro.config.mjs by default). Exits 1 when there is an error.`);
   process.exit(0);
 }
 
 const root = process.cwd();
-const { options, contentDir, warning } = await loadSiteOptions(root);
+if (flags.config !== undefined && !existsSync(path.resolve(root, flags.config))) {
+  console.error(`--config ${flags.config}: file not found`);
+  process.exit(2);
+}
+const { options, contentDir, publicDir, warning } = await loadSiteOptions(root, flags.config);
 const report = checkContent({ root, contentDir });
-const located = await findLocatedImages([path.join(root, 'public'), contentDir], root);
+const located = await findLocatedImages([publicDir, contentDir], root);
 const findings: Finding[] = [
   ...report.problems.map((problem) => ({ ...problem, severity: 'error' as const, rule: 'schema' })),
   ...located.map((problem) => ({ ...problem, severity: 'error' as const, rule: 'image-location' })),
@@ -67,7 +75,7 @@ if (flags.json) {
   if (rows.length > 0) console.log(`\n${formatCompleteness(rows)}`);
   const studies = report.caseStudies.length;
   console.log(
-    `\n${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} in ${studies} ${studies === 1 ? 'case study' : 'case studies'} and the profile.`,
+    `\n${pluralize(errors, 'error')}, ${pluralize(warnings, 'warning')} in ${pluralize(studies, 'case study', 'case studies')} and the profile.`,
   );
 }
 process.exitCode = errors > 0 ? 1 : 0;

@@ -5,26 +5,37 @@ import type { AstroIntegration } from 'astro';
 import { integrationOptions } from '../integration.ts';
 import { siteOptionsSchema, type ResolvedSiteOptions } from '../schemas/site-options.ts';
 
-/**
- * The casefolio() options in the project's astro.config.mjs, read by loading
- * the config file itself, so `npm run check` and the build agree on the
- * content folder, the recommended sections and the private-name patterns.
- * A config that cannot be loaded falls back to the defaults.
- */
-export async function loadSiteOptions(root: string): Promise<{
+/** The config files Astro looks for in the project root, in its order. */
+const CONFIG_NAMES = ['astro.config.mjs', 'astro.config.ts', 'astro.config.js'];
+
+export interface SiteConfig {
   options: ResolvedSiteOptions;
   contentDir: string;
+  /** Astro's publicDir: its files are published as they are, photos included. */
+  publicDir: string;
   warning?: string;
-}> {
+}
+
+/**
+ * The casefolio() options and publicDir in the project's Astro config, read by
+ * loading the config file itself, so `npm run check` and the build agree on the
+ * content folder, the public folder, the recommended sections and the
+ * private-name patterns. `configFile` (relative to root) is the one
+ * `--config` names, as `astro build --config` takes it; by default Astro's own
+ * names are tried. A config that cannot be loaded falls back to the defaults.
+ */
+export async function loadSiteOptions(root: string, configFile?: string): Promise<SiteConfig> {
   let options = siteOptionsSchema.parse({});
+  let publicDir = 'public';
   let warning: string | undefined;
-  const configFile = ['astro.config.mjs', 'astro.config.ts', 'astro.config.js']
-    .map((name) => path.join(root, name))
-    .find((file) => existsSync(file));
-  if (configFile) {
+  const file =
+    configFile === undefined
+      ? CONFIG_NAMES.map((name) => path.join(root, name)).find((name) => existsSync(name))
+      : path.resolve(root, configFile);
+  if (file) {
     try {
-      const module = (await import(pathToFileURL(configFile).href)) as {
-        default?: { integrations?: unknown[] };
+      const module = (await import(pathToFileURL(file).href)) as {
+        default?: { integrations?: unknown[]; publicDir?: unknown };
       };
       const found = (module.default?.integrations ?? [])
         .flat(Infinity)
@@ -35,10 +46,12 @@ export async function loadSiteOptions(root: string): Promise<{
             integrationOptions.has(integration as AstroIntegration),
         );
       if (found) options = integrationOptions.get(found) ?? options;
+      if (typeof module.default?.publicDir === 'string') publicDir = module.default.publicDir;
     } catch (error) {
-      warning = `could not load ${path.basename(configFile)} (${(error as Error).message}); using the default options`;
+      warning = `could not load ${path.relative(root, file) || file} (${(error as Error).message}); using the default options`;
     }
   }
   const contentDir = path.resolve(root, process.env['CASEFOLIO_CONTENT_DIR'] ?? options.contentDir);
-  return warning === undefined ? { options, contentDir } : { options, contentDir, warning };
+  const config = { options, contentDir, publicDir: path.resolve(root, publicDir) };
+  return warning === undefined ? config : { ...config, warning };
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite, childEnv, loadPage, projectRoot } from '../helpers/build.ts';
+import { buildSite, childEnv, loadPage, projectRoot, testConfigArgs } from '../helpers/build.ts';
 
 // Inside the project, like a real content/ folder.
 const content = path.join(projectRoot, '.tmp', 'authoring-flow', 'content');
@@ -21,8 +21,8 @@ afterAll(() => rmSync(path.dirname(content), { recursive: true, force: true }));
 describe('from a fresh clone: npm run new, npm run check, npm run build', () => {
   it('produces the new page (published with --publish; a plain new case study stays a draft)', async () => {
     rmSync(path.dirname(content), { recursive: true, force: true });
-    // The sample portfolio, as a fresh clone has it.
-    cpSync(path.join(projectRoot, 'content'), content, { recursive: true });
+    // The sample portfolio, as a fresh clone has it (a copy: never the user's content/).
+    cpSync(path.join(projectRoot, 'tests/fixtures/sample/content'), content, { recursive: true });
 
     const published = run('src/cli/new.ts', [
       '--title',
@@ -49,7 +49,7 @@ describe('from a fresh clone: npm run new, npm run check, npm run build', () => 
     expect(draft.status).toBe(0);
     expect(draft.stdout).toContain('(a draft)');
 
-    const check = run('src/cli/check.ts', []);
+    const check = run('src/cli/check.ts', testConfigArgs);
     expect(check.status, check.stderr).toBe(0);
 
     const result = await buildSite({

@@ -54,7 +54,7 @@ describe('a site under a base path (GitHub Pages project site)', () => {
     await expectAllLinksResolve(['--base', '/portfolio/'], {}, 'base-cli');
   });
 
-  it('resolves every internal href and src with base set in astro.config.mjs', async () => {
+  it('resolves every internal href and src with base set in the Astro config (BASE_PATH)', async () => {
     await expectAllLinksResolve([], { BASE_PATH: '/portfolio/' }, 'base-config');
   });
 });

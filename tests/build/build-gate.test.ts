@@ -2,7 +2,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, childEnv, projectRoot, type BuildResult } from '../helpers/build.ts';
+import {
+  buildSite,
+  childEnv,
+  projectRoot,
+  testConfigArgs,
+  type BuildResult,
+} from '../helpers/build.ts';
 
 /** The `npm run check` error line for the fixture's one image without alt text. */
 const MISSING_ALT =
@@ -11,14 +17,18 @@ const MISSING_ALT =
 /** `npm run check` over a fixture's content: its exit code and what it printed. */
 function check(fixture: string): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, 'src/cli/check.ts')], {
-      cwd: projectRoot,
-      env: childEnv({
-        NO_COLOR: '1',
-        CASEFOLIO_CONTENT_DIR: `tests/fixtures/build-gate/${fixture}/content`,
-      }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(projectRoot, 'src/cli/check.ts'), ...testConfigArgs],
+      {
+        cwd: projectRoot,
+        env: childEnv({
+          NO_COLOR: '1',
+          CASEFOLIO_CONTENT_DIR: `tests/fixtures/build-gate/${fixture}/content`,
+        }),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -79,6 +89,7 @@ describe('a build over content with lint warnings only', () => {
         [
           path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'),
           'build',
+          ...testConfigArgs,
           '--outDir',
           built.outDir,
         ],

@@ -8,7 +8,13 @@ import { loadSiteOptions } from '../../src/cli/site-config.ts';
 import type { Completeness } from '../../src/lib/completeness.ts';
 import type { Finding } from '../../src/lib/lints-fs.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
-import { buildSite, childEnv, projectRoot, type BuildResult } from '../helpers/build.ts';
+import {
+  buildSite,
+  childEnv,
+  projectRoot,
+  testConfigArgs,
+  type BuildResult,
+} from '../helpers/build.ts';
 
 /**
  * `npm run check` as an intern runs it: `node src/cli/check.ts` in a
@@ -33,7 +39,7 @@ interface CheckJson {
 }
 
 interface RunOptions {
-  /** Folder to run in (the project root by default). */
+  /** Folder to run in: the project root, with the tests' Astro config, by default. */
   cwd?: string;
   /** Content folder for CASEFOLIO_CONTENT_DIR; undefined leaves it unset. */
   contentDir?: string;
@@ -44,7 +50,9 @@ function runCheck(args: string[] = [], options: RunOptions = {}): CheckRun {
   if (!options.contentDir) delete env['CASEFOLIO_CONTENT_DIR'];
   const started = performance.now();
   // Stdin is an empty pipe, never a TTY: the check must not wait for input.
-  const result = spawnSync(process.execPath, [checkScript, ...args], {
+  // In the project root, the tests' config: never the user's astro.config.mjs or public/.
+  const config = options.cwd === undefined ? testConfigArgs : [];
+  const result = spawnSync(process.execPath, [checkScript, ...config, ...args], {
     cwd: options.cwd ?? projectRoot,
     env: { ...env, CI: '1' },
     input: '',
@@ -395,24 +403,25 @@ describe('npm run check on the invalid build fixture', () => {
   });
 });
 
-describe('npm run check on the sample content', () => {
+describe('npm run check on the sample portfolio (tests/fixtures/sample)', () => {
+  const sample = 'tests/fixtures/sample/content';
+
   it('finds no errors, exits 0 and lists every sample case study', () => {
-    const run = runCheck();
+    const run = runCheck([], { contentDir: sample });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.ms).toBeLessThan(15_000);
-    const json = runJson();
+    const json = runJson([], { contentDir: sample });
     expect(json.run.code).toBe(0);
     expect(json.errors).toBe(0);
-    expect(json.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
-    const slugs = fs
-      .readdirSync(path.join(projectRoot, 'content', 'case-studies'))
-      .filter((name) => !name.startsWith('_') && !name.startsWith('.'))
-      .map((name) => name.replace(/\.mdx$/, ''))
-      .sort();
-    expect(json.completeness.map((row) => row.slug)).toEqual(slugs);
+    expect(json.completeness.map((row) => row.slug)).toEqual([
+      'bike-share-demand-forecast',
+      'breast-biopsy-screening',
+      'card-fraud-detection',
+      'checkout-experiment-analysis',
+    ]);
     expect(linesOf(run.stdout).at(-1)).toBe(
-      `0 errors, ${json.warnings} ${json.warnings === 1 ? 'warning' : 'warnings'} in ${slugs.length} case studies and the profile.`,
+      `0 errors, ${json.warnings} ${json.warnings === 1 ? 'warning' : 'warnings'} in 4 case studies and the profile.`,
     );
   });
 });
@@ -531,6 +540,36 @@ export default {
     );
     expect(loaded.warning).toMatch(/^could not load astro\.config\.mjs \(broken config\)/);
     expect(loaded.options.sections).toEqual(['Problem', 'Approach', 'Results', 'Impact']);
+  });
+
+  it("checks the photos in the config's publicDir, and --config names the config", () => {
+    const integration = JSON.stringify(integrationUrl);
+    const root = tempProject(
+      `import casefolio from ${integration};\nexport default { publicDir: './static', integrations: [casefolio()] };\n`,
+    );
+    fs.cpSync(path.join(projectRoot, fixtureContent('clean')), path.join(root, 'content'), {
+      recursive: true,
+    });
+    const gpsPhoto = path.join(projectRoot, 'tests/fixtures/gps/content/avatar.jpg');
+    for (const folder of ['static', 'public', 'photos']) {
+      fs.mkdirSync(path.join(root, folder));
+      fs.copyFileSync(gpsPhoto, path.join(root, folder, 'me.jpg'));
+    }
+    fs.writeFileSync(
+      path.join(root, 'other.config.mjs'),
+      `import casefolio from ${integration};\nexport default { publicDir: 'photos', integrations: [casefolio()] };\n`,
+    );
+    const located = (run: CheckRun) => linesOf(run.stderr).map((line) => line.split(':')[0]);
+
+    const byDefault = runCheck([], { cwd: root });
+    expect(located(byDefault)).toEqual(['static/me.jpg']);
+    expect(byDefault.code).toBe(1);
+    const named = runCheck(['--config', 'other.config.mjs'], { cwd: root });
+    expect(located(named)).toEqual(['photos/me.jpg']);
+
+    const missing = runCheck(['--config', 'nope.mjs'], { cwd: root });
+    expect(missing.stderr).toBe('--config nope.mjs: file not found\n');
+    expect(missing.code).toBe(2);
   });
 
   it('is honoured by npm run check run in that project', () => {

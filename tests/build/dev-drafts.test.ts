@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childEnv, projectRoot } from '../helpers/build.ts';
+import { childEnv, projectRoot, testConfigArgs } from '../helpers/build.ts';
 
 const PORT = 4391;
 let server: ChildProcess;
@@ -36,6 +36,7 @@ beforeAll(async () => {
     [
       path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'),
       'dev',
+      ...testConfigArgs,
       '--port',
       String(PORT),
       '--host',

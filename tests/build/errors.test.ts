@@ -9,6 +9,7 @@ import {
   listFiles,
   projectRoot,
   type BuildResult,
+  testConfigArgs,
 } from '../helpers/build.ts';
 
 const bigCsv = path.join(
@@ -81,13 +82,17 @@ describe('a build over invalid content', () => {
   });
 
   it('prints the same lines from npm run check, which also warns about repeated tags and skills', () => {
-    const check = spawnSync(process.execPath, [path.join(projectRoot, 'src/cli/check.ts')], {
-      cwd: projectRoot,
-      env: { ...childEnv({ CASEFOLIO_CONTENT_DIR: 'tests/fixtures/invalid/content' }), CI: '1' },
-      input: '',
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const check = spawnSync(
+      process.execPath,
+      [path.join(projectRoot, 'src/cli/check.ts'), ...testConfigArgs],
+      {
+        cwd: projectRoot,
+        env: { ...childEnv({ CASEFOLIO_CONTENT_DIR: 'tests/fixtures/invalid/content' }), CI: '1' },
+        input: '',
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(check.status).toBe(1);
     const errors = check.stderr.split('\n');
     expect(problemLines(result).filter((line) => !errors.includes(line))).toEqual([]);

@@ -12,7 +12,15 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, childEnv, listFiles, loadPage, projectRoot, text } from '../helpers/build.ts';
+import {
+  buildSite,
+  childEnv,
+  listFiles,
+  loadPage,
+  projectRoot,
+  testConfigArgs,
+  text,
+} from '../helpers/build.ts';
 
 /**
  * `npm run new -- --fresh` as an intern runs it on a clone: never on the
@@ -39,13 +47,17 @@ afterAll(() => {
 
 /** Runs a CLI script as npm does, from the project root, in CI with nothing on stdin. */
 function run(script: 'new' | 'check', contentDir: string, args: string[]) {
-  const result = spawnSync(process.execPath, [`src/cli/${script}.ts`, ...args], {
-    cwd: projectRoot,
-    env: { ...childEnv({ CASEFOLIO_CONTENT_DIR: contentDir, CI: '1' }), BASE_PATH: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [`src/cli/${script}.ts`, ...(script === 'check' ? testConfigArgs : []), ...args],
+    {
+      cwd: projectRoot,
+      env: { ...childEnv({ CASEFOLIO_CONTENT_DIR: contentDir, CI: '1' }), BASE_PATH: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -38,6 +38,12 @@ describe('the home page', () => {
     expect(result.code, result.stderr).toBe(0);
   });
 
+  it('reports what it did with counts in the right number', () => {
+    // One unused original (a <Figure> image) and five indexed case studies.
+    expect(result.stdout).toMatch(/\[casefolio\] removed 1 unused original image\n/);
+    expect(result.stdout).toMatch(/\[casefolio\] search index: 5 pages\n/);
+  });
+
   it('shows the profile: name, headline, availability, bio, avatar and links', () => {
     const $ = loadPage(result.outDir, '');
     expect($('h1').text()).toBe('Ada Fixture');

@@ -7,9 +7,9 @@ import type { LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { OPEN_TABLE_MAX_ROWS } from '../../src/lib/chart-data.ts';
-import { axeViolations } from '../helpers/browser.ts';
+import { axeViolations, describeWithBrowser } from '../helpers/browser.ts';
 import { chartPage, drawAllCharts } from '../helpers/chart-pages.ts';
 import { launchChromeForLighthouse } from '../helpers/lighthouse.ts';
 
@@ -62,7 +62,7 @@ function shown(page: Page, selector: string): Promise<boolean[]> {
   );
 }
 
-describe('chart figures on a long case study', () => {
+describeWithBrowser('chart figures on a long case study', () => {
   it('opens short data tables and closes long ones, with JavaScript or without', async () => {
     for (const javaScript of [false, true]) {
       const { page, context } = await open({ javaScript });
@@ -186,7 +186,7 @@ describe('chart figures on a long case study', () => {
   });
 });
 
-describe('Lighthouse', () => {
+describeWithBrowser('Lighthouse', () => {
   let chrome: LaunchedChrome;
   beforeAll(async () => {
     chrome = await launchChromeForLighthouse();

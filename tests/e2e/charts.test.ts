@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { axeViolations } from '../helpers/browser.ts';
+import { expect, it } from 'vitest';
+import { axeViolations, describeWithBrowser } from '../helpers/browser.ts';
 import { chartPage, drawAllCharts as drawAll } from '../helpers/chart-pages.ts';
 
 const charts = chartPage('valid', 'e2e-charts', '/case-studies/charts-demo/', { width: 1000 });
@@ -34,7 +34,7 @@ function canvasPixels(page: Page): Promise<{ painted: number; colours: string; h
   );
 }
 
-describe('charts in Chromium', () => {
+describeWithBrowser('charts in Chromium', () => {
   it('paints every chart on the page with no console errors', async () => {
     const { page, context, errors } = await open();
     const figures = await page.locator('figure.chart').count();

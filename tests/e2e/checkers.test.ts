@@ -1,9 +1,10 @@
-// Outside checkers against the built sample site: html-validate, a link checker
-// (linkinator, kept on loopback), axe-core in Chromium on every page type, and
-// Lighthouse with the desktop preset.
+// Outside checkers against the built sample site (tests/fixtures/sample): html-validate,
+// a link checker (linkinator, kept on loopback), axe-core in Chromium on every page
+// type, and Lighthouse with the desktop preset. The browser parts are skipped, with
+// the rest, when no Chromium can start (see tests/helpers/browser.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launch, type LaunchedChrome } from 'chrome-launcher';
+import type { LaunchedChrome } from 'chrome-launcher';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
@@ -13,13 +14,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, listFiles, projectRoot } from '../helpers/build.ts';
 import {
   axeViolations,
+  describeWithBrowser,
   launchChromium,
   openPage,
   serveDist,
   type StaticServer,
 } from '../helpers/browser.ts';
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+import { drawAllCharts as drawEveryChart } from '../helpers/chart-pages.ts';
+import { launchChromeForLighthouse } from '../helpers/lighthouse.ts';
 
 /** A built variant of the sample site, served on loopback under its base path. */
 interface Site {
@@ -49,35 +51,15 @@ async function build(
   // the folder per request, so it can start on the not-yet-built folder.
   const server = serveFirst ? await serveDist(outDir, base) : undefined;
   const env: Record<string, string> = server ? { SITE_URL: server.origin } : {};
-  const options = { label, args, env, ...(fixture ? { fixture } : {}) };
-  let result = await withoutVitestEnv(() => buildSite(options));
-  // Builds share the .astro cache with whatever else is building; retry once.
-  if (result.code !== 0) result = await withoutVitestEnv(() => buildSite(options));
+  // buildSite's childEnv drops what Vitest sets (DEV, PROD, MODE...), which the
+  // prerendered pages would read: /search/ would render its dev-server branch.
+  const result = await buildSite({ label, args, env, ...(fixture ? { fixture } : {}) });
   if (result.code !== 0) await server?.close();
   expect(result.code, `${label}: ${result.stdout}\n${result.stderr}`).toBe(0);
   const served = server ?? (await serveDist(outDir, base));
   const site = { outDir, base, server: served, root: `${served.origin}${base}` };
   sites.push(site);
   return site;
-}
-
-/**
- * Vitest mirrors its own import.meta.env into process.env (DEV=1, PROD='', MODE=test,
- * SSR=1, BASE_URL=/), and buildSite's childEnv passes these on: the prerendered pages
- * then read import.meta.env.DEV as true, so /search/ renders its dev-server branch
- * ("Search works in the built site") instead of the Pagefind UI. Build as a terminal would.
- */
-async function withoutVitestEnv<T>(run: () => Promise<T>): Promise<T> {
-  const saved = new Map<string, string | undefined>();
-  for (const key of ['DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL']) {
-    saved.set(key, process.env[key]);
-    delete process.env[key];
-  }
-  try {
-    return await run();
-  } finally {
-    for (const [key, value] of saved) if (value !== undefined) process.env[key] = value;
-  }
 }
 
 beforeAll(async () => {
@@ -287,8 +269,7 @@ describe('links (linkinator over the served site, loopback only)', () => {
   it('finds no broken link or asset from /', async () => {
     const ok = await expectNoBrokenLinks(sample);
     expect(ok).toContain(`${sample.root}favicon.svg`);
-    if (existsSync(path.join(sample.outDir, 'rss.xml')))
-      expect(ok).toContain(`${sample.root}rss.xml`);
+    expect(ok).toContain(`${sample.root}rss.xml`);
   });
 
   it('finds no broken link or asset from /portfolio/ in a build with --base /portfolio/', async () => {
@@ -307,9 +288,10 @@ describe('links (linkinator over the served site, loopback only)', () => {
   it('finds no broken link or asset in the valid fixture (every component)', async () => {
     await expectNoBrokenLinks(fixture);
   });
+});
 
+describeWithBrowser('search in Chromium (a build under /portfolio/)', () => {
   it('loads search under /portfolio/ with every request answered', async () => {
-    if (!existsSync(path.join(underBase.outDir, 'search', 'index.html'))) return;
     const browser = await launchChromium();
     try {
       const context = await browser.newContext();
@@ -335,21 +317,13 @@ describe('links (linkinator over the served site, loopback only)', () => {
 // ---------------------------------------------------------------------------
 // 3. axe-core
 
-/** Scrolls every chart into view so the lazy initialiser draws it, then waits for paint. */
+/** Draws every chart (each reports data-chart-state="ready"), then returns to the top. */
 async function drawAllCharts(page: Page): Promise<void> {
-  for (const figure of await page.locator('figure.chart').all()) {
-    await figure.scrollIntoViewIfNeeded();
-  }
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('figure.chart [data-chart-frame]')].every(
-      (frame) => !(frame as HTMLElement).hidden,
-    ),
-  );
-  await page.waitForTimeout(200);
+  await drawEveryChart(page);
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
-describe('axe-core in Chromium on every page type (WCAG 2.1 A/AA)', () => {
+describeWithBrowser('axe-core in Chromium on every page type (WCAG 2.1 A/AA)', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchChromium();
@@ -358,29 +332,24 @@ describe('axe-core in Chromium on every page type (WCAG 2.1 A/AA)', () => {
     await browser?.close();
   });
 
-  /** [name, url path, what to wait for]; /resume/ and /search/ only when the build has them. */
+  /** [name, url path, what to wait for]: every kind of page the sample site has. */
   function pageTypes(): [string, string, (page: Page) => Promise<void>][] {
     const none = () => Promise.resolve();
-    const types: [string, string, (page: Page) => Promise<void>][] = [
+    return [
       ['home', '/', none],
       ['case study with charts', caseStudyWithCharts(sample), drawAllCharts],
       ['tag page', firstPageUnder(sample, 'tags'), none],
       ['skill page', firstPageUnder(sample, 'skills'), none],
       ['404 page', '/404.html', none],
-    ];
-    if (existsSync(path.join(sample.outDir, 'resume', 'index.html'))) {
-      types.push(['resume', '/resume/', none]);
-    }
-    if (existsSync(path.join(sample.outDir, 'search', 'index.html'))) {
-      types.push([
+      ['resume', '/resume/', none],
+      [
         'search with results',
         '/search/?q=forecast',
         async (page) => {
           await page.waitForSelector('.pagefind-ui__result', { timeout: 15_000 });
         },
-      ]);
-    }
-    return types;
+      ],
+    ];
   }
 
   for (const dark of [false, true]) {
@@ -389,6 +358,8 @@ describe('axe-core in Chromium on every page type (WCAG 2.1 A/AA)', () => {
       const found: string[] = [];
       const checked: string[] = [];
       for (const [name, urlPath, ready] of pageTypes()) {
+        const file = urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath.split('?')[0];
+        expect(existsSync(path.join(sample.outDir, file ?? '')), `${name}: ${file}`).toBe(true);
         const { page, context, errors } = await openPage(
           browser,
           `${sample.server.origin}${urlPath}`,
@@ -412,31 +383,21 @@ describe('axe-core in Chromium on every page type (WCAG 2.1 A/AA)', () => {
 // ---------------------------------------------------------------------------
 // 4. Lighthouse
 
-describe('Lighthouse (desktop preset)', () => {
+describeWithBrowser('Lighthouse (desktop preset)', () => {
   let chrome: LaunchedChrome;
   beforeAll(async () => {
-    chrome = await launch({
-      chromePath: CHROMIUM,
-      logLevel: 'silent',
-      chromeFlags: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-        // Nothing but the loopback server resolves: the audit cannot reach the network.
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      ],
-    });
+    chrome = await launchChromeForLighthouse();
   });
   afterAll(() => {
     chrome?.kill();
   });
 
   const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+  /**
+   * The desktop preset scores these pages 100 on an idle machine; the floor leaves room
+   * for a test machine shared with other builds (Lighthouse times the page's own work).
+   */
+  const PERFORMANCE_FLOOR = 0.9;
   type Category = (typeof categories)[number];
 
   interface Audit {
@@ -509,15 +470,19 @@ describe('Lighthouse (desktop preset)', () => {
       });
     }
 
-    it(`reports performance on ${name} (>= 95 expected, not a gate)`, async () => {
-      const { scores } = await audit(urlPath());
-      expect(scores.performance).not.toBeNull();
+    it(`scores at least ${PERFORMANCE_FLOOR * 100} for performance on ${name}`, async () => {
+      const { scores, failing } = await audit(urlPath());
+      expect(scores.performance, failing.performance.join('\n')).toBeGreaterThanOrEqual(
+        PERFORMANCE_FLOOR,
+      );
     });
 
     it(`audits only the local page on ${name}: no request leaves the loopback server`, async () => {
       const { requests } = await audit(urlPath());
-      expect(requests.length).toBeGreaterThan(2);
       const local = `${withSite.server.origin}/`;
+      // The audit saw the page and its stylesheet (a headless shell asks for no favicon).
+      expect(requests).toContain(`${withSite.server.origin}${urlPath()}`);
+      expect(requests.some((url) => url.startsWith(`${local}_astro/`))).toBe(true);
       expect(
         requests.filter((url) => !/^(data|blob):/.test(url) && !url.startsWith(local)),
       ).toEqual([]);

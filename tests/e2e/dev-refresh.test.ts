@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childEnv, projectRoot, text } from '../helpers/build.ts';
+import { childEnv, projectRoot, testConfigArgs, text } from '../helpers/build.ts';
 
 /**
  * `npm run dev` against a real dev server, over plain HTTP: every kind of file
@@ -106,6 +106,7 @@ beforeAll(async () => {
     [
       path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'),
       'dev',
+      ...testConfigArgs,
       '--port',
       String(port),
       '--host',

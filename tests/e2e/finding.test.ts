@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, listFiles, loadPage } from '../helpers/build.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildSite, listFiles, loadPage, readUnzipped } from '../helpers/build.ts';
 import {
+  describeWithBrowser,
   axeViolations,
   launchChromium,
   openPage,
@@ -109,7 +110,7 @@ async function watchForReloads(page: Page): Promise<() => Promise<number>> {
   };
 }
 
-describe('the home page filter', () => {
+describeWithBrowser('the home page filter', () => {
   it('reveals its controls and shows every case study at first', async () => {
     const page = await open('/');
     await showFilters(page);
@@ -286,7 +287,7 @@ function resultLinks(page: Page): Promise<{ text: string; href: string }[]> {
   );
 }
 
-describe('the filter panel', () => {
+describeWithBrowser('the filter panel', () => {
   it('is closed at first, and opens itself for a shared filtered link', async () => {
     const plain = await open('/');
     expect(await plain.locator('case-study-filter details').getAttribute('open')).toBeNull();
@@ -297,7 +298,7 @@ describe('the filter panel', () => {
   });
 });
 
-describe('search', () => {
+describeWithBrowser('search', () => {
   it('finds a case study by a word only its body contains, and the result link works', async () => {
     const page = await open('/search/');
     expect(await search(page, 'leakage')).toBe('1 result for leakage');
@@ -366,11 +367,10 @@ describe('search', () => {
     const files = listFiles(path.join(draftsDir, 'pagefind'));
     expect(files.some((file) => file.startsWith('fragment/'))).toBe(true);
     // Pagefind gzips its index chunks; look inside them as well as at the raw bytes.
-    const contents = files.map((file) => {
-      const bytes = readFileSync(path.join(draftsDir, 'pagefind', file));
-      const isGzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
-      return { file, text: (isGzip ? gunzipSync(bytes) : bytes).toString('latin1') };
-    });
+    const contents = files.map((file) => ({
+      file,
+      text: readUnzipped(path.join(draftsDir, 'pagefind', file)).toString('latin1'),
+    }));
     // The published study is in there, so the search below is meaningful.
     expect(contents.some(({ text }) => text.includes('Public body'))).toBe(true);
     expect(

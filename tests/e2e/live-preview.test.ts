@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { childEnv, projectRoot } from '../helpers/build.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithBrowser, launchChromium } from '../helpers/browser.ts';
+import { childEnv, projectRoot, testConfigArgs } from '../helpers/build.ts';
 
 const PORT = 4395;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -68,6 +68,7 @@ beforeAll(async () => {
     [
       path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'),
       'dev',
+      ...testConfigArgs,
       '--port',
       String(PORT),
       '--host',
@@ -98,7 +99,7 @@ afterAll(async () => {
   rmSync(path.dirname(content), { recursive: true, force: true });
 });
 
-describe('npm run dev, live preview', () => {
+describeWithBrowser('npm run dev, live preview', () => {
   it('updates the page when a data file beside the case study changes', async () => {
     await waitForText('Loss by epoch');
     expect(await pageText()).toContain('0.5');

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build.ts';
 import {
+  describeWithBrowser,
   axeViolations,
   launchChromium,
   openPage,
@@ -12,7 +13,7 @@ import {
 let browser: Browser;
 let server: StaticServer;
 
-// The project's own sample content: the résumé must fit it on one sheet.
+// The sample portfolio (tests/fixtures/sample): the résumé must fit it on one sheet.
 beforeAll(async () => {
   const result = await buildSite({ label: 'resume-sample' });
   expect(result.code, result.stderr).toBe(0);
@@ -45,7 +46,7 @@ function pdfPageCounts(pdf: Buffer): { objects: number; count: number | undefine
   return { objects, count: root?.[1] === undefined ? undefined : Number(root[1]) };
 }
 
-describe('printing the résumé', () => {
+describeWithBrowser('printing the résumé', () => {
   for (const format of ['A4', 'Letter'] as const) {
     it(`fits the sample content on one ${format} page`, async () => {
       const page = await openResume();
@@ -90,7 +91,7 @@ describe('printing the résumé', () => {
   });
 });
 
-describe('the résumé on screen', () => {
+describeWithBrowser('the résumé on screen', () => {
   for (const dark of [false, true]) {
     it(`has no axe WCAG 2.1 A/AA violations (${dark ? 'dark' : 'light'})`, async () => {
       const page = await openResume({ dark });

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build.ts';
 import {
+  describeWithBrowser,
   axeViolations,
   launchChromium,
   openPage,
@@ -42,7 +43,7 @@ const pages = [
   '/404.html',
 ];
 
-describe('accessibility', () => {
+describeWithBrowser('accessibility', () => {
   for (const dark of [false, true]) {
     for (const path of pages) {
       it(`axe finds no WCAG 2.1 A/AA violations on ${path} (${dark ? 'dark' : 'light'})`, async () => {
@@ -63,7 +64,7 @@ describe('accessibility', () => {
   });
 });
 
-describe('the theme toggle', () => {
+describeWithBrowser('the theme toggle', () => {
   it('follows the system preference until a choice is made', async () => {
     const page = await open('/', { dark: true });
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -109,7 +110,7 @@ describe('the theme toggle', () => {
   });
 });
 
-describe('layout', () => {
+describeWithBrowser('layout', () => {
   for (const path of pages) {
     it(`has no horizontal scrolling on a 320 px phone: ${path}`, async () => {
       const page = await open(path, { width: 320 });

@@ -1,29 +1,66 @@
-import { existsSync, readFileSync } from 'node:fs';
+/**
+ * Browser tests: Chromium through playwright-core, a static server, axe-core.
+ *
+ * Which Chromium: CHROMIUM_PATH, then a system Chromium or Chrome
+ * (/usr/bin/chromium, chromium, chromium-browser, google-chrome,
+ * google-chrome-stable on PATH), then the one inside the @sparticuz/chromium
+ * package. The run looks once (tests/helpers/browser-setup.ts, a Vitest global
+ * setup) and prints one line saying which it uses, or why browser tests are skipped.
+ *
+ * Writing a browser test: put every test that needs the browser under
+ * `describeWithBrowser` (like `describe`, skipped when no Chromium can start), and
+ * do the expensive set-up (builds, servers, `launchChromium()`) in a `beforeAll`
+ * inside it or at the top of a file whose tests all sit under it: Vitest runs no
+ * hook of a suite whose tests are all skipped.
+ *
+ *     describeWithBrowser('the chart tooltip', () => {
+ *       let browser: Browser;
+ *       beforeAll(async () => (browser = await launchChromium()));
+ *       afterAll(() => browser?.close());
+ *       it('...', async () => { ... });
+ *     });
+ *
+ * `browserAvailable` is the same answer as a boolean (`it.skipIf(!browserAvailable)`),
+ * and `chromeLauncherOptions()` gives chrome-launcher (Lighthouse) the same browser.
+ * CI sets CASEFOLIO_REQUIRE_BROWSER=1, so there a missing browser fails the run.
+ */
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import sirv from 'sirv';
+import { describe, inject } from 'vitest';
+import { CHROMIUM_ARGS, HOW_TO_ENABLE, type FoundChromium } from './find-chromium.ts';
 
-/** Debian's Chromium; the npm browser downloads cannot reach the network here. */
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const found: FoundChromium | null = inject('chromium') ?? null;
+
+/** Whether this run has a Chromium that starts. */
+export const browserAvailable = found !== null;
+
+/** `describe` for tests that need the browser: skipped, with everything in it, without one. */
+export const describeWithBrowser = describe.skipIf(!browserAvailable);
+
+function foundOrThrow(): FoundChromium {
+  if (found === null) {
+    throw new Error(`no Chromium could start: ${HOW_TO_ENABLE} (use describeWithBrowser)`);
+  }
+  return found;
+}
 
 export function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+  const { executablePath, env } = foundOrThrow();
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, env: { ...process.env, ...env } });
+}
+
+/** The same browser for chrome-launcher: its path and the environment it needs. */
+export function chromeLauncherOptions(): { chromePath: string; envVars: Record<string, string> } {
+  const { executablePath, env } = foundOrThrow();
+  const envVars: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined) envVars[key] = value;
   }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return { chromePath: executablePath, envVars: { ...envVars, ...env } };
 }
 
 export interface StaticServer {

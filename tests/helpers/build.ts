@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as cheerio from 'cheerio';
@@ -8,6 +9,15 @@ import type { AnyNode } from 'domhandler';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const astroBin = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+/**
+ * The Astro config every test build, dev server and check uses (relative to the
+ * project root), never the user's astro.config.mjs or public/.
+ */
+export const testConfig = 'tests/astro.config.mjs';
+
+/** `astro build|dev` and `npm run check` arguments that select the test config. */
+export const testConfigArgs = ['--config', testConfig];
 
 export interface BuildResult {
   code: number | null;
@@ -17,12 +27,16 @@ export interface BuildResult {
 }
 
 export interface BuildOptions {
-  /** Folder under tests/fixtures/ whose content/ is built; omit for the project's own content. */
+  /**
+   * Folder under tests/fixtures/ whose content/ is built: `sample` (a copy of the
+   * shipped sample portfolio) by default. Tests never build the user's content/.
+   */
   fixture?: string;
   /** A name for the output folder, so two builds of one fixture don't collide. */
   label?: string;
   /** Extra CLI arguments, e.g. ['--base', '/portfolio/']. */
   args?: string[];
+  /** Extra environment; a CASEFOLIO_CONTENT_DIR here wins over `fixture`. */
   env?: Record<string, string>;
 }
 
@@ -45,20 +59,19 @@ export function childEnv(extra: Record<string, string> = {}): Record<string, str
 
 /** Runs `astro build` for a fixture's content in a subprocess, like an intern would. */
 export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
-  const name = options.label ?? options.fixture ?? 'sample';
-  const outDir = path.join(projectRoot, '.tmp', 'builds', name);
+  const fixture = options.fixture ?? 'sample';
+  const outDir = path.join(projectRoot, '.tmp', 'builds', options.label ?? fixture);
   rmSync(outDir, { recursive: true, force: true });
-  const env = childEnv({ NO_COLOR: '1', FORCE_COLOR: '0', ...options.env });
-  if (options.fixture) {
-    env['CASEFOLIO_CONTENT_DIR'] = path.join('tests', 'fixtures', options.fixture, 'content');
-  } else if (options.env?.['CASEFOLIO_CONTENT_DIR'] === undefined) {
-    // The project's own content/, whatever the calling shell has set.
-    delete env['CASEFOLIO_CONTENT_DIR'];
-  }
+  const env = childEnv({
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    CASEFOLIO_CONTENT_DIR: path.join('tests', 'fixtures', fixture, 'content'),
+    ...options.env,
+  });
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [astroBin, 'build', '--outDir', outDir, ...(options.args ?? [])],
+      [astroBin, 'build', ...testConfigArgs, '--outDir', outDir, ...(options.args ?? [])],
       { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
@@ -83,6 +96,16 @@ export function listFiles(dir: string): string[] {
   };
   walk(dir);
   return out;
+}
+
+/**
+ * A built file's bytes as a reader of the site could get them: gunzipped when
+ * the file is gzip, as Pagefind's index chunks and fragments are (a scan of
+ * the raw bytes would miss a draft's words inside them).
+ */
+export function readUnzipped(file: string): Buffer {
+  const bytes = readFileSync(file);
+  return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
 }
 
 /** Loads a built page into cheerio: `page(outDir, 'case-studies/x/')`. */

@@ -1,7 +1,5 @@
 import { launch, type LaunchedChrome } from 'chrome-launcher';
-
-/** The Chromium Lighthouse drives: the one the browser tests use (tests/helpers/browser.ts). */
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+import { chromeLauncherOptions } from './browser.ts';
 
 /**
  * Starts a headless Chromium for Lighthouse to audit through its debugging
@@ -9,8 +7,9 @@ const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
  * the network.
  */
 export function launchChromeForLighthouse(): Promise<LaunchedChrome> {
+  // The Chromium the browser tests found (tests/helpers/browser.ts), and the environment it needs.
   return launch({
-    chromePath: CHROMIUM,
+    ...chromeLauncherOptions(),
     logLevel: 'silent',
     chromeFlags: [
       '--headless=new',

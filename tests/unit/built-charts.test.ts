@@ -12,7 +12,7 @@ const contentDir = path.join(projectRoot, 'tests/fixtures/contract-example/conte
 const location: PlanLocation = {
   root: projectRoot,
   contentDir,
-  publicDir: path.join(projectRoot, 'public'),
+  publicDir: path.join(projectRoot, 'tests/fixtures/public'),
 };
 const mdxFile = path.join(contentDir, 'case-studies/churn-model/index.mdx');
 

@@ -14,7 +14,7 @@ import { projectRoot } from '../helpers/build.ts';
 const location: PlanLocation = {
   root: projectRoot,
   contentDir: path.join(projectRoot, 'tests/fixtures/drafts/content'),
-  publicDir: path.join(projectRoot, 'public'),
+  publicDir: path.join(projectRoot, 'tests/fixtures/public'),
 };
 const caseStudiesDir = path.join(location.contentDir, 'case-studies');
 
