@@ -14,8 +14,10 @@
  * it deletes only files that are byte for byte the sample's (see
  * src/lib/fresh-start.ts), so there is nothing of the user's to confirm.
  *
- * The content folder is CASEFOLIO_CONTENT_DIR (default `content`), relative to
- * the project root (the working directory npm runs scripts in) or absolute.
+ * The content folder is the one the build reads: CASEFOLIO_CONTENT_DIR, or the
+ * casefolio() `contentDir` option of the Astro config (default `content`),
+ * relative to the project root (the working directory npm runs scripts in) or
+ * absolute. The preview address printed at the end uses the config's base.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +29,7 @@ import { schemaProblems } from '../lib/schema-problems.ts';
 import { freshStart, readSampleManifest } from '../lib/fresh-start-fs.ts';
 import { PROFILE_FILE, fileCount, keptBecause, type FreshStartPlan } from '../lib/fresh-start.ts';
 import { checkAnswer, fillTemplate, slugForTitle } from '../lib/scaffold.ts';
+import { loadSiteOptions } from './site-config.ts';
 import { caseStudyPathSchema } from '../schemas/case-study.ts';
 
 /** A failure with its one-line explanation for stderr; exits 1. */
@@ -41,6 +44,7 @@ const OPTIONS = {
   yes: { type: 'boolean', short: 'y' },
   publish: { type: 'boolean' },
   fresh: { type: 'boolean' },
+  config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -53,6 +57,7 @@ interface Flags {
   yes?: boolean | undefined;
   publish?: boolean | undefined;
   fresh?: boolean | undefined;
+  config?: string | undefined;
   help?: boolean | undefined;
 }
 
@@ -86,6 +91,7 @@ Options:
   -y, --yes               ask nothing: --title and --template are then required
   --publish               create it with draft: false, so npm run build includes it
   --fresh                 remove the sample portfolio and write a starter profile
+  --config <file>         the Astro config to read the content folder and base from (default: astro.config.mjs)
   -h, --help              show this help
 
 Example:
@@ -300,12 +306,8 @@ function create(project: Project, answers: Answers): { file: string; slug: strin
   return { file, slug };
 }
 
-/** The dev server's address for a case study, under BASE_PATH as astro.config.mjs reads it. */
-function previewUrl(slug: string): string {
-  const base = `/${(process.env['BASE_PATH'] || '/').replace(/^\/+|\/+$/g, '')}/`.replace(
-    /^\/\/$/,
-    '/',
-  );
+/** The dev server's address for a case study, under the config's base. */
+function previewUrl(base: string, slug: string): string {
   return `http://localhost:4321${base}case-studies/${slug}/`;
 }
 
@@ -370,7 +372,21 @@ function freshReport(project: Project, plan: FreshStartPlan): string {
 
 async function main(): Promise<number> {
   const root = process.cwd();
-  const contentDir = path.resolve(root, process.env['CASEFOLIO_CONTENT_DIR'] || 'content');
+  let flags: Flags;
+  try {
+    flags = parseArgs({ options: OPTIONS, allowPositionals: false, strict: true }).values;
+  } catch (error) {
+    throw new CliError(
+      `${(error as Error).message.split('\n')[0] ?? ''} (see npm run new -- --help)`,
+    );
+  }
+  if (flags.config !== undefined && !existsSync(path.resolve(root, flags.config))) {
+    throw new CliError(`--config ${flags.config}: file not found`);
+  }
+  // The content folder and base as the build sees them: the config's casefolio()
+  // options, with CASEFOLIO_CONTENT_DIR winning, and the config's base.
+  const { contentDir, base, warning } = await loadSiteOptions(root, flags.config);
+  if (warning !== undefined) process.stderr.write(`warning: ${warning}\n`);
   const templatesDir = path.join(root, 'templates');
   const project: Project = {
     root,
@@ -380,14 +396,6 @@ async function main(): Promise<number> {
     templates: listTemplates(templatesDir),
   };
 
-  let flags: Flags;
-  try {
-    flags = parseArgs({ options: OPTIONS, allowPositionals: false, strict: true }).values;
-  } catch (error) {
-    throw new CliError(
-      `${(error as Error).message.split('\n')[0] ?? ''} (see npm run new -- --help)`,
-    );
-  }
   if (flags.help) {
     process.stdout.write(usage(project.templates));
     return 0;
@@ -434,7 +442,7 @@ async function main(): Promise<number> {
   const created = answers.publish
     ? `Created ${file} (published: npm run build includes it)`
     : `Created ${file} (a draft)`;
-  const preview = `Preview: run npm run dev, then open ${previewUrl(slug)}`;
+  const preview = `Preview: run npm run dev, then open ${previewUrl(base, slug)}`;
   if (interactive) {
     prompts.log.success(created);
     prompts.outro(preview);

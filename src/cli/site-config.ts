@@ -13,11 +13,19 @@ export interface SiteConfig {
   contentDir: string;
   /** Astro's publicDir: its files are published as they are, photos included. */
   publicDir: string;
+  /** Astro's base, with a leading and trailing slash: where `astro dev` serves the site. */
+  base: string;
   warning?: string;
 }
 
+/** `portfolio`, `/portfolio` or `/portfolio/` as Astro serves it: `/portfolio/`; empty is `/`. */
+function slashed(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
 /**
- * The casefolio() options and publicDir in the project's Astro config, read by
+ * The casefolio() options, publicDir and base in the project's Astro config, read by
  * loading the config file itself, so `npm run check` and the build agree on the
  * content folder, the public folder, the recommended sections and the
  * private-name patterns. `configFile` (relative to root) is the one
@@ -27,6 +35,7 @@ export interface SiteConfig {
 export async function loadSiteOptions(root: string, configFile?: string): Promise<SiteConfig> {
   let options = siteOptionsSchema.parse({});
   let publicDir = 'public';
+  let base = '/';
   let warning: string | undefined;
   const file =
     configFile === undefined
@@ -35,7 +44,7 @@ export async function loadSiteOptions(root: string, configFile?: string): Promis
   if (file) {
     try {
       const module = (await import(pathToFileURL(file).href)) as {
-        default?: { integrations?: unknown[]; publicDir?: unknown };
+        default?: { integrations?: unknown[]; publicDir?: unknown; base?: unknown };
       };
       const found = (module.default?.integrations ?? [])
         .flat(Infinity)
@@ -47,11 +56,12 @@ export async function loadSiteOptions(root: string, configFile?: string): Promis
         );
       if (found) options = integrationOptions.get(found) ?? options;
       if (typeof module.default?.publicDir === 'string') publicDir = module.default.publicDir;
+      if (typeof module.default?.base === 'string') base = slashed(module.default.base);
     } catch (error) {
       warning = `could not load ${path.relative(root, file) || file} (${(error as Error).message}); using the default options`;
     }
   }
   const contentDir = path.resolve(root, process.env['CASEFOLIO_CONTENT_DIR'] ?? options.contentDir);
-  const config = { options, contentDir, publicDir: path.resolve(root, publicDir) };
+  const config = { options, contentDir, publicDir: path.resolve(root, publicDir), base };
   return warning === undefined ? config : { ...config, warning };
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content-fs.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
+import { testConfigArgs } from '../helpers/build.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = path.join(root, 'tests', 'fixtures', 'drafts', 'content');
@@ -23,14 +24,18 @@ afterEach(() => {
   rmSync(tempDir, { recursive: true, force: true });
 });
 
-/** Runs `npm run new`'s script the way npm does: from the project root, with stdin and stdout piped (no TTY). */
-function runNew(args: string[]) {
+/**
+ * Runs `npm run new`'s script the way npm does: from the project root, with stdin
+ * and stdout piped (no TTY), reading the tests' Astro config, never the user's.
+ */
+function runNew(args: string[], extraEnv: Record<string, string> = {}) {
   const env: Record<string, string | undefined> = {
     ...process.env,
     CASEFOLIO_CONTENT_DIR: contentDir,
   };
   delete env['BASE_PATH'];
-  const result = spawnSync(process.execPath, ['src/cli/new.ts', ...args], {
+  Object.assign(env, extraEnv);
+  const result = spawnSync(process.execPath, ['src/cli/new.ts', ...testConfigArgs, ...args], {
     cwd: root,
     env,
     encoding: 'utf8',
@@ -47,6 +52,31 @@ function createdFile(): string {
 }
 
 describe('npm run new', () => {
+  it('prints the preview address under the base path the Astro config sets', () => {
+    const result = runNew(['--title', 'Churn model', '--template', 'classification', '--yes'], {
+      BASE_PATH: '/portfolio/',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain(
+      'Preview: run npm run dev, then open http://localhost:4321/portfolio/case-studies/churn-model/\n',
+    );
+  });
+
+  it('refuses a --config file that does not exist, with one line', () => {
+    const result = runNew([
+      '--config',
+      'no-such.config.mjs',
+      '--title',
+      'Churn model',
+      '--template',
+      'classification',
+      '--yes',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('--config no-such.config.mjs: file not found\n');
+    expect(existsSync(path.join(contentDir, 'case-studies', 'churn-model'))).toBe(false);
+  });
+
   it('creates the folder form with the derived slug and prints the file and the URL', () => {
     const result = runNew([
       '--title',
