@@ -6,6 +6,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { shareBuiltCharts } from './lib/built-charts.ts';
+import { shareResolvedMetrics } from './lib/resolved-metrics.ts';
 import { runChildJob } from './lib/child-process-fs.ts';
 import type { BuildContentPlan, ContentPlan, PlanMode } from './lib/content-plan-fs.ts';
 import { setLiveProblems } from './lib/live-problems.ts';
@@ -17,7 +18,7 @@ import { missingGlyphsWarning } from './lib/og-card.ts';
 import { pruneUnreferencedImages } from './lib/prune-assets-fs.ts';
 import { emptyOutDir } from './lib/out-dir-fs.ts';
 import { pluralize } from './lib/plural.ts';
-import { formatProblem } from './lib/problems.ts';
+import { formatProblem, problemsSummary } from './lib/problems.ts';
 import {
   siteOptionsSchema,
   type ResolvedSiteOptions,
@@ -177,8 +178,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
             listFiles(plan.caseStudyPatterns);
             if (plan.problems.length > 0) {
               const lines = plan.problems.map(formatProblem);
-              const files = new Set(plan.problems.map((p) => p.file.replace(/:\d+$/, ''))).size;
-              const summary = `Casefolio found ${pluralize(lines.length, 'problem')} in ${pluralize(files, 'file')}. Fix ${lines.length === 1 ? 'it' : 'them'} and run the command again.`;
+              const summary = problemsSummary(plan.problems);
               if (command === 'build' || command === 'sync') {
                 // Plain lines on stderr and a non-zero exit: the contract's error format,
                 // with nothing from Astro's error reporter (and so no stack trace) around it.
@@ -195,6 +195,8 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
             setLiveProblems(plan.problems);
             // The pages take the charts the check built instead of building them again.
             shareBuiltCharts(plan.charts);
+            // And the metric values the check read from their artifact files.
+            shareResolvedMetrics(plan.metrics);
             // A folder-form draft keeps its images to itself in production.
             draftFolders = plan.draftFolders;
             if (!config.site && command === 'build') {

@@ -7,11 +7,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { completeness, formatCompleteness } from '../lib/completeness.ts';
-import { checkContent } from '../lib/content-fs.ts';
-import { findLocatedImages } from '../lib/image-metadata-fs.ts';
-import { lintContent, type Finding } from '../lib/lints-fs.ts';
+import { checkAll } from '../lib/check-all-fs.ts';
 import { pluralize } from '../lib/plural.ts';
-import { formatProblem, sortProblems } from '../lib/problems.ts';
+import { formatProblem } from '../lib/problems.ts';
 import { loadSiteOptions } from './site-config.ts';
 
 function readFlags() {
@@ -48,14 +46,8 @@ if (flags.config !== undefined && !existsSync(path.resolve(root, flags.config)))
   process.exit(2);
 }
 const { options, contentDir, publicDir, warning } = await loadSiteOptions(root, flags.config);
-const report = checkContent({ root, contentDir });
-const located = await findLocatedImages([publicDir, contentDir], root);
-const findings: Finding[] = [
-  ...report.problems.map((problem) => ({ ...problem, severity: 'error' as const, rule: 'schema' })),
-  ...located.map((problem) => ({ ...problem, severity: 'error' as const, rule: 'image-location' })),
-  ...lintContent(report, options),
-];
-const sorted = sortProblems(findings) as Finding[];
+// The same check as the build's and the dev server's (lib/check-all-fs.ts).
+const { report, findings: sorted } = await checkAll({ root, contentDir, publicDir }, options);
 const errors = sorted.filter((finding) => finding.severity === 'error').length;
 const warnings = sorted.length - errors;
 const rows = completeness(report, options.sections);

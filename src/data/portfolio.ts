@@ -5,6 +5,7 @@ import config from 'virtual:casefolio/config';
 import { getLiveProblems } from '../lib/live-problems.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { resolveMetric, type ResolvedMetric } from '../lib/metric-sources-fs.ts';
+import { sharedResolvedMetric } from '../lib/resolved-metrics.ts';
 import { sortCaseStudies } from '../lib/sorting.ts';
 import { groupByLabel, withSharedSpellings, type LabelGroup } from '../lib/taxonomy.ts';
 
@@ -23,13 +24,17 @@ export type CaseStudy = Omit<CaseStudyEntry['data'], 'metrics'> & {
 export type Profile = CollectionEntry<'profile'>['data'];
 
 /**
- * Reads `from` metrics' values out of their artifact files. They were read
- * and checked once before the build started; a failure here means a file
- * changed since, and is reported the same way.
+ * The metrics with their `from` values filled in. A production build's
+ * content check has read them already (lib/resolved-metrics.ts); in dev, or
+ * for a metric the check did not read, they are read from their artifact
+ * files here, and a failure (a file changed since the check) is reported the
+ * same way as the check's.
  */
 function resolveMetrics(entry: CaseStudyEntry): ResolvedMetric[] {
   const mdxFile = path.resolve(config.root, entry.filePath ?? '');
   return entry.data.metrics.map((metric, index) => {
+    const shared = sharedResolvedMetric(mdxFile, metric);
+    if (shared) return shared;
     const resolved = resolveMetric(metric, mdxFile, config.contentDir);
     if (!resolved.ok) {
       throw new Error(

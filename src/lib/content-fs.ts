@@ -11,7 +11,8 @@ import { sortProblems, type ContentProblem } from './problems.ts';
 import { fieldProblem, schemaProblems } from './schema-problems.ts';
 import { isValidSlug, suggestSlug } from './slugs.ts';
 import { checkLocalFile } from './content-paths-fs.ts';
-import { resolveMetric } from './metric-sources-fs.ts';
+import { resolveMetric, type ResolvedMetric } from './metric-sources-fs.ts';
+import { metricKey, type MetricKey } from './resolved-metrics.ts';
 import { metricSchema } from '../schemas/metric.ts';
 
 /** One case-study file found under content/case-studies. */
@@ -42,6 +43,11 @@ export interface ParsedCaseStudy {
   bodyLine: number;
   /** The body's charts that were built without problems, for the pages to reuse. */
   charts: [ChartKey, BuiltChart][];
+  /**
+   * The metrics read from artifact files (`from:` + `key:`) without problems,
+   * with their values and source notes: the only time a build reads them.
+   */
+  metrics?: [MetricKey, ResolvedMetric][];
 }
 
 /** Everything the build needs to know before Astro starts. */
@@ -237,6 +243,7 @@ function checkCaseStudy(
 
   const metrics = Array.isArray(data['metrics']) ? data['metrics'] : [];
   const metricNames: string[] = [];
+  const resolvedMetrics: [MetricKey, ResolvedMetric][] = [];
   metrics.forEach((raw: unknown, index) => {
     const metric = asRecord(raw);
     if (typeof metric['name'] === 'string') metricNames.push(metric['name'].trim());
@@ -253,6 +260,8 @@ function checkCaseStudy(
     const resolved = resolveMetric(parsedMetric.data, absolutePath, location.contentDir);
     if (!resolved.ok) {
       problems.push(fieldProblem(file, yaml, ['metrics', index, resolved.field], resolved.message));
+    } else {
+      resolvedMetrics.push([metricKey(absolutePath, parsedMetric.data), resolved.metric]);
     }
   });
 
@@ -272,6 +281,7 @@ function checkCaseStudy(
     lineOf: yaml.lineOf,
     bodyLine: split.bodyLine,
     charts: [...charts],
+    metrics: resolvedMetrics,
     ...(valid ? { valid } : {}),
     ...(scan.ok ? { body: scan } : {}),
   };

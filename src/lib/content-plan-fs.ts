@@ -1,18 +1,13 @@
 import path from 'node:path';
-import {
-  checkContent,
-  type CaseStudyFile,
-  type ContentLocation,
-  type ContentReport,
-  type FoundCaseStudy,
-} from './content-fs.ts';
+import type { CaseStudyFile, ContentReport, FoundCaseStudy } from './content-fs.ts';
 import type { ChartKey } from './built-charts.ts';
 import type { BuiltChart } from './chart-data.ts';
-import { findLocatedImages } from './image-metadata-fs.ts';
-import { lintContent, type Finding } from './lints-fs.ts';
-import { resolveMetric } from './metric-sources-fs.ts';
+import { checkAll, type CheckLocation, type LintOptions } from './check-all-fs.ts';
+import type { Finding } from './lints-fs.ts';
+import type { ResolvedMetric } from './metric-sources-fs.ts';
 import { portfolioOgCards, type OgCardFile } from './og-card.ts';
-import { sortProblems, type ContentProblem } from './problems.ts';
+import type { ContentProblem } from './problems.ts';
+import { metricKey, type MetricKey } from './resolved-metrics.ts';
 import { searchRecord, type SearchRecord } from './search-records.ts';
 import { siteOptionsSchema } from '../schemas/site-options.ts';
 
@@ -41,15 +36,17 @@ export interface ContentPlan {
   searchRecords: SearchRecord[];
   /** The charts of a production build's published studies, already built (lib/built-charts.ts). */
   charts: [ChartKey, BuiltChart][];
+  /**
+   * The artifact metrics of a production build's published studies, already
+   * read (lib/resolved-metrics.ts): the cards and the pages show these values.
+   */
+  metrics: [MetricKey, ResolvedMetric][];
 }
 
 /** What Astro's process needs of the plan: the search records go to the indexer through a file. */
 export type BuildContentPlan = Omit<ContentPlan, 'searchRecords'>;
 
-export interface PlanLocation extends ContentLocation {
-  /** Astro's public/ folder, absolute: its photos are checked for GPS positions too. */
-  publicDir: string;
-}
+export type PlanLocation = CheckLocation;
 
 /**
  * The files a production build loads: every case study but the drafts. Both
@@ -77,25 +74,23 @@ export function devPatterns(entries: readonly CaseStudyFile[]): string[] {
 
 /**
  * The cards of a production build, from the content check's report: the
- * published case studies (metrics read from their files, as the pages show
- * them) and the profile. Only called once the report has no problems.
+ * published case studies (with the metric values the check read from their
+ * files, as the pages show them) and the profile. Only called once the
+ * report has no problems.
  */
-export function cardsFromReport(report: ContentReport, contentDir: string): OgCardFile[] {
+export function cardsFromReport(report: ContentReport): OgCardFile[] {
   if (!report.profile) return [];
   const studies = report.caseStudies.flatMap((file) => {
     const valid = file.parsed?.valid;
     if (file.draft || !valid) return [];
-    const metrics = valid.metrics.flatMap((metric) => {
-      const resolved = resolveMetric(metric, file.absolutePath, contentDir);
-      return resolved.ok ? [resolved.metric] : [];
-    });
+    const read = new Map(file.parsed?.metrics);
+    const metrics = valid.metrics.map(
+      (metric) => read.get(metricKey(file.absolutePath, metric)) ?? metric,
+    );
     return [{ slug: file.slug, title: valid.title, organization: valid.organization, metrics }];
   });
   return portfolioOgCards(studies, report.profile);
 }
-
-/** The casefolio() options the authoring lints read. */
-export type LintOptions = Parameters<typeof lintContent>[1];
 
 /** What a plan is for: drafts shown (dev), a production build, and the lints' options. */
 export interface PlanMode {
@@ -106,8 +101,7 @@ export interface PlanMode {
 }
 
 /**
- * Checks all content (files, then photos for GPS positions, then the
- * authoring lints on the same report) and plans what
+ * Checks all content (`checkAll`, as `npm run check` does) and plans what
  * Astro loads: drafts only in dev (`showDrafts`); cards, built charts and
  * search records only for a production build (`forBuild`) whose content has no problems.
  *
@@ -120,15 +114,16 @@ export async function planContent(
   mode: PlanMode,
   onPatterns?: (patterns: string[]) => void,
 ): Promise<ContentPlan> {
-  const report = checkContent(location, (found) => {
-    if (!mode.showDrafts) onPatterns?.(publishedPatterns(found));
-  });
-  const located = await findLocatedImages([location.publicDir, location.contentDir], location.root);
-  // The lints run here, on the report the check has just made, so the build
-  // refuses what `npm run check` calls an error without checking anything twice.
-  const findings = lintContent(report, mode.lints ?? siteOptionsSchema.parse({}));
-  const lintErrors = findings.filter((finding) => finding.severity === 'error');
-  const problems = sortProblems([...report.problems, ...located, ...lintErrors]);
+  // The lints run in the same check, so the build refuses what `npm run
+  // check` calls an error without checking anything twice.
+  const { report, findings } = await checkAll(
+    location,
+    mode.lints ?? siteOptionsSchema.parse({}),
+    (found) => {
+      if (!mode.showDrafts) onPatterns?.(publishedPatterns(found));
+    },
+  );
+  const problems: ContentProblem[] = findings.filter((finding) => finding.severity === 'error');
   const entries = report.caseStudies;
   // A production build without problems makes its pages, cards and search
   // from the published studies; anything else gets none of them.
@@ -136,17 +131,16 @@ export async function planContent(
   const published = forPages ? entries.filter((entry) => !entry.draft) : [];
   return {
     problems,
-    warnings: sortProblems(
-      findings.filter((finding) => finding.severity === 'warning'),
-    ) as Finding[],
+    warnings: findings.filter((finding) => finding.severity === 'warning'),
     caseStudyPatterns: mode.showDrafts ? devPatterns(entries) : publishedPatterns(entries),
     draftFolders: mode.showDrafts
       ? []
       : entries
           .filter((entry) => entry.draft && entry.entry.endsWith('/index.mdx'))
           .map((entry) => path.dirname(entry.absolutePath)),
-    cards: forPages ? cardsFromReport(report, location.contentDir) : [],
+    cards: forPages ? cardsFromReport(report) : [],
     charts: published.flatMap(({ parsed }) => parsed?.charts ?? []),
+    metrics: published.flatMap(({ parsed }) => parsed?.metrics ?? []),
     searchRecords: published.flatMap(({ slug, parsed }) =>
       parsed?.valid && parsed.body ? [searchRecord(slug, parsed.valid, parsed.body.text)] : [],
     ),

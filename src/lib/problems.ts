@@ -1,3 +1,5 @@
+import { pluralize } from './plural.ts';
+
 /**
  * A problem found in the intern's content: one line of output, in the
  * contract's shape `file:line: field: message`.
@@ -26,6 +28,15 @@ export function formatProblem(problem: ContentProblem): string {
   return problem.field
     ? `${where}: ${problem.field}: ${problem.message}`
     : `${where}: ${problem.message}`;
+}
+
+/**
+ * The line after the problems that stop a build: `Casefolio found 3 problems
+ * in 2 files. Fix them and run the command again.`
+ */
+export function problemsSummary(problems: readonly ContentProblem[]): string {
+  const files = new Set(problems.map((problem) => problem.file)).size;
+  return `Casefolio found ${pluralize(problems.length, 'problem')} in ${pluralize(files, 'file')}. Fix ${problems.length === 1 ? 'it' : 'them'} and run the command again.`;
 }
 
 /**
