@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { detectFormat, parseAs, startsAsJson, type FileFormat } from '../importers/detect.ts';
 import { parseMlflowRun, isMlflowRunFolder } from '../importers/mlflow-run.ts';
@@ -14,7 +14,15 @@ export type LoadedArtifact = ImportResult & {
   fileName?: string;
 };
 
-const cache = new Map<string, { stamp: number; result: ImportResult }>();
+/**
+ * What was read, per absolute path: a file's text and a run folder's parse,
+ * each under a stamp of what it was read from. A metric and a chart often
+ * name the same artifact (one as detected, one with a `format`), and two
+ * metrics the same report: the file is read once and parsed once per format.
+ * A changed file (a save in `astro dev`) has a new stamp and is read again.
+ */
+const files = new Map<string, { stamp: number; text: string; parsed: Map<string, ImportResult> }>();
+const runFolders = new Map<string, { stamp: string; result: ImportResult }>();
 
 /**
  * Reads the artifact a metric or chart names (`from: ./report.json`), with
@@ -50,6 +58,26 @@ function prefixed(
   return `${written}${where ? ` (${where})` : ''}: ${problem.message}`;
 }
 
+/** The cached read of a file, read again when its modification time is not the one cached. */
+function readText(absolute: string, mtimeMs: number) {
+  let read = files.get(absolute);
+  if (read?.stamp !== mtimeMs) {
+    read = { stamp: mtimeMs, text: readFileSync(absolute, 'utf8'), parsed: new Map() };
+    files.set(absolute, read);
+  }
+  return read;
+}
+
+/**
+ * A file's text if `loadArtifact` has read it as it is now (a metric's
+ * artifact, read before the charts of the same study), so telling a chart
+ * source's format does not open the file again; undefined otherwise.
+ */
+export function artifactTextIfRead(absolute: string): string | undefined {
+  const read = files.get(absolute);
+  return read && read.stamp === statSync(absolute).mtimeMs ? read.text : undefined;
+}
+
 function loadFile(
   absolute: string,
   fileName: string,
@@ -63,15 +91,13 @@ function loadFile(
       message: `the file is ${(size / 1024 / 1024).toFixed(2)} MB, over the ${MAX_DATA_FILE_BYTES / 1024 / 1024} MB limit; downsample it or export fewer steps`,
     };
   }
-  const key = `${absolute}#${format ?? ''}`;
-  const cached = cache.get(key);
-  if (cached && cached.stamp === mtimeMs) return cached.result;
-  const text = readFileSync(absolute, 'utf8');
+  const read = readText(absolute, mtimeMs);
   if (format === 'mlflow-run') {
     return { ok: false, message: 'format "mlflow-run" needs a run folder, not a file' };
   }
-  const result = importFile(text, fileName, format);
-  cache.set(key, { stamp: mtimeMs, result });
+  const key = format ?? '';
+  const result = read.parsed.get(key) ?? importFile(read.text, fileName, format);
+  read.parsed.set(key, result);
   return result;
 }
 
@@ -115,9 +141,28 @@ function loadRunFolder(absolute: string, format: ArtifactFormat | undefined): Im
       message: `is a folder but not an MLflow run; point at mlruns/<experiment id>/<run id>/ (the folder with meta.yaml, metrics/ and params/)`,
     };
   }
-  const files = readRunFolder(run);
-  if (!isMlflowRunFolder(files.keys())) {
-    return { ok: false, message: 'is not an MLflow run folder (expected meta.yaml and metrics/)' };
-  }
-  return parseMlflowRun(files);
+  const stamp = folderStamp(run);
+  const cached = runFolders.get(run);
+  if (cached?.stamp === stamp) return cached.result;
+  const read = readRunFolder(run);
+  const result: ImportResult = isMlflowRunFolder(read.keys())
+    ? parseMlflowRun(read)
+    : { ok: false, message: 'is not an MLflow run folder (expected meta.yaml and metrics/)' };
+  runFolders.set(run, { stamp, result });
+  return result;
+}
+
+/**
+ * Every file under a folder with its size and modification time: a run's
+ * files change without their folder's time changing (MLflow appends to
+ * metrics/<name>), so the folder is only unchanged if none of them is.
+ */
+function folderStamp(dir: string): string {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .sort()
+    .map((name) => {
+      const stat = statSync(path.join(dir, name));
+      return `${name}\0${stat.size}\0${stat.mtimeMs}`;
+    })
+    .join('\n');
 }

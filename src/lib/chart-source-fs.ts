@@ -4,7 +4,7 @@ import { detectFormat } from '../importers/detect.ts';
 import type { ArtifactFormat } from '../importers/types.ts';
 import type { ChartProps } from '../schemas/components.ts';
 import { artifactChartData } from './artifact-charts.ts';
-import { loadArtifact } from './artifacts-fs.ts';
+import { artifactTextIfRead, loadArtifact } from './artifacts-fs.ts';
 import { buildChart, type BuiltChart, type ChartProblem } from './chart-data.ts';
 import { checkLocalFile } from './content-paths-fs.ts';
 import { MAX_DATA_FILE_BYTES, readDataTable } from './data-files-fs.ts';
@@ -29,7 +29,7 @@ function artifactFormatOf(absolute: string, props: ChartProps): ArtifactFormat |
   if (statSync(absolute).isDirectory()) return 'mlflow-run';
   if (/\.json$/i.test(absolute)) return jsonSeriesFormat(absolute);
   // CSV formats show in the header line.
-  return detectFormat(head(absolute), path.basename(absolute));
+  return detectFormat(artifactTextIfRead(absolute) ?? head(absolute), path.basename(absolute));
 }
 
 /** JSON artifacts that log values over time, and so chart as artifacts. */
@@ -44,7 +44,8 @@ const JSON_SERIES_FORMATS: readonly ArtifactFormat[] = ['keras-log', 'hf-trainer
 function jsonSeriesFormat(absolute: string): ArtifactFormat | undefined {
   if (/trainer_state\.json$/i.test(absolute)) return 'hf-trainer-state';
   if (statSync(absolute).size > MAX_DATA_FILE_BYTES) return undefined;
-  const format = detectFormat(readFileSync(absolute, 'utf8'), path.basename(absolute));
+  const text = artifactTextIfRead(absolute) ?? readFileSync(absolute, 'utf8');
+  const format = detectFormat(text, path.basename(absolute));
   return format !== undefined && JSON_SERIES_FORMATS.includes(format) ? format : undefined;
 }
 

@@ -329,6 +329,39 @@ describe('loadArtifact cache', () => {
     expect(reread.ok && reread.artifact.values).toEqual({ auc: 0.95 });
   });
 
+  it("reuses a run folder's parse until a file in it changes, which its folder's time does not show", () => {
+    const { load, dir } = site();
+    const runDir = path.join(dir, RUN);
+    const metricFile = path.join(runDir, 'metrics', 'val_auc');
+    const lastAuc = (result: LoadedArtifact) =>
+      result.ok
+        ? result.artifact.series?.find((series) => series.name === 'val_auc')?.points.at(-1)
+        : undefined;
+    const first = load(RUN);
+    // The same parse, not a new read of every file in the run.
+    const again = load(RUN);
+    expect(again.ok && again.artifact).toBe(first.ok && first.artifact);
+    const folderTime = fs.statSync(path.join(runDir, 'metrics')).mtime;
+    fs.appendFileSync(metricFile, '1700000000000 0.999 99\n');
+    fs.utimesSync(path.join(runDir, 'metrics'), folderTime, folderTime);
+    expect(lastAuc(load(RUN))).toEqual({ step: 99, value: 0.999 });
+  });
+
+  it('reads a file once for every format asked of it', () => {
+    const { load, dir } = site();
+    const file = path.join(dir, 'classification_report.json');
+    const stamp = new Date('2026-01-02T03:04:05Z');
+    fs.utimesSync(file, stamp, stamp);
+    const detected = load('./classification_report.json');
+    const original = fs.readFileSync(file, 'utf8');
+    // Same modification time, other content: a second read would see it.
+    fs.writeFileSync(file, '{"accuracy": 0.5}');
+    fs.utimesSync(file, stamp, stamp);
+    const asJson = load('./classification_report.json', 'json');
+    expect(asJson.ok && asJson.artifact.values).toEqual(JSON.parse(original));
+    expect(detected.ok && detected.artifact.format).toBe('sklearn-report');
+  });
+
   it('caches per format: an explicit format does not reuse the detected parse', () => {
     const { load } = site();
     const detected = load('./classification_report.json');
