@@ -237,21 +237,11 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         if (command !== 'build') await ready;
 
         if (command === 'dev') {
-          const { planContent } = await import('./lib/content-plan-fs.ts');
+          const { recheckContent } = await import('./lib/dev-recheck.ts');
           // The same checks as at start-up, lints included: what the build
           // would refuse is what the overlay shows.
           recheck = async () => {
-            const fresh = await planContent(location, mode).catch((error: unknown) => {
-              // The check itself broke (not a content problem): the server keeps running.
-              logger.error(`the content could not be checked: ${(error as Error).message}`);
-            });
-            if (!fresh) return;
-            setLiveProblems(fresh.problems);
-            if (fresh.problems.length > 0) {
-              logger.error(fresh.problems.map(formatProblem).join('\n'));
-            } else {
-              logger.info('content is valid again');
-            }
+            await recheckContent(location, mode, logger);
           };
           injectRoute({
             pattern: '/og/[...card]',

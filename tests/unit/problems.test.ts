@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatFieldPath,
   formatProblem,
+  problemsSummary,
   sortProblems,
   type ContentProblem,
 } from '../../src/lib/problems.ts';
@@ -89,5 +90,21 @@ describe('sortProblems', () => {
     const sorted = sortProblems(problems);
     expect(sorted).not.toBe(problems);
     expect(problems[0]?.file).toBe('b');
+  });
+});
+
+describe('problemsSummary', () => {
+  const problem = (file: string, line: number): ContentProblem => ({ file, line, message: 'x' });
+
+  it('counts problems and the files they are in, each noun in the right number', () => {
+    expect(problemsSummary([problem('a.mdx', 1)])).toBe(
+      'Casefolio found 1 problem in 1 file. Fix it and run the command again.',
+    );
+    expect(problemsSummary([problem('a.mdx', 1), problem('a.mdx', 4)])).toBe(
+      'Casefolio found 2 problems in 1 file. Fix them and run the command again.',
+    );
+    expect(problemsSummary([problem('a.mdx', 1), problem('b.yaml', 2), problem('a.mdx', 3)])).toBe(
+      'Casefolio found 3 problems in 2 files. Fix them and run the command again.',
+    );
   });
 });

@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSiteOptions } from '../../src/cli/site-config.ts';
+import { recheckContent } from '../../src/lib/dev-recheck.ts';
+import { getLiveProblems } from '../../src/lib/live-problems.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { buildSite, childEnv, projectRoot, testConfig, testConfigArgs } from '../helpers/build.ts';
+
+/**
+ * `npm run check`, `astro build` and `astro dev`'s re-check after a save
+ * report exactly the same problems, because all three run `checkAll`
+ * (lib/check-all-fs.ts): the GPS check of photos included.
+ */
+
+/** A problem line, as every path prints it: `tests/fixtures/...: message`. */
+const isProblemLine = (line: string) => line.startsWith('tests/fixtures/');
+
+function checkLines(fixture: string): string[] {
+  const result = spawnSync(
+    process.execPath,
+    [path.join(projectRoot, 'src/cli/check.ts'), ...testConfigArgs],
+    {
+      cwd: projectRoot,
+      env: {
+        ...childEnv({ CASEFOLIO_CONTENT_DIR: `tests/fixtures/${fixture}/content` }),
+        CI: '1',
+      },
+      input: '',
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+  expect(result.status).toBe(1);
+  // Errors go to stderr, warnings (which stop nothing) to stdout.
+  return result.stderr.split('\n').filter(isProblemLine);
+}
+
+async function buildLines(fixture: string): Promise<string[]> {
+  const result = await buildSite({ fixture, label: `checks-agree-${fixture}` });
+  expect(result.code).toBe(1);
+  return result.stderr.split('\n').filter(isProblemLine);
+}
+
+/** What the dev server's re-check after a save reports, as the overlay gets it. */
+async function devRecheckLines(fixture: string): Promise<string[]> {
+  const { options, publicDir } = await loadSiteOptions(projectRoot, testConfig);
+  const location = {
+    root: projectRoot,
+    contentDir: path.join(projectRoot, 'tests/fixtures', fixture, 'content'),
+    publicDir,
+  };
+  const logged: string[] = [];
+  const logger = { error: (message: string) => logged.push(message), info: () => undefined };
+  // The mode `astro dev` runs it in (src/integration.ts): drafts shown, no build.
+  await recheckContent(location, { showDrafts: true, forBuild: false, lints: options }, logger);
+  const overlay = getLiveProblems().map(formatProblem);
+  expect(logged.join('\n').split('\n')).toEqual(overlay);
+  return overlay;
+}
+
+describe.each(['gps', 'invalid'])('the %s fixture', (fixture) => {
+  it('gets the same problem lines from npm run check, the build and the dev re-check', async () => {
+    const [check, build, dev] = [
+      checkLines(fixture),
+      await buildLines(fixture),
+      await devRecheckLines(fixture),
+    ];
+    expect(check.length).toBeGreaterThan(0);
+    expect(build).toEqual(check);
+    expect(dev).toEqual(check);
+    if (fixture === 'gps') {
+      expect(check).toContain(
+        'tests/fixtures/gps/content/avatar.jpg: the image carries a GPS location in its metadata, which would be published; re-export it without location data (for example `exiftool -gps:all= FILE`) and build again',
+      );
+    }
+  }, 180_000);
+});
