@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AstroError } from 'astro/errors';
 import config from 'virtual:casefolio/config';
 import { getLiveProblems } from '../lib/live-problems.ts';
+import { pluralize } from '../lib/plural.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { resolveMetric, type ResolvedMetric } from '../lib/metric-sources-fs.ts';
 import { sharedResolvedMetric } from '../lib/resolved-metrics.ts';
@@ -54,9 +55,8 @@ let caseStudiesPromise: Promise<CaseStudy[]> | undefined;
 function assertContentValid(): void {
   const problems = getLiveProblems();
   if (problems.length === 0) return;
-  const count = problems.length === 1 ? '1 content problem' : `${problems.length} content problems`;
   const error = new AstroError(
-    `Casefolio found ${count}:\n${problems.map(formatProblem).join('\n')}`,
+    `Casefolio found ${pluralize(problems.length, 'content problem')}:\n${problems.map(formatProblem).join('\n')}`,
     'Fix the lines above; the page reloads when you save. `npm run check` lists them too.',
   );
   // The lines say what is wrong and where; a stack trace would only point

@@ -45,7 +45,8 @@ export interface ParsedCaseStudy {
   charts: [ChartKey, BuiltChart][];
   /**
    * The metrics read from artifact files (`from:` + `key:`) without problems,
-   * with their values and source notes: the only time a build reads them.
+   * with their values and source notes: the only time a build reads them
+   * (the plan hands them to the cards and the pages; lib/resolved-metrics.ts).
    */
   metrics?: [MetricKey, ResolvedMetric][];
 }
