@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,19 @@ describe('shared test builds', () => {
       args,
       args,
     ]);
+  });
+
+  it('builds when the process that held the lock died mid-build', async () => {
+    const args = ['--base', '/shared-builds-lock/'];
+    const { outDir } = await buildSite({ fixture: 'gps', args });
+    // As a build interrupted before it saved its result leaves things.
+    rmSync(`${outDir}.json`);
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    mkdirSync(`${outDir}.lock`);
+    writeFileSync(`${outDir}.lock/pid`, String(dead));
+    const again = await buildSite({ fixture: 'gps', args });
+    expect(again.code).toBe(1);
+    expect(made().filter((entry) => entry.args[1] === '/shared-builds-lock/')).toHaveLength(2);
   });
 
   it('refuses to share a build of a content copy, or a label without fresh', async () => {

@@ -133,7 +133,7 @@ async function sharedBuild(config: BuildConfig): Promise<BuildResult> {
   for (;;) {
     if (existsSync(resultFile)) {
       const saved = JSON.parse(readFileSync(resultFile, 'utf8')) as Omit<BuildResult, 'outDir'>;
-      logBuild(config, 'shared', 'reused', 0);
+      logBuild(config, path.basename(outDir), 'reused', 0);
       return { ...saved, outDir };
     }
     if (!takeLock(lock)) {
@@ -141,7 +141,7 @@ async function sharedBuild(config: BuildConfig): Promise<BuildResult> {
       continue;
     }
     try {
-      const result = await runBuild(outDir, config, 'shared');
+      const result = await runBuild(outDir, config, path.basename(outDir));
       const { code, stdout, stderr } = result;
       writeFileSync(`${resultFile}.part`, JSON.stringify({ code, stdout, stderr }));
       renameSync(`${resultFile}.part`, resultFile);
@@ -153,33 +153,36 @@ async function sharedBuild(config: BuildConfig): Promise<BuildResult> {
 }
 
 /**
- * Takes a build's lock (a folder, made atomically) unless a live process holds
- * it; the lock of a process that died mid-build is taken over.
+ * Takes a build's lock (a folder, made atomically) unless another caller holds
+ * it; the lock of a process that died mid-build is cleared for the next try.
  */
 function takeLock(lock: string): boolean {
   try {
     mkdirSync(lock);
   } catch {
-    let holder = Number.NaN;
-    try {
-      holder = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
-    } catch {
-      return false; // Made a moment ago; its pid is not written yet.
-    }
-    if (isAlive(holder)) return false;
-    rmSync(lock, { recursive: true, force: true });
+    if (abandoned(lock)) rmSync(lock, { recursive: true, force: true });
     return false;
   }
   writeFileSync(path.join(lock, 'pid'), String(process.pid));
   return true;
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a lock's holder is gone: its process ended, or it never wrote its pid. */
+function abandoned(lock: string): boolean {
   try {
+    const pid = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
     process.kill(pid, 0);
-    return true;
+    return false;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ESRCH') return true;
+    if (code !== 'ENOENT') return false;
+  }
+  // No pid yet: made a moment ago, or just let go; or its maker died in between.
+  try {
+    return Date.now() - statSync(lock).mtimeMs > 10_000;
+  } catch {
+    return false;
   }
 }
 
