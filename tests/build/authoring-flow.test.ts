@@ -53,6 +53,7 @@ describe('from a fresh clone: npm run new, npm run check, npm run build', () => 
     expect(check.status, check.stderr).toBe(0);
 
     const result = await buildSite({
+      fresh: true,
       label: 'authoring-flow',
       env: { CASEFOLIO_CONTENT_DIR: content },
     });

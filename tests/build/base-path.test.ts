@@ -30,8 +30,8 @@ function resolve(outDir: string, base: string, url: string): string | undefined 
   return existsSync(index) ? index : undefined;
 }
 
-async function expectAllLinksResolve(args: string[], env: Record<string, string>, label: string) {
-  const result = await buildSite({ fixture: 'valid', label, args, env });
+async function expectAllLinksResolve(args: string[], env: Record<string, string>) {
+  const result = await buildSite({ fixture: 'valid', args, env });
   expect(result.code, result.stderr).toBe(0);
   const pages = listFiles(result.outDir).filter((file) => file.endsWith('.html'));
   expect(pages.length).toBeGreaterThan(10);
@@ -51,10 +51,10 @@ async function expectAllLinksResolve(args: string[], env: Record<string, string>
 
 describe('a site under a base path (GitHub Pages project site)', () => {
   it('resolves every internal href and src with astro build --base /portfolio/', async () => {
-    await expectAllLinksResolve(['--base', '/portfolio/'], {}, 'base-cli');
+    await expectAllLinksResolve(['--base', '/portfolio/'], {});
   });
 
   it('resolves every internal href and src with base set in the Astro config (BASE_PATH)', async () => {
-    await expectAllLinksResolve([], { BASE_PATH: '/portfolio/' }, 'base-config');
+    await expectAllLinksResolve([], { BASE_PATH: '/portfolio/' });
   });
 });

@@ -67,7 +67,12 @@ describe('a build over content that `npm run check` calls an error', () => {
 describe('a build over content with lint warnings only', () => {
   let built: BuildResult;
   beforeAll(async () => {
-    built = await buildSite({ fixture: 'build-gate/warning-only' });
+    // Fresh: a test below builds into its folder again.
+    built = await buildSite({
+      fixture: 'build-gate/warning-only',
+      fresh: true,
+      label: 'build-gate-warning-only',
+    });
   });
 
   it('builds, and prints each warning once, as check does', () => {

@@ -366,7 +366,8 @@ describe('npm run check on the invalid build fixture', () => {
       bigCsv,
       `step,value\n${row.repeat(Math.ceil((5.2 * 1024 * 1024) / row.length))}`,
     );
-    build = await buildSite({ fixture: 'invalid', label: 'check-cli-invalid' });
+    // Fresh: the content includes the data file made above.
+    build = await buildSite({ fixture: 'invalid', fresh: true, label: 'check-cli-invalid' });
     text = runCheck([], { contentDir: 'tests/fixtures/invalid/content' });
     json = runJson([], { contentDir: 'tests/fixtures/invalid/content' });
   });

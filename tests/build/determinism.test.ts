@@ -21,6 +21,7 @@ function recreate(order: 'forward' | 'reverse'): void {
 async function buildWith(order: 'forward' | 'reverse', env: Record<string, string>, label: string) {
   recreate(order);
   const result = await buildSite({
+    fresh: true,
     label,
     env: { CASEFOLIO_CONTENT_DIR: content, SITE_URL: 'https://ada.example.com', ...env },
   });

@@ -30,7 +30,9 @@ describe('a build over invalid content', () => {
     writeFileSync(bigCsv, `step,value\n${row.repeat(Math.ceil((5.2 * 1024 * 1024) / row.length))}`);
     // Nothing from an earlier run in the cache, so the build's own leftovers show.
     rmSync(casefolioCacheDir('invalid'), { recursive: true, force: true });
-    result = await buildSite({ fixture: 'invalid' });
+    // Fresh: what it leaves in the cache just emptied is under test, and the
+    // content includes the data file made above.
+    result = await buildSite({ fixture: 'invalid', fresh: true, label: 'invalid' });
   });
 
   it('fails with a non-zero exit and writes no pages', () => {

@@ -21,10 +21,9 @@ import {
 let result: BuildResult;
 let based: BuildResult;
 beforeAll(async () => {
-  result = await buildSite({ fixture: 'valid', label: 'finding' });
+  result = await buildSite({ fixture: 'valid' });
   based = await buildSite({
     fixture: 'valid',
-    label: 'finding-base',
     args: ['--base', '/portfolio/'],
   });
 });

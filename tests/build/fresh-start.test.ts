@@ -128,6 +128,7 @@ describe('npm run new -- --fresh on the untouched sample', () => {
     expect(check.code).toBe(0);
 
     const build = await buildSite({
+      fresh: true,
       label: 'fresh-start',
       env: { CASEFOLIO_CONTENT_DIR: content },
     });

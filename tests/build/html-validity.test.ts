@@ -108,8 +108,7 @@ describe.skipIf(!java && !inCi)('the Nu HTML Checker', () => {
   beforeAll(async () => {
     expect(java, `CI is set but Java is missing: ${ENABLE}`).toBeDefined();
     for (const fixture of contentFixtures().filter((name) => !(name in AUTHOR_ERRORS))) {
-      const label = `html-validity-${fixture.replaceAll('/', '-')}`;
-      const result = await buildSite({ fixture, label });
+      const result = await buildSite({ fixture });
       if (result.code !== 0) {
         expect(MUST_BUILD, `${fixture} did not build:\n${result.stderr}`).not.toContain(fixture);
         notBuilt.push(fixture);

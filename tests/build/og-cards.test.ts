@@ -20,7 +20,11 @@ describe('the build’s Open Graph cards', () => {
         'title: A published study 🚀 한국',
       ),
     );
-    const result = await buildSite({ label: 'og-cards', env: { CASEFOLIO_CONTENT_DIR: content } });
+    const result = await buildSite({
+      fresh: true,
+      label: 'og-cards',
+      env: { CASEFOLIO_CONTENT_DIR: content },
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(
       '[WARN] [casefolio] og/case-studies/published-study.png: no bundled font has glyphs for "🚀한국"; they show as boxes in the social preview image.',
@@ -32,12 +36,20 @@ describe('the build’s Open Graph cards', () => {
   });
 
   it('repaints a card whose words changed on the next build and keeps the others', async () => {
-    const first = await buildSite({ label: 'og-cards', env: { CASEFOLIO_CONTENT_DIR: content } });
+    const first = await buildSite({
+      fresh: true,
+      label: 'og-cards',
+      env: { CASEFOLIO_CONTENT_DIR: content },
+    });
     const card = (dir: string, name: string) => readFileSync(path.join(dir, 'og', name));
     const home = card(first.outDir, 'home.png');
     const study = card(first.outDir, 'case-studies/published-study.png');
     writeFileSync(mdx, readFileSync(mdx, 'utf8').replace('🚀 한국', 'retitled'));
-    const second = await buildSite({ label: 'og-cards', env: { CASEFOLIO_CONTENT_DIR: content } });
+    const second = await buildSite({
+      fresh: true,
+      label: 'og-cards',
+      env: { CASEFOLIO_CONTENT_DIR: content },
+    });
     expect(second.code, second.stderr).toBe(0);
     expect(card(second.outDir, 'home.png').equals(home)).toBe(true);
     expect(card(second.outDir, 'case-studies/published-study.png').equals(study)).toBe(false);

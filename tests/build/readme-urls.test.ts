@@ -47,6 +47,7 @@ beforeAll(async () => {
   );
   appendFileSync(path.join(content, 'profile.yaml'), 'resume: ./resume.pdf\n');
   build = await buildSite({
+    fresh: true,
     label: 'readme-urls',
     env: { CASEFOLIO_CONTENT_DIR: content, SITE_URL: 'https://ada.github.io' },
   });

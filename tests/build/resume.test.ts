@@ -54,7 +54,7 @@ const PROJECTS = [
 describe('the résumé of a full profile', () => {
   let result: BuildResult;
   beforeAll(async () => {
-    result = await buildSite({ fixture: 'valid', label: 'resume' });
+    result = await buildSite({ fixture: 'valid' });
   });
 
   it('builds /resume/, /resume.json and /resume.pdf', () => {
@@ -195,7 +195,6 @@ describe('the résumé with a site address and base path', () => {
   beforeAll(async () => {
     result = await buildSite({
       fixture: 'valid',
-      label: 'resume-site',
       env: { SITE_URL: 'https://ada.example.com', BASE_PATH: '/portfolio/' },
     });
   });
@@ -232,7 +231,7 @@ describe('the résumé with a site address and base path', () => {
 describe('the résumé of a profile without a PDF, with drafts', () => {
   let result: BuildResult;
   beforeAll(async () => {
-    result = await buildSite({ fixture: 'drafts', label: 'resume-drafts' });
+    result = await buildSite({ fixture: 'drafts' });
   });
 
   it('publishes no PDF and links none', () => {

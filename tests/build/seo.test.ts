@@ -73,7 +73,7 @@ function caseStudyUrls(base: string): string[] {
 describe('sharing and SEO with site set', () => {
   let result: BuildResult;
   beforeAll(async () => {
-    result = await buildSite({ fixture: 'valid', label: 'seo-site', env: { SITE_URL: SITE } });
+    result = await buildSite({ fixture: 'valid', env: { SITE_URL: SITE } });
   });
 
   it('builds without the missing-site warning', () => {
@@ -253,7 +253,6 @@ describe('sharing and SEO under a base path', () => {
   beforeAll(async () => {
     result = await buildSite({
       fixture: 'valid',
-      label: 'seo-base',
       env: { SITE_URL: SITE, BASE_PATH: base },
     });
   });
@@ -317,7 +316,7 @@ describe('sharing and SEO under a base path', () => {
 describe('sharing and SEO without site', () => {
   let result: BuildResult;
   beforeAll(async () => {
-    result = await buildSite({ fixture: 'valid', label: 'seo-no-site' });
+    result = await buildSite({ fixture: 'valid' });
   });
 
   it('builds, with a warning that names the fix', () => {
@@ -351,7 +350,7 @@ describe('sharing and SEO without site', () => {
 describe('drafts in sharing and SEO output', () => {
   let result: BuildResult;
   beforeAll(async () => {
-    result = await buildSite({ fixture: 'drafts', label: 'seo-drafts', env: { SITE_URL: SITE } });
+    result = await buildSite({ fixture: 'drafts', env: { SITE_URL: SITE } });
   });
 
   it('builds', () => {

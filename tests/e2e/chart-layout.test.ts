@@ -13,7 +13,7 @@ import { axeViolations, describeWithBrowser } from '../helpers/browser.ts';
 import { chartPage, drawAllCharts } from '../helpers/chart-pages.ts';
 import { launchChromeForLighthouse } from '../helpers/lighthouse.ts';
 
-const charts = chartPage('sample', 'e2e-chart-layout', '/case-studies/card-fraud-detection/');
+const charts = chartPage('sample', '/case-studies/card-fraud-detection/');
 const open = charts.open;
 
 interface FigureState {

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { axeViolations, describeWithBrowser } from '../helpers/browser.ts';
 import { chartPage, drawAllCharts as drawAll } from '../helpers/chart-pages.ts';
 
-const charts = chartPage('valid', 'e2e-charts', '/case-studies/charts-demo/', { width: 1000 });
+const charts = chartPage('valid', '/case-studies/charts-demo/', { width: 1000 });
 const open = charts.open;
 
 /** For each canvas: how many pixels are painted (not transparent), and a colour histogram key. */

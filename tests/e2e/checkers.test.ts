@@ -46,16 +46,21 @@ async function build(
   args: string[],
   { serveFirst = false, fixture }: { serveFirst?: boolean; fixture?: string } = {},
 ): Promise<Site> {
-  const outDir = path.join(projectRoot, '.tmp', 'builds', label);
   // The site-URL variant needs its origin before it is built: the server reads
-  // the folder per request, so it can start on the not-yet-built folder.
-  const server = serveFirst ? await serveDist(outDir, base) : undefined;
-  const env: Record<string, string> = server ? { SITE_URL: server.origin } : {};
+  // the folder per request, so it can start on the not-yet-built folder (its
+  // own, as no other build has that origin in SITE_URL).
+  const server = serveFirst
+    ? await serveDist(path.join(projectRoot, '.tmp', 'builds', label), base)
+    : undefined;
   // buildSite's childEnv drops what Vitest sets (DEV, PROD, MODE...), which the
   // prerendered pages would read: /search/ would render its dev-server branch.
-  const result = await buildSite({ label, args, env, ...(fixture ? { fixture } : {}) });
+  const config = { args, ...(fixture ? { fixture } : {}) };
+  const result = server
+    ? await buildSite({ ...config, fresh: true, label, env: { SITE_URL: server.origin } })
+    : await buildSite(config);
   if (result.code !== 0) await server?.close();
   expect(result.code, `${label}: ${result.stdout}\n${result.stderr}`).toBe(0);
+  const outDir = result.outDir;
   const served = server ?? (await serveDist(outDir, base));
   const site = { outDir, base, server: served, root: `${served.origin}${base}` };
   sites.push(site);

@@ -3,16 +3,16 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildSite, listFiles, loadPage, readUnzipped } from '../helpers/build.ts';
+import { listFiles, loadPage, readUnzipped } from '../helpers/build.ts';
 import {
   describeWithBrowser,
   axeViolations,
   launchChromium,
   openPage,
-  serveDist,
   type OpenOptions,
   type StaticServer,
 } from '../helpers/browser.ts';
+import { serveBuild } from '../helpers/served-site.ts';
 
 /**
  * Finding work in a real browser: the home page's skill and topic filter, and
@@ -38,21 +38,13 @@ let based: StaticServer;
 
 beforeAll(async () => {
   // One at a time: builds share the project's .astro cache.
-  const site = await buildSite({ fixture: 'valid', label: 'e2e-finding' });
-  expect(site.code, site.stderr).toBe(0);
-  const draftSite = await buildSite({ fixture: 'drafts', label: 'e2e-finding-drafts' });
-  expect(draftSite.code, draftSite.stderr).toBe(0);
-  const baseSite = await buildSite({
+  ({ outDir: validDir, server: valid } = await serveBuild({ fixture: 'valid' }));
+  ({ outDir: draftsDir, server: drafts } = await serveBuild({ fixture: 'drafts' }));
+  ({ server: based } = await serveBuild({
     fixture: 'valid',
-    label: 'e2e-finding-base',
     args: ['--base', '/portfolio/'],
-  });
-  expect(baseSite.code, baseSite.stderr).toBe(0);
-  validDir = site.outDir;
-  draftsDir = draftSite.outDir;
-  valid = await serveDist(site.outDir);
-  drafts = await serveDist(draftSite.outDir);
-  based = await serveDist(baseSite.outDir, '/portfolio/');
+    base: '/portfolio/',
+  }));
   browser = await launchChromium();
 });
 

@@ -1,30 +1,24 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildSite } from '../helpers/build.ts';
 import {
   describeWithBrowser,
   axeViolations,
-  launchChromium,
   openPage,
-  serveDist,
   type StaticServer,
 } from '../helpers/browser.ts';
+import { browseSite, type BrowsedSite } from '../helpers/served-site.ts';
 
+let site: BrowsedSite | undefined;
 let browser: Browser;
 let server: StaticServer;
 
 // The sample portfolio (tests/fixtures/sample): the résumé must fit it on one sheet.
 beforeAll(async () => {
-  const result = await buildSite({ label: 'resume-sample' });
-  expect(result.code, result.stderr).toBe(0);
-  server = await serveDist(result.outDir);
-  browser = await launchChromium();
+  site = await browseSite();
+  ({ browser, server } = site);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => site?.close());
 
 async function openResume(options: { dark?: boolean; width?: number } = {}): Promise<Page> {
   const opened = await openPage(browser, `${server.origin}/resume/`, options);

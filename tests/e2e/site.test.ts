@@ -1,30 +1,24 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildSite } from '../helpers/build.ts';
 import {
   describeWithBrowser,
   axeViolations,
-  launchChromium,
   openPage,
-  serveDist,
   type OpenOptions,
   type StaticServer,
 } from '../helpers/browser.ts';
+import { browseSite, type BrowsedSite } from '../helpers/served-site.ts';
 
+let site: BrowsedSite | undefined;
 let browser: Browser;
 let server: StaticServer;
 
 beforeAll(async () => {
-  const result = await buildSite({ fixture: 'valid', label: 'e2e' });
-  expect(result.code, result.stderr).toBe(0);
-  server = await serveDist(result.outDir);
-  browser = await launchChromium();
+  site = await browseSite({ fixture: 'valid' });
+  ({ browser, server } = site);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => site?.close());
 
 async function open(path: string, options: OpenOptions = {}): Promise<Page> {
   const opened = await openPage(browser, `${server.origin}${path}`, options);

@@ -20,6 +20,9 @@
  *       it('...', async () => { ... });
  *     });
  *
+ * `browseSite` (tests/helpers/served-site.ts) is that usual set-up in one call:
+ * a shared build of a fixture, served, and Chromium.
+ *
  * `browserAvailable` is the same answer as a boolean (`it.skipIf(!browserAvailable)`),
  * and `chromeLauncherOptions()` gives chrome-launcher (Lighthouse) the same browser.
  * CI sets CASEFOLIO_REQUIRE_BROWSER=1, so there a missing browser fails the run.

@@ -1,11 +1,22 @@
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
+import { expect } from 'vitest';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const astroBin = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -26,20 +37,6 @@ export interface BuildResult {
   outDir: string;
 }
 
-export interface BuildOptions {
-  /**
-   * Folder under tests/fixtures/ whose content/ is built: `sample` (a copy of the
-   * shipped sample portfolio) by default. Tests never build the user's content/.
-   */
-  fixture?: string;
-  /** A name for the output folder, so two builds of one fixture don't collide. */
-  label?: string;
-  /** Extra CLI arguments, e.g. ['--base', '/portfolio/']. */
-  args?: string[];
-  /** Extra environment; a CASEFOLIO_CONTENT_DIR here wins over `fixture`. */
-  env?: Record<string, string>;
-}
-
 /**
  * The environment for an Astro subprocess: this process's, minus what Vitest
  * adds (NODE_ENV=test, VITEST*), which Astro reads and would act on.
@@ -57,21 +54,164 @@ export function childEnv(extra: Record<string, string> = {}): Record<string, str
   return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
 }
 
-/** Runs `astro build` for a fixture's content in a subprocess, like an intern would. */
-export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
-  const fixture = options.fixture ?? 'sample';
-  const outDir = path.join(projectRoot, '.tmp', 'builds', options.label ?? fixture);
+/** What a build is made of: the same three make the same site. */
+export interface BuildConfig {
+  /**
+   * Folder under tests/fixtures/ whose content/ is built: `sample` (a copy of the
+   * shipped sample portfolio) by default. Tests never build the user's content/.
+   */
+  fixture?: string;
+  /** Extra CLI arguments, e.g. ['--base', '/portfolio/']. */
+  args?: string[];
+  /** Extra environment; a CASEFOLIO_CONTENT_DIR here wins over `fixture`. */
+  env?: Record<string, string>;
+}
+
+/**
+ * A shared build: built on first use in a test run and handed, folder and
+ * output, to every later caller with the same fixture, arguments and
+ * environment. Its folder is read-only to tests.
+ */
+export interface SharedBuildOptions extends BuildConfig {
+  fresh?: false;
+  label?: never;
+}
+
+/**
+ * A build of the test's own into .tmp/builds/<label>, made on every call: for
+ * tests that write into the output folder, build twice, build a content copy
+ * they change, or depend on the cache as it was just before the build.
+ */
+export interface FreshBuildOptions extends BuildConfig {
+  fresh: true;
+  /** The output folder's name, so two fresh builds don't collide. */
+  label: string;
+}
+
+export type BuildOptions = SharedBuildOptions | FreshBuildOptions;
+
+/**
+ * Where shared builds live for one test run; the run's global setup
+ * (tests/helpers/build-setup.ts) empties it first, so no build outlives a run.
+ */
+export const sharedBuildsDir = path.join(projectRoot, '.tmp', 'builds', 'shared');
+
+/**
+ * Runs `astro build` for a fixture's content in a subprocess, like an intern
+ * would: shared with identical builds of the run unless `fresh` is set.
+ */
+export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+  if (options.fresh) {
+    return runBuild(
+      path.join(projectRoot, '.tmp', 'builds', options.label),
+      options,
+      options.label,
+    );
+  }
+  if ('label' in options) {
+    throw new Error("buildSite: a label names a fresh build's folder; pass fresh: true with it");
+  }
+  return sharedBuild(options);
+}
+
+/** The build of a config made once per run; later callers wait for it and get the same result. */
+async function sharedBuild(config: BuildConfig): Promise<BuildResult> {
+  if (config.env?.['CASEFOLIO_CONTENT_DIR'] !== undefined) {
+    // A content folder outside tests/fixtures/ is a copy the test may change between builds.
+    throw new Error('buildSite: a build of a content copy must be fresh (fresh: true, label)');
+  }
+  const fixture = config.fixture ?? 'sample';
+  const env = Object.entries(config.env ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const key = createHash('sha256')
+    .update(JSON.stringify([fixture, config.args ?? [], env]))
+    .digest('hex')
+    .slice(0, 12);
+  const outDir = path.join(sharedBuildsDir, `${fixture.replaceAll('/', '-')}-${key}`);
+  const resultFile = `${outDir}.json`;
+  const lock = `${outDir}.lock`;
+  mkdirSync(sharedBuildsDir, { recursive: true });
+  for (;;) {
+    if (existsSync(resultFile)) {
+      const saved = JSON.parse(readFileSync(resultFile, 'utf8')) as Omit<BuildResult, 'outDir'>;
+      logBuild(config, path.basename(outDir), 'reused', 0);
+      return { ...saved, outDir };
+    }
+    if (!takeLock(lock)) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      continue;
+    }
+    try {
+      const result = await runBuild(outDir, config, path.basename(outDir));
+      const { code, stdout, stderr } = result;
+      writeFileSync(`${resultFile}.part`, JSON.stringify({ code, stdout, stderr }));
+      renameSync(`${resultFile}.part`, resultFile);
+      return result;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * Takes a build's lock (a folder, made atomically) unless another caller holds
+ * it; the lock of a process that died mid-build is cleared for the next try.
+ */
+function takeLock(lock: string): boolean {
+  try {
+    mkdirSync(lock);
+  } catch {
+    if (abandoned(lock)) rmSync(lock, { recursive: true, force: true });
+    return false;
+  }
+  writeFileSync(path.join(lock, 'pid'), String(process.pid));
+  return true;
+}
+
+/** Whether a lock's holder is gone: its process ended, or it never wrote its pid. */
+function abandoned(lock: string): boolean {
+  try {
+    const pid = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ESRCH') return true;
+    if (code !== 'ENOENT') return false;
+  }
+  // No pid yet: made a moment ago, or just let go; or its maker died in between.
+  try {
+    return Date.now() - statSync(lock).mtimeMs > 10_000;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * With CASEFOLIO_TEST_BUILD_LOG=<file>, appends a JSON line for each build a
+ * test asks for (made, or reused from the run's shared builds), to count them.
+ */
+function logBuild(config: BuildConfig, label: string, how: 'built' | 'reused', seconds: number) {
+  const log = process.env['CASEFOLIO_TEST_BUILD_LOG'];
+  if (!log) return;
+  const { fixture = 'sample', args = [], env = {} } = config;
+  const entry = { how, fixture, args, env, label, seconds, test: expect.getState().testPath };
+  appendFileSync(log, `${JSON.stringify(entry)}\n`);
+}
+
+function runBuild(outDir: string, config: BuildConfig, label: string): Promise<BuildResult> {
+  const fixture = config.fixture ?? 'sample';
   rmSync(outDir, { recursive: true, force: true });
   const env = childEnv({
     NO_COLOR: '1',
     FORCE_COLOR: '0',
     CASEFOLIO_CONTENT_DIR: path.join('tests', 'fixtures', fixture, 'content'),
-    ...options.env,
+    ...config.env,
   });
+  const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [astroBin, 'build', ...testConfigArgs, '--outDir', outDir, ...(options.args ?? [])],
+      [astroBin, 'build', ...testConfigArgs, '--outDir', outDir, ...(config.args ?? [])],
       { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
@@ -79,7 +219,10 @@ export function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, outDir }));
+    child.on('close', (code) => {
+      logBuild(config, label, 'built', Math.round((performance.now() - started) / 100) / 10);
+      resolve({ code, stdout, stderr, outDir });
+    });
   });
 }
 

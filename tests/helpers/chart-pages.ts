@@ -1,14 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
-import { buildSite } from './build.ts';
-import {
-  launchChromium,
-  openPage,
-  serveDist,
-  type OpenOptions,
-  type OpenedPage,
-  type StaticServer,
-} from './browser.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { openPage, type OpenOptions, type OpenedPage } from './browser.ts';
+import { browseSite, type BrowsedSite } from './served-site.ts';
 
 /** A page with charts from a built fixture, served on loopback, and the Chromium to open it in. */
 export interface ChartPage {
@@ -23,27 +16,15 @@ export interface ChartPage {
  * For the test file that calls it (at its top level): builds `fixture` and
  * serves it, and starts Chromium, before its tests; closes both after them.
  */
-export function chartPage(
-  fixture: string,
-  label: string,
-  urlPath: string,
-  defaults: OpenOptions = {},
-): ChartPage {
-  let browser: Browser | undefined;
-  let server: StaticServer | undefined;
+export function chartPage(fixture: string, urlPath: string, defaults: OpenOptions = {}): ChartPage {
+  let site: BrowsedSite | undefined;
   beforeAll(async () => {
-    const result = await buildSite({ fixture, label });
-    expect(result.code, result.stderr).toBe(0);
-    server = await serveDist(result.outDir);
-    browser = await launchChromium();
+    site = await browseSite({ fixture });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => site?.close());
   const started = () => {
-    if (!browser || !server) throw new Error('chartPage: used before its beforeAll ran');
-    return { browser, server };
+    if (!site) throw new Error('chartPage: used before its beforeAll ran');
+    return site;
   };
   const url = () => `${started().server.origin}${urlPath}`;
   return {
