@@ -24,6 +24,8 @@ describe('artifact files in a production build', () => {
     const preload = pathToFileURL(path.join(projectRoot, 'tests/build/trace-reads.mjs')).href;
     const result = await buildSite({
       fixture: 'valid',
+      // Fresh: the trace is written while the build runs, so it must really run.
+      fresh: true,
       label: 'artifact-reads',
       env: {
         NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import ${preload}`.trim(),

@@ -37,7 +37,9 @@ function checkLines(fixture: string): string[] {
 }
 
 async function buildLines(fixture: string): Promise<string[]> {
-  const result = await buildSite({ fixture, label: `checks-agree-${fixture}` });
+  // Fresh: other tests write a data file into tests/fixtures/invalid, so a shared
+  // build made earlier could have seen another folder than this test's check does.
+  const result = await buildSite({ fixture, fresh: true, label: `checks-agree-${fixture}` });
   expect(result.code).toBe(1);
   return result.stderr.split('\n').filter(isProblemLine);
 }
