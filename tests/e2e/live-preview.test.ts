@@ -26,7 +26,26 @@ function edit(file: string, from: string, to: string): void {
  * (without its stylesheet), otherwise the page's visible text plus its chart
  * data tables, which the chart script hides visually once it has drawn.
  */
-function pageText(): Promise<string> {
+/**
+ * The page's text, or the overlay's. The dev server reloads the page after a
+ * save, which can land while the text is read ("Execution context was
+ * destroyed"): then read the reloaded page instead of failing.
+ */
+async function pageText(): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readPageText();
+    } catch (error) {
+      const navigated = /Execution context was destroyed|navigation/i.test(
+        (error as Error).message,
+      );
+      if (!navigated || attempt === 5) throw error;
+      await page.waitForLoadState('load').catch(() => undefined);
+    }
+  }
+}
+
+function readPageText(): Promise<string> {
   return page.evaluate(() => {
     const overlay = document.querySelector('vite-error-overlay')?.shadowRoot;
     if (overlay) {
