@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childEnv, projectRoot, testConfigArgs, text } from '../helpers/build.ts';
+import { projectRoot, text } from '../helpers/build.ts';
+import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
 
 /**
  * `npm run dev` against a real dev server, over plain HTTP: every kind of file
@@ -23,25 +22,12 @@ const PAGE = '/case-studies/from-artifacts/';
 /** Long enough for a busy machine; each wait ends as soon as the page shows the change. */
 const DEADLINE_MS = 30_000;
 
-let server: ChildProcess;
-let origin = '';
-let output = '';
+let server: DevServer;
 
 function edit(file: string, from: string, to: string): void {
   const before = readFileSync(file, 'utf8');
   if (!before.includes(from)) throw new Error(`${from} not in ${file}`);
   writeFileSync(file, before.replace(from, to));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 interface Fetched {
@@ -50,7 +36,7 @@ interface Fetched {
 }
 
 async function fetchPage(pathname: string): Promise<Fetched> {
-  const response = await fetch(`${origin}${pathname}`);
+  const response = await fetch(`${server.origin}${pathname}`);
   return { status: response.status, $: cheerio.load(await response.text()) };
 }
 
@@ -68,7 +54,7 @@ async function pageUntil(
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const shown = last ? `${last.status}: ${text(last.$, 'main').slice(0, 1500)}` : 'no answer';
-  throw new Error(`${what} did not appear on ${pathname}; it shows ${shown}\n${output}`);
+  throw new Error(`${what} did not appear on ${pathname}; it shows ${shown}\n${server.output()}`);
 }
 
 /** The value a metric shows in the page's key results, as a reader sees it. */
@@ -99,34 +85,12 @@ beforeAll(async () => {
     '## Results\n',
     '## Results\n\n<Chart src="./history.csv" x="epoch" y="loss" title="Loss by epoch" />\n',
   );
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  server = spawn(
-    process.execPath,
-    [
-      path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'),
-      'dev',
-      ...testConfigArgs,
-      '--port',
-      String(port),
-      '--host',
-      '127.0.0.1',
-      // Astro allows one dev server per project; replace any left by another run.
-      '--force',
-    ],
-    {
-      cwd: projectRoot,
-      env: childEnv({ CASEFOLIO_CONTENT_DIR: content, NO_COLOR: '1', FORCE_COLOR: '0' }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server = await startDevServer(content);
   await pageUntil(({ status }) => status === 200, 'the case study');
 }, 90_000);
 
 afterAll(() => {
-  server?.kill();
+  server?.stop();
   rmSync(path.dirname(content), { recursive: true, force: true });
 });
 
@@ -173,22 +137,22 @@ describe('npm run dev refreshes a case-study page from every file it reads', () 
 
   it('a broken artifact: the one-line error without a stack trace, then the fixed value', async () => {
     const report = path.join(study, 'classification_report.json');
-    const before = output.length;
+    const before = server.output().length;
     edit(report, '"macro avg"', '"macro average"');
     await pageUntil(({ status }) => status === 500, 'the error');
     const line =
       '.tmp/dev-refresh/content/case-studies/from-artifacts/index.mdx:12: metrics[1].key: ./classification_report.json: no "macro avg.f1-score" in the file';
     const deadline = Date.now() + DEADLINE_MS;
-    while (!output.slice(before).includes(line) && Date.now() < deadline) {
+    while (!server.output().slice(before).includes(line) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect(output.slice(before)).toContain(line);
+    expect(server.output().slice(before)).toContain(line);
     edit(report, '"macro average"', '"macro avg"');
     await pageUntil(
       ({ status, $ }) => status === 200 && resultValue($, 'Macro F1') === '0.7123',
       'the fixed value',
     );
-    expect(output).not.toMatch(/^\s+at /m);
-    expect(output).not.toContain('Stack trace');
+    expect(server.output()).not.toMatch(/^\s+at /m);
+    expect(server.output()).not.toContain('Stack trace');
   });
 });

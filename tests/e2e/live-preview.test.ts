@@ -1,17 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, launchChromium } from '../helpers/browser.ts';
-import { childEnv, projectRoot, testConfigArgs } from '../helpers/build.ts';
+import { projectRoot } from '../helpers/build.ts';
+import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
 
-const PORT = 4395;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 // Inside the project, so Vite serves and watches it like the real content/.
 const content = path.join(projectRoot, '.tmp', 'live-preview', 'content');
 const study = path.join(content, 'case-studies', 'published-study');
-let server: ChildProcess;
+let server: DevServer;
 let browser: Browser;
 let page: Page;
 
@@ -82,39 +80,15 @@ beforeAll(async () => {
     'Public body.',
     'Public body.\n\n<Chart src="./history.csv" x="epoch" y="loss" title="Loss by epoch" />',
   );
-  server = spawn(
-    process.execPath,
-    [
-      path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'),
-      'dev',
-      ...testConfigArgs,
-      '--port',
-      String(PORT),
-      '--host',
-      '127.0.0.1',
-      '--force',
-    ],
-    { cwd: projectRoot, env: childEnv({ CASEFOLIO_CONTENT_DIR: content }), stdio: 'ignore' },
-  );
+  server = await startDevServer(content);
   browser = await launchChromium();
   page = await browser.newPage();
-  const start = Date.now();
-  for (;;) {
-    try {
-      const response = await fetch(`${ORIGIN}/`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() - start > 60_000) throw new Error('dev server did not start');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  await page.goto(`${ORIGIN}/case-studies/published-study/`);
+  await page.goto(`${server.origin}/case-studies/published-study/`);
 });
 
 afterAll(async () => {
   await browser?.close();
-  server?.kill();
+  server?.stop();
   rmSync(path.dirname(content), { recursive: true, force: true });
 });
 
@@ -163,13 +137,13 @@ describeWithBrowser('npm run dev, live preview', () => {
 
   it('serves each link-preview card as a PNG, painted on request', async () => {
     for (const card of ['og/case-studies/published-study.png', 'og/home.png']) {
-      const response = await fetch(`${ORIGIN}/${card}`);
+      const response = await fetch(`${server.origin}/${card}`);
       expect(response.status, card).toBe(200);
       expect(response.headers.get('content-type'), card).toBe('image/png');
       const bytes = new Uint8Array(await response.arrayBuffer());
       expect([...bytes.subarray(0, 4)], card).toEqual([0x89, 0x50, 0x4e, 0x47]);
     }
-    expect((await fetch(`${ORIGIN}/og/case-studies/no-such-study.png`)).status).toBe(404);
+    expect((await fetch(`${server.origin}/og/case-studies/no-such-study.png`)).status).toBe(404);
   });
 
   it('shows content errors in the error overlay with the one-line messages, and recovers', async () => {
