@@ -44,7 +44,7 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-export class Random {
+class Random {
   readonly #next: () => number;
   constructor(seed: number) {
     this.#next = mulberry32(seed);
@@ -930,7 +930,7 @@ function fill(template: string, context: Context): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(context[key as keyof Context]));
 }
 
-export function countWords(text: string): number {
+function countWords(text: string): number {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
@@ -1272,7 +1272,7 @@ export function proseWords(mdx: string): number {
   return countWords(body);
 }
 
-export function profileYaml(seed = DEFAULT_SEED): string {
+function profileYaml(seed = DEFAULT_SEED): string {
   const random = new Random(hash(`${seed}:profile`));
   const name = random.pick(['Maya Okafor', 'Ada Lindqvist', 'Ravi Menon', 'Lucía Ferrer']);
   return `name: ${q(name)}

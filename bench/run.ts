@@ -42,7 +42,7 @@ const astroBin = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.m
 const GNU_TIME = '/usr/bin/time';
 
 /** The budgets of the benchmark issue. JS budgets are bench/size.ts's (KiB = 1,024 bytes). */
-export const BENCH_BUDGETS = {
+const BENCH_BUDGETS = {
   /** Casefolio wall time / bare Astro + MDX wall time, at N = 1,000. */
   timeRatio: 1.3,
   /** Peak RSS of the build at N = 1,000, in bytes (2.5 GB, decimal). */
@@ -374,7 +374,7 @@ function sourceFileNamed(base: string): string | undefined {
  * into a prerender chunk named after it), an npm package, another built
  * chunk, Node or V8.
  */
-export function area(url: string, functionName = ''): string {
+function area(url: string, functionName = ''): string {
   if (url === '') return functionName.startsWith('(') ? functionName : '(native)';
   const file = url.replace(/^file:\/\//, '');
   const src = path.join(projectRoot, 'src') + path.sep;
@@ -390,14 +390,14 @@ export function area(url: string, functionName = ''): string {
   return path.relative(projectRoot, file);
 }
 
-export interface ProfileSummary {
+interface ProfileSummary {
   totalMs: number;
   byArea: { name: string; selfMs: number }[];
   topSelf: { name: string; selfMs: number }[];
   topCasefolioInclusive: { name: string; totalMs: number }[];
 }
 
-export function summarizeProfile(profile: CpuProfile, top = 25): ProfileSummary {
+function summarizeProfile(profile: CpuProfile, top = 25): ProfileSummary {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes)

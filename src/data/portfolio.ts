@@ -15,7 +15,7 @@ import { groupByLabel, withSharedSpellings, type LabelGroup } from '../lib/taxon
  * once per build and shared by every page (no per-page collection scans).
  */
 
-export type CaseStudyEntry = CollectionEntry<'caseStudies'>;
+type CaseStudyEntry = CollectionEntry<'caseStudies'>;
 export type CaseStudy = Omit<CaseStudyEntry['data'], 'metrics'> & {
   slug: string;
   entry: CaseStudyEntry;
@@ -107,6 +107,3 @@ export async function getTagGroups(): Promise<LabelGroup<CaseStudy>[]> {
 export async function getSkillGroups(): Promise<LabelGroup<CaseStudy>[]> {
   return groupByLabel(await getCaseStudies(), (study) => study.skills);
 }
-
-/** Whether drafts are on show (dev only), so pages can mark them. */
-export const showDrafts = config.showDrafts;

@@ -3,7 +3,7 @@ import { parseNumber } from '../lib/data-table.ts';
 import type { ImportResult, RunInfo, Series, SeriesPoint } from './types.ts';
 
 /** MLflow's RunStatus enum, as the file store writes it in a run's meta.yaml. */
-export const MLFLOW_RUN_STATUSES: Readonly<Record<string, string>> = {
+const MLFLOW_RUN_STATUSES: Readonly<Record<string, string>> = {
   '1': 'RUNNING',
   '2': 'SCHEDULED',
   '3': 'FINISHED',

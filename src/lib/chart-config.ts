@@ -6,10 +6,10 @@
 
 /** The chart kinds interns can ask for; `horizontalBar` is a bar chart on its side. */
 export const CHART_TYPES = ['line', 'bar', 'horizontalBar', 'scatter'] as const;
-export type ChartType = (typeof CHART_TYPES)[number];
+type ChartType = (typeof CHART_TYPES)[number];
 
 /** How many series colours charts.css defines (`--chart-1` to `--chart-6`); later series reuse them. */
-export const PALETTE_SIZE = 6;
+const PALETTE_SIZE = 6;
 
 /** The palette colour (1 to PALETTE_SIZE) of the series at `index`. */
 export function swatchNumber(index: number): number {

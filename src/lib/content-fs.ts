@@ -30,7 +30,7 @@ export interface CaseStudyFile {
 }
 
 /** A case study's frontmatter and body as read, valid or not. */
-export interface ParsedCaseStudy {
+interface ParsedCaseStudy {
   /** The frontmatter as YAML data, before validation. */
   data: Record<string, unknown>;
   /** 1-based line of a frontmatter field. */

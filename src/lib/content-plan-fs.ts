@@ -55,7 +55,7 @@ export type PlanLocation = CheckLocation;
  * took half a second at 1,000 case studies. (Slugs are checked before this,
  * so a name never holds glob syntax.)
  */
-export function publishedPatterns(entries: readonly FoundCaseStudy[]): string[] {
+function publishedPatterns(entries: readonly FoundCaseStudy[]): string[] {
   const drafts = entries.filter((entry) => entry.draft).map((entry) => `!${entry.entry}`);
   return ['*.mdx', '*/index.mdx', '!_*', '!_*/**', ...drafts];
 }
@@ -65,7 +65,7 @@ export function publishedPatterns(entries: readonly FoundCaseStudy[]): string[] 
  * whose frontmatter or MDX cannot even be parsed: those would stop the dev
  * server before it could show the problem in the overlay.
  */
-export function devPatterns(entries: readonly CaseStudyFile[]): string[] {
+function devPatterns(entries: readonly CaseStudyFile[]): string[] {
   const unreadable = entries
     .filter((entry) => !entry.parsed?.body)
     .map((entry) => `!${entry.entry}`);
@@ -78,7 +78,7 @@ export function devPatterns(entries: readonly CaseStudyFile[]): string[] {
  * files, as the pages show them) and the profile. Only called once the
  * report has no problems.
  */
-export function cardsFromReport(report: ContentReport): OgCardFile[] {
+function cardsFromReport(report: ContentReport): OgCardFile[] {
   if (!report.profile) return [];
   const studies = report.caseStudies.flatMap((file) => {
     const valid = file.parsed?.valid;

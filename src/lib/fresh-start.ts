@@ -21,12 +21,12 @@ export interface FoundFile {
 }
 
 /** A part of the sample that is removed or kept as a whole. */
-export interface SamplePart {
+interface SamplePart {
   /** `case-studies/<name>/`, `case-studies/<name>.mdx`, or `profile.yaml` for the profile and its files. */
   part: string;
 }
 
-export interface RemovedPart extends SamplePart {
+interface RemovedPart extends SamplePart {
   /** Every file to delete, relative to the content folder. */
   files: string[];
 }
@@ -72,7 +72,7 @@ export function sampleHash(bytes: Uint8Array): string {
 }
 
 /** The part of the sample a content path belongs to. */
-export function partOf(file: string): string {
+function partOf(file: string): string {
   const [top, name, ...rest] = file.split('/');
   if (top === 'case-studies' && name !== undefined) {
     return rest.length > 0 ? `case-studies/${name}/` : `case-studies/${name}`;

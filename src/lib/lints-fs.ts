@@ -12,7 +12,7 @@ import { repeatedLabels } from './taxonomy.ts';
  * that found it, in the same `file:line: message` shape as build errors.
  */
 
-export type Severity = 'error' | 'warning';
+type Severity = 'error' | 'warning';
 
 export interface Finding extends ContentProblem {
   severity: Severity;

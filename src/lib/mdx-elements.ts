@@ -13,19 +13,19 @@ export interface MdxElement {
 }
 
 /** A Markdown heading, image or link in the body, with its line. */
-export interface MdxHeading {
+interface MdxHeading {
   depth: number;
   text: string;
   line: number;
 }
 
-export interface MdxImage {
+interface MdxImage {
   url: string;
   alt: string;
   line: number;
 }
 
-export interface MdxLink {
+interface MdxLink {
   url: string;
   line: number;
 }

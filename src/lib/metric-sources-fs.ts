@@ -4,7 +4,7 @@ import { lookupValue, roundForDisplay } from './artifact-values.ts';
 import { loadArtifact } from './artifacts-fs.ts';
 
 /** Where a metric's value was read from, for the note under it on the page. */
-export interface MetricSource {
+interface MetricSource {
   /** The file or run folder name: `classification_report.json`. */
   file: string;
   /** The key read, as written. */

@@ -5,10 +5,10 @@ import { splitFrontmatter } from './frontmatter.ts';
 import { isValidSlug } from './slugs.ts';
 
 /** Longest slug `npm run new` derives; longer titles are cut on a word boundary. */
-export const MAX_SLUG_LENGTH = 60;
+const MAX_SLUG_LENGTH = 60;
 
 /** The slug used when a title has nothing a URL can keep (only emoji, or no Latin letters). */
-export const FALLBACK_SLUG = 'case-study';
+const FALLBACK_SLUG = 'case-study';
 
 /**
  * Emoji, whole sequences first (flags, keycaps, skin tones, ZWJ families),

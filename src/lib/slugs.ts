@@ -2,7 +2,7 @@ import slugify from '@sindresorhus/slugify';
 import { memoize } from './memoize.ts';
 
 /** The contract's rule for case-study slugs (folder or file names). */
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export function isValidSlug(text: string): boolean {
   return SLUG_PATTERN.test(text);

@@ -3,7 +3,7 @@ import { textSchema } from './text.ts';
 import { webUrlSchema } from './url.ts';
 
 /** Who may see the data; shown as a badge on the dataset card. */
-export const accessSchema = z.enum(['public', 'internal', 'confidential']);
+const accessSchema = z.enum(['public', 'internal', 'confidential']);
 
 /** What the model learned from. */
 export const datasetSchema = z
@@ -41,5 +41,3 @@ export const datasetSchema = z
     },
     { when: () => true },
   );
-
-export type Dataset = z.output<typeof datasetSchema>;

@@ -62,5 +62,3 @@ export const periodSchema = withOrderedDates(
     end: endDateSchema.optional(),
   }),
 );
-
-export type Period = z.output<typeof periodSchema>;

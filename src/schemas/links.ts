@@ -31,5 +31,3 @@ export const projectLinksSchema = z.strictObject({
   /** A recorded talk or walkthrough. */
   video: webUrlSchema.optional(),
 });
-
-export type ProjectLinks = z.output<typeof projectLinksSchema>;

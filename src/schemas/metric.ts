@@ -4,7 +4,7 @@ import { textSchema } from './text.ts';
 import { describeValue } from '../lib/describe-value.ts';
 
 /** Which direction of change counts as an improvement. */
-export const goalSchema = z.enum(['higher', 'lower']);
+const goalSchema = z.enum(['higher', 'lower']);
 
 /** One result, compared with its baseline. */
 export const metricSchema = z

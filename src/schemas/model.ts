@@ -32,5 +32,4 @@ export const modelSchema = z.strictObject({
   hyperparameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
 
-export type Model = z.output<typeof modelSchema>;
 export type Task = z.output<typeof taskSchema>;

@@ -5,7 +5,7 @@ import { textSchema } from './text.ts';
 import { urlSchema } from './url.ts';
 
 /** A labelled link on the profile: GitHub, LinkedIn, email. */
-export const profileLinkSchema = z.strictObject({
+const profileLinkSchema = z.strictObject({
   /** The visible text: "GitHub". */
   label: textSchema(40),
   /** https, http or mailto only. */
@@ -13,7 +13,7 @@ export const profileLinkSchema = z.strictObject({
 });
 
 /** A group of skills shown together: "Modelling": [XGBoost, PyTorch]. */
-export const skillGroupSchema = z.strictObject({
+const skillGroupSchema = z.strictObject({
   /** The group's heading. */
   group: textSchema(60),
   /** The skills in it. */
@@ -21,7 +21,7 @@ export const skillGroupSchema = z.strictObject({
 });
 
 /** A degree, current or finished. */
-export const educationSchema = withOrderedDates(
+const educationSchema = withOrderedDates(
   z.strictObject({
     /** The institution. */
     school: textSchema(120),
@@ -35,7 +35,7 @@ export const educationSchema = withOrderedDates(
 );
 
 /** A job or internship. */
-export const experienceSchema = withOrderedDates(
+const experienceSchema = withOrderedDates(
   z.strictObject({
     /** The employer. */
     organization: textSchema(120),

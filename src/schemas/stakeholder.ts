@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { textSchema } from './text.ts';
 
 /** How much a stakeholder shaped the work. */
-export const influenceSchema = z.enum(['high', 'medium', 'low']);
+const influenceSchema = z.enum(['high', 'medium', 'low']);
 
 /** Someone the work was for. */
 export const stakeholderSchema = z.strictObject({
@@ -19,5 +19,3 @@ export const stakeholderSchema = z.strictObject({
   /** `high`, `medium` or `low`. */
   influence: influenceSchema.optional(),
 });
-
-export type Stakeholder = z.output<typeof stakeholderSchema>;

@@ -14,7 +14,7 @@ const CARD_ATTRIBUTE = { skill: 'data-skills', tag: 'data-tags' } as const;
 type Kind = keyof typeof CARD_ATTRIBUTE;
 
 /** Whether a card's space-separated slugs include every selected value of each kind. */
-export function cardMatches(
+function cardMatches(
   card: Pick<Element, 'getAttribute'>,
   selected: readonly { kind: Kind; value: string }[],
 ): boolean {
@@ -23,7 +23,7 @@ export function cardMatches(
   );
 }
 
-export function statusText(shown: number, total: number): string {
+function statusText(shown: number, total: number): string {
   const text = `Showing ${shown} of ${total} case studies`;
   return shown === 0 ? `${text}. None has every selected skill and topic.` : text;
 }

@@ -46,7 +46,7 @@ export interface XYPoint {
 }
 
 /** One plotted value: a number on a category axis, a point on a linear one. */
-export type Datum = number | null | XYPoint;
+type Datum = number | null | XYPoint;
 
 export type CasefolioChartConfiguration = ChartConfiguration<Kind, Datum[], string>;
 
@@ -338,7 +338,7 @@ function buildTooltipCallbacks(config: ChartConfig, theme: ChartTheme) {
  * dashed outline around the bars of dashed series, which Chart.js's bar
  * element cannot draw itself.
  */
-export function dashedBarOutlines(dashed: readonly boolean[]): Plugin<Kind> {
+function dashedBarOutlines(dashed: readonly boolean[]): Plugin<Kind> {
   return {
     id: 'casefolioDashedBars',
     afterDatasetDraw(chart, { index, meta }) {

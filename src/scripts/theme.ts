@@ -4,8 +4,8 @@
  * without it still follow the system preference.
  */
 
-export const THEME_STORAGE_KEY = 'casefolio-theme';
-export const THEME_CHANGE_EVENT = 'casefolio:themechange';
+const THEME_STORAGE_KEY = 'casefolio-theme';
+const THEME_CHANGE_EVENT = 'casefolio:themechange';
 
 type Theme = 'light' | 'dark';
 

@@ -23,8 +23,7 @@
  * `browseSite` (tests/helpers/served-site.ts) is that usual set-up in one call:
  * a shared build of a fixture, served, and Chromium.
  *
- * `browserAvailable` is the same answer as a boolean (`it.skipIf(!browserAvailable)`),
- * and `chromeLauncherOptions()` gives chrome-launcher (Lighthouse) the same browser.
+ * `chromeLauncherOptions()` gives chrome-launcher (Lighthouse) the same browser.
  * CI sets CASEFOLIO_REQUIRE_BROWSER=1, so there a missing browser fails the run.
  */
 import { readFileSync } from 'node:fs';
@@ -39,7 +38,7 @@ import { CHROMIUM_ARGS, HOW_TO_ENABLE, type FoundChromium } from './find-chromiu
 const found: FoundChromium | null = inject('chromium') ?? null;
 
 /** Whether this run has a Chromium that starts. */
-export const browserAvailable = found !== null;
+const browserAvailable = found !== null;
 
 /** `describe` for tests that need the browser: skipped, with everything in it, without one. */
 export const describeWithBrowser = describe.skipIf(!browserAvailable);
@@ -102,7 +101,7 @@ const axeSource = readFileSync(
   'utf8',
 );
 
-export interface AxeViolation {
+interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;

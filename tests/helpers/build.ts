@@ -55,7 +55,7 @@ export function childEnv(extra: Record<string, string> = {}): Record<string, str
 }
 
 /** What a build is made of: the same three make the same site. */
-export interface BuildConfig {
+interface BuildConfig {
   /**
    * Folder under tests/fixtures/ whose content/ is built: `sample` (a copy of the
    * shipped sample portfolio) by default. Tests never build the user's content/.
@@ -82,7 +82,7 @@ export interface SharedBuildOptions extends BuildConfig {
  * tests that write into the output folder, build twice, build a content copy
  * they change, or depend on the cache as it was just before the build.
  */
-export interface FreshBuildOptions extends BuildConfig {
+interface FreshBuildOptions extends BuildConfig {
   fresh: true;
   /** The output folder's name, so two fresh builds don't collide. */
   label: string;

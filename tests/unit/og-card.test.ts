@@ -1,6 +1,6 @@
+import Color from 'color';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { contrastRatio } from '../../src/lib/contrast.ts';
 import type { MetricInput } from '../../src/lib/metrics.ts';
 import {
   HOME_OG_IMAGE_PATH,
@@ -220,7 +220,7 @@ describe('the cards', () => {
       OG_COLORS.better,
       OG_COLORS.worse,
     ]) {
-      expect(contrastRatio(colour, OG_COLORS.background)).toBeGreaterThanOrEqual(7);
+      expect(Color(colour).contrast(Color(OG_COLORS.background))).toBeGreaterThanOrEqual(7);
     }
   });
 });
