@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import {
   buildSite,
   childEnv,
   projectRoot,
+  runCommand,
   testConfigArgs,
   type BuildResult,
 } from '../helpers/build.ts';
@@ -15,27 +15,19 @@ const MISSING_ALT =
   'tests/fixtures/build-gate/missing-alt/content/case-studies/churn-model/index.mdx:23: image ./plot.png has no alt text: write ![what it shows](./plot.png)';
 
 /** `npm run check` over a fixture's content: its exit code and what it printed. */
-function check(fixture: string): Promise<BuildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(projectRoot, 'src/cli/check.ts'), ...testConfigArgs],
-      {
-        cwd: projectRoot,
-        env: childEnv({
-          NO_COLOR: '1',
-          CASEFOLIO_CONTENT_DIR: `tests/fixtures/build-gate/${fixture}/content`,
-        }),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, outDir: '' }));
-  });
+async function check(fixture: string): Promise<BuildResult> {
+  const result = await runCommand(
+    process.execPath,
+    [path.join(projectRoot, 'src/cli/check.ts'), ...testConfigArgs],
+    {
+      cwd: projectRoot,
+      env: childEnv({
+        NO_COLOR: '1',
+        CASEFOLIO_CONTENT_DIR: `tests/fixtures/build-gate/${fixture}/content`,
+      }),
+    },
+  );
+  return { ...result, outDir: '' };
 }
 
 describe('a build over content that `npm run check` calls an error', () => {
@@ -88,28 +80,21 @@ describe('a build over content with lint warnings only', () => {
     mkdirSync(path.join(built.outDir, '.git'), { recursive: true });
     writeFileSync(path.join(built.outDir, '.git', 'HEAD'), 'ref: refs/heads/gh-pages\n');
     expect(existsSync(path.join(built.outDir, 'index.html'))).toBe(true);
-    const failed = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        [
-          path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'),
-          'build',
-          ...testConfigArgs,
-          '--outDir',
-          built.outDir,
-        ],
-        {
-          cwd: projectRoot,
-          env: childEnv({
-            CASEFOLIO_CONTENT_DIR: 'tests/fixtures/build-gate/missing-alt/content',
-          }),
-          stdio: 'ignore',
-        },
-      );
-      child.on('error', reject);
-      child.on('close', resolve);
-    });
-    expect(failed).toBe(1);
+    const failed = await runCommand(
+      process.execPath,
+      [
+        path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'),
+        'build',
+        ...testConfigArgs,
+        '--outDir',
+        built.outDir,
+      ],
+      {
+        cwd: projectRoot,
+        env: childEnv({ CASEFOLIO_CONTENT_DIR: 'tests/fixtures/build-gate/missing-alt/content' }),
+      },
+    );
+    expect(failed.code, failed.stderr).toBe(1);
     expect(readdirSync(built.outDir)).toEqual(['.git']);
   });
 });

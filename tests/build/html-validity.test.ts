@@ -2,12 +2,12 @@
 // sample site and of every fixture that builds: zero errors. html-validate
 // (tests/e2e/checkers.test.ts) checks the site's own rules; vnu is the
 // reference parser, and catches what a lint cannot, such as a <script> after </html>.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, listFiles, projectRoot } from '../helpers/build.ts';
+import { buildSite, listFiles, projectRoot, runCommand } from '../helpers/build.ts';
 
 const ENABLE = 'apt-get install default-jre-headless';
 
@@ -71,27 +71,22 @@ interface VnuMessage {
 }
 
 /** Runs vnu once over all files (it takes seconds to start) and returns its messages. */
-function runVnu(javaCommand: string, files: string[]): Promise<VnuMessage[]> {
+async function runVnu(javaCommand: string, files: string[]): Promise<VnuMessage[]> {
   const jar = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      javaCommand,
-      ['-jar', jar, '--errors-only', '--format', 'json', '--stdout', ...files],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      try {
-        resolve((JSON.parse(stdout) as { messages: VnuMessage[] }).messages);
-      } catch {
-        reject(new Error(`vnu exited ${code} without a JSON report: ${stderr || stdout}`));
-      }
-    });
-  });
+  const { code, stdout, stderr } = await runCommand(javaCommand, [
+    '-jar',
+    jar,
+    '--errors-only',
+    '--format',
+    'json',
+    '--stdout',
+    ...files,
+  ]);
+  try {
+    return (JSON.parse(stdout) as { messages: VnuMessage[] }).messages;
+  } catch {
+    throw new Error(`vnu exited ${code} without a JSON report: ${stderr || stdout}`);
+  }
 }
 
 interface Site {

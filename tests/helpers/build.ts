@@ -198,7 +198,31 @@ function logBuild(config: BuildConfig, label: string, how: 'built' | 'reused', s
   appendFileSync(log, `${JSON.stringify(entry)}\n`);
 }
 
-function runBuild(outDir: string, config: BuildConfig, label: string): Promise<BuildResult> {
+/** What a finished command printed, and its exit code. */
+export interface CommandResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command to its end with nothing on stdin, keeping what it prints. */
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function runBuild(outDir: string, config: BuildConfig, label: string): Promise<BuildResult> {
   const fixture = config.fixture ?? 'sample';
   rmSync(outDir, { recursive: true, force: true });
   const env = childEnv({
@@ -208,22 +232,13 @@ function runBuild(outDir: string, config: BuildConfig, label: string): Promise<B
     ...config.env,
   });
   const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [astroBin, 'build', ...testConfigArgs, '--outDir', outDir, ...(config.args ?? [])],
-      { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      logBuild(config, label, 'built', Math.round((performance.now() - started) / 100) / 10);
-      resolve({ code, stdout, stderr, outDir });
-    });
-  });
+  const result = await runCommand(
+    process.execPath,
+    [astroBin, 'build', ...testConfigArgs, '--outDir', outDir, ...(config.args ?? [])],
+    { cwd: projectRoot, env },
+  );
+  logBuild(config, label, 'built', Math.round((performance.now() - started) / 100) / 10);
+  return { ...result, outDir };
 }
 
 /** Every file under a folder, as paths relative to it with forward slashes. */
