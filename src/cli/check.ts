@@ -3,14 +3,12 @@
  * authoring lints, in a few seconds and without building. `--json` prints the
  * same findings for editors and CI. Exits 1 when there is any error.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { completeness, formatCompleteness } from '../lib/completeness.ts';
 import { checkAll } from '../lib/check-all-fs.ts';
 import { pluralize } from '../lib/plural.ts';
 import { formatProblem } from '../lib/problems.ts';
-import { loadSiteOptions } from './site-config.ts';
+import { loadSiteOptions, missingConfig } from './site-config.ts';
 
 function readFlags() {
   try {
@@ -41,8 +39,9 @@ does (astro.config.mjs by default). Exits 1 when there is an error.`);
 }
 
 const root = process.cwd();
-if (flags.config !== undefined && !existsSync(path.resolve(root, flags.config))) {
-  console.error(`--config ${flags.config}: file not found`);
+const missing = missingConfig(root, flags.config);
+if (missing !== undefined) {
+  console.error(missing);
   process.exit(2);
 }
 const { options, contentDir, publicDir, warning } = await loadSiteOptions(root, flags.config);

@@ -29,7 +29,7 @@ import { schemaProblems } from '../lib/schema-problems.ts';
 import { freshStart, readSampleManifest } from '../lib/fresh-start-fs.ts';
 import { PROFILE_FILE, fileCount, keptBecause, type FreshStartPlan } from '../lib/fresh-start.ts';
 import { checkAnswer, fillTemplate, slugForTitle } from '../lib/scaffold.ts';
-import { loadSiteOptions } from './site-config.ts';
+import { loadSiteOptions, missingConfig } from './site-config.ts';
 import { caseStudyPathSchema } from '../schemas/case-study.ts';
 
 /** A failure with its one-line explanation for stderr; exits 1. */
@@ -380,9 +380,8 @@ async function main(): Promise<number> {
       `${(error as Error).message.split('\n')[0] ?? ''} (see npm run new -- --help)`,
     );
   }
-  if (flags.config !== undefined && !existsSync(path.resolve(root, flags.config))) {
-    throw new CliError(`--config ${flags.config}: file not found`);
-  }
+  const missing = missingConfig(root, flags.config);
+  if (missing !== undefined) throw new CliError(missing);
   // The content folder and base as the build sees them: the config's casefolio()
   // options, with CASEFOLIO_CONTENT_DIR winning, and the config's base.
   const { contentDir, base, warning } = await loadSiteOptions(root, flags.config);

@@ -25,6 +25,17 @@ function slashed(base: string): string {
 }
 
 /**
+ * The one line `--config FILE` gets when FILE does not exist (relative to
+ * root), or undefined: a config named on purpose is never silently replaced
+ * by the defaults, as a config that fails to load is.
+ */
+export function missingConfig(root: string, configFile: string | undefined): string | undefined {
+  return configFile !== undefined && !existsSync(path.resolve(root, configFile))
+    ? `--config ${configFile}: file not found`
+    : undefined;
+}
+
+/**
  * The casefolio() options, publicDir and base in the project's Astro config, read by
  * loading the config file itself, so `npm run check` and the build agree on the
  * content folder, the public folder, the recommended sections and the
