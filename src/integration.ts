@@ -8,7 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { shareBuiltCharts } from './lib/built-charts.ts';
 import { shareResolvedMetrics } from './lib/resolved-metrics.ts';
 import { runChildJob } from './lib/child-process-fs.ts';
-import type { BuildContentPlan, ContentPlan, PlanMode } from './lib/content-plan-fs.ts';
+import type { BuildContentPlan, PlanMode } from './lib/content-plan-fs.ts';
 import { setLiveProblems } from './lib/live-problems.ts';
 import { settle } from './lib/settle.ts';
 import { codeTokenClasses } from './lib/code-token-classes.ts';
@@ -18,7 +18,7 @@ import { missingGlyphsWarning } from './lib/og-card.ts';
 import { pruneUnreferencedImages } from './lib/prune-assets-fs.ts';
 import { emptyOutDir } from './lib/out-dir-fs.ts';
 import { pluralize } from './lib/plural.ts';
-import { formatProblem, problemsSummary } from './lib/problems.ts';
+import { formatFinding, formatProblem, problemsSummary } from './lib/problems.ts';
 import {
   siteOptionsSchema,
   type ResolvedSiteOptions,
@@ -62,11 +62,6 @@ const RENDER_CONCURRENCY = 4;
 
 /** Quiet time after the last change under content/ before `astro dev` re-checks and reloads. */
 const RELOAD_SETTLE_MS = 150;
-
-/** A lint warning as `npm run check` prints it: `file:line: warning: message`. */
-function formatWarning(warning: ContentPlan['warnings'][number]): string {
-  return formatProblem({ ...warning, message: `warning: ${warning.message}` });
-}
 
 export default function casefolio(userOptions: SiteOptions = {}): AstroIntegration {
   const options = siteOptionsSchema.parse(userOptions);
@@ -190,7 +185,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
             }
             // Once, where the build goes on: `npm run check` prints them too, the same way.
             if (command === 'build' && plan.warnings.length > 0) {
-              logger.warn(plan.warnings.map(formatWarning).join('\n'));
+              logger.warn(plan.warnings.map(formatFinding).join('\n'));
             }
             setLiveProblems(plan.problems);
             // The pages take the charts the check built instead of building them again.

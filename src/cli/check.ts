@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { completeness, formatCompleteness } from '../lib/completeness.ts';
 import { checkAll } from '../lib/check-all-fs.ts';
 import { pluralize } from '../lib/plural.ts';
-import { formatProblem } from '../lib/problems.ts';
+import { formatFinding } from '../lib/problems.ts';
 import { loadSiteOptions, missingConfig } from './site-config.ts';
 
 function readFlags() {
@@ -56,11 +56,7 @@ if (flags.json) {
 } else {
   if (warning) console.error(`warning: ${warning}`);
   for (const finding of sorted) {
-    const line = formatProblem(
-      finding.severity === 'warning'
-        ? { ...finding, message: `warning: ${finding.message}` }
-        : finding,
-    );
+    const line = formatFinding(finding);
     (finding.severity === 'error' ? console.error : console.log)(line);
   }
   if (rows.length > 0) console.log(`\n${formatCompleteness(rows)}`);

@@ -31,6 +31,18 @@ export function formatProblem(problem: ContentProblem): string {
 }
 
 /**
+ * A finding as `npm run check` and the build print it: a warning's message
+ * starts with `warning: ` (`file:line: warning: message`), an error's does not.
+ */
+export function formatFinding(finding: ContentProblem & { severity: 'error' | 'warning' }): string {
+  return formatProblem(
+    finding.severity === 'warning'
+      ? { ...finding, message: `warning: ${finding.message}` }
+      : finding,
+  );
+}
+
+/**
  * The line after the problems that stop a build: `Casefolio found 3 problems
  * in 2 files. Fix them and run the command again.`
  */
