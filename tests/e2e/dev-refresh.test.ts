@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, text } from '../helpers/build.ts';
-import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
+import { editFile as edit, startDevServer, type DevServer } from '../helpers/dev-server.ts';
 
 /**
  * `npm run dev` against a real dev server, over plain HTTP: every kind of file
@@ -23,12 +23,6 @@ const PAGE = '/case-studies/from-artifacts/';
 const DEADLINE_MS = 30_000;
 
 let server: DevServer;
-
-function edit(file: string, from: string, to: string): void {
-  const before = readFileSync(file, 'utf8');
-  if (!before.includes(from)) throw new Error(`${from} not in ${file}`);
-  writeFileSync(file, before.replace(from, to));
-}
 
 interface Fetched {
   status: number;

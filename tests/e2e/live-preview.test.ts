@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, launchChromium } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/build.ts';
-import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
+import { editFile as edit, startDevServer, type DevServer } from '../helpers/dev-server.ts';
 
 // Inside the project, so Vite serves and watches it like the real content/.
 const content = path.join(projectRoot, '.tmp', 'live-preview', 'content');
@@ -12,12 +12,6 @@ const study = path.join(content, 'case-studies', 'published-study');
 let server: DevServer;
 let browser: Browser;
 let page: Page;
-
-function edit(file: string, from: string, to: string): void {
-  const text = readFileSync(file, 'utf8');
-  if (!text.includes(from)) throw new Error(`${from} not in ${file}`);
-  writeFileSync(file, text.replace(from, to));
-}
 
 /**
  * What a reader sees: the text of Astro's error overlay when it is showing

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { childEnv, projectRoot, testConfigArgs } from './build.ts';
@@ -68,4 +69,11 @@ export async function startDevServer(contentDir: string, deadlineMs = 60_000): P
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/** Saves `file` with its first `from` replaced by `to`, as an intern's edit would; fails if `from` is not there. */
+export function editFile(file: string, from: string, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`${from} not in ${file}`);
+  writeFileSync(file, text.replace(from, to));
 }
