@@ -13,13 +13,15 @@ const config: KnipConfig = {
     // The integration, imported by both Astro configs.
     'src/integration.ts',
     // `npm run check` and `npm run new`.
-    'src/cli/*.ts',
+    'src/authoring/check.ts',
+    'src/authoring/new.ts',
     // Child processes started by path: `new URL('./x-child.ts', import.meta.url)`.
-    'src/lib/*-child.ts',
+    'src/*/*-child.ts',
     // The OG card route, handed to Astro's injectRoute by path.
-    'src/routes/og-card.ts',
+    'src/og/route.ts',
     // Client scripts, imported from components' <script> tags.
     'src/scripts/*.ts',
+    'src/charts/client/*.ts',
     // `npm run bench` and `npm run size`.
     'bench/*.ts',
     // Loaded into `astro build` with node --import (tests/build/artifact-reads.test.ts).
@@ -33,7 +35,7 @@ const config: KnipConfig = {
   project: ['src/**/*.{ts,mjs,astro,mdx}', 'bench/**/*.ts', 'tests/**/*.{ts,mjs}', '*.{ts,mjs}'],
   ignoreDependencies: [
     // Read as files through createRequire().resolve(), which Knip does not follow:
-    // the OG card fonts (src/lib/og-image-fs.ts), the JSON Resume schema
+    // the OG card fonts (src/og/image.ts), the JSON Resume schema
     // (tests/helpers/json-resume.ts), axe's browser bundle (tests/helpers/browser.ts)
     // and the Nu HTML Checker's jar (tests/build/html-validity.test.ts).
     '@fontsource/noto-sans',
@@ -41,12 +43,12 @@ const config: KnipConfig = {
     'axe-core',
     'vnu-jar',
     // Imported from @astrojs/mdx's own folder, to test the version it runs
-    // (tests/unit/frontmatter-fence.test.ts): listing it would pin another copy.
+    // (tests/unit/content/frontmatter-fence.test.ts): listing it would pin another copy.
     '@astrojs/internal-helpers',
   ],
   ignoreIssues: {
     // getStaticPaths and GET are read by Astro from the injected route.
-    'src/routes/og-card.ts': ['exports'],
+    'src/og/route.ts': ['exports'],
     // The default export is read by Astro through --config.
     'tests/astro.config.mjs': ['exports'],
   },

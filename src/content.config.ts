@@ -2,10 +2,10 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import config from 'virtual:casefolio/collections-config';
-import { slugFromEntry } from './lib/case-study-entries.ts';
-import { checkedLoader } from './lib/checked-loader.ts';
-import { profileLoader } from './lib/profile-loader.ts';
-import { refreshedByFiles } from './lib/refreshed-loader.ts';
+import { slugFromEntry } from './content/entries.ts';
+import { checkedLoader } from './content/loaders/checked-loader.ts';
+import { profileLoader } from './content/loaders/profile-loader.ts';
+import { refreshedByFiles } from './content/loaders/refreshed-loader.ts';
 import { caseStudyEntrySchema } from './schemas/case-study.ts';
 import { profileSchema } from './schemas/profile.ts';
 
@@ -15,7 +15,7 @@ import { profileSchema } from './schemas/profile.ts';
  * render until it is fixed. So in dev an entry that fails its schema is kept
  * as written instead of throwing. The build keeps the strict schema: its
  * collections load while the check still runs, and a loader that throws
- * waits for the check to report the problem first (lib/checked-loader.ts).
+ * waits for the check to report the problem first (content/loaders/checked-loader.ts).
  */
 function tolerantInDev<T extends z.ZodType>(schema: T): T {
   if (!config.showDrafts) return schema;

@@ -1,11 +1,11 @@
 declare module 'virtual:casefolio/config' {
-  const config: import('./virtual-config.ts').ResolvedConfig;
+  const config: import('./integration/vite/virtual-config.ts').ResolvedConfig;
   export default config;
 }
 
 declare module 'virtual:casefolio/collections-config' {
   /** The same config, served before the content check ends: for src/content.config.ts only. */
-  const config: import('./virtual-config.ts').ResolvedConfig;
+  const config: import('./integration/vite/virtual-config.ts').ResolvedConfig;
   export default config;
 }
 
@@ -18,6 +18,6 @@ declare module 'virtual:casefolio/images' {
 declare namespace App {
   interface Locals {
     /** The case study being rendered, for MDX components that read its frontmatter. */
-    caseStudy?: import('./data/portfolio.ts').CaseStudy;
+    caseStudy?: import('./site/portfolio.ts').CaseStudy;
   }
 }

@@ -5,28 +5,28 @@ import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { shareBuiltCharts } from './lib/built-charts.ts';
-import { shareResolvedMetrics } from './lib/resolved-metrics.ts';
-import { runChildJob } from './lib/child-process-fs.ts';
-import type { BuildContentPlan, PlanMode } from './lib/content-plan-fs.ts';
-import { setLiveProblems } from './lib/live-problems.ts';
-import { settle } from './lib/settle.ts';
-import { codeTokenClasses } from './lib/code-token-classes.ts';
-import { publishSearchIndex } from './lib/search-index-fs.ts';
-import { publishOgCards, renderOgCards, type RenderedOgCard } from './lib/og-cards-fs.ts';
-import { missingGlyphsWarning } from './lib/og-card.ts';
-import { pruneUnreferencedImages } from './lib/prune-assets-fs.ts';
-import { emptyOutDir } from './lib/out-dir-fs.ts';
-import { pluralize } from './lib/plural.ts';
-import { formatFinding, formatProblem, problemsSummary } from './lib/problems.ts';
+import { shareBuiltCharts } from './build/built-charts.ts';
+import { shareResolvedMetrics } from './build/resolved-metrics.ts';
+import { runChildJob } from './build/child-process.ts';
+import type { BuildContentPlan, PlanMode } from './build/plan.ts';
+import { setLiveProblems } from './dev/live-problems.ts';
+import { settle } from './dev/debounce.ts';
+import { codeTokenClasses } from './content/mdx/code-token-classes.ts';
+import { publishSearchIndex } from './search/index-writer.ts';
+import { publishOgCards, renderOgCards, type RenderedOgCard } from './og/cards.ts';
+import { missingGlyphsWarning } from './og/card.ts';
+import { pruneUnreferencedImages } from './build/prune-assets.ts';
+import { emptyOutDir } from './build/out-dir.ts';
+import { pluralize } from './problems/plural.ts';
+import { formatFinding, formatProblem, problemsSummary } from './problems/problem.ts';
 import {
   siteOptionsSchema,
   type ResolvedSiteOptions,
   type SiteOptions,
 } from './schemas/site-options.ts';
-import { virtualConfig, type ResolvedConfig } from './virtual-config.ts';
-import { virtualImages } from './virtual-images.ts';
-import { mdxWithoutFrontmatter } from './mdx-frontmatter.ts';
+import { virtualConfig, type ResolvedConfig } from './integration/vite/virtual-config.ts';
+import { virtualImages } from './integration/vite/virtual-images.ts';
+import { mdxWithoutFrontmatter } from './integration/vite/mdx-frontmatter.ts';
 import { THEME_INIT_SCRIPT } from './scripts/theme-init.ts';
 
 /** The bundler's log hook signature, written out: Astro's config types do not infer it. */
@@ -149,7 +149,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         // case studies). The child says which files to load as soon as it has
         // read every frontmatter; the content collections start loading then
         // (virtual:casefolio/collections-config) and finish once the check has
-        // passed (lib/checked-loader.ts). Other commands check first, in this process.
+        // passed (content/loaders/checked-loader.ts). Other commands check first, in this process.
         const { promise: listed, resolve: filesListed } = Promise.withResolvers<void>();
         const listFiles = (patterns: string[]) => {
           settings.caseStudyPatterns = patterns;
@@ -157,14 +157,14 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         };
         const planning: Promise<BuildContentPlan> = scratch
           ? runChildJob<BuildContentPlan>(
-              new URL('./lib/content-plan-child.ts', import.meta.url),
+              new URL('./build/plan-child.ts', import.meta.url),
               { location, ...mode, searchRecordsFile: path.join(scratch, SEARCH_RECORDS) },
               { name: 'the content check', onEarly: (patterns) => listFiles(patterns as string[]) },
             )
           : // The checker is loaded only where it runs in this process: a build's
             // Astro process never needs it, and loading it took 0.13 s of the
             // build's start-up, before the check's child process could start.
-            import('./lib/content-plan-fs.ts').then(({ planContent }) =>
+            import('./build/plan.ts').then(({ planContent }) =>
               planContent(location, mode),
             );
 
@@ -209,7 +209,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
               });
               ogCards.catch(() => undefined);
               searchIndex = runChildJob<number>(
-                new URL('./lib/search-index-child.ts', import.meta.url),
+                new URL('./search/index-child.ts', import.meta.url),
                 {
                   recordsFile: path.join(scratch, SEARCH_RECORDS),
                   outputPath: path.join(scratch, SEARCH_INDEX),
@@ -232,7 +232,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         if (command !== 'build') await ready;
 
         if (command === 'dev') {
-          const { recheckContent } = await import('./lib/dev-recheck.ts');
+          const { recheckContent } = await import('./dev/recheck.ts');
           // The same checks as at start-up, lints included: what the build
           // would refuse is what the overlay shows.
           recheck = async () => {
@@ -240,7 +240,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
           };
           injectRoute({
             pattern: '/og/[...card]',
-            entrypoint: new URL('routes/og-card.ts', config.srcDir),
+            entrypoint: new URL('og/route.ts', config.srcDir),
           });
         }
 
@@ -277,7 +277,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
           markdown: {
             // One pass per code block: token colours are custom properties that
             // src/styles/code.css sets for light and dark (two themes cost twice).
-            // src/lib/code-token-classes.ts turns its inline colours into classes.
+            // src/content/mdx/code-token-classes.ts turns its inline colours into classes.
             shikiConfig: {
               theme: 'css-variables',
               wrap: false,

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import config from 'virtual:casefolio/config';
-import { getProfile } from '../data/portfolio.ts';
+import { getProfile } from '../site/portfolio.ts';
 
 /**
  * `/resume.pdf`: the PDF named by `resume` in profile.yaml, published as is.

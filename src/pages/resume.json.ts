@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { homeHref } from '../data/hrefs.ts';
-import { getCaseStudies, getProfile } from '../data/portfolio.ts';
-import { toJsonResume } from '../lib/resume.ts';
+import { homeHref } from '../site/hrefs.ts';
+import { getCaseStudies, getProfile } from '../site/portfolio.ts';
+import { toJsonResume } from '../resume/resume.ts';
 
 /** `/resume.json`: the résumé in the JSON Resume schema, for tools that import one. */
 export const GET: APIRoute = async ({ site }) => {

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { pageHref } from '../data/hrefs.ts';
+import { pageHref } from '../site/hrefs.ts';
 
 /**
  * Every page may be crawled (drafts are never built, and the 404 page says

@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { caseStudyHref, homeHref } from '../data/hrefs.ts';
-import { getCaseStudies, getProfile } from '../data/portfolio.ts';
-import { firstDay } from '../lib/json-ld.ts';
+import { caseStudyHref, homeHref } from '../site/hrefs.ts';
+import { getCaseStudies, getProfile } from '../site/portfolio.ts';
+import { firstDay } from '../seo/json-ld.ts';
 
 /**
  * Without `site` there is no address to make links absolute with, and

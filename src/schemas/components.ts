@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { ARTIFACT_FORMATS } from '../importers/types.ts';
-import { CHART_TYPES } from '../lib/chart-config.ts';
+import { ARTIFACT_FORMATS } from '../artifacts/formats/types.ts';
+import { CHART_TYPES } from '../charts/config.ts';
 import { textSchema } from './text.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { describeValue } from '../lib/describe-value.ts';
-import { isCalendarDate, isPeriodOrdered, toIsoDay, whyNotARealDate } from '../lib/dates.ts';
+import { describeValue } from '../problems/describe-value.ts';
+import { isCalendarDate, isPeriodOrdered, toIsoDay, whyNotARealDate } from '../site/dates.ts';
 
 const DATE_HINT = 'a date as YYYY-MM or YYYY-MM-DD';
 

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { ARTIFACT_FORMATS } from '../importers/types.ts';
+import { ARTIFACT_FORMATS } from '../artifacts/formats/types.ts';
 import { textSchema } from './text.ts';
-import { describeValue } from '../lib/describe-value.ts';
+import { describeValue } from '../problems/describe-value.ts';
 
 /** Which direction of change counts as an improvement. */
 const goalSchema = z.enum(['higher', 'lower']);

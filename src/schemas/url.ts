@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { describeValue } from '../lib/describe-value.ts';
+import { describeValue } from '../problems/describe-value.ts';
 
 /** The schemes a link in content may use; anything else could run script or leak data. */
 export type UrlScheme = 'https' | 'http' | 'mailto';

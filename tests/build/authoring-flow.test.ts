@@ -24,7 +24,7 @@ describe('from a fresh clone: npm run new, npm run check, npm run build', () => 
     // The sample portfolio, as a fresh clone has it (a copy: never the user's content/).
     cpSync(path.join(projectRoot, 'tests/fixtures/sample/content'), content, { recursive: true });
 
-    const published = run('src/cli/new.ts', [
+    const published = run('src/authoring/new.ts', [
       '--title',
       'Forecasting bike demand, station by station',
       '--template',
@@ -39,7 +39,7 @@ describe('from a fresh clone: npm run new, npm run check, npm run build', () => 
     expect(published.stderr).toBe('');
     expect(published.status).toBe(0);
     expect(published.stdout).toContain('(published: npm run build includes it)');
-    const draft = run('src/cli/new.ts', [
+    const draft = run('src/authoring/new.ts', [
       '--title',
       'Still a draft',
       '--template',
@@ -49,7 +49,7 @@ describe('from a fresh clone: npm run new, npm run check, npm run build', () => 
     expect(draft.status).toBe(0);
     expect(draft.stdout).toContain('(a draft)');
 
-    const check = run('src/cli/check.ts', testConfigArgs);
+    const check = run('src/authoring/check.ts', testConfigArgs);
     expect(check.status, check.stderr).toBe(0);
 
     const result = await buildSite({

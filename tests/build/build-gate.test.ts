@@ -18,7 +18,7 @@ const MISSING_ALT =
 async function check(fixture: string): Promise<BuildResult> {
   const result = await runCommand(
     process.execPath,
-    [path.join(projectRoot, 'src/cli/check.ts'), ...testConfigArgs],
+    [path.join(projectRoot, 'src/authoring/check.ts'), ...testConfigArgs],
     {
       cwd: projectRoot,
       env: childEnv({

@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadSiteOptions } from '../../src/cli/site-config.ts';
-import type { Completeness } from '../../src/lib/completeness.ts';
-import type { Finding } from '../../src/lib/lints-fs.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
+import { loadSiteOptions } from '../../src/authoring/site-config.ts';
+import type { Completeness } from '../../src/authoring/completeness.ts';
+import type { Finding } from '../../src/content/lints.ts';
+import { formatProblem } from '../../src/problems/problem.ts';
 import {
   buildSite,
   childEnv,
@@ -17,11 +17,11 @@ import {
 } from '../helpers/build.ts';
 
 /**
- * `npm run check` as an intern runs it: `node src/cli/check.ts` in a
+ * `npm run check` as an intern runs it: `node src/authoring/check.ts` in a
  * subprocess, once per lint fixture under tests/fixtures/lints/<rule>/content.
  */
 
-const checkScript = path.join(projectRoot, 'src', 'cli', 'check.ts');
+const checkScript = path.join(projectRoot, 'src', 'cli', 'authoring/check.ts');
 
 interface CheckRun {
   code: number | null;

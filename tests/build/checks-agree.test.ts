@@ -1,16 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSiteOptions } from '../../src/cli/site-config.ts';
-import { recheckContent } from '../../src/lib/dev-recheck.ts';
-import { getLiveProblems } from '../../src/lib/live-problems.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
+import { loadSiteOptions } from '../../src/authoring/site-config.ts';
+import { recheckContent } from '../../src/dev/recheck.ts';
+import { getLiveProblems } from '../../src/dev/live-problems.ts';
+import { formatProblem } from '../../src/problems/problem.ts';
 import { buildSite, childEnv, projectRoot, testConfig, testConfigArgs } from '../helpers/build.ts';
 
 /**
  * `npm run check`, `astro build` and `astro dev`'s re-check after a save
  * report exactly the same problems, because all three run `checkAll`
- * (lib/check-all-fs.ts): the GPS check of photos included.
+ * (content/check-all.ts): the GPS check of photos included.
  */
 
 /** A problem line, as every path prints it: `tests/fixtures/...: message`. */
@@ -19,7 +19,7 @@ const isProblemLine = (line: string) => line.startsWith('tests/fixtures/');
 function checkLines(fixture: string): string[] {
   const result = spawnSync(
     process.execPath,
-    [path.join(projectRoot, 'src/cli/check.ts'), ...testConfigArgs],
+    [path.join(projectRoot, 'src/authoring/check.ts'), ...testConfigArgs],
     {
       cwd: projectRoot,
       env: {

@@ -86,7 +86,7 @@ describe('a build over invalid content', () => {
   it('prints the same lines from npm run check, which also warns about repeated tags and skills', () => {
     const check = spawnSync(
       process.execPath,
-      [path.join(projectRoot, 'src/cli/check.ts'), ...testConfigArgs],
+      [path.join(projectRoot, 'src/authoring/check.ts'), ...testConfigArgs],
       {
         cwd: projectRoot,
         env: { ...childEnv({ CASEFOLIO_CONTENT_DIR: 'tests/fixtures/invalid/content' }), CI: '1' },

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content-fs.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
+import { checkContent } from '../../src/content/check.ts';
+import { formatProblem } from '../../src/problems/problem.ts';
 import { testConfigArgs } from '../helpers/build.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -35,7 +35,7 @@ function runNew(args: string[], extraEnv: Record<string, string> = {}) {
   };
   delete env['BASE_PATH'];
   Object.assign(env, extraEnv);
-  const result = spawnSync(process.execPath, ['src/cli/new.ts', ...testConfigArgs, ...args], {
+  const result = spawnSync(process.execPath, ['src/authoring/new.ts', ...testConfigArgs, ...args], {
     cwd: root,
     env,
     encoding: 'utf8',

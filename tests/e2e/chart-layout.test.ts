@@ -8,7 +8,7 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { OPEN_TABLE_MAX_ROWS } from '../../src/lib/chart-data.ts';
+import { OPEN_TABLE_MAX_ROWS } from '../../src/charts/data.ts';
 import { axeViolations, describeWithBrowser } from '../helpers/browser.ts';
 import { chartPage, drawAllCharts } from '../helpers/chart-pages.ts';
 import { launchChromeForLighthouse } from '../helpers/lighthouse.ts';

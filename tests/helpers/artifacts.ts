@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
-import type { Artifact, ImportResult } from '../../src/importers/types.ts';
+import type { Artifact, ImportResult } from '../../src/artifacts/formats/types.ts';
 
 /** Genuine and format-example artifacts copied from the spec's fixtures. */
 export const ARTIFACTS = fileURLToPath(new URL('../fixtures/artifacts', import.meta.url));

@@ -1,0 +1,66 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { checkLocalFile } from '../files/paths.ts';
+import { parseMatrix, type MatrixResult } from '../charts/confusion.ts';
+import { parseCsv, parseJsonRows, type TableResult } from './data-table.ts';
+
+/**
+ * Data files above this size fail the build: a chart cannot show more than a
+ * thousand points per series anyway, and a huge file slows every build.
+ */
+export const MAX_DATA_FILE_BYTES = 5 * 1024 * 1024;
+
+const cache = new Map<string, { mtimeMs: number; result: TableResult }>();
+
+/**
+ * Reads a CSV or JSON data file named in an MDX file, after the same path
+ * checks as frontmatter paths. Parsed tables are cached by path and
+ * modification time, so a file used by several charts is read once per build.
+ */
+export function readDataTable(written: string, mdxFile: string, contentDir: string): TableResult {
+  const problem = checkLocalFile(written, mdxFile, contentDir);
+  if (problem) return { ok: false, message: problem };
+  const absolute = path.resolve(path.dirname(mdxFile), written);
+  const extension = path.extname(absolute).toLowerCase();
+  if (!['.csv', '.tsv', '.json'].includes(extension)) {
+    return { ok: false, message: `${written}: expected a .csv or .json file` };
+  }
+  const stat = statSync(absolute);
+  if (stat.size > MAX_DATA_FILE_BYTES) {
+    const megabytes = (stat.size / 1024 / 1024).toFixed(2);
+    return {
+      ok: false,
+      message: `${written} is ${megabytes} MB, over the ${MAX_DATA_FILE_BYTES / 1024 / 1024} MB limit for data files; downsample it (for example every 10th row) or keep only the columns you plot`,
+    };
+  }
+  // The cache holds the parse, not the message: two MDX files may name one
+  // file by different relative paths, and each message quotes its own.
+  let entry = cache.get(absolute);
+  if (!entry || entry.mtimeMs !== stat.mtimeMs) {
+    const text = readFileSync(absolute, 'utf8');
+    const result = extension === '.json' ? parseJsonRows(text) : parseCsv(text);
+    entry = { mtimeMs: stat.mtimeMs, result };
+    cache.set(absolute, entry);
+  }
+  const { result } = entry;
+  return result.ok ? result : { ok: false, message: `${written}: ${result.message}` };
+}
+
+/** Reads a confusion matrix file (JSON nested array or headerless CSV) named in an MDX file. */
+export function readMatrixFile(written: string, mdxFile: string, contentDir: string): MatrixResult {
+  const problem = checkLocalFile(written, mdxFile, contentDir);
+  if (problem) return { ok: false, message: problem };
+  const absolute = path.resolve(path.dirname(mdxFile), written);
+  const extension = path.extname(absolute).toLowerCase();
+  if (extension !== '.json' && extension !== '.csv') {
+    return { ok: false, message: `${written}: expected a .json or .csv file` };
+  }
+  if (statSync(absolute).size > MAX_DATA_FILE_BYTES) {
+    return { ok: false, message: `${written} is too large for a confusion matrix` };
+  }
+  const parsed = parseMatrix(
+    readFileSync(absolute, 'utf8'),
+    extension === '.json' ? 'json' : 'csv',
+  );
+  return parsed.ok ? parsed : { ok: false, message: `${written}: ${parsed.message}` };
+}

@@ -1,0 +1,168 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { detectFormat, parseAs, startsAsJson, type FileFormat } from './detect.ts';
+import { parseMlflowRun, isMlflowRunFolder } from './formats/mlflow-run.ts';
+import { jsonSyntaxProblem, parsePythonJson } from './formats/json-values.ts';
+import { ARTIFACT_FORMATS, type ArtifactFormat, type ImportResult } from './formats/types.ts';
+import { checkLocalFile } from '../files/paths.ts';
+import { MAX_DATA_FILE_BYTES } from './data-files.ts';
+import { findMlflowRun, readRunFolder } from './run-folder.ts';
+
+/** An artifact read from disk, or why it could not be. */
+export type LoadedArtifact = ImportResult & {
+  /** The file or folder name, for provenance notes: `classification_report.json`. */
+  fileName?: string;
+};
+
+/**
+ * What was read, per absolute path: a file's text and a run folder's parse,
+ * each under a stamp of what it was read from. A metric and a chart often
+ * name the same artifact (one as detected, one with a `format`), and two
+ * metrics the same report: the file is read once and parsed once per format.
+ * A changed file (a save in `astro dev`) has a new stamp and is read again.
+ */
+const files = new Map<string, { stamp: number; text: string; parsed: Map<string, ImportResult> }>();
+const runFolders = new Map<string, { stamp: string; result: ImportResult }>();
+
+/**
+ * Reads the artifact a metric or chart names (`from: ./report.json`), with
+ * the same path rules as every content path, the data-file size limit, and
+ * the format detected from the content unless `format` says otherwise. Parsed
+ * artifacts are cached per path and modification time. Messages start with
+ * the path as the intern wrote it.
+ */
+export function loadArtifact(
+  written: string,
+  mdxFile: string,
+  contentDir: string,
+  format?: ArtifactFormat,
+): LoadedArtifact {
+  const problem = checkLocalFile(written, mdxFile, contentDir);
+  if (problem) return { ok: false, message: problem };
+  const absolute = path.resolve(path.dirname(mdxFile), written);
+  const fileName = path.basename(absolute);
+  const stat = statSync(absolute);
+  const result = stat.isDirectory()
+    ? loadRunFolder(absolute, format)
+    : loadFile(absolute, fileName, stat.size, stat.mtimeMs, format);
+  return result.ok ? { ...result, fileName } : { ...result, message: prefixed(written, result) };
+}
+
+function prefixed(
+  written: string,
+  problem: { message: string; line?: number; file?: string },
+): string {
+  const where = [problem.file, problem.line === undefined ? undefined : `line ${problem.line}`]
+    .filter(Boolean)
+    .join(', ');
+  return `${written}${where ? ` (${where})` : ''}: ${problem.message}`;
+}
+
+/** The cached read of a file, read again when its modification time is not the one cached. */
+function readText(absolute: string, mtimeMs: number) {
+  let read = files.get(absolute);
+  if (read?.stamp !== mtimeMs) {
+    read = { stamp: mtimeMs, text: readFileSync(absolute, 'utf8'), parsed: new Map() };
+    files.set(absolute, read);
+  }
+  return read;
+}
+
+/**
+ * A file's text if `loadArtifact` has read it as it is now (a metric's
+ * artifact, read before the charts of the same study), so telling a chart
+ * source's format does not open the file again; undefined otherwise.
+ */
+export function artifactTextIfRead(absolute: string): string | undefined {
+  const read = files.get(absolute);
+  return read && read.stamp === statSync(absolute).mtimeMs ? read.text : undefined;
+}
+
+function loadFile(
+  absolute: string,
+  fileName: string,
+  size: number,
+  mtimeMs: number,
+  format: ArtifactFormat | undefined,
+): ImportResult {
+  if (size > MAX_DATA_FILE_BYTES) {
+    return {
+      ok: false,
+      message: `the file is ${(size / 1024 / 1024).toFixed(2)} MB, over the ${MAX_DATA_FILE_BYTES / 1024 / 1024} MB limit; downsample it or export fewer steps`,
+    };
+  }
+  const read = readText(absolute, mtimeMs);
+  if (format === 'mlflow-run') {
+    return { ok: false, message: 'format "mlflow-run" needs a run folder, not a file' };
+  }
+  const key = format ?? '';
+  const result = read.parsed.get(key) ?? importFile(read.text, fileName, format);
+  read.parsed.set(key, result);
+  return result;
+}
+
+/** Where the README lists the formats, for messages that send the intern there. */
+const FORMATS_HELP = `Casefolio reads ${new Intl.ListFormat('en').format(ARTIFACT_FORMATS)}; see "Metrics from artifact files" in README.md`;
+
+/**
+ * Parses a file as the format asked for, or as detected from its content.
+ * When the file is not in that format at all (detection sees another one, or
+ * none), the importer's complaint would quote the file's first line, which
+ * may be the whole file or hold a secret: the message names the formats
+ * instead, and never the content. A JSON file that does not parse gets its
+ * syntax error whatever the format, since that is the problem to fix.
+ */
+function importFile(text: string, fileName: string, format: FileFormat | undefined): ImportResult {
+  const detected = detectFormat(text, fileName);
+  const chosen = format ?? detected;
+  if (chosen === undefined) {
+    return { ok: false, message: `not a format Casefolio recognises; ${FORMATS_HELP}` };
+  }
+  const result = parseAs(chosen, text, fileName);
+  if (result.ok || detected === chosen) return result;
+  const json = startsAsJson(text) ? parsePythonJson(text) : undefined;
+  if (json !== undefined && !json.ok) return jsonSyntaxProblem(json);
+  const seen =
+    detected === undefined ? 'is in no format Casefolio recognises' : `reads as "${detected}"`;
+  return {
+    ok: false,
+    message: `format "${chosen}" does not fit this file, which ${seen}; ${FORMATS_HELP}`,
+  };
+}
+
+function loadRunFolder(absolute: string, format: ArtifactFormat | undefined): ImportResult {
+  if (format !== undefined && format !== 'mlflow-run') {
+    return { ok: false, message: `is a folder; format "${format}" needs a file` };
+  }
+  const run = findMlflowRun(absolute);
+  if (!run || !existsSync(path.join(run, 'meta.yaml'))) {
+    return {
+      ok: false,
+      message: `is a folder but not an MLflow run; point at mlruns/<experiment id>/<run id>/ (the folder with meta.yaml, metrics/ and params/)`,
+    };
+  }
+  const stamp = folderStamp(run);
+  const cached = runFolders.get(run);
+  if (cached?.stamp === stamp) return cached.result;
+  const read = readRunFolder(run);
+  const result: ImportResult = isMlflowRunFolder(read.keys())
+    ? parseMlflowRun(read)
+    : { ok: false, message: 'is not an MLflow run folder (expected meta.yaml and metrics/)' };
+  runFolders.set(run, { stamp, result });
+  return result;
+}
+
+/**
+ * Every file under a folder with its size and modification time: a run's
+ * files change without their folder's time changing (MLflow appends to
+ * metrics/<name>), so the folder is only unchanged if none of them is.
+ */
+function folderStamp(dir: string): string {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .sort()
+    .map((name) => {
+      const stat = statSync(path.join(dir, name));
+      return `${name}\0${stat.size}\0${stat.mtimeMs}`;
+    })
+    .join('\n');
+}

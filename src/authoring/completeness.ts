@@ -1,0 +1,79 @@
+import type { ContentReport } from '../content/check.ts';
+
+/** How far one case study is from everything a reviewer looks for. */
+export interface Completeness {
+  slug: string;
+  draft: boolean;
+  /** Metrics with a baseline, of all metrics. */
+  baselines: { with: number; of: number };
+  /** Recommended sections present, of all recommended. */
+  sections: { with: number; of: number };
+  cover: boolean;
+  /** Project links given (repo, demo, notebook...). */
+  links: number;
+  /** A stakeholder with an outcome: the "so what" of the work. */
+  outcome: boolean;
+}
+
+/** One row per case study whose frontmatter could be read, in slug order. */
+export function completeness(report: ContentReport, sections: readonly string[]): Completeness[] {
+  return report.caseStudies.flatMap((study) => {
+    const parsed = study.parsed;
+    if (!parsed) return [];
+    const { data, body } = parsed;
+    const metrics = Array.isArray(data['metrics']) ? (data['metrics'] as unknown[]) : [];
+    const stakeholders = Array.isArray(data['stakeholders'])
+      ? (data['stakeholders'] as unknown[])
+      : [];
+    const headings = new Set(body?.headings.map((heading) => heading.text.toLowerCase()) ?? []);
+    const links = data['links'];
+    return [
+      {
+        slug: study.slug,
+        draft: study.draft,
+        baselines: {
+          with: metrics.filter(
+            (metric) => typeof metric === 'object' && metric !== null && 'baseline' in metric,
+          ).length,
+          of: metrics.length,
+        },
+        sections: {
+          with: sections.filter((section) => headings.has(section.toLowerCase())).length,
+          of: sections.length,
+        },
+        cover: typeof data['cover'] === 'object' && data['cover'] !== null,
+        links: typeof links === 'object' && links !== null ? Object.keys(links).length : 0,
+        outcome: stakeholders.some(
+          (person) => typeof person === 'object' && person !== null && 'outcome' in person,
+        ),
+      },
+    ];
+  });
+}
+
+/** The report as a small fixed-width table a mentor can read at a glance. */
+export function formatCompleteness(rows: readonly Completeness[]): string {
+  const mark = (ok: boolean) => (ok ? 'yes' : 'no');
+  const ratio = ({ with: have, of }: { with: number; of: number }) =>
+    `${have}/${of}${have === of ? '' : ' !'}`;
+  const table = [
+    ['case study', 'baselines', 'sections', 'cover', 'links', 'outcome'],
+    ...rows.map((row) => [
+      `${row.slug}${row.draft ? ' (draft)' : ''}`,
+      ratio(row.baselines),
+      ratio(row.sections),
+      mark(row.cover),
+      String(row.links),
+      mark(row.outcome),
+    ]),
+  ];
+  const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
+  return table
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}

@@ -1,0 +1,460 @@
+/**
+ * `npm run new`: scaffolds a case study from a template in templates/ as
+ * content/case-studies/<slug>/index.mdx, a draft that validates as-is.
+ *
+ * In a terminal it asks for whatever the flags leave out; with --yes it asks
+ * nothing (for scripts). It never overwrites an existing case study.
+ *
+ *   npm run new
+ *   npm run new -- --title "Churn model" --template classification --yes
+ *   npm run new -- --fresh
+ *
+ * --fresh makes the portfolio yours: it removes the sample (Maya Okafor's
+ * profile and case studies) and writes a starter profile. It asks nothing:
+ * it deletes only files that are byte for byte the sample's (see
+ * src/authoring/fresh-start.ts), so there is nothing of the user's to confirm.
+ *
+ * The content folder is the one the build reads: CASEFOLIO_CONTENT_DIR, or the
+ * casefolio() `contentDir` option of the Astro config (default `content`),
+ * relative to the project root (the working directory npm runs scripts in) or
+ * absolute. The preview address printed at the end uses the config's base.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import * as prompts from '@clack/prompts';
+import { parseYaml, splitFrontmatter } from '../content/frontmatter.ts';
+import { formatProblem } from '../problems/problem.ts';
+import { schemaProblems } from '../content/schema-problems.ts';
+import { freshStart, readSampleManifest } from './fresh-start-files.ts';
+import { PROFILE_FILE, fileCount, keptBecause, type FreshStartPlan } from './fresh-start.ts';
+import { checkAnswer, fillTemplate, slugForTitle } from './scaffold.ts';
+import { loadSiteOptions, missingConfig } from './site-config.ts';
+import { caseStudyPathSchema } from '../schemas/case-study.ts';
+
+/** A failure with its one-line explanation for stderr; exits 1. */
+class CliError extends Error {}
+
+const OPTIONS = {
+  title: { type: 'string' },
+  template: { type: 'string' },
+  organization: { type: 'string' },
+  role: { type: 'string' },
+  start: { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+  publish: { type: 'boolean' },
+  fresh: { type: 'boolean' },
+  config: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+interface Flags {
+  title?: string | undefined;
+  template?: string | undefined;
+  organization?: string | undefined;
+  role?: string | undefined;
+  start?: string | undefined;
+  yes?: boolean | undefined;
+  publish?: boolean | undefined;
+  fresh?: boolean | undefined;
+  config?: string | undefined;
+  help?: boolean | undefined;
+}
+
+/** Where things are, and how to show a path to the user. */
+interface Project {
+  root: string;
+  contentDir: string;
+  caseStudiesDir: string;
+  templatesDir: string;
+  templates: string[];
+}
+
+function usage(templates: readonly string[]): string {
+  const names = templates.length > 0 ? templates.join(', ') : 'none found in templates/';
+  return `Usage: npm run new [-- options]
+       npm run new -- --fresh
+
+Creates content/case-studies/<slug>/index.mdx from a template in templates/, as a
+draft. In a terminal it asks for whatever the options leave out.
+
+With --fresh it starts your own portfolio instead: it removes the sample profile
+and case studies (only files still exactly as shipped; anything you changed or
+added is kept and listed) and writes a starter content/profile.yaml.
+
+Options:
+  --title <text>          the case study's title; its URL name (slug) is derived from it
+  --template <name>       one of: ${names}
+  --organization <text>   where the work happened (default: the template's placeholder)
+  --role <text>           your role (default: the template's placeholder)
+  --start <date>          when the work started, YYYY-MM or YYYY-MM-DD (default: this month)
+  -y, --yes               ask nothing: --title and --template are then required
+  --publish               create it with draft: false, so npm run build includes it
+  --fresh                 remove the sample portfolio and write a starter profile
+  --config <file>         the Astro config to read the content folder and base from (default: astro.config.mjs)
+  -h, --help              show this help
+
+Example:
+  npm run new -- --title "Churn model" --template classification --organization "Acme" --role "Data Science Intern" --yes
+`;
+}
+
+/** `YYYY-MM` for the current month, in local time. */
+function currentMonth(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** A path as the user should read it: relative to the project when inside it, with forward slashes. */
+function display(project: Project, absolute: string): string {
+  const relative = path.relative(project.root, absolute);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return absolute;
+  return relative.split(path.sep).join('/');
+}
+
+function listTemplates(templatesDir: string): string[] {
+  if (!existsSync(templatesDir)) return [];
+  return readdirSync(templatesDir)
+    .filter((name) => name.endsWith('.mdx') && !name.startsWith('_') && !name.startsWith('.'))
+    .map((name) => name.slice(0, -'.mdx'.length))
+    .sort();
+}
+
+function readTemplate(project: Project, name: string): string {
+  return readFileSync(path.join(project.templatesDir, `${name}.mdx`), 'utf8');
+}
+
+/** The template's own value for a text field, used as the default answer. */
+function templateValue(source: string, field: 'organization' | 'role'): string | undefined {
+  const split = splitFrontmatter(source);
+  const parsed = split ? parseYaml(split.frontmatter) : undefined;
+  if (!parsed?.ok) return undefined;
+  const data = parsed.yaml.data;
+  if (typeof data !== 'object' || data === null) return undefined;
+  const value = (data as Record<string, unknown>)[field];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The existing file or folder a new case study with this slug would collide with. */
+function existingEntry(project: Project, slug: string): string | undefined {
+  const folder = path.join(project.caseStudiesDir, slug);
+  const index = path.join(folder, 'index.mdx');
+  if (existsSync(index)) return display(project, index);
+  if (existsSync(folder)) return `${display(project, folder)}/`;
+  const single = path.join(project.caseStudiesDir, `${slug}.mdx`);
+  if (existsSync(single)) return display(project, single);
+  return undefined;
+}
+
+function alreadyExists(entry: string): string {
+  return `${entry} already exists; pick another title or edit that file`;
+}
+
+/** Template names accept an optional `.mdx`. */
+function templateName(project: Project, given: string): string {
+  const name = given.trim().replace(/\.mdx$/, '');
+  if (project.templates.includes(name)) return name;
+  throw new CliError(
+    `unknown template "${given}"; available templates: ${project.templates.join(', ')}`,
+  );
+}
+
+/** Every schema problem in a case-study file's text, one contract-style line each. */
+function problemsIn(text: string, file: string): string[] {
+  const split = splitFrontmatter(text);
+  if (!split) return [`${file}:1: no frontmatter`];
+  const parsed = parseYaml(split.frontmatter, 1);
+  if (!parsed.ok) {
+    return [`${file}:${parsed.line}: invalid YAML in frontmatter: ${parsed.message}`];
+  }
+  return schemaProblems(caseStudyPathSchema, parsed.yaml, file).problems.map(formatProblem);
+}
+
+/** Stops the prompts when the user presses Ctrl-C or Escape. */
+function answered<T>(value: T): Exclude<T, symbol> {
+  if (prompts.isCancel(value)) {
+    prompts.cancel('No case study created.');
+    throw new CliError('');
+  }
+  return value as Exclude<T, symbol>;
+}
+
+interface Answers {
+  title: string;
+  template: string;
+  organization?: string | undefined;
+  role?: string | undefined;
+  start: string;
+  publish?: boolean | undefined;
+}
+
+/** Asks for what the flags leave out. */
+async function ask(project: Project, flags: Flags): Promise<Answers> {
+  prompts.intro('New Casefolio case study');
+
+  const title =
+    flags.title ??
+    answered(
+      await prompts.text({
+        message: 'Title',
+        placeholder: 'Predicting subscriber churn 6 weeks ahead',
+        validate: (value) => {
+          const problem = checkAnswer('title', value ?? '');
+          if (problem) return problem;
+          const entry = existingEntry(project, slugForTitle(value ?? ''));
+          return entry ? alreadyExists(entry) : undefined;
+        },
+      }),
+    );
+  const slug = slugForTitle(title);
+  prompts.log.info(
+    `Will create ${display(project, path.join(project.caseStudiesDir, slug, 'index.mdx'))}`,
+  );
+
+  const template =
+    flags.template === undefined
+      ? answered(
+          await prompts.select({
+            message: 'Template',
+            options: project.templates.map((name) => ({ value: name, label: name })),
+          }),
+        )
+      : templateName(project, flags.template);
+  const source = readTemplate(project, template);
+
+  const askText = async (field: 'organization' | 'role', message: string) => {
+    const fallback = templateValue(source, field);
+    return answered(
+      await prompts.text({
+        message,
+        ...(fallback === undefined ? {} : { placeholder: fallback, defaultValue: fallback }),
+        validate: (value) =>
+          (value ?? '') === '' && fallback !== undefined
+            ? undefined
+            : checkAnswer(field, value ?? ''),
+      }),
+    );
+  };
+  const organization = flags.organization ?? (await askText('organization', 'Organization'));
+  const role = flags.role ?? (await askText('role', 'Your role'));
+
+  const month = currentMonth();
+  const start =
+    flags.start ??
+    answered(
+      await prompts.text({
+        message: 'Start date (YYYY-MM or YYYY-MM-DD)',
+        placeholder: month,
+        defaultValue: month,
+        validate: (value) => ((value ?? '') === '' ? undefined : checkAnswer('start', value ?? '')),
+      }),
+    );
+
+  return { title, template, organization, role, start, publish: flags.publish };
+}
+
+/** The answers from flags alone (--yes). */
+function fromFlags(project: Project, flags: Flags): Answers {
+  if (flags.title === undefined) {
+    throw new CliError(
+      `--title is required with --yes, e.g. npm run new -- --title "Churn model" --template ${project.templates[0] ?? 'classification'} --yes`,
+    );
+  }
+  if (flags.template === undefined) {
+    throw new CliError(
+      `--template is required with --yes; available templates: ${project.templates.join(', ')}`,
+    );
+  }
+  return {
+    title: flags.title,
+    template: templateName(project, flags.template),
+    organization: flags.organization,
+    role: flags.role,
+    start: flags.start ?? currentMonth(),
+    publish: flags.publish,
+  };
+}
+
+/** Writes the case study; returns its path as shown to the user. */
+function create(project: Project, answers: Answers): { file: string; slug: string } {
+  const slug = slugForTitle(answers.title);
+  const entry = existingEntry(project, slug);
+  if (entry) throw new CliError(alreadyExists(entry));
+
+  const filled = fillTemplate(readTemplate(project, answers.template), answers);
+  if (!filled.ok) throw new CliError(filled.message);
+
+  const folder = path.join(project.caseStudiesDir, slug);
+  const absolute = path.join(folder, 'index.mdx');
+  const file = display(project, absolute);
+  const before = problemsIn(filled.text, file);
+  if (before.length > 0) throw new CliError(before.join('\n'));
+
+  mkdirSync(project.caseStudiesDir, { recursive: true });
+  try {
+    // Not recursive, and `wx`: whatever appeared since the check above is never overwritten.
+    mkdirSync(folder);
+    writeFileSync(absolute, filled.text, { encoding: 'utf8', flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new CliError(alreadyExists(existingEntry(project, slug) ?? file));
+    }
+    throw error;
+  }
+
+  const after = problemsIn(readFileSync(absolute, 'utf8'), file);
+  if (after.length > 0) throw new CliError(after.join('\n'));
+  return { file, slug };
+}
+
+/** The dev server's address for a case study, under the config's base. */
+function previewUrl(base: string, slug: string): string {
+  return `http://localhost:4321${base}case-studies/${slug}/`;
+}
+
+/** `npm run new -- --fresh`: removes the sample, writes the starter profile, and says what it did and what is next. */
+function startFresh(project: Project): string {
+  const starterFile = path.join(project.templatesDir, PROFILE_FILE);
+  if (!existsSync(starterFile)) {
+    throw new CliError(
+      `no starter profile at ${display(project, starterFile)}: run npm run new from the project folder`,
+    );
+  }
+  let plan: FreshStartPlan;
+  try {
+    plan = freshStart(project.contentDir, readSampleManifest(), readFileSync(starterFile, 'utf8'));
+  } catch (error) {
+    const { code, path: file } = error as NodeJS.ErrnoException;
+    if (code === undefined) throw error;
+    throw new CliError(`could not remove the sample: ${code} on ${file ?? 'a file'}`);
+  }
+  return freshReport(project, plan);
+}
+
+/** What --fresh did, for the terminal. */
+function freshReport(project: Project, plan: FreshStartPlan): string {
+  const shown = (part: string) => {
+    const shownPath = display(project, path.join(project.contentDir, part)).replace(/\/$/, '');
+    return part === '' || part.endsWith('/') ? `${shownPath}/` : shownPath;
+  };
+  const profile = shown(PROFILE_FILE);
+  const lines: string[] = [];
+  if (plan.removed.length > 0) {
+    lines.push(`Removed the sample from ${shown('')}:`);
+    for (const { part, files } of plan.removed) {
+      lines.push(`  ${shown(part)}${part.endsWith('/') ? ` (${fileCount(files.length)})` : ''}`);
+    }
+  } else if (plan.kept.length === 0) {
+    lines.push(`Nothing to remove: the sample is no longer in ${shown('')}.`);
+  }
+  if (plan.kept.length > 0) {
+    lines.push(
+      'Kept, because it is no longer just the sample (delete it yourself if you do not need it):',
+    );
+    for (const part of plan.kept) lines.push(`  ${shown(part.part)}: ${keptBecause(part)}`);
+  }
+  if (plan.profile === 'write') {
+    lines.push(`Wrote ${profile}, a starter profile: its comments say what to write.`);
+  } else if (plan.profile === 'starter') {
+    lines.push(`${profile} is the starter profile already.`);
+  }
+  const steps = [
+    ...(plan.profile === 'keep' ? [] : [`Put your name and headline in ${profile}.`]),
+    'npm run new   to start your first case study from a template',
+    'npm run dev   to preview it as you write (npm run check reviews it)',
+  ];
+  lines.push('', 'Next:', ...steps.map((step, index) => `  ${index + 1}. ${step}`));
+  const reference = path.join(project.root, 'tests', 'fixtures', 'sample', 'content');
+  if (existsSync(reference)) {
+    lines.push(`The sample stays in ${display(project, reference)}/ to look at.`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<number> {
+  const root = process.cwd();
+  let flags: Flags;
+  try {
+    flags = parseArgs({ options: OPTIONS, allowPositionals: false, strict: true }).values;
+  } catch (error) {
+    throw new CliError(
+      `${(error as Error).message.split('\n')[0] ?? ''} (see npm run new -- --help)`,
+    );
+  }
+  const missing = missingConfig(root, flags.config);
+  if (missing !== undefined) throw new CliError(missing);
+  // The content folder and base as the build sees them: the config's casefolio()
+  // options, with CASEFOLIO_CONTENT_DIR winning, and the config's base.
+  const { contentDir, base, warning } = await loadSiteOptions(root, flags.config);
+  if (warning !== undefined) process.stderr.write(`warning: ${warning}\n`);
+  const templatesDir = path.join(root, 'templates');
+  const project: Project = {
+    root,
+    contentDir,
+    caseStudiesDir: path.join(contentDir, 'case-studies'),
+    templatesDir,
+    templates: listTemplates(templatesDir),
+  };
+
+  if (flags.help) {
+    process.stdout.write(usage(project.templates));
+    return 0;
+  }
+  if (flags.fresh) {
+    const others = (['title', 'template', 'organization', 'role', 'start', 'publish'] as const)
+      .filter((name) => flags[name] !== undefined)
+      .map((name) => `--${name}`);
+    if (others.length > 0) {
+      throw new CliError(
+        `--fresh cannot be combined with ${others.join(', ')}: run npm run new -- --fresh first, then npm run new`,
+      );
+    }
+    process.stdout.write(startFresh(project));
+    return 0;
+  }
+  if (project.templates.length === 0) {
+    throw new CliError(
+      `no templates found in ${display(project, templatesDir)}/: run npm run new from the project folder`,
+    );
+  }
+
+  // Check what the flags say before asking anything else.
+  if (flags.template !== undefined) templateName(project, flags.template);
+  for (const field of ['title', 'organization', 'role', 'start'] as const) {
+    const value = flags[field];
+    const problem = value === undefined ? undefined : checkAnswer(field, value);
+    if (problem) throw new CliError(`--${problem}`);
+  }
+  if (flags.title !== undefined) {
+    const entry = existingEntry(project, slugForTitle(flags.title));
+    if (entry) throw new CliError(alreadyExists(entry));
+  }
+
+  const interactive = !flags.yes && process.stdin.isTTY && process.stdout.isTTY;
+  if (!flags.yes && !interactive) {
+    throw new CliError(
+      'not in a terminal, so there is no one to ask: pass --title "..." and --yes (see npm run new -- --help)',
+    );
+  }
+
+  const answers = interactive ? await ask(project, flags) : fromFlags(project, flags);
+  const { file, slug } = create(project, answers);
+  const created = answers.publish
+    ? `Created ${file} (published: npm run build includes it)`
+    : `Created ${file} (a draft)`;
+  const preview = `Preview: run npm run dev, then open ${previewUrl(base, slug)}`;
+  if (interactive) {
+    prompts.log.success(created);
+    prompts.outro(preview);
+  } else {
+    process.stdout.write(`${created}\n${preview}\n`);
+  }
+  return 0;
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  if (!(error instanceof CliError)) throw error;
+  if (error.message !== '') process.stderr.write(`${error.message}\n`);
+  process.exitCode = 1;
+}

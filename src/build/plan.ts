@@ -1,0 +1,148 @@
+import path from 'node:path';
+import type { CaseStudyFile, ContentReport, FoundCaseStudy } from '../content/check.ts';
+import type { ChartKey } from './built-charts.ts';
+import type { BuiltChart } from '../charts/data.ts';
+import { checkAll, type CheckLocation, type LintOptions } from '../content/check-all.ts';
+import type { Finding } from '../content/lints.ts';
+import type { ResolvedMetric } from '../artifacts/resolve-metric.ts';
+import { portfolioOgCards, type OgCardFile } from '../og/card.ts';
+import type { ContentProblem } from '../problems/problem.ts';
+import { metricKey, type MetricKey } from './resolved-metrics.ts';
+import { searchRecord, type SearchRecord } from '../search/records.ts';
+import { siteOptionsSchema } from '../schemas/site-options.ts';
+
+/**
+ * What Astro is told about the content, worked out from one full check of it
+ * before any page is built. It holds only plain data, so a production build
+ * can work it out in a child process (build/plan-child.ts) while Astro sets
+ * itself up, and the full report (every parsed file) never stays in Astro's
+ * memory.
+ */
+export interface ContentPlan {
+  /**
+   * Every problem in every file, sorted, with the authoring lints that
+   * `npm run check` calls errors; the build stops when there is one.
+   */
+  problems: ContentProblem[];
+  /** The lints `npm run check` calls warnings, sorted: printed, never stopping anything. */
+  warnings: Finding[];
+  /** Glob patterns, relative to the case-studies folder, the collection loads. */
+  caseStudyPatterns: string[];
+  /** Folder-form drafts, absolute: their images are never bundled. Empty in dev. */
+  draftFolders: string[];
+  /** The Open Graph cards a production build paints; empty otherwise or with problems. */
+  cards: OgCardFile[];
+  /** What a production build's search index holds, one record per published study; empty otherwise. */
+  searchRecords: SearchRecord[];
+  /** The charts of a production build's published studies, already built (build/built-charts.ts). */
+  charts: [ChartKey, BuiltChart][];
+  /**
+   * The artifact metrics of a production build's published studies, already
+   * read (build/resolved-metrics.ts): the cards and the pages show these values.
+   */
+  metrics: [MetricKey, ResolvedMetric][];
+}
+
+/** What Astro's process needs of the plan: the search records go to the indexer through a file. */
+export type BuildContentPlan = Omit<ContentPlan, 'searchRecords'>;
+
+export type PlanLocation = CheckLocation;
+
+/**
+ * The files a production build loads: every case study but the drafts. Both
+ * forms by wildcard and each draft excluded by name, because the glob loader
+ * matches every file against every pattern: one pattern per published file
+ * took half a second at 1,000 case studies. (Slugs are checked before this,
+ * so a name never holds glob syntax.)
+ */
+function publishedPatterns(entries: readonly FoundCaseStudy[]): string[] {
+  const drafts = entries.filter((entry) => entry.draft).map((entry) => `!${entry.entry}`);
+  return ['*.mdx', '*/index.mdx', '!_*', '!_*/**', ...drafts];
+}
+
+/**
+ * What `astro dev` loads: every case study, drafts included, except files
+ * whose frontmatter or MDX cannot even be parsed: those would stop the dev
+ * server before it could show the problem in the overlay.
+ */
+function devPatterns(entries: readonly CaseStudyFile[]): string[] {
+  const unreadable = entries
+    .filter((entry) => !entry.parsed?.body)
+    .map((entry) => `!${entry.entry}`);
+  return ['*.mdx', '*/index.mdx', '!_*', '!_*/**', ...unreadable];
+}
+
+/**
+ * The cards of a production build, from the content check's report: the
+ * published case studies (with the metric values the check read from their
+ * files, as the pages show them) and the profile. Only called once the
+ * report has no problems.
+ */
+function cardsFromReport(report: ContentReport): OgCardFile[] {
+  if (!report.profile) return [];
+  const studies = report.caseStudies.flatMap((file) => {
+    const valid = file.parsed?.valid;
+    if (file.draft || !valid) return [];
+    const read = new Map(file.parsed?.metrics);
+    const metrics = valid.metrics.map(
+      (metric) => read.get(metricKey(file.absolutePath, metric)) ?? metric,
+    );
+    return [{ slug: file.slug, title: valid.title, organization: valid.organization, metrics }];
+  });
+  return portfolioOgCards(studies, report.profile);
+}
+
+/** What a plan is for: drafts shown (dev), a production build, and the lints' options. */
+export interface PlanMode {
+  showDrafts: boolean;
+  forBuild: boolean;
+  /** The project's lint options; the defaults of casefolio() when left out. */
+  lints?: LintOptions;
+}
+
+/**
+ * Checks all content (`checkAll`, as `npm run check` does) and plans what
+ * Astro loads: drafts only in dev (`showDrafts`); cards, built charts and
+ * search records only for a production build (`forBuild`) whose content has no problems.
+ *
+ * Without drafts, the files to load are known once every frontmatter has
+ * been read, long before the checks end: `onPatterns` hears them then, so a
+ * build's content collections can start loading while the check goes on.
+ */
+export async function planContent(
+  location: PlanLocation,
+  mode: PlanMode,
+  onPatterns?: (patterns: string[]) => void,
+): Promise<ContentPlan> {
+  // The lints run in the same check, so the build refuses what `npm run
+  // check` calls an error without checking anything twice.
+  const { report, findings } = await checkAll(
+    location,
+    mode.lints ?? siteOptionsSchema.parse({}),
+    (found) => {
+      if (!mode.showDrafts) onPatterns?.(publishedPatterns(found));
+    },
+  );
+  const problems: ContentProblem[] = findings.filter((finding) => finding.severity === 'error');
+  const entries = report.caseStudies;
+  // A production build without problems makes its pages, cards and search
+  // from the published studies; anything else gets none of them.
+  const forPages = mode.forBuild && problems.length === 0;
+  const published = forPages ? entries.filter((entry) => !entry.draft) : [];
+  return {
+    problems,
+    warnings: findings.filter((finding) => finding.severity === 'warning'),
+    caseStudyPatterns: mode.showDrafts ? devPatterns(entries) : publishedPatterns(entries),
+    draftFolders: mode.showDrafts
+      ? []
+      : entries
+          .filter((entry) => entry.draft && entry.entry.endsWith('/index.mdx'))
+          .map((entry) => path.dirname(entry.absolutePath)),
+    cards: forPages ? cardsFromReport(report) : [],
+    charts: published.flatMap(({ parsed }) => parsed?.charts ?? []),
+    metrics: published.flatMap(({ parsed }) => parsed?.metrics ?? []),
+    searchRecords: published.flatMap(({ slug, parsed }) =>
+      parsed?.valid && parsed.body ? [searchRecord(slug, parsed.valid, parsed.body.text)] : [],
+    ),
+  };
+}

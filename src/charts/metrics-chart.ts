@@ -1,0 +1,61 @@
+import type { BuiltChart } from './data.ts';
+import { compareMetric, formatMetricValue, verdictText, type MetricInput } from '../metrics/compare.ts';
+
+/** One grouped-bar chart of metrics that share a unit. */
+export interface MetricsChartGroup {
+  /** The unit the group's values share; undefined for unitless metrics (AUC, F1). */
+  unit: string | undefined;
+  chart: BuiltChart;
+}
+
+/**
+ * The frontmatter metrics as grouped bars (result and baseline side by side),
+ * one chart per unit so `%` and `ms` never share an axis. Metrics without a
+ * value (not yet read from a file) are left out.
+ */
+export function buildMetricsCharts(metrics: readonly MetricInput[]): MetricsChartGroup[] {
+  const byUnit = new Map<string, MetricInput[]>();
+  for (const metric of metrics) {
+    if (metric.value === undefined) continue;
+    const key = metric.unit ?? '';
+    byUnit.set(key, [...(byUnit.get(key) ?? []), metric]);
+  }
+  return [...byUnit.entries()].map(([key, group]) => {
+    const unit = key === '' ? undefined : key;
+    const hasBaselines = group.some((metric) => metric.baseline !== undefined);
+    const rows = group.map((metric) => {
+      const comparison = compareMetric(metric);
+      return [
+        metric.name,
+        formatMetricValue(metric.value ?? 0, unit, metric.decimals),
+        metric.baseline === undefined
+          ? '—'
+          : formatMetricValue(metric.baseline, unit, metric.decimals),
+        comparison ? `${comparison.deltaText} (${verdictText(comparison.verdict)})` : '—',
+      ];
+    });
+    const chart: BuiltChart = {
+      config: {
+        type: 'bar',
+        labels: group.map((metric) => metric.name),
+        series: [
+          { label: 'Result', data: group.map((metric) => metric.value ?? null) },
+          ...(hasBaselines
+            ? [
+                {
+                  label: 'Baseline',
+                  data: group.map((metric) => metric.baseline ?? null),
+                  dashed: true,
+                },
+              ]
+            : []),
+        ],
+        ...(unit !== undefined ? { unit, yLabel: unit } : {}),
+      },
+      table: { head: ['Metric', 'Result', 'Baseline', 'Change'], rows },
+      summary: `Bar chart: ${group.map((metric) => metric.name).join(', ')}, result${hasBaselines ? ' against baseline' : ''}${unit ? ` in ${unit}` : ''}. The data table has every value.`,
+      sourceRows: rows.length,
+    };
+    return { unit, chart };
+  });
+}

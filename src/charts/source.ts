@@ -1,0 +1,100 @@
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { detectFormat } from '../artifacts/detect.ts';
+import type { ArtifactFormat } from '../artifacts/formats/types.ts';
+import type { ChartProps } from '../schemas/components.ts';
+import { artifactChartData } from './artifact-charts.ts';
+import { artifactTextIfRead, loadArtifact } from '../artifacts/load.ts';
+import { buildChart, type BuiltChart, type ChartProblem } from './data.ts';
+import { checkLocalFile } from '../files/paths.ts';
+import { MAX_DATA_FILE_BYTES, readDataTable } from '../artifacts/data-files.ts';
+import { rowsToTable } from '../artifacts/data-table.ts';
+
+export type ChartResult = { ok: true; chart: BuiltChart } | { ok: false; problems: ChartProblem[] };
+
+/** Enough of a file to recognise its format from the header or opening keys. */
+function head(file: string, bytes = 64 * 1024): string {
+  const buffer = Buffer.alloc(bytes);
+  const fd = openSync(file, 'r');
+  try {
+    return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0)).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Which artifact format a chart's source is, or undefined for a plain data table. */
+function artifactFormatOf(absolute: string, props: ChartProps): ArtifactFormat | undefined {
+  if (props.format) return props.format;
+  if (statSync(absolute).isDirectory()) return 'mlflow-run';
+  if (/\.json$/i.test(absolute)) return jsonSeriesFormat(absolute);
+  // CSV formats show in the header line.
+  return detectFormat(artifactTextIfRead(absolute) ?? head(absolute), path.basename(absolute));
+}
+
+/** JSON artifacts that log values over time, and so chart as artifacts. */
+const JSON_SERIES_FORMATS: readonly ArtifactFormat[] = ['keras-log', 'hf-trainer-state'];
+
+/**
+ * The format of a JSON chart source that holds logged series (Keras
+ * `history.history`, trainer_state.json); any other JSON is a table of rows,
+ * and keeps the table's messages. JSON needs the whole text to parse, so a
+ * file over the data-file limit is left to the table reader to refuse.
+ */
+function jsonSeriesFormat(absolute: string): ArtifactFormat | undefined {
+  if (/trainer_state\.json$/i.test(absolute)) return 'hf-trainer-state';
+  if (statSync(absolute).size > MAX_DATA_FILE_BYTES) return undefined;
+  const text = artifactTextIfRead(absolute) ?? readFileSync(absolute, 'utf8');
+  const format = detectFormat(text, path.basename(absolute));
+  return format !== undefined && JSON_SERIES_FORMATS.includes(format) ? format : undefined;
+}
+
+/**
+ * Everything a `<Chart>` needs from its source: inline rows, a plain CSV or
+ * JSON table, or an experiment artifact (Keras log, MLflow run, TensorBoard
+ * or W&B export, trainer_state.json, ROC or PR curve), whose sensible default
+ * x and y fill in what the intern left out.
+ */
+export function loadChart(props: ChartProps, mdxFile: string, contentDir: string): ChartResult {
+  if (!props.src) {
+    const read = rowsToTable(props.data);
+    if (!read.ok) return { ok: false, problems: [{ prop: 'data', message: read.message }] };
+    return buildChart(props, read.table, 'inline data');
+  }
+  const problem = checkLocalFile(props.src, mdxFile, contentDir);
+  if (problem) return { ok: false, problems: [{ prop: 'src', message: problem }] };
+  const absolute = path.resolve(path.dirname(mdxFile), props.src);
+  const format = artifactFormatOf(absolute, props);
+  if (format === undefined || format === 'json') return fromTable(props, mdxFile, contentDir);
+  const loaded = loadArtifact(props.src, mdxFile, contentDir, format);
+  if (!loaded.ok) {
+    // Detection is a guess from the header: a table that merely starts with an
+    // `epoch` column is still a plain table. An explicit format is not a guess.
+    if (props.format === undefined && format !== 'mlflow-run')
+      return fromTable(props, mdxFile, contentDir);
+    return { ok: false, problems: [{ prop: 'src', message: loaded.message }] };
+  }
+  const data = artifactChartData(loaded.artifact);
+  if (!data.ok)
+    return { ok: false, problems: [{ prop: 'src', message: `${props.src} ${data.message}` }] };
+  const { table, x, y, extras, xLabel, yLabel } = data.data;
+  const effective: ChartProps = {
+    ...props,
+    x: props.x ?? x,
+    y: props.y ?? y,
+    ...(props.xLabel === undefined && xLabel !== undefined ? { xLabel } : {}),
+    ...(props.yLabel === undefined && yLabel !== undefined ? { yLabel } : {}),
+  };
+  const built = buildChart(effective, table, props.src);
+  if (!built.ok || extras.length === 0) return built;
+  const config = { ...built.chart.config, series: [...built.chart.config.series, ...extras] };
+  return { ok: true, chart: { ...built.chart, config } };
+}
+
+/** A chart of a plain CSV or JSON table. */
+function fromTable(props: ChartProps, mdxFile: string, contentDir: string): ChartResult {
+  const src = props.src ?? '';
+  const read = readDataTable(src, mdxFile, contentDir);
+  if (!read.ok) return { ok: false, problems: [{ prop: 'src', message: read.message }] };
+  return buildChart(props, read.table, src);
+}

@@ -1,0 +1,274 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ResolvedSiteOptions } from '../schemas/site-options.ts';
+import type { CaseStudyFile, ContentReport } from './check.ts';
+import { describeValue } from '../problems/describe-value.ts';
+import type { ContentProblem } from '../problems/problem.ts';
+import { repeatedLabels } from './taxonomy.ts';
+
+/**
+ * The authoring lints of `npm run check`: things the build accepts but a
+ * reviewer would flag. Each finding is a problem with a severity and the rule
+ * that found it, in the same `file:line: message` shape as build errors.
+ */
+
+type Severity = 'error' | 'warning';
+
+export interface Finding extends ContentProblem {
+  severity: Severity;
+  /** Stable rule name, for editors and CI: `sections`, `image-alt`, `baseline`... */
+  rule: string;
+}
+
+type LintOptions = Pick<
+  ResolvedSiteOptions,
+  'sections' | 'privateHostSuffixes' | 'cardSummaryLength'
+>;
+
+/** An address with a letters-only top-level domain that is not a file extension (`plot@2x.png`). */
+const EMAIL =
+  /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.(?!(?:png|jpe?g|gif|svg|webp|avif|csv|tsv|json|pdf|mdx?|txt|py|ipynb|log)\b)[a-z]{2,}\b/gi;
+/** Phone numbers with separators (`+1 555 123 4567`, `(555) 123-4567`), not bare figures or dates. */
+const PHONE = new RegExp(
+  [
+    // North American: (415) 555-0134, 415-555-0134, +1 415 555 0134
+    /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b/.source,
+    // International with a country code: +44 20 7946 0958, +49 30 123456
+    /\+\d{1,3}(?:[\s.-]\d{2,5}){2,4}\b/.source,
+    // National with a trunk 0: 020 7946 0958, 030 1234 5678
+    /\b0\d{2,4}[\s-]\d{3,4}[\s-]\d{3,4}\b/.source,
+  ].join('|'),
+  'g',
+);
+
+/** Runs every lint over the checked content. */
+export function lintContent(report: ContentReport, options: LintOptions): Finding[] {
+  const studies = new Map(report.caseStudies.map((study) => [study.slug, study]));
+  return report.caseStudies.flatMap((study) => lintCaseStudy(study, studies, options));
+}
+
+function lintCaseStudy(
+  study: CaseStudyFile,
+  studies: ReadonlyMap<string, CaseStudyFile>,
+  options: LintOptions,
+): Finding[] {
+  const parsed = study.parsed;
+  if (!parsed) return [];
+  const findings: Finding[] = [];
+  const add = (severity: Severity, rule: string, line: number | undefined, message: string) =>
+    findings.push({ file: study.file, severity, rule, message, ...(line ? { line } : {}) });
+  const { data, body, lineOf } = parsed;
+
+  if (body) {
+    const headings = new Set(body.headings.map((heading) => heading.text.toLowerCase()));
+    const missing = options.sections.filter((section) => !headings.has(section.toLowerCase()));
+    if (missing.length > 0) {
+      add(
+        'error',
+        'sections',
+        parsed.bodyLine,
+        `missing ${missing.length === 1 ? 'section' : 'sections'} ${missing.map((s) => `"## ${s}"`).join(', ')} (every case study has ${options.sections.join(', ')})`,
+      );
+    }
+    for (const image of body.images) {
+      if (image.alt.trim() === '') {
+        add(
+          'error',
+          'image-alt',
+          image.line,
+          `image ${image.url} has no alt text: write ![what it shows](${image.url})`,
+        );
+      }
+    }
+    for (const element of body.elements) {
+      // An alt written as code (`alt={caption}`) is there; only a missing one is flagged.
+      if (element.name === 'img' && element.props['alt'] === undefined) {
+        add('error', 'image-alt', element.line, '<img> has no alt text: add alt="what it shows"');
+      }
+    }
+    const anchors = body.elements.flatMap((element) =>
+      element.name === 'a' && typeof element.props['href'] === 'string'
+        ? [{ url: element.props['href'], line: element.line }]
+        : [],
+    );
+    for (const link of [...body.links, ...anchors]) {
+      const slug = caseStudySlugOf(link.url);
+      if (slug === undefined || slug === study.slug) continue;
+      const target = studies.get(slug);
+      if (!target) {
+        add(
+          'error',
+          'case-study-link',
+          link.line,
+          `link to a case study that does not exist: ${link.url}`,
+        );
+      } else if (target.draft && !study.draft) {
+        add(
+          'error',
+          'case-study-link',
+          link.line,
+          `link to a draft, which is not published: ${link.url}`,
+        );
+      }
+    }
+  }
+
+  const metrics = Array.isArray(data['metrics']) ? data['metrics'] : [];
+  metrics.forEach((metric: unknown, index) => {
+    if (typeof metric === 'object' && metric !== null && !('baseline' in metric)) {
+      const name = (metric as { name?: unknown }).name;
+      add(
+        'warning',
+        'baseline',
+        lineOf(['metrics', index]),
+        `metrics[${index}] (${typeof name === 'string' ? name : 'unnamed'}) has no baseline: a result reads better against what it replaced`,
+      );
+    }
+  });
+
+  for (const [list, noun] of [
+    ['tags', 'tag'],
+    ['skills', 'skill'],
+  ] as const) {
+    const labels = data[list];
+    for (const repeat of Array.isArray(labels) ? repeatedLabels(labels) : []) {
+      const line = lineOf([list, repeat.index]);
+      findings.push({
+        file: study.file,
+        ...(line ? { line } : {}),
+        field: `${list}[${repeat.index}]`,
+        severity: 'warning',
+        rule: 'repeated-label',
+        message: `${describeValue(repeat.label)} is the same ${noun} as ${describeValue(repeat.first)} (${list}[${repeat.firstIndex}]), so it is shown once, as ${describeValue(repeat.first)}; remove one of them`,
+      });
+    }
+  }
+
+  const summary = data['summary'];
+  if (typeof summary === 'string' && summary.length > options.cardSummaryLength) {
+    add(
+      'warning',
+      'summary-length',
+      lineOf(['summary']),
+      `summary is ${summary.length} characters; cards show about ${options.cardSummaryLength}, so lead with the result`,
+    );
+  }
+
+  // Without a parsed body nothing is known to be used; the syntax error is reported instead.
+  if (body)
+    findings.push(...unusedFiles(study, parsed.data, body.elements, body.images, body.links));
+
+  const dataset = data['dataset'];
+  if (
+    typeof dataset === 'object' &&
+    dataset !== null &&
+    (dataset as { access?: unknown }).access === 'confidential'
+  ) {
+    findings.push(...privateInfo(study, options.privateHostSuffixes));
+  }
+  return findings;
+}
+
+/**
+ * The slug a link points at, when it points at a case study page: an
+ * absolute `/case-studies/<slug>/` (under any base path) or, from one case
+ * study to another, a relative `../<slug>/`.
+ */
+function caseStudySlugOf(url: string): string | undefined {
+  if (/^[a-z]+:/i.test(url)) return undefined;
+  const absolute = /(?:^|\/)case-studies\/([^/#?]+)\/?(?:[#?].*)?$/.exec(url);
+  if (absolute) return absolute[1];
+  const relative = /^\.\.\/([a-z0-9-]+)\/?(?:[#?].*)?$/.exec(url);
+  return relative?.[1];
+}
+
+/** Files in a folder-form case study that nothing refers to (warnings). */
+function unusedFiles(
+  study: CaseStudyFile,
+  data: Record<string, unknown>,
+  elements: { props: Record<string, unknown> }[],
+  images: { url: string }[],
+  links: { url: string }[],
+): Finding[] {
+  if (!study.entry.endsWith('/index.mdx')) return [];
+  const folder = path.dirname(study.absolutePath);
+  const referenced = new Set<string>();
+  const refer = (written: unknown) => {
+    if (typeof written === 'string' && !/^[a-z]+:/i.test(written) && !written.startsWith('/')) {
+      const resolved = path.resolve(folder, written);
+      // A run inside an MLflow store uses the store's bookkeeping (experiment meta.yaml) too.
+      const store = resolved.split(path.sep).lastIndexOf('mlruns');
+      referenced.add(
+        store === -1
+          ? resolved
+          : resolved
+              .split(path.sep)
+              .slice(0, store + 1)
+              .join(path.sep),
+      );
+    }
+  };
+  refer((data['cover'] as { src?: unknown } | undefined)?.src);
+  for (const metric of Array.isArray(data['metrics']) ? data['metrics'] : [])
+    refer((metric as { from?: unknown }).from);
+  for (const element of elements) refer(element.props['src']);
+  for (const image of images) refer(image.url);
+  for (const link of links) refer(link.url);
+
+  const isUsed = (file: string) =>
+    [...referenced].some((used) => file === used || file.startsWith(`${used}${path.sep}`));
+  return filesUnder(folder)
+    .filter((file) => file !== study.absolutePath && !isUsed(file))
+    .map((file) => ({
+      file: study.file,
+      severity: 'warning' as const,
+      rule: 'unused-file',
+      message: `${path.relative(folder, file).split(path.sep).join('/')} is not used by this case study; remove it or prefix it with _ to keep it as a note`,
+    }));
+}
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('_') || name.startsWith('.')) continue;
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...filesUnder(full));
+    else out.push(full);
+  }
+  return out;
+}
+
+/** Emails, phone numbers and internal host names in a case study about confidential data. */
+function privateInfo(study: CaseStudyFile, suffixes: readonly string[]): Finding[] {
+  const escaped = suffixes.map((suffix) =>
+    suffix.replace(/^\./, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  );
+  // No suffixes configured means no host names to look for, not "match anything".
+  const host =
+    escaped.length > 0
+      ? new RegExp(`\\b(?:[a-z0-9-]+\\.)+(?:${escaped.join('|')})\\b`, 'gi')
+      : undefined;
+  const findings: Finding[] = [];
+  // The raw file, so line numbers match the editor's.
+  const lines = readFileSync(study.absolutePath, 'utf8').split(/\r?\n/);
+  lines.forEach((text, index) => {
+    const found: string[] = [];
+    for (const match of text.matchAll(EMAIL)) found.push(`an email address (${match[0]})`);
+    for (const match of text.matchAll(PHONE)) found.push(`a phone number (${match[0].trim()})`);
+    for (const match of host ? text.matchAll(host) : []) {
+      if (!text.slice(Math.max(0, (match.index ?? 0) - 1), match.index).includes('@')) {
+        found.push(`an internal host name (${match[0]})`);
+      }
+    }
+    for (const what of found) {
+      findings.push({
+        file: study.file,
+        line: index + 1,
+        severity: 'error',
+        rule: 'private-info',
+        message: `${what} in a case study whose dataset is confidential; remove it before publishing`,
+      });
+    }
+  });
+  return findings;
+}

@@ -1,0 +1,119 @@
+import type { z } from 'astro/zod';
+import {
+  componentPropSchemas,
+  type ChartProps,
+  type ConfusionMatrixProps,
+} from '../../schemas/components.ts';
+import { chartKey, type ChartKey } from '../../build/built-charts.ts';
+import type { BuiltChart } from '../../charts/data.ts';
+import { loadChart } from '../../charts/source.ts';
+import { checkLocalFile } from '../../files/paths.ts';
+import { IMAGE_EXTENSIONS, isImagePath } from '../../files/image-types.ts';
+import { buildConfusion, checkMatrix } from '../../charts/confusion.ts';
+import { readMatrixFile } from '../../artifacts/data-files.ts';
+import { didYouMean } from '../../problems/did-you-mean.ts';
+import { friendlyIssues } from '../../problems/friendly-issues.ts';
+import { isDynamic, type StaticValue } from './static-expression.ts';
+import type { MdxElement } from './elements.ts';
+
+/** A problem in an MDX body: the line of the element and what is wrong with it. */
+export interface BodyProblem {
+  line: number;
+  message: string;
+}
+
+export interface BodyContext {
+  /** Absolute path of the MDX file, to resolve `src="./file.csv"`. */
+  mdxFile: string;
+  contentDir: string;
+  /** The metric names in the frontmatter, trimmed. */
+  metricNames: readonly string[];
+  /** Where charts that were built without problems are kept, for the pages to reuse. */
+  charts?: Map<ChartKey, BuiltChart>;
+}
+
+const KNOWN = Object.keys(componentPropSchemas).sort();
+
+/**
+ * Checks every component use in an MDX body before the build renders it:
+ * unknown components, props against each component's schema, `<Metric>`
+ * names against the frontmatter, and chart and matrix data against their
+ * files. Props written as code (`{someVariable}`) are left to the render.
+ */
+export function checkMdxElements(
+  elements: readonly MdxElement[],
+  context: BodyContext,
+): BodyProblem[] {
+  return elements.flatMap((element) => checkElement(element, context));
+}
+
+function checkElement(element: MdxElement, context: BodyContext): BodyProblem[] {
+  const { name, line } = element;
+  // Lower-case names are HTML elements, which MDX allows.
+  if (!/^[A-Z]/.test(name)) return [];
+  const at = (message: string): BodyProblem => ({ line, message: `<${name}> ${message}` });
+  if (!(name in componentPropSchemas)) {
+    const suggestion = didYouMean(name, KNOWN);
+    return [
+      {
+        line,
+        message: `<${name}>: unknown component${suggestion ? ` (did you mean <${suggestion}>?)` : ''}; available: ${KNOWN.map((known) => `<${known}>`).join(', ')}`,
+      },
+    ];
+  }
+  const props = element.props;
+  if (element.hasSpread || Object.values(props).some((value) => isDynamic(value))) return [];
+  const schema = componentPropSchemas[name as keyof typeof componentPropSchemas] as z.ZodType;
+  const parsed = schema.safeParse(props, { reportInput: true });
+  if (!parsed.success) {
+    return friendlyIssues(parsed.error.issues, schema).map((issue) =>
+      at(`${issue.field || 'props'}: ${issue.message}`),
+    );
+  }
+  switch (name) {
+    case 'Metric':
+      return checkMetric(props, context).map(at);
+    case 'Chart':
+      return checkChart(parsed.data as ChartProps, context).map(at);
+    case 'ConfusionMatrix':
+      return checkConfusion(parsed.data as ConfusionMatrixProps, context).map(at);
+    case 'Figure':
+      return checkFigure(String(props['src']), context).map(at);
+    default:
+      return [];
+  }
+}
+
+function checkMetric(props: Record<string, StaticValue>, context: BodyContext): string[] {
+  const wanted = String(props['name']).trim();
+  if (context.metricNames.includes(wanted)) return [];
+  const suggestion = didYouMean(wanted, context.metricNames);
+  const known = context.metricNames.map((metric) => `"${metric}"`).join(', ');
+  const hint = suggestion ? ` (did you mean "${suggestion}"?)` : known ? ` (known: ${known})` : '';
+  return [`name: no metric "${wanted}" in the frontmatter${hint}`];
+}
+
+function checkChart(props: ChartProps, context: BodyContext): string[] {
+  const built = loadChart(props, context.mdxFile, context.contentDir);
+  if (!built.ok) return built.problems.map((problem) => `${problem.prop}: ${problem.message}`);
+  context.charts?.set(chartKey(context.mdxFile, props), built.chart);
+  return [];
+}
+
+function checkFigure(src: string, context: BodyContext): string[] {
+  const problem = checkLocalFile(src, context.mdxFile, context.contentDir);
+  if (problem) return [`src: ${problem}`];
+  if (!isImagePath(src)) {
+    return [`src: expected an image (${IMAGE_EXTENSIONS.join(', ')}), got "${src}"`];
+  }
+  return [];
+}
+
+function checkConfusion(props: ConfusionMatrixProps, context: BodyContext): string[] {
+  const read = props.src
+    ? readMatrixFile(props.src, context.mdxFile, context.contentDir)
+    : checkMatrix(props.matrix);
+  if (!read.ok) return [`${props.src ? 'src' : 'matrix'}: ${read.message}`];
+  const built = buildConfusion(read.matrix, props.labels ?? read.labels);
+  return built.ok ? [] : [`labels: ${built.message}`];
+}

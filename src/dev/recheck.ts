@@ -1,0 +1,29 @@
+import type { AstroIntegrationLogger } from 'astro';
+import { planContent, type PlanLocation, type PlanMode } from '../build/plan.ts';
+import { setLiveProblems } from './live-problems.ts';
+import { formatProblem, type ContentProblem } from '../problems/problem.ts';
+
+/**
+ * `astro dev`'s check after each save: the same plan as at start-up and in a
+ * build (so `checkAll`, lints and photos included), its problems handed to
+ * the pages for Astro's error overlay (dev/live-problems.ts) and printed in the
+ * terminal. Resolves with the problems, or undefined when the check itself
+ * broke, which is logged: the dev server keeps running either way.
+ */
+export async function recheckContent(
+  location: PlanLocation,
+  mode: PlanMode,
+  logger: Pick<AstroIntegrationLogger, 'error' | 'info'>,
+): Promise<readonly ContentProblem[] | undefined> {
+  const fresh = await planContent(location, mode).catch((error: unknown) => {
+    logger.error(`the content could not be checked: ${(error as Error).message}`);
+  });
+  if (!fresh) return undefined;
+  setLiveProblems(fresh.problems);
+  if (fresh.problems.length > 0) {
+    logger.error(fresh.problems.map(formatProblem).join('\n'));
+  } else {
+    logger.info('content is valid again');
+  }
+  return fresh.problems;
+}

@@ -1,0 +1,56 @@
+import type { Plugin } from 'vite';
+
+/** What the integration resolved at startup, shared with the content config and pages. */
+export interface ResolvedConfig {
+  /** The site's base path (`/` or `/portfolio/`), after CLI flags are applied. */
+  base: string;
+  /** The project root, absolute: collection entries' file paths are relative to it. */
+  root: string;
+  contentDir: string;
+  caseStudiesDir: string;
+  profilePath: string;
+  /** True in `astro dev`: drafts are listed and marked. */
+  showDrafts: boolean;
+  /** Glob patterns (relative to caseStudiesDir) the collection loads. */
+  caseStudyPatterns: string[];
+}
+
+const ID = 'virtual:casefolio/config';
+const COLLECTIONS_ID = 'virtual:casefolio/collections-config';
+const RESOLVED = new Map([
+  [ID, `\0${ID}`],
+  [COLLECTIONS_ID, `\0${COLLECTIONS_ID}`],
+]);
+
+type ConfigGetter = () => Promise<ResolvedConfig | undefined> | ResolvedConfig | undefined;
+
+/**
+ * Serves the resolved config twice, as soon as each reader may have it:
+ *
+ * - `virtual:casefolio/config`, for pages and components, once the content
+ *   has been checked and passed: a production build checks it while Astro
+ *   sets itself up, so nothing is built from content with problems;
+ * - `virtual:casefolio/collections-config`, for the content collections, as
+ *   soon as the files to load are known (before the check ends), so they
+ *   load while the check goes on. Their loaders wait for the check before
+ *   they finish (src/content/loaders/checked-loader.ts).
+ */
+export function virtualConfig(getters: {
+  checked: ConfigGetter;
+  collections: ConfigGetter;
+}): Plugin {
+  return {
+    name: 'casefolio:config',
+    resolveId(id) {
+      return RESOLVED.get(id);
+    },
+    async load(id) {
+      if (id === RESOLVED.get(ID))
+        return `export default ${JSON.stringify(await getters.checked())};`;
+      if (id === RESOLVED.get(COLLECTIONS_ID)) {
+        return `export default ${JSON.stringify(await getters.collections())};`;
+      }
+      return undefined;
+    },
+  };
+}

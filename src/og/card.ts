@@ -1,0 +1,189 @@
+import { compareMetric, formatMetricValue, primaryMetric, type MetricInput } from '../metrics/compare.ts';
+
+/**
+ * The Open Graph card (the picture a link preview shows) as data: what it
+ * says and how big its title is. Pure, so the wording and layout
+ * rules are tested without fonts or a renderer; og/layout.ts places the
+ * words and og/image.ts paints them into a PNG.
+ */
+
+export const OG_IMAGE_WIDTH = 1200;
+export const OG_IMAGE_HEIGHT = 630;
+
+/** Light text on a near-black blue: every pairing is well above WCAG AA (see the unit test). */
+export const OG_COLORS = {
+  background: '#0b1120',
+  text: '#ffffff',
+  muted: '#cbd5e1',
+  accent: '#7dd3fc',
+  better: '#86efac',
+  worse: '#fca5a5',
+  rule: '#334155',
+} as const;
+
+/** The most lines the title may take; longer titles end in an ellipsis. */
+export const OG_TITLE_MAX_LINES = 3;
+
+/** What one card says. */
+export interface OgCard {
+  /** Small capitals above the title: "Case study", or the owner's headline. */
+  eyebrow: string;
+  title: string;
+  /** The line under the title: the organization. */
+  subtitle?: string | undefined;
+  /** The headline result, e.g. "PR AUC 0.71", and its delta against the baseline. */
+  metric?: OgMetric | undefined;
+  /** Bottom line: the owner's name. */
+  footer: string;
+}
+
+export interface OgMetric {
+  /** "PR AUC 0.71" */
+  value: string;
+  /** "+0.33 vs baseline"; absent without a baseline. */
+  delta?: string | undefined;
+  verdict?: 'better' | 'worse' | 'unchanged' | undefined;
+}
+
+/** What a case-study card needs; the loaded case study fits. */
+export interface OgCaseStudyInput {
+  title: string;
+  organization: string;
+  metrics: readonly MetricInput[];
+}
+
+/** What the home card needs; the profile fits. */
+export interface OgProfileInput {
+  name: string;
+  headline: string;
+}
+
+/** Where a case study's card is published, relative to the base path. */
+export function ogImagePath(slug: string): string {
+  return `og/case-studies/${slug}.png`;
+}
+
+/** Where the home page's card (also the default for every other page) is published. */
+export const HOME_OG_IMAGE_PATH = 'og/home.png';
+
+/** The headline result as the card shows it: "PR AUC 0.71" and "+0.33 vs baseline". */
+export function headlineMetric(metrics: readonly MetricInput[]): OgMetric | undefined {
+  const metric = primaryMetric(metrics);
+  if (metric?.value === undefined) return undefined;
+  const value = `${metric.name} ${formatMetricValue(metric.value, metric.unit, metric.decimals)}`;
+  const comparison = compareMetric(metric);
+  if (!comparison) return { value };
+  return {
+    value,
+    delta: `${comparison.deltaText} vs baseline`,
+    verdict: comparison.verdict,
+  };
+}
+
+/** The headline result on one line: "PR AUC 0.71 · +0.33 vs baseline". */
+export function headlineMetricText(metric: OgMetric): string {
+  return metric.delta ? `${metric.value} · ${metric.delta}` : metric.value;
+}
+
+export function caseStudyCard(study: OgCaseStudyInput, owner: string): OgCard {
+  return {
+    eyebrow: 'Case study',
+    title: study.title,
+    subtitle: study.organization,
+    metric: headlineMetric(study.metrics),
+    footer: owner,
+  };
+}
+
+/** A card and where it is published, relative to the base path. */
+export interface OgCardFile {
+  path: string;
+  card: OgCard;
+}
+
+/** Every card of a portfolio: one per published case study, and the home card. */
+export function portfolioOgCards(
+  studies: readonly (OgCaseStudyInput & { slug: string })[],
+  profile: OgProfileInput,
+): OgCardFile[] {
+  return [
+    ...studies.map((study) => ({
+      path: ogImagePath(study.slug),
+      card: caseStudyCard(study, profile.name),
+    })),
+    { path: HOME_OG_IMAGE_PATH, card: homeCard(profile, studies.length) },
+  ];
+}
+
+export function homeCard(profile: OgProfileInput, caseStudyCount: number): OgCard {
+  return {
+    eyebrow: 'Portfolio',
+    title: profile.name,
+    subtitle: profile.headline,
+    metric:
+      caseStudyCount > 0
+        ? { value: `${caseStudyCount} ${caseStudyCount === 1 ? 'case study' : 'case studies'}` }
+        : undefined,
+    footer: profile.name,
+  };
+}
+
+/**
+ * East Asian wide characters take about twice the width of a Latin letter,
+ * so they count double when choosing the title's size.
+ */
+function isWide(codePoint: number): boolean {
+  return (
+    (codePoint >= 0x1100 && codePoint <= 0x115f) ||
+    (codePoint >= 0x2e80 && codePoint <= 0xa4cf) ||
+    (codePoint >= 0xac00 && codePoint <= 0xd7a3) ||
+    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
+    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
+    (codePoint >= 0xff00 && codePoint <= 0xff60) ||
+    (codePoint >= 0xffe0 && codePoint <= 0xffe6) ||
+    (codePoint >= 0x20000 && codePoint <= 0x3fffd)
+  );
+}
+
+/** The title's width in Latin-letter units. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += isWide(char.codePointAt(0) ?? 0) ? 2 : 1;
+  return width;
+}
+
+/** The title's font size in pixels: large for short titles, smaller so long ones fit in three lines. */
+export function titleFontSize(title: string): number {
+  const width = displayWidth(title);
+  if (width <= 32) return 76;
+  if (width <= 60) return 64;
+  if (width <= 90) return 54;
+  return 46;
+}
+
+/** Every word the card shows, for the missing-glyph check. */
+export function ogCardText(card: OgCard): string {
+  return [
+    card.eyebrow,
+    card.title,
+    card.subtitle,
+    card.metric?.value,
+    card.metric?.delta,
+    card.footer,
+  ]
+    .filter((part) => part !== undefined)
+    .join(' ');
+}
+
+/** The card's words as alt text: "Case study: Title. Organization. PR AUC 0.71 · +0.33 vs baseline." */
+export function ogCardAlt(card: OgCard): string {
+  const parts = [`${card.eyebrow}: ${card.title}`];
+  if (card.subtitle) parts.push(card.subtitle);
+  if (card.metric) parts.push(headlineMetricText(card.metric));
+  return parts.map((part) => (/[.!?…]$/.test(part) ? part : `${part}.`)).join(' ');
+}
+
+/** The one-line warning for a card with characters no bundled font has. */
+export function missingGlyphsWarning(label: string, missing: readonly string[]): string {
+  return `${label}: no bundled font has glyphs for ${JSON.stringify(missing.join(''))}; they show as boxes in the social preview image.`;
+}

@@ -1,0 +1,184 @@
+import type { z } from 'astro/zod';
+import { describeValue } from './describe-value.ts';
+import { didYouMean } from './did-you-mean.ts';
+import { formatFieldPath } from './problem.ts';
+
+type Issue = z.core.$ZodIssue;
+
+/** One schema issue, turned into a field path and a message an intern can act on. */
+export interface FriendlyIssue {
+  /** The field in the contract's notation: `metrics[1].value`. */
+  field: string;
+  /** The same field as path segments, to find its line in the source. */
+  path: PropertyKey[];
+  message: string;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a set of fields (key: value)',
+  date: 'a date',
+  record: 'a set of fields (key: value)',
+};
+
+function typeName(expected: string): string {
+  return TYPE_NAMES[expected] ?? expected;
+}
+
+/**
+ * Turns zod issues into contract-style lines: one per problem, with the field
+ * path, what was expected, what was found, and a "did you mean" for near
+ * misses. `schema` is walked to list the fields an object allows. Zod must be
+ * called with `reportInput: true` so "got ..." can quote the input.
+ */
+export function friendlyIssues(issues: readonly Issue[], schema: z.ZodType): FriendlyIssue[] {
+  return issues.flatMap((issue) => explain(issue, schema));
+}
+
+function explain(issue: Issue, schema: z.ZodType): FriendlyIssue[] {
+  return describeIssue(issue, schema).map(({ field, message }) => ({
+    field: formatFieldPath(field),
+    path: field,
+    message,
+  }));
+}
+
+/** What went wrong at which path; `field` is still in segments here. */
+function describeIssue(
+  issue: Issue,
+  schema: z.ZodType,
+): { field: PropertyKey[]; message: string }[] {
+  const field = issue.path;
+  const got = describeValue(issue.input);
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = typeName(issue.expected);
+      if (issue.input === undefined) {
+        return [{ field, message: `required field is missing (expected ${expected})` }];
+      }
+      return [{ field, message: `expected ${expected}, got ${got}` }];
+    }
+    case 'unrecognized_keys': {
+      const allowed = objectKeysAt(schema, issue.path);
+      return issue.keys.map((key) => {
+        const suggestion = didYouMean(key, allowed);
+        const hint = suggestion
+          ? ` (did you mean "${suggestion}"?)`
+          : allowed.length > 0
+            ? ` (allowed: ${allowed.join(', ')})`
+            : '';
+        return { field: [...issue.path, key], message: `unknown field${hint}` };
+      });
+    }
+    case 'invalid_value': {
+      const options = issue.values.map((v) => JSON.stringify(v));
+      const suggestion =
+        typeof issue.input === 'string'
+          ? didYouMean(
+              issue.input,
+              issue.values.filter((v): v is string => typeof v === 'string'),
+            )
+          : undefined;
+      const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+      return [{ field, message: `expected one of ${options.join(' | ')}, got ${got}${hint}` }];
+    }
+    case 'too_small':
+      return [
+        { field, message: sizeMessage(issue.origin, 'at least', issue.minimum, issue.input) },
+      ];
+    case 'too_big':
+      return [{ field, message: sizeMessage(issue.origin, 'at most', issue.maximum, issue.input) }];
+    case 'invalid_format': {
+      const what = issue.format === 'email' ? 'an email address' : `a valid ${issue.format}`;
+      return [{ field, message: `expected ${what}, got ${got}` }];
+    }
+    case 'invalid_union': {
+      const expected = new Set<string>();
+      for (const branch of issue.errors) {
+        const first = branch[0];
+        if (first?.code === 'invalid_type') expected.add(typeName(first.expected));
+      }
+      const list = expected.size > 0 ? [...expected].join(' | ') : 'a different value';
+      return [{ field, message: `expected ${list}, got ${got}` }];
+    }
+    case 'not_multiple_of':
+      return [{ field, message: `expected a multiple of ${String(issue.divisor)}, got ${got}` }];
+    case 'invalid_key':
+    case 'invalid_element':
+    case 'custom':
+    default:
+      return [{ field, message: issue.message }];
+  }
+}
+
+function sizeMessage(
+  origin: string,
+  bound: 'at least' | 'at most',
+  limit: number | bigint | Date,
+  input: unknown,
+): string {
+  const n = Number(limit);
+  switch (origin) {
+    case 'string': {
+      if (bound === 'at least' && n === 1) return 'must not be empty';
+      const length = typeof input === 'string' ? input.trim().length : 0;
+      return `expected ${bound} ${n} characters, got ${length}`;
+    }
+    case 'array':
+    case 'set': {
+      const count = Array.isArray(input) ? input.length : 0;
+      return `expected ${bound} ${n} ${n === 1 ? 'item' : 'items'}, got ${count}`;
+    }
+    default: {
+      const sign = bound === 'at least' ? '>=' : '<=';
+      return `expected a number ${sign} ${n}, got ${describeValue(input)}`;
+    }
+  }
+}
+
+/** Zod 4 keeps each schema's definition in `_zod.def`; these are the wrapper kinds to look through. */
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  valueType?: z.ZodType;
+}
+
+function defOf(schema: z.ZodType): SchemaDef {
+  return (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+}
+
+/** Looks through optional, default, pipe and similar wrappers to the schema that does the work. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  for (let depth = 0; depth < 20; depth++) {
+    const def = defOf(current);
+    const inner = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
+    if (!inner) return current;
+    current = inner;
+  }
+  return current;
+}
+
+/** The field names an object schema allows at `path`, in declaration order. */
+export function objectKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: z.ZodType | undefined = unwrap(schema);
+  for (const segment of path) {
+    if (!current) return [];
+    const def = defOf(current);
+    if (typeof segment === 'number') current = def.element;
+    else if (def.type === 'object') current = def.shape?.[String(segment)];
+    else if (def.type === 'record') current = def.valueType;
+    else return [];
+    current = current ? unwrap(current) : undefined;
+  }
+  if (!current) return [];
+  const def = defOf(current);
+  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}

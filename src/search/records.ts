@@ -1,0 +1,77 @@
+import type { CaseStudyData } from '../schemas/case-study.ts';
+import { TASK_LABELS } from '../site/labels.ts';
+
+/**
+ * What the search index holds for one case study: a Pagefind custom record.
+ * It is built from the checked content rather than the built page, so the
+ * index can be written while Astro is still bundling instead of after it.
+ * It holds the words a reader sees: the frontmatter's text (title and
+ * summary first, for the excerpt), then the body's prose, code, and the
+ * titles, captions and class names of its charts and figures. Like the
+ * page's `data-pagefind-ignore` parts, numbers are left out: nobody
+ * searches for 0.4312, and they made the index seven times larger.
+ */
+export interface SearchRecord {
+  /** The page's path from the site root; Pagefind's UI adds the base path. */
+  url: string;
+  content: string;
+  /** Must match the pages' `<html lang>`, or the search page finds nothing. */
+  language: string;
+  meta: { title: string };
+}
+
+/** The site's language, as BaseLayout.astro writes it on every page. */
+export const SITE_LANGUAGE = 'en';
+
+/**
+ * Frontmatter fields with no words for a reader: flags, dates, links, file
+ * paths, and where a metric's value is read from (`key`, `format`).
+ */
+const SKIPPED_FIELDS = new Set([
+  'draft',
+  'featured',
+  'period',
+  'links',
+  'url',
+  'src',
+  'from',
+  'key',
+  'format',
+  'goal',
+]);
+
+/** Every string in a frontmatter value, depth first, in the schema's field order. */
+function words(value: unknown, field?: string): string[] {
+  if (field !== undefined && SKIPPED_FIELDS.has(field)) return [];
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap((item) => words(item));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => words(item, key));
+  }
+  return [];
+}
+
+/** The search record of a published case study. */
+export function searchRecord(
+  slug: string,
+  data: CaseStudyData,
+  bodyText: readonly string[],
+): SearchRecord {
+  const { title, summary, model, ...rest } = data;
+  const content = [
+    title,
+    summary,
+    // The page names the task by its label ("Anomaly detection"), not its key.
+    TASK_LABELS[model.task],
+    ...words({ ...rest, model: { ...model, task: undefined } }),
+    ...bodyText,
+  ]
+    .join('\n')
+    .replace(/[ \t]+/g, ' ');
+  return {
+    url: `/case-studies/${slug}/`,
+    content,
+    language: SITE_LANGUAGE,
+    meta: { title },
+  };
+}

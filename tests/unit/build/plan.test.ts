@@ -1,0 +1,119 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runChildJob } from '../../../src/build/child-process.ts';
+import {
+  planContent,
+  type BuildContentPlan,
+  type PlanLocation,
+} from '../../../src/build/plan.ts';
+import { projectRoot } from '../../helpers/build.ts';
+
+/** The drafts fixture: one published study, a folder-form draft and a single-file draft. */
+const location: PlanLocation = {
+  root: projectRoot,
+  contentDir: path.join(projectRoot, 'tests/fixtures/drafts/content'),
+  publicDir: path.join(projectRoot, 'tests/fixtures/public'),
+};
+const caseStudiesDir = path.join(location.contentDir, 'case-studies');
+
+describe('the content plan of a production build', () => {
+  it('loads every case study but the drafts, and keeps draft folders’ images out', async () => {
+    const plan = await planContent(location, { showDrafts: false, forBuild: true });
+    expect(plan.problems).toEqual([]);
+    expect(plan.caseStudyPatterns).toEqual([
+      '*.mdx',
+      '*/index.mdx',
+      '!_*',
+      '!_*/**',
+      '!secret-draft/index.mdx',
+      '!single-draft.mdx',
+    ]);
+    expect(plan.draftFolders).toEqual([path.join(caseStudiesDir, 'secret-draft')]);
+  });
+
+  it('paints a card for the home page and each published study only', async () => {
+    const plan = await planContent(location, { showDrafts: false, forBuild: true });
+    expect(plan.cards.map((card) => card.path).sort()).toEqual([
+      'og/case-studies/published-study.png',
+      'og/home.png',
+    ]);
+  });
+
+  it('holds one search record per published study, and none for drafts', async () => {
+    const plan = await planContent(location, { showDrafts: false, forBuild: true });
+    expect(plan.searchRecords.map((record) => record.url)).toEqual([
+      '/case-studies/published-study/',
+    ]);
+    expect(JSON.stringify(plan.searchRecords)).not.toMatch(/canary/i);
+  });
+
+  it('names the files to load as soon as it knows them, the same as the plan', async () => {
+    const heard: string[][] = [];
+    const plan = await planContent(location, { showDrafts: false, forBuild: true }, (patterns) =>
+      heard.push(patterns),
+    );
+    expect(heard).toEqual([plan.caseStudyPatterns]);
+  });
+
+  it('names them early even when the content has problems', async () => {
+    const invalid = path.join(projectRoot, 'tests/fixtures/duplicate-slugs/content');
+    const heard: string[][] = [];
+    const plan = await planContent(
+      { ...location, contentDir: invalid },
+      { showDrafts: false, forBuild: true },
+      (patterns) => heard.push(patterns),
+    );
+    expect(plan.problems).not.toEqual([]);
+    expect(heard).toEqual([plan.caseStudyPatterns]);
+  });
+
+  it('is worked out the same in the child process a build starts, records through a file', async () => {
+    const { searchRecords, ...inProcess } = await planContent(location, {
+      showDrafts: false,
+      forBuild: true,
+    });
+    const searchRecordsFile = path.join(
+      mkdtempSync(path.join(os.tmpdir(), 'plan-')),
+      'records.json',
+    );
+    const early: unknown[] = [];
+    const inChild = await runChildJob<BuildContentPlan>(
+      new URL('../../../src/build/plan-child.ts', import.meta.url),
+      { location, showDrafts: false, forBuild: true, searchRecordsFile },
+      { name: 'the content check', onEarly: (patterns) => early.push(patterns) },
+    );
+    expect(inChild).toEqual(inProcess);
+    expect(early).toEqual([inProcess.caseStudyPatterns]);
+    expect(JSON.parse(readFileSync(searchRecordsFile, 'utf8'))).toEqual(searchRecords);
+  });
+});
+
+describe('the content plan of the dev server', () => {
+  it('loads drafts too, and paints no cards', async () => {
+    const heard: string[][] = [];
+    const plan = await planContent(location, { showDrafts: true, forBuild: false }, (patterns) =>
+      heard.push(patterns),
+    );
+    expect(plan.caseStudyPatterns).toEqual(['*.mdx', '*/index.mdx', '!_*', '!_*/**']);
+    // The dev server leaves out files that cannot be parsed, which only the full check knows.
+    expect(heard).toEqual([]);
+    expect(plan.draftFolders).toEqual([]);
+    expect(plan.cards).toEqual([]);
+  });
+});
+
+describe('a plan over content with problems', () => {
+  it('lists them, sorted, and plans no cards', async () => {
+    const invalid = path.join(projectRoot, 'tests/fixtures/duplicate-slugs/content');
+    const plan = await planContent(
+      { ...location, contentDir: invalid },
+      { showDrafts: false, forBuild: true },
+    );
+    expect(plan.problems.map((problem) => problem.message)).toEqual([
+      expect.stringMatching(/^duplicate slug "same-slug"/),
+    ]);
+    expect(plan.cards).toEqual([]);
+  });
+});

@@ -1,0 +1,582 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkContent } from '../../../src/content/check.ts';
+import { lintContent, type Finding } from '../../../src/content/lints.ts';
+import { siteOptionsSchema, type SiteOptions } from '../../../src/schemas/site-options.ts';
+
+const PROFILE = 'name: Ada Lovelace\nheadline: Data science intern\n';
+
+const SECTIONS = `## Problem
+
+Agents could not tell who was about to leave.
+
+## Approach
+
+Gradient-boosted trees.
+
+## Results
+
+Recall rose from 0.61 to 0.82.
+
+## Impact
+
+The retention team calls the right people.
+`;
+
+interface StudyParts {
+  /** Replaces the dataset line. */
+  dataset?: string;
+  /** Replaces the metrics list (the lines after `metrics:`). */
+  metrics?: string;
+  summary?: string;
+  /** Extra frontmatter lines. */
+  extra?: string;
+  /** The body; all four sections by default. */
+  body?: string;
+}
+
+/**
+ * A valid case study: 13 frontmatter lines (line 1 is the opening `---`), a
+ * blank line 14, and the body from line 15.
+ */
+function study(parts: StudyParts = {}): string {
+  return `---
+title: Predicting churn
+summary: ${parts.summary ?? 'A churn model lifted recall from 0.61 to 0.82.'}
+organization: Acme
+role: Data Science Intern
+period: { start: 2025-06, end: 2025-08 }
+dataset: ${parts.dataset ?? '{ name: Events }'}
+model: { name: Gradient-boosted trees, task: classification }
+metrics:
+${parts.metrics ?? '  - { name: Recall, value: 0.82, baseline: 0.61 }'}
+stakeholders:
+  - { role: Head of Retention }
+${parts.extra ?? ''}---
+
+${parts.body ?? SECTIONS}`;
+}
+
+const temporaryDirs: string[] = [];
+
+afterEach(() => {
+  for (const dir of temporaryDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Writes a project (paths under content/case-studies/) and lints it. */
+function lint(files: Record<string, string>, options: SiteOptions = {}): Finding[] {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'casefolio-lints-'));
+  temporaryDirs.push(root);
+  const all: Record<string, string> = { 'content/profile.yaml': PROFILE };
+  for (const [name, text] of Object.entries(files)) all[`content/case-studies/${name}`] = text;
+  for (const [name, text] of Object.entries(all)) {
+    const full = path.join(root, name);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, text);
+  }
+  const report = checkContent({ root, contentDir: path.join(root, 'content') });
+  return lintContent(report, siteOptionsSchema.parse(options));
+}
+
+/** `rule line: message` for compact comparisons. */
+function brief(findings: Finding[]): string[] {
+  return findings.map(
+    (finding) =>
+      `${finding.rule}${finding.line === undefined ? '' : ` ${finding.line}`}: ${finding.message}`,
+  );
+}
+
+const ofRule = (rule: string, findings: Finding[]) =>
+  findings.filter((finding) => finding.rule === rule);
+
+describe('lintContent on a complete case study', () => {
+  it('finds nothing', () => {
+    expect(lint({ 'churn.mdx': study() })).toEqual([]);
+  });
+
+  it('skips a case study whose frontmatter could not be read', () => {
+    expect(lint({ 'broken.mdx': 'No frontmatter at all.\n' })).toEqual([]);
+  });
+
+  it('gives every finding the file as the project shows it', () => {
+    const findings = lint({ 'churn/index.mdx': study({ body: '## Problem\n' }) });
+    expect(findings.map((finding) => finding.file)).toEqual([
+      'content/case-studies/churn/index.mdx',
+    ]);
+  });
+});
+
+describe('sections', () => {
+  it('names every missing section at the first body line, as one error', () => {
+    const findings = lint({ 'churn.mdx': study({ body: '## Problem\n\nText.\n\n## Results\n' }) });
+    expect(findings).toEqual([
+      {
+        file: 'content/case-studies/churn.mdx',
+        line: 14,
+        severity: 'error',
+        rule: 'sections',
+        message:
+          'missing sections "## Approach", "## Impact" (every case study has Problem, Approach, Results, Impact)',
+      },
+    ]);
+  });
+
+  it('says "section" for one', () => {
+    const body = SECTIONS.replace('## Impact', 'Impact');
+    expect(brief(lint({ 'churn.mdx': study({ body }) }))).toEqual([
+      'sections 14: missing section "## Impact" (every case study has Problem, Approach, Results, Impact)',
+    ]);
+  });
+
+  it('matches headings without regard to case, emphasis or level', () => {
+    const body = '## problem\n\n### *Approach*\n\n# RESULTS\n\n## Impact\n';
+    expect(lint({ 'churn.mdx': study({ body }) })).toEqual([]);
+  });
+
+  it('does not count a heading that only starts with the section name', () => {
+    const body = SECTIONS.replace('## Results', '## Results and discussion');
+    expect(brief(lint({ 'churn.mdx': study({ body }) }))).toEqual([
+      'sections 14: missing section "## Results" (every case study has Problem, Approach, Results, Impact)',
+    ]);
+  });
+
+  it('does not count a heading inside a code block', () => {
+    const body = SECTIONS.replace('## Impact', '```md\n## Impact\n```');
+    expect(ofRule('sections', lint({ 'churn.mdx': study({ body }) }))).toHaveLength(1);
+  });
+
+  it('uses the sections of the site options', () => {
+    const files = { 'churn.mdx': study({ body: '## Context\n\n## Problem\n' }) };
+    expect(brief(lint(files, { sections: ['Context', 'Problem', 'Lessons'] }))).toEqual([
+      'sections 14: missing section "## Lessons" (every case study has Context, Problem, Lessons)',
+    ]);
+    expect(lint(files, { sections: [] })).toEqual([]);
+  });
+
+  it('is left out when the body is not valid MDX (the build reports the syntax)', () => {
+    const findings = lint({
+      'churn.mdx': study({ body: '## Problem\n\n<Chart data={[1, 2)} />\n' }),
+    });
+    expect(ofRule('sections', findings)).toEqual([]);
+  });
+});
+
+describe('image-alt', () => {
+  const files = (body: string) => ({
+    'churn/index.mdx': study({ body: `${SECTIONS}\n${body}` }),
+    'churn/a.png': 'png',
+  });
+
+  it('flags a Markdown image with empty or blank alt text, at its line', () => {
+    const findings = lint(files('![](./a.png)\n\n![   ](./a.png)\n\n![A plot](./a.png)\n'));
+    expect(brief(findings)).toEqual([
+      'image-alt 31: image ./a.png has no alt text: write ![what it shows](./a.png)',
+      'image-alt 33: image ./a.png has no alt text: write ![what it shows](./a.png)',
+    ]);
+    expect(findings.every((finding) => finding.severity === 'error')).toBe(true);
+  });
+
+  it('flags an <img> without alt and accepts one with alt text', () => {
+    const findings = lint(
+      files(
+        '<img src="./a.png" />\n\n<img src="./a.png" alt="A plot" />\n\n<img src="./a.png" alt={"A plot"} />\n',
+      ),
+    );
+    expect(brief(findings)).toEqual([
+      'image-alt 31: <img> has no alt text: add alt="what it shows"',
+    ]);
+  });
+
+  // An alt written as code (`alt={caption}`) is DYNAMIC to the scanner, but it is there.
+  it('leaves an alt written as an expression to the render', () => {
+    const findings = lint(
+      files('export const caption = "A plot";\n\n<img src="./a.png" alt={caption} />\n'),
+    );
+    expect(ofRule('image-alt', findings)).toEqual([]);
+  });
+
+  it('does not treat a <Figure> as an <img> (its alt is checked by the build)', () => {
+    const findings = lint(files('<Figure src="./a.png" alt="A plot" />\n'));
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('baseline', () => {
+  it('warns for every metric without a baseline, at the metric', () => {
+    const metrics = [
+      '  - { name: Recall, value: 0.82, baseline: 0.61 }',
+      '  - { name: Precision, value: 0.74 }',
+      '  - name: F1',
+      '    value: 0.78',
+    ].join('\n');
+    const findings = lint({ 'churn.mdx': study({ metrics }) });
+    expect(findings).toEqual([
+      {
+        file: 'content/case-studies/churn.mdx',
+        line: 11,
+        severity: 'warning',
+        rule: 'baseline',
+        message:
+          'metrics[1] (Precision) has no baseline: a result reads better against what it replaced',
+      },
+      {
+        file: 'content/case-studies/churn.mdx',
+        line: 12,
+        severity: 'warning',
+        rule: 'baseline',
+        message: 'metrics[2] (F1) has no baseline: a result reads better against what it replaced',
+      },
+    ]);
+  });
+
+  it('counts a baseline of 0 as a baseline', () => {
+    const metrics = '  - { name: Incidents, value: 3, baseline: 0, goal: lower }';
+    expect(lint({ 'churn.mdx': study({ metrics }) })).toEqual([]);
+  });
+});
+
+describe('summary-length', () => {
+  const summary = (length: number) => `${'x'.repeat(length - 1)}.`;
+
+  it('warns above the card length (200 by default), at the summary', () => {
+    expect(lint({ 'churn.mdx': study({ summary: summary(200) }) })).toEqual([]);
+    expect(lint({ 'churn.mdx': study({ summary: summary(201) }) })).toEqual([
+      {
+        file: 'content/case-studies/churn.mdx',
+        line: 3,
+        severity: 'warning',
+        rule: 'summary-length',
+        message: 'summary is 201 characters; cards show about 200, so lead with the result',
+      },
+    ]);
+  });
+
+  it('uses cardSummaryLength from the site options', () => {
+    expect(
+      brief(lint({ 'churn.mdx': study({ summary: summary(120) }) }, { cardSummaryLength: 100 })),
+    ).toEqual([
+      'summary-length 3: summary is 120 characters; cards show about 100, so lead with the result',
+    ]);
+  });
+});
+
+describe('case-study-link', () => {
+  const withLinks = (...urls: string[]) => ({
+    'churn.mdx': study({
+      body: `${SECTIONS}\n${urls.map((url, index) => `[link ${index}](${url})`).join('\n\n')}\n`,
+    }),
+    'pricing/index.mdx': study(),
+  });
+
+  it('accepts links to case studies that exist, in either file form', () => {
+    const findings = lint(
+      withLinks(
+        '/case-studies/churn/',
+        '/case-studies/pricing/',
+        '/case-studies/pricing',
+        '/case-studies/pricing/#results',
+        '/case-studies/pricing/?from=churn',
+        '/portfolio/case-studies/pricing/',
+      ),
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it('flags links to slugs that do not exist, at the link', () => {
+    const findings = lint(
+      withLinks('/case-studies/no-such-study/', '/portfolio/case-studies/gone#results'),
+    );
+    expect(brief(findings)).toEqual([
+      'case-study-link 31: link to a case study that does not exist: /case-studies/no-such-study/',
+      'case-study-link 33: link to a case study that does not exist: /portfolio/case-studies/gone#results',
+    ]);
+    expect(findings.every((finding) => finding.severity === 'error')).toBe(true);
+  });
+
+  it('leaves links to other sites and other pages alone', () => {
+    const findings = lint(
+      withLinks(
+        'https://example.com/case-studies/no-such-study/',
+        'mailto:ada@example.com',
+        '/case-studies/',
+        '/tags/churn/',
+        '#results',
+      ),
+    );
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('unused-file', () => {
+  const warnings = (findings: Finding[]) =>
+    ofRule('unused-file', findings).map((finding) => finding.message.split(' ')[0]);
+
+  it('warns once per file nothing refers to, without a line', () => {
+    const findings = lint({
+      'churn/index.mdx': study(),
+      'churn/notes.csv': 'a\n1\n',
+      'churn/old/plot.png': 'png',
+    });
+    expect(ofRule('unused-file', findings)).toEqual([
+      {
+        file: 'content/case-studies/churn/index.mdx',
+        severity: 'warning',
+        rule: 'unused-file',
+        message:
+          'notes.csv is not used by this case study; remove it or prefix it with _ to keep it as a note',
+      },
+      {
+        file: 'content/case-studies/churn/index.mdx',
+        severity: 'warning',
+        rule: 'unused-file',
+        message:
+          'old/plot.png is not used by this case study; remove it or prefix it with _ to keep it as a note',
+      },
+    ]);
+  });
+
+  it('counts the cover, metric files, components, images and links as uses', () => {
+    const body = `${SECTIONS}
+<Chart src="./history.csv" title="Loss" />
+
+<ConfusionMatrix src="./cm.json" />
+
+<Figure src="./figures/importance.png" alt="Feature importance" />
+
+![A plot](./plot.png)
+
+The [raw table](./table.csv).
+`;
+    const findings = lint({
+      'churn/index.mdx': study({
+        body,
+        metrics: '  - { name: Accuracy, from: ./report.json, key: accuracy, baseline: 0.5 }',
+        extra: 'cover: { src: ./cover.png, alt: A chart }\n',
+      }),
+      'churn/history.csv': 'epoch,loss\n1,0.5\n2,0.4\n',
+      'churn/cm.json': '[[5, 1], [2, 7]]',
+      'churn/figures/importance.png': 'png',
+      'churn/plot.png': 'png',
+      'churn/table.csv': 'a\n1\n',
+      'churn/report.json': '{ "accuracy": 0.9 }',
+      'churn/cover.png': 'png',
+    });
+    expect(findings).toEqual([]);
+  });
+
+  it('ignores files and folders starting with _ or .', () => {
+    const findings = lint({
+      'churn/index.mdx': study(),
+      'churn/_scratch.csv': 'a\n1\n',
+      'churn/_drafts/plot.png': 'png',
+      'churn/.DS_Store': '',
+    });
+    expect(findings).toEqual([]);
+  });
+
+  it('does not look beside a single-file case study', () => {
+    expect(lint({ 'churn.mdx': study(), 'notes.csv': 'a\n1\n' })).toEqual([]);
+  });
+
+  it('lists each unused file by its path inside the folder', () => {
+    const findings = lint({
+      'churn/index.mdx': study({
+        body: `${SECTIONS}\n<Chart src="./data/history.csv" title="Loss" />\n`,
+      }),
+      'churn/data/history.csv': 'epoch,loss\n1,0.5\n2,0.4\n',
+      'churn/data/unused.csv': 'a\n1\n',
+    });
+    expect(warnings(findings)).toEqual(['data/unused.csv']);
+  });
+
+  // Without a parsed body nothing is known to be used; the syntax error is reported instead.
+  it('says nothing about files when the body could not be read', () => {
+    const findings = lint({
+      'churn/index.mdx': study({
+        body: `${SECTIONS}\n<Chart src="./history.csv" title={["Loss")} />\n`,
+      }),
+      'churn/history.csv': 'epoch,loss\n1,0.5\n2,0.4\n',
+    });
+    expect(warnings(findings)).toEqual([]);
+  });
+});
+
+describe('private-info', () => {
+  const confidential = (body: string, options: SiteOptions = {}) =>
+    lint(
+      { 'churn.mdx': study({ dataset: '{ name: Events, access: confidential }', body }) },
+      options,
+    );
+
+  it('flags email addresses, phone numbers and internal hosts with the file line', () => {
+    const body = `${SECTIONS}
+Ask maria.lopez@acme-telecom.com about it.
+Call +1 415 555 0134 or (415) 555-0134 or 415.555.0134.
+Data from db01.analytics.internal, ci.build.corp and printer.local.
+`;
+    expect(brief(confidential(body))).toEqual([
+      'private-info 31: an email address (maria.lopez@acme-telecom.com) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 32: a phone number (+1 415 555 0134) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 32: a phone number ((415) 555-0134) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 32: a phone number (415.555.0134) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 33: an internal host name (db01.analytics.internal) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 33: an internal host name (ci.build.corp) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 33: an internal host name (printer.local) in a case study whose dataset is confidential; remove it before publishing',
+    ]);
+  });
+
+  it('does not flag dates, figures, versions, decimals or public URLs', () => {
+    const body = `${SECTIONS}
+From 2024-01-15 to 2024-03-31 (2024-01-15T10:30:00Z), 1,200,000 rows and 1 200 000 events.
+Built with chart.js 4.6.1, Python 3.12.4 and pandas 2.2.3; recall 0.612 -> 0.824.
+See https://example.com/report and https://docs.example.org/v2/index.html.
+Revenue rose 12.5% (p = 0.003) over 365 days; id 873451918523740582.
+`;
+    expect(confidential(body)).toEqual([]);
+  });
+
+  it('does not take words that only start like a suffix for hosts', () => {
+    const body = `${SECTIONS}
+See acme.corporate.com, a localhost server, the internal.example.com wiki and our internal data.
+`;
+    expect(confidential(body)).toEqual([]);
+  });
+
+  it('reports an address at an internal host once, as an email address', () => {
+    const body = `${SECTIONS}\nWrite to ops@db01.corp.\n`;
+    expect(brief(confidential(body))).toEqual([
+      'private-info 31: an email address (ops@db01.corp) in a case study whose dataset is confidential; remove it before publishing',
+    ]);
+  });
+  it('does not take an image named like plot@2x.png for an email address', () => {
+    const findings = lint({
+      'churn/index.mdx': study({
+        dataset: '{ name: Events, access: confidential }',
+        body: `${SECTIONS}\n![Recall by week](./plot@2x.png)\n`,
+      }),
+      'churn/plot@2x.png': 'png',
+    });
+    expect(findings).toEqual([]);
+  });
+
+  it('checks the frontmatter too', () => {
+    const findings = lint({
+      'churn.mdx': study({
+        dataset: '{ name: Events, source: warehouse.corp, access: confidential }',
+      }),
+    });
+    expect(brief(findings)).toEqual([
+      'private-info 7: an internal host name (warehouse.corp) in a case study whose dataset is confidential; remove it before publishing',
+    ]);
+  });
+
+  it('says nothing when the dataset is public, internal or has no access', () => {
+    const body = `${SECTIONS}\nmaria@acme.com, +1 415 555 0134, db01.analytics.internal\n`;
+    for (const dataset of [
+      '{ name: Events, access: public }',
+      '{ name: Events, access: internal }',
+      '{ name: Events }',
+    ]) {
+      expect(lint({ 'churn.mdx': study({ dataset, body }) })).toEqual([]);
+    }
+    expect(ofRule('private-info', confidential(body))).toHaveLength(3);
+  });
+
+  it('uses the host suffixes of the site options', () => {
+    const body = `${SECTIONS}\nnas01.home.lan and db01.analytics.internal\n`;
+    expect(brief(confidential(body, { privateHostSuffixes: ['.lan'] }))).toEqual([
+      'private-info 31: an internal host name (nas01.home.lan) in a case study whose dataset is confidential; remove it before publishing',
+    ]);
+    expect(brief(confidential(body, { privateHostSuffixes: ['lan', 'corp.example.com'] }))).toEqual(
+      [
+        'private-info 31: an internal host name (nas01.home.lan) in a case study whose dataset is confidential; remove it before publishing',
+      ],
+    );
+  });
+
+  // An empty pattern list would otherwise match every dotted word (`example.com`, `4.6.1`).
+  it('flags no host names when the suffix list is empty', () => {
+    const body = `${SECTIONS}\nSee https://example.com, chart.js 4.6.1 and db01.analytics.internal.\n`;
+    expect(confidential(body, { privateHostSuffixes: [] })).toEqual([]);
+  });
+});
+
+describe('case-study links and private information beyond the basics', () => {
+  it('flags a link from a published case study to a draft, and relative and <a> links', () => {
+    const body = `${SECTIONS}
+See [the draft](/case-studies/draft-study/), [a sibling](../churn/), [nowhere](../nowhere/) and
+<a href="/case-studies/missing/">an anchor</a>.
+`;
+    const findings = ofRule(
+      'case-study-link',
+      lint({
+        'churn.mdx': study(),
+        'draft-study.mdx': study({ extra: 'draft: true\n' }),
+        'linker.mdx': study({ body }),
+      }),
+    );
+    expect(brief(findings)).toEqual([
+      'case-study-link 31: link to a draft, which is not published: /case-studies/draft-study/',
+      'case-study-link 31: link to a case study that does not exist: ../nowhere/',
+      'case-study-link 32: link to a case study that does not exist: /case-studies/missing/',
+    ]);
+  });
+
+  it('lets a draft link to another draft', () => {
+    const body = `${SECTIONS}\nSee [the other draft](/case-studies/draft-a/).\n`;
+    const findings = lint({
+      'draft-a.mdx': study({ extra: 'draft: true\n' }),
+      'draft-b.mdx': study({ extra: 'draft: true\n', body }),
+    });
+    expect(ofRule('case-study-link', findings)).toEqual([]);
+  });
+
+  it('flags international and national phone formats in confidential work', () => {
+    const body = `${SECTIONS}\nCall +44 20 7946 0958 or 020 7946 0958; not 2024-01-15 or 1,200,000.\n`;
+    const findings = ofRule(
+      'private-info',
+      lint({ 'churn.mdx': study({ dataset: '{ name: Events, access: confidential }', body }) }),
+    );
+    expect(findings.map((finding) => finding.message.split(' in a case study')[0])).toEqual([
+      'a phone number (+44 20 7946 0958)',
+      'a phone number (020 7946 0958)',
+    ]);
+  });
+});
+
+describe('repeated-label', () => {
+  it('warns at each tag or skill that repeats an earlier one, naming the spelling kept', () => {
+    const findings = lint({
+      'churn.mdx': study({
+        extra: 'tags: [Churn, churn]\nskills:\n  - python\n  - SQL\n  - Python\n',
+      }),
+    });
+    expect(findings).toEqual([
+      {
+        file: 'content/case-studies/churn.mdx',
+        line: 13,
+        field: 'tags[1]',
+        severity: 'warning',
+        rule: 'repeated-label',
+        message:
+          '"churn" is the same tag as "Churn" (tags[0]), so it is shown once, as "Churn"; remove one of them',
+      },
+      {
+        file: 'content/case-studies/churn.mdx',
+        line: 17,
+        field: 'skills[2]',
+        severity: 'warning',
+        rule: 'repeated-label',
+        message:
+          '"Python" is the same skill as "python" (skills[0]), so it is shown once, as "python"; remove one of them',
+      },
+    ]);
+  });
+
+  it('leaves distinct labels alone', () => {
+    const extra = 'tags: [churn, retention]\nskills: [C++, C#, C]\n';
+    expect(ofRule('repeated-label', lint({ 'churn.mdx': study({ extra }) }))).toEqual([]);
+  });
+});

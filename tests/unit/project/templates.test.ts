@@ -1,0 +1,69 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../../src/content/check.ts';
+import { friendlyIssues } from '../../../src/problems/friendly-issues.ts';
+import { parseYaml, splitFrontmatter } from '../../../src/content/frontmatter.ts';
+import { scanMdx } from '../../../src/content/mdx/elements.ts';
+import { formatProblem } from '../../../src/problems/problem.ts';
+import { caseStudyPathSchema } from '../../../src/schemas/case-study.ts';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const templatesDir = path.join(root, 'templates');
+const templates = readdirSync(templatesDir)
+  .filter((name) => name.endsWith('.mdx'))
+  .sort();
+
+/** The template's frontmatter as data, and its body. */
+function readTemplate(name: string) {
+  const split = splitFrontmatter(readFileSync(path.join(templatesDir, name), 'utf8'));
+  if (!split) throw new Error(`${name}: no frontmatter`);
+  const parsed = parseYaml(split.frontmatter, 1);
+  if (!parsed.ok)
+    throw new Error(`${name}: invalid YAML on line ${parsed.line}: ${parsed.message}`);
+  return { data: parsed.yaml.data, body: split.body, bodyLine: split.bodyLine };
+}
+
+describe('templates', () => {
+  it('include the classification, forecasting and analytics starting points', () => {
+    expect(templates).toEqual(
+      expect.arrayContaining(['classification.mdx', 'forecasting.mdx', 'analytics.mdx']),
+    );
+  });
+
+  describe.each(templates)('%s', (name) => {
+    it('has frontmatter that validates against the case-study schema', () => {
+      const { data } = readTemplate(name);
+      const result = caseStudyPathSchema.safeParse(data, { reportInput: true });
+      const problems = result.success
+        ? []
+        : friendlyIssues(result.error.issues, caseStudyPathSchema).map(
+            ({ field, message }) => `${field}: ${message}`,
+          );
+      expect(problems).toEqual([]);
+    });
+
+    it('only uses <Metric name> values defined in its frontmatter', () => {
+      const { data, body, bodyLine } = readTemplate(name);
+      const names = caseStudyPathSchema.parse(data).metrics.map((metric) => metric.name);
+      const scan = scanMdx(body, bodyLine);
+      if (!scan.ok) throw new Error(`${name}:${scan.line}: MDX syntax: ${scan.message}`);
+      const used = scan.elements
+        .filter((element) => element.name === 'Metric')
+        .map((element) => element.props['name']);
+      for (const metric of used) {
+        expect(names).toContain(metric);
+      }
+    });
+  });
+});
+
+describe('the sample portfolio (its copy in tests/fixtures/sample)', () => {
+  it('passes the content check with zero problems', () => {
+    const contentDir = path.join(root, 'tests', 'fixtures', 'sample', 'content');
+    const report = checkContent({ root, contentDir });
+    expect(report.problems.map(formatProblem)).toEqual([]);
+    expect(report.caseStudies.length).toBe(4);
+  });
+});
