@@ -352,7 +352,7 @@ interface CpuProfile {
 }
 
 /** Where a function lives: Casefolio's src file, an npm package, a built chunk, Node or V8. */
-/** Casefolio's source files by base name (`og-image-fs` -> `src/og/image.ts`), to name built chunks. */
+/** Casefolio's source files by base name (`image` -> `src/og/image.ts`), to name built chunks; of two files with one name, the last walked wins. */
 let sourceNames: Map<string, string> | undefined;
 function sourceFileNamed(base: string): string | undefined {
   if (!sourceNames) {

@@ -8,7 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { shareBuiltCharts } from './build/built-charts.ts';
 import { shareResolvedMetrics } from './build/resolved-metrics.ts';
 import { runChildJob } from './build/child-process.ts';
-import type { BuildContentPlan, PlanMode } from './build/plan.ts';
+import type { BuildContentPlan, PlanMode } from './content/plan.ts';
 import { setLiveProblems } from './dev/live-problems.ts';
 import { settle } from './dev/debounce.ts';
 import { codeTokenClasses } from './content/mdx/code-token-classes.ts';
@@ -157,14 +157,14 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
         };
         const planning: Promise<BuildContentPlan> = scratch
           ? runChildJob<BuildContentPlan>(
-              new URL('./build/plan-child.ts', import.meta.url),
+              new URL('./content/plan-child.ts', import.meta.url),
               { location, ...mode, searchRecordsFile: path.join(scratch, SEARCH_RECORDS) },
               { name: 'the content check', onEarly: (patterns) => listFiles(patterns as string[]) },
             )
           : // The checker is loaded only where it runs in this process: a build's
             // Astro process never needs it, and loading it took 0.13 s of the
             // build's start-up, before the check's child process could start.
-            import('./build/plan.ts').then(({ planContent }) =>
+            import('./content/plan.ts').then(({ planContent }) =>
               planContent(location, mode),
             );
 

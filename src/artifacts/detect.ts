@@ -7,7 +7,8 @@ import { isKerasHistory, parseKerasHistory } from './formats/keras-history.ts';
 import { parseKerasLog } from './formats/keras-log.ts';
 import { parseTensorBoardCsv } from './formats/tensorboard-csv.ts';
 import { parseWandbHistory, parseWandbPanel } from './formats/wandb.ts';
-import type { ArtifactFormat, ImportResult } from './formats/types.ts';
+import type { ArtifactFormat } from '../schemas/artifact-formats.ts';
+import type { ImportResult } from './formats/types.ts';
 
 /** The formats one file can be in (MLflow runs are folders, read elsewhere). */
 export type FileFormat = Exclude<ArtifactFormat, 'mlflow-run'>;

@@ -1,6 +1,6 @@
 import slugify from '@sindresorhus/slugify';
 import { isMap, parseDocument } from 'yaml';
-import { isCalendarDate } from '../site/dates.ts';
+import { isCalendarDate } from '../schemas/calendar.ts';
 import { splitFrontmatter } from '../content/frontmatter.ts';
 import { isValidSlug } from '../content/slugs.ts';
 

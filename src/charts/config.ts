@@ -4,9 +4,8 @@
  * text is set with textContent/Chart.js, never as HTML.
  */
 
-/** The chart kinds interns can ask for; `horizontalBar` is a bar chart on its side. */
-export const CHART_TYPES = ['line', 'bar', 'horizontalBar', 'scatter'] as const;
-type ChartType = (typeof CHART_TYPES)[number];
+import type { ChartType } from '../schemas/chart-types.ts';
+
 
 /** How many series colours charts.css defines (`--chart-1` to `--chart-6`); later series reuse them. */
 const PALETTE_SIZE = 6;

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { detectFormat } from '../artifacts/detect.ts';
-import type { ArtifactFormat } from '../artifacts/formats/types.ts';
+import type { ArtifactFormat } from '../schemas/artifact-formats.ts';
 import type { ChartProps } from '../schemas/components.ts';
 import { artifactChartData } from './artifact-charts.ts';
 import { artifactTextIfRead, loadArtifact } from '../artifacts/load.ts';

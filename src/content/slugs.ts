@@ -1,5 +1,5 @@
 import slugify from '@sindresorhus/slugify';
-import { memoize } from '../metrics/memoize.ts';
+import { memoize } from 'es-toolkit/function';
 
 /** The contract's rule for case-study slugs (folder or file names). */
 const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -1,5 +1,5 @@
 import type { AstroIntegrationLogger } from 'astro';
-import { planContent, type PlanLocation, type PlanMode } from '../build/plan.ts';
+import { planContent, type PlanLocation, type PlanMode } from '../content/plan.ts';
 import { setLiveProblems } from './live-problems.ts';
 import { formatProblem, type ContentProblem } from '../problems/problem.ts';
 

@@ -1,4 +1,4 @@
-import { memoize } from './memoize.ts';
+import { memoize } from 'es-toolkit/function';
 
 /**
  * Number formatting for display. Fixed to en-US so output does not depend on

@@ -5,7 +5,7 @@ import { createCanvas, GlobalFonts, type Canvas, type SKRSContext2D } from '@nap
 import * as fontkit from 'fontkit';
 import { missingGlyphsWarning, ogCardText, type OgCard } from './card.ts';
 import { layoutOgCard, type OgDrawing, type OgFont } from './layout.ts';
-import { memoize } from '../metrics/memoize.ts';
+import { memoize } from 'es-toolkit/function';
 import { encodePng } from './png.ts';
 
 /**

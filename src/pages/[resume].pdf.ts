@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import config from 'virtual:casefolio/config';
 import { getProfile } from '../site/portfolio.ts';
+import { readResumePdf } from '../site/resume-pdf.ts';
 
 /**
  * `/resume.pdf`: the PDF named by `resume` in profile.yaml, published as is.
@@ -17,7 +15,7 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async () => {
   const profile = await getProfile();
   if (!profile.resume) return new Response(null, { status: 404 });
-  // The path is relative to profile.yaml; the content check made sure it exists inside content/.
-  const file = path.resolve(path.dirname(config.profilePath), profile.resume);
-  return new Response(await readFile(file), { headers: { 'Content-Type': 'application/pdf' } });
+  return new Response(await readResumePdf(profile.resume), {
+    headers: { 'Content-Type': 'application/pdf' },
+  });
 };

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { ARTIFACT_FORMATS } from '../artifacts/formats/types.ts';
-import { CHART_TYPES } from '../charts/config.ts';
+import { ARTIFACT_FORMATS } from './artifact-formats.ts';
+import { CHART_TYPES } from './chart-types.ts';
 import { textSchema } from './text.ts';
 
 /**

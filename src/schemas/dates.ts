@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { describeValue } from '../problems/describe-value.ts';
-import { isCalendarDate, isPeriodOrdered, toIsoDay, whyNotARealDate } from '../site/dates.ts';
+import { isCalendarDate, isPeriodOrdered, toIsoDay, whyNotARealDate } from './calendar.ts';
 
 const DATE_HINT = 'a date as YYYY-MM or YYYY-MM-DD';
 

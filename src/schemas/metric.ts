@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { ARTIFACT_FORMATS } from '../artifacts/formats/types.ts';
+import { ARTIFACT_FORMATS } from './artifact-formats.ts';
 import { textSchema } from './text.ts';
 import { describeValue } from '../problems/describe-value.ts';
 

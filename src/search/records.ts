@@ -1,5 +1,5 @@
 import type { CaseStudyData } from '../schemas/case-study.ts';
-import { TASK_LABELS } from '../site/labels.ts';
+import { TASK_LABELS } from '../schemas/display-names.ts';
 
 /**
  * What the search index holds for one case study: a Pagefind custom record.

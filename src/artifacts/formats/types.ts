@@ -5,22 +5,8 @@
  * looks values up by key.
  */
 
-/** The formats Casefolio reads, as written in `format=` overrides. */
-export const ARTIFACT_FORMATS = [
-  'sklearn-report',
-  'confusion-matrix',
-  'roc-curve',
-  'pr-curve',
-  'keras-log',
-  'tensorboard-csv',
-  'mlflow-run',
-  'hf-trainer-state',
-  'wandb-history',
-  'wandb-panel',
-  'json',
-] as const;
+import type { ArtifactFormat } from '../../schemas/artifact-formats.ts';
 
-export type ArtifactFormat = (typeof ARTIFACT_FORMATS)[number];
 
 /** One logged value; `value` is null where the tool wrote NaN, NA, inf or nothing. */
 export interface SeriesPoint {

@@ -28,7 +28,8 @@ import {
   type TooltipItem,
   type TooltipLabelStyle,
 } from 'chart.js';
-import { CHART_TYPES, type ChartConfig, type ChartSeries } from '../config.ts';
+import { CHART_TYPES } from '../../schemas/chart-types.ts';
+import type { ChartConfig, ChartSeries } from '../config.ts';
 import { withUnit } from '../../metrics/compare.ts';
 import { MINUS, formatReadable } from '../../metrics/numbers.ts';
 

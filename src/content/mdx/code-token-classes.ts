@@ -1,5 +1,5 @@
 import { addClassToHast, type ShikiTransformer } from 'shiki';
-import { memoize } from '../../metrics/memoize.ts';
+import { memoize } from 'es-toolkit/function';
 
 /**
  * Shiki's css-variables theme colours each token with an inline style,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACT_FORMATS } from '../../../src/artifacts/formats/types.ts';
+import { ARTIFACT_FORMATS } from '../../../src/schemas/artifact-formats.ts';
 import { loadArtifact, type LoadedArtifact } from '../../../src/artifacts/load.ts';
 import { MAX_DATA_FILE_BYTES } from '../../../src/artifacts/data-files.ts';
 import { readArtifact, artifactSite } from '../../helpers/artifacts.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { builtChart, shareBuiltCharts } from '../../../src/build/built-charts.ts';
 import { loadChart } from '../../../src/charts/source.ts';
-import { planContent, type PlanLocation } from '../../../src/build/plan.ts';
+import { planContent, type PlanLocation } from '../../../src/content/plan.ts';
 import { chartPropsSchema } from '../../../src/schemas/components.ts';
 import { projectRoot } from '../../helpers/build.ts';
 

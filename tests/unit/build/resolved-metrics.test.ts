@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { planContent, type PlanLocation } from '../../../src/build/plan.ts';
+import { planContent, type PlanLocation } from '../../../src/content/plan.ts';
 import { parseYaml, splitFrontmatter } from '../../../src/content/frontmatter.ts';
 import { resolveMetric } from '../../../src/artifacts/resolve-metric.ts';
 import { shareResolvedMetrics, sharedResolvedMetric } from '../../../src/build/resolved-metrics.ts';

@@ -26,7 +26,7 @@ describe("the integration's own start-up", () => {
     expect(files).toContain('integration.ts');
     expect(files).toContain('og/cards.ts');
     expect(files).not.toContain('content/check.ts');
-    expect(files).not.toContain('build/plan.ts');
+    expect(files).not.toContain('content/plan.ts');
     expect(files).not.toContain('artifacts/resolve-metric.ts');
     expect(files.filter((file) => file.startsWith('artifacts/'))).toEqual([]);
   });

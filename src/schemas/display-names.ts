@@ -1,5 +1,5 @@
-import type { ProjectLinkKind } from '../schemas/links.ts';
-import type { Task } from '../schemas/model.ts';
+import type { ProjectLinkKind } from './links.ts';
+import type { Task } from './model.ts';
 
 /** Human names for the schema's enums, in one place so every page says the same. */
 

@@ -1,20 +1,20 @@
 import path from 'node:path';
-import type { CaseStudyFile, ContentReport, FoundCaseStudy } from '../content/check.ts';
-import type { ChartKey } from './built-charts.ts';
+import type { CaseStudyFile, ContentReport, FoundCaseStudy } from './check.ts';
+import type { ChartKey } from '../build/built-charts.ts';
 import type { BuiltChart } from '../charts/data.ts';
-import { checkAll, type CheckLocation, type LintOptions } from '../content/check-all.ts';
-import type { Finding } from '../content/lints.ts';
+import { checkAll, type CheckLocation, type LintOptions } from './check-all.ts';
+import type { Finding } from './lints.ts';
 import type { ResolvedMetric } from '../artifacts/resolve-metric.ts';
 import { portfolioOgCards, type OgCardFile } from '../og/card.ts';
 import type { ContentProblem } from '../problems/problem.ts';
-import { metricKey, type MetricKey } from './resolved-metrics.ts';
+import { metricKey, type MetricKey } from '../build/resolved-metrics.ts';
 import { searchRecord, type SearchRecord } from '../search/records.ts';
 import { siteOptionsSchema } from '../schemas/site-options.ts';
 
 /**
  * What Astro is told about the content, worked out from one full check of it
  * before any page is built. It holds only plain data, so a production build
- * can work it out in a child process (build/plan-child.ts) while Astro sets
+ * can work it out in a child process (content/plan-child.ts) while Astro sets
  * itself up, and the full report (every parsed file) never stays in Astro's
  * memory.
  */

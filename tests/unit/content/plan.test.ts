@@ -7,7 +7,7 @@ import {
   planContent,
   type BuildContentPlan,
   type PlanLocation,
-} from '../../../src/build/plan.ts';
+} from '../../../src/content/plan.ts';
 import { projectRoot } from '../../helpers/build.ts';
 
 /** The drafts fixture: one published study, a folder-form draft and a single-file draft. */
@@ -80,7 +80,7 @@ describe('the content plan of a production build', () => {
     );
     const early: unknown[] = [];
     const inChild = await runChildJob<BuildContentPlan>(
-      new URL('../../../src/build/plan-child.ts', import.meta.url),
+      new URL('../../../src/content/plan-child.ts', import.meta.url),
       { location, showDrafts: false, forBuild: true, searchRecordsFile },
       { name: 'the content check', onEarly: (patterns) => early.push(patterns) },
     );

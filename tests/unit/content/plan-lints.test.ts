@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planContent, type PlanLocation } from '../../../src/build/plan.ts';
+import { planContent, type PlanLocation } from '../../../src/content/plan.ts';
 import { formatProblem } from '../../../src/problems/problem.ts';
 import { siteOptionsSchema } from '../../../src/schemas/site-options.ts';
 import { projectRoot } from '../../helpers/build.ts';

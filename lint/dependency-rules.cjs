@@ -1,0 +1,96 @@
+// Which way imports may run between the folders of src/, checked by
+// lint/dependencies.ts (`npm run lint:deps`, run in CI). docs/architecture.md draws the same picture; change both together.
+//
+// The folders form layers. A folder may import its own files and any folder on
+// a lower layer, never one on its own layer or above, so there are no cycles
+// between folders and a newcomer can read the house from the ground up.
+const LAYERS = [
+  ['problems'], // what a problem is and how it is worded
+  ['schemas'], // the content contract as zod schemas
+  ['files', 'metrics'], // the boundary to the intern's files; metric arithmetic and numbers
+  ['artifacts'], // experiment files: formats, loading, looking up a value
+  ['charts'], // chart data from tables and artifacts
+  ['build'], // child processes and what they hand to Astro's process
+  ['og', 'search'], // Open Graph cards; search records and the index
+  ['content'], // the one check of everything under content/, and the plan
+  ['dev'], // what `astro dev` adds
+  ['site'], // what pages read
+  ['resume', 'seo'],
+  ['scripts'], // code that runs in the browser, loaded by components' <script> tags
+  ['components'],
+  ['layouts'],
+  ['pages', 'authoring', 'integration'],
+];
+
+/** `^src/(a|b)/`: a path pattern for folders. */
+const folders = (names) => `^src/(${names.join('|')})/`;
+
+const layerRules = LAYERS.flatMap((layer, index) => {
+  const notBelow = LAYERS.slice(index).flat();
+  return layer.map((folder) => ({
+    name: `layer-${folder}`,
+    comment: `src/${folder}/ may import only folders below it: ${LAYERS.slice(0, index).flat().join(', ') || 'none'}`,
+    severity: 'error',
+    // og/route.ts is a page (the preview route `astro dev` serves), not part of og/'s layer.
+    from: { path: `^src/${folder}/`, pathNot: '^src/og/route[.]ts$' },
+    to: { path: folders(notBelow.filter((name) => name !== folder)) },
+  }));
+});
+
+module.exports = {
+  forbidden: [
+    ...layerRules,
+    {
+      name: 'no-circular',
+      comment:
+        'Modules that import each other, directly or round a loop, cannot be read or tested apart.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'schemas-only-problems',
+      comment:
+        'The schemas are the content contract: they import zod and the wording of problems, no feature code.',
+      severity: 'error',
+      from: { path: '^src/schemas/' },
+      to: { path: '^src/', pathNot: '^src/(schemas|problems)/' },
+    },
+    {
+      name: 'render-reads-site',
+      comment:
+        'Components, layouts and pages only render: what they show comes from site/ (or the pure helpers of resume/, seo/, metrics/, charts/ and og/card.ts), never from the file system, the checks or the build.',
+      severity: 'error',
+      from: { path: '^src/(components|layouts|pages)/' },
+      to: {
+        path: '^src/(files|artifacts|build|content|dev|search/index|og/(cards|paint|image|layout|png|route))|^(node:)?fs(/promises)?$',
+      },
+    },
+    {
+      name: 'client-is-client',
+      comment:
+        'Code that runs in the browser (scripts/, charts/client/) imports only other browser-safe modules: chart types and config, number formatting.',
+      severity: 'error',
+      from: { path: '^src/(scripts|charts/client)/' },
+      to: {
+        path: '^src/|^(node:)',
+        pathNot:
+          '^src/(scripts|charts/client)/|^src/schemas/chart-types[.]ts$|^src/charts/config[.]ts$|^src/metrics/(compare|numbers)[.]ts$',
+      },
+    },
+    {
+      name: 'og-route-is-a-page',
+      comment: 'og/route.ts is the preview route `astro dev` serves: like a page, it reads site/.',
+      severity: 'error',
+      from: { path: '^src/og/route[.]ts$' },
+      to: { path: '^src/(files|artifacts|content|dev)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // lint/dependencies.ts hands .astro files over as X.astro.ts.
+    enhancedResolveOptions: { extensions: ['.ts', '.mjs', '.js'] },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+  },
+};
