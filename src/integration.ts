@@ -5,8 +5,7 @@ import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { shareBuiltCharts } from './build/built-charts.ts';
-import { shareResolvedMetrics } from './build/resolved-metrics.ts';
+import { shareCheckedValues } from './build/checked-values.ts';
 import { runChildJob } from './build/child-process.ts';
 import type { BuildContentPlan, PlanMode } from './content/plan.ts';
 import { setLiveProblems } from './dev/live-problems.ts';
@@ -188,10 +187,9 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
               logger.warn(plan.warnings.map(formatFinding).join('\n'));
             }
             setLiveProblems(plan.problems);
-            // The pages take the charts the check built instead of building them again.
-            shareBuiltCharts(plan.charts);
-            // And the metric values the check read from their artifact files.
-            shareResolvedMetrics(plan.metrics);
+            // The pages take the charts, matrices and metric values the check
+            // read instead of reading their files again.
+            shareCheckedValues(plan);
             // A folder-form draft keeps its images to itself in production.
             draftFolders = plan.draftFolders;
             if (!config.site && command === 'build') {

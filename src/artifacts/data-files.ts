@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { checkLocalFile } from '../files/paths.ts';
 import { parseMatrix, type MatrixResult } from '../charts/confusion.ts';
 import { parseCsv, parseJsonRows, type TableResult } from './data-table.ts';
+import { parsedFile } from './read-cache.ts';
 
 /**
  * Data files above this size fail the build: a chart cannot show more than a
@@ -10,12 +11,11 @@ import { parseCsv, parseJsonRows, type TableResult } from './data-table.ts';
  */
 export const MAX_DATA_FILE_BYTES = 5 * 1024 * 1024;
 
-const cache = new Map<string, { mtimeMs: number; result: TableResult }>();
-
 /**
  * Reads a CSV or JSON data file named in an MDX file, after the same path
  * checks as frontmatter paths. Parsed tables are cached by path and
- * modification time, so a file used by several charts is read once per build.
+ * modification time (read-cache.ts), so a file used by several charts is read
+ * once per build.
  */
 export function readDataTable(written: string, mdxFile: string, contentDir: string): TableResult {
   const problem = checkLocalFile(written, mdxFile, contentDir);
@@ -35,14 +35,12 @@ export function readDataTable(written: string, mdxFile: string, contentDir: stri
   }
   // The cache holds the parse, not the message: two MDX files may name one
   // file by different relative paths, and each message quotes its own.
-  let entry = cache.get(absolute);
-  if (!entry || entry.mtimeMs !== stat.mtimeMs) {
-    const text = readFileSync(absolute, 'utf8');
-    const result = extension === '.json' ? parseJsonRows(text) : parseCsv(text);
-    entry = { mtimeMs: stat.mtimeMs, result };
-    cache.set(absolute, entry);
-  }
-  const { result } = entry;
+  const result = parsedFile(
+    absolute,
+    'table',
+    (text) => (extension === '.json' ? parseJsonRows(text) : parseCsv(text)),
+    stat.mtimeMs,
+  );
   return result.ok ? result : { ok: false, message: `${written}: ${result.message}` };
 }
 
@@ -55,12 +53,15 @@ export function readMatrixFile(written: string, mdxFile: string, contentDir: str
   if (extension !== '.json' && extension !== '.csv') {
     return { ok: false, message: `${written}: expected a .json or .csv file` };
   }
-  if (statSync(absolute).size > MAX_DATA_FILE_BYTES) {
+  const stat = statSync(absolute);
+  if (stat.size > MAX_DATA_FILE_BYTES) {
     return { ok: false, message: `${written} is too large for a confusion matrix` };
   }
-  const parsed = parseMatrix(
-    readFileSync(absolute, 'utf8'),
-    extension === '.json' ? 'json' : 'csv',
+  const parsed = parsedFile(
+    absolute,
+    'matrix',
+    (text) => parseMatrix(text, extension === '.json' ? 'json' : 'csv'),
+    stat.mtimeMs,
   );
   return parsed.ok ? parsed : { ok: false, message: `${written}: ${parsed.message}` };
 }

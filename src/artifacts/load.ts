@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { detectFormat, parseAs, startsAsJson, type FileFormat } from './detect.ts';
 import { parseMlflowRun, isMlflowRunFolder } from './formats/mlflow-run.ts';
@@ -8,6 +8,7 @@ import type { ImportResult } from './formats/types.ts';
 import { checkLocalFile } from '../files/paths.ts';
 import { MAX_DATA_FILE_BYTES } from './data-files.ts';
 import { findMlflowRun, readRunFolder } from './run-folder.ts';
+import { parsedFile } from './read-cache.ts';
 
 /** An artifact read from disk, or why it could not be. */
 export type LoadedArtifact = ImportResult & {
@@ -16,13 +17,10 @@ export type LoadedArtifact = ImportResult & {
 };
 
 /**
- * What was read, per absolute path: a file's text and a run folder's parse,
- * each under a stamp of what it was read from. A metric and a chart often
- * name the same artifact (one as detected, one with a `format`), and two
- * metrics the same report: the file is read once and parsed once per format.
- * A changed file (a save in `astro dev`) has a new stamp and is read again.
+ * Run folders as parsed, per absolute path, under a stamp of every file in
+ * them; single files are cached by read-cache.ts, as every file content
+ * names. A changed folder (a save in `astro dev`) is read again.
  */
-const files = new Map<string, { stamp: number; text: string; parsed: Map<string, ImportResult> }>();
 const runFolders = new Map<string, { stamp: string; result: ImportResult }>();
 
 /**
@@ -59,26 +57,6 @@ function prefixed(
   return `${written}${where ? ` (${where})` : ''}: ${problem.message}`;
 }
 
-/** The cached read of a file, read again when its modification time is not the one cached. */
-function readText(absolute: string, mtimeMs: number) {
-  let read = files.get(absolute);
-  if (read?.stamp !== mtimeMs) {
-    read = { stamp: mtimeMs, text: readFileSync(absolute, 'utf8'), parsed: new Map() };
-    files.set(absolute, read);
-  }
-  return read;
-}
-
-/**
- * A file's text if `loadArtifact` has read it as it is now (a metric's
- * artifact, read before the charts of the same study), so telling a chart
- * source's format does not open the file again; undefined otherwise.
- */
-export function artifactTextIfRead(absolute: string): string | undefined {
-  const read = files.get(absolute);
-  return read && read.stamp === statSync(absolute).mtimeMs ? read.text : undefined;
-}
-
 function loadFile(
   absolute: string,
   fileName: string,
@@ -92,14 +70,17 @@ function loadFile(
       message: `the file is ${(size / 1024 / 1024).toFixed(2)} MB, over the ${MAX_DATA_FILE_BYTES / 1024 / 1024} MB limit; downsample it or export fewer steps`,
     };
   }
-  const read = readText(absolute, mtimeMs);
   if (format === 'mlflow-run') {
     return { ok: false, message: 'format "mlflow-run" needs a run folder, not a file' };
   }
-  const key = format ?? '';
-  const result = read.parsed.get(key) ?? importFile(read.text, fileName, format);
-  read.parsed.set(key, result);
-  return result;
+  // A metric and a chart often name the same artifact, one as detected and
+  // one with a `format`: one read, one parse per format.
+  return parsedFile(
+    absolute,
+    `artifact:${format ?? 'detected'}`,
+    (text) => importFile(text, fileName, format),
+    mtimeMs,
+  );
 }
 
 /** Where the README lists the formats, for messages that send the intern there. */

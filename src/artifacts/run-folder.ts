@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isMlflowRunFolder } from './formats/mlflow-run.ts';
+import { fileText } from './read-cache.ts';
 
 /** Folders in `mlruns/` that are not experiments: deleted experiments and the model registry. */
 const NOT_EXPERIMENTS = new Set(['.trash', 'models']);
@@ -35,7 +36,8 @@ export function readRunFolder(dir: string): Map<string, string> {
       const full = path.join(folder, name);
       const stat = fs.statSync(full);
       if (stat.isDirectory()) walk(full, `${prefix}${name}/`);
-      else if (stat.isFile()) files.set(`${prefix}${name}`, fs.readFileSync(full, 'utf8'));
+      // Through the cache: after a save in `astro dev`, only the changed file is read again.
+      else if (stat.isFile()) files.set(`${prefix}${name}`, fileText(full, stat.mtimeMs));
     }
   };
   walk(dir, '');
@@ -46,7 +48,7 @@ export function readRunFolder(dir: string): Map<string, string> {
 function isLiveRun(dir: string): boolean {
   if (!isDirectory(dir) || !isMlflowRunFolder(names(dir))) return false;
   try {
-    const meta = fs.readFileSync(path.join(dir, 'meta.yaml'), 'utf8');
+    const meta = fileText(path.join(dir, 'meta.yaml'));
     return !/^lifecycle_stage:\s*['"]?deleted/m.test(meta);
   } catch {
     return false;

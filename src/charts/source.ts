@@ -1,10 +1,11 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { detectFormat } from '../artifacts/detect.ts';
 import type { ArtifactFormat } from '../schemas/artifact-formats.ts';
 import type { ChartProps } from '../schemas/components.ts';
 import { artifactChartData } from './artifact-charts.ts';
-import { artifactTextIfRead, loadArtifact } from '../artifacts/load.ts';
+import { loadArtifact } from '../artifacts/load.ts';
+import { fileText } from '../artifacts/read-cache.ts';
 import { buildChart, type BuiltChart, type ChartProblem } from './data.ts';
 import { checkLocalFile } from '../files/paths.ts';
 import { MAX_DATA_FILE_BYTES, readDataTable } from '../artifacts/data-files.ts';
@@ -26,10 +27,14 @@ function head(file: string, bytes = 64 * 1024): string {
 /** Which artifact format a chart's source is, or undefined for a plain data table. */
 function artifactFormatOf(absolute: string, props: ChartProps): ArtifactFormat | undefined {
   if (props.format) return props.format;
-  if (statSync(absolute).isDirectory()) return 'mlflow-run';
-  if (/\.json$/i.test(absolute)) return jsonSeriesFormat(absolute);
-  // CSV formats show in the header line.
-  return detectFormat(artifactTextIfRead(absolute) ?? head(absolute), path.basename(absolute));
+  const stat = statSync(absolute);
+  if (stat.isDirectory()) return 'mlflow-run';
+  if (/\.json$/i.test(absolute)) return jsonSeriesFormat(absolute, stat);
+  // CSV formats show in the header line. The whole file is read, through the
+  // cache its rows are then parsed from, so the file is opened once; a file
+  // over the limit, which the readers refuse, only for its head.
+  const text = stat.size > MAX_DATA_FILE_BYTES ? head(absolute) : fileText(absolute, stat.mtimeMs);
+  return detectFormat(text, path.basename(absolute));
 }
 
 /** JSON artifacts that log values over time, and so chart as artifacts. */
@@ -41,10 +46,10 @@ const JSON_SERIES_FORMATS: readonly ArtifactFormat[] = ['keras-log', 'hf-trainer
  * and keeps the table's messages. JSON needs the whole text to parse, so a
  * file over the data-file limit is left to the table reader to refuse.
  */
-function jsonSeriesFormat(absolute: string): ArtifactFormat | undefined {
+function jsonSeriesFormat(absolute: string, stat: Stats): ArtifactFormat | undefined {
   if (/trainer_state\.json$/i.test(absolute)) return 'hf-trainer-state';
-  if (statSync(absolute).size > MAX_DATA_FILE_BYTES) return undefined;
-  const text = artifactTextIfRead(absolute) ?? readFileSync(absolute, 'utf8');
+  if (stat.size > MAX_DATA_FILE_BYTES) return undefined;
+  const text = fileText(absolute, stat.mtimeMs);
   const format = detectFormat(text, path.basename(absolute));
   return format !== undefined && JSON_SERIES_FORMATS.includes(format) ? format : undefined;
 }

@@ -5,6 +5,8 @@ import { profilePathSchema, type ProfileData } from '../schemas/profile.ts';
 import { parseYaml, splitFrontmatter, type ParsedYaml, type SplitFile } from './frontmatter.ts';
 import type { ChartKey } from '../build/built-charts.ts';
 import type { BuiltChart } from '../charts/data.ts';
+import type { ConfusionKey } from '../build/confusion-views.ts';
+import type { ConfusionView } from '../charts/confusion.ts';
 import { checkMdxElements } from './mdx/checks.ts';
 import { scanMdx, type MdxContents } from './mdx/elements.ts';
 import { sortProblems, type ContentProblem } from '../problems/problem.ts';
@@ -43,6 +45,8 @@ interface ParsedCaseStudy {
   bodyLine: number;
   /** The body's charts that were built without problems, for the pages to reuse. */
   charts: [ChartKey, BuiltChart][];
+  /** The body's confusion matrices read without problems, for the pages to reuse. */
+  confusions: [ConfusionKey, ConfusionView][];
   /**
    * The metrics read from artifact files (`from:` + `key:`) without problems,
    * with their values and source notes: the only time a build reads them
@@ -268,10 +272,17 @@ function checkCaseStudy(
 
   const scan = scanMdx(split.body, split.bodyLine);
   const charts = new Map<ChartKey, BuiltChart>();
+  const confusions = new Map<ConfusionKey, ConfusionView>();
   if (!scan.ok) {
     problems.push({ file, line: scan.line, message: `MDX syntax: ${scan.message}` });
   } else {
-    const context = { mdxFile: absolutePath, contentDir: location.contentDir, metricNames, charts };
+    const context = {
+      mdxFile: absolutePath,
+      contentDir: location.contentDir,
+      metricNames,
+      charts,
+      confusions,
+    };
     for (const problem of checkMdxElements(scan.elements, context)) {
       problems.push({ file, line: problem.line, message: problem.message });
     }
@@ -282,6 +293,7 @@ function checkCaseStudy(
     lineOf: yaml.lineOf,
     bodyLine: split.bodyLine,
     charts: [...charts],
+    confusions: [...confusions],
     metrics: resolvedMetrics,
     ...(valid ? { valid } : {}),
     ...(scan.ok ? { body: scan } : {}),

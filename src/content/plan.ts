@@ -1,13 +1,11 @@
 import path from 'node:path';
 import type { CaseStudyFile, ContentReport, FoundCaseStudy } from './check.ts';
-import type { ChartKey } from '../build/built-charts.ts';
-import type { BuiltChart } from '../charts/data.ts';
+import type { CheckedValues } from '../build/checked-values.ts';
 import { checkAll, type CheckLocation, type LintOptions } from './check-all.ts';
 import type { Finding } from './lints.ts';
-import type { ResolvedMetric } from '../artifacts/resolve-metric.ts';
 import { portfolioOgCards, type OgCardFile } from '../og/card.ts';
 import type { ContentProblem } from '../problems/problem.ts';
-import { metricKey, type MetricKey } from '../build/resolved-metrics.ts';
+import { metricKey } from '../build/resolved-metrics.ts';
 import { searchRecord, type SearchRecord } from '../search/records.ts';
 import { siteOptionsSchema } from '../schemas/site-options.ts';
 
@@ -18,7 +16,7 @@ import { siteOptionsSchema } from '../schemas/site-options.ts';
  * itself up, and the full report (every parsed file) never stays in Astro's
  * memory.
  */
-export interface ContentPlan {
+export interface ContentPlan extends CheckedValues {
   /**
    * Every problem in every file, sorted, with the authoring lints that
    * `npm run check` calls errors; the build stops when there is one.
@@ -34,13 +32,6 @@ export interface ContentPlan {
   cards: OgCardFile[];
   /** What a production build's search index holds, one record per published study; empty otherwise. */
   searchRecords: SearchRecord[];
-  /** The charts of a production build's published studies, already built (build/built-charts.ts). */
-  charts: [ChartKey, BuiltChart][];
-  /**
-   * The artifact metrics of a production build's published studies, already
-   * read (build/resolved-metrics.ts): the cards and the pages show these values.
-   */
-  metrics: [MetricKey, ResolvedMetric][];
 }
 
 /** What Astro's process needs of the plan: the search records go to the indexer through a file. */
@@ -102,8 +93,9 @@ export interface PlanMode {
 
 /**
  * Checks all content (`checkAll`, as `npm run check` does) and plans what
- * Astro loads: drafts only in dev (`showDrafts`); cards, built charts and
- * search records only for a production build (`forBuild`) whose content has no problems.
+ * Astro loads: drafts only in dev (`showDrafts`); cards and search records
+ * only for a production build (`forBuild`) whose content has no problems;
+ * the built charts, matrices and metrics for such a build and for dev.
  *
  * Without drafts, the files to load are known once every frontmatter has
  * been read, long before the checks end: `onPatterns` hears them then, so a
@@ -129,6 +121,11 @@ export async function planContent(
   // from the published studies; anything else gets none of them.
   const forPages = mode.forBuild && problems.length === 0;
   const published = forPages ? entries.filter((entry) => !entry.draft) : [];
+  // What the check read for the pages, so they open no file again: a
+  // production build's published studies, and in dev every study (shared
+  // again after each save's re-check, dev/recheck.ts). Each study's lists
+  // hold only what was read without problems; anything else a page reads itself.
+  const rendered = mode.showDrafts ? entries : published;
   return {
     problems,
     warnings: findings.filter((finding) => finding.severity === 'warning'),
@@ -139,8 +136,9 @@ export async function planContent(
           .filter((entry) => entry.draft && entry.entry.endsWith('/index.mdx'))
           .map((entry) => path.dirname(entry.absolutePath)),
     cards: forPages ? cardsFromReport(report) : [],
-    charts: published.flatMap(({ parsed }) => parsed?.charts ?? []),
-    metrics: published.flatMap(({ parsed }) => parsed?.metrics ?? []),
+    charts: rendered.flatMap(({ parsed }) => parsed?.charts ?? []),
+    confusions: rendered.flatMap(({ parsed }) => parsed?.confusions ?? []),
+    metrics: rendered.flatMap(({ parsed }) => parsed?.metrics ?? []),
     searchRecords: published.flatMap(({ slug, parsed }) =>
       parsed?.valid && parsed.body ? [searchRecord(slug, parsed.valid, parsed.body.text)] : [],
     ),

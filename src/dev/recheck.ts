@@ -1,14 +1,16 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { planContent, type PlanLocation, type PlanMode } from '../content/plan.ts';
 import { setLiveProblems } from './live-problems.ts';
+import { shareCheckedValues } from '../build/checked-values.ts';
 import { formatProblem, type ContentProblem } from '../problems/problem.ts';
 
 /**
  * `astro dev`'s check after each save: the same plan as at start-up and in a
  * build (so `checkAll`, lints and photos included), its problems handed to
  * the pages for Astro's error overlay (dev/live-problems.ts) and printed in the
- * terminal. Resolves with the problems, or undefined when the check itself
- * broke, which is logged: the dev server keeps running either way.
+ * terminal, and its charts, matrices and metric values handed to the pages
+ * (build/checked-values.ts). Resolves with the problems, or undefined when the
+ * check itself broke, which is logged: the dev server keeps running either way.
  */
 export async function recheckContent(
   location: PlanLocation,
@@ -20,6 +22,9 @@ export async function recheckContent(
   });
   if (!fresh) return undefined;
   setLiveProblems(fresh.problems);
+  // The pages show what this check read; it read again only the files
+  // changed since the last one (artifacts/read-cache.ts).
+  shareCheckedValues(fresh);
   if (fresh.problems.length > 0) {
     logger.error(fresh.problems.map(formatProblem).join('\n'));
   } else {

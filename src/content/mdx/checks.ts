@@ -9,8 +9,9 @@ import type { BuiltChart } from '../../charts/data.ts';
 import { loadChart } from '../../charts/source.ts';
 import { checkLocalFile } from '../../files/paths.ts';
 import { IMAGE_EXTENSIONS, isImagePath } from '../../files/image-types.ts';
-import { buildConfusion, checkMatrix } from '../../charts/confusion.ts';
-import { readMatrixFile } from '../../artifacts/data-files.ts';
+import type { ConfusionView } from '../../charts/confusion.ts';
+import { loadConfusion } from '../../charts/confusion-source.ts';
+import { confusionKey, type ConfusionKey } from '../../build/confusion-views.ts';
 import { didYouMean } from '../../problems/did-you-mean.ts';
 import { friendlyIssues } from '../../problems/friendly-issues.ts';
 import { isDynamic, type StaticValue } from './static-expression.ts';
@@ -30,6 +31,8 @@ export interface BodyContext {
   metricNames: readonly string[];
   /** Where charts that were built without problems are kept, for the pages to reuse. */
   charts?: Map<ChartKey, BuiltChart>;
+  /** Where confusion matrices read without problems are kept, for the pages to reuse. */
+  confusions?: Map<ConfusionKey, ConfusionView>;
 }
 
 const KNOWN = Object.keys(componentPropSchemas).sort();
@@ -110,10 +113,8 @@ function checkFigure(src: string, context: BodyContext): string[] {
 }
 
 function checkConfusion(props: ConfusionMatrixProps, context: BodyContext): string[] {
-  const read = props.src
-    ? readMatrixFile(props.src, context.mdxFile, context.contentDir)
-    : checkMatrix(props.matrix);
-  if (!read.ok) return [`${props.src ? 'src' : 'matrix'}: ${read.message}`];
-  const built = buildConfusion(read.matrix, props.labels ?? read.labels);
-  return built.ok ? [] : [`labels: ${built.message}`];
+  const built = loadConfusion(props, context.mdxFile, context.contentDir);
+  if (!built.ok) return [`${built.prop}: ${built.message}`];
+  context.confusions?.set(confusionKey(context.mdxFile, props), built.view);
+  return [];
 }

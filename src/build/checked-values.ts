@@ -1,0 +1,36 @@
+import { shareBuiltCharts, type ChartKey } from './built-charts.ts';
+import { shareConfusionViews, type ConfusionKey } from './confusion-views.ts';
+import { shareResolvedMetrics, type MetricKey } from './resolved-metrics.ts';
+import type { BuiltChart } from '../charts/data.ts';
+import type { ConfusionView } from '../charts/confusion.ts';
+import type { ResolvedMetric } from '../artifacts/resolve-metric.ts';
+
+/**
+ * What the content check read for the pages, each under its key (the MDX
+ * file and the props or metric): of a production build's published studies,
+ * or in `astro dev` of every study, drafts included. Only what was read
+ * without problems; a page reads anything else itself.
+ */
+export interface CheckedValues {
+  /** The charts, already built (build/built-charts.ts). */
+  charts: [ChartKey, BuiltChart][];
+  /** The confusion matrices, already read and checked (build/confusion-views.ts). */
+  confusions: [ConfusionKey, ConfusionView][];
+  /**
+   * The artifact metrics, already read (build/resolved-metrics.ts): the cards
+   * and the pages show these values.
+   */
+  metrics: [MetricKey, ResolvedMetric][];
+}
+
+/**
+ * Hands the pages of this process what the content check read for them, so
+ * no page opens a file the check has read. A build does it once, with the
+ * plan of its check's child process; `astro dev` at start-up and after each
+ * save's re-check, replacing what the previous check read.
+ */
+export function shareCheckedValues(values: CheckedValues): void {
+  shareBuiltCharts(values.charts);
+  shareConfusionViews(values.confusions);
+  shareResolvedMetrics(values.metrics);
+}
