@@ -25,11 +25,12 @@ export type CaseStudy = Omit<CaseStudyEntry['data'], 'metrics'> & {
 export type Profile = CollectionEntry<'profile'>['data'];
 
 /**
- * The metrics with their `from` values filled in. A production build's
- * content check has read them already (build/resolved-metrics.ts); in dev, or
- * for a metric the check did not read, they are read from their artifact
- * files here, and a failure (a file changed since the check) is reported the
- * same way as the check's.
+ * The metrics with their `from` values filled in, as the content check read
+ * them (build/resolved-metrics.ts): a production build's check, or in dev the
+ * re-check after the last save, which read again only the files that changed.
+ * A metric the check did not read (an MDX file saved while the re-check was
+ * still to come) is read from its artifact file here, and a failure is
+ * reported the same way as the check's.
  */
 function resolveMetrics(entry: CaseStudyEntry): ResolvedMetric[] {
   const mdxFile = path.resolve(config.root, entry.filePath ?? '');

@@ -1,10 +1,21 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { buildSite, projectRoot } from '../helpers/build.ts';
+import * as cheerio from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, projectRoot, text } from '../helpers/build.ts';
+import { editFile, startDevServer, type DevServer } from '../helpers/dev-server.ts';
 
-const studies = path.join(projectRoot, 'tests/fixtures/valid/content/case-studies');
+const fixture = path.join(projectRoot, 'tests/fixtures/valid/content');
+const studies = path.join(fixture, 'case-studies');
 const trace = path.join(projectRoot, '.tmp', 'artifact-reads', 'reads.tsv');
 
 /**
@@ -28,39 +39,134 @@ const NAMED = [
 ];
 const isNamed = (file: string) => NAMED.includes(file) || file.startsWith(run);
 
+/**
+ * The environment that makes Node (and the processes it starts) record every
+ * read of a file under `under` into `file` (tests/build/trace-reads.mjs).
+ */
+function traceEnv(under: string, file: string): Record<string, string> {
+  const preload = pathToFileURL(path.join(projectRoot, 'tests/build/trace-reads.mjs')).href;
+  return {
+    NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import ${preload}`.trim(),
+    CASEFOLIO_TRACE_UNDER: under,
+    CASEFOLIO_TRACE_FILE: file,
+  };
+}
+
+/** The reads a trace holds of the named files: process id and path, one per read. */
+function namedReads(file: string): [pid: string, file: string][] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split('\t') as [string, string])
+    .filter(([, read]) => isNamed(read));
+}
+
+/** How many times each named file was read, for every file in `files`. */
+function timesRead(reads: [string, string][], files: readonly string[]): Record<string, number> {
+  return Object.fromEntries(
+    files.map((file) => [file, reads.filter(([, read]) => read === file).length]),
+  );
+}
+
+/** Every file of the MLflow run that was read, however often. */
+const runFilesRead = (reads: [string, string][]) =>
+  [...new Set(reads.map(([, file]) => file).filter((file) => file.startsWith(run)))].sort();
+
 describe('artifact files in a production build', () => {
   it('are each read once, by the content check, however many metrics, charts, matrices and cards use them', async () => {
     rmSync(path.dirname(trace), { recursive: true, force: true });
     mkdirSync(path.dirname(trace), { recursive: true });
-    const preload = pathToFileURL(path.join(projectRoot, 'tests/build/trace-reads.mjs')).href;
     const result = await buildSite({
       fixture: 'valid',
       // Fresh: the trace is written while the build runs, so it must really run.
       fresh: true,
       label: 'artifact-reads',
-      env: {
-        NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import ${preload}`.trim(),
-        CASEFOLIO_TRACE_UNDER: studies,
-        CASEFOLIO_TRACE_FILE: trace,
-      },
+      env: traceEnv(studies, trace),
     });
     expect(result.code, result.stderr).toBe(0);
     expect(existsSync(trace), 'the trace recorded no read at all').toBe(true);
-    const reads = readFileSync(trace, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => line.split('\t') as [string, string]);
-    const named = reads.filter(([, file]) => isNamed(file));
-    const timesRead = new Map<string, number>();
-    for (const [, file] of named) timesRead.set(file, (timesRead.get(file) ?? 0) + 1);
+    const reads = namedReads(trace);
     // Each once: a file read twice, or not at all, would show here.
-    expect(Object.fromEntries(NAMED.map((file) => [file, timesRead.get(file)]))).toEqual(
-      Object.fromEntries(NAMED.map((file) => [file, 1])),
-    );
-    const runFiles = [...timesRead].filter(([file]) => file.startsWith(run));
-    expect(runFiles.map(([file]) => file)).toContain(`${run}metrics/val_auc`);
-    expect(runFiles.filter(([, times]) => times !== 1)).toEqual([]);
-    const processes = new Set(named.map(([pid]) => pid));
+    expect(timesRead(reads, NAMED)).toEqual(Object.fromEntries(NAMED.map((file) => [file, 1])));
+    const runFiles = runFilesRead(reads);
+    expect(runFiles).toContain(`${run}metrics/val_auc`);
+    expect(timesRead(reads, runFiles)).toEqual(Object.fromEntries(runFiles.map((f) => [f, 1])));
+    const processes = new Set(reads.map(([pid]) => pid));
     expect(processes.size, 'named files were read in more than one process').toBe(1);
   }, 180_000);
+});
+
+describe('artifact files in astro dev', () => {
+  // Inside the project, so Vite serves and watches it like the real content/.
+  const content = path.join(projectRoot, '.tmp', 'artifact-reads-dev', 'content');
+  const devTrace = path.join(projectRoot, '.tmp', 'artifact-reads-dev', 'reads.tsv');
+  const PAGES = ['/case-studies/from-artifacts/', '/case-studies/charts-demo/'];
+  let server: DevServer;
+
+  const page = async (pathname: string) => {
+    const response = await fetch(`${server.origin}${pathname}`);
+    return { status: response.status, $: cheerio.load(await response.text()) };
+  };
+  const resultValue = ($: cheerio.CheerioAPI, name: string) =>
+    text($, `.results__list > li:has(.result__name:contains("${name}")) .result__value`);
+  /** Waits until the case study shows `value` for the metric `name`, as the reload after a save does. */
+  const showsValue = async (name: string, value: string) => {
+    const deadline = Date.now() + 30_000;
+    let shown = '';
+    while (Date.now() < deadline) {
+      const { status, $ } = await page(PAGES[0] ?? '');
+      shown = status === 200 ? resultValue($, name) : `status ${status}`;
+      if (shown === value) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`${name} shows ${shown}, not ${value}\n${server.output()}`);
+  };
+
+  beforeAll(async () => {
+    rmSync(path.dirname(content), { recursive: true, force: true });
+    cpSync(fixture, content, { recursive: true });
+    server = await startDevServer(content, {
+      env: traceEnv(path.join(content, 'case-studies'), devTrace),
+    });
+  }, 90_000);
+
+  afterAll(() => {
+    server?.stop();
+    rmSync(path.dirname(content), { recursive: true, force: true });
+  });
+
+  it('are each read once, at start-up: pages read none of them, however often they are viewed', async () => {
+    for (const pathname of [...PAGES, ...PAGES]) {
+      expect((await page(pathname)).status, pathname).toBe(200);
+    }
+    const reads = namedReads(devTrace);
+    expect(timesRead(reads, NAMED)).toEqual(Object.fromEntries(NAMED.map((file) => [file, 1])));
+  });
+
+  it('a saved artifact is read again, and no other file a metric, chart or matrix names', async () => {
+    const { $ } = await page(PAGES[0] ?? '');
+    expect(resultValue($, 'Macro F1')).toBe('0.985');
+    writeFileSync(devTrace, '');
+    editFile(
+      path.join(content, 'case-studies/from-artifacts/classification_report.json'),
+      '"f1-score": 0.9850104821802935',
+      '"f1-score": 0.7123',
+    );
+    await showsValue('Macro F1', '0.7123');
+    for (const pathname of PAGES) expect((await page(pathname)).status, pathname).toBe(200);
+    const files = new Set(namedReads(devTrace).map(([, file]) => file));
+    expect([...files]).toEqual(['from-artifacts/classification_report.json']);
+  });
+
+  it('a file saved inside an MLflow run is read again, and not the rest of the run', async () => {
+    writeFileSync(devTrace, '');
+    appendFileSync(
+      path.join(content, 'case-studies', run, 'metrics/val_auc'),
+      '1718035523000 0.9377 3\n',
+    );
+    await showsValue('Validation AUC', '0.9377');
+    const files = new Set(namedReads(devTrace).map(([, file]) => file));
+    expect([...files]).toEqual([`${run}metrics/val_auc`]);
+  });
 });

@@ -28,9 +28,13 @@ function freePort(): Promise<number> {
 /**
  * Starts `astro dev` with the tests' Astro config (never the user's) over
  * `contentDir` (relative to the project root, or absolute), and resolves once
- * its home page answers 200; fails at the deadline with what the server printed.
+ * its home page answers 200; fails at the deadline with what the server
+ * printed. `env` is added to the server's environment.
  */
-export async function startDevServer(contentDir: string, deadlineMs = 60_000): Promise<DevServer> {
+export async function startDevServer(
+  contentDir: string,
+  { deadlineMs = 60_000, env = {} }: { deadlineMs?: number; env?: Record<string, string> } = {},
+): Promise<DevServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(
@@ -48,7 +52,7 @@ export async function startDevServer(contentDir: string, deadlineMs = 60_000): P
     ],
     {
       cwd: projectRoot,
-      env: childEnv({ CASEFOLIO_CONTENT_DIR: contentDir, NO_COLOR: '1', FORCE_COLOR: '0' }),
+      env: childEnv({ CASEFOLIO_CONTENT_DIR: contentDir, NO_COLOR: '1', FORCE_COLOR: '0', ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

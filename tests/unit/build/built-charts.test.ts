@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { builtChart, shareBuiltCharts } from '../../../src/build/built-charts.ts';
+import { builtChart, chartKey, shareBuiltCharts } from '../../../src/build/built-charts.ts';
 import { loadChart } from '../../../src/charts/source.ts';
 import { planContent, type PlanLocation } from '../../../src/content/plan.ts';
 import { chartPropsSchema } from '../../../src/schemas/components.ts';
@@ -47,9 +47,13 @@ describe('charts the content check built', () => {
     expect(builtChart(path.join(contentDir, 'other.mdx'), props)).toBeUndefined();
   });
 
-  it('are not shared outside a production build, nor for drafts', async () => {
+  it('are handed to the dev server’s pages too, but not shared by astro sync, nor for a build’s drafts', async () => {
     const dev = await planContent(location, { showDrafts: true, forBuild: false });
-    expect(dev.charts).toEqual([]);
+    expect(dev.charts.map(([key]) => key)).toEqual([
+      chartKey(mdxFile, chartPropsSchema.parse(written)),
+    ]);
+    const sync = await planContent(location, { showDrafts: false, forBuild: false });
+    expect(sync.charts).toEqual([]);
     // The same study, made a draft.
     const copy = path.join(mkdtempSync(path.join(os.tmpdir(), 'built-charts-')), 'content');
     cpSync(contentDir, copy, { recursive: true });

@@ -65,8 +65,13 @@ describe('metrics the content check read from artifacts', () => {
     expect(sharedResolvedMetric(path.join(contentDir, 'other.mdx'), accuracy)).toBeUndefined();
   });
 
-  it('are not shared outside a production build', async () => {
+  it('are handed to the dev server’s pages too, but not shared by astro sync', async () => {
     const dev = await planContent(location, { showDrafts: true, forBuild: false });
-    expect(dev.metrics).toEqual([]);
+    const build = await planContent(location, { showDrafts: false, forBuild: true });
+    expect(dev.metrics.filter(([key]) => key.includes('from-artifacts'))).toEqual(
+      build.metrics.filter(([key]) => key.includes('from-artifacts')),
+    );
+    const sync = await planContent(location, { showDrafts: false, forBuild: false });
+    expect(sync.metrics).toEqual([]);
   });
 });
