@@ -23,6 +23,7 @@ function caseStudy(
       lineOf: () => undefined,
       bodyLine: 14,
       charts: [],
+      confusions: [],
       ...(headings
         ? {
             body: {
