@@ -15,7 +15,7 @@ import { missingGlyphsWarning, type OgCardFile } from '../og/card.ts';
 import { publishOgCards, renderOgCards, type RenderedOgCard } from '../og/cards.ts';
 import { pluralize } from '../problems/plural.ts';
 import { publishSearchIndex } from '../search/index-writer.ts';
-import { exitOnInternalFailure } from './build-failure.ts';
+import { resultOrExit } from './build-failure.ts';
 
 /** In the scratch folder: the search records the check writes, the index written from them, and the cards staged under their published paths. */
 const SEARCH_RECORDS = 'search-records.json';
@@ -84,13 +84,12 @@ export async function publishCards(
   logger: AstroIntegrationLogger,
 ): Promise<void> {
   if (!extras.ogCards) return;
-  const cards = await extras.ogCards.catch((error: unknown) =>
-    // Not a content problem (those stop the build before it starts): the
-    // painter itself failed, for example without a canvas binary for this platform.
-    exitOnInternalFailure(
-      `the social preview images could not be painted: ${(error as Error).message}`,
-      logger,
-    ),
+  // A failure is not a content problem (those stop the build before it starts):
+  // the painter itself failed, for example without a canvas binary for this platform.
+  const cards = await resultOrExit(
+    extras.ogCards,
+    'the social preview images could not be painted',
+    logger,
   );
   publishOgCards(path.join(extras.scratch, OG_CARDS), outDir);
   for (const card of cards) {
@@ -106,11 +105,10 @@ export async function publishIndex(
   logger: AstroIntegrationLogger,
 ): Promise<void> {
   if (!extras.searchIndex) return;
-  const pages = await extras.searchIndex.catch((error: unknown) =>
-    exitOnInternalFailure(
-      `the search index could not be written: ${(error as Error).message}`,
-      logger,
-    ),
+  const pages = await resultOrExit(
+    extras.searchIndex,
+    'the search index could not be written',
+    logger,
   );
   publishSearchIndex(path.join(extras.scratch, SEARCH_INDEX), path.join(outDir, 'pagefind'));
   logger.info(`search index: ${pluralize(pages, 'page')}`);

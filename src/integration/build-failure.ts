@@ -13,18 +13,20 @@
  * formatErrorMessage in astro/dist/core/messages/runtime.js), and exits with 1.
  *
  * Casefolio's own machinery failing (the check process, the card painter,
- * the search indexer) ends the process instead (`exitOnInternalFailure`):
+ * the search indexer) ends the process instead (`resultOrExit`):
  * there the same error would reach Astro another way, and be printed with
  * Astro's words around it. Thrown from a hook, it comes after Astro's
  * "[ERROR] [casefolio] An unhandled error occurred while running the
  * "astro:build:done" hook" line; thrown before the check has listed the
  * files to load, it fails Astro's content config and Astro wraps it in its
- * GenerateContentTypesError, with a hint, a docs link and a stack trace.
+ * GenerateContentTypesError, with a hint, a docs link and a stack trace (and
+ * listing no files instead, for the loaders to throw it, makes Astro's glob
+ * loader warn that it found none).
  */
 
+import type { AstroIntegrationLogger } from 'astro';
 import { emptyOutDir } from '../build/out-dir.ts';
 import { formatProblem, problemsSummary, type ContentProblem } from '../problems/problem.ts';
-import type { AstroIntegrationLogger } from 'astro';
 import type { IntegrationState } from './state.ts';
 
 /**
@@ -41,15 +43,25 @@ export function contentProblemsError(problems: readonly ContentProblem[]): Error
 }
 
 /**
- * Ends the process with `line` and status 1, on Astro's logger when given
- * (as "[ERROR] [casefolio] …"), else as a plain line on stderr. The one
+ * What `job` resolves with; if it fails, the process ends with status 1
+ * after one line, "`failure`: the error's message", on Astro's logger when
+ * given (as "[ERROR] [casefolio] …"), else plain on stderr. The one
  * `process.exit` of the integration, for the failures of Casefolio's own
  * machinery that Astro would report with its own words around them (see above).
  */
-export function exitOnInternalFailure(line: string, logger?: AstroIntegrationLogger): never {
-  if (logger) logger.error(line);
-  else process.stderr.write(`${line}\n`);
-  process.exit(1);
+export async function resultOrExit<T>(
+  job: Promise<T>,
+  failure: string,
+  logger?: AstroIntegrationLogger,
+): Promise<T> {
+  try {
+    return await job;
+  } catch (error) {
+    const line = `${failure}: ${(error as Error).message}`;
+    if (logger) logger.error(line);
+    else process.stderr.write(`${line}\n`);
+    process.exit(1);
+  }
 }
 
 /**

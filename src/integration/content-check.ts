@@ -14,7 +14,7 @@
 
 import { runChildJob } from '../build/child-process.ts';
 import type { BuildContentPlan, PlanLocation, PlanMode } from '../build/plan.ts';
-import { exitOnInternalFailure } from './build-failure.ts';
+import { resultOrExit } from './build-failure.ts';
 import type { IntegrationState } from './state.ts';
 import type { ResolvedConfig } from './vite/virtual-config.ts';
 
@@ -52,15 +52,11 @@ export function startContentCheck(
         // Astro process never needs it, and loading it took 0.13 s of the
         // build's start-up, before the check's child process could start.
         import('../build/plan.ts').then(({ planContent }) => planContent(location, mode));
-  const ready = planning.then(
-    (plan) => {
-      listFiles(plan.caseStudyPatterns);
-      takePlan(plan);
-    },
-    (error: unknown) =>
-      // Not a content problem (the check reports those): the check itself broke.
-      exitOnInternalFailure(`the content could not be checked: ${(error as Error).message}`),
-  );
+  // A failure is not a content problem (the check reports those): the check itself broke.
+  const ready = resultOrExit(planning, 'the content could not be checked').then((plan) => {
+    listFiles(plan.caseStudyPatterns);
+    takePlan(plan);
+  });
   // A build's content problems reach Astro later, when a content loader
   // waits for `ready`; until then its rejection is not an unhandled one
   // (which would end the process with a stack trace).
