@@ -21,7 +21,7 @@ import {
  * subprocess, once per lint fixture under tests/fixtures/lints/<rule>/content.
  */
 
-const checkScript = path.join(projectRoot, 'src', 'cli', 'authoring/check.ts');
+const checkScript = path.join(projectRoot, 'src', 'authoring', 'check.ts');
 
 interface CheckRun {
   code: number | null;
