@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { integrationOptions } from '../integration.ts';
+import { integrationOptions } from '../integration/options.ts';
 import { siteOptionsSchema, type ResolvedSiteOptions } from '../schemas/site-options.ts';
 
 /** The config files Astro looks for in the project root, in its order. */

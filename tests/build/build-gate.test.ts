@@ -54,6 +54,26 @@ describe('a build over content that `npm run check` calls an error', () => {
   it('writes no page', () => {
     expect(existsSync(path.join(built.outDir, 'index.html'))).toBe(false);
   });
+
+  it('stops `astro sync` (which `astro check` runs first) with the same lines and nothing else', async () => {
+    const synced = await runCommand(
+      process.execPath,
+      [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'sync', ...testConfigArgs],
+      {
+        cwd: projectRoot,
+        env: childEnv({
+          NO_COLOR: '1',
+          CASEFOLIO_CONTENT_DIR: 'tests/fixtures/build-gate/missing-alt/content',
+        }),
+      },
+    );
+    expect(synced.code).toBe(1);
+    expect(synced.stderr.trim().split('\n')).toEqual([
+      MISSING_ALT,
+      '',
+      'Casefolio found 1 problem in 1 file. Fix it and run the command again.',
+    ]);
+  });
 });
 
 describe('a build over content with lint warnings only', () => {

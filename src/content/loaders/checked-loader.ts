@@ -7,8 +7,9 @@ import type { Loader } from 'astro/loaders';
  * problems must end the build with the check's one-line messages, never with
  * an error of Astro's about the same file (a schema or YAML error thrown by
  * the loader) printed first. So whatever the loader did, it waits for the
- * check, which ends the build itself when it finds problems, and only then
- * returns or throws.
+ * check and only then returns or throws; when the check found problems,
+ * `checked` rejects with the build's error, which is thrown in place of the
+ * loader's own (integration/build-failure.ts).
  */
 export function checkedLoader(loader: Loader, checked: () => Promise<unknown>): Loader {
   return {

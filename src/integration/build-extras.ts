@@ -1,0 +1,120 @@
+/**
+ * What a production build makes beside its pages: the Open Graph cards and
+ * the search index. Both start as soon as the content has been checked and
+ * run in the background while Astro bundles and renders, each writing into
+ * a scratch folder of this build's own in the cache (so two builds of one
+ * project never share it); once the pages are written they are moved into
+ * the output.
+ */
+
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { AstroIntegrationLogger } from 'astro';
+import { runChildJob } from '../build/child-process.ts';
+import { missingGlyphsWarning, type OgCardFile } from '../og/card.ts';
+import { publishOgCards, renderOgCards, type RenderedOgCard } from '../og/cards.ts';
+import { pluralize } from '../problems/plural.ts';
+import { publishSearchIndex } from '../search/index-writer.ts';
+import { resultOrExit } from './build-failure.ts';
+
+/** In the scratch folder: the search records the check writes, the index written from them, and the cards staged under their published paths. */
+const SEARCH_RECORDS = 'search-records.json';
+const SEARCH_INDEX = 'search';
+const OG_CARDS = 'cards';
+
+export interface BuildExtras {
+  /** This build's own folder in the cache. */
+  scratch: string;
+  /** Where painted cards are kept between builds. */
+  cardsCache: string;
+  /** Set once the content has passed its check. */
+  ogCards?: Promise<RenderedOgCard[]>;
+  searchIndex?: Promise<number>;
+}
+
+/** A build's extras, not started yet, with a new, empty scratch folder under `casefolioCache`. */
+export function newBuildExtras(casefolioCache: string): BuildExtras {
+  mkdirSync(casefolioCache, { recursive: true });
+  return {
+    scratch: mkdtempSync(path.join(casefolioCache, 'build-')),
+    cardsCache: path.join(casefolioCache, 'og'),
+  };
+}
+
+/** Where the content check writes the search records for the indexer. */
+export function searchRecordsFile(extras: BuildExtras): string {
+  return path.join(extras.scratch, SEARCH_RECORDS);
+}
+
+/**
+ * Starts painting the cards and writing the search index. Failures are
+ * reported when the build collects them (`publishCards`, `publishIndex`),
+ * not as unhandled rejections.
+ */
+export function startBuildExtras(
+  extras: BuildExtras,
+  cards: readonly OgCardFile[],
+  root: string,
+): void {
+  extras.ogCards = renderOgCards(cards, {
+    root,
+    cacheDir: extras.cardsCache,
+    stagingDir: path.join(extras.scratch, OG_CARDS),
+  });
+  extras.ogCards.catch(() => undefined);
+  extras.searchIndex = runChildJob<number>(
+    new URL('../search/index-child.ts', import.meta.url),
+    {
+      recordsFile: path.join(extras.scratch, SEARCH_RECORDS),
+      outputPath: path.join(extras.scratch, SEARCH_INDEX),
+    },
+    // Normal priority, unlike the card painter: at nice 19 the build was
+    // about 1 s faster, but Pagefind (0.5 GB) then ran until Astro's own
+    // memory peak at the end of the bundle, and the build's peak RSS rose
+    // from 2.3 to 2.9 GB, over the 2.5 GB budget.
+    { name: 'the search indexer' },
+  );
+  extras.searchIndex.catch(() => undefined);
+}
+
+/** Waits for the cards and moves them into `outDir`, warning about characters no font has. */
+export async function publishCards(
+  extras: BuildExtras,
+  outDir: string,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  if (!extras.ogCards) return;
+  // A failure is not a content problem (those stop the build before it starts):
+  // the painter itself failed, for example without a canvas binary for this platform.
+  const cards = await resultOrExit(
+    extras.ogCards,
+    'the social preview images could not be painted',
+    logger,
+  );
+  publishOgCards(path.join(extras.scratch, OG_CARDS), outDir);
+  for (const card of cards) {
+    if (card.missing.length > 0) logger.warn(missingGlyphsWarning(card.path, card.missing));
+  }
+  logger.info(`social preview images: ${cards.length}`);
+}
+
+/** Waits for the search index and moves it into `outDir`/pagefind. */
+export async function publishIndex(
+  extras: BuildExtras,
+  outDir: string,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  if (!extras.searchIndex) return;
+  const pages = await resultOrExit(
+    extras.searchIndex,
+    'the search index could not be written',
+    logger,
+  );
+  publishSearchIndex(path.join(extras.scratch, SEARCH_INDEX), path.join(outDir, 'pagefind'));
+  logger.info(`search index: ${pluralize(pages, 'page')}`);
+}
+
+/** Removes the scratch folder, once its files have been published or the build stops. */
+export function removeScratch(extras: BuildExtras): void {
+  rmSync(extras.scratch, { recursive: true, force: true });
+}

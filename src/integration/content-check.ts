@@ -1,0 +1,65 @@
+/**
+ * The content check, started at config setup, and the two moments Astro
+ * waits for: the files to load are known (`listed`), the content has been
+ * checked and planned (`ready`).
+ *
+ * A production build checks the content in a child process, on the core
+ * Astro leaves idle while it sets itself up (about two seconds at 1,000
+ * case studies). The child says which files to load as soon as it has read
+ * every frontmatter; the content collections start loading then
+ * (virtual:casefolio/collections-config) and finish once the check has
+ * passed (content/loaders/checked-loader.ts). Other commands check first, in
+ * this process.
+ */
+
+import { runChildJob } from '../build/child-process.ts';
+import type { BuildContentPlan, PlanLocation, PlanMode } from '../content/plan.ts';
+import { resultOrExit } from './build-failure.ts';
+import type { IntegrationState } from './state.ts';
+import type { ResolvedConfig } from './vite/virtual-config.ts';
+
+export interface ContentCheck {
+  location: PlanLocation;
+  mode: PlanMode;
+  /** Where a production build's check writes the search records; it runs in a child process then. */
+  searchRecordsFile: string | undefined;
+}
+
+/**
+ * Starts `check`. The files it lists go into `resolved.caseStudyPatterns`;
+ * its plan goes to `takePlan`, which may throw to stop a build (then `ready`
+ * rejects with that error, see build-failure.ts).
+ */
+export function startContentCheck(
+  check: ContentCheck,
+  resolved: ResolvedConfig,
+  takePlan: (plan: BuildContentPlan) => void,
+): Pick<IntegrationState, 'listed' | 'ready'> {
+  const { promise: listed, resolve: filesListed } = Promise.withResolvers<void>();
+  const listFiles = (patterns: string[]) => {
+    resolved.caseStudyPatterns = patterns;
+    filesListed();
+  };
+  const { location, mode, searchRecordsFile } = check;
+  const planning: Promise<BuildContentPlan> =
+    searchRecordsFile !== undefined
+      ? runChildJob<BuildContentPlan>(
+          new URL('../content/plan-child.ts', import.meta.url),
+          { location, ...mode, searchRecordsFile },
+          { name: 'the content check', onEarly: (patterns) => listFiles(patterns as string[]) },
+        )
+      : // The checker is loaded only where it runs in this process: a build's
+        // Astro process never needs it, and loading it took 0.13 s of the
+        // build's start-up, before the check's child process could start.
+        import('../content/plan.ts').then(({ planContent }) => planContent(location, mode));
+  // A failure is not a content problem (the check reports those): the check itself broke.
+  const ready = resultOrExit(planning, 'the content could not be checked').then((plan) => {
+    listFiles(plan.caseStudyPatterns);
+    takePlan(plan);
+  });
+  // A build's content problems reach Astro later, when a content loader
+  // waits for `ready`; until then its rejection is not an unhandled one
+  // (which would end the process with a stack trace).
+  ready.catch(() => undefined);
+  return { listed, ready };
+}

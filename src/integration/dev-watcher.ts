@@ -1,0 +1,44 @@
+/**
+ * `astro dev`'s watch on the content folder. Data files and artifacts are
+ * read at render time, outside Vite's module graph, so saving one would not
+ * refresh the page on its own: every change under content/ re-runs the
+ * checks (errors go to the overlay) and reloads the page.
+ */
+
+import path from 'node:path';
+import type { HookParameters } from 'astro';
+import { settle } from '../dev/debounce.ts';
+import type { IntegrationState } from './state.ts';
+
+/** Quiet time after the last change under content/ before `astro dev` re-checks and reloads. */
+const RELOAD_SETTLE_MS = 150;
+
+/** astro:server:setup: watches the content folder of `state` on `server`. */
+export function watchContent(
+  server: HookParameters<'astro:server:setup'>['server'],
+  state: IntegrationState,
+): void {
+  if (!state.resolved) return;
+  const { contentDir } = state.resolved;
+  // A save can come in two steps (truncate, then write), and the watcher may
+  // report only the first: every loader, Astro's included, would then keep
+  // the empty file. So once the changes have settled, each changed file is
+  // announced again, which makes the loaders read it as saved (they skip a
+  // file whose content did not change), then the checks run and the page reloads.
+  const changed = new Set<string>();
+  const recheckAndReload = settle(async () => {
+    for (const file of changed) server.watcher.emit('change', file);
+    changed.clear();
+    await state.recheck?.();
+    server.ws.send({ type: 'full-reload' });
+  }, RELOAD_SETTLE_MS);
+  server.watcher.add(contentDir);
+  // 'all' sees only real file-system events: chokidar does not repeat an
+  // emitted 'change' there, so the announcements above do not loop.
+  server.watcher.on('all', (event, file) => {
+    const absolute = path.resolve(file);
+    if (!absolute.startsWith(contentDir + path.sep)) return;
+    if (event === 'change' || event === 'add') changed.add(absolute);
+    recheckAndReload();
+  });
+}
