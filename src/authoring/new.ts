@@ -19,7 +19,7 @@
  * relative to the project root (the working directory npm runs scripts in) or
  * absolute. The preview address printed at the end uses the config's base.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as prompts from '@clack/prompts';
@@ -30,6 +30,7 @@ import { freshStart, readSampleManifest } from './fresh-start-files.ts';
 import { PROFILE_FILE, fileCount, keptBecause, type FreshStartPlan } from './fresh-start.ts';
 import { checkAnswer, fillTemplate } from './scaffold.ts';
 import { suggestSlug } from '../content/slugs.ts';
+import { walkFiles } from '../files/walk.ts';
 import { loadSiteOptions, missingConfig } from './site-config.ts';
 import { caseStudyPathSchema } from '../schemas/case-study.ts';
 
@@ -120,10 +121,11 @@ function display(project: Project, absolute: string): string {
   return relative.split(path.sep).join('/');
 }
 
+/** The templates' names: the `.mdx` files in templates/, ignored names (`_draft.mdx`) passed over. */
 function listTemplates(templatesDir: string): string[] {
-  if (!existsSync(templatesDir)) return [];
-  return readdirSync(templatesDir)
-    .filter((name) => name.endsWith('.mdx') && !name.startsWith('_') && !name.startsWith('.'))
+  return walkFiles(templatesDir, { maxDepth: 1 })
+    .map(({ relative }) => relative)
+    .filter((name) => name.endsWith('.mdx'))
     .map((name) => name.slice(0, -'.mdx'.length))
     .sort();
 }

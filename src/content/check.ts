@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { caseStudyPathSchema, type CaseStudyData } from '../schemas/case-study.ts';
 import { profilePathSchema, type ProfileData } from '../schemas/profile.ts';
@@ -13,6 +13,7 @@ import { sortProblems, type ContentProblem } from '../problems/problem.ts';
 import { fieldProblem, schemaProblems } from './schema-problems.ts';
 import { isValidSlug, slugFromEntry, suggestSlug } from './slugs.ts';
 import { checkLocalFile } from '../files/paths.ts';
+import { walkFiles } from '../files/walk.ts';
 import { resolveMetric, type ResolvedMetric } from '../artifacts/resolve-metric.ts';
 import { metricKey, type MetricKey } from '../build/resolved-metrics.ts';
 import { metricSchema } from '../schemas/metric.ts';
@@ -70,27 +71,18 @@ export interface ContentLocation {
   contentDir: string;
 }
 
-/** Files and folders starting with `_` are the intern's scratch space. */
-function isIgnored(name: string): boolean {
-  return name.startsWith('_') || name.startsWith('.');
-}
+/** A case study's entry: `slug.mdx` directly in case-studies/, or `slug/index.mdx` one folder down. */
+const ENTRY = /^[^/]+(\.mdx|\/index\.mdx)$/;
 
-/** Folder form (`slug/index.mdx`) and single-file form (`slug.mdx`), in a stable order. */
+/**
+ * Folder form (`slug/index.mdx`) and single-file form (`slug.mdx`), in a
+ * stable order; ignored names (`_notes.mdx`, `.trash/`) are passed over.
+ */
 export function findCaseStudyFiles(caseStudiesDir: string): { entry: string; slug: string }[] {
-  if (!existsSync(caseStudiesDir)) return [];
-  const entries: string[] = [];
-  const names = readdirSync(caseStudiesDir).sort();
-  for (const name of names) {
-    if (isIgnored(name)) continue;
-    const full = path.join(caseStudiesDir, name);
-    const stat = statSync(full);
-    if (stat.isDirectory()) {
-      if (existsSync(path.join(full, 'index.mdx'))) entries.push(`${name}/index.mdx`);
-    } else if (name.endsWith('.mdx')) {
-      entries.push(name);
-    }
-  }
-  return entries.map((entry) => ({ entry, slug: slugFromEntry(entry) }));
+  return walkFiles(caseStudiesDir, { maxDepth: 2 })
+    .map(({ relative }) => relative)
+    .filter((entry) => ENTRY.test(entry))
+    .map((entry) => ({ entry, slug: slugFromEntry(entry) }));
 }
 
 /** A case-study file and whether it is a draft, known before it is checked. */
