@@ -6,7 +6,7 @@ import { jsonSyntaxProblem, parsePythonJson } from './formats/json-values.ts';
 import { ARTIFACT_FORMATS, type ArtifactFormat } from '../schemas/artifact-formats.ts';
 import type { ImportResult } from './formats/types.ts';
 import { checkLocalFile } from '../files/paths.ts';
-import { MAX_DATA_FILE_BYTES } from './data-files.ts';
+import { MAX_DATA_FILE_BYTES } from '../files/size-limit.ts';
 import { findMlflowRun, readRunFolder, runFolderFiles } from './run-folder.ts';
 import { parsedFile } from './read-cache.ts';
 
