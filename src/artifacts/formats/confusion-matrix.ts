@@ -5,7 +5,7 @@ import { MAX_DATA_FILE_BYTES } from '../../files/size-limit.ts';
 import { parseNumber } from '../data-table.ts';
 import { parsedFile } from '../read-cache.ts';
 import { describeValue } from '../../problems/describe-value.ts';
-import type { CsvLine } from './csv-rows.ts';
+import { finiteCell, readCell, type CsvLine } from './csv-rows.ts';
 import type { ImportResult } from './types.ts';
 
 /**
@@ -243,17 +243,15 @@ function matrixCsv(text: string): MatrixCsv {
 
 function csvMatrix({ header, rows }: MatrixCsv): MatrixResult {
   const matrix: number[][] = [];
-  for (const [r, { cells }] of rows.entries()) {
-    const values = cells.map((cell) => parseNumber(cell));
-    const bad = values.findIndex((value) => value === undefined || !Number.isFinite(value));
-    if (bad !== -1) {
-      return {
-        ok: false,
-        row: r,
-        message: `row ${r + 1} has ${JSON.stringify(cells[bad])}, not a count`,
-      };
+  for (const [r, row] of rows.entries()) {
+    const counts: number[] = [];
+    for (const column of row.cells.keys()) {
+      const notACount = (cell: string) => `row ${r + 1} has ${JSON.stringify(cell)}, not a count`;
+      const count = readCell(row, column, finiteCell, notACount);
+      if (!count.ok) return { ok: false, row: r, message: count.message };
+      counts.push(count.value);
     }
-    matrix.push(values as number[]);
+    matrix.push(counts);
   }
   const checked = checkMatrix(matrix);
   const labels = header?.cells.slice(1);
