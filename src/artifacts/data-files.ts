@@ -1,15 +1,9 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { checkLocalFile } from '../files/paths.ts';
-import { parseMatrix, type MatrixResult } from '../charts/confusion.ts';
+import { MAX_DATA_FILE_BYTES } from '../files/size-limit.ts';
 import { parseCsv, parseJsonRows, type TableResult } from './data-table.ts';
 import { parsedFile } from './read-cache.ts';
-
-/**
- * Data files above this size fail the build: a chart cannot show more than a
- * thousand points per series anyway, and a huge file slows every build.
- */
-export const MAX_DATA_FILE_BYTES = 5 * 1024 * 1024;
 
 /**
  * Reads a CSV or JSON data file named in an MDX file, after the same path
@@ -42,26 +36,4 @@ export function readDataTable(written: string, mdxFile: string, contentDir: stri
     stat.mtimeMs,
   );
   return result.ok ? result : { ok: false, message: `${written}: ${result.message}` };
-}
-
-/** Reads a confusion matrix file (JSON nested array or headerless CSV) named in an MDX file. */
-export function readMatrixFile(written: string, mdxFile: string, contentDir: string): MatrixResult {
-  const problem = checkLocalFile(written, mdxFile, contentDir);
-  if (problem) return { ok: false, message: problem };
-  const absolute = path.resolve(path.dirname(mdxFile), written);
-  const extension = path.extname(absolute).toLowerCase();
-  if (extension !== '.json' && extension !== '.csv') {
-    return { ok: false, message: `${written}: expected a .json or .csv file` };
-  }
-  const stat = statSync(absolute);
-  if (stat.size > MAX_DATA_FILE_BYTES) {
-    return { ok: false, message: `${written} is too large for a confusion matrix` };
-  }
-  const parsed = parsedFile(
-    absolute,
-    'matrix',
-    (text) => parseMatrix(text, extension === '.json' ? 'json' : 'csv'),
-    stat.mtimeMs,
-  );
-  return parsed.ok ? parsed : { ok: false, message: `${written}: ${parsed.message}` };
 }

@@ -1,5 +1,5 @@
 import { parseClassificationReport } from './formats/sklearn-report.ts';
-import { parseConfusionMatrix } from './formats/confusion-matrix.ts';
+import { matrixCsvLines, parseConfusionMatrix } from './formats/confusion-matrix.ts';
 import { parsePrCurve, parseRocCurve } from './formats/curves.ts';
 import { parseTrainerState } from './formats/hf-trainer-state.ts';
 import { parseJsonValues, parsePythonJson } from './formats/json-values.ts';
@@ -116,15 +116,7 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  * table with a header of column names matches neither.
  */
 function looksLikeConfusionCsv(text: string): boolean {
-  const rows = text
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== '')
-    .map((line) =>
-      line
-        .trim()
-        .split(/[,;\t]/.test(line) ? /[,;\t]/ : /\s+/)
-        .map((cell) => cell.trim().replace(/^"(.*)"$/, '$1')),
-    );
+  const rows = matrixCsvLines(text).map(({ cells }) => cells);
   if (rows.length < 2) return false;
   const numeric = (cells: string[]) => cells.every((cell) => NUMBER.test(cell));
   if (rows.every(numeric)) return rows.every((row) => row.length === rows.length);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { detectFormat, parseAs, startsAsJson, type FileFormat } from './detect.ts';
 import { parseMlflowRun, isMlflowRunFolder } from './formats/mlflow-run.ts';
@@ -6,8 +6,8 @@ import { jsonSyntaxProblem, parsePythonJson } from './formats/json-values.ts';
 import { ARTIFACT_FORMATS, type ArtifactFormat } from '../schemas/artifact-formats.ts';
 import type { ImportResult } from './formats/types.ts';
 import { checkLocalFile } from '../files/paths.ts';
-import { MAX_DATA_FILE_BYTES } from './data-files.ts';
-import { findMlflowRun, readRunFolder } from './run-folder.ts';
+import { MAX_DATA_FILE_BYTES } from '../files/size-limit.ts';
+import { findMlflowRun, readRunFolder, runFolderFiles } from './run-folder.ts';
 import { parsedFile } from './read-cache.ts';
 
 /** An artifact read from disk, or why it could not be. */
@@ -135,16 +135,15 @@ function loadRunFolder(absolute: string, format: ArtifactFormat | undefined): Im
 }
 
 /**
- * Every file under a folder with its size and modification time: a run's
- * files change without their folder's time changing (MLflow appends to
- * metrics/<name>), so the folder is only unchanged if none of them is.
+ * What a run folder's files are now: a run's files change without their
+ * folder's time changing (MLflow appends to metrics/<name>), so the folder is
+ * only unchanged if none of the files it is read from is.
  */
 function folderStamp(dir: string): string {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .sort()
-    .map((name) => {
-      const stat = statSync(path.join(dir, name));
-      return `${name}\0${stat.size}\0${stat.mtimeMs}`;
+  return runFolderFiles(dir)
+    .map(({ path: file, relative }) => {
+      const stat = statSync(file);
+      return `${relative}\0${stat.size}\0${stat.mtimeMs}`;
     })
     .join('\n');
 }

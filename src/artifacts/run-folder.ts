@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isMlflowRunFolder } from './formats/mlflow-run.ts';
+import { isIgnoredName, walkFiles, type WalkedFile } from '../files/walk.ts';
 import { fileText } from './read-cache.ts';
 
-/** Folders in `mlruns/` that are not experiments: deleted experiments and the model registry. */
-const NOT_EXPERIMENTS = new Set(['.trash', 'models']);
+/** Folders in `mlruns/` that are not experiments: the model registry (and `.trash`, an ignored name). */
+const NOT_EXPERIMENTS = new Set(['models']);
 
 function isDirectory(full: string): boolean {
   try {
@@ -23,25 +24,25 @@ function names(dir: string): string[] {
 }
 
 /**
- * Every file under an MLflow run folder, keyed by its path relative to `dir`
- * with forward slashes (`meta.yaml`, `metrics/val/loss`, `params/C`), as
- * UTF-8 text. Skips the top-level `artifacts/` folder (models and plots, often
- * large) and dot-files such as `.DS_Store`. Symbolic links are followed.
+ * The files of an MLflow run folder that Casefolio reads: all of them but
+ * the top-level `artifacts/` folder (models and plots, often large) and
+ * ignored names (`isIgnoredName`: `.DS_Store`, an intern's `_notes.md`).
+ * Symbolic links are followed.
+ */
+export function runFolderFiles(dir: string): WalkedFile[] {
+  return walkFiles(dir, { skipFolder: (relative) => relative === 'artifacts' }).filter(
+    ({ regular }) => regular,
+  );
+}
+
+/**
+ * The files of an MLflow run folder (`runFolderFiles`), keyed by their path
+ * relative to `dir` with forward slashes (`meta.yaml`, `metrics/val/loss`,
+ * `params/C`), as UTF-8 text.
  */
 export function readRunFolder(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (folder: string, prefix: string) => {
-    for (const name of fs.readdirSync(folder).sort()) {
-      if (name.startsWith('.') || (prefix === '' && name === 'artifacts')) continue;
-      const full = path.join(folder, name);
-      const stat = fs.statSync(full);
-      if (stat.isDirectory()) walk(full, `${prefix}${name}/`);
-      // Through the cache: after a save in `astro dev`, only the changed file is read again.
-      else if (stat.isFile()) files.set(`${prefix}${name}`, fileText(full, stat.mtimeMs));
-    }
-  };
-  walk(dir, '');
-  return files;
+  // Through the cache: after a save in `astro dev`, only the changed file is read again.
+  return new Map(runFolderFiles(dir).map(({ path: file, relative }) => [relative, fileText(file)]));
 }
 
 /** A run folder that MLflow has not marked deleted (`lifecycle_stage: deleted` in meta.yaml). */
@@ -58,7 +59,7 @@ function isLiveRun(dir: string): boolean {
 /** The run folders directly inside `dir`, skipping runs marked deleted. */
 function runsIn(dir: string): string[] {
   return names(dir)
-    .filter((name) => !name.startsWith('.'))
+    .filter((name) => !isIgnoredName(name))
     .map((name) => path.join(dir, name))
     .filter(isLiveRun);
 }
@@ -78,7 +79,7 @@ export function findMlflowRun(location: string): string | undefined {
   const direct = runsIn(location);
   if (direct.length > 0) return direct.length === 1 ? direct[0] : undefined;
   const nested = names(location)
-    .filter((name) => !name.startsWith('.') && !NOT_EXPERIMENTS.has(name))
+    .filter((name) => !isIgnoredName(name) && !NOT_EXPERIMENTS.has(name))
     .map((name) => path.join(location, name))
     .filter(isDirectory)
     .flatMap(runsIn);

@@ -1,5 +1,4 @@
 import {
-  existsSync,
   lstatSync,
   mkdirSync,
   readFileSync,
@@ -9,6 +8,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { walkFiles } from '../files/walk.ts';
 import {
   PROFILE_FILE,
   planFreshStart,
@@ -31,16 +31,17 @@ export function readSampleManifest(): SampleManifest {
   ) as SampleManifest;
 }
 
-/** Every regular file under a folder, as paths relative to it with forward slashes. */
+/**
+ * Every file under a folder, whatever its name (a `_notes.md` or `.DS_Store`
+ * the intern added counts), as paths relative to it with forward slashes. A
+ * symbolic link is listed as itself, never followed, so nothing outside the
+ * folder is ever removed through one.
+ */
 function filesUnder(dir: string): { path: string; regular: boolean }[] {
-  if (!existsSync(dir)) return [];
-  // withFileTypes describes each entry itself, so a symlink is never followed.
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => ({
-      path: path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
-      regular: entry.isFile(),
-    }));
+  return walkFiles(dir, { names: 'every', followLinks: false }).map(({ relative, regular }) => ({
+    path: relative,
+    regular,
+  }));
 }
 
 /** The manifest of a folder: what the sample's manifest is made from. */

@@ -19,18 +19,28 @@
  * relative to the project root (the working directory npm runs scripts in) or
  * absolute. The preview address printed at the end uses the config's base.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as prompts from '@clack/prompts';
-import { parseYaml, splitFrontmatter } from '../content/frontmatter.ts';
+import { readFrontmatter } from '../content/frontmatter.ts';
 import { formatProblem } from '../problems/problem.ts';
 import { schemaProblems } from '../content/schema-problems.ts';
 import { freshStart, readSampleManifest } from './fresh-start-files.ts';
 import { PROFILE_FILE, fileCount, keptBecause, type FreshStartPlan } from './fresh-start.ts';
-import { checkAnswer, fillTemplate, slugForTitle } from './scaffold.ts';
+import { checkAnswer, fillTemplate } from './scaffold.ts';
+import { suggestSlug } from '../content/slugs.ts';
+import { walkFiles } from '../files/walk.ts';
 import { loadSiteOptions, missingConfig } from './site-config.ts';
 import { caseStudyPathSchema } from '../schemas/case-study.ts';
+
+/** Longest slug `npm run new` derives: longer titles are cut between words. */
+const MAX_SLUG_LENGTH = 60;
+
+/** The slug of the case study a title creates: what its folder and URL are named. */
+function slugForTitle(title: string): string {
+  return suggestSlug(title, MAX_SLUG_LENGTH);
+}
 
 /** A failure with its one-line explanation for stderr; exits 1. */
 class CliError extends Error {}
@@ -111,10 +121,11 @@ function display(project: Project, absolute: string): string {
   return relative.split(path.sep).join('/');
 }
 
+/** The templates' names: the `.mdx` files in templates/, ignored names (`_draft.mdx`) passed over. */
 function listTemplates(templatesDir: string): string[] {
-  if (!existsSync(templatesDir)) return [];
-  return readdirSync(templatesDir)
-    .filter((name) => name.endsWith('.mdx') && !name.startsWith('_') && !name.startsWith('.'))
+  return walkFiles(templatesDir, { maxDepth: 1 })
+    .map(({ relative }) => relative)
+    .filter((name) => name.endsWith('.mdx'))
     .map((name) => name.slice(0, -'.mdx'.length))
     .sort();
 }
@@ -125,10 +136,9 @@ function readTemplate(project: Project, name: string): string {
 
 /** The template's own value for a text field, used as the default answer. */
 function templateValue(source: string, field: 'organization' | 'role'): string | undefined {
-  const split = splitFrontmatter(source);
-  const parsed = split ? parseYaml(split.frontmatter) : undefined;
-  if (!parsed?.ok) return undefined;
-  const data = parsed.yaml.data;
+  const read = readFrontmatter(source);
+  if (!read.ok) return undefined;
+  const data = read.yaml.data;
   if (typeof data !== 'object' || data === null) return undefined;
   const value = (data as Record<string, unknown>)[field];
   return typeof value === 'string' ? value : undefined;
@@ -158,15 +168,11 @@ function templateName(project: Project, given: string): string {
   );
 }
 
-/** Every schema problem in a case-study file's text, one contract-style line each. */
+/** Every frontmatter problem in a case-study file's text, one contract-style line each, as the content check words them. */
 function problemsIn(text: string, file: string): string[] {
-  const split = splitFrontmatter(text);
-  if (!split) return [`${file}:1: no frontmatter`];
-  const parsed = parseYaml(split.frontmatter, 1);
-  if (!parsed.ok) {
-    return [`${file}:${parsed.line}: invalid YAML in frontmatter: ${parsed.message}`];
-  }
-  return schemaProblems(caseStudyPathSchema, parsed.yaml, file).problems.map(formatProblem);
+  const read = readFrontmatter(text);
+  if (!read.ok) return [formatProblem({ file, line: read.line, message: read.message })];
+  return schemaProblems(caseStudyPathSchema, read.yaml, file).problems.map(formatProblem);
 }
 
 /** Stops the prompts when the user presses Ctrl-C or Escape. */

@@ -1,47 +1,7 @@
-import slugify from '@sindresorhus/slugify';
 import { isMap, parseDocument } from 'yaml';
-import { isCalendarDate } from '../schemas/calendar.ts';
+import { friendlyIssues } from '../problems/friendly-issues.ts';
+import { caseStudyPathSchema } from '../schemas/case-study.ts';
 import { splitFrontmatter } from '../content/frontmatter.ts';
-import { isValidSlug } from '../content/slugs.ts';
-
-/** Longest slug `npm run new` derives; longer titles are cut on a word boundary. */
-const MAX_SLUG_LENGTH = 60;
-
-/** The slug used when a title has nothing a URL can keep (only emoji, or no Latin letters). */
-const FALLBACK_SLUG = 'case-study';
-
-/**
- * Emoji, whole sequences first (flags, keycaps, skin tones, ZWJ families),
- * then any pictograph or joiner left over. Removed before transliterating so
- * none becomes a word (`♥` would otherwise turn into `love`).
- */
-const EMOJI_SEQUENCE = /\p{RGI_Emoji}/gv;
-const EMOJI_PART =
-  /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f\u20e3]/gu;
-
-/**
- * A valid case-study slug for a title: accents transliterated
- * (`Prédiction` -> `prediction`), emoji and punctuation dropped, words
- * joined by single hyphens, at most 60 characters (cut between words), and
- * `case-study` when nothing is left.
- */
-export function slugForTitle(title: string): string {
-  const text = title.normalize('NFC').replace(EMOJI_SEQUENCE, ' ').replace(EMOJI_PART, ' ');
-  const slug = capSlug(slugify(text, { decamelize: false }));
-  return isValidSlug(slug) ? slug : FALLBACK_SLUG;
-}
-
-/** Cuts a slug to MAX_SLUG_LENGTH, dropping whole words; a single overlong word is cut. */
-function capSlug(slug: string): string {
-  if (slug.length <= MAX_SLUG_LENGTH) return slug;
-  let capped = '';
-  for (const word of slug.split('-')) {
-    const next = capped === '' ? word : `${capped}-${word}`;
-    if (next.length > MAX_SLUG_LENGTH) break;
-    capped = next;
-  }
-  return capped === '' ? slug.slice(0, MAX_SLUG_LENGTH) : capped;
-}
 
 /** What `npm run new` asks for; omitted fields keep the template's value. */
 export interface ScaffoldAnswers {
@@ -56,24 +16,31 @@ export interface ScaffoldAnswers {
 
 export type FillResult = { ok: true; text: string } | { ok: false; message: string };
 
-/** The schema's limits for the fields filled in, checked before the template is touched. */
-const TEXT_LIMITS = { title: 120, organization: 120, role: 120 } as const;
+/**
+ * The frontmatter field each answer fills in, as the content check's schema
+ * defines it: an answer `npm run check` would refuse is refused here first,
+ * in the same words.
+ */
+const ANSWER_SCHEMAS = {
+  title: caseStudyPathSchema.shape.title,
+  organization: caseStudyPathSchema.shape.organization,
+  role: caseStudyPathSchema.shape.role,
+  start: caseStudyPathSchema.shape.period.shape.start,
+} as const;
 
-/** Why an answer cannot go into the frontmatter, or undefined when it can. */
-export function checkAnswer(
-  field: keyof typeof TEXT_LIMITS | 'start',
-  value: string,
-): string | undefined {
+/**
+ * Why an answer cannot go into the frontmatter (`title: must not be empty`),
+ * or undefined when it can. Answers are trimmed, as the fields are, and must
+ * fit on one line: the schema would take a line break in a title or a role,
+ * but the pages show them on one.
+ */
+export function checkAnswer(field: keyof typeof ANSWER_SCHEMAS, value: string): string | undefined {
   const text = value.trim();
-  if (field === 'start') {
-    return isCalendarDate(text)
-      ? undefined
-      : `start must be a real date as YYYY-MM or YYYY-MM-DD, got "${value}"`;
-  }
-  if (text === '') return `${field} may not be empty`;
-  if (/[\n\r]/.test(text)) return `${field} must be one line`;
-  const max = TEXT_LIMITS[field];
-  if (text.length > max) return `${field} must be at most ${max} characters, got ${text.length}`;
+  const schema = ANSWER_SCHEMAS[field];
+  const result = schema.safeParse(text, { reportInput: true });
+  const [issue] = result.success ? [] : friendlyIssues(result.error.issues, schema);
+  if (issue) return `${field}: ${issue.message}`;
+  if (/[\n\r]/.test(text)) return `${field}: must be one line`;
   return undefined;
 }
 

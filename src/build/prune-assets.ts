@@ -1,16 +1,13 @@
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { walkFiles } from '../files/walk.ts';
 
 const IMAGE = /\.(png|jpe?g|gif|webp|avif|tiff?|svg)$/i;
 const TEXT = /\.(html|css|js|mjs|json|xml|txt|webmanifest)$/i;
 
+/** Every file under a folder of the build's output, whatever its name (`_astro/`). */
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      return statSync(full).isDirectory() ? filesUnder(full) : [full];
-    });
+  return walkFiles(dir, { names: 'every' }).map(({ path: file }) => file);
 }
 
 /**
@@ -21,12 +18,7 @@ function filesUnder(dir: string): string[] {
  */
 export function pruneUnreferencedImages(dist: string): string[] {
   const assets = path.join(dist, '_astro');
-  let images: string[];
-  try {
-    images = filesUnder(assets).filter((file) => IMAGE.test(file));
-  } catch {
-    return [];
-  }
+  const images = filesUnder(assets).filter((file) => IMAGE.test(file));
   // Reading every page is only worth it when there is an image to keep or remove.
   if (images.length === 0) return [];
   const referenced = new Set<string>();

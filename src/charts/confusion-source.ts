@@ -1,6 +1,6 @@
 import type { ConfusionMatrixProps } from '../schemas/components.ts';
-import { readMatrixFile } from '../artifacts/data-files.ts';
-import { buildConfusion, checkMatrix, type ConfusionView } from './confusion.ts';
+import { checkMatrix, readMatrixFile } from '../artifacts/formats/confusion-matrix.ts';
+import { buildConfusion, type ConfusionView } from './confusion.ts';
 
 export type ConfusionResult =
   | { ok: true; view: ConfusionView }

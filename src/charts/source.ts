@@ -8,7 +8,8 @@ import { loadArtifact } from '../artifacts/load.ts';
 import { fileText } from '../artifacts/read-cache.ts';
 import { buildChart, type BuiltChart, type ChartProblem } from './data.ts';
 import { checkLocalFile } from '../files/paths.ts';
-import { MAX_DATA_FILE_BYTES, readDataTable } from '../artifacts/data-files.ts';
+import { readDataTable } from '../artifacts/data-files.ts';
+import { MAX_DATA_FILE_BYTES } from '../files/size-limit.ts';
 import { rowsToTable } from '../artifacts/data-table.ts';
 
 export type ChartResult = { ok: true; chart: BuiltChart } | { ok: false; problems: ChartProblem[] };

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { caseStudyPathSchema, type CaseStudyData } from '../schemas/case-study.ts';
 import { profilePathSchema, type ProfileData } from '../schemas/profile.ts';
-import { parseYaml, splitFrontmatter, type ParsedYaml, type SplitFile } from './frontmatter.ts';
+import { parseYaml, readFrontmatter, type ParsedYaml, type SplitFile } from './frontmatter.ts';
 import type { ChartKey } from '../build/built-charts.ts';
 import type { BuiltChart } from '../charts/data.ts';
 import type { ConfusionKey } from '../build/confusion-views.ts';
@@ -11,8 +11,9 @@ import { checkMdxElements } from './mdx/checks.ts';
 import { scanMdx, type MdxContents } from './mdx/elements.ts';
 import { sortProblems, type ContentProblem } from '../problems/problem.ts';
 import { fieldProblem, schemaProblems } from './schema-problems.ts';
-import { isValidSlug, suggestSlug } from './slugs.ts';
+import { isValidSlug, slugFromEntry, suggestSlug } from './slugs.ts';
 import { checkLocalFile } from '../files/paths.ts';
+import { walkFiles } from '../files/walk.ts';
 import { resolveMetric, type ResolvedMetric } from '../artifacts/resolve-metric.ts';
 import { metricKey, type MetricKey } from '../build/resolved-metrics.ts';
 import { metricSchema } from '../schemas/metric.ts';
@@ -70,28 +71,18 @@ export interface ContentLocation {
   contentDir: string;
 }
 
-/** Files and folders starting with `_` are the intern's scratch space. */
-function isIgnored(name: string): boolean {
-  return name.startsWith('_') || name.startsWith('.');
-}
+/** A case study's entry: `slug.mdx` directly in case-studies/, or `slug/index.mdx` one folder down. */
+const ENTRY = /^[^/]+(\.mdx|\/index\.mdx)$/;
 
-/** Folder form (`slug/index.mdx`) and single-file form (`slug.mdx`), in a stable order. */
+/**
+ * Folder form (`slug/index.mdx`) and single-file form (`slug.mdx`), in a
+ * stable order; ignored names (`_notes.mdx`, `.trash/`) are passed over.
+ */
 export function findCaseStudyFiles(caseStudiesDir: string): { entry: string; slug: string }[] {
-  if (!existsSync(caseStudiesDir)) return [];
-  const found: { entry: string; slug: string }[] = [];
-  const names = readdirSync(caseStudiesDir).sort();
-  for (const name of names) {
-    if (isIgnored(name)) continue;
-    const full = path.join(caseStudiesDir, name);
-    const stat = statSync(full);
-    if (stat.isDirectory()) {
-      if (existsSync(path.join(full, 'index.mdx')))
-        found.push({ entry: `${name}/index.mdx`, slug: name });
-    } else if (name.endsWith('.mdx')) {
-      found.push({ entry: name, slug: name.slice(0, -'.mdx'.length) });
-    }
-  }
-  return found;
+  return walkFiles(caseStudiesDir, { maxDepth: 2 })
+    .map(({ relative }) => relative)
+    .filter((entry) => ENTRY.test(entry))
+    .map((entry) => ({ entry, slug: slugFromEntry(entry) }));
 }
 
 /** A case-study file and whether it is a draft, known before it is checked. */
@@ -203,31 +194,10 @@ type ReadCaseStudy =
   | { draft: false; problem: ContentProblem };
 
 function readCaseStudy(absolutePath: string, file: string): ReadCaseStudy {
-  const source = readFileSync(absolutePath, 'utf8');
-  const split = splitFrontmatter(source);
-  if (!split) {
-    return {
-      draft: false,
-      problem: {
-        file,
-        line: 1,
-        message:
-          'no frontmatter: start the file with a line of --- followed by the fields (see the README)',
-      },
-    };
-  }
-  const parsed = parseYaml(split.frontmatter, 1);
-  if (!parsed.ok) {
-    return {
-      draft: false,
-      problem: {
-        file,
-        line: parsed.line,
-        message: `invalid YAML in frontmatter: ${parsed.message}`,
-      },
-    };
-  }
-  return { draft: asRecord(parsed.yaml.data)['draft'] === true, split, yaml: parsed.yaml };
+  const read = readFrontmatter(readFileSync(absolutePath, 'utf8'));
+  if (!read.ok) return { draft: false, problem: { file, line: read.line, message: read.message } };
+  const { split, yaml } = read;
+  return { draft: asRecord(yaml.data)['draft'] === true, split, yaml };
 }
 
 function checkCaseStudy(

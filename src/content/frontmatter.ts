@@ -151,3 +151,30 @@ export function splitFrontmatter(source: string): SplitFile | undefined {
     bodyLine: close + 2,
   };
 }
+
+/** A case study's frontmatter as first read: parsed, or what stops it from being read. */
+export type FrontmatterRead =
+  | { ok: true; split: SplitFile; yaml: ParsedYaml }
+  | { ok: false; line: number; message: string };
+
+/**
+ * Splits off and parses a case study's frontmatter, or says what stops it, in
+ * the content check's words: the check and `npm run new` (checking the file
+ * it wrote) report the same lines.
+ */
+export function readFrontmatter(source: string): FrontmatterRead {
+  const split = splitFrontmatter(source);
+  if (!split) {
+    return {
+      ok: false,
+      line: 1,
+      message:
+        'no frontmatter: start the file with a line of --- followed by the fields (see the README)',
+    };
+  }
+  const parsed = parseYaml(split.frontmatter, 1);
+  if (!parsed.ok) {
+    return { ok: false, line: parsed.line, message: `invalid YAML in frontmatter: ${parsed.message}` };
+  }
+  return { ok: true, split, yaml: parsed.yaml };
+}

@@ -1,24 +1,21 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import exifr from 'exifr';
 import type { ContentProblem } from '../problems/problem.ts';
+import { walkFiles } from '../files/walk.ts';
 
 /** Photo formats that carry EXIF and GPS blocks. */
 const PHOTO = /\.(jpe?g|png|webp|tiff?|heic|heif|avif)$/i;
 
+/**
+ * Every photo under a folder, whatever its name: Astro publishes every file
+ * in public/ (`.well-known/` too), and a frontmatter path may name any file
+ * in content/ (`./_drafts/cover.jpg`), so no name is passed over.
+ */
 function photosUnder(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    if (name.startsWith('.') || name === 'node_modules') return [];
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return photosUnder(full);
-    return PHOTO.test(name) ? [full] : [];
-  });
+  return walkFiles(dir, { names: 'every' })
+    .map(({ path: file }) => file)
+    .filter((file) => PHOTO.test(file));
 }
 
 /**

@@ -1,10 +1,11 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedSiteOptions } from '../schemas/site-options.ts';
 import type { CaseStudyFile, ContentReport } from './check.ts';
 import { describeValue } from '../problems/describe-value.ts';
 import type { ContentProblem } from '../problems/problem.ts';
 import { repeatedLabels } from './taxonomy.ts';
+import { walkFiles } from '../files/walk.ts';
 
 /**
  * The authoring lints of `npm run check`: things the build accepts but a
@@ -217,25 +218,14 @@ function unusedFiles(
 
   const isUsed = (file: string) =>
     [...referenced].some((used) => file === used || file.startsWith(`${used}${path.sep}`));
-  return filesUnder(folder)
-    .filter((file) => file !== study.absolutePath && !isUsed(file))
-    .map((file) => ({
+  return walkFiles(folder)
+    .filter(({ path: file }) => file !== study.absolutePath && !isUsed(file))
+    .map(({ relative }) => ({
       file: study.file,
       severity: 'warning' as const,
       rule: 'unused-file',
-      message: `${path.relative(folder, file).split(path.sep).join('/')} is not used by this case study; remove it or prefix it with _ to keep it as a note`,
+      message: `${relative} is not used by this case study; remove it or prefix it with _ to keep it as a note`,
     }));
-}
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('_') || name.startsWith('.')) continue;
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...filesUnder(full));
-    else out.push(full);
-  }
-  return out;
 }
 
 /** Emails, phone numbers and internal host names in a case study about confidential data. */

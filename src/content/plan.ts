@@ -40,6 +40,14 @@ export type BuildContentPlan = Omit<ContentPlan, 'searchRecords'>;
 export type PlanLocation = CheckLocation;
 
 /**
+ * Both forms of case-study entry as globs for Astro's loader, without
+ * ignored names (`isIgnoredName` in files/walk.ts): `_` by these patterns,
+ * `.` because the loader's globs never match a name that starts with a dot.
+ * The same entries as the content check's findCaseStudyFiles.
+ */
+const ENTRY_PATTERNS = ['*.mdx', '*/index.mdx', '!_*', '!_*/**'];
+
+/**
  * The files a production build loads: every case study but the drafts. Both
  * forms by wildcard and each draft excluded by name, because the glob loader
  * matches every file against every pattern: one pattern per published file
@@ -48,7 +56,7 @@ export type PlanLocation = CheckLocation;
  */
 function publishedPatterns(entries: readonly FoundCaseStudy[]): string[] {
   const drafts = entries.filter((entry) => entry.draft).map((entry) => `!${entry.entry}`);
-  return ['*.mdx', '*/index.mdx', '!_*', '!_*/**', ...drafts];
+  return [...ENTRY_PATTERNS, ...drafts];
 }
 
 /**
@@ -60,7 +68,7 @@ function devPatterns(entries: readonly CaseStudyFile[]): string[] {
   const unreadable = entries
     .filter((entry) => !entry.parsed?.body)
     .map((entry) => `!${entry.entry}`);
-  return ['*.mdx', '*/index.mdx', '!_*', '!_*/**', ...unreadable];
+  return [...ENTRY_PATTERNS, ...unreadable];
 }
 
 /**

@@ -4,8 +4,23 @@ import { memoize } from 'es-toolkit/function';
 /** The contract's rule for case-study slugs (folder or file names). */
 const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+/** Whether a folder or file name is a valid case-study slug (the contract's pattern). */
 export function isValidSlug(text: string): boolean {
   return SLUG_PATTERN.test(text);
+}
+
+/**
+ * A case study's slug from its entry, relative to the case-studies folder:
+ * `churn-model/index.mdx` -> `churn-model`; `pricing.mdx` -> `pricing`. The
+ * content check and Astro's collection (src/content.config.ts) both name
+ * entries with it, in two processes, so a page's URL is the slug the check
+ * validated.
+ */
+export function slugFromEntry(entry: string): string {
+  const parts = entry.split('/');
+  const last = parts.at(-1) ?? entry;
+  if (parts.length > 1 && last === 'index.mdx') return parts.at(-2) ?? last;
+  return last.replace(/\.mdx$/, '');
 }
 
 /**
@@ -40,8 +55,40 @@ function slugOf(label: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** A valid case-study slug derived from a bad name, for the "try ..." hint. */
-export function suggestSlug(name: string): string {
-  const slug = slugify(name, { decamelize: false });
-  return isValidSlug(slug) ? slug : 'case-study';
+/** The slug used when a text has nothing a URL can keep (only emoji, or no Latin letters). */
+const FALLBACK_SLUG = 'case-study';
+
+/**
+ * Emoji, whole sequences first (flags, keycaps, skin tones, ZWJ families),
+ * then any pictograph or joiner left over. Removed before transliterating so
+ * none becomes a word (`♥` would otherwise turn into `love`).
+ */
+const EMOJI_SEQUENCE = /\p{RGI_Emoji}/gv;
+const EMOJI_PART =
+  /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f\u20e3]/gu;
+
+/**
+ * A valid case-study slug for any text: the title `npm run new` names a new
+ * case study after, or a name that is not a valid slug, for the content
+ * check's "rename it to ..." hint. Accents transliterated
+ * (`Prédiction` -> `prediction`), emoji and punctuation dropped, words joined
+ * by single hyphens, and `case-study` when nothing is left. With `maxLength`,
+ * a longer slug is cut between words (a single overlong word is cut).
+ */
+export function suggestSlug(text: string, maxLength = Number.POSITIVE_INFINITY): string {
+  const words = text.normalize('NFC').replace(EMOJI_SEQUENCE, ' ').replace(EMOJI_PART, ' ');
+  const slug = capSlug(slugify(words, { decamelize: false }), maxLength);
+  return isValidSlug(slug) ? slug : FALLBACK_SLUG;
+}
+
+/** Cuts a slug to `maxLength`, dropping whole words; a single overlong word is cut. */
+function capSlug(slug: string, maxLength: number): string {
+  if (slug.length <= maxLength) return slug;
+  let capped = '';
+  for (const word of slug.split('-')) {
+    const next = capped === '' ? word : `${capped}-${word}`;
+    if (next.length > maxLength) break;
+    capped = next;
+  }
+  return capped === '' ? slug.slice(0, maxLength) : capped;
 }

@@ -180,7 +180,9 @@ describe('npm run new', () => {
       '--yes',
     ]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('YYYY-MM');
+    expect(result.stderr).toBe(
+      '--start: 2025-02-30 is not a real date (February 2025 has 28 days)\n',
+    );
     expect(existsSync(path.join(contentDir, 'case-studies', 'churn-model'))).toBe(false);
   });
 

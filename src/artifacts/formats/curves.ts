@@ -1,5 +1,5 @@
 import { describeValue } from '../../problems/describe-value.ts';
-import { cellNumber, describeCell, readCsvRows } from './csv-rows.ts';
+import { cellNumber, expectedCell, fractionCell, readCell, readCsvRows } from './csv-rows.ts';
 import type { ImportResult } from './types.ts';
 
 interface CurveSpec {
@@ -78,12 +78,12 @@ function parseCurve(text: string, spec: CurveSpec): ImportResult {
   const xs: number[] = [];
   const ys: number[] = [];
   const thresholds: number[] = [];
-  for (const { line, cells } of rows) {
-    if (cells.length !== header.cells.length) {
+  for (const row of rows) {
+    if (row.cells.length !== header.cells.length) {
       return {
         ok: false,
-        line,
-        message: `expected ${header.cells.length} values (${header.cells.join(', ')}), got ${cells.length}`,
+        line: row.line,
+        message: `expected ${header.cells.length} values (${header.cells.join(', ')}), got ${row.cells.length}`,
       };
     }
     for (const [column, target] of [
@@ -91,31 +91,28 @@ function parseCurve(text: string, spec: CurveSpec): ImportResult {
       [y, ys],
     ] as const) {
       const name = header.cells[column] ?? '';
-      const cell = cells[column];
-      const value = cellNumber(cell);
-      if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
-        return {
-          ok: false,
-          line,
-          message: `expected ${name} to be a number from 0 to 1, got ${describeCell(cell)}`,
-        };
-      }
-      target.push(value);
+      const cell = readCell(
+        row,
+        column,
+        fractionCell,
+        expectedCell(`${name} to be a number from 0 to 1`),
+      );
+      if (!cell.ok) return cell;
+      target.push(cell.value);
     }
     if (threshold === -1) {
       thresholds.push(Number.NaN);
       continue;
     }
-    const cell = cells[threshold];
-    const value = cellNumber(cell);
-    if (value === undefined) {
-      return {
-        ok: false,
-        line,
-        message: `expected ${header.cells[threshold] ?? 'threshold'} to be a number (inf allowed) or empty, got ${describeCell(cell)}`,
-      };
-    }
-    thresholds.push(value ?? Number.NaN);
+    const name = header.cells[threshold] ?? 'threshold';
+    const cell = readCell(
+      row,
+      threshold,
+      cellNumber,
+      expectedCell(`${name} to be a number (inf allowed) or empty`),
+    );
+    if (!cell.ok) return cell;
+    thresholds.push(cell.value ?? Number.NaN);
   }
   if (xs.length < 2) {
     return {

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { parseNumber } from '../data-table.ts';
+import { finiteCell, readCell } from './csv-rows.ts';
 import type { ImportResult, Series } from './types.ts';
 
 const SEPARATORS = [',', ';', '\t'];
@@ -17,6 +18,11 @@ function cellValue(text: string): number | null | undefined {
   const value = parseNumber(trimmed);
   if (value === undefined) return undefined;
   return Number.isFinite(value) ? value : null;
+}
+
+/** How a Keras log words a cell its column cannot take: `column "loss": expected a number or NA, got "x"`. */
+function columnProblem(name: string, expected: string): (cell: string) => string {
+  return (cell) => `column "${name}": expected ${expected}, got "${cell.trim()}"`;
 }
 
 /**
@@ -119,36 +125,22 @@ export function kerasLogFromRows(
   const series: Series[] = columns
     .filter((_, index) => index !== epochIndex)
     .map((name) => ({ name, points: [] }));
-  for (const { cells, line } of body) {
-    if (cells.length !== columns.length) {
+  for (const row of body) {
+    if (row.cells.length !== columns.length) {
       return {
         ok: false,
-        ...at(line),
-        message: `expected ${columns.length} cells like the header (${columns.join(', ')}), found ${cells.length}`,
+        ...at(row.line),
+        message: `expected ${columns.length} cells like the header (${columns.join(', ')}), found ${row.cells.length}`,
       };
     }
-    const epochText = cells[epochIndex] ?? '';
-    const epoch = parseNumber(epochText);
-    if (epoch === undefined || !Number.isFinite(epoch)) {
-      return {
-        ok: false,
-        ...at(line),
-        message: `column "epoch": expected an epoch number, got "${epochText.trim()}"`,
-      };
-    }
+    const epoch = readCell(row, epochIndex, finiteCell, columnProblem('epoch', 'an epoch number'));
+    if (!epoch.ok) return epoch;
     let seriesIndex = 0;
     for (const [index, name] of columns.entries()) {
       if (index === epochIndex) continue;
-      const cell = cells[index] ?? '';
-      const value = cellValue(cell);
-      if (value === undefined) {
-        return {
-          ok: false,
-          ...at(line),
-          message: `column "${name}": expected a number or NA, got "${cell.trim()}"`,
-        };
-      }
-      series[seriesIndex]?.points.push({ step: epoch, value });
+      const cell = readCell(row, index, cellValue, columnProblem(name, 'a number or NA'));
+      if (!cell.ok) return cell;
+      series[seriesIndex]?.points.push({ step: epoch.value, value: cell.value });
       seriesIndex += 1;
     }
   }

@@ -1,5 +1,6 @@
 import { parseNumber } from '../data-table.ts';
 import { describeValue } from '../../problems/describe-value.ts';
+import { readCell } from './csv-rows.ts';
 import { jsonSyntaxProblem, parsePythonJson } from './json-values.ts';
 import type { ImportResult } from './types.ts';
 
@@ -96,6 +97,11 @@ function checkReport(
   return undefined;
 }
 
+/** A number in the printed report, or null for `nan` (an undefined score). */
+function reportNumber(cell: string): number | null | undefined {
+  return /^nan$/i.test(cell) ? null : parseNumber(cell);
+}
+
 /**
  * The printed report: a header `precision recall f1-score support`, then one
  * row per class and average (labels right-aligned, may contain spaces) and an
@@ -140,19 +146,19 @@ function parseTextReport(text: string): ImportResult {
         message: `expected each label once, got ${JSON.stringify(label)} again`,
       };
     }
-    const cells = accuracy ? [accuracy[1]] : (row?.slice(2, 6) ?? []);
+    const cells = (accuracy ? [accuracy[1]] : (row?.slice(2, 6) ?? [])).map((cell) => cell ?? '');
     const names = accuracy ? ['accuracy'] : FIELDS;
     const values: unknown[] = [];
-    for (const [index, cell = ''] of cells.entries()) {
-      const value = /^nan$/i.test(cell) ? null : parseNumber(cell);
-      if (value === undefined) {
-        return {
-          ok: false,
-          line,
-          message: `expected ${names[index] ?? 'a value'} for ${JSON.stringify(label)} to be a number, got ${describeValue(cell)}`,
-        };
-      }
-      values.push(value);
+    for (const index of cells.keys()) {
+      const value = readCell(
+        { cells, line },
+        index,
+        reportNumber,
+        (cell) =>
+          `expected ${names[index] ?? 'a value'} for ${JSON.stringify(label)} to be a number, got ${describeValue(cell)}`,
+      );
+      if (!value.ok) return value;
+      values.push(value.value);
     }
     entries.push([
       label,

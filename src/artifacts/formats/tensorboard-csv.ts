@@ -1,5 +1,13 @@
 import { describeValue } from '../../problems/describe-value.ts';
-import { cellNumber, describeCell, pointValue, readCsvRows } from './csv-rows.ts';
+import {
+  cellNumber,
+  expectedCell,
+  finiteCell,
+  pointValue,
+  readCell,
+  readCsvRows,
+  stepCell,
+} from './csv-rows.ts';
 import type { ImportResult, SeriesPoint } from './types.ts';
 
 /** The run and tag in a dashboard download name `run-<run>-tag-<tag>.csv`, as written. */
@@ -40,40 +48,21 @@ export function parseTensorBoardCsv(text: string, fileName?: string): ImportResu
     };
   }
   const points: SeriesPoint[] = [];
-  for (const { line, cells } of rows) {
-    if (cells.length !== HEADER.length) {
+  for (const row of rows) {
+    if (row.cells.length !== HEADER.length) {
       return {
         ok: false,
-        line,
-        message: `expected 3 values (Wall time, Step, Value), got ${cells.length}`,
+        line: row.line,
+        message: `expected 3 values (Wall time, Step, Value), got ${row.cells.length}`,
       };
     }
-    const [wallCell, stepCell, valueCell] = cells;
-    const wall = cellNumber(wallCell);
-    if (typeof wall !== 'number' || !Number.isFinite(wall)) {
-      return {
-        ok: false,
-        line,
-        message: `expected a number of seconds for Wall time, got ${describeCell(wallCell)}`,
-      };
-    }
-    const step = cellNumber(stepCell);
-    if (typeof step !== 'number' || !Number.isInteger(step) || step < 0) {
-      return {
-        ok: false,
-        line,
-        message: `expected a whole number for Step, got ${describeCell(stepCell)}`,
-      };
-    }
-    const value = cellNumber(valueCell);
-    if (value === undefined) {
-      return {
-        ok: false,
-        line,
-        message: `expected a number for Value, got ${describeCell(valueCell)}`,
-      };
-    }
-    points.push({ step, value: pointValue(value) });
+    const wall = readCell(row, 0, finiteCell, expectedCell('a number of seconds for Wall time'));
+    if (!wall.ok) return wall;
+    const step = readCell(row, 1, stepCell, expectedCell('a whole number for Step'));
+    if (!step.ok) return step;
+    const value = readCell(row, 2, cellNumber, expectedCell('a number for Value'));
+    if (!value.ok) return value;
+    points.push({ step: step.value, value: pointValue(value.value) });
   }
   const named = fileName === undefined ? undefined : tensorBoardFileName(fileName);
   return {

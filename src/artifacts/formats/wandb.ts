@@ -1,5 +1,15 @@
 import { describeValue } from '../../problems/describe-value.ts';
-import { cellNumber, describeCell, pointValue, readCsvRows, type CsvLine } from './csv-rows.ts';
+import {
+  cellNumber,
+  cellProblem,
+  describeCell,
+  expectedCell,
+  pointValue,
+  readCell,
+  readCsvRows,
+  stepCell,
+  type CsvLine,
+} from './csv-rows.ts';
 import type { ImportProblem, ImportResult, Series, SeriesPoint } from './types.ts';
 
 /** W&B's own history columns that are not metrics. */
@@ -156,23 +166,17 @@ function readSteps(
   name: string,
 ): { ok: true; steps: number[] } | Problem {
   const steps: number[] = [];
-  for (const { line, cells } of rows) {
-    if (cells.length !== width) {
+  for (const row of rows) {
+    if (row.cells.length !== width) {
       return {
         ok: false,
-        line,
-        message: `expected ${width} values (one per header column), got ${cells.length}`,
+        line: row.line,
+        message: `expected ${width} values (one per header column), got ${row.cells.length}`,
       };
     }
-    const step = cellNumber(cells[column]);
-    if (typeof step !== 'number' || !Number.isInteger(step) || step < 0) {
-      return {
-        ok: false,
-        line,
-        message: `expected a whole number for ${name}, got ${describeCell(cells[column])}`,
-      };
-    }
-    steps.push(step);
+    const step = readCell(row, column, stepCell, expectedCell(`a whole number for ${name}`));
+    if (!step.ok) return step;
+    steps.push(step.value);
   }
   return { ok: true, steps };
 }
@@ -201,9 +205,5 @@ function readColumn(
   }
   if (!text) return { ok: true, points };
   if (points.length === 0) return { ok: true, line: text.line };
-  return {
-    ok: false,
-    line: text.line,
-    message: `expected a number for ${JSON.stringify(name)}, got ${describeCell(text.cells[column])}`,
-  };
+  return cellProblem(text, column, expectedCell(`a number for ${JSON.stringify(name)}`));
 }

@@ -1,22 +1,16 @@
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { isImagePath } from '../../files/image-types.ts';
+import { walkFiles } from '../../files/walk.ts';
 
 const ID = 'virtual:casefolio/images';
 const RESOLVED_ID = `\0${ID}`;
 
-/** Every image under a folder, skipping `_` and `.` entries and the given folders. */
+/** Every image under a folder, passing over ignored names and the given folders (drafts). */
 function findImages(dir: string, skip: ReadonlySet<string>): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('_') || name.startsWith('.')) continue;
-    const full = path.join(dir, name);
-    if (skip.has(full)) continue;
-    if (statSync(full).isDirectory()) found.push(...findImages(full, skip));
-    else if (isImagePath(name)) found.push(full);
-  }
-  return found;
+  return walkFiles(dir, { skipFolder: (relative) => skip.has(path.join(dir, relative)) })
+    .map(({ path: file }) => file)
+    .filter((file) => isImagePath(file));
 }
 
 /**

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_DATA_FILE_BYTES, readDataTable, readMatrixFile } from '../../../src/artifacts/data-files.ts';
-
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../fixtures/artifacts');
+import { readDataTable } from '../../../src/artifacts/data-files.ts';
+import { MAX_DATA_FILE_BYTES } from '../../../src/files/size-limit.ts';
 
 const temporaryDirs: string[] = [];
 
@@ -30,12 +29,6 @@ function project(files: Record<string, string> = {}) {
   }
   return { root, contentDir, mdxFile, dir: path.dirname(mdxFile) };
 }
-
-describe('MAX_DATA_FILE_BYTES', () => {
-  it('is 5 MB', () => {
-    expect(MAX_DATA_FILE_BYTES).toBe(5 * 1024 * 1024);
-  });
-});
 
 describe('readDataTable', () => {
   it('reads a CSV beside the MDX file', () => {
@@ -196,84 +189,6 @@ describe('readDataTable', () => {
     expect(readDataTable('./churn/ragged.csv', otherMdx, site.contentDir)).toEqual({
       ok: false,
       message: './churn/ragged.csv: row 3 has 1 cell but the header has 2',
-    });
-  });
-});
-
-describe('readMatrixFile', () => {
-  function withArtifacts(...names: string[]) {
-    const site = project();
-    for (const name of names)
-      fs.copyFileSync(path.join(ARTIFACTS, name), path.join(site.dir, name));
-    return site;
-  }
-
-  it('reads the scikit-learn JSON fixtures', () => {
-    const site = withArtifacts('confusion_matrix.json', 'iris_confusion_matrix.json');
-    expect(readMatrixFile('./confusion_matrix.json', site.mdxFile, site.contentDir)).toEqual({
-      ok: true,
-      matrix: [
-        [52, 1],
-        [1, 89],
-      ],
-      labels: ['malignant', 'benign'],
-    });
-    expect(readMatrixFile('./iris_confusion_matrix.json', site.mdxFile, site.contentDir)).toEqual({
-      ok: true,
-      matrix: [
-        [15, 0, 0],
-        [0, 15, 0],
-        [0, 1, 14],
-      ],
-      labels: ['setosa', 'versicolor', 'virginica'],
-    });
-  });
-
-  it('reads a headerless CSV', () => {
-    const site = project({ 'content/case-studies/churn/cm.csv': '52,1\r\n1,89\r\n' });
-    expect(readMatrixFile('./cm.csv', site.mdxFile, site.contentDir)).toEqual({
-      ok: true,
-      matrix: [
-        [52, 1],
-        [1, 89],
-      ],
-    });
-  });
-
-  it('prefixes matrix problems with the file as written', () => {
-    const site = project({ 'content/case-studies/churn/cm.csv': '1,2,3\n4,5\n' });
-    expect(readMatrixFile('./cm.csv', site.mdxFile, site.contentDir)).toEqual({
-      ok: false,
-      message: './cm.csv: row 1 has 3 counts; a 2-class matrix needs 2',
-    });
-  });
-
-  it('applies the same path checks as data tables', () => {
-    const site = project({ 'outside.json': '[[1, 0], [0, 1]]' });
-    expect(readMatrixFile('./cm.json', site.mdxFile, site.contentDir)).toEqual({
-      ok: false,
-      message: 'file not found: "./cm.json"',
-    });
-    expect(readMatrixFile('../../../outside.json', site.mdxFile, site.contentDir)).toEqual({
-      ok: false,
-      message:
-        'path "../../../outside.json" leaves the content folder; keep files next to the case study',
-    });
-  });
-
-  it('refuses other file types and files over the limit', () => {
-    const site = project({
-      'content/case-studies/churn/cm.txt': '1 0\n0 1\n',
-      'content/case-studies/churn/big.json': '[]',
-    });
-    fs.truncateSync(path.join(site.dir, 'big.json'), MAX_DATA_FILE_BYTES + 1);
-    expect(readMatrixFile('./cm.txt', site.mdxFile, site.contentDir)).toEqual({
-      ok: false,
-      message: './cm.txt: expected a .json or .csv file',
-    });
-    expect(readMatrixFile('./big.json', site.mdxFile, site.contentDir)).toEqual({
-      ok: false,
-      message: './big.json is too large for a confusion matrix',
     });
   });
 });

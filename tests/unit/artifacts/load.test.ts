@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACT_FORMATS } from '../../../src/schemas/artifact-formats.ts';
 import { loadArtifact, type LoadedArtifact } from '../../../src/artifacts/load.ts';
-import { MAX_DATA_FILE_BYTES } from '../../../src/artifacts/data-files.ts';
+import { MAX_DATA_FILE_BYTES } from '../../../src/files/size-limit.ts';
 import { readArtifact, artifactSite } from '../../helpers/artifacts.ts';
 
 const EXPERIMENT_ID = '873451918523740582';

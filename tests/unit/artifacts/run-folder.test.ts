@@ -74,13 +74,14 @@ describe('readRunFolder', () => {
     });
   });
 
-  it('skips artifacts/ and dot-files, but not a nested folder named artifacts', () => {
+  it('skips artifacts/ and ignored names, but not a nested folder named artifacts', () => {
     const dir = folder({
       ...runFiles(''),
       'artifacts/model/MLmodel': 'flavors: {}',
       'artifacts/plot.png': 'PNG',
       '.DS_Store': 'junk',
       'metrics/.DS_Store': 'junk',
+      '_notes.md': 'my notes on this run',
       'params/artifacts': 'keep',
     });
     expect([...readRunFolder(dir).keys()].sort()).toEqual([

@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { friendlyIssues } from '../../../src/problems/friendly-issues.ts';
 import { parseYaml, splitFrontmatter } from '../../../src/content/frontmatter.ts';
-import { fillTemplate, slugForTitle } from '../../../src/authoring/scaffold.ts';
-import { isValidSlug } from '../../../src/content/slugs.ts';
+import { fillTemplate } from '../../../src/authoring/scaffold.ts';
 import { caseStudyPathSchema } from '../../../src/schemas/case-study.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -39,64 +38,6 @@ function fill(template: string, answers: Parameters<typeof fillTemplate>[1]): st
   if (!result.ok) throw new Error(result.message);
   return result.text;
 }
-
-describe('slugForTitle', () => {
-  it.each([
-    ['Prédiction de la demande', 'prediction-de-la-demande'],
-    ['Données über Straße', 'donnees-ueber-strasse'],
-    ['Churn model', 'churn-model'],
-    ['XGBoost churn model', 'xgboost-churn-model'],
-    ['Search & ranking', 'search-and-ranking'],
-  ])('transliterates %j -> %j', (title, slug) => {
-    expect(slugForTitle(title)).toBe(slug);
-  });
-
-  it.each([
-    ['Prédiction 🚲 de la demande!', 'prediction-de-la-demande'],
-    ['🚀 Launch: the “new” funnel (v2)?', 'launch-the-new-funnel-v2'],
-    ['I ♥ 🦄 data', 'i-data'],
-    ['👩‍💻 Pairing 🇫🇷 flags 1️⃣ keycaps 👍🏽', 'pairing-flags-keycaps'],
-    ['Churn -- model...', 'churn-model'],
-    ["Ada's model, 2025/26", 'adas-model-2025-26'],
-  ])('drops emoji and punctuation: %j -> %j', (title, slug) => {
-    expect(slugForTitle(title)).toBe(slug);
-  });
-
-  it('caps long titles at 60 characters on a word boundary', () => {
-    const title =
-      'Forecasting the weekly demand for shared bicycles in twelve European cities with gradient boosting';
-    const slug = slugForTitle(title);
-    expect(slug).toBe('forecasting-the-weekly-demand-for-shared-bicycles-in-twelve');
-    expect(slug.length).toBeLessThanOrEqual(60);
-    expect(isValidSlug(slug)).toBe(true);
-  });
-
-  it('cuts a single word longer than 60 characters', () => {
-    const slug = slugForTitle('x'.repeat(80));
-    expect(slug).toBe('x'.repeat(60));
-  });
-
-  it('keeps a title of exactly 60 characters whole', () => {
-    const title = `${'a'.repeat(29)} ${'b'.repeat(30)}`;
-    expect(slugForTitle(title)).toBe(`${'a'.repeat(29)}-${'b'.repeat(30)}`);
-  });
-
-  it.each(['', '   ', '🚲🚲', '!!! ???', '時系列'])('falls back to case-study for %j', (title) => {
-    expect(slugForTitle(title)).toBe('case-study');
-  });
-
-  it('always returns a valid slug', () => {
-    for (const title of [
-      '-Leading hyphen-',
-      'ÆØÅ',
-      'A/B test #3',
-      '100% uplift',
-      '  spaced  out  ',
-    ]) {
-      expect(isValidSlug(slugForTitle(title))).toBe(true);
-    }
-  });
-});
 
 describe('fillTemplate', () => {
   it('finds the three real templates', () => {
@@ -185,20 +126,36 @@ describe('fillTemplate', () => {
     expect(check(output).data['role']).toBe('true');
   });
 
-  it.each(['2026', '2026-13', '2025-02-30', '06/2026', 'June 2026', ''])(
-    'rejects the start date %j',
-    (start) => {
-      const result = fillTemplate(readTemplate('classification.mdx'), { title: 'T', start });
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.message).toContain('YYYY-MM');
-    },
-  );
+  it.each([
+    ['2026', 'start: expected a date as YYYY-MM or YYYY-MM-DD, got "2026"'],
+    ['06/2026', 'start: expected a date as YYYY-MM or YYYY-MM-DD, got "06/2026"'],
+    ['June 2026', 'start: expected a date as YYYY-MM or YYYY-MM-DD, got "June 2026"'],
+    ['', 'start: expected a date as YYYY-MM or YYYY-MM-DD, got ""'],
+    ['2026-13', 'start: 2026-13 is not a real date (months run from 01 to 12)'],
+    ['2025-02-30', 'start: 2025-02-30 is not a real date (February 2025 has 28 days)'],
+  ])("rejects the start date %j in the content check's words", (start, message) => {
+    const result = fillTemplate(readTemplate('classification.mdx'), { title: 'T', start });
+    expect(result).toEqual({ ok: false, message });
+  });
 
-  it('rejects an empty or overlong title', () => {
+  it("rejects an empty or overlong title in the content check's words", () => {
     const template = readTemplate('classification.mdx');
-    expect(fillTemplate(template, { title: '  ' }).ok).toBe(false);
-    expect(fillTemplate(template, { title: 'x'.repeat(121) }).ok).toBe(false);
+    expect(fillTemplate(template, { title: '  ' })).toEqual({
+      ok: false,
+      message: 'title: must not be empty',
+    });
+    expect(fillTemplate(template, { title: 'x'.repeat(121) })).toEqual({
+      ok: false,
+      message: 'title: expected at most 120 characters, got 121',
+    });
     expect(fillTemplate(template, { title: 'x'.repeat(120) }).ok).toBe(true);
+  });
+
+  it('rejects a title on two lines', () => {
+    expect(fillTemplate(readTemplate('classification.mdx'), { title: 'Churn\nmodel' })).toEqual({
+      ok: false,
+      message: 'title: must be one line',
+    });
   });
 
   it('rejects a file without frontmatter', () => {

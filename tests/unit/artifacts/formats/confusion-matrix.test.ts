@@ -1,9 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfusionMatrix } from '../../../../src/artifacts/formats/confusion-matrix.ts';
+import {
+  checkMatrix,
+  parseConfusionMatrix,
+  parseMatrix,
+  readMatrixFile,
+} from '../../../../src/artifacts/formats/confusion-matrix.ts';
 import type { Artifact, ImportResult } from '../../../../src/artifacts/formats/types.ts';
-import { ARTIFACTS } from '../../../helpers/artifacts.ts';
+import { MAX_DATA_FILE_BYTES } from '../../../../src/files/size-limit.ts';
+import { ARTIFACTS, artifactSite } from '../../../helpers/artifacts.ts';
 
 function fixture(name: string): string {
   return fs.readFileSync(path.join(ARTIFACTS, name), 'utf8');
@@ -190,6 +196,247 @@ describe('parseConfusionMatrix (CSV)', () => {
     expect(parseConfusionMatrix('\r\n', 'csv')).toEqual({
       ok: false,
       message: 'expected a square list of rows of counts, at least 2 x 2, got an empty file',
+    });
+  });
+});
+
+/** The counts of a matrix that reads; fails the test with the problem otherwise. */
+function countsOf(result: ReturnType<typeof parseMatrix>): number[][] {
+  if (!result.ok) throw new Error(result.message);
+  return result.matrix;
+}
+
+describe('parseMatrix', () => {
+  it('reads the scikit-learn breast-cancer JSON fixture ({labels, matrix})', () => {
+    expect(countsOf(parseMatrix(fixture('confusion_matrix.json'), 'json'))).toEqual([
+      [52, 1],
+      [1, 89],
+    ]);
+    expect(parseMatrix(fixture('confusion_matrix.json'), 'json')).toEqual({
+      ok: true,
+      matrix: [
+        [52, 1],
+        [1, 89],
+      ],
+      labels: ['malignant', 'benign'],
+    });
+  });
+
+  it('reads the scikit-learn iris JSON fixture (3 classes)', () => {
+    expect(countsOf(parseMatrix(fixture('iris_confusion_matrix.json'), 'json'))).toEqual([
+      [15, 0, 0],
+      [0, 15, 0],
+      [0, 1, 14],
+    ]);
+  });
+
+  it('reads a bare nested array (json.dump(cm.tolist()))', () => {
+    expect(countsOf(parseMatrix('[[52, 1], [1, 89]]', 'json'))).toEqual([
+      [52, 1],
+      [1, 89],
+    ]);
+  });
+
+  it('reads np.savetxt output: space separated, exponent notation', () => {
+    const text =
+      '5.200000000000000000e+01 1.000000000000000000e+00\n1.000000000000000000e+00 8.900000000000000000e+01\n';
+    expect(countsOf(parseMatrix(text, 'csv'))).toEqual([
+      [52, 1],
+      [1, 89],
+    ]);
+  });
+
+  it('reads a headerless CSV with CRLF, a BOM, and ; or tab separators', () => {
+    const expected = [
+      [52, 1],
+      [1, 89],
+    ];
+    expect(countsOf(parseMatrix('\uFEFF52,1\r\n1,89\r\n', 'csv'))).toEqual(expected);
+    expect(countsOf(parseMatrix('52;1\n1;89\n', 'csv'))).toEqual(expected);
+    expect(countsOf(parseMatrix('52\t1\n1\t89\n\n', 'csv'))).toEqual(expected);
+  });
+
+  it('reads the labelled scikit-learn CSV fixture', () => {
+    expect(countsOf(parseMatrix(fixture('confusion_matrix.csv'), 'csv'))).toEqual([
+      [52, 1],
+      [1, 89],
+    ]);
+    expect(parseMatrix(fixture('confusion_matrix.csv'), 'csv')).toEqual({
+      ok: true,
+      matrix: [
+        [52, 1],
+        [1, 89],
+      ],
+      labels: ['malignant', 'benign'],
+    });
+  });
+
+  it('names the row (and its index) and the cell that is not a count', () => {
+    expect(parseMatrix('52,1\n1,x\n', 'csv')).toEqual({
+      ok: false,
+      row: 1,
+      message: 'row 2 has "x", not a count',
+    });
+    expect(parseMatrix('[[52, 1], [1, -2]]', 'json')).toEqual({
+      ok: false,
+      row: 1,
+      message: 'row 2 has -2, not a count',
+    });
+    expect(parseMatrix('[[52, "1"], [1, 89]]', 'json')).toEqual({
+      ok: false,
+      row: 0,
+      message: 'row 1 has "1", not a count',
+    });
+  });
+
+  it('quotes an infinite count as written, not as null', () => {
+    expect(parseMatrix('52,1\n1,inf\n', 'csv')).toEqual({
+      ok: false,
+      row: 1,
+      message: 'row 2 has "inf", not a count',
+    });
+  });
+
+  it('rejects a non-square matrix, naming the row', () => {
+    expect(parseMatrix('52,1\n1,89,3\n', 'csv')).toEqual({
+      ok: false,
+      row: 1,
+      message: 'row 2 has 3 counts; a 2-class matrix needs 2',
+    });
+    expect(parseMatrix('[[1, 2, 3], [4, 5, 6]]', 'json')).toEqual({
+      ok: false,
+      row: 0,
+      message: 'row 1 has 3 counts; a 2-class matrix needs 2',
+    });
+    expect(parseMatrix('[[1, 2], [3]]', 'json')).toEqual({
+      ok: false,
+      row: 1,
+      message: 'row 2 has 1 count; a 2-class matrix needs 2',
+    });
+  });
+
+  it('rejects what is not a matrix of at least 2 x 2', () => {
+    const message = 'expected a square list of rows of counts, at least 2 x 2';
+    expect(parseMatrix('[[1]]', 'json')).toEqual({ ok: false, message });
+    expect(parseMatrix('{"labels": ["a", "b"]}', 'json')).toEqual({ ok: false, message });
+    expect(parseMatrix('', 'csv')).toEqual({ ok: false, message });
+    expect(parseMatrix('[1, 2]', 'json')).toEqual({
+      ok: false,
+      row: 0,
+      message: 'row 1 has 0 counts; a 2-class matrix needs 2',
+    });
+  });
+
+  it('reports invalid JSON', () => {
+    const result = parseMatrix('[[52, 1], [1, 89]', 'json');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/^not valid JSON \(.+\)$/);
+  });
+});
+
+describe('checkMatrix', () => {
+  it('accepts inline matrix props', () => {
+    expect(
+      checkMatrix([
+        [3, 0],
+        [1, 2],
+      ]),
+    ).toEqual({
+      ok: true,
+      matrix: [
+        [3, 0],
+        [1, 2],
+      ],
+    });
+  });
+
+  it('rejects NaN and Infinity counts but accepts fractions (normalised matrices)', () => {
+    expect(
+      checkMatrix([
+        [Number.NaN, 0],
+        [1, 2],
+      ]).ok,
+    ).toBe(false);
+    expect(
+      checkMatrix([
+        [1, 0],
+        [1, Infinity],
+      ]).ok,
+    ).toBe(false);
+    expect(
+      checkMatrix([
+        [1, 0],
+        [1, 2.5],
+      ]).ok,
+    ).toBe(true);
+  });
+});
+
+describe('readMatrixFile', () => {
+  it('reads the scikit-learn JSON fixtures', () => {
+    const site = artifactSite();
+    expect(readMatrixFile('./confusion_matrix.json', site.mdxFile, site.contentDir)).toEqual({
+      ok: true,
+      matrix: [
+        [52, 1],
+        [1, 89],
+      ],
+      labels: ['malignant', 'benign'],
+    });
+    expect(readMatrixFile('./iris_confusion_matrix.json', site.mdxFile, site.contentDir)).toEqual({
+      ok: true,
+      matrix: [
+        [15, 0, 0],
+        [0, 15, 0],
+        [0, 1, 14],
+      ],
+      labels: ['setosa', 'versicolor', 'virginica'],
+    });
+  });
+
+  it('reads a headerless CSV', () => {
+    const site = artifactSite({ 'cm.csv': '52,1\r\n1,89\r\n' });
+    expect(readMatrixFile('./cm.csv', site.mdxFile, site.contentDir)).toEqual({
+      ok: true,
+      matrix: [
+        [52, 1],
+        [1, 89],
+      ],
+    });
+  });
+
+  it('prefixes matrix problems with the file as written', () => {
+    const site = artifactSite({ 'cm.csv': '1,2,3\n4,5\n' });
+    expect(readMatrixFile('./cm.csv', site.mdxFile, site.contentDir)).toEqual({
+      ok: false,
+      message: './cm.csv: row 1 has 3 counts; a 2-class matrix needs 2',
+    });
+  });
+
+  it('applies the same path checks as data tables', () => {
+    const site = artifactSite();
+    fs.writeFileSync(path.join(site.root, 'outside.json'), '[[1, 0], [0, 1]]');
+    expect(readMatrixFile('./cm.json', site.mdxFile, site.contentDir)).toEqual({
+      ok: false,
+      message: 'file not found: "./cm.json"',
+    });
+    expect(readMatrixFile('../../../outside.json', site.mdxFile, site.contentDir)).toEqual({
+      ok: false,
+      message:
+        'path "../../../outside.json" leaves the content folder; keep files next to the case study',
+    });
+  });
+
+  it('refuses other file types and files over the limit', () => {
+    const site = artifactSite({ 'cm.txt': '1 0\n0 1\n', 'big.json': '[]' });
+    fs.truncateSync(path.join(site.dir, 'big.json'), MAX_DATA_FILE_BYTES + 1);
+    expect(readMatrixFile('./cm.txt', site.mdxFile, site.contentDir)).toEqual({
+      ok: false,
+      message: './cm.txt: expected a .json or .csv file',
+    });
+    expect(readMatrixFile('./big.json', site.mdxFile, site.contentDir)).toEqual({
+      ok: false,
+      message: './big.json is too large for a confusion matrix',
     });
   });
 });

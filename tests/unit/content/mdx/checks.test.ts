@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_DATA_FILE_BYTES } from '../../../../src/artifacts/data-files.ts';
+import { MAX_DATA_FILE_BYTES } from '../../../../src/files/size-limit.ts';
 import { checkMdxElements, type BodyContext } from '../../../../src/content/mdx/checks.ts';
 import { scanMdx } from '../../../../src/content/mdx/elements.ts';
 
