@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import config from 'virtual:casefolio/collections-config';
-import { slugFromEntry } from './content/slugs.ts';
+import { slugFromEntry } from './schemas/slugs.ts';
 import { checkedLoader } from './content/loaders/checked-loader.ts';
 import { profileLoader } from './content/loaders/profile-loader.ts';
 import { refreshedByFiles } from './content/loaders/refreshed-loader.ts';

@@ -29,7 +29,7 @@ import { schemaProblems } from '../content/schema-problems.ts';
 import { freshStart, readSampleManifest } from './fresh-start-files.ts';
 import { PROFILE_FILE, fileCount, keptBecause, type FreshStartPlan } from './fresh-start.ts';
 import { checkAnswer, fillTemplate } from './scaffold.ts';
-import { suggestSlug } from '../content/slugs.ts';
+import { suggestSlug } from '../schemas/slugs.ts';
 import { walkFiles } from '../files/walk.ts';
 import { loadSiteOptions, missingConfig } from './site-config.ts';
 import { caseStudyPathSchema } from '../schemas/case-study.ts';

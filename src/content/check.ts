@@ -11,7 +11,7 @@ import { checkMdxElements } from './mdx/checks.ts';
 import { scanMdx, type MdxContents } from './mdx/elements.ts';
 import { sortProblems, type ContentProblem } from '../problems/problem.ts';
 import { fieldProblem, schemaProblems } from './schema-problems.ts';
-import { isValidSlug, slugFromEntry, suggestSlug } from './slugs.ts';
+import { isValidSlug, slugFromEntry, suggestSlug } from '../schemas/slugs.ts';
 import { checkLocalFile } from '../files/paths.ts';
 import { walkFiles } from '../files/walk.ts';
 import { resolveMetric, type ResolvedMetric } from '../artifacts/resolve-metric.ts';

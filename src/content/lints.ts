@@ -4,7 +4,7 @@ import type { ResolvedSiteOptions } from '../schemas/site-options.ts';
 import type { CaseStudyFile, ContentReport } from './check.ts';
 import { describeValue } from '../problems/describe-value.ts';
 import type { ContentProblem } from '../problems/problem.ts';
-import { repeatedLabels } from './taxonomy.ts';
+import { repeatedLabels } from '../schemas/labels.ts';
 import { walkFiles } from '../files/walk.ts';
 
 /**

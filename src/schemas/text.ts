@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { uniqueLabels } from '../content/taxonomy.ts';
+import { uniqueLabels } from './labels.ts';
 
 /** A non-empty line of text, trimmed; `max` bounds what a layout can hold. */
 export function textSchema(max?: number) {

@@ -8,7 +8,7 @@ import { formatProblem } from '../problems/problem.ts';
 import { resolveMetric, type ResolvedMetric } from '../artifacts/resolve-metric.ts';
 import { sharedResolvedMetric } from '../build/resolved-metrics.ts';
 import { sortCaseStudies } from './sorting.ts';
-import { groupByLabel, withSharedSpellings, type LabelGroup } from '../content/taxonomy.ts';
+import { groupByLabel, withSharedSpellings, type LabelGroup } from './taxonomy.ts';
 
 /**
  * The one place pages read content from. Collections are read and sorted

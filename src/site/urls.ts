@@ -1,4 +1,4 @@
-import { slugifyLabel } from '../content/slugs.ts';
+import { slugifyLabel } from '../schemas/slugs.ts';
 
 /**
  * Site-relative URLs under the configured base (`/` or `/portfolio/`). Every

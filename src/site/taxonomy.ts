@@ -1,4 +1,10 @@
-import { slugifyLabel } from './slugs.ts';
+/**
+ * The tag and skill pages: which case studies each label gathers, and one
+ * spelling per page. Two labels are one page when schemas/labels.ts says so.
+ */
+
+import { labelKey } from '../schemas/labels.ts';
+import { slugifyLabel } from '../schemas/slugs.ts';
 
 /** One tag or skill page: its label, its slug and the items that carry it. */
 export interface LabelGroup<T> {
@@ -6,49 +12,6 @@ export interface LabelGroup<T> {
   /** The label as first written (in item order); variants with the same slug share a page. */
   label: string;
   items: T[];
-}
-
-/**
- * What makes two labels the same tag or skill: the page they lead to, so
- * `Churn` and `churn`, or `Time Series` and `time-series`, are one. A label
- * with no slug (punctuation only) is only the same as itself.
- */
-function labelKey(label: string): string {
-  return slugifyLabel(label) || `=${label}`;
-}
-
-/** A label that repeats an earlier one in the same list. */
-export interface RepeatedLabel {
-  index: number;
-  label: string;
-  /** The earlier entry, whose spelling is kept. */
-  firstIndex: number;
-  first: string;
-}
-
-/** The entries of a label list that repeat an earlier entry; entries that are not text are skipped. */
-export function repeatedLabels(labels: readonly unknown[]): RepeatedLabel[] {
-  const firstByKey = new Map<string, number>();
-  const repeated: RepeatedLabel[] = [];
-  labels.forEach((label, index) => {
-    if (typeof label !== 'string' || label.trim() === '') return;
-    const key = labelKey(label.trim());
-    const firstIndex = firstByKey.get(key);
-    if (firstIndex === undefined) firstByKey.set(key, index);
-    else repeated.push({ index, label, firstIndex, first: labels[firstIndex] as string });
-  });
-  return repeated;
-}
-
-/** A label list with repeats dropped: `[Churn, churn]` -> `[Churn]` (the first spelling wins). */
-export function uniqueLabels(labels: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return labels.filter((label) => {
-    const key = labelKey(label);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidSlug, slugFromEntry, slugifyLabel, suggestSlug } from '../../../src/content/slugs.ts';
+import { isValidSlug, slugFromEntry, slugifyLabel, suggestSlug } from '../../../src/schemas/slugs.ts';
 
 describe('slugifyLabel', () => {
   it.each([
