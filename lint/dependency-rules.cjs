@@ -8,9 +8,9 @@ const LAYERS = [
   ['problems'], // what a problem is and how it is worded
   ['schemas'], // the content contract as zod schemas
   ['files', 'metrics'], // the boundary to the intern's files; metric arithmetic and numbers
-  ['artifacts'], // experiment files: formats, loading, looking up a value
+  ['artifacts', 'output'], // experiment files: formats, loading, looking up a value; the output folder
   ['charts'], // chart data from tables and artifacts
-  ['build'], // child processes and what they hand to Astro's process
+  ['processes'], // child processes and what they hand to Astro's process
   ['og', 'search'], // Open Graph cards; search records and the index
   ['content'], // the one check of everything under content/, and the plan
   ['dev'], // what `astro dev` adds
@@ -62,11 +62,11 @@ module.exports = {
     {
       name: 'render-reads-site',
       comment:
-        'Components, layouts and pages only render: what they show comes from site/ (or the pure helpers of resume/, seo/, metrics/, charts/ and og/card.ts), never from the file system, the checks or the build.',
+        'Components, layouts and pages only render: what they show comes from site/ (or the pure helpers of resume/, seo/, metrics/, charts/ and og/card.ts), never from the file system, the checks or the processes.',
       severity: 'error',
       from: { path: '^src/(components|layouts|pages)/' },
       to: {
-        path: '^src/(files|artifacts|build|content|dev|search/index|og/(cards|paint|image|layout|png|route))|^(node:)?fs(/promises)?$',
+        path: '^src/(files|artifacts|processes|output|content|dev|search/index|og/(cards|paint|image|layout|png|route))|^(node:)?fs(/promises)?$',
       },
     },
     {

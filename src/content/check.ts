@@ -3,9 +3,9 @@ import path from 'node:path';
 import { caseStudyPathSchema, type CaseStudyData } from '../schemas/case-study.ts';
 import { profilePathSchema, type ProfileData } from '../schemas/profile.ts';
 import { parseYaml, readFrontmatter, type ParsedYaml, type SplitFile } from './frontmatter.ts';
-import type { ChartKey } from '../build/built-charts.ts';
+import type { ChartKey } from '../processes/built-charts.ts';
 import type { BuiltChart } from '../charts/data.ts';
-import type { ConfusionKey } from '../build/confusion-views.ts';
+import type { ConfusionKey } from '../processes/confusion-views.ts';
 import type { ConfusionView } from '../charts/confusion.ts';
 import { checkMdxElements } from './mdx/checks.ts';
 import { scanMdx, type MdxContents } from './mdx/elements.ts';
@@ -15,7 +15,7 @@ import { isValidSlug, slugFromEntry, suggestSlug } from '../schemas/slugs.ts';
 import { checkLocalFile } from '../files/paths.ts';
 import { walkFiles } from '../files/walk.ts';
 import { resolveMetric, type ResolvedMetric } from '../artifacts/resolve-metric.ts';
-import { metricKey, type MetricKey } from '../build/resolved-metrics.ts';
+import { metricKey, type MetricKey } from '../processes/resolved-metrics.ts';
 import { metricSchema } from '../schemas/metric.ts';
 
 /** One case-study file found under content/case-studies. */
@@ -51,7 +51,7 @@ interface ParsedCaseStudy {
   /**
    * The metrics read from artifact files (`from:` + `key:`) without problems,
    * with their values and source notes: the only time a build reads them
-   * (the plan hands them to the cards and the pages; build/resolved-metrics.ts).
+   * (the plan hands them to the cards and the pages; processes/resolved-metrics.ts).
    */
   metrics?: [MetricKey, ResolvedMetric][];
 }

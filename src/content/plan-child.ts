@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { serveChildJob } from '../build/child-process.ts';
+import { serveChildJob } from '../processes/child-process.ts';
 import {
   planContent,
   type BuildContentPlan,

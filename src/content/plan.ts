@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { CaseStudyFile, ContentReport, FoundCaseStudy } from './check.ts';
-import type { CheckedValues } from '../build/checked-values.ts';
+import type { CheckedValues } from '../processes/checked-values.ts';
 import { checkAll, type CheckLocation, type LintOptions } from './check-all.ts';
 import type { Finding } from './lints.ts';
 import { portfolioOgCards, type OgCardFile } from '../og/card.ts';
 import type { ContentProblem } from '../problems/problem.ts';
-import { metricKey } from '../build/resolved-metrics.ts';
+import { metricKey } from '../processes/resolved-metrics.ts';
 import { searchRecord, type SearchRecord } from '../search/records.ts';
 import { siteOptionsSchema } from '../schemas/site-options.ts';
 

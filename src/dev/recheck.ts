@@ -1,7 +1,7 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { planContent, type PlanLocation, type PlanMode } from '../content/plan.ts';
 import { setLiveProblems } from './live-problems.ts';
-import { shareCheckedValues } from '../build/checked-values.ts';
+import { shareCheckedValues } from '../processes/checked-values.ts';
 import { formatProblem, type ContentProblem } from '../problems/problem.ts';
 
 /**
@@ -9,7 +9,7 @@ import { formatProblem, type ContentProblem } from '../problems/problem.ts';
  * build (so `checkAll`, lints and photos included), its problems handed to
  * the pages for Astro's error overlay (dev/live-problems.ts) and printed in the
  * terminal, and its charts, matrices and metric values handed to the pages
- * (build/checked-values.ts). Resolves with the problems, or undefined when the
+ * (processes/checked-values.ts). Resolves with the problems, or undefined when the
  * check itself broke, which is logged: the dev server keeps running either way.
  */
 export async function recheckContent(

@@ -6,7 +6,7 @@
 
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
-import { pruneUnreferencedImages } from '../build/prune-assets.ts';
+import { pruneUnreferencedImages } from '../output/prune-assets.ts';
 import { pluralize } from '../problems/plural.ts';
 import { publishCards, publishIndex, removeScratch } from './build-extras.ts';
 import type { IntegrationState } from './state.ts';

@@ -10,9 +10,9 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import { runChildJob } from '../build/child-process.ts';
+import { runChildJob } from '../processes/child-process.ts';
 import { missingGlyphsWarning, type OgCardFile } from '../og/card.ts';
-import { publishOgCards, renderOgCards, type RenderedOgCard } from '../og/cards.ts';
+import { publishOgCards, paintOgCardsInChild, type PaintedOgCard } from '../og/cards.ts';
 import { pluralize } from '../problems/plural.ts';
 import { publishSearchIndex } from '../search/index-writer.ts';
 import { resultOrExit } from './build-failure.ts';
@@ -28,7 +28,7 @@ export interface BuildExtras {
   /** Where painted cards are kept between builds. */
   cardsCache: string;
   /** Set once the content has passed its check. */
-  ogCards?: Promise<RenderedOgCard[]>;
+  ogCards?: Promise<PaintedOgCard[]>;
   searchIndex?: Promise<number>;
 }
 
@@ -56,7 +56,7 @@ export function startBuildExtras(
   cards: readonly OgCardFile[],
   root: string,
 ): void {
-  extras.ogCards = renderOgCards(cards, {
+  extras.ogCards = paintOgCardsInChild(cards, {
     root,
     cacheDir: extras.cardsCache,
     stagingDir: path.join(extras.scratch, OG_CARDS),

@@ -25,7 +25,7 @@
  */
 
 import type { AstroIntegrationLogger } from 'astro';
-import { emptyOutDir } from '../build/out-dir.ts';
+import { emptyOutDir } from '../output/out-dir.ts';
 import { formatProblem, problemsSummary, type ContentProblem } from '../problems/problem.ts';
 import type { IntegrationState } from './state.ts';
 

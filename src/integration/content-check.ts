@@ -12,7 +12,7 @@
  * this process.
  */
 
-import { runChildJob } from '../build/child-process.ts';
+import { runChildJob } from '../processes/child-process.ts';
 import type { BuildContentPlan, PlanLocation, PlanMode } from '../content/plan.ts';
 import { resultOrExit } from './build-failure.ts';
 import type { IntegrationState } from './state.ts';

@@ -9,7 +9,7 @@
 
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegrationLogger, HookParameters } from 'astro';
-import { shareCheckedValues } from '../build/checked-values.ts';
+import { shareCheckedValues } from '../processes/checked-values.ts';
 import type { BuildContentPlan } from '../content/plan.ts';
 import { setLiveProblems } from '../dev/live-problems.ts';
 import { formatFinding, formatProblem, problemsSummary } from '../problems/problem.ts';

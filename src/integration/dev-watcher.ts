@@ -7,7 +7,7 @@
 
 import path from 'node:path';
 import type { HookParameters } from 'astro';
-import { settle } from '../dev/debounce.ts';
+import { debounce } from 'es-toolkit/function';
 import type { IntegrationState } from './state.ts';
 
 /** Quiet time after the last change under content/ before `astro dev` re-checks and reloads. */
@@ -26,7 +26,7 @@ export function watchContent(
   // announced again, which makes the loaders read it as saved (they skip a
   // file whose content did not change), then the checks run and the page reloads.
   const changed = new Set<string>();
-  const recheckAndReload = settle(async () => {
+  const recheckAndReload = debounce(async () => {
     for (const file of changed) server.watcher.emit('change', file);
     changed.clear();
     await state.recheck?.();

@@ -1,14 +1,14 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { runChildJob } from '../build/child-process.ts';
-import { moveInto } from '../build/move.ts';
+import { runChildJob } from '../processes/child-process.ts';
+import { moveInto } from '../output/move.ts';
 import type { OgCardFile } from './card.ts';
 
 /**
  * The build's Open Graph cards, painted in the background while Astro
  * builds the pages, and kept between builds.
  *
- * A production build starts `renderOgCards` as soon as the content has been
+ * A production build starts `paintOgCardsInChild` as soon as the content has been
  * checked and collects the result when the pages are written. The cards are
  * painted in a child process (og/paint-child.ts, og/paint.ts) at the
  * lowest CPU priority, so they use the core Astro leaves idle (its page
@@ -23,7 +23,7 @@ import type { OgCardFile } from './card.ts';
  * whose words changed.
  */
 
-export interface RenderedOgCard {
+export interface PaintedOgCard {
   /** Where the card is published, relative to the output folder. */
   path: string;
   /** The PNG in the cache. */
@@ -45,14 +45,14 @@ export interface OgCardsOptions {
 }
 
 /**
- * Renders every card into `cacheDir` (or finds it there) and removes cached
+ * Paints every card into `cacheDir` (or finds it there) and removes cached
  * cards this build no longer has, in a low-priority child process. Resolves
  * once all are on disk.
  */
-export function renderOgCards(
+export function paintOgCardsInChild(
   cards: readonly OgCardFile[],
   options: OgCardsOptions,
-): Promise<RenderedOgCard[]> {
+): Promise<PaintedOgCard[]> {
   return runChildJob(
     new URL('./paint-child.ts', import.meta.url),
     { cards, options },
@@ -68,7 +68,7 @@ export function renderOgCards(
 }
 
 /**
- * Moves the cards staged by `renderOgCards` into the build output: a rename
+ * Moves the cards staged by `paintOgCardsInChild` into the build output: a rename
  * of one folder (copying 1,001 files there took 0.1 s at the very end of the
  * build), or a copy where a rename cannot be done.
  */

@@ -188,7 +188,7 @@ export interface OgRender {
 }
 
 /** Lays out, paints and encodes one card as a PNG, on the calling thread (7 to 10 ms here). */
-export function paintOgPng(card: OgCard, root?: string): Uint8Array {
+export function ogCardPng(card: OgCard, root?: string): Uint8Array {
   const fonts = loadOgFonts(root);
   const canvas = paint(layoutOgCard(card, measurer(fonts)), fonts);
   // getImageData, not canvas.data(): the same pixels (the card is opaque, so
@@ -199,10 +199,10 @@ export function paintOgPng(card: OgCard, root?: string): Uint8Array {
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }
 
-/** One card's PNG and the characters it could not draw. */
-export function renderOgImage(card: OgCard, root?: string): OgRender {
+/** One card's PNG and the characters it could not draw: what `astro dev`'s preview route serves and warns about. */
+export function previewOgCard(card: OgCard, root?: string): OgRender {
   return {
-    png: paintOgPng(card, root),
+    png: ogCardPng(card, root),
     missing: missingGlyphs(ogCardText(card), loadOgFonts(root)),
   };
 }
@@ -216,7 +216,7 @@ export async function ogImageResponse(
   label: string,
   root?: string,
 ): Promise<Response> {
-  const { png, missing } = renderOgImage(card, root);
+  const { png, missing } = previewOgCard(card, root);
   if (missing.length > 0) console.warn(`[casefolio] ${missingGlyphsWarning(label, missing)}`);
   return new Response(png as Uint8Array<ArrayBuffer>, {
     headers: { 'Content-Type': 'image/png' },

@@ -12,8 +12,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { ogCardText, type OgCardFile } from './card.ts';
-import type { OgCardsOptions, RenderedOgCard } from './cards.ts';
-import { loadOgFonts, missingGlyphs, paintOgPng } from './image.ts';
+import type { OgCardsOptions, PaintedOgCard } from './cards.ts';
+import { loadOgFonts, missingGlyphs, ogCardPng } from './image.ts';
 
 /**
  * Paints a build's Open Graph cards into the cache, skipping cards already
@@ -52,11 +52,11 @@ function rendererKey(root: string): string {
   ]);
 }
 
-/** What renderOgCards does, on the calling thread. */
+/** What paintOgCardsInChild does, on the calling thread. */
 export async function paintOgCards(
   cards: readonly OgCardFile[],
   options: OgCardsOptions,
-): Promise<RenderedOgCard[]> {
+): Promise<PaintedOgCard[]> {
   const { root, cacheDir } = options;
   mkdirSync(cacheDir, { recursive: true });
   const fonts = loadOgFonts(root);
@@ -67,7 +67,7 @@ export async function paintOgCards(
   });
   for (const job of jobs) {
     if (existsSync(job.cached)) continue;
-    writeFileSync(job.cached, paintOgPng(job.file.card, root));
+    writeFileSync(job.cached, ogCardPng(job.file.card, root));
     // Skia's pixel copies are freed by finalizers that only run when the event
     // loop turns; without this pause, 1,000 cards held 3 GB until the end.
     await setImmediate();

@@ -1,5 +1,5 @@
 import { readFileSync, rmSync } from 'node:fs';
-import { serveChildJob } from '../build/child-process.ts';
+import { serveChildJob } from '../processes/child-process.ts';
 import { writeSearchIndex } from './index-writer.ts';
 import type { SearchRecord } from './records.ts';
 

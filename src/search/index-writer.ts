@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { moveInto } from '../build/move.ts';
+import { moveInto } from '../output/move.ts';
 import type { SearchRecord } from './records.ts';
 
 /**

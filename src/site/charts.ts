@@ -1,6 +1,6 @@
 import type { ChartProps, ConfusionMatrixProps } from '../schemas/components.ts';
-import { builtChart } from '../build/built-charts.ts';
-import { checkedConfusion } from '../build/confusion-views.ts';
+import { builtChart } from '../processes/built-charts.ts';
+import { checkedConfusion } from '../processes/confusion-views.ts';
 import { loadChart, type ChartResult } from '../charts/source.ts';
 import { loadConfusion, type ConfusionResult } from '../charts/confusion-source.ts';
 import { caseStudyFile, contentDir } from './case-study-files.ts';
@@ -9,7 +9,7 @@ import type { CaseStudy } from './portfolio.ts';
 /**
  * What `<Chart>` and `<ConfusionMatrix>` show, for the components, which
  * read no file themselves. The content check has read every chart and matrix
- * written with static props, and handed them over (build/checked-values.ts):
+ * written with static props, and handed them over (processes/checked-values.ts):
  * once in a build, after every save's re-check in `astro dev`. What it did
  * not see (props computed at render time, or a save the re-check has not
  * reached yet) is read from its file here.

@@ -6,7 +6,7 @@ import { getLiveProblems } from '../dev/live-problems.ts';
 import { pluralize } from '../problems/plural.ts';
 import { formatProblem } from '../problems/problem.ts';
 import { resolveMetric, type ResolvedMetric } from '../artifacts/resolve-metric.ts';
-import { sharedResolvedMetric } from '../build/resolved-metrics.ts';
+import { sharedResolvedMetric } from '../processes/resolved-metrics.ts';
 import { sortCaseStudies } from './sorting.ts';
 import { groupByLabel, withSharedSpellings, type LabelGroup } from './taxonomy.ts';
 
@@ -26,7 +26,7 @@ export type Profile = CollectionEntry<'profile'>['data'];
 
 /**
  * The metrics with their `from` values filled in, as the content check read
- * them (build/resolved-metrics.ts): a production build's check, or in dev the
+ * them (processes/resolved-metrics.ts): a production build's check, or in dev the
  * re-check after the last save, which read again only the files that changed.
  * A metric the check did not read (an MDX file saved while the re-check was
  * still to come) is read from its artifact file here, and a failure is

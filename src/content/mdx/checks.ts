@@ -4,14 +4,14 @@ import {
   type ChartProps,
   type ConfusionMatrixProps,
 } from '../../schemas/components.ts';
-import { chartKey, type ChartKey } from '../../build/built-charts.ts';
+import { chartKey, type ChartKey } from '../../processes/built-charts.ts';
 import type { BuiltChart } from '../../charts/data.ts';
 import { loadChart } from '../../charts/source.ts';
 import { checkLocalFile } from '../../files/paths.ts';
 import { IMAGE_EXTENSIONS, isImagePath } from '../../files/image-types.ts';
 import type { ConfusionView } from '../../charts/confusion.ts';
 import { loadConfusion } from '../../charts/confusion-source.ts';
-import { confusionKey, type ConfusionKey } from '../../build/confusion-views.ts';
+import { confusionKey, type ConfusionKey } from '../../processes/confusion-views.ts';
 import { didYouMean } from '../../problems/did-you-mean.ts';
 import { friendlyIssues } from '../../problems/friendly-issues.ts';
 import { isDynamic, type StaticValue } from './static-expression.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runChildJob } from '../../../src/build/child-process.ts';
+import { runChildJob } from '../../../src/processes/child-process.ts';
 import {
   planContent,
   type BuildContentPlan,

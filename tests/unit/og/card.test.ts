@@ -26,7 +26,7 @@ import {
   type MeasureText,
   type OgOp,
 } from '../../../src/og/layout.ts';
-import { renderOgImage } from '../../../src/og/image.ts';
+import { previewOgCard } from '../../../src/og/image.ts';
 
 const MINUS = '\u2212';
 
@@ -299,23 +299,23 @@ describe('rendering with the bundled fonts', () => {
       },
       'Zoë Ångström',
     );
-    const { png, missing } = renderOgImage(card);
+    const { png, missing } = previewOgCard(card);
     expect(missing).toEqual([]);
     expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
   });
 
   it('reports text no font covers, so the missing-glyph check is not vacuous', () => {
-    const { missing } = renderOgImage(glyphCard('a\uE000b\uE000'));
+    const { missing } = previewOgCard(glyphCard('a\uE000b\uE000'));
     expect(missing).toEqual(['\uE000']);
   });
 
   it('draws each CJK and accented character as a real glyph, not the .notdef box or nothing', () => {
-    const notdef = Buffer.from(renderOgImage(glyphCard('\uE000')).png);
-    const blank = Buffer.from(renderOgImage(glyphCard('\u00A0')).png);
+    const notdef = Buffer.from(previewOgCard(glyphCard('\uE000')).png);
+    const blank = Buffer.from(previewOgCard(glyphCard('\u00A0')).png);
     const characters = [...new Set((TITLE + 'ŝậЖΩ').replace(/\s/g, ''))];
     expect(characters).toEqual(expect.arrayContaining(['時', '予', '測', 'é', '—', 'ậ', 'Ж']));
     for (const character of characters) {
-      const { png, missing } = renderOgImage(glyphCard(character));
+      const { png, missing } = previewOgCard(glyphCard(character));
       expect(missing, character).toEqual([]);
       expect(Buffer.from(png).equals(notdef), `${character} renders as the .notdef box`).toBe(
         false,
@@ -331,8 +331,8 @@ describe('rendering with the bundled fonts', () => {
       const i = (y * OG_IMAGE_WIDTH + x) * 4;
       return `#${[data[i], data[i + 1], data[i + 2]].map((v) => (v ?? 0).toString(16).padStart(2, '0')).join('')}`;
     };
-    const long = await pixelsOf(renderOgImage(glyphCard('A long title across the card')).png);
-    const short = await pixelsOf(renderOgImage(glyphCard('Hi')).png);
+    const long = await pixelsOf(previewOgCard(glyphCard('A long title across the card')).png);
+    const short = await pixelsOf(previewOgCard(glyphCard('Hi')).png);
     expect(at(short, OG_IMAGE_WIDTH - 10, OG_IMAGE_HEIGHT - 10)).toBe(OG_COLORS.background);
     expect(at(short, 4, 300)).toBe(OG_COLORS.accent);
     // The long title paints white pixels far to the right; the short one,
@@ -349,8 +349,8 @@ describe('rendering with the bundled fonts', () => {
 
   it('paints the same card to the same bytes every time', () => {
     const card = caseStudyCard(study(), 'Ada');
-    const first = Buffer.from(renderOgImage(card).png);
-    expect(Buffer.from(renderOgImage(card).png).equals(first)).toBe(true);
+    const first = Buffer.from(previewOgCard(card).png);
+    expect(Buffer.from(previewOgCard(card).png).equals(first)).toBe(true);
   });
 });
 

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseStudyCard, homeCard, type OgCardFile } from '../../../src/og/card.ts';
-import { publishOgCards, renderOgCards } from '../../../src/og/cards.ts';
+import { publishOgCards, paintOgCardsInChild } from '../../../src/og/cards.ts';
 import { projectRoot } from '../../helpers/build.ts';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -36,7 +36,7 @@ describe('the build’s Open Graph cards', () => {
     const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'og-cache-'));
     const stagingDir = staging();
     const outDir = mkdtempSync(path.join(os.tmpdir(), 'og-out-'));
-    const rendered = await renderOgCards(cards('Churn'), {
+    const rendered = await paintOgCardsInChild(cards('Churn'), {
       root: projectRoot,
       cacheDir,
       stagingDir,
@@ -59,7 +59,7 @@ describe('the build’s Open Graph cards', () => {
     // For example from a public/og/ folder of the intern's own.
     mkdirSync(path.join(outDir, 'og'));
     writeFileSync(path.join(outDir, 'og/custom.png'), 'mine');
-    await renderOgCards(cards('Churn'), { root: projectRoot, cacheDir, stagingDir });
+    await paintOgCardsInChild(cards('Churn'), { root: projectRoot, cacheDir, stagingDir });
     publishOgCards(stagingDir, outDir);
     expect(readFileSync(path.join(outDir, 'og/custom.png'), 'utf8')).toBe('mine');
     expect(existsSync(path.join(outDir, 'og/home.png'))).toBe(true);
@@ -68,7 +68,7 @@ describe('the build’s Open Graph cards', () => {
 
   it('reuses a cached card whose words did not change, and drops cards no longer built', async () => {
     const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'og-cache-'));
-    const first = await renderOgCards(cards('Churn'), {
+    const first = await paintOgCardsInChild(cards('Churn'), {
       root: projectRoot,
       cacheDir,
       stagingDir: staging(),
@@ -77,7 +77,7 @@ describe('the build’s Open Graph cards', () => {
     // Mark the cached home card: a repaint would overwrite the mark.
     writeFileSync(home, 'kept');
     const before = statSync(home).mtimeMs;
-    const second = await renderOgCards(cards('Churn, retitled'), {
+    const second = await paintOgCardsInChild(cards('Churn, retitled'), {
       root: projectRoot,
       cacheDir,
       stagingDir: staging(),
@@ -94,7 +94,7 @@ describe('the build’s Open Graph cards', () => {
 
   it('reports characters no bundled font has, per card', async () => {
     const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'og-cache-'));
-    const [card] = await renderOgCards(cards('Churn 🚀 and 한국어'), {
+    const [card] = await paintOgCardsInChild(cards('Churn 🚀 and 한국어'), {
       root: projectRoot,
       cacheDir,
       stagingDir: staging(),
@@ -108,7 +108,7 @@ describe('when the painter fails', () => {
     const notAFolder = path.join(mkdtempSync(path.join(os.tmpdir(), 'og-cache-')), 'file');
     writeFileSync(notAFolder, 'not a folder');
     await expect(
-      renderOgCards(cards('Churn'), {
+      paintOgCardsInChild(cards('Churn'), {
         root: projectRoot,
         cacheDir: notAFolder,
         stagingDir: staging(),

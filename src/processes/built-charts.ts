@@ -6,7 +6,7 @@ import type { BuiltChart } from '../charts/data.ts';
  * The charts a production build's content check has already built, for the
  * pages to reuse instead of reading and parsing every data file again on
  * Astro's busiest thread (0.4 s at 1,000 case studies). Handed over through
- * build/handover.ts; a chart that is not found is built from its file.
+ * processes/handover.ts; a chart that is not found is built from its file.
  */
 const charts = handover<ChartProps, BuiltChart>('casefolio.built-charts');
 

@@ -12,12 +12,12 @@ import type { ResolvedMetric } from '../artifacts/resolve-metric.ts';
  * without problems; a page reads anything else itself.
  */
 export interface CheckedValues {
-  /** The charts, already built (build/built-charts.ts). */
+  /** The charts, already built (processes/built-charts.ts). */
   charts: [ChartKey, BuiltChart][];
-  /** The confusion matrices, already read and checked (build/confusion-views.ts). */
+  /** The confusion matrices, already read and checked (processes/confusion-views.ts). */
   confusions: [ConfusionKey, ConfusionView][];
   /**
-   * The artifact metrics, already read (build/resolved-metrics.ts): the cards
+   * The artifact metrics, already read (processes/resolved-metrics.ts): the cards
    * and the pages show these values.
    */
   metrics: [MetricKey, ResolvedMetric][];

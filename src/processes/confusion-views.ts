@@ -5,7 +5,7 @@ import type { ConfusionView } from '../charts/confusion.ts';
 /**
  * The confusion matrices a production build's content check has already read
  * and checked, ready to render, for the pages to show instead of opening the
- * matrix file again in Astro's process. Handed over through build/handover.ts,
+ * matrix file again in Astro's process. Handed over through processes/handover.ts,
  * as the built charts are; a matrix that is not found is read from its file.
  */
 const views = handover<ConfusionMatrixProps, ConfusionView>('casefolio.confusion-views');

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pruneUnreferencedImages } from '../../../src/build/prune-assets.ts';
+import { pruneUnreferencedImages } from '../../../src/output/prune-assets.ts';
 
 function dist(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'prune-'));

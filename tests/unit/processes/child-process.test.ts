@@ -1,6 +1,6 @@
 import { getPriority } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { runChildJob } from '../../../src/build/child-process.ts';
+import { runChildJob } from '../../../src/processes/child-process.ts';
 
 const child = new URL('../../fixtures/child-jobs/process-facts.ts', import.meta.url);
 

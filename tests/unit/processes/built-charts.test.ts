@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { builtChart, chartKey, shareBuiltCharts } from '../../../src/build/built-charts.ts';
+import { builtChart, chartKey, shareBuiltCharts } from '../../../src/processes/built-charts.ts';
 import { loadChart } from '../../../src/charts/source.ts';
 import { planContent, type PlanLocation } from '../../../src/content/plan.ts';
 import { chartPropsSchema } from '../../../src/schemas/components.ts';

@@ -6,7 +6,7 @@ import type { ResolvedMetric } from '../artifacts/resolve-metric.ts';
  * The metrics a production build's content check has already read from their
  * artifact files (`from:` + `key:`), for the pages to show instead of opening
  * every artifact again in Astro's process. Handed over through
- * build/handover.ts, as the built charts are; a metric that is not found (the
+ * processes/handover.ts, as the built charts are; a metric that is not found (the
  * dev server, where a saved artifact must show its new value) is read from its file.
  */
 const metrics = handover<Metric, ResolvedMetric>('casefolio.resolved-metrics');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkedConfusion, shareConfusionViews } from '../../../src/build/confusion-views.ts';
+import { checkedConfusion, shareConfusionViews } from '../../../src/processes/confusion-views.ts';
 import { loadConfusion } from '../../../src/charts/confusion-source.ts';
 import { planContent, type PlanLocation } from '../../../src/content/plan.ts';
 import { confusionMatrixPropsSchema } from '../../../src/schemas/components.ts';
