@@ -6,7 +6,6 @@
 
 import type { ChartType } from '../schemas/chart-types.ts';
 
-
 /** How many series colours charts.css defines (`--chart-1` to `--chart-6`); later series reuse them. */
 const PALETTE_SIZE = 6;
 

@@ -1,5 +1,10 @@
 import type { BuiltChart } from './data.ts';
-import { compareMetric, formatMetricValue, verdictText, type MetricInput } from '../metrics/compare.ts';
+import {
+  compareMetric,
+  formatMetricValue,
+  verdictText,
+  type MetricInput,
+} from '../metrics/compare.ts';
 
 /** One grouped-bar chart of metrics that share a unit. */
 export interface MetricsChartGroup {

@@ -1,4 +1,9 @@
-import { compareMetric, formatMetricValue, primaryMetric, type MetricInput } from '../metrics/compare.ts';
+import {
+  compareMetric,
+  formatMetricValue,
+  primaryMetric,
+  type MetricInput,
+} from '../metrics/compare.ts';
 
 /**
  * The Open Graph card (the picture a link preview shows) as data: what it

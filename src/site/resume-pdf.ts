@@ -8,7 +8,9 @@ import type { ProfileData } from '../schemas/profile.ts';
  * The path is relative to profile.yaml; the content check made sure it exists
  * inside content/.
  */
-export async function readResumePdf(resume: NonNullable<ProfileData['resume']>): Promise<Uint8Array<ArrayBuffer>> {
+export async function readResumePdf(
+  resume: NonNullable<ProfileData['resume']>,
+): Promise<Uint8Array<ArrayBuffer>> {
   const bytes = await readFile(path.resolve(path.dirname(config.profilePath), resume));
   return new Uint8Array(bytes);
 }

@@ -7,7 +7,6 @@
 
 import type { ArtifactFormat } from '../../schemas/artifact-formats.ts';
 
-
 /** One logged value; `value` is null where the tool wrote NaN, NA, inf or nothing. */
 export interface SeriesPoint {
   step: number;

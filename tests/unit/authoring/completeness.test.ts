@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { completeness, formatCompleteness, type Completeness } from '../../../src/authoring/completeness.ts';
+import {
+  completeness,
+  formatCompleteness,
+  type Completeness,
+} from '../../../src/authoring/completeness.ts';
 import type { CaseStudyFile, ContentReport } from '../../../src/content/check.ts';
 
 const SECTIONS = ['Problem', 'Approach', 'Results', 'Impact'];
