@@ -15,7 +15,7 @@ import { missingGlyphsWarning, type OgCardFile } from '../og/card.ts';
 import { publishOgCards, paintOgCardsInChild, type PaintedOgCard } from '../og/cards.ts';
 import { pluralize } from '../problems/plural.ts';
 import { publishSearchIndex } from '../search/index-writer.ts';
-import { resultOrExit } from './build-failure.ts';
+import { machineryFailure } from './build-failure.ts';
 
 /** In the scratch folder: the search records the check writes, the index written from them, and the cards staged under their published paths. */
 const SEARCH_RECORDS = 'search-records.json';
@@ -86,11 +86,9 @@ export async function publishCards(
   if (!extras.ogCards) return;
   // A failure is not a content problem (those stop the build before it starts):
   // the painter itself failed, for example without a canvas binary for this platform.
-  const cards = await resultOrExit(
-    extras.ogCards,
-    'the social preview images could not be painted',
-    logger,
-  );
+  const cards = await extras.ogCards.catch((error: unknown) => {
+    throw machineryFailure('the social preview images could not be painted', error);
+  });
   publishOgCards(path.join(extras.scratch, OG_CARDS), outDir);
   for (const card of cards) {
     if (card.missing.length > 0) logger.warn(missingGlyphsWarning(card.path, card.missing));
@@ -105,11 +103,9 @@ export async function publishIndex(
   logger: AstroIntegrationLogger,
 ): Promise<void> {
   if (!extras.searchIndex) return;
-  const pages = await resultOrExit(
-    extras.searchIndex,
-    'the search index could not be written',
-    logger,
-  );
+  const pages = await extras.searchIndex.catch((error: unknown) => {
+    throw machineryFailure('the search index could not be written', error);
+  });
   publishSearchIndex(path.join(extras.scratch, SEARCH_INDEX), path.join(outDir, 'pagefind'));
   logger.info(`search index: ${pluralize(pages, 'page')}`);
 }

@@ -13,18 +13,14 @@
  * formatErrorMessage in astro/dist/core/messages/runtime.js), and exits with 1.
  *
  * Casefolio's own machinery failing (the check process, the card painter,
- * the search indexer) ends the process instead (`resultOrExit`):
- * there the same error would reach Astro another way, and be printed with
- * Astro's words around it. Thrown from a hook, it comes after Astro's
- * "[ERROR] [casefolio] An unhandled error occurred while running the
- * "astro:build:done" hook" line; thrown before the check has listed the
- * files to load, it fails Astro's content config and Astro wraps it in its
- * GenerateContentTypesError, with a hint, a docs link and a stack trace (and
- * listing no files instead, for the loaders to throw it, makes Astro's glob
- * loader warn that it found none).
+ * the search indexer) is thrown the same way, as `machineryFailure`: the
+ * check's failure through `ready`, so the loaders throw it; the cards' and the
+ * index's from the astro:build:done hook, where Astro first names the hook
+ * ("[ERROR] [casefolio] An unhandled error occurred while running the
+ * "astro:build:done" hook"), then prints the line. Nothing here ends the
+ * process itself.
  */
 
-import type { AstroIntegrationLogger } from 'astro';
 import { emptyOutDir } from '../output/out-dir.ts';
 import { formatProblem, problemsSummary, type ContentProblem } from '../problems/problem.ts';
 import type { IntegrationState } from './state.ts';
@@ -43,25 +39,15 @@ export function contentProblemsError(problems: readonly ContentProblem[]): Error
 }
 
 /**
- * What `job` resolves with; if it fails, the process ends with status 1
- * after one line, "`failure`: the error's message", on Astro's logger when
- * given (as "[ERROR] [casefolio] …"), else plain on stderr. The one
- * `process.exit` of the integration, for the failures of Casefolio's own
- * machinery that Astro would report with its own words around them (see above).
+ * The error a build ends with when Casefolio's own machinery fails (the check
+ * process, the card painter, the search indexer): one line, "`failure`: the
+ * cause", and no stack, so that Astro's CLI prints the line as it is. Not a
+ * content problem: those are reported before (contentProblemsError).
  */
-export async function resultOrExit<T>(
-  job: Promise<T>,
-  failure: string,
-  logger?: AstroIntegrationLogger,
-): Promise<T> {
-  try {
-    return await job;
-  } catch (error) {
-    const line = `${failure}: ${(error as Error).message}`;
-    if (logger) logger.error(line);
-    else process.stderr.write(`${line}\n`);
-    process.exit(1);
-  }
+export function machineryFailure(failure: string, cause: unknown): Error {
+  const error = new Error(`${failure}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  error.stack = '';
+  return error;
 }
 
 /**

@@ -14,7 +14,7 @@
 
 import { runChildJob } from '../processes/child-process.ts';
 import type { BuildContentPlan, PlanLocation, PlanMode } from '../content/plan.ts';
-import { resultOrExit } from './build-failure.ts';
+import { machineryFailure } from './build-failure.ts';
 import type { IntegrationState } from './state.ts';
 import type { ResolvedConfig } from './vite/virtual-config.ts';
 
@@ -24,6 +24,9 @@ export interface ContentCheck {
   /** Where a production build's check writes the search records; it runs in a child process then. */
   searchRecordsFile: string | undefined;
 }
+
+/** Every MDX file under the case-study folder, as a glob pattern. */
+const EVERY_CASE_STUDY = '**/*.mdx';
 
 /**
  * Starts `check`. The files it lists go into `resolved.caseStudyPatterns`;
@@ -52,11 +55,20 @@ export function startContentCheck(
         // Astro process never needs it, and loading it took 0.13 s of the
         // build's start-up, before the check's child process could start.
         import('../content/plan.ts').then(({ planContent }) => planContent(location, mode));
-  // A failure is not a content problem (the check reports those): the check itself broke.
-  const ready = resultOrExit(planning, 'the content could not be checked').then((plan) => {
-    listFiles(plan.caseStudyPatterns);
-    takePlan(plan);
-  });
+  const ready = planning.then(
+    (plan) => {
+      listFiles(plan.caseStudyPatterns);
+      takePlan(plan);
+    },
+    (error: unknown) => {
+      // Not a content problem (the check reports those): the check itself
+      // broke. The collections are let load every case study, so that their
+      // loaders reach `ready` and throw this (listing none would make Astro's
+      // glob loader warn that it found no files, a false trail).
+      listFiles([EVERY_CASE_STUDY]);
+      throw machineryFailure('the content could not be checked', error);
+    },
+  );
   // A build's content problems reach Astro later, when a content loader
   // waits for `ready`; until then its rejection is not an unhandled one
   // (which would end the process with a stack trace).

@@ -118,3 +118,40 @@ describe('a build over content with lint warnings only', () => {
     expect(readdirSync(built.outDir)).toEqual(['.git']);
   });
 });
+
+describe('a build whose own machinery fails (a child process dies)', () => {
+  /** A fresh build of the valid fixture in which the child process started from `child` dies. */
+  const buildWithFailing = (child: string) =>
+    buildSite({
+      fixture: 'valid',
+      fresh: true,
+      label: `gate-fail-${child}`,
+      env: {
+        CASEFOLIO_FAIL_CHILD: child,
+        NODE_OPTIONS: `--import ${path.join(projectRoot, 'tests/fixtures/child-jobs/fail-named-child.ts')}`,
+      },
+    });
+
+  it.each([
+    [
+      'content/plan-child.ts',
+      'the content could not be checked: the content check stopped with code 1',
+    ],
+    [
+      'og/paint-child.ts',
+      'the social preview images could not be painted: the Open Graph card painter stopped with code 1',
+    ],
+  ])(
+    'stops with one line and no stack trace when %s dies, and writes no page',
+    async (child, line) => {
+      const built = await buildWithFailing(child);
+      expect(built.code).toBe(1);
+      const printed = `${built.stdout}\n${built.stderr}`;
+      expect(printed).toContain(line);
+      expect(printed).not.toMatch(/^\s+at /m);
+      expect(printed).not.toContain('Stack trace');
+      expect(printed).not.toContain('No files found');
+      expect(existsSync(path.join(built.outDir, 'index.html'))).toBe(false);
+    },
+  );
+});
