@@ -24,7 +24,9 @@ export class UnreadableImage extends Error {}
 
 const pastTheEnd = () => new UnreadableImage('a block runs past the end of the file');
 const tooLarge = () =>
-  new UnreadableImage(`a metadata block is over the ${MAX_BLOCK_BYTES / 1024 / 1024} MB the check reads`);
+  new UnreadableImage(
+    `a metadata block is over the ${MAX_BLOCK_BYTES / 1024 / 1024} MB the check reads`,
+  );
 
 /**
  * The most segments, chunks, boxes or IFD entries one image may have: real
@@ -50,7 +52,7 @@ function bufferBytes(buffer: Buffer): Bytes {
 }
 
 /**
- * A file's bytes through an open descriptor, read in windows of 64 KB, so
+ * A file's bytes through an open descriptor, read in windows of at least 512 bytes, so
  * walking a JPEG's segments or a PNG's chunk headers costs one read per window.
  */
 export function fileBytes(fd: number, size: number): Bytes {
@@ -61,7 +63,7 @@ export function fileBytes(fd: number, size: number): Bytes {
     read(offset, length) {
       if (offset < 0 || length < 0 || offset + length > size) throw pastTheEnd();
       if (offset < windowStart || offset + length > windowStart + window.length) {
-        window = Buffer.alloc(Math.min(Math.max(length, 64 * 1024), size - offset));
+        window = Buffer.allocUnsafe(Math.min(Math.max(length, 512), size - offset));
         windowStart = offset;
         if (readSync(fd, window, 0, window.length, offset) < window.length) throw pastTheEnd();
       }
@@ -82,14 +84,31 @@ export interface MetadataBlocks {
   xmp: Buffer[];
 }
 
-const HEIF_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs', 'mif1', 'msf1', 'mif2', 'miaf']);
+const HEIF_BRANDS = new Set([
+  'heic',
+  'heix',
+  'heim',
+  'heis',
+  'hevc',
+  'hevx',
+  'hevm',
+  'hevs',
+  'mif1',
+  'msf1',
+  'mif2',
+  'miaf',
+]);
 const AVIF_BRANDS = new Set(['avif', 'avis']);
 
 /** The format the first bytes of a file announce, or undefined for anything else. */
 export function imageFormat(head: Buffer): ImageFormat | undefined {
   const ascii = (start: number, end: number) => head.toString('latin1', start, end);
   if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'JPEG';
-  if (head.length >= 8 && head.readUInt32BE(0) === 0x89504e47 && head.readUInt32BE(4) === 0x0d0a1a0a) {
+  if (
+    head.length >= 8 &&
+    head.readUInt32BE(0) === 0x89504e47 &&
+    head.readUInt32BE(4) === 0x0d0a1a0a
+  ) {
     return 'PNG';
   }
   if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'WebP';
@@ -139,13 +158,14 @@ const JPEG_EXIF = 'Exif\0';
 const JPEG_XMP = 'http://ns.adobe.com/xap/1.0/\0';
 const JPEG_EXTENDED_XMP = 'http://ns.adobe.com/xmp/extension/\0';
 
-/** A JPEG's APP1 segments (EXIF, XMP, extended XMP), from its start to its image data. */
+/** A JPEG's APPn segments (EXIF, XMP, extended XMP), from its start to its image data. */
 function jpegBlocks(bytes: Bytes, blocks: MetadataBlocks) {
   const extended = new Map<string, { offset: number; data: Buffer }[]>();
   let offset = 2;
   for (let steps = 0; ; steps++) {
     if (steps > MAX_STEPS) throw tooMany();
-    if (bytes.read(offset, 1)[0] !== 0xff) throw new UnreadableImage('a segment does not start with a marker');
+    if (bytes.read(offset, 1)[0] !== 0xff)
+      throw new UnreadableImage('a segment does not start with a marker');
     let marker = bytes.read(offset + 1, 1)[0]!;
     for (; marker === 0xff; steps++) marker = bytes.read(++offset + 1, 1)[0]!; // fill bytes
     offset += 2;
@@ -153,19 +173,28 @@ function jpegBlocks(bytes: Bytes, blocks: MetadataBlocks) {
     if ((marker >= 0xd0 && marker <= 0xd8) || marker === 0x01) continue; // no length
     const length = bytes.read(offset, 2).readUInt16BE(0);
     if (length < 2) throw new UnreadableImage('a segment has a length below 2');
-    if (marker === 0xe1) {
-      const data = bytes.read(offset + 2, length - 2);
-      const starts = (signature: string) => data.toString('latin1', 0, signature.length) === signature;
-      if (starts(JPEG_EXIF)) blocks.exif.push(bufferBytes(data.subarray(6)));
-      else if (starts(JPEG_XMP)) blocks.xmp.push(data.subarray(JPEG_XMP.length));
-      else if (starts(JPEG_EXTENDED_XMP) && data.length >= JPEG_EXTENDED_XMP.length + 40) {
-        const guid = data.toString('latin1', JPEG_EXTENDED_XMP.length, JPEG_EXTENDED_XMP.length + 32);
-        const part = {
-          offset: data.readUInt32BE(JPEG_EXTENDED_XMP.length + 36),
-          data: data.subarray(JPEG_EXTENDED_XMP.length + 40),
-        };
-        extended.set(guid, [...(extended.get(guid) ?? []), part]);
-      }
+    if (marker < 0xe0 || marker > 0xef) {
+      offset += length;
+      continue;
+    }
+    // APPn: EXIF, XMP and extended XMP in APP1, and an XMP packet in any other.
+    const data = bytes.read(offset + 2, length - 2);
+    const starts = (signature: string) =>
+      data.toString('latin1', 0, signature.length) === signature;
+    if (marker === 0xe1 && starts(JPEG_EXIF)) blocks.exif.push(bufferBytes(data.subarray(6)));
+    else if (marker === 0xe1 && starts(JPEG_EXTENDED_XMP)) {
+      if (data.length < JPEG_EXTENDED_XMP.length + 40) throw pastTheEnd();
+      const guid = data.toString('latin1', JPEG_EXTENDED_XMP.length, JPEG_EXTENDED_XMP.length + 32);
+      const part = {
+        offset: data.readUInt32BE(JPEG_EXTENDED_XMP.length + 36),
+        data: data.subarray(JPEG_EXTENDED_XMP.length + 40),
+      };
+      extended
+        .set(guid, extended.get(guid) ?? [])
+        .get(guid)!
+        .push(part);
+    } else if (starts(JPEG_XMP) || data.includes('<x:xmpmeta') || data.includes('<?xpacket')) {
+      blocks.xmp.push(data);
     }
     offset += length;
   }
@@ -273,7 +302,7 @@ function boxAt(bytes: Bytes, offset: number, limit: number): Box {
 /** The boxes inside a box. */
 function boxesIn(bytes: Bytes, start: number, end: number): Box[] {
   const boxes: Box[] = [];
-  for (let offset = start; offset + 8 <= end; ) {
+  for (let offset = start; offset + 8 <= end;) {
     const box = boxAt(bytes, offset, end);
     if (boxes.push(box) > MAX_STEPS) throw tooMany();
     offset = box.end;
@@ -314,18 +343,19 @@ function heifBlocks(file: Bytes, blocks: MetadataBlocks) {
       const isXmp = item?.type === 'mime' && item.contentType === 'application/rdf+xml';
       if (item?.type !== 'Exif' && !isXmp) continue;
       // Construction method 0: offsets in the file; 1: in the idat box.
-      const [source, base, limit] = method === 0 ? [file, 0, file.size] : idat ? [meta, idat.start, idat.end] : [];
+      const [source, base] = method === 0 ? [file, 0] : idat ? [meta, idat.start] : [];
       if (!source) throw new UnreadableImage('an item is stored in a way the check cannot follow');
       let total = 0;
       const parts = extents.map(({ offset, length }) => {
-        const size = length === 0 ? limit! - base! - offset : length;
-        total += size;
+        total += length;
         if (total > MAX_BLOCK_BYTES) throw tooLarge();
-        return source.read(base! + offset, size);
+        // A length of 0 is an empty item, as libheif and exiftool read it (exiftool
+        // leaves one where it removed the EXIF).
+        return source.read(base! + offset, length);
       });
       const data = Buffer.concat(parts);
       if (isXmp) blocks.xmp.push(item.encoding ? inflate(data) : data);
-      else {
+      else if (data.length > 0) {
         // Exif items start with the offset of the TIFF header from after it.
         const header = bufferBytes(data).read(0, 4).readUInt32BE(0);
         blocks.exif.push(bufferBytes(bufferBytes(data).read(4 + header, data.length - 4 - header)));
@@ -371,7 +401,8 @@ function readItemLocations(meta: Bytes, box: Box) {
   const [baseSize, indexSize] = [more >> 4, version === 0 ? 0 : more & 0xf];
   const count = uint(version < 2 ? 2 : 4);
   if (count > MAX_STEPS) throw tooMany();
-  const locations: { id: number; method: number; extents: { offset: number; length: number }[] }[] = [];
+  const locations: { id: number; method: number; extents: { offset: number; length: number }[] }[] =
+    [];
   let steps = 0;
   for (let item = 0; item < count; item++) {
     const id = uint(version < 2 ? 2 : 4);
@@ -391,7 +422,22 @@ function readItemLocations(meta: Bytes, box: Box) {
 
 /** Bytes per value of each TIFF field type (BYTE, ASCII, SHORT, LONG, RATIONAL, …, IFD8). */
 const TIFF_TYPE_SIZES: Record<number, number> = {
-  1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4, 16: 8, 17: 8, 18: 8,
+  1: 1,
+  2: 1,
+  3: 2,
+  4: 4,
+  5: 8,
+  6: 1,
+  7: 1,
+  8: 2,
+  9: 4,
+  10: 8,
+  11: 4,
+  12: 8,
+  13: 4,
+  16: 8,
+  17: 8,
+  18: 8,
 };
 const EXIF_IFD = 0x8769;
 const GPS_IFD = 0x8825;
@@ -414,10 +460,13 @@ export interface TiffFindings {
 export function readTiff(bytes: Bytes): TiffFindings {
   const head = bytes.read(0, 8);
   const order = head.toString('latin1', 0, 2);
-  if (order !== 'II' && order !== 'MM') throw new UnreadableImage('its EXIF data has no TIFF header');
+  if (order !== 'II' && order !== 'MM')
+    throw new UnreadableImage('its EXIF data has no TIFF header');
   const little = order === 'II';
-  const u16 = (buffer: Buffer, at: number) => (little ? buffer.readUInt16LE(at) : buffer.readUInt16BE(at));
-  const u32 = (buffer: Buffer, at: number) => (little ? buffer.readUInt32LE(at) : buffer.readUInt32BE(at));
+  const u16 = (buffer: Buffer, at: number) =>
+    little ? buffer.readUInt16LE(at) : buffer.readUInt16BE(at);
+  const u32 = (buffer: Buffer, at: number) =>
+    little ? buffer.readUInt32LE(at) : buffer.readUInt32BE(at);
   const u64 = (buffer: Buffer, at: number) =>
     Number(little ? buffer.readBigUInt64LE(at) : buffer.readBigUInt64BE(at));
   const big = u16(head, 2) === 43;

@@ -17,7 +17,8 @@ import {
  * prefix, any case, so a drone's `drone-dji:GpsLatitude` too) with a number
  * in its value, as an attribute (`exif:GPSLatitude='48,51.4N'`) or an element.
  */
-const XMP_POSITION_ATTRIBUTE = /[\s:]gps(?:dest)?(?:latitude|longitude)\s*=\s*(?:"[^"]*\d|'[^']*\d)/i;
+const XMP_POSITION_ATTRIBUTE =
+  /[\s:]gps(?:dest)?(?:latitude|longitude)\s*=\s*(?:"[^"]*\d|'[^']*\d)/i;
 const XMP_POSITION_ELEMENT =
   /<(?:[\w.-]+:)?gps(?:dest)?(?:latitude|longitude)(?:\s[^>]*)?(?<!\/)>[^<]*\d/i;
 

@@ -59,6 +59,16 @@ describe('findLocatedImages, on each format', () => {
   });
 });
 
+describe('findLocatedImages, after the fix its message gives', () => {
+  it.each(formats)('passes a .%s once `exiftool -location:all=` has run', (ext) => {
+    const files = {
+      [`exif.${ext}`]: fixture(`exif-gps-stripped.${ext}`),
+      [`xmp.${ext}`]: fixture(`xmp-gps-stripped.${ext}`),
+    };
+    expect(check(files)).toEqual([]);
+  });
+});
+
 describe('findLocatedImages, by content rather than name', () => {
   // Astro copies every file of public/, and a path in content may name any file.
   it('looks in folders starting with `.` or `_`', () => {
@@ -93,7 +103,9 @@ describe('findLocatedImages, by content rather than name', () => {
   });
 
   it('ignores folders that do not exist', () => {
-    expect(findLocatedImages([path.join(os.tmpdir(), 'casefolio-no-such-folder')], '/')).toEqual([]);
+    expect(findLocatedImages([path.join(os.tmpdir(), 'casefolio-no-such-folder')], '/')).toEqual(
+      [],
+    );
   });
 });
 
@@ -131,9 +143,12 @@ const xmpPacket = (properties: string) =>
 /** A PNG's chunks after the signature. */
 function pngChunks(png: Buffer): { type: string; bytes: Buffer }[] {
   const chunks = [];
-  for (let offset = 8; offset < png.length; ) {
+  for (let offset = 8; offset < png.length;) {
     const end = offset + 12 + png.readUInt32BE(offset);
-    chunks.push({ type: png.toString('latin1', offset + 4, offset + 8), bytes: png.subarray(offset, end) });
+    chunks.push({
+      type: png.toString('latin1', offset + 4, offset + 8),
+      bytes: png.subarray(offset, end),
+    });
     offset = end;
   }
   return chunks;
@@ -161,7 +176,11 @@ describe('findLocatedImages, on blocks that first readers miss', () => {
       ),
       'quotes.jpg': jpegWith(xmpSegment(xmpPacket('exif:GPSLatitude="48,51.396N">'))),
       'drone.jpg': jpegWith(
-        xmpSegment(xmpPacket('xmlns:drone-dji="http://www.dji.com/drone-dji/1.0/" drone-dji:GpsLatitude="+48.8566">')),
+        xmpSegment(
+          xmpPacket(
+            'xmlns:drone-dji="http://www.dji.com/drone-dji/1.0/" drone-dji:GpsLatitude="+48.8566">',
+          ),
+        ),
       ),
     };
     expect(check(files)).toEqual([
@@ -209,23 +228,36 @@ describe('findLocatedImages, on blocks that first readers miss', () => {
   it('reads compressed XMP and the raw profiles ImageMagick writes into PNG text', () => {
     const chunks = pngChunks(fixture('plain.png'));
     const withChunk = (chunk: Buffer) =>
-      Buffer.concat([pngSignature, chunks[0]!.bytes, chunk, ...chunks.slice(1).map(({ bytes }) => bytes)]);
+      Buffer.concat([
+        pngSignature,
+        chunks[0]!.bytes,
+        chunk,
+        ...chunks.slice(1).map(({ bytes }) => bytes),
+      ]);
     const exif = jpegSegments(fixture('exif-gps.jpg')).find(isExifSegment)!.subarray(4);
     const hex = exif.toString('hex').replace(/.{1,72}/g, '$&\n');
-    const raw = Buffer.from(`Raw profile type exif\0\nexif\n${String(exif.length).padStart(8)}\n${hex}`, 'latin1');
+    const raw = Buffer.from(
+      `Raw profile type exif\0\nexif\n${String(exif.length).padStart(8)}\n${hex}`,
+      'latin1',
+    );
     const xmp = Buffer.concat([
       Buffer.from('XML:com.adobe.xmp\0\x01\x00\0\0', 'latin1'),
       zlib.deflateSync(xmpPacket('exif:GPSLatitude="48,51.396N">')),
     ]);
     expect(
-      check({ 'raw.png': withChunk(pngChunk('tEXt', raw)), 'zxmp.png': withChunk(pngChunk('iTXt', xmp)) }),
+      check({
+        'raw.png': withChunk(pngChunk('tEXt', raw)),
+        'zxmp.png': withChunk(pngChunk('iTXt', xmp)),
+      }),
     ).toEqual([located('raw.png', 'PNG', 'EXIF'), located('zxmp.png', 'PNG', 'XMP')]);
   });
 
   it('passes a GPS block whose position is all zeros, as cameras without a fix write it', async () => {
     const zero = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
       .jpeg()
-      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '0/1 0/1 0/1', GPSLongitude: '0/1 0/1 0/1' } })
+      .withExif({
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '0/1 0/1 0/1', GPSLongitude: '0/1 0/1 0/1' },
+      })
       .toBuffer();
     expect(check({ 'zero.jpg': zero })).toEqual([]);
   });
@@ -261,7 +293,12 @@ describe('findLocatedImages, on images it cannot read', () => {
       Buffer.from('XML:com.adobe.xmp\0\x01\x00\0\0', 'latin1'),
       zlib.deflateSync(Buffer.alloc(17 * 1024 * 1024, 0x20)),
     ]);
-    const png = Buffer.concat([pngSignature, chunks[0]!.bytes, pngChunk('iTXt', bomb), ...chunks.slice(1).map(({ bytes }) => bytes)]);
+    const png = Buffer.concat([
+      pngSignature,
+      chunks[0]!.bytes,
+      pngChunk('iTXt', bomb),
+      ...chunks.slice(1).map(({ bytes }) => bytes),
+    ]);
     expect(check({ 'bomb.png': png })).toEqual([
       cannot('bomb.png', 'PNG', 'a metadata block is over the 16 MB the check reads'),
     ]);
