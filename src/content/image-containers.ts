@@ -480,7 +480,7 @@ export function readTiff(bytes: Bytes): TiffFindings {
     const count = big ? u64(bytes.read(offset, 8), 0) : u16(bytes.read(offset, 2), 0);
     steps += count + 1;
     if (steps > MAX_STEPS) throw tooMany();
-    const table = bytes.read(offset + countSize, count * entrySize + fieldSize);
+    const table = bytes.read(offset + countSize, count * entrySize);
     const entries = Array.from({ length: count }, (_, index) => {
       const at = index * entrySize;
       const type = u16(table, at + 2);
@@ -493,7 +493,10 @@ export function readTiff(bytes: Bytes): TiffFindings {
       const target = () => (TIFF_TYPE_SIZES[type] === 8 && big ? u64(field, 0) : u32(field, 0));
       return { tag: u16(table, at), type, value, target };
     });
-    return { entries, next: pointer(table, count * entrySize) };
+    // The next IFD's offset; some writers leave it out of the last one, as libpng's own test image.
+    const nextAt = offset + countSize + count * entrySize;
+    const next = nextAt + fieldSize <= bytes.size ? pointer(bytes.read(nextAt, fieldSize), 0) : 0;
+    return { entries, next };
   };
 
   const findings: TiffFindings = { positions: [], xmp: [] };

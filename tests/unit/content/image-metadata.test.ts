@@ -252,6 +252,35 @@ describe('findLocatedImages, on blocks that first readers miss', () => {
     ).toEqual([located('raw.png', 'PNG', 'EXIF'), located('zxmp.png', 'PNG', 'XMP')]);
   });
 
+  it("reads EXIF whose last IFD leaves out the next IFD's offset, as libpng's test image does", () => {
+    // Header; IFD0 pointing to the GPS IFD; GPSLatitude's three rationals; the GPS IFD, cut short.
+    const tiff = Buffer.from(
+      '4d4d002a00000008' +
+        '0001' +
+        '8825' +
+        '0004' +
+        '00000001' +
+        '00000032' +
+        '00000000' +
+        '00000030000000010000003300000001' +
+        '0000000000000001' +
+        '0001' +
+        '0002' +
+        '0005' +
+        '00000003' +
+        '0000001a',
+      'hex',
+    );
+    const chunks = pngChunks(fixture('plain.png'));
+    const png = Buffer.concat([
+      pngSignature,
+      chunks[0]!.bytes,
+      pngChunk('eXIf', tiff),
+      ...chunks.slice(1).map(({ bytes }) => bytes),
+    ]);
+    expect(check({ 'short.png': png })).toEqual([located('short.png', 'PNG', 'EXIF')]);
+  });
+
   it('passes a GPS block whose position is all zeros, as cameras without a fix write it', async () => {
     const zero = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
       .jpeg()
