@@ -9,6 +9,7 @@ import {
   metadataBlocks,
   readTiff,
   UnreadableImage,
+  type Bytes,
   type ImageFormat,
 } from './image-containers.ts';
 
@@ -29,7 +30,7 @@ function xmpHasPosition(xmp: Buffer): boolean {
 }
 
 /** Where an image keeps a GPS position: in EXIF, in XMP, both or neither. */
-function locationBlocks(bytes: ReturnType<typeof fileBytes>, format: ImageFormat): string[] {
+function locationBlocks(bytes: Bytes, format: ImageFormat): string[] {
   const { exif, xmp } = metadataBlocks(bytes, format);
   let inExif = false;
   const packets = [...xmp];
@@ -65,12 +66,13 @@ function checkFile(file: string): string | undefined {
     if (where.length === 0) return undefined;
     return `the file is ${article(format)} ${format} image with a GPS location in its ${where.join(' and ')} data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`;
   } catch (error) {
+    // A read past the end of a block throws RangeError; the file system, an error code (EACCES).
     const reason =
       error instanceof UnreadableImage
         ? error.message
         : error instanceof RangeError
           ? 'a block runs past the end of the file'
-          : (error as Error).message;
+          : ((error as NodeJS.ErrnoException).code ?? String(error));
     if (!format) {
       return `the file cannot be read (${reason}), so it cannot be checked for a GPS location; make it readable, or remove it if it is not meant to be published, and build again`;
     }

@@ -316,6 +316,19 @@ describe('findLocatedImages, on images it cannot read', () => {
     ]);
   });
 
+  it.skipIf(process.getuid?.() === 0)('reports a file it cannot open', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'casefolio-gps-'));
+    made.push(root);
+    fs.writeFileSync(path.join(root, 'locked.jpg'), fixture('exif-gps.jpg'), { mode: 0o000 });
+    expect(findLocatedImages([root], root)).toEqual([
+      {
+        file: 'locked.jpg',
+        message:
+          'the file cannot be read (EACCES), so it cannot be checked for a GPS location; make it readable, or remove it if it is not meant to be published, and build again',
+      },
+    ]);
+  });
+
   it('refuses compressed XMP that inflates past the limit', () => {
     const chunks = pngChunks(fixture('plain.png'));
     const bomb = Buffer.concat([
