@@ -12,7 +12,8 @@ const site = process.env['SITE_URL'];
 export default defineConfig({
   ...(site ? { site } : {}),
   base: process.env['BASE_PATH'] || '/',
-  // The favicon the layout links, and nothing of the user's public/.
-  publicDir: './tests/fixtures/public',
+  // The favicon the layout links, and nothing of the user's public/; a test
+  // that needs its own public/ names it in CASEFOLIO_TEST_PUBLIC_DIR.
+  publicDir: process.env['CASEFOLIO_TEST_PUBLIC_DIR'] || './tests/fixtures/public',
   integrations: [casefolio()],
 });

@@ -44,7 +44,7 @@ export async function checkAll(
   onFound?: (entries: FoundCaseStudy[]) => void,
 ): Promise<CheckResult> {
   const report = checkContent(location, onFound);
-  const located = await findLocatedImages([location.publicDir, location.contentDir], location.root);
+  const located = findLocatedImages([location.publicDir, location.contentDir], location.root);
   const findings: Finding[] = [
     ...report.problems.map((problem) => ({
       ...problem,

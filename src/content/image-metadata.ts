@@ -1,46 +1,106 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import exifr from 'exifr';
 import type { ContentProblem } from '../problems/problem.ts';
 import { walkFiles } from '../files/walk.ts';
-
-/** Photo formats that carry EXIF and GPS blocks. */
-const PHOTO = /\.(jpe?g|png|webp|tiff?|heic|heif|avif)$/i;
+import {
+  fileBytes,
+  HEAD_BYTES,
+  imageFormat,
+  metadataBlocks,
+  readTiff,
+  UnreadableImage,
+  type Bytes,
+  type ImageFormat,
+} from './image-containers.ts';
 
 /**
- * Every photo under a folder, whatever its name: Astro publishes every file
- * in public/ (`.well-known/` too), and a frontmatter path may name any file
- * in content/ (`./_drafts/cover.jpg`), so no name is passed over.
+ * An XMP property that places the image: exif:GPSLatitude and the like (any
+ * prefix, any case, so a drone's `drone-dji:GpsLatitude` too) with a number
+ * in its value, as an attribute (`exif:GPSLatitude='48,51.4N'`) or an element.
  */
-function photosUnder(dir: string): string[] {
-  return walkFiles(dir, { names: 'every' })
-    .map(({ path: file }) => file)
-    .filter((file) => PHOTO.test(file));
+const XMP_POSITION_ATTRIBUTE =
+  /[\s:]gps(?:dest)?(?:latitude|longitude)\s*=\s*(?:"[^"]*\d|'[^']*\d)/i;
+const XMP_POSITION_ELEMENT =
+  /<(?:[\w.-]+:)?gps(?:dest)?(?:latitude|longitude)(?:\s[^>]*)?(?<!\/)>[^<]*\d/i;
+
+function xmpHasPosition(xmp: Buffer): boolean {
+  // Bytes as Latin-1 with NULs dropped reads UTF-8 and UTF-16 packets alike.
+  const text = xmp.toString('latin1').replaceAll('\0', '');
+  return XMP_POSITION_ATTRIBUTE.test(text) || XMP_POSITION_ELEMENT.test(text);
+}
+
+/** Where an image keeps a GPS position: in EXIF, in XMP, both or neither. */
+function locationBlocks(bytes: Bytes, format: ImageFormat): string[] {
+  const { exif, xmp } = metadataBlocks(bytes, format);
+  let inExif = false;
+  const packets = [...xmp];
+  for (const block of exif) {
+    const found = readTiff(block);
+    // Cameras without a fix write a position of zeros: no place.
+    inExif ||= found.positions.some((numbers) => numbers.some((number) => number !== 0));
+    packets.push(...found.xmp);
+  }
+  const inXmp = packets.some(xmpHasPosition);
+  return [...(inExif ? ['EXIF'] : []), ...(inXmp ? ['XMP'] : [])];
+}
+
+const article = (format: ImageFormat) => (format === 'AVIF' ? 'an' : 'a');
+
+/**
+ * What a file says about where it was taken, judged by its bytes: a problem
+ * when it is an image with a GPS position in its EXIF or XMP data, or an image
+ * whose metadata cannot be read through (so it cannot be cleared). Anything
+ * that does not start like a JPEG, PNG, WebP, TIFF, HEIC or AVIF is not read further.
+ */
+function checkFile(file: string): string | undefined {
+  let fd: number | undefined;
+  let format: ImageFormat | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
+    readSync(fd, head, 0, head.length, 0);
+    format = imageFormat(head);
+    if (!format) return undefined;
+    const where = locationBlocks(fileBytes(fd, size), format);
+    if (where.length === 0) return undefined;
+    return `the file is ${article(format)} ${format} image with a GPS location in its ${where.join(' and ')} data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`;
+  } catch (error) {
+    // A read past the end of a block throws RangeError; the file system, an error code (EACCES).
+    const reason =
+      error instanceof UnreadableImage
+        ? error.message
+        : error instanceof RangeError
+          ? 'a block runs past the end of the file'
+          : ((error as NodeJS.ErrnoException).code ?? String(error));
+    if (!format) {
+      return `the file cannot be read (${reason}), so it cannot be checked for a GPS location; make it readable, or remove it if it is not meant to be published, and build again`;
+    }
+    return `the file starts like ${article(format)} ${format} image but its metadata cannot be read (${reason}), so it cannot be checked for a GPS location; re-export it, or remove it if it is not meant to be published, and build again`;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**
  * Images that would publish where they were taken: a GPS position in their
- * EXIF data. Files in public/ are copied as they are, and originals of
- * content images can be too, so these fail the build with the file named.
+ * EXIF or XMP data. Every file under the folders is looked at, whatever its
+ * name or extension, folders starting with `.` or `_` included: Astro
+ * publishes every file in public/ (`.well-known/` too) as it is, and a
+ * frontmatter path may name any file in content/ (`./_drafts/cover.jpg`).
+ * Which files are images is read from their first bytes; of an image only the
+ * metadata is read, never the picture. An image whose metadata cannot be read
+ * through is a problem too, rather than passed unchecked.
  */
-export async function findLocatedImages(
-  folders: readonly string[],
-  root: string,
-): Promise<ContentProblem[]> {
+export function findLocatedImages(folders: readonly string[], root: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  for (const file of folders.flatMap(photosUnder)) {
-    let gps: { latitude?: number; longitude?: number } | undefined;
-    try {
-      gps = (await exifr.gps(readFileSync(file))) ?? undefined;
-    } catch {
-      gps = undefined; // no readable metadata block: nothing to leak
-    }
-    if (gps && Number.isFinite(gps.latitude) && Number.isFinite(gps.longitude)) {
-      problems.push({
-        file: path.relative(root, file).split(path.sep).join('/'),
-        message:
-          'the image carries a GPS location in its metadata, which would be published; re-export it without location data (for example `exiftool -gps:all= FILE`) and build again',
-      });
+  for (const folder of folders) {
+    for (const { path: file, regular } of walkFiles(folder, { names: 'every' })) {
+      if (!regular) continue; // a socket or a pipe: nothing Astro copies, and reading one may block
+      const message = checkFile(file);
+      if (message) {
+        problems.push({ file: path.relative(root, file).split(path.sep).join('/'), message });
+      }
     }
   }
   return problems;

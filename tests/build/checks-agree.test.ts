@@ -73,7 +73,7 @@ describe.each(['gps', 'invalid'])('the %s fixture', (fixture) => {
     expect(dev).toEqual(check);
     if (fixture === 'gps') {
       expect(check).toContain(
-        'tests/fixtures/gps/content/avatar.jpg: the image carries a GPS location in its metadata, which would be published; re-export it without location data (for example `exiftool -gps:all= FILE`) and build again',
+        'tests/fixtures/gps/content/avatar.jpg: the file is a JPEG image with a GPS location in its EXIF data, which would be published; re-export it without location data (for example `exiftool -location:all= FILE`) and build again',
       );
     }
   }, 180_000);

@@ -133,7 +133,25 @@ describe('an image with a GPS position', () => {
     const result = await buildSite({ fixture: 'gps' });
     expect(result.code).toBe(1);
     expect(problemLines(result)).toEqual([
-      'tests/fixtures/gps/content/avatar.jpg: the image carries a GPS location in its metadata, which would be published; re-export it without location data (for example `exiftool -gps:all= FILE`) and build again',
+      'tests/fixtures/gps/content/avatar.jpg: the file is a JPEG image with a GPS location in its EXIF data, which would be published; re-export it without location data (for example `exiftool -location:all= FILE`) and build again',
     ]);
+  });
+
+  // Judged by content: a WebP, GPS only in XMP, a folder starting with `.`, a JPEG named .txt.
+  it('in public/ fails the build, whatever its format, block, folder or name, and nothing is published', async () => {
+    const result = await buildSite({
+      fixture: 'gps-public',
+      env: { CASEFOLIO_TEST_PUBLIC_DIR: './tests/fixtures/gps-public/public' },
+    });
+    expect(result.code).toBe(1);
+    const fix =
+      'which would be published; re-export it without location data (for example `exiftool -location:all= FILE`) and build again';
+    expect(problemLines(result)).toEqual([
+      `tests/fixtures/gps-public/public/.hidden/paris.jpg: the file is a JPEG image with a GPS location in its EXIF data, ${fix}`,
+      `tests/fixtures/gps-public/public/notes.txt: the file is a JPEG image with a GPS location in its EXIF data, ${fix}`,
+      `tests/fixtures/gps-public/public/photo.webp: the file is a WebP image with a GPS location in its EXIF data, ${fix}`,
+      `tests/fixtures/gps-public/public/xmp-only.jpg: the file is a JPEG image with a GPS location in its XMP data, ${fix}`,
+    ]);
+    expect(listFiles(result.outDir)).toEqual([]);
   });
 });
