@@ -284,7 +284,9 @@ function moduleProblem(source: string, context: SafetyContext): string | undefin
     // `./data.csv?raw`: the file is what is checked.
     return checkLocalFile(source.replace(/[?#].*$/, ''), context.mdxFile, context.contentDir);
   }
-  if (BUILTINS.has(source.split('/')[0] ?? '') || BUILTINS.has(source)) return IMPORT_FIX;
+  if (BUILTINS.has(source.split('/')[0] ?? '') || BUILTINS.has(source)) {
+    return "Node's built-in modules are not allowed (they reach the machine, not the content); remove the import";
+  }
   // Schemes (`node:`, `virtual:`, `data:`), absolute paths, `#` imports and aliases are refused.
   if (!PACKAGE.test(source)) return IMPORT_FIX;
   return undefined;
