@@ -2,6 +2,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedSiteOptions } from '../schemas/site-options.ts';
 import type { CaseStudyFile, ContentReport } from './check.ts';
+import type { MdxContents } from './mdx/elements.ts';
 import { describeValue } from '../problems/describe-value.ts';
 import type { ContentProblem } from '../problems/problem.ts';
 import { repeatedLabels } from '../schemas/labels.ts';
@@ -161,7 +162,7 @@ function lintCaseStudy(
 
   // Without a parsed body nothing is known to be used; the syntax error is reported instead.
   if (body)
-    findings.push(...unusedFiles(study, parsed.data, body.elements, body.images, body.links));
+    findings.push(...unusedFiles(study, parsed.data, body));
 
   const dataset = data['dataset'];
   if (
@@ -273,13 +274,7 @@ function draftFiles(study: CaseStudyFile, drafts: readonly DraftPlace[]): Findin
 }
 
 /** Files in a folder-form case study that nothing refers to (warnings). */
-function unusedFiles(
-  study: CaseStudyFile,
-  data: Record<string, unknown>,
-  elements: { props: Record<string, unknown> }[],
-  images: { url: string }[],
-  links: { url: string }[],
-): Finding[] {
+function unusedFiles(study: CaseStudyFile, data: Record<string, unknown>, body: MdxContents): Finding[] {
   if (!study.entry.endsWith('/index.mdx')) return [];
   const folder = path.dirname(study.absolutePath);
   const referenced = new Set<string>();
@@ -301,9 +296,12 @@ function unusedFiles(
   refer((data['cover'] as { src?: unknown } | undefined)?.src);
   for (const metric of Array.isArray(data['metrics']) ? data['metrics'] : [])
     refer((metric as { from?: unknown }).from);
-  for (const element of elements) refer(element.props['src']);
-  for (const image of images) refer(image.url);
-  for (const link of links) refer(link.url);
+  for (const element of body.elements) refer(element.props['src']);
+  for (const image of body.images) refer(image.url);
+  for (const link of body.links) refer(link.url);
+  for (const found of body.imports) {
+    if (found.source?.startsWith('.')) refer(found.source.replace(/[?#].*$/, ''));
+  }
 
   const isUsed = (file: string) =>
     [...referenced].some((used) => file === used || file.startsWith(`${used}${path.sep}`));
