@@ -37,9 +37,8 @@ describeWithBrowser('the Content-Security-Policy in Chromium', () => {
   it('is complete: nothing but the site, no base, no plugins, forms only to the site', async () => {
     const { page } = await open('/');
     const policy =
-      (await page
-        .locator('meta[http-equiv="content-security-policy"]')
-        .getAttribute('content')) ?? '';
+      (await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')) ??
+      '';
     for (const directive of [
       "default-src 'self'",
       "base-uri 'none'",
@@ -92,7 +91,9 @@ describeWithBrowser('the Content-Security-Policy in Chromium', () => {
     const home = await open('/');
     const avatar = home.page.locator('.profile__avatar');
     await avatar.evaluate((image) => (image as HTMLImageElement).decode());
-    expect(await avatar.evaluate((image) => (image as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(
+      await avatar.evaluate((image) => (image as HTMLImageElement).naturalWidth),
+    ).toBeGreaterThan(0);
     expect(violations([...errors, ...home.errors])).toEqual([]);
     await page.context().close();
     await home.page.context().close();

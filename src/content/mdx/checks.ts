@@ -42,10 +42,13 @@ const KNOWN = Object.keys(componentPropSchemas).sort();
  * Checks an MDX body before the build renders it: Casefolio's components
  * (`checkMdxElements`), then the rules every body follows (safety.ts):
  * links, images and URL attributes, refused elements and event handlers,
- * imports. Problems come in the order they were found.
+ * imports. Problems come by line, in the order they were found on a line.
  */
 export function checkMdxBody(contents: MdxContents, context: BodyContext): BodyProblem[] {
-  return [...checkMdxElements(contents.elements, context), ...checkBodySafety(contents, context)];
+  return [
+    ...checkMdxElements(contents.elements, context),
+    ...checkBodySafety(contents, context),
+  ].sort((a, b) => a.line - b.line);
 }
 
 /**
