@@ -36,7 +36,7 @@ const CSP_DIRECTIVES = [
   "form-action 'self'",
   "img-src 'self' data: https: http:",
   "media-src 'self' https: http:",
-];
+] as const;
 
 /** Pages Astro renders at once in a build. */
 const RENDER_CONCURRENCY = 4;
@@ -65,7 +65,7 @@ export function casefolioConfig(
     security: {
       csp: {
         algorithm: 'SHA-256',
-        directives: CSP_DIRECTIVES,
+        directives: [...CSP_DIRECTIVES],
         scriptDirective: {
           resources: ["'self'", "'wasm-unsafe-eval'"],
           hashes: [`sha256-${createHash('sha256').update(THEME_INIT_SCRIPT).digest('base64')}`],

@@ -18,10 +18,6 @@ export interface MdxImport {
   line: number;
 }
 
-interface Located {
-  type: string;
-  loc?: { start: { line: number } };
-}
 
 /**
  * Finds the modules a piece of an MDX body's code names, without running it:
@@ -38,7 +34,7 @@ export function findImports(
   const program = parseCode(code, kind);
   if (!program) return [{ kind: 'unreadable', line }];
   const found: MdxImport[] = [];
-  const at = (node: Located) => line + (node.loc?.start.line ?? 1) - 1;
+  const at = (node: Node) => line + (node.loc?.start.line ?? 1) - 1;
   walk(program, (node) => {
     const source = (node as Node & { source?: Node | null }).source;
     switch (node.type) {
