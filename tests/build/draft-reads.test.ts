@@ -1,15 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildSite,
-  childEnv,
-  listFiles,
-  projectRoot,
-  readUnzipped,
-  testConfigArgs,
-  type BuildResult,
-} from '../helpers/build.ts';
+import { buildSite, listFiles, readUnzipped, type BuildResult } from '../helpers/build.ts';
+import { checkFixture, problemLines } from '../helpers/check-lines.ts';
 
 /**
  * A published case study that links to a draft through a reference
@@ -33,8 +25,6 @@ const EXPECTED = [
   `24: ${DRAFT_FILE('image', '../secret-draft/plot.png')}`,
 ].map((line) => `${FILE}:${line}`);
 
-const isProblemLine = (line: string) => line.startsWith('tests/fixtures/');
-
 describe('a published case study that links to a draft and reads its files', () => {
   let result: BuildResult;
   beforeAll(async () => {
@@ -43,7 +33,7 @@ describe('a published case study that links to a draft and reads its files', () 
 
   it('fails the build with one line per read, naming the draft', () => {
     expect(result.code).toBe(1);
-    expect(result.stderr.split('\n').filter(isProblemLine)).toEqual(EXPECTED);
+    expect(problemLines(result.stderr)).toEqual(EXPECTED);
   });
 
   it('publishes nothing of the draft', () => {
@@ -56,21 +46,6 @@ describe('a published case study that links to a draft and reads its files', () 
   });
 
   it('is refused by npm run check with the same lines', () => {
-    const check = spawnSync(
-      process.execPath,
-      [path.join(projectRoot, 'src/authoring/check.ts'), ...testConfigArgs],
-      {
-        cwd: projectRoot,
-        env: {
-          ...childEnv({ CASEFOLIO_CONTENT_DIR: 'tests/fixtures/draft-reads/content' }),
-          CI: '1',
-        },
-        input: '',
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
-    );
-    expect(check.status).toBe(1);
-    expect(check.stderr.split('\n').filter(isProblemLine)).toEqual(EXPECTED);
+    expect(checkFixture('draft-reads')).toEqual({ status: 1, lines: EXPECTED });
   });
 });
