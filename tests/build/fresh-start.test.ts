@@ -47,17 +47,13 @@ afterAll(() => {
 
 /** Runs a CLI script as npm does, from the project root, in CI with nothing on stdin. */
 function run(script: 'new' | 'check', contentDir: string, args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    [`src/authoring/${script}.ts`, ...testConfigArgs, ...args],
-    {
-      cwd: projectRoot,
-      env: { ...childEnv({ CASEFOLIO_CONTENT_DIR: contentDir, CI: '1' }), BASE_PATH: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      encoding: 'utf8',
-      timeout: 60_000,
-    },
-  );
+  const result = spawnSync(process.execPath, [`src/authoring/${script}.ts`, ...testConfigArgs, ...args], {
+    cwd: projectRoot,
+    env: { ...childEnv({ CASEFOLIO_CONTENT_DIR: contentDir, CI: '1' }), BASE_PATH: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
