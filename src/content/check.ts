@@ -7,7 +7,7 @@ import type { ChartKey } from '../processes/built-charts.ts';
 import type { BuiltChart } from '../charts/data.ts';
 import type { ConfusionKey } from '../processes/confusion-views.ts';
 import type { ConfusionView } from '../charts/confusion.ts';
-import { checkMdxElements } from './mdx/checks.ts';
+import { checkMdxBody } from './mdx/checks.ts';
 import { scanMdx, type MdxContents } from './mdx/elements.ts';
 import { sortProblems, type ContentProblem } from '../problems/problem.ts';
 import { fieldProblem, schemaProblems } from './schema-problems.ts';
@@ -253,7 +253,7 @@ function checkCaseStudy(
       charts,
       confusions,
     };
-    for (const problem of checkMdxElements(scan.elements, context)) {
+    for (const problem of checkMdxBody(scan, context)) {
       problems.push({ file, line: problem.line, message: problem.message });
     }
   }

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedSiteOptions } from '../schemas/site-options.ts';
 import type { CaseStudyFile, ContentReport } from './check.ts';
+import type { MdxContents } from './mdx/elements.ts';
 import { describeValue } from '../problems/describe-value.ts';
 import type { ContentProblem } from '../problems/problem.ts';
 import { repeatedLabels } from '../schemas/labels.ts';
@@ -45,7 +46,11 @@ const PHONE = new RegExp(
 /** Runs every lint over the checked content. */
 export function lintContent(report: ContentReport, options: LintOptions): Finding[] {
   const studies = new Map(report.caseStudies.map((study) => [study.slug, study]));
-  return report.caseStudies.flatMap((study) => lintCaseStudy(study, studies, options));
+  const drafts = draftPlaces(report.caseStudies);
+  return report.caseStudies.flatMap((study) => [
+    ...lintCaseStudy(study, studies, options),
+    ...(study.draft ? [] : draftFiles(study, drafts)),
+  ]);
 }
 
 function lintCaseStudy(
@@ -92,8 +97,8 @@ function lintCaseStudy(
         ? [{ url: element.props['href'], line: element.line }]
         : [],
     );
-    for (const link of [...body.links, ...anchors]) {
-      const slug = caseStudySlugOf(link.url);
+    for (const link of [...body.links, ...body.definitions, ...anchors]) {
+      const slug = caseStudySlugOf(link.url, study.slug);
       if (slug === undefined || slug === study.slug) continue;
       const target = studies.get(slug);
       if (!target) {
@@ -108,7 +113,7 @@ function lintCaseStudy(
           'error',
           'case-study-link',
           link.line,
-          `link to a draft, which is not published: ${link.url}`,
+          `link to the draft "${slug}", which is not published: ${link.url}; publish it (draft: false) or remove the link`,
         );
       }
     }
@@ -157,7 +162,7 @@ function lintCaseStudy(
 
   // Without a parsed body nothing is known to be used; the syntax error is reported instead.
   if (body)
-    findings.push(...unusedFiles(study, parsed.data, body.elements, body.images, body.links));
+    findings.push(...unusedFiles(study, parsed.data, body));
 
   const dataset = data['dataset'];
   if (
@@ -171,26 +176,105 @@ function lintCaseStudy(
 }
 
 /**
- * The slug a link points at, when it points at a case study page: an
- * absolute `/case-studies/<slug>/` (under any base path) or, from one case
- * study to another, a relative `../<slug>/`.
+ * The slug a link points at, when it points at a case study's page or
+ * anything under it: an absolute `/case-studies/<slug>/...` (under any base
+ * path) or a relative link that resolves there from the page of the case
+ * study `from` (`../<slug>/`, `../../case-studies/<slug>/data.csv`).
  */
-function caseStudySlugOf(url: string): string | undefined {
-  if (/^[a-z]+:/i.test(url)) return undefined;
-  const absolute = /(?:^|\/)case-studies\/([^/#?]+)\/?(?:[#?].*)?$/.exec(url);
-  if (absolute) return absolute[1];
-  const relative = /^\.\.\/([a-z0-9-]+)\/?(?:[#?].*)?$/.exec(url);
-  return relative?.[1];
+function caseStudySlugOf(url: string, from: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url.trim()) || url.trim().startsWith('//')) return undefined;
+  let pathname: string;
+  try {
+    pathname = new URL(url.trim(), `https://site.invalid/case-studies/${from}/`).pathname;
+  } catch {
+    return undefined;
+  }
+  const slug = /(?:^|\/)case-studies\/([^/]+)/.exec(pathname)?.[1];
+  if (slug === undefined) return undefined;
+  try {
+    return decodeURIComponent(slug);
+  } catch {
+    return slug;
+  }
+}
+
+/** Where drafts live: a folder-form draft's folder, a single-file draft's file (real paths). */
+interface DraftPlace {
+  slug: string;
+  path: string;
+  isFolder: boolean;
+}
+
+function draftPlaces(studies: readonly CaseStudyFile[]): DraftPlace[] {
+  return studies
+    .filter((study) => study.draft)
+    .map((study) => {
+      const isFolder = study.entry.endsWith('/index.mdx');
+      const place = isFolder ? path.dirname(study.absolutePath) : study.absolutePath;
+      return { slug: study.slug, path: realPath(place), isFolder };
+    });
+}
+
+function realPath(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return file;
+  }
+}
+
+/**
+ * Files of a draft that a published case study reads (cover, metric
+ * artifacts, component data, images, imports): the build would publish them
+ * with the published page. Each is an error naming the draft.
+ */
+function draftFiles(study: CaseStudyFile, drafts: readonly DraftPlace[]): Finding[] {
+  const parsed = study.parsed;
+  if (drafts.length === 0 || !parsed) return [];
+  const { data, body, lineOf } = parsed;
+  const reads: { field: string; line: number | undefined; written: unknown }[] = [];
+  reads.push({
+    field: 'cover.src',
+    line: lineOf(['cover', 'src']),
+    written: (data['cover'] as { src?: unknown } | undefined)?.src,
+  });
+  const metrics = Array.isArray(data['metrics']) ? data['metrics'] : [];
+  metrics.forEach((metric: unknown, index) => {
+    const from = (metric as { from?: unknown } | null)?.from;
+    reads.push({ field: `metrics[${index}].from`, line: lineOf(['metrics', index, 'from']), written: from });
+  });
+  // Links are not read (a link to a draft is the case-study-link rule's); `src` is.
+  for (const element of body?.elements ?? []) {
+    reads.push({ field: `<${element.name}> src`, line: element.line, written: element.props['src'] });
+  }
+  for (const image of body?.images ?? []) {
+    reads.push({ field: 'image', line: image.line, written: image.url });
+  }
+  for (const found of body?.imports ?? []) {
+    reads.push({ field: found.kind, line: found.line, written: found.source });
+  }
+  const folder = path.dirname(study.absolutePath);
+  return reads.flatMap(({ field, line, written }) => {
+    if (typeof written !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(written)) return [];
+    const target = realPath(path.resolve(folder, written.replace(/[?#].*$/, '')));
+    const draft = drafts.find((place) =>
+      place.isFolder ? target.startsWith(place.path + path.sep) : target === place.path,
+    );
+    if (!draft) return [];
+    return [
+      {
+        file: study.file,
+        ...(line ? { line } : {}),
+        severity: 'error' as const,
+        rule: 'draft-file',
+        message: `${field}: ${describeValue(written)} is a file of the draft "${draft.slug}", which is not published; copy it into this case study's folder, or publish the draft`,
+      },
+    ];
+  });
 }
 
 /** Files in a folder-form case study that nothing refers to (warnings). */
-function unusedFiles(
-  study: CaseStudyFile,
-  data: Record<string, unknown>,
-  elements: { props: Record<string, unknown> }[],
-  images: { url: string }[],
-  links: { url: string }[],
-): Finding[] {
+function unusedFiles(study: CaseStudyFile, data: Record<string, unknown>, body: MdxContents): Finding[] {
   if (!study.entry.endsWith('/index.mdx')) return [];
   const folder = path.dirname(study.absolutePath);
   const referenced = new Set<string>();
@@ -212,9 +296,12 @@ function unusedFiles(
   refer((data['cover'] as { src?: unknown } | undefined)?.src);
   for (const metric of Array.isArray(data['metrics']) ? data['metrics'] : [])
     refer((metric as { from?: unknown }).from);
-  for (const element of elements) refer(element.props['src']);
-  for (const image of images) refer(image.url);
-  for (const link of links) refer(link.url);
+  for (const element of body.elements) refer(element.props['src']);
+  for (const image of body.images) refer(image.url);
+  for (const link of body.links) refer(link.url);
+  for (const found of body.imports) {
+    if (found.source?.startsWith('.')) refer(found.source.replace(/[?#].*$/, ''));
+  }
 
   const isUsed = (file: string) =>
     [...referenced].some((used) => file === used || file.startsWith(`${used}${path.sep}`));

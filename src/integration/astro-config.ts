@@ -22,6 +22,22 @@ type BundlerLogLevel = 'info' | 'debug' | 'warn';
 type BundlerLog = { code?: string; message: string };
 type BundlerLogHandler = (level: BundlerLogLevel, log: BundlerLog) => void;
 
+/**
+ * The rest of the policy: everything from the site itself unless said
+ * otherwise; no <base> (which would send every relative link elsewhere), no
+ * plugins, forms that post only to the site. Images and media may also come
+ * over the web, as a case study's Markdown may link them (https and http),
+ * and images from data: URLs, which Pagefind's stylesheet uses for its icons.
+ */
+const CSP_DIRECTIVES = [
+  "default-src 'self'",
+  "base-uri 'none'",
+  "object-src 'none'",
+  "form-action 'self'",
+  "img-src 'self' data: https: http:",
+  "media-src 'self' https: http:",
+] as const;
+
 /** Pages Astro renders at once in a build. */
 const RENDER_CONCURRENCY = 4;
 
@@ -49,6 +65,7 @@ export function casefolioConfig(
     security: {
       csp: {
         algorithm: 'SHA-256',
+        directives: [...CSP_DIRECTIVES],
         scriptDirective: {
           resources: ["'self'", "'wasm-unsafe-eval'"],
           hashes: [`sha256-${createHash('sha256').update(THEME_INIT_SCRIPT).digest('base64')}`],

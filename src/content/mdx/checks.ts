@@ -15,7 +15,8 @@ import { confusionKey, type ConfusionKey } from '../../processes/confusion-views
 import { didYouMean } from '../../problems/did-you-mean.ts';
 import { friendlyIssues } from '../../problems/friendly-issues.ts';
 import { isDynamic, type StaticValue } from './static-expression.ts';
-import type { MdxElement } from './elements.ts';
+import type { MdxContents, MdxElement } from './elements.ts';
+import { checkBodySafety, isHtmlElement } from './safety.ts';
 
 /** A problem in an MDX body: the line of the element and what is wrong with it. */
 export interface BodyProblem {
@@ -38,6 +39,19 @@ export interface BodyContext {
 const KNOWN = Object.keys(componentPropSchemas).sort();
 
 /**
+ * Checks an MDX body before the build renders it: Casefolio's components
+ * (`checkMdxElements`), then the rules every body follows (safety.ts):
+ * links, images and URL attributes, refused elements and event handlers,
+ * imports. Problems come by line, in the order they were found on a line.
+ */
+export function checkMdxBody(contents: MdxContents, context: BodyContext): BodyProblem[] {
+  return [
+    ...checkMdxElements(contents.elements, context),
+    ...checkBodySafety(contents, context),
+  ].sort((a, b) => a.line - b.line);
+}
+
+/**
  * Checks every component use in an MDX body before the build renders it:
  * unknown components, props against each component's schema, `<Metric>`
  * names against the frontmatter, and chart and matrix data against their
@@ -52,8 +66,8 @@ export function checkMdxElements(
 
 function checkElement(element: MdxElement, context: BodyContext): BodyProblem[] {
   const { name, line } = element;
-  // Lower-case names are HTML elements, which MDX allows.
-  if (!/^[A-Z]/.test(name)) return [];
+  // HTML elements are held to the body's rules (safety.ts), not to a component's.
+  if (isHtmlElement(name)) return [];
   const at = (message: string): BodyProblem => ({ line, message: `<${name}> ${message}` });
   if (!(name in componentPropSchemas)) {
     const suggestion = didYouMean(name, KNOWN);

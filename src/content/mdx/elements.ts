@@ -1,4 +1,5 @@
 import { mdxToMdast } from 'satteri';
+import { findImports, type MdxImport } from './imports.ts';
 import { DYNAMIC, evaluateStatic, type StaticValue } from './static-expression.ts';
 
 /** A JSX element written in an MDX body, with its props as far as they are known. */
@@ -10,6 +11,8 @@ export interface MdxElement {
   props: Record<string, StaticValue>;
   /** `{...spread}` attributes make the prop set unknowable. */
   hasSpread: boolean;
+  /** A `<style>` element's text, DYNAMIC where part of it is code (for the `@import` rule). */
+  css?: string | typeof DYNAMIC;
 }
 
 /** A Markdown heading, image or link in the body, with its line. */
@@ -30,12 +33,20 @@ interface MdxLink {
   line: number;
 }
 
+/** A reference definition (`[label]: url`), which links and images written `[text][label]` use. */
+interface MdxDefinition extends MdxLink {
+  label: string;
+}
+
 /** What the body contains, for the build's checks and the authoring lints. */
 export interface MdxContents {
   elements: MdxElement[];
   headings: MdxHeading[];
   images: MdxImage[];
   links: MdxLink[];
+  definitions: MdxDefinition[];
+  /** Every module the body's code names: `import` and `export ... from` lines, `import()`, `import.meta`. */
+  imports: MdxImport[];
   /** The words a reader sees, block by block, for the search index. */
   text: string[];
 }
@@ -49,6 +60,8 @@ interface MdastNode {
   depth?: number;
   url?: string;
   alt?: string | null;
+  label?: string | null;
+  identifier?: string;
   attributes?: {
     type: string;
     name?: string;
@@ -81,13 +94,21 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
         .replace(/^Could not parse expression with \w+: /, 'could not read the expression: '),
     };
   }
-  const contents: MdxContents = { elements: [], headings: [], images: [], links: [], text: [] };
+  const contents: MdxContents = {
+    elements: [],
+    headings: [],
+    images: [],
+    links: [],
+    definitions: [],
+    imports: [],
+    text: [],
+  };
   const lineOf = (node: MdastNode) => firstLine + (node.position?.start.line ?? 1) - 1;
   // Each element's props are read once (expressions are parsed), for the checks and the text.
   const elementOf = new Map<MdastNode, MdxElement>();
   const visit = (node: MdastNode) => {
     if (isElement(node)) {
-      const element = toElement(node, firstLine);
+      const element = toElement(node, firstLine, contents.imports);
       elementOf.set(node, element);
       contents.elements.push(element);
     } else if (node.type === 'heading') {
@@ -100,6 +121,16 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
       contents.images.push({ url: node.url ?? '', alt: node.alt ?? '', line: lineOf(node) });
     } else if (node.type === 'link') {
       contents.links.push({ url: node.url ?? '', line: lineOf(node) });
+    } else if (node.type === 'definition') {
+      contents.definitions.push({
+        url: node.url ?? '',
+        label: node.label ?? node.identifier ?? '',
+        line: lineOf(node),
+      });
+    } else if (node.type === 'mdxjsEsm') {
+      contents.imports.push(...findImports(node.value ?? '', lineOf(node), 'module'));
+    } else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+      contents.imports.push(...findImports(node.value ?? '', lineOf(node), 'expression'));
     }
     node.children?.forEach(visit);
   };
@@ -167,25 +198,49 @@ function textOf(node: MdastNode): string {
   return (node.children ?? []).map(textOf).join('');
 }
 
-function toElement(node: MdastNode, firstLine: number): MdxElement {
+/** A `<style>` element's text: its text and static expressions, DYNAMIC if any is code. */
+function styleText(node: MdastNode): string | typeof DYNAMIC {
+  let text = '';
+  for (const child of node.children ?? []) {
+    if (child.type === 'mdxFlowExpression' || child.type === 'mdxTextExpression') {
+      const value = evaluateStatic(child.value ?? '');
+      if (typeof value !== 'string') return DYNAMIC;
+      text += value;
+    } else if (isElement(child)) {
+      return DYNAMIC;
+    } else {
+      const inner = child.children ? styleText(child) : (child.value ?? '');
+      if (inner === DYNAMIC) return DYNAMIC;
+      text += inner;
+    }
+  }
+  return text;
+}
+
+function toElement(node: MdastNode, firstLine: number, imports: MdxImport[]): MdxElement {
   const props: Record<string, StaticValue> = {};
+  const line = firstLine + (node.position?.start.line ?? 1) - 1;
   let hasSpread = false;
   for (const attribute of node.attributes ?? []) {
+    const value = attribute.value;
     if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) {
       hasSpread = true;
+      if (typeof value === 'string') imports.push(...findImports(value, line, 'expression'));
       continue;
     }
-    const value = attribute.value;
     if (value === null || value === undefined) props[attribute.name] = true;
     else if (typeof value === 'string') props[attribute.name] = value;
-    else
-      props[attribute.name] =
-        value.type === 'mdxJsxAttributeValueExpression' ? evaluateStatic(value.value) : DYNAMIC;
+    else if (value.type === 'mdxJsxAttributeValueExpression') {
+      props[attribute.name] = evaluateStatic(value.value);
+      imports.push(...findImports(value.value, line, 'expression'));
+    } else props[attribute.name] = DYNAMIC;
   }
+  const name = node.name ?? '';
   return {
-    name: node.name ?? '',
-    line: firstLine + (node.position?.start.line ?? 1) - 1,
+    name,
+    line,
     props,
     hasSpread,
+    ...(name.toLowerCase() === 'style' ? { css: styleText(node) } : {}),
   };
 }

@@ -34,6 +34,8 @@ function caseStudy(
               elements: [],
               images: [],
               links: [],
+              definitions: [],
+              imports: [],
               text: [],
               headings: headings.map((text, index) => ({ depth: 2, text, line: 15 + index })),
             },

@@ -518,9 +518,71 @@ See [the draft](/case-studies/draft-study/), [a sibling](../churn/), [nowhere](.
       }),
     );
     expect(brief(findings)).toEqual([
-      'case-study-link 31: link to a draft, which is not published: /case-studies/draft-study/',
+      'case-study-link 31: link to the draft "draft-study", which is not published: /case-studies/draft-study/; publish it (draft: false) or remove the link',
       'case-study-link 31: link to a case study that does not exist: ../nowhere/',
       'case-study-link 32: link to a case study that does not exist: /case-studies/missing/',
+    ]);
+  });
+
+  it('flags a draft reached by a reference definition, a deeper path or a relative URL', () => {
+    const body = `${SECTIONS}
+See [the draft][d] (by its definition below), [its data](/case-studies/draft-study/data.csv) and
+[from the case-studies folder](../../case-studies/draft-study/#results).
+
+[d]: /portfolio/case-studies/draft-study/
+`;
+    const findings = ofRule(
+      'case-study-link',
+      lint({
+        'draft-study.mdx': study({ extra: 'draft: true\n' }),
+        'linker.mdx': study({ body }),
+      }),
+    );
+    expect(findings.map(({ line, message }) => `${line}: ${message.split(',')[0]}`)).toEqual([
+      '31: link to the draft "draft-study"',
+      '32: link to the draft "draft-study"',
+      '34: link to the draft "draft-study"',
+    ]);
+  });
+
+  it("flags every file of a draft a published case study reads, naming the draft", () => {
+    const body = `import rows from '../secret/rows.json'
+
+<Chart src="../secret/data.csv" x="a" y="b" title="T" />
+
+![plot](../secret/plot.png)
+
+<Figure src="../secret-file.mdx" alt="x" />
+
+${SECTIONS}`;
+    const draft = study({ extra: 'draft: true\n' });
+    const findings = ofRule(
+      'draft-file',
+      lint({
+        'secret/index.mdx': draft,
+        'secret/rows.json': '[]',
+        'secret/data.csv': 'a,b\n1,2\n',
+        'secret/plot.png': '',
+        'secret/report.json': '{"accuracy": 0.9}',
+        'secret-file.mdx': draft,
+        'reader/index.mdx': study({
+          metrics: '  - { name: Accuracy, from: ../secret/report.json, key: accuracy, baseline: 0.5 }',
+          extra: 'cover: { src: ../secret/plot.png, alt: A plot }\n',
+          body,
+        }),
+        // A draft may read another draft's files.
+        'other-draft/index.mdx': study({ extra: 'draft: true\ncover: { src: ../secret/plot.png, alt: A plot }\n', body }),
+      }),
+    );
+    const fix = "which is not published; copy it into this case study's folder, or publish the draft";
+    const byLine = [...findings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    expect(brief(byLine)).toEqual([
+      `draft-file 10: metrics[0].from: "../secret/report.json" is a file of the draft "secret", ${fix}`,
+      `draft-file 13: cover.src: "../secret/plot.png" is a file of the draft "secret", ${fix}`,
+      `draft-file 16: import: "../secret/rows.json" is a file of the draft "secret", ${fix}`,
+      `draft-file 18: <Chart> src: "../secret/data.csv" is a file of the draft "secret", ${fix}`,
+      `draft-file 20: image: "../secret/plot.png" is a file of the draft "secret", ${fix}`,
+      `draft-file 22: <Figure> src: "../secret-file.mdx" is a file of the draft "secret-file", ${fix}`,
     ]);
   });
 

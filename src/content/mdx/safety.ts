@@ -1,0 +1,293 @@
+import { builtinModules } from 'node:module';
+import { checkLocalFile } from '../../files/paths.ts';
+import { describeValue } from '../../problems/describe-value.ts';
+import type { BodyProblem } from './checks.ts';
+import type { MdxContents, MdxElement } from './elements.ts';
+import type { MdxImport } from './imports.ts';
+import { DYNAMIC, type StaticValue } from './static-expression.ts';
+
+/**
+ * The link rules of the frontmatter, held in the MDX body too, and what the
+ * body may not contain at all: every URL a link, image, reference definition
+ * or HTML attribute carries (decoded and trimmed as a browser would) is
+ * https, http, mailto or relative; elements that run code, load other sites,
+ * send input elsewhere or rewrite the page's links are refused, as are event
+ * handlers; code may import packages and files inside content/ only.
+ * Casefolio's own components are checked by checks.ts.
+ */
+
+interface SafetyContext {
+  /** Absolute path of the MDX file, to resolve imports of files. */
+  mdxFile: string;
+  contentDir: string;
+}
+
+const SCHEMES = new Set(['https', 'http', 'mailto']);
+
+const NOT_ALLOWED = 'only https, http, mailto and relative links are allowed';
+const URL_FIX = 'use a web address or a file beside the case study instead';
+
+/** Why each refused element is refused, and what to do instead. */
+const EMBEDS =
+  'it would load another site or a plugin into the page; link to it instead, or embed a video through a component you add on purpose';
+const REFUSED_ELEMENTS: Record<string, string> = {
+  script:
+    'nothing in a case study runs: show code in a ``` code block and data with <Chart> or <ConfusionMatrix>',
+  iframe: EMBEDS,
+  frame: EMBEDS,
+  frameset: EMBEDS,
+  object: EMBEDS,
+  embed: EMBEDS,
+  applet: EMBEDS,
+  portal: EMBEDS,
+  base: 'it would send every relative link of the page elsewhere; remove it',
+  form: "it would send readers' input elsewhere; link to the form instead",
+  meta: "the page's head is Casefolio's, and a refresh here would send readers elsewhere; remove it",
+  link: 'it would load a stylesheet or another resource into the page; remove it',
+};
+
+/**
+ * Attributes whose value is a URL (or a list of them), by name in lower case
+ * without `-`, `_` or `:`, so `xlink:href`, `xlinkHref` and `formAction` are
+ * found however JSX spells them.
+ */
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'poster',
+  'srcset',
+  'imagesrcset',
+  'xlinkhref',
+  'xmlbase',
+  'cite',
+  'data',
+  'background',
+  'longdesc',
+  'usemap',
+  'manifest',
+  'codebase',
+  'archive',
+  'classid',
+  'profile',
+  'icon',
+  'ping',
+  'dynsrc',
+  'lowsrc',
+]);
+
+/** Attributes holding several URLs, separated by spaces, commas or semicolons (with descriptors such as `2x`). */
+const URL_LISTS = new Set(['srcset', 'imagesrcset', 'ping', 'archive']);
+
+/** SVG animation elements set another attribute's value from `to`, `from` and `values`. */
+const ANIMATIONS = new Set(['animate', 'set']);
+
+/** Checks everything in a body but Casefolio's components. */
+export function checkBodySafety(contents: MdxContents, context: SafetyContext): BodyProblem[] {
+  const problems: BodyProblem[] = [];
+  const url = (line: number, field: string, written: string) => {
+    const problem = urlProblem(written);
+    if (problem) problems.push({ line, message: `${field}: ${problem}` });
+  };
+  for (const link of contents.links) url(link.line, 'link', link.url);
+  for (const image of contents.images) url(image.line, 'image', image.url);
+  for (const definition of contents.definitions) {
+    url(definition.line, `[${shortLabel(definition.label)}]`, definition.url);
+  }
+  for (const element of contents.elements) {
+    if (isHtmlElement(element.name)) problems.push(...checkHtmlElement(element));
+  }
+  for (const found of contents.imports) {
+    const message = importProblem(found, context);
+    if (message) problems.push({ line: found.line, message });
+  }
+  return problems;
+}
+
+/** Lower-case names are HTML (and SVG) elements; `a.b` is a component read from an object. */
+export function isHtmlElement(name: string): boolean {
+  return /^[a-z]/.test(name) && !name.includes('.');
+}
+
+function checkHtmlElement(element: MdxElement): BodyProblem[] {
+  const { name, line } = element;
+  // `svg:script` is an unknown element to a browser; its local name is judged all the same.
+  const local = (name.split(':').pop() ?? name).toLowerCase();
+  const at = (message: string): BodyProblem => ({ line, message: `<${name}> ${message}` });
+  const refused = REFUSED_ELEMENTS[local];
+  if (refused) return [{ line, message: `<${name}>: not allowed in a case study (${refused})` }];
+  const problems: BodyProblem[] = [];
+  if (local === 'style') {
+    if (element.css === DYNAMIC) {
+      problems.push({
+        line,
+        message: `<${name}>: its text is written as code, so it cannot be checked; write the CSS as text`,
+      });
+    } else if (element.css !== undefined && /@import/i.test(plainCss(element.css))) {
+      problems.push({
+        line,
+        message: `<${name}>: @import is not allowed (it loads a stylesheet from elsewhere into the page); write the rules themselves`,
+      });
+    }
+  }
+  if (element.hasSpread) {
+    problems.push(
+      at(
+        '{...}: attributes spread from code cannot be checked; write each attribute as name="value"',
+      ),
+    );
+  }
+  const animated = ANIMATIONS.has(local) && isUrlAttribute(element.props['attributeName']);
+  for (const [attribute, value] of Object.entries(element.props)) {
+    const key = attribute.toLowerCase().replace(/[-_:]/g, '');
+    if (key.startsWith('on')) {
+      problems.push(
+        at(
+          `${attribute}: event handlers are not allowed (nothing in a case study runs); remove the attribute`,
+        ),
+      );
+    } else if (URL_ATTRIBUTES.has(key) || (animated && ['to', 'from', 'values'].includes(key))) {
+      const problem = attributeUrlProblem(value, URL_LISTS.has(key) || key === 'values');
+      if (problem) problems.push(at(`${attribute}: ${problem}`));
+    }
+  }
+  return problems;
+}
+
+function isUrlAttribute(value: StaticValue): boolean {
+  return (
+    typeof value !== 'string' || URL_ATTRIBUTES.has(value.toLowerCase().replace(/[-_:]/g, ''))
+  );
+}
+
+function attributeUrlProblem(value: StaticValue, isList: boolean): string | undefined {
+  if (value === DYNAMIC) {
+    return 'written as code, so it cannot be checked; write the address as text (href="https://...")';
+  }
+  if (typeof value !== 'string') {
+    return value !== null && typeof value === 'object'
+      ? `expected an address as text, got ${describeValue(value)}`
+      : undefined;
+  }
+  if (!isList) return urlProblem(value);
+  // A list (`a.png 1x, b.png 2x`, `data:...;base64,x 2x`): every part with a scheme is judged.
+  for (const part of decodeEntities(value).split(/[\s,;]+/)) {
+    if (urlProblem(part)) return `${NOT_ALLOWED}, got ${describeValue(value)}; ${URL_FIX}`;
+  }
+  return undefined;
+}
+
+/**
+ * What is wrong with a URL written in the body, if anything: its scheme,
+ * read as a browser reads it (character references decoded, leading and
+ * trailing spaces and controls trimmed, tabs and line breaks dropped), is
+ * not https, http or mailto. A URL without a scheme is relative: allowed.
+ */
+export function urlProblem(written: string): string | undefined {
+  const scheme = schemeOf(written);
+  if (scheme === undefined || SCHEMES.has(scheme)) return undefined;
+  return `${NOT_ALLOWED}, got ${describeValue(written)}; ${URL_FIX}`;
+}
+
+function schemeOf(written: string): string | undefined {
+  const url = decodeEntities(written)
+    .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
+    .replace(/[\t\n\r]/g, '');
+  return /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+}
+
+/**
+ * The character references a browser would decode in an attribute: numeric
+ * ones (with or without `;`) and the named ones that can spell a scheme
+ * (`&colon;`, `&Tab;`...). MDX decodes them once already; this second pass
+ * makes `&amp;#106;avascript:` count as what it spells, too.
+ */
+const NAMED: Record<string, string> = {
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+  nbsp: '\u00a0',
+  amp: '&',
+  sol: '/',
+  bsol: '\\',
+  period: '.',
+  plus: '+',
+  hyphen: '-',
+  dash: '-',
+  lpar: '(',
+  rpar: ')',
+  semi: ';',
+  comma: ',',
+  quest: '?',
+  num: '#',
+  percnt: '%',
+  equals: '=',
+  commat: '@',
+  lowbar: '_',
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));?/gi, (match, hex, decimal, named) => {
+    if (named !== undefined) return NAMED[String(named).toLowerCase()] ?? match;
+    const code = hex !== undefined ? parseInt(String(hex), 16) : Number(decimal);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+  });
+}
+
+/** CSS as a browser reads it: comments dropped and escapes (`@\69mport`) decoded. */
+function plainCss(css: string): string {
+  return css
+    .replace(/\/\*[\s\S]*?(\*\/|$)/g, '')
+    .replace(/\\([0-9a-f]{1,6})\s?/gi, (_, hex: string) => {
+      const code = parseInt(hex, 16);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+    })
+    .replace(/\\(.)/g, '$1');
+}
+
+function shortLabel(label: string): string {
+  const oneLine = label.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 40 ? `${oneLine.slice(0, 37)}...` : oneLine;
+}
+
+/** Node's own modules, `fs` and `node:fs` alike: they reach the machine, not the content. */
+const BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+/** An npm package name (`chart.js`, `@scope/name`), then any subpath without `.` or `..` parts. */
+const PACKAGE =
+  /^(?:@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*(?:\/(?!\.\.?(?:\/|$))[^/\\]+)*\/?$/i;
+
+const IMPORT_FIX =
+  'only packages and files inside content/ (written "./file.json") can be imported; Casefolio\'s components need no import';
+
+function importProblem(found: MdxImport, context: SafetyContext): string | undefined {
+  switch (found.kind) {
+    case 'unreadable':
+      return 'import: the check could not read this code to see what it imports; keep import and export lines to plain JavaScript';
+    case 'import.meta':
+      return 'import.meta: reads the build and the files of the project, which a case study may not; remove it';
+    case 'import()':
+    case 'import': {
+      const field = found.kind === 'import' ? 'import' : 'import()';
+      if (found.source === undefined) {
+        return `${field}: the module is computed, so it cannot be checked; name a package or a file inside content/ as text`;
+      }
+      const problem = moduleProblem(found.source, context);
+      return problem ? `${field} ${describeValue(found.source)}: ${problem}` : undefined;
+    }
+  }
+}
+
+function moduleProblem(source: string, context: SafetyContext): string | undefined {
+  if (source.startsWith('./') || source.startsWith('../')) {
+    // `./data.csv?raw`: the file is what is checked.
+    return checkLocalFile(source.replace(/[?#].*$/, ''), context.mdxFile, context.contentDir);
+  }
+  if (BUILTINS.has(source.split('/')[0] ?? '') || BUILTINS.has(source)) {
+    return "Node's built-in modules are not allowed (they reach the machine, not the content); remove the import";
+  }
+  // Schemes (`node:`, `virtual:`, `data:`), absolute paths, `#` imports and aliases are refused.
+  if (!PACKAGE.test(source)) return IMPORT_FIX;
+  return undefined;
+}

@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { childEnv, projectRoot, testConfigArgs } from './build.ts';
+
+/** The problem lines a build or `npm run check` printed: those that start with a fixture's path. */
+export function problemLines(output: string): string[] {
+  return output.split('\n').filter((line) => line.startsWith('tests/fixtures/'));
+}
+
+/** `npm run check` over a fixture's content, as CI runs it: its exit code and its problem lines. */
+export function checkFixture(fixture: string): { status: number | null; lines: string[] } {
+  const result = spawnSync(
+    process.execPath,
+    [path.join(projectRoot, 'src/authoring/check.ts'), ...testConfigArgs],
+    {
+      cwd: projectRoot,
+      env: {
+        ...childEnv({ CASEFOLIO_CONTENT_DIR: `tests/fixtures/${fixture}/content` }),
+        CI: '1',
+      },
+      input: '',
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+  // Errors go to stderr, warnings (which stop nothing) to stdout.
+  return { status: result.status, lines: problemLines(result.stderr) };
+}
