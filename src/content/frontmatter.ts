@@ -31,7 +31,7 @@ export interface ParsedYaml {
 }
 
 /** A number in a YAML document, as read and as written. */
-export interface WrittenNumber {
+interface WrittenNumber {
   path: PropertyKey[];
   /** The number's text in the file: `123456789012345678901234567890`. */
   text: string;
@@ -85,10 +85,12 @@ export function parseYaml(text: string, lineOffset = 0): YamlResult {
 /**
  * What only `yaml` reads as the messages expect: anchors and aliases (`&`,
  * `*`, whose expansion `yaml` limits), merge keys, directives (`%YAML 1.1`
- * changes the schema) and the number forms where js-yaml's core schema is
- * wider than YAML 1.2's (signed hex and octal, `0b` binary).
+ * changes the schema), the number forms where js-yaml's core schema is
+ * wider than YAML 1.2's (signed hex and octal, `0b` binary), and numbers
+ * with a 3-digit exponent, which js-yaml reads as text when they overflow
+ * (`1e400`) and `yaml` as the number they are (the check then says so).
  */
-const NEEDS_FULL_PARSER = /[&*]|<<|^%|\b0[box]/im;
+const NEEDS_FULL_PARSER = /[&*]|<<|^%|\b0[box]|\de[-+]?\d{3}/im;
 
 /** js-yaml's reading, or undefined when it rejects the text (then `yaml` explains why). */
 function loadPlainYaml(text: string): unknown {
