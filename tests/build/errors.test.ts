@@ -17,6 +17,21 @@ const bigCsv = path.join(
   'tests/fixtures/invalid/content/case-studies/big-data/big.csv',
 );
 
+/** `npm run check` over a fixture's content, as CI runs it (no terminal, nothing on stdin). */
+function runCheck(contentDir: string) {
+  return spawnSync(
+    process.execPath,
+    [path.join(projectRoot, 'src/authoring/check.ts'), ...testConfigArgs],
+    {
+      cwd: projectRoot,
+      env: { ...childEnv({ CASEFOLIO_CONTENT_DIR: contentDir }), CI: '1' },
+      input: '',
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+}
+
 /** The problem lines a failed build printed, without the closing summary. */
 function problemLines(result: BuildResult): string[] {
   return result.stderr.split('\n').filter((line) => line.startsWith('tests/fixtures/'));
@@ -84,17 +99,7 @@ describe('a build over invalid content', () => {
   });
 
   it('prints the same lines from npm run check, which also warns about repeated tags and skills', () => {
-    const check = spawnSync(
-      process.execPath,
-      [path.join(projectRoot, 'src/authoring/check.ts'), ...testConfigArgs],
-      {
-        cwd: projectRoot,
-        env: { ...childEnv({ CASEFOLIO_CONTENT_DIR: 'tests/fixtures/invalid/content' }), CI: '1' },
-        input: '',
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
-    );
+    const check = runCheck('tests/fixtures/invalid/content');
     expect(check.status).toBe(1);
     const errors = check.stderr.split('\n');
     expect(problemLines(result).filter((line) => !errors.includes(line))).toEqual([]);
@@ -165,17 +170,7 @@ describe('hostile values and misnamed files (issue 17)', () => {
   });
 
   it('are reported alike by npm run check, which passes over READMEs and notes', () => {
-    const check = spawnSync(
-      process.execPath,
-      [path.join(projectRoot, 'src/authoring/check.ts'), ...testConfigArgs],
-      {
-        cwd: projectRoot,
-        env: { ...childEnv({ CASEFOLIO_CONTENT_DIR: dir }), CI: '1' },
-        input: '',
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
-    );
+    const check = runCheck(dir);
     expect(check.status).toBe(1);
     expect(check.stderr.split('\n').filter((line) => line.startsWith(dir))).toEqual(expected);
     expect(check.stdout + check.stderr).not.toMatch(/README\.md|folder-form\/README/);
