@@ -17,6 +17,7 @@ import { walkFiles } from '../files/walk.ts';
 import { resolveMetric, type ResolvedMetric } from '../artifacts/resolve-metric.ts';
 import { metricKey, type MetricKey } from '../processes/resolved-metrics.ts';
 import { metricSchema } from '../schemas/metric.ts';
+import { comparisonProblem } from '../metrics/compare.ts';
 
 /** One case-study file found under content/case-studies. */
 export interface CaseStudyFile {
@@ -74,15 +75,85 @@ export interface ContentLocation {
 /** A case study's entry: `slug.mdx` directly in case-studies/, or `slug/index.mdx` one folder down. */
 const ENTRY = /^[^/]+(\.mdx|\/index\.mdx)$/;
 
+/** What a case study could be mistaken to be written as: MDX in other casing, or Markdown. */
+const PAGE_LIKE = /\.(mdx|md|markdown|mdown|mkd|mkdn)$/i;
+
+/** README files document a folder and are never pages. */
+const README = /^readme\.[^.]+$/i;
+
+/** The case-study files under content/case-studies, and the files that look like one but never become a page. */
+export interface CaseStudyListing {
+  /** The entries, in a stable order: `churn-model/index.mdx`, `pricing.mdx`. */
+  entries: { entry: string; slug: string }[];
+  /**
+   * Files that will never become a page, though their name says they were
+   * meant to (`x.MDX`, `x.md`, `churn/Index.mdx`), relative to the folder,
+   * with the message that says what to name them.
+   */
+  misnamed: { file: string; message: string }[];
+}
+
 /**
  * Folder form (`slug/index.mdx`) and single-file form (`slug.mdx`), in a
  * stable order; ignored names (`_notes.mdx`, `.trash/`) are passed over.
+ * Files that only miss the contract's form by their name are listed as
+ * misnamed, with the name to give them: a single file in other casing or
+ * as Markdown (`Churn.MDX`, `churn.md`), a folder's page named otherwise
+ * (`churn/Index.mdx`, `churn/index.md`), or the one MDX file of a folder
+ * with no `index.mdx` (`churn/churn.mdx`). README files, notes beside an
+ * `index.mdx`, and a file beside the case study it would be are not.
  */
-export function findCaseStudyFiles(caseStudiesDir: string): { entry: string; slug: string }[] {
-  return walkFiles(caseStudiesDir, { maxDepth: 2 })
-    .map(({ relative }) => relative)
+export function findCaseStudyFiles(caseStudiesDir: string): CaseStudyListing {
+  const files = walkFiles(caseStudiesDir, { maxDepth: 2 }).map(({ relative }) => relative);
+  const entries = files
     .filter((entry) => ENTRY.test(entry))
     .map((entry) => ({ entry, slug: slugFromEntry(entry) }));
+  const slugs = new Set(entries.map(({ slug }) => slug));
+  const indexed = new Set(entries.map(({ entry }) => entry.split('/')[0]));
+  const misnamed: CaseStudyListing['misnamed'] = [];
+  /** Per folder with no index.mdx, the files that could have been its page. */
+  const candidates = new Map<string, string[]>();
+  for (const file of files) {
+    const [first = '', name = ''] = file.split('/');
+    const page = name === '' ? first : name;
+    if (ENTRY.test(file) || !PAGE_LIKE.test(page) || README.test(page)) continue;
+    const isMdx = /\.mdx$/i.test(page);
+    if (name === '') {
+      const stem = page.replace(PAGE_LIKE, '');
+      const slug = isValidSlug(stem) ? stem : suggestSlug(stem);
+      // Beside the case study it would be (`churn.md` next to `churn.mdx`): a note.
+      if (slugs.has(slug)) continue;
+      const proper = `${slug}.mdx`;
+      const why = isMdx
+        ? 'only names ending in ".mdx", in lower case, are'
+        : 'case studies are MDX files, not Markdown';
+      misnamed.push({
+        file,
+        message: `not a case study: ${why}; rename it to "${proper}", or start its name with "_" to keep it out of the site`,
+      });
+    } else if (!indexed.has(first) && (isMdx || isIndexName(page))) {
+      candidates.set(first, [...(candidates.get(first) ?? []), page]);
+    }
+  }
+  for (const [folder, pages] of candidates) {
+    const page = pages.find(isIndexName) ?? pages[0] ?? '';
+    const why = !isIndexName(page)
+      ? `${folder}/ has no "index.mdx", the page of a case-study folder`
+      : /\.mdx$/i.test(page)
+        ? `a case-study folder's page is named "index.mdx", in lower case`
+        : `a case-study folder's page is "index.mdx" (case studies are MDX files, not Markdown)`;
+    misnamed.push({
+      file: `${folder}/${page}`,
+      message: `not a case study: ${why}; rename it to "${folder}/index.mdx", or start the folder's name with "_" to keep it out of the site`,
+    });
+  }
+  misnamed.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { entries, misnamed };
+}
+
+/** `Index.mdx`, `index.md`, `INDEX.MARKDOWN`: a folder's page named otherwise. */
+function isIndexName(name: string): boolean {
+  return name.replace(PAGE_LIKE, '').toLowerCase() === 'index';
 }
 
 /** A case-study file and whether it is a draft, known before it is checked. */
@@ -111,7 +182,11 @@ export function checkContent(
   const caseStudiesDir = path.join(location.contentDir, 'case-studies');
   // Every file's frontmatter is read first, so which files are drafts is
   // known (and reported to `onFound`) before the slower checks of each file.
-  const found = findCaseStudyFiles(caseStudiesDir).map(({ entry, slug }) => {
+  const listing = findCaseStudyFiles(caseStudiesDir);
+  for (const { file, message } of listing.misnamed) {
+    problems.push({ file: display(path.join(caseStudiesDir, file)), line: 1, message });
+  }
+  const found = listing.entries.map(({ entry, slug }) => {
     const absolutePath = path.join(caseStudiesDir, entry);
     const file = display(absolutePath);
     return { entry, slug, absolutePath, file, ...readCaseStudy(absolutePath, file) };
@@ -222,7 +297,16 @@ function checkCaseStudy(
   metrics.forEach((raw: unknown, index) => {
     const metric = asRecord(raw);
     if (typeof metric['name'] === 'string') metricNames.push(metric['name'].trim());
-    if (typeof metric['from'] !== 'string') return;
+    const compare = (value: unknown) => {
+      const baseline = metric['baseline'];
+      if (typeof value !== 'number' || typeof baseline !== 'number') return;
+      const problem = comparisonProblem({ name: '', goal: 'higher', value, baseline });
+      if (problem) problems.push(fieldProblem(file, yaml, ['metrics', index, 'baseline'], problem));
+    };
+    if (typeof metric['from'] !== 'string') {
+      compare(metric['value']);
+      return;
+    }
     // A metric that is otherwise valid gets its value read now, so a wrong key
     // or a broken file is reported before the build; a broken one only gets
     // its path checked (the schema has already said what else is wrong).
@@ -237,6 +321,7 @@ function checkCaseStudy(
       problems.push(fieldProblem(file, yaml, ['metrics', index, resolved.field], resolved.message));
     } else {
       resolvedMetrics.push([metricKey(absolutePath, parsedMetric.data), resolved.metric]);
+      compare(resolved.metric.value);
     }
   });
 

@@ -21,7 +21,29 @@ export interface ParsedYaml {
    * Always a line for parsed text; typed as optional for stand-ins.
    */
   lineOf(path: readonly PropertyKey[]): number | undefined;
+  /**
+   * The numbers in the document that could have been read otherwise than
+   * written (more than 15 digits, or a 3-digit exponent), each with its
+   * path and its text as written; the others need no second look. Absent
+   * for stand-ins.
+   */
+  numbers?(): WrittenNumber[];
 }
+
+/** A number in a YAML document, as read and as written. */
+interface WrittenNumber {
+  path: PropertyKey[];
+  /** The number's text in the file: `123456789012345678901234567890`. */
+  text: string;
+  value: number;
+}
+
+/**
+ * Text in which a number could have more digits than a double holds or be
+ * beyond its range: 16 digits in a row (a point allowed among them), or an
+ * exponent of three digits. Anything else, `yaml` need not look at again.
+ */
+const LONG_NUMBER = /\d{16}|[\d.]{17}|e[-+]?\d{3}/i;
 
 export type YamlResult =
   { ok: true; yaml: ParsedYaml } | { ok: false; line: number; message: string };
@@ -42,13 +64,19 @@ export function parseYaml(text: string, lineOffset = 0): YamlResult {
   const data = NEEDS_FULL_PARSER.test(text) ? undefined : loadPlainYaml(text);
   if (data === undefined) return parseYamlDocument(text, lineOffset);
   let exact: YamlResult | undefined;
+  const full = () => (exact ??= parseYamlDocument(text, lineOffset));
   return {
     ok: true,
     yaml: {
       data,
       lineOf: (path) => {
-        exact ??= parseYamlDocument(text, lineOffset);
-        return exact.ok ? exact.yaml.lineOf(path) : Math.max(1, lineOffset);
+        const parsed = full();
+        return parsed.ok ? parsed.yaml.lineOf(path) : Math.max(1, lineOffset);
+      },
+      numbers: () => {
+        if (!LONG_NUMBER.test(text)) return [];
+        const parsed = full();
+        return parsed.ok ? (parsed.yaml.numbers?.() ?? []) : [];
       },
     },
   };
@@ -57,10 +85,12 @@ export function parseYaml(text: string, lineOffset = 0): YamlResult {
 /**
  * What only `yaml` reads as the messages expect: anchors and aliases (`&`,
  * `*`, whose expansion `yaml` limits), merge keys, directives (`%YAML 1.1`
- * changes the schema) and the number forms where js-yaml's core schema is
- * wider than YAML 1.2's (signed hex and octal, `0b` binary).
+ * changes the schema), the number forms where js-yaml's core schema is
+ * wider than YAML 1.2's (signed hex and octal, `0b` binary), and numbers
+ * with a 3-digit exponent, which js-yaml reads as text when they overflow
+ * (`1e400`) and `yaml` as the number they are (the check then says so).
  */
-const NEEDS_FULL_PARSER = /[&*]|<<|^%|\b0[box]/im;
+const NEEDS_FULL_PARSER = /[&*]|<<|^%|\b0[box]|\de[-+]?\d{3}/im;
 
 /** js-yaml's reading, or undefined when it rejects the text (then `yaml` explains why). */
 function loadPlainYaml(text: string): unknown {
@@ -87,6 +117,7 @@ export function parseYamlDocument(text: string, lineOffset = 0): YamlResult {
     yaml: {
       data: doc.toJS({ maxAliasCount: 100 }),
       lineOf: (path) => lineOfPath(doc, counter, path, lineOffset),
+      numbers: () => (LONG_NUMBER.test(text) ? numbersIn(doc.contents, text, []) : []),
     },
   };
 }
@@ -126,6 +157,22 @@ function lineOfPath(
     } else break;
   }
   return line;
+}
+
+/** Every number in a node and what it holds, with its path and its text as written. */
+function numbersIn(node: unknown, text: string, path: PropertyKey[]): WrittenNumber[] {
+  if (isScalar(node)) {
+    const { value, range } = node;
+    if (typeof value !== 'number' || !range) return [];
+    return [{ path, text: text.slice(range[0], range[1]), value }];
+  }
+  if (isMap(node)) {
+    return node.items.flatMap((pair) =>
+      isScalar(pair.key) ? numbersIn(pair.value, text, [...path, String(pair.key.value)]) : [],
+    );
+  }
+  if (isSeq(node)) return node.items.flatMap((item, index) => numbersIn(item, text, [...path, index]));
+  return [];
 }
 
 /** The parts of an MDX file: frontmatter text (without fences) and the body. */

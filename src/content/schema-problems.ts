@@ -3,6 +3,7 @@ import { describeValue } from '../problems/describe-value.ts';
 import { friendlyIssues } from '../problems/friendly-issues.ts';
 import type { ParsedYaml } from './frontmatter.ts';
 import { formatFieldPath, type ContentProblem } from '../problems/problem.ts';
+import { writtenNumberProblem } from '../metrics/numbers.ts';
 
 /**
  * The problems of a YAML document (frontmatter or profile.yaml) against a
@@ -21,12 +22,24 @@ export function schemaProblems<S extends z.ZodType>(
       ],
     };
   }
+  // A number written with more digits than it holds is reported as written,
+  // in place of what the schema says of the value it was read as.
+  const numbers = (yaml.numbers?.() ?? []).flatMap(({ path, text, value }) => {
+    const message = writtenNumberProblem(text, value);
+    return message === undefined ? [] : [{ path, message }];
+  });
+  const numberFields = new Set(numbers.map(({ path }) => formatFieldPath(path)));
+  const numberProblems = numbers.map(({ path, message }) => fieldProblem(file, yaml, path, message));
   const result = schema.safeParse(yaml.data, { reportInput: true });
-  if (result.success) return { problems: [], valid: result.data };
-  const problems = friendlyIssues(result.error.issues, schema).map((issue) =>
-    fieldProblem(file, yaml, issue.path, issue.message),
-  );
-  return { problems };
+  if (result.success) {
+    return numberProblems.length > 0
+      ? { problems: numberProblems }
+      : { problems: [], valid: result.data };
+  }
+  const problems = friendlyIssues(result.error.issues, schema)
+    .filter((issue) => !numberFields.has(issue.field))
+    .map((issue) => fieldProblem(file, yaml, issue.path, issue.message));
+  return { problems: [...numberProblems, ...problems] };
 }
 
 /**

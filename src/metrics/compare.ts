@@ -83,6 +83,30 @@ export function compareMetric(metric: MetricInput): MetricComparison | undefined
   };
 }
 
+/**
+ * Why a metric cannot be compared with its baseline, or undefined when it
+ * can (or has no baseline): the change, or the change relative to the
+ * baseline as a percentage, is beyond the largest number (about 1.8e308),
+ * which a page would show as `+∞`. The content check reports it at the
+ * metric's baseline; values that are not finite numbers are the schema's.
+ */
+export function comparisonProblem(metric: MetricInput): string | undefined {
+  const { value, baseline } = metric;
+  if (value === undefined || baseline === undefined) return undefined;
+  if (!Number.isFinite(value) || !Number.isFinite(baseline)) return undefined;
+  const comparison = compareMetric(metric);
+  if (comparison === undefined) return undefined;
+  const between = `value ${String(value)} and baseline ${String(baseline)}`;
+  if (!Number.isFinite(comparison.delta)) {
+    return `the difference between ${between} is beyond the largest number a page can show (about 1.8e308); check both, or use a larger unit`;
+  }
+  const relative = comparison.relative;
+  if (relative !== undefined && !Number.isFinite(roundTo(relative * 100, 1))) {
+    return `the change between ${between}, as a percentage of the baseline, is beyond the largest number a page can show (about 1.8e308); check the baseline`;
+  }
+  return undefined;
+}
+
 /** The words that carry the verdict, so colour is never the only cue. */
 export function verdictText(verdict: Verdict): string {
   switch (verdict) {

@@ -8,8 +8,6 @@ import { memoize } from 'es-toolkit/function';
 /** The minus sign typographers use, so negative numbers line up and read as "minus". */
 export const MINUS = '\u2212';
 
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
-
 /**
  * A formatter with exactly `decimals` digits after the point, made once per
  * count: creating an Intl.NumberFormat costs far more than formatting, and
@@ -24,27 +22,104 @@ const fixed = memoize(
 );
 
 /**
- * `1200000` -> `1,200,000`; `0.91` stays `0.91`: every written digit kept;
+ * `1200000` -> `1,200,000`; `0.91` stays `0.91`: every written digit kept
+ * (the shortest digits that are the number, as {@link writtenNumberProblem}
+ * makes sure they are the digits written), however large or small;
  * `−3` for negatives. With `decimals`, exactly that many digits after the point.
  */
 export function formatNumber(value: number, decimals?: number): string {
-  const format = decimals === undefined ? grouped : fixed(decimals);
-  const body = format.format(Math.abs(value));
+  const body =
+    decimals === undefined
+      ? groupThousands(plainDigits(Math.abs(value)))
+      : fixed(decimals).format(Math.abs(value));
   return value < 0 && !/^[0.,]+$/.test(body) ? `${MINUS}${body}` : body;
+}
+
+/** A number's digits and where its point goes: 1.5e-7 -> `15` and -6 (0.00000015). */
+interface Digits {
+  /** The significant digits, without leading or trailing zeros; empty for 0. */
+  digits: string;
+  /** The power of ten of the first digit, plus one: 0.91 -> 0, 35 -> 2. */
+  point: number;
+}
+
+/** The significant digits of a decimal numeral (`12.50`, `1.5e-7`, `0012`); undefined for anything else. */
+function numeralDigits(text: string): Digits | undefined {
+  const match = /^[-+]?(\d*)(?:\.(\d*))?(?:e([-+]?\d+))?$/i.exec(text);
+  if (!match) return undefined;
+  const [, whole = '', fraction = '', exponent = '0'] = match;
+  if (whole === '' && fraction === '') return undefined;
+  const all = `${whole}${fraction}`;
+  const leading = /^0*/.exec(all)?.[0].length ?? 0;
+  const digits = all.slice(leading).replace(/0+$/, '');
+  return { digits, point: digits === '' ? 0 : whole.length - leading + Number(exponent) };
+}
+
+/** A non-negative finite number written out in full, without exponent: 1e21 -> `1000000000000000000000`. */
+function plainDigits(value: number): string {
+  const { digits, point } = numeralDigits(String(value)) ?? { digits: '', point: 0 };
+  if (digits === '') return '0';
+  if (point <= 0) return `0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${digits}${'0'.repeat(point - digits.length)}`;
+  return `${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/** `1234567.5` -> `1,234,567.5`. */
+function groupThousands(plain: string): string {
+  const [whole = '', fraction] = plain.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/**
+ * Why a number written in content cannot be shown as written, or undefined
+ * when it can: a number is held as a 64-bit float, which keeps any 15
+ * significant digits (and the 16 or 17 that Python or JavaScript print for
+ * a float), not more; nor beyond about ±1.8e308, nor closer to 0 than about
+ * 5e-324. `text` is the number as written in the file, `value` what it was
+ * read as. Other forms (`0x1F`, `.inf`) are checked for what they hold:
+ * a whole number up to 2^53, or left to the schema.
+ */
+export function writtenNumberProblem(text: string, value: number): string | undefined {
+  if (Number.isNaN(value)) return undefined;
+  const written = numeralDigits(text.replaceAll('_', ''));
+  if (written === undefined) {
+    if (!Number.isFinite(value) || Number.isSafeInteger(value)) return undefined;
+    return `${text} is beyond the whole numbers a number holds exactly (up to 9007199254740991); write it in decimal with at most 15 significant digits`;
+  }
+  if (!Number.isFinite(value)) {
+    return `${text} is beyond the largest number a page can show (about 1.8e308); use a larger unit`;
+  }
+  if (value === 0 && written.digits !== '') {
+    return `${text} is too close to 0 for a number to hold (the smallest is about 5e-324); use a smaller unit`;
+  }
+  const held = numeralDigits(String(Math.abs(value)));
+  const same =
+    held?.digits === written.digits && (held.digits === '' || held.point === written.point);
+  if (same) return undefined;
+  return `${text} has more digits than a number holds exactly and would show as ${formatNumber(value)}; write at most 15 significant digits`;
 }
 
 /** Digits after the decimal point as the number is written: 0.91 -> 2, 35 -> 0. */
 export function decimalPlaces(value: number): number {
-  const text = String(value);
-  const exponent = /e-(\d+)$/.exec(text);
-  if (exponent) return Number(exponent[1]) + (text.split('e')[0]?.split('.')[1]?.length ?? 0);
-  return text.split('.')[1]?.length ?? 0;
+  const { digits, point } = numeralDigits(String(value)) ?? { digits: '', point: 0 };
+  return Math.max(0, digits.length - point);
 }
 
-/** Rounds away float noise (0.91 - 0.78 = 0.13000000000000012) to `places` decimals. */
+/**
+ * Rounds away float noise (0.91 - 0.78 = 0.13000000000000012) to `places`
+ * decimals. Never overflows: a number too large to have digits that far
+ * after the point is returned as it is, and tiny numbers keep theirs
+ * (2e-25 stays 2e-25 at 25 places).
+ */
 export function roundTo(value: number, places: number): number {
-  const factor = 10 ** Math.min(places, 12);
-  return Math.round(value * factor) / factor;
+  if (!Number.isFinite(value)) return value;
+  if (places <= 12) {
+    const factor = 10 ** places;
+    const scaled = value * factor;
+    if (Math.abs(scaled) < 2 ** 52) return Math.round(scaled) / factor;
+  }
+  return Number(value.toFixed(Math.min(places, 100)));
 }
 
 /** A number with an explicit sign: `+0.13`, `−85`, `0`. */

@@ -8,7 +8,7 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null (an empty value)';
   if (typeof value === 'string') {
     const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-    return JSON.stringify(shown);
+    return escapeUnprintable(JSON.stringify(shown));
   }
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
     return String(value);
@@ -19,4 +19,17 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
   if (typeof value === 'object') return 'an object';
   return typeof value;
+}
+
+/**
+ * Characters a terminal would act on or hide, written as `\u001b` escapes so a
+ * problem stays one printable line: C0 and C1 controls (a line break, ESC
+ * starting a terminal sequence), unpaired surrogates, line and paragraph
+ * separators, and the bidirectional controls that reorder what follows.
+ */
+export function escapeUnprintable(text: string): string {
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu,
+    (character) => `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -1,4 +1,5 @@
 import { pluralize } from './plural.ts';
+import { escapeUnprintable } from './describe-value.ts';
 
 /**
  * A problem found in the intern's content: one line of output, in the
@@ -63,12 +64,15 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** `['metrics', 1, 'value']` -> `metrics[1].value`. */
+/** `['metrics', 1, 'value']` -> `metrics[1].value`; a name's unprintable characters escaped. */
 export function formatFieldPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out === '' ? String(segment) : `.${String(segment)}`;
+    else {
+      const name = escapeUnprintable(String(segment));
+      out += out === '' ? name : `.${name}`;
+    }
   }
   return out;
 }

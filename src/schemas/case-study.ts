@@ -6,7 +6,7 @@ import { projectLinksSchema } from './links.ts';
 import { metricListSchema } from './metric.ts';
 import { modelSchema } from './model.ts';
 import { stakeholderSchema } from './stakeholder.ts';
-import { labelListSchema, textSchema } from './text.ts';
+import { labelListSchema, nameSchema, textSchema } from './text.ts';
 
 /**
  * The frontmatter of one case study (content/case-studies/*.mdx). Every
@@ -15,7 +15,7 @@ import { labelListSchema, textSchema } from './text.ts';
 export function caseStudySchema<I extends ImageSchema>(image: I) {
   return z.strictObject({
     /** The project's name as a recruiter reads it: 1-120 characters. */
-    title: textSchema(120),
+    title: nameSchema(120),
     /** Result first, one or two sentences (<= 280 characters): cards and meta description. */
     summary: textSchema(280),
     /** Where the work happened; may be generic: "A fintech startup (under NDA)". */

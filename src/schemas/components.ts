@@ -1,7 +1,8 @@
 import { z } from 'astro/zod';
 import { ARTIFACT_FORMATS } from './artifact-formats.ts';
 import { CHART_TYPES } from './chart-types.ts';
-import { textSchema } from './text.ts';
+import { localPathSchema } from './image.ts';
+import { plainRecordEntries, plainString, textSchema } from './text.ts';
 
 /**
  * Props of the components interns use in MDX. The pre-build check validates
@@ -10,7 +11,9 @@ import { textSchema } from './text.ts';
  */
 
 /** A row of inline chart data: column name to number or text. */
-const dataRowSchema = z.record(z.string(), z.union([z.number(), z.string(), z.null()]));
+const dataRowSchema = z
+  .record(z.string(), z.union([z.number(), z.string(), z.null()]))
+  .superRefine(plainRecordEntries);
 
 /** Exactly one of two props, with a message that names both. */
 function oneOf<T extends Record<string, unknown>>(a: keyof T & string, b: keyof T & string) {
@@ -35,13 +38,13 @@ export const chartPropsSchema = z
     /** `line` (default), `bar`, `horizontalBar` or `scatter`. */
     type: z.enum(CHART_TYPES).default('line'),
     /** A CSV or JSON file beside the MDX file: `./history.csv`. */
-    src: z.string().trim().min(1).optional(),
+    src: localPathSchema.optional(),
     /** Inline rows instead of a file: `data={[{ epoch: 1, loss: 0.4 }]}`. */
     data: z.array(dataRowSchema).min(1).optional(),
     /** The column along the x axis; default: the first column. */
-    x: z.string().trim().min(1).optional(),
+    x: plainString.trim().min(1).optional(),
     /** The column or columns to plot; default: every other numeric column. */
-    y: z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)]).optional(),
+    y: z.union([plainString.trim().min(1), z.array(plainString.trim().min(1)).min(1)]).optional(),
     /** What the chart shows, in words. Required: it names the figure for everyone. */
     title: textSchema(160),
     /** The takeaway, shown under the title. */
@@ -70,7 +73,7 @@ export const metricsChartPropsSchema = z.strictObject({
 export const confusionMatrixPropsSchema = z
   .strictObject({
     /** A JSON nested array or a headerless CSV beside the MDX file. */
-    src: z.string().trim().min(1).optional(),
+    src: localPathSchema.optional(),
     /** Counts inline: `matrix={[[52, 1], [1, 89]]}`. */
     matrix: z
       .array(z.array(z.number().min(0)).min(1))
@@ -88,7 +91,7 @@ export const confusionMatrixPropsSchema = z
 /** `<Metric name="ROC AUC" />`: a frontmatter metric's value inline. */
 export const metricPropsSchema = z.strictObject({
   /** The metric's name as written in the frontmatter. */
-  name: z.string().trim().min(1),
+  name: plainString.trim().min(1),
 });
 
 /** `<Callout type="insight" title="...">`: a highlighted aside. */
@@ -102,7 +105,7 @@ export const calloutPropsSchema = z.strictObject({
 /** `<Figure src="./plot.png" alt="..." caption="..." />`: an optimised image with a caption. */
 export const figurePropsSchema = z.strictObject({
   /** An image beside the MDX file: png, jpg, webp, avif, gif or svg. */
-  src: z.string().trim().min(1),
+  src: localPathSchema,
   /** What the image shows, for people who cannot see it. Required. */
   alt: z
     .string()

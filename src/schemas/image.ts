@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { nameString, plainString } from './text.ts';
 
 /**
  * How a schema reads an image path. Inside Astro this is the content layer's
@@ -8,7 +9,7 @@ import { z } from 'astro/zod';
 export type ImageSchema = z.ZodType;
 
 /** A relative path as written in content, before anything resolves it. */
-export const localPathSchema = z.string().trim().min(1);
+export const localPathSchema = nameString.trim().min(1);
 
 /** A cover image with its text alternative. */
 export function coverSchema<I extends ImageSchema>(image: I) {
@@ -16,11 +17,8 @@ export function coverSchema<I extends ImageSchema>(image: I) {
     /** Path to the image, relative to the case study file: `./cover.png`. */
     src: image,
     /** What the image shows, for people who cannot see it. Required. */
-    alt: z
-      .string()
-      .trim()
-      .refine((alt) => alt.length > 0, {
-        error: 'alt text is required: describe what the image shows',
-      }),
+    alt: plainString.trim().refine((alt) => alt.length > 0, {
+      error: 'alt text is required: describe what the image shows',
+    }),
   });
 }

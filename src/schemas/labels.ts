@@ -4,6 +4,8 @@
  * site/taxonomy.ts groups the pages by it.
  */
 
+import { describeValue } from '../problems/describe-value.ts';
+import { codePoint } from './characters.ts';
 import { slugifyLabel } from './slugs.ts';
 
 /**
@@ -13,6 +15,26 @@ import { slugifyLabel } from './slugs.ts';
  */
 export function labelKey(label: string): string {
   return slugifyLabel(label) || `=${label}`;
+}
+
+/**
+ * Why a tag or skill can have no page: its slug would be empty, because it
+ * has no letter or digit (only emoji, punctuation or invisible characters:
+ * the page would be `/tags//`). Undefined when it can.
+ */
+export function labelSlugProblem(label: string): string | undefined {
+  const trimmed = label.trim();
+  if (trimmed === '' || slugifyLabel(trimmed) !== '') return undefined;
+  return `${describeLabel(trimmed)} has no letter or digit to make its page address from; add a word to it or remove it`;
+}
+
+/**
+ * A label as a message quotes it, with the code points of a label that is
+ * all invisible characters (`"" (U+200B)`), which quotes alone would hide.
+ */
+function describeLabel(label: string): string {
+  if (!/^[\p{C}\p{Z}\p{M}]+$/u.test(label)) return describeValue(label);
+  return `${describeValue(label)} (${Array.from(label, codePoint).join(' ')})`;
 }
 
 /** A label that repeats an earlier one in the same list. */

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { ARTIFACT_FORMATS } from './artifact-formats.ts';
-import { textSchema } from './text.ts';
+import { localPathSchema } from './image.ts';
+import { plainString, textSchema } from './text.ts';
 import { describeValue } from '../problems/describe-value.ts';
 
 /** Which direction of change counts as an improvement. */
@@ -14,13 +15,13 @@ export const metricSchema = z
     /** The result, exactly as measured. Give `value` or `from`, not both. */
     value: z.number().optional(),
     /** An artifact file beside the case study to read the value from, with `key`. */
-    from: z.string().trim().min(1).optional(),
+    from: localPathSchema.optional(),
     /**
      * Where in the `from` file the value is: a dotted path such as `macro
      * avg.f1-score`, or a logged metric's name (its last value), optionally
      * with `@best`, `@min`, `@max` or `@step=N`.
      */
-    key: z.string().trim().min(1).optional(),
+    key: plainString.trim().min(1).optional(),
     /** The `from` file's format, when detection from its content is not enough. */
     format: z.enum(ARTIFACT_FORMATS).optional(),
     /** Decimals to show; default: as written, or four significant digits for values read from files. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { textSchema } from './text.ts';
+import { plainRecordEntries, textSchema } from './text.ts';
 
 /** The kinds of work a case study can describe. */
 export const taskSchema = z.enum([
@@ -29,7 +29,10 @@ export const modelSchema = z.strictObject({
   /** What the model was compared with: "Rule-based churn score". */
   baseline: textSchema(160).optional(),
   /** Settings worth showing: `{ max_depth: 6, learning_rate: 0.05 }`. */
-  hyperparameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  hyperparameters: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+    .superRefine(plainRecordEntries)
+    .optional(),
 });
 
 export type Task = z.output<typeof taskSchema>;

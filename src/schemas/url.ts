@@ -1,5 +1,5 @@
-import { z } from 'astro/zod';
 import { describeValue } from '../problems/describe-value.ts';
+import { plainString } from './text.ts';
 
 /** The schemes a link in content may use; anything else could run script or leak data. */
 export type UrlScheme = 'https' | 'http' | 'mailto';
@@ -15,7 +15,7 @@ function listSchemes(schemes: readonly UrlScheme[]): string {
  * sanitise an href.
  */
 export function urlSchema(schemes: readonly UrlScheme[]) {
-  return z.string().superRefine((text, ctx) => {
+  return plainString.superRefine((text, ctx) => {
     let url: URL;
     try {
       url = new URL(text.trim());

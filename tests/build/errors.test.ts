@@ -17,6 +17,21 @@ const bigCsv = path.join(
   'tests/fixtures/invalid/content/case-studies/big-data/big.csv',
 );
 
+/** `npm run check` over a fixture's content, as CI runs it (no terminal, nothing on stdin). */
+function runCheck(contentDir: string) {
+  return spawnSync(
+    process.execPath,
+    [path.join(projectRoot, 'src/authoring/check.ts'), ...testConfigArgs],
+    {
+      cwd: projectRoot,
+      env: { ...childEnv({ CASEFOLIO_CONTENT_DIR: contentDir }), CI: '1' },
+      input: '',
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+}
+
 /** The problem lines a failed build printed, without the closing summary. */
 function problemLines(result: BuildResult): string[] {
   return result.stderr.split('\n').filter((line) => line.startsWith('tests/fixtures/'));
@@ -84,17 +99,7 @@ describe('a build over invalid content', () => {
   });
 
   it('prints the same lines from npm run check, which also warns about repeated tags and skills', () => {
-    const check = spawnSync(
-      process.execPath,
-      [path.join(projectRoot, 'src/authoring/check.ts'), ...testConfigArgs],
-      {
-        cwd: projectRoot,
-        env: { ...childEnv({ CASEFOLIO_CONTENT_DIR: 'tests/fixtures/invalid/content' }), CI: '1' },
-        input: '',
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
-    );
+    const check = runCheck('tests/fixtures/invalid/content');
     expect(check.status).toBe(1);
     const errors = check.stderr.split('\n');
     expect(problemLines(result).filter((line) => !errors.includes(line))).toEqual([]);
@@ -153,5 +158,39 @@ describe('an image with a GPS position', () => {
       `tests/fixtures/gps-public/public/xmp-only.jpg: the file is a JPEG image with a GPS location in its XMP data, ${fix}`,
     ]);
     expect(listFiles(result.outDir)).toEqual([]);
+  });
+});
+
+describe('hostile values and misnamed files (issue 17)', () => {
+  const dir = 'tests/fixtures/hostile-values/content';
+  const expected = [
+    `${dir}/case-studies/big-numbers.mdx:11: metrics[0].value: 123456789012345678901234567890 has more digits than a number holds exactly and would show as 123,456,789,012,345,680,000,000,000,000; write at most 15 significant digits (metric "Rows scored")`,
+    `${dir}/case-studies/big-numbers.mdx:12: metrics[1].baseline: the difference between value 1.7976931348623157e+308 and baseline -1.7976931348623157e+308 is beyond the largest number a page can show (about 1.8e308); check both, or use a larger unit (metric "Revenue")`,
+    `${dir}/case-studies/big-numbers.mdx:13: metrics[2].value: 1e400 is beyond the largest number a page can show (about 1.8e308); use a larger unit (metric "Overflow")`,
+    `${dir}/case-studies/control-characters.mdx:2: title: the control character U+001B (character 9) cannot be shown on a page or in a feed; remove it (tabs and line breaks are fine)`,
+    `${dir}/case-studies/folder-form/Index.mdx:1: not a case study: a case-study folder's page is named "index.mdx", in lower case; rename it to "folder-form/index.mdx", or start the folder's name with "_" to keep it out of the site`,
+    `${dir}/case-studies/markdown.md:1: not a case study: case studies are MDX files, not Markdown; rename it to "markdown.mdx", or start its name with "_" to keep it out of the site`,
+    `${dir}/case-studies/no-page-address.mdx:7: tags[0]: "\u200b" (U+200B) has no letter or digit to make its page address from; add a word to it or remove it`,
+    `${dir}/case-studies/no-page-address.mdx:7: tags[1]: "🔥" has no letter or digit to make its page address from; add a word to it or remove it`,
+    `${dir}/case-studies/no-page-address.mdx:8: skills[0]: "🚀" has no letter or digit to make its page address from; add a word to it or remove it`,
+    `${dir}/case-studies/upper-case.MDX:1: not a case study: only names ending in ".mdx", in lower case, are; rename it to "upper-case.mdx", or start its name with "_" to keep it out of the site`,
+    `${dir}/profile.yaml:1: name: the control character U+001B (character 5) cannot be shown on a page or in a feed; remove it (tabs and line breaks are fine)`,
+  ];
+
+  it('fail the build with one line each, naming the field and the character or the file to rename', async () => {
+    const result = await buildSite({ fixture: 'hostile-values' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(problemLines(result)).toEqual(expected);
+    // No raw control character reaches the terminal.
+    expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(listFiles(result.outDir).filter((file) => file.endsWith('.xml'))).toEqual([]);
+  });
+
+  it('are reported alike by npm run check, which passes over READMEs and notes', () => {
+    const check = runCheck(dir);
+    expect(check.status).toBe(1);
+    expect(check.stderr.split('\n').filter((line) => line.startsWith(dir))).toEqual(expected);
+    expect(check.stdout + check.stderr).not.toMatch(/README\.md|folder-form\/README/);
   });
 });

@@ -144,20 +144,79 @@ describe('findCaseStudyFiles', () => {
       'content/case-studies/pricing-dashboard.mdx': caseStudy(),
       'content/case-studies/churn-model/index.mdx': caseStudy(),
       'content/case-studies/churn-model/notes.mdx': caseStudy(),
+      'content/case-studies/churn-model/notes.md': '# notes',
       'content/case-studies/no-index/readme.md': '# nothing',
+      'content/case-studies/no-index/notes.md': '# nothing',
       'content/case-studies/_notes.mdx': 'scratch',
       'content/case-studies/_drafts/index.mdx': 'scratch',
+      'content/case-studies/_Drafts.MD': 'scratch',
       'content/case-studies/.hidden.mdx': 'scratch',
-      'content/case-studies/notes.md': 'not mdx',
+      'content/case-studies/README.md': 'what goes here',
+      'content/case-studies/pricing-dashboard.md': 'an older copy',
+      'content/case-studies/notes.txt': 'not a page',
     });
-    expect(findCaseStudyFiles(path.join(contentDir, 'case-studies'))).toEqual([
-      { entry: 'churn-model/index.mdx', slug: 'churn-model' },
-      { entry: 'pricing-dashboard.mdx', slug: 'pricing-dashboard' },
-    ]);
+    expect(findCaseStudyFiles(path.join(contentDir, 'case-studies'))).toEqual({
+      entries: [
+        { entry: 'churn-model/index.mdx', slug: 'churn-model' },
+        { entry: 'pricing-dashboard.mdx', slug: 'pricing-dashboard' },
+      ],
+      misnamed: [],
+    });
   });
 
   it('returns nothing when the folder does not exist', () => {
-    expect(findCaseStudyFiles(path.join(os.tmpdir(), 'casefolio-does-not-exist'))).toEqual([]);
+    expect(findCaseStudyFiles(path.join(os.tmpdir(), 'casefolio-does-not-exist'))).toEqual({
+      entries: [],
+      misnamed: [],
+    });
+  });
+
+  it('names every file that would silently be no page, with the name it should have', () => {
+    const { contentDir } = project({
+      'content/case-studies/churn.MDX': caseStudy(),
+      'content/case-studies/pricing.md': caseStudy(),
+      'content/case-studies/Demand Forecast.markdown': caseStudy(),
+      'content/case-studies/folder-a/Index.mdx': caseStudy(),
+      'content/case-studies/folder-b/index.md': caseStudy(),
+      'content/case-studies/folder-b/README.md': '# about',
+      'content/case-studies/folder-c/folder-c.mdx': caseStudy(),
+      'content/case-studies/folder-c/extra.mdx': caseStudy(),
+      'content/case-studies/folder-d/INDEX.MDX': caseStudy(),
+      'content/case-studies/folder-d/a.mdx': caseStudy(),
+    });
+    const { entries, misnamed } = findCaseStudyFiles(path.join(contentDir, 'case-studies'));
+    expect(entries).toEqual([]);
+    const keepOut = (what: string) => `, or start ${what} name with "_" to keep it out of the site`;
+    expect(misnamed).toEqual([
+      {
+        file: 'Demand Forecast.markdown',
+        message: `not a case study: case studies are MDX files, not Markdown; rename it to "demand-forecast.mdx"${keepOut('its')}`,
+      },
+      {
+        file: 'churn.MDX',
+        message: `not a case study: only names ending in ".mdx", in lower case, are; rename it to "churn.mdx"${keepOut('its')}`,
+      },
+      {
+        file: 'folder-a/Index.mdx',
+        message: `not a case study: a case-study folder's page is named "index.mdx", in lower case; rename it to "folder-a/index.mdx"${keepOut("the folder's")}`,
+      },
+      {
+        file: 'folder-b/index.md',
+        message: `not a case study: a case-study folder's page is "index.mdx" (case studies are MDX files, not Markdown); rename it to "folder-b/index.mdx"${keepOut("the folder's")}`,
+      },
+      {
+        file: 'folder-c/extra.mdx',
+        message: `not a case study: folder-c/ has no "index.mdx", the page of a case-study folder; rename it to "folder-c/index.mdx"${keepOut("the folder's")}`,
+      },
+      {
+        file: 'folder-d/INDEX.MDX',
+        message: `not a case study: a case-study folder's page is named "index.mdx", in lower case; rename it to "folder-d/index.mdx"${keepOut("the folder's")}`,
+      },
+      {
+        file: 'pricing.md',
+        message: `not a case study: case studies are MDX files, not Markdown; rename it to "pricing.mdx"${keepOut('its')}`,
+      },
+    ]);
   });
 });
 
@@ -193,6 +252,37 @@ describe('checkContent', () => {
     );
     expect(report.problems).toEqual([]);
     expect(report.caseStudies.map((entry) => entry.slug)).toEqual(['churn']);
+  });
+
+  it('reports a file that would silently be no page as an error at its first line', () => {
+    expect(
+      problemLines({
+        'content/profile.yaml': PROFILE,
+        'content/case-studies/churn/Index.mdx': caseStudy(),
+      }),
+    ).toEqual([
+      'content/case-studies/churn/Index.mdx:1: not a case study: a case-study folder\'s page is named "index.mdx", in lower case; rename it to "churn/index.mdx", or start the folder\'s name with "_" to keep it out of the site',
+    ]);
+  });
+
+  it('reports a metric whose change from its baseline is beyond the largest number, written or read from a file', () => {
+    const lines = problemLines({
+      'content/profile.yaml': PROFILE,
+      'content/case-studies/churn/index.mdx': caseStudy().replace(
+        '  - { name: ROC AUC, value: 0.91, baseline: 0.78 }',
+        [
+          '  - { name: ROC AUC, value: 1.7976931348623157e308, baseline: -1.7976931348623157e308 }',
+          '  - { name: Loss, from: ./history.csv, key: loss, baseline: -1.7976931348623157e308 }',
+        ].join('\n'),
+      ),
+      'content/case-studies/churn/history.csv': 'epoch,loss\n0,1\n1,1.7976931348623157e308\n',
+    });
+    const overflow =
+      'the difference between value 1.7976931348623157e+308 and baseline -1.7976931348623157e+308 is beyond the largest number a page can show (about 1.8e308); check both, or use a larger unit';
+    expect(lines).toEqual([
+      `content/case-studies/churn/index.mdx:12: metrics[0].baseline: ${overflow} (metric "ROC AUC")`,
+      `content/case-studies/churn/index.mdx:13: metrics[1].baseline: ${overflow} (metric "Loss")`,
+    ]);
   });
 
   it('rejects an invalid folder slug and suggests a valid one', () => {

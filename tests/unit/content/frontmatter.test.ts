@@ -219,6 +219,7 @@ describe('parseYaml reads what the yaml package reads', () => {
       "a: |\n  line one\n  line two\nb: >-\n  folded\n  text\nc: \"x: y\"\nd: 'it''s'",
     ],
     ['an unknown tag', 'a: !shout hello'],
+    ['numbers beyond the range of a double', 'a: 1e400\nb: [-2E+308, 1e-400, 1.5e300]'],
   ])('%s', (_, text) => {
     const fast = parseYaml(text);
     const exact = parseYamlDocument(text);

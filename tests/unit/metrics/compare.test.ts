@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareMetric,
+  comparisonProblem,
   formatMetricValue,
   primaryMetric,
   verdictText,
@@ -122,6 +123,34 @@ describe('compareMetric', () => {
     expect(compareMetric(metric({ value: 1250000, baseline: 1000000 }))?.deltaText).toBe(
       '+250,000',
     );
+  });
+});
+
+describe('comparisonProblem', () => {
+  it('refuses a difference beyond the largest number, which would show as +∞', () => {
+    expect(
+      comparisonProblem(
+        metric({ value: 1.7976931348623157e308, baseline: -1.7976931348623157e308 }),
+      ),
+    ).toBe(
+      'the difference between value 1.7976931348623157e+308 and baseline -1.7976931348623157e+308 is beyond the largest number a page can show (about 1.8e308); check both, or use a larger unit',
+    );
+  });
+
+  it('refuses a relative change beyond the largest number', () => {
+    expect(comparisonProblem(metric({ value: 1e10, baseline: 1e-310 }))).toBe(
+      'the change between value 10000000000 and baseline 1e-310, as a percentage of the baseline, is beyond the largest number a page can show (about 1.8e308); check the baseline',
+    );
+  });
+
+  it('accepts every comparison a page can show, and metrics without a baseline', () => {
+    expect(comparisonProblem(metric({ value: 1e308, baseline: -1e307 }))).toBeUndefined();
+    expect(comparisonProblem(metric({ value: 3e-25, baseline: 1e-25 }))).toBeUndefined();
+    expect(comparisonProblem(metric({ value: 1 }))).toBeUndefined();
+    expect(compareMetric(metric({ value: 3e-25, baseline: 1e-25 }))).toMatchObject({
+      deltaText: '+0.0000000000000000000000002',
+      relativeText: '+200%',
+    });
   });
 });
 

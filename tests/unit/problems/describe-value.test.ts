@@ -9,6 +9,14 @@ describe('describeValue', () => {
     expect(long).toBe(`"${'x'.repeat(57)}..."`);
   });
 
+  it('escapes what a terminal would act on or hide, so a line stays one printable line', () => {
+    expect(describeValue('a\u001b[2Jb\nc')).toBe('"a\\u001b[2Jb\\nc"');
+    expect(describeValue('\u009b31m \u202egnp.exe \u2028')).toBe(
+      '"\\u009b31m \\u202egnp.exe \\u2028"',
+    );
+    expect(describeValue('تنبؤ 😀 “q”')).toBe('"تنبؤ 😀 “q”"');
+  });
+
   it('writes numbers, booleans and dates as written', () => {
     expect(describeValue(0.91)).toBe('0.91');
     expect(describeValue(false)).toBe('false');

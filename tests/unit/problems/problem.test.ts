@@ -19,6 +19,12 @@ describe('formatFieldPath', () => {
     expect(formatFieldPath(['title'])).toBe('title');
     expect(formatFieldPath([])).toBe('');
   });
+
+  it('escapes control characters in a field name, so the line stays one printable line', () => {
+    expect(formatFieldPath(['model', 'hyperparameters', 'a\nb\u001b[2J\u0085'])).toBe(
+      'model.hyperparameters.a\\u000ab\\u001b[2J\\u0085',
+    );
+  });
 });
 
 describe('formatProblem', () => {
