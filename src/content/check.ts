@@ -12,8 +12,8 @@ import { scanMdx, type MdxContents } from './mdx/elements.ts';
 import { sortProblems, type ContentProblem } from '../problems/problem.ts';
 import { fieldProblem, schemaProblems } from './schema-problems.ts';
 import { isValidSlug, slugFromEntry, suggestSlug } from '../schemas/slugs.ts';
-import { checkLocalFile } from '../files/paths.ts';
-import { walkFiles } from '../files/walk.ts';
+import { checkLocalFile, linkProblemMessage } from '../files/paths.ts';
+import { walkFolder, type RefusedLink } from '../files/walk.ts';
 import { resolveMetric, type ResolvedMetric } from '../artifacts/resolve-metric.ts';
 import { metricKey, type MetricKey } from '../processes/resolved-metrics.ts';
 import { metricSchema } from '../schemas/metric.ts';
@@ -60,6 +60,12 @@ interface ParsedCaseStudy {
 export interface ContentReport {
   problems: ContentProblem[];
   caseStudies: CaseStudyFile[];
+  /**
+   * Entries (`churn.mdx`, `churn/index.mdx`) that are links Casefolio does
+   * not follow, out of content/, to nothing or in a loop: each is a problem,
+   * and never loaded.
+   */
+  linkedEntries: FoundCaseStudy[];
   /** The profile after validation, when it is valid. */
   profile?: ProfileData;
 }
@@ -77,18 +83,44 @@ const ENTRY = /^[^/]+(\.mdx|\/index\.mdx)$/;
 /**
  * Folder form (`slug/index.mdx`) and single-file form (`slug.mdx`), in a
  * stable order; ignored names (`_notes.mdx`, `.trash/`) are passed over.
+ * `linked` are the case studies' files and folders that are links leading
+ * out of `contentDir`, to nothing, or in a loop (files/walk.ts): never read.
  */
-export function findCaseStudyFiles(caseStudiesDir: string): { entry: string; slug: string }[] {
-  return walkFiles(caseStudiesDir, { maxDepth: 2 })
-    .map(({ relative }) => relative)
-    .filter((entry) => ENTRY.test(entry))
-    .map((entry) => ({ entry, slug: slugFromEntry(entry) }));
+export function findCaseStudyFiles(
+  caseStudiesDir: string,
+  contentDir = path.dirname(caseStudiesDir),
+): { entries: { entry: string; slug: string }[]; linked: RefusedLink[] } {
+  const walk = walkFolder(caseStudiesDir, { maxDepth: 2, within: contentDir });
+  return {
+    entries: walk.files
+      .map(({ relative }) => relative)
+      .filter((entry) => ENTRY.test(entry))
+      .map((entry) => ({ entry, slug: slugFromEntry(entry) })),
+    // A folder, an entry, or a link that leads nowhere, where entries are.
+    linked: walk.refused.filter(
+      ({ relative, folder, problem }) =>
+        ENTRY.test(relative) || (!relative.includes('/') && (folder || problem !== 'outside')),
+    ),
+  };
+}
+
+/** The entry a link Casefolio does not follow stands for, and its problem. */
+function linkedEntry(link: RefusedLink, file: string): { entry: string; problem: ContentProblem } {
+  const isFile = ENTRY.test(link.relative);
+  const kind = isFile || !link.folder ? 'file' : 'folder';
+  const message = linkProblemMessage(`this ${kind}`, link.problem, kind);
+  return {
+    entry: isFile ? link.relative : `${link.relative}/index.mdx`,
+    problem: isFile ? { file, line: 1, message } : { file, message },
+  };
 }
 
 /** A case-study file and whether it is a draft, known before it is checked. */
 export interface FoundCaseStudy {
   entry: string;
   draft: boolean;
+  /** A link Casefolio does not follow: a problem, never loaded. */
+  linked?: true;
 }
 
 /**
@@ -111,12 +143,16 @@ export function checkContent(
   const caseStudiesDir = path.join(location.contentDir, 'case-studies');
   // Every file's frontmatter is read first, so which files are drafts is
   // known (and reported to `onFound`) before the slower checks of each file.
-  const found = findCaseStudyFiles(caseStudiesDir).map(({ entry, slug }) => {
+  const { entries, linked } = findCaseStudyFiles(caseStudiesDir, location.contentDir);
+  const found = entries.map(({ entry, slug }) => {
     const absolutePath = path.join(caseStudiesDir, entry);
     const file = display(absolutePath);
     return { entry, slug, absolutePath, file, ...readCaseStudy(absolutePath, file) };
   });
-  onFound?.(found.map(({ entry, draft }) => ({ entry, draft })));
+  const refused = linked.map((link) => linkedEntry(link, display(link.path)));
+  problems.push(...refused.map(({ problem }) => problem));
+  const linkedEntries = refused.map(({ entry }) => ({ entry, draft: false, linked: true as const }));
+  onFound?.([...found.map(({ entry, draft }) => ({ entry, draft })), ...linkedEntries]);
 
   const caseStudies: CaseStudyFile[] = [];
   const fileBySlug = new Map<string, string>();
@@ -155,6 +191,7 @@ export function checkContent(
   return {
     problems: sortProblems(problems),
     caseStudies,
+    linkedEntries,
     ...(profile.valid ? { profile: profile.valid } : {}),
   };
 }

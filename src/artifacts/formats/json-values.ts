@@ -1,4 +1,33 @@
+import { MAX_JSON_DEPTH } from '../../files/size-limit.ts';
 import type { ImportResult } from './types.ts';
+
+/** Why a JSON file nested too deeply is refused, as every JSON reader words it. */
+export const TOO_DEEP = `nests lists and objects more than ${MAX_JSON_DEPTH} levels deep, the limit (exports nest a few levels); save only the values the page shows`;
+
+/**
+ * The 1-based line where a JSON text first nests lists and objects more than
+ * MAX_JSON_DEPTH levels deep, if it does. Counted on the text, before it is
+ * parsed, in one loop: no depth can overflow the stack here, and a file that
+ * passes cannot overflow it in anything that walks the parsed value.
+ */
+export function tooDeepLine(text: string): number | undefined {
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x0a) line++;
+    else if (inString) {
+      if (code === 0x5c)
+        index++; // a backslash escapes the next character
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x5b || code === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) return line;
+    } else if (code === 0x5d || code === 0x7d) depth--;
+  }
+  return undefined;
+}
 
 /**
  * Python's `json.dumps` writes float NaN and infinities as bare `NaN`,
@@ -48,11 +77,14 @@ function errorLine(message: string, text: string): number {
 /**
  * JSON as Python writes it: bare NaN and infinities read as null (a missing
  * value), so one diverged loss does not make the whole file unreadable. A
- * syntax error comes back with its line and the parser's reason.
+ * syntax error comes back with its line and the parser's reason; a file
+ * nested too deeply (`tooDeepLine`) with its line and `tooDeep`.
  */
 export function parsePythonJson(
   text: string,
-): { ok: true; data: unknown } | { ok: false; line: number; reason: string } {
+): { ok: true; data: unknown } | { ok: false; line: number; reason: string; tooDeep?: true } {
+  const deep = tooDeepLine(text);
+  if (deep !== undefined) return { ok: false, line: deep, reason: TOO_DEEP, tooDeep: true };
   const source = replacePythonNonFinite(text.replace(/^\uFEFF/, ''));
   try {
     return { ok: true, data: JSON.parse(source) };
@@ -66,12 +98,21 @@ export function parsePythonJson(
   }
 }
 
-/** A JSON syntax error as an importer reports it: the line and the parser's reason. */
-export function jsonSyntaxProblem(parsed: { line: number; reason: string }): ImportResult {
+/**
+ * A JSON file that does not parse as an importer reports it: the line and
+ * the parser's reason after what was `expected`; or, nested too deeply, the
+ * line and the limit.
+ */
+export function jsonSyntaxProblem(
+  parsed: { line: number; reason: string; tooDeep?: true },
+  expected = 'valid JSON',
+): ImportResult {
   return {
     ok: false,
     line: parsed.line,
-    message: `expected valid JSON, found an error: ${parsed.reason}`,
+    message: parsed.tooDeep
+      ? `the file ${parsed.reason}`
+      : `expected ${expected}, found an error: ${parsed.reason}`,
   };
 }
 

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { parseNumber } from '../data-table.ts';
+import { MAX_CSV_ROWS } from '../../files/size-limit.ts';
 import type { ImportResult, RunInfo, Series, SeriesPoint } from './types.ts';
 
 /** MLflow's RunStatus enum, as the file store writes it in a run's meta.yaml. */
@@ -68,6 +69,13 @@ function parseMetricFile(text: string): MetricResult {
         ok: false,
         line: index + 1,
         message: `expected "<timestamp> <value> <step>", got "${line}"`,
+      };
+    }
+    if (points.length === MAX_CSV_ROWS) {
+      return {
+        ok: false,
+        line: index + 1,
+        message: `expected at most ${MAX_CSV_ROWS.toLocaleString('en-US')} logged values (the row limit for data files), got more; downsample the file (for example every 10th line)`,
       };
     }
     points.push({ step: Number(stepText), value });

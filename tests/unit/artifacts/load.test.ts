@@ -203,7 +203,7 @@ describe('loadArtifact problems', () => {
     expect(load('./big.csv')).toEqual({
       ok: false,
       message:
-        './big.csv: the file is 5.00 MB, over the 5 MB limit; downsample it or export fewer steps',
+        './big.csv is 5.00 MB, over the 5 MB limit for data files; downsample it (for example every 10th row) or keep only the columns you plot',
     });
     fs.truncateSync(path.join(dir, 'big.csv'), MAX_DATA_FILE_BYTES);
     expect(message(load('./big.csv'))).not.toContain('limit');
