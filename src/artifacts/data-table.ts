@@ -1,6 +1,5 @@
 import Papa from 'papaparse';
-import { csvLimitProblem } from './formats/csv-rows.ts';
-import { TOO_DEEP, tooDeepLine } from './formats/json-values.ts';
+import { csvLimitProblem, TOO_DEEP, tooDeepLine } from '../files/size-limit.ts';
 
 /** A cell as read from a data file: a number, text, or missing. */
 export type Cell = number | string | null;

@@ -4,8 +4,8 @@ import { afterPath } from '../../files/read.ts';
 import { parseNumber } from '../data-table.ts';
 import { parsedFile } from '../read-cache.ts';
 import { describeValue } from '../../problems/describe-value.ts';
-import { csvLimitProblem, finiteCell, readCell, type CsvLine } from './csv-rows.ts';
-import { TOO_DEEP, tooDeepLine } from './json-values.ts';
+import { finiteCell, readCell, type CsvLine } from './csv-rows.ts';
+import { csvLimitProblem, TOO_DEEP, tooDeepLine } from '../../files/size-limit.ts';
 import type { ImportResult } from './types.ts';
 
 /**

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { parseNumber } from '../data-table.ts';
 import { describeValue } from '../../problems/describe-value.ts';
-import { MAX_CSV_CELL_CHARS, MAX_CSV_ROWS } from '../../files/size-limit.ts';
+import { csvLimitProblem } from '../../files/size-limit.ts';
 
 /** One CSV record and the 1-based file line it starts on. */
 export interface CsvLine {
@@ -12,36 +12,6 @@ export interface CsvLine {
 export type CsvRows =
   | { ok: true; header: CsvLine; rows: CsvLine[]; delimiter: string }
   | { ok: false; line?: number; message: string };
-
-const count = (n: number) => n.toLocaleString('en-US');
-
-/**
- * The first way a CSV file's records (its header included) break the CSV
- * limits, MAX_CSV_ROWS rows and MAX_CSV_CELL_CHARS characters in a cell:
- * the problem, with the record's line (its 1-based place when `line` is not
- * known). Every reader of CSV checks its records here before using them.
- */
-export function csvLimitProblem(
-  records: readonly { cells: readonly string[]; line?: number }[],
-): { ok: false; line?: number; message: string } | undefined {
-  const rows = records.length - 1;
-  if (rows > MAX_CSV_ROWS) {
-    return {
-      ok: false,
-      message: `the file has ${count(rows)} rows, over the ${count(MAX_CSV_ROWS)}-row limit for data files; downsample it (for example every 10th row)`,
-    };
-  }
-  for (const [index, { cells, line }] of records.entries()) {
-    const column = cells.findIndex((cell) => cell.length > MAX_CSV_CELL_CHARS);
-    if (column === -1) continue;
-    return {
-      ok: false,
-      line: line ?? index + 1,
-      message: `column ${column + 1} holds a cell of ${count(cells[column]?.length ?? 0)} characters, over the ${count(MAX_CSV_CELL_CHARS)}-character limit for a cell; shorten it or leave it out`,
-    };
-  }
-  return undefined;
-}
 
 /**
  * Reads CSV into records that keep their file line numbers, for the CSV

@@ -1,33 +1,5 @@
-import { MAX_JSON_DEPTH } from '../../files/size-limit.ts';
+import { TOO_DEEP, tooDeepLine } from '../../files/size-limit.ts';
 import type { ImportResult } from './types.ts';
-
-/** Why a JSON file nested too deeply is refused, as every JSON reader words it. */
-export const TOO_DEEP = `nests lists and objects more than ${MAX_JSON_DEPTH} levels deep, the limit (exports nest a few levels); save only the values the page shows`;
-
-/**
- * The 1-based line where a JSON text first nests lists and objects more than
- * MAX_JSON_DEPTH levels deep, if it does. Counted on the text, before it is
- * parsed, in one loop: no depth can overflow the stack here, and a file that
- * passes cannot overflow it in anything that walks the parsed value.
- */
-export function tooDeepLine(text: string): number | undefined {
-  let depth = 0;
-  let line = 1;
-  let inString = false;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 0x0a) line++;
-    else if (inString) {
-      if (code === 0x5c)
-        index++; // a backslash escapes the next character
-      else if (code === 0x22) inString = false;
-    } else if (code === 0x22) inString = true;
-    else if (code === 0x5b || code === 0x7b) {
-      if (++depth > MAX_JSON_DEPTH) return line;
-    } else if (code === 0x5d || code === 0x7d) depth--;
-  }
-  return undefined;
-}
 
 /**
  * Python's `json.dumps` writes float NaN and infinities as bare `NaN`,

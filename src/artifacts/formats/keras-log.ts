@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { parseNumber } from '../data-table.ts';
-import { csvLimitProblem, finiteCell, readCell } from './csv-rows.ts';
+import { finiteCell, readCell } from './csv-rows.ts';
+import { csvLimitProblem } from '../../files/size-limit.ts';
 import type { ImportResult, Series } from './types.ts';
 
 const SEPARATORS = [',', ';', '\t'];
