@@ -47,10 +47,10 @@ function copyFixture(): void {
     recursive: true,
   });
   mkdirSync(path.join(outside, 'study'), { recursive: true });
-  const study = readFileSync(path.join(studies, 'deep-json', 'index.mdx'), 'utf8').replace(
-    '## Problem',
-    `## Problem\n\n${SECRET}`,
-  );
+  // A valid case study of its own, whose words must never be published.
+  const study = readFileSync(path.join(studies, 'deep-json', 'index.mdx'), 'utf8')
+    .replace('from: ./summary.json, key: f1', 'value: 0.8')
+    .replace('<Chart src="./rows.json" title="Rows" />', SECRET);
   writeFileSync(path.join(outside, 'study.mdx'), study);
   writeFileSync(path.join(outside, 'study', 'index.mdx'), study);
   writeFileSync(path.join(outside, 'passwd'), `root:x:0:0:${SECRET}:/root:/bin/bash\n`);
@@ -71,10 +71,21 @@ function link(file: string, target: string): void {
   symlinkSync(target, path.join(studies, file));
 }
 
-/** Makes every hole of the fixture: links out, a loop, a huge file, deep JSON. */
-function makeHostile(): void {
-  // A run's tag that links to a file outside (the /etc/passwd of the issue).
+/**
+ * The links out of content/ that published what they point at: a run's tag
+ * linked to a file outside (the /etc/passwd of the issue), and a case study,
+ * as a file and as a folder, that is a link out of content/.
+ */
+function linkOut(): void {
   link('run-link/run/tags/mlflow.runName', path.join(outside, 'passwd'));
+  link('elsewhere.mdx', path.join(outside, 'study.mdx'));
+  link('elsewhere-folder', path.join(outside, 'study'));
+}
+
+/** The rest of the holes: images linked out, a loop of links, a huge file, deep JSON. */
+function breakLimits(): void {
+  link('linked-image/cover.png', path.join(outside, 'plot.png'));
+  link('linked-image/plot.png', path.join(outside, 'plot.png'));
   // A loop of links inside a run.
   link('run-loop/run/tags/loop-a', 'loop-b');
   link('run-loop/run/tags/loop-b', 'loop-a');
@@ -88,12 +99,6 @@ function makeHostile(): void {
     `{ "f1": 0.8,\n  "x": ${nested(5000)} }\n`,
   );
   writeFileSync(path.join(studies, 'deep-json/rows.json'), `[${nested(5000)}]\n`);
-  // A case study, as a file and as a folder, that is a link out of content/.
-  link('elsewhere.mdx', path.join(outside, 'study.mdx'));
-  link('elsewhere-folder', path.join(outside, 'study'));
-  // Images that are links out of content/.
-  link('linked-image/cover.png', path.join(outside, 'plot.png'));
-  link('linked-image/plot.png', path.join(outside, 'plot.png'));
 }
 
 const LINK_OUT = 'is a link to a file outside the content folder; copy the file in instead';
@@ -134,6 +139,33 @@ function runCheck(): { code: number | null; stdout: string; stderr: string } {
 /** The lines about the content copy that a run printed. */
 const lines = (output: string) => output.split('\n').filter((line) => line.startsWith(shown));
 
+/** Every file of a build's output holds no byte of the files outside. */
+function expectNothingFromOutside(outDir: string): void {
+  for (const file of listFiles(outDir)) {
+    expect(readUnzipped(path.join(outDir, file)).includes(SECRET), file).toBe(false);
+  }
+}
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('links out of content/, alone', () => {
+  it('fail the build with one line each, and nothing outside is published', async () => {
+    copyFixture();
+    linkOut();
+    const build = await buildSite({
+      fresh: true,
+      label: 'file-boundary-links',
+      env: { CASEFOLIO_CONTENT_DIR: content },
+    });
+    expectNothingFromOutside(build.outDir);
+    expect(lines(build.stderr)).toEqual(EXPECTED.filter((line) => /elsewhere|run-link/.test(line)));
+    expect(build.code).toBe(1);
+    expect(listFiles(build.outDir).filter((file) => file.endsWith('.html'))).toEqual([]);
+  });
+});
+
 describe('content that reaches outside content/ or breaks the limits', () => {
   let build: BuildResult;
   let check: ReturnType<typeof runCheck>;
@@ -144,17 +176,14 @@ describe('content that reaches outside content/ or breaks the limits', () => {
     const control = runCheck();
     expect(control.stderr).toBe('');
     expect(control.code).toBe(0);
-    makeHostile();
+    linkOut();
+    breakLimits();
     check = runCheck();
     build = await buildSite({
       fresh: true,
       label: 'file-boundary',
       env: { CASEFOLIO_CONTENT_DIR: content },
     });
-  });
-
-  afterAll(() => {
-    rmSync(work, { recursive: true, force: true });
   });
 
   it('fails npm run check with one line per problem, naming each file, and no stack trace', () => {
@@ -176,11 +205,7 @@ describe('content that reaches outside content/ or breaks the limits', () => {
   });
 
   it('publishes nothing, and no byte of the files outside', () => {
-    const files = listFiles(build.outDir);
-    expect(files.filter((file) => file.endsWith('.html'))).toEqual([]);
-    for (const file of files) {
-      expect(readUnzipped(path.join(build.outDir, file)).includes(SECRET), file).toBe(false);
-    }
-    expect(existsSync(path.join(build.outDir, 'case-studies', 'elsewhere'))).toBe(false);
+    expect(listFiles(build.outDir).filter((file) => file.endsWith('.html'))).toEqual([]);
+    expectNothingFromOutside(build.outDir);
   });
 });
