@@ -80,10 +80,13 @@ describe('npm run dev over files that used to crash it', () => {
     symlinkSync('loop-b', path.join(tags, 'loop-a'));
     symlinkSync('loop-a', path.join(tags, 'loop-b'));
     const line = `${shown}/run-loop/index.mdx:10: metrics[0].from: path "./run/tags/loop-a" is a link that leads back to itself in a loop; copy the file in instead (metric "AUC")`;
-    await pageUntil('/case-studies/run-loop/', ({ status }) => status === 500, 'the error');
-    await printed(line, before);
-    rmSync(path.join(tags, 'loop-a'));
-    rmSync(path.join(tags, 'loop-b'));
+    try {
+      await pageUntil('/case-studies/run-loop/', ({ status }) => status === 500, 'the error');
+      await printed(line, before);
+    } finally {
+      rmSync(path.join(tags, 'loop-a'));
+      rmSync(path.join(tags, 'loop-b'));
+    }
     await pageUntil('/case-studies/run-loop/', ({ status }) => status === 200, 'the fixed page');
   });
 
