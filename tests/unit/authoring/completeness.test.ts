@@ -42,6 +42,7 @@ function caseStudy(
 const report = (...caseStudies: CaseStudyFile[]): ContentReport => ({
   problems: [],
   caseStudies,
+  linkedEntries: [],
 });
 
 const complete = {
