@@ -12,7 +12,7 @@ import { scanMdx, type MdxContents } from './mdx/elements.ts';
 import { sortProblems, type ContentProblem } from '../problems/problem.ts';
 import { fieldProblem, schemaProblems } from './schema-problems.ts';
 import { isValidSlug, slugFromEntry, suggestSlug } from '../schemas/slugs.ts';
-import { checkLocalFile, linkProblemMessage } from '../files/paths.ts';
+import { checkLocalFile, linkProblemMessage, resolveInside } from '../files/paths.ts';
 import { walkFolder, type RefusedLink } from '../files/walk.ts';
 import { resolveMetric, type ResolvedMetric } from '../artifacts/resolve-metric.ts';
 import { metricKey, type MetricKey } from '../processes/resolved-metrics.ts';
@@ -202,6 +202,10 @@ function checkProfile(
 ): { problems: ContentProblem[]; valid?: ProfileData } {
   const absolutePath = path.join(location.contentDir, 'profile.yaml');
   const file = display(absolutePath);
+  const real = resolveInside(absolutePath, location.contentDir);
+  if (!real.ok && real.problem !== 'missing') {
+    return { problems: [{ file, message: linkProblemMessage('this file', real.problem) }] };
+  }
   if (!existsSync(absolutePath)) {
     const alternative = existsSync(path.join(location.contentDir, 'profile.yml'))
       ? ' (found profile.yml: rename it to profile.yaml)'

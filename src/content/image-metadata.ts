@@ -13,7 +13,9 @@ const PHOTO = /\.(jpe?g|png|webp|tiff?|heic|heif|avif)$/i;
  * in content/ (`./_drafts/cover.jpg`), so no name is passed over.
  */
 function photosUnder(dir: string): string[] {
-  return walkFiles(dir, { names: 'every' })
+  // Links are followed wherever they lead (loops excepted): Astro copies what
+  // a link in public/ points at, so that is what is checked.
+  return walkFiles(dir, { names: 'every', within: path.parse(path.resolve(dir)).root })
     .map(({ path: file }) => file)
     .filter((file) => PHOTO.test(file));
 }

@@ -200,6 +200,19 @@ describe('case studies that are links', () => {
     ]);
   });
 
+  it('refuses a profile.yaml that links out of content/', () => {
+    const site = linkedProject({});
+    fs.writeFileSync(path.join(site.root, 'outside', 'profile.yaml'), PROFILE);
+    fs.rmSync(path.join(site.contentDir, 'profile.yaml'));
+    fs.symlinkSync(
+      path.join(site.root, 'outside', 'profile.yaml'),
+      path.join(site.contentDir, 'profile.yaml'),
+    );
+    expect(checkContent(site).problems.map(formatProblem)).toEqual([
+      'content/profile.yaml: this file is a link to a file outside the content folder; copy the file in instead',
+    ]);
+  });
+
   it('refuses a dangling link and a loop where entries are, and follows a link inside content/', () => {
     const site = linkedProject({
       'gone.mdx': 'nothing-here.mdx',
