@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { parseNumber } from '../data-table.ts';
-import { MAX_CSV_ROWS } from '../../files/size-limit.ts';
+import { MAX_CSV_ROWS, TOO_DEEP, tooDeepLine } from '../../files/size-limit.ts';
 import type { ImportResult, RunInfo, Series, SeriesPoint } from './types.ts';
 
 /** MLflow's RunStatus enum, as the file store writes it in a run's meta.yaml. */
@@ -149,6 +149,11 @@ export function parseMlflowRun(files: ReadonlyMap<string, string>): ImportResult
   }
 
   const metaText = normalized.get('meta.yaml') ?? '';
+  // meta.yaml is flat `key: value` lines; nested flow lists thousands deep
+  // would only overflow the YAML reader's stack.
+  const deep = tooDeepLine(metaText);
+  if (deep !== undefined)
+    return { ok: false, file: 'meta.yaml', line: deep, message: `the file ${TOO_DEEP}` };
   const lineCounter = new LineCounter();
   const document = parseDocument(metaText, {
     schema: 'failsafe',

@@ -283,6 +283,16 @@ describe('loadArtifact and the JSON and CSV limits', () => {
     expect(message(load('./deep.json', 'sklearn-report'))).toBe(`./deep.json (line 2): ${tail}`);
   });
 
+  it("refuses a run's meta.yaml nested deeper than the JSON limit, before the YAML reader overflows", () => {
+    const { load } = site({
+      'run/meta.yaml': `run_id: r1\ndeep: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
+      'run/metrics/val_auc': '1718035505000 0.801 0\n',
+    });
+    expect(message(load('./run'))).toBe(
+      './run (meta.yaml, line 2): the file nests lists and objects more than 64 levels deep, the limit (exports nest a few levels); save only the values the page shows',
+    );
+  });
+
   it('refuses a CSV artifact with a cell over the cell limit, with its line', () => {
     const { load } = site({
       'training.log': `epoch,loss\n0,0.5\n1,${'9'.repeat(MAX_CSV_CELL_CHARS + 1)}\n`,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { linkProblemMessage, resolveInside } from '../../../src/files/paths.ts';
+import { checkLocalFile, linkProblemMessage, resolveInside } from '../../../src/files/paths.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -68,5 +68,22 @@ describe('linkProblemMessage', () => {
     expect(linkProblemMessage('this file', 'loop')).toBe(
       'this file is a link that leads back to itself in a loop; copy the file in instead',
     );
+  });
+});
+
+describe('checkLocalFile and links', () => {
+  it('names a dangling link and a loop of links as such, with the path as written', () => {
+    const { content, link } = project();
+    const mdx = path.join(content, 'study', 'index.mdx');
+    link('gone.csv', 'nothing.csv');
+    link('loop-a.csv', 'loop-b.csv');
+    link('loop-b.csv', 'loop-a.csv');
+    expect(checkLocalFile('./gone.csv', mdx, content)).toBe(
+      'path "./gone.csv" is a link to a file that does not exist; copy the file in instead',
+    );
+    expect(checkLocalFile('./loop-a.csv', mdx, content)).toBe(
+      'path "./loop-a.csv" is a link that leads back to itself in a loop; copy the file in instead',
+    );
+    expect(checkLocalFile('./nothing.csv', mdx, content)).toBe('file not found: "./nothing.csv"');
   });
 });
