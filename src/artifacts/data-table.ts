@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { csvLimitProblem, TOO_DEEP, tooDeepLine } from '../files/size-limit.ts';
 
 /** A cell as read from a data file: a number, text, or missing. */
 export type Cell = number | string | null;
@@ -45,6 +46,12 @@ export function parseCsv(text: string): TableResult {
     skipEmptyLines: 'greedy',
     delimitersToGuess: [',', ';', '\t'],
   });
+  const limit = csvLimitProblem(parsed.data.map((cells) => ({ cells })));
+  if (limit) {
+    // Blank lines are skipped, so a record's place is its row (the header is row 1).
+    const row = limit.line === undefined ? '' : `row ${limit.line}, `;
+    return { ok: false, message: `${row}${limit.message}` };
+  }
   const [header, ...body] = parsed.data;
   if (!header || header.length === 0) return { ok: false, message: 'the file is empty' };
   const columns = header.map((name) => name.trim());
@@ -68,6 +75,7 @@ export function parseCsv(text: string): TableResult {
 
 /** Parses a JSON array of row objects; columns are the keys in first-seen order. */
 export function parseJsonRows(text: string): TableResult {
+  if (tooDeepLine(text) !== undefined) return { ok: false, message: `the file ${TOO_DEEP}` };
   let data: unknown;
   try {
     data = JSON.parse(text);

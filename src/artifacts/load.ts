@@ -6,8 +6,14 @@ import { jsonSyntaxProblem, parsePythonJson } from './formats/json-values.ts';
 import { ARTIFACT_FORMATS, type ArtifactFormat } from '../schemas/artifact-formats.ts';
 import type { ImportResult } from './formats/types.ts';
 import { checkLocalFile } from '../files/paths.ts';
-import { MAX_DATA_FILE_BYTES } from '../files/size-limit.ts';
-import { findMlflowRun, readRunFolder, runFolderFiles } from './run-folder.ts';
+import { afterPath } from '../files/read.ts';
+import {
+  findMlflowRun,
+  listRunFolder,
+  readRunFiles,
+  type RunFile,
+  type RunFolderProblem,
+} from './run-folder.ts';
 import { parsedFile } from './read-cache.ts';
 
 /** An artifact read from disk, or why it could not be. */
@@ -25,10 +31,10 @@ const runFolders = new Map<string, { stamp: string; result: ImportResult }>();
 
 /**
  * Reads the artifact a metric or chart names (`from: ./report.json`), with
- * the same path rules as every content path, the data-file size limit, and
- * the format detected from the content unless `format` says otherwise. Parsed
- * artifacts are cached per path and modification time. Messages start with
- * the path as the intern wrote it.
+ * the same path rules as every content path, the data-file size limit (and
+ * a run folder's limits), and the format detected from the content unless
+ * `format` says otherwise. Parsed artifacts are cached per path and
+ * modification time. Messages start with the path as the intern wrote it.
  */
 export function loadArtifact(
   written: string,
@@ -42,39 +48,34 @@ export function loadArtifact(
   const fileName = path.basename(absolute);
   const stat = statSync(absolute);
   const result = stat.isDirectory()
-    ? loadRunFolder(absolute, format)
-    : loadFile(absolute, fileName, stat.size, stat.mtimeMs, format);
-  return result.ok ? { ...result, fileName } : { ...result, message: prefixed(written, result) };
+    ? loadRunFolder(absolute, written, contentDir, format)
+    : loadFile(absolute, fileName, stat.mtimeMs, format);
+  return result.ok ? { ...result, fileName } : { ok: false, message: prefixed(written, result) };
 }
 
+/** A problem as one sentence after the path as written, and where in the file (or run folder) it is. */
 function prefixed(
   written: string,
-  problem: { message: string; line?: number; file?: string },
+  problem: { message: string; line?: number; file?: string; whole?: boolean },
 ): string {
+  if (problem.whole) return problem.message;
   const where = [problem.file, problem.line === undefined ? undefined : `line ${problem.line}`]
     .filter(Boolean)
     .join(', ');
-  return `${written}${where ? ` (${where})` : ''}: ${problem.message}`;
+  return afterPath(`${written}${where ? ` (${where})` : ''}`, problem);
 }
 
 function loadFile(
   absolute: string,
   fileName: string,
-  size: number,
   mtimeMs: number,
   format: ArtifactFormat | undefined,
 ): ImportResult {
-  if (size > MAX_DATA_FILE_BYTES) {
-    return {
-      ok: false,
-      message: `the file is ${(size / 1024 / 1024).toFixed(2)} MB, over the ${MAX_DATA_FILE_BYTES / 1024 / 1024} MB limit; downsample it or export fewer steps`,
-    };
-  }
   if (format === 'mlflow-run') {
     return { ok: false, message: 'format "mlflow-run" needs a run folder, not a file' };
   }
   // A metric and a chart often name the same artifact, one as detected and
-  // one with a `format`: one read, one parse per format.
+  // one with a `format`: one read (within the size limit), one parse per format.
   return parsedFile(
     absolute,
     `artifact:${format ?? 'detected'}`,
@@ -112,23 +113,35 @@ function importFile(text: string, fileName: string, format: FileFormat | undefin
   };
 }
 
-function loadRunFolder(absolute: string, format: ArtifactFormat | undefined): ImportResult {
+function loadRunFolder(
+  absolute: string,
+  written: string,
+  contentDir: string,
+  format: ArtifactFormat | undefined,
+): ImportResult | RunFolderProblem {
   if (format !== undefined && format !== 'mlflow-run') {
     return { ok: false, message: `is a folder; format "${format}" needs a file` };
   }
-  const run = findMlflowRun(absolute);
+  const run = findMlflowRun(absolute, contentDir);
   if (!run || !existsSync(path.join(run, 'meta.yaml'))) {
     return {
       ok: false,
       message: `is a folder but not an MLflow run; point at mlruns/<experiment id>/<run id>/ (the folder with meta.yaml, metrics/ and params/)`,
     };
   }
-  const stamp = folderStamp(run);
+  // The run as written: `./mlruns` leads to `./mlruns/1/<run id>`.
+  const runName = [written.replace(/\/+$/, ''), ...path.relative(absolute, run).split(path.sep)]
+    .filter(Boolean)
+    .join('/');
+  const listing = listRunFolder(run, contentDir, runName);
+  if (!listing.ok) return listing;
+  const stamp = folderStamp(listing.files);
   const cached = runFolders.get(run);
   if (cached?.stamp === stamp) return cached.result;
-  const read = readRunFolder(run);
-  const result: ImportResult = isMlflowRunFolder(read.keys())
-    ? parseMlflowRun(read)
+  const read = readRunFiles(listing.files);
+  if (!read.ok) return read;
+  const result: ImportResult = isMlflowRunFolder(read.files.keys())
+    ? parseMlflowRun(read.files)
     : { ok: false, message: 'is not an MLflow run folder (expected meta.yaml and metrics/)' };
   runFolders.set(run, { stamp, result });
   return result;
@@ -139,11 +152,6 @@ function loadRunFolder(absolute: string, format: ArtifactFormat | undefined): Im
  * folder's time changing (MLflow appends to metrics/<name>), so the folder is
  * only unchanged if none of the files it is read from is.
  */
-function folderStamp(dir: string): string {
-  return runFolderFiles(dir)
-    .map(({ path: file, relative }) => {
-      const stat = statSync(file);
-      return `${relative}\0${stat.size}\0${stat.mtimeMs}`;
-    })
-    .join('\n');
+function folderStamp(files: readonly RunFile[]): string {
+  return files.map(({ relative, size, mtimeMs }) => `${relative}\0${size}\0${mtimeMs}`).join('\n');
 }

@@ -1,9 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readDataFile, type ReadProblem } from '../files/read.ts';
 
 /**
  * What has been read from the files content names (artifacts, chart data,
- * confusion matrices), per absolute path: the text and each parse of it,
- * under the modification time it was read at.
+ * confusion matrices, run folders' files), per absolute path: the text and
+ * each parse of it, under the modification time it was read at. Every read
+ * is files/read.ts's, so within the data-file limit.
  *
  * One file is often named several times: two metrics read one report, a
  * metric and a chart one training log, a chart's format is told from the
@@ -14,36 +16,55 @@ import { readFileSync, statSync } from 'node:fs';
  */
 const files = new Map<string, { mtimeMs: number; text: string; parsed: Map<string, unknown> }>();
 
-/** The cached read of a file, read again when its modification time is not the one cached. */
-function cached(absolute: string, mtimeMs: number) {
-  let read = files.get(absolute);
-  if (read?.mtimeMs !== mtimeMs) {
-    read = { mtimeMs, text: readFileSync(absolute, 'utf8'), parsed: new Map() };
-    files.set(absolute, read);
+function modified(absolute: string): number | undefined {
+  try {
+    return statSync(absolute).mtimeMs;
+  } catch {
+    return undefined;
   }
-  return read;
+}
+
+/** The cached read of a file, read again when its modification time is not the one cached. */
+function cached(absolute: string, mtimeMs = modified(absolute)) {
+  const known = files.get(absolute);
+  if (known !== undefined && mtimeMs !== undefined && known.mtimeMs === mtimeMs) return known;
+  const read = readDataFile(absolute);
+  if (!read.ok) {
+    files.delete(absolute);
+    return read;
+  }
+  const fresh = { mtimeMs: read.mtimeMs, text: read.text, parsed: new Map<string, unknown>() };
+  files.set(absolute, fresh);
+  return fresh;
 }
 
 /**
- * A file's text as it is now, read at most once per modification time.
- * `mtimeMs` saves a second stat when the caller has just made one.
+ * A file's text as it is now, read at most once per modification time, or
+ * why it cannot be read. `mtimeMs` saves a second stat when the caller has
+ * just made one.
  */
-export function fileText(absolute: string, mtimeMs = statSync(absolute).mtimeMs): string {
-  return cached(absolute, mtimeMs).text;
+export function fileText(
+  absolute: string,
+  mtimeMs?: number,
+): { ok: true; text: string } | ReadProblem {
+  const read = cached(absolute, mtimeMs);
+  return 'text' in read ? { ok: true, text: read.text } : read;
 }
 
 /**
  * `parse(text)` of a file as it is now, computed once per modification time
  * for each `as` (the way of parsing it: "table", "matrix", an artifact
- * format). The same object comes back while the file is unchanged.
+ * format). The same object comes back while the file is unchanged; a file
+ * that cannot be read (or is over the size limit) gives the read's problem.
  */
 export function parsedFile<T>(
   absolute: string,
   as: string,
   parse: (text: string) => T,
-  mtimeMs = statSync(absolute).mtimeMs,
-): T {
+  mtimeMs?: number,
+): T | ReadProblem {
   const read = cached(absolute, mtimeMs);
+  if (!('text' in read)) return read;
   if (!read.parsed.has(as)) read.parsed.set(as, parse(read.text));
   return read.parsed.get(as) as T;
 }

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { detectFormat } from '../artifacts/detect.ts';
 import type { ArtifactFormat } from '../schemas/artifact-formats.ts';
@@ -6,36 +6,30 @@ import type { ChartProps } from '../schemas/components.ts';
 import { artifactChartData } from './artifact-charts.ts';
 import { loadArtifact } from '../artifacts/load.ts';
 import { fileText } from '../artifacts/read-cache.ts';
+import { afterPath, type ReadProblem } from '../files/read.ts';
 import { buildChart, type BuiltChart, type ChartProblem } from './data.ts';
 import { checkLocalFile } from '../files/paths.ts';
 import { readDataTable } from '../artifacts/data-files.ts';
-import { MAX_DATA_FILE_BYTES } from '../files/size-limit.ts';
 import { rowsToTable } from '../artifacts/data-table.ts';
 
 export type ChartResult = { ok: true; chart: BuiltChart } | { ok: false; problems: ChartProblem[] };
 
-/** Enough of a file to recognise its format from the header or opening keys. */
-function head(file: string, bytes = 64 * 1024): string {
-  const buffer = Buffer.alloc(bytes);
-  const fd = openSync(file, 'r');
-  try {
-    return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0)).toString('utf8');
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Which artifact format a chart's source is, or undefined for a plain data table. */
-function artifactFormatOf(absolute: string, props: ChartProps): ArtifactFormat | undefined {
+/**
+ * Which artifact format a chart's source is, or undefined for a plain data
+ * table; or why the file cannot be read (over the size limit).
+ */
+function artifactFormatOf(
+  absolute: string,
+  props: ChartProps,
+): ArtifactFormat | undefined | ReadProblem {
   if (props.format) return props.format;
   const stat = statSync(absolute);
   if (stat.isDirectory()) return 'mlflow-run';
-  if (/\.json$/i.test(absolute)) return jsonSeriesFormat(absolute, stat);
+  if (/\.json$/i.test(absolute)) return jsonSeriesFormat(absolute, stat.mtimeMs);
   // CSV formats show in the header line. The whole file is read, through the
-  // cache its rows are then parsed from, so the file is opened once; a file
-  // over the limit, which the readers refuse, only for its head.
-  const text = stat.size > MAX_DATA_FILE_BYTES ? head(absolute) : fileText(absolute, stat.mtimeMs);
-  return detectFormat(text, path.basename(absolute));
+  // cache its rows are then parsed from, so the file is opened once.
+  const read = fileText(absolute, stat.mtimeMs);
+  return read.ok ? detectFormat(read.text, path.basename(absolute)) : read;
 }
 
 /** JSON artifacts that log values over time, and so chart as artifacts. */
@@ -44,14 +38,16 @@ const JSON_SERIES_FORMATS: readonly ArtifactFormat[] = ['keras-log', 'hf-trainer
 /**
  * The format of a JSON chart source that holds logged series (Keras
  * `history.history`, trainer_state.json); any other JSON is a table of rows,
- * and keeps the table's messages. JSON needs the whole text to parse, so a
- * file over the data-file limit is left to the table reader to refuse.
+ * and keeps the table's messages.
  */
-function jsonSeriesFormat(absolute: string, stat: Stats): ArtifactFormat | undefined {
+function jsonSeriesFormat(
+  absolute: string,
+  mtimeMs: number,
+): ArtifactFormat | undefined | ReadProblem {
   if (/trainer_state\.json$/i.test(absolute)) return 'hf-trainer-state';
-  if (stat.size > MAX_DATA_FILE_BYTES) return undefined;
-  const text = fileText(absolute, stat.mtimeMs);
-  const format = detectFormat(text, path.basename(absolute));
+  const read = fileText(absolute, mtimeMs);
+  if (!read.ok) return read;
+  const format = detectFormat(read.text, path.basename(absolute));
   return format !== undefined && JSON_SERIES_FORMATS.includes(format) ? format : undefined;
 }
 
@@ -71,6 +67,9 @@ export function loadChart(props: ChartProps, mdxFile: string, contentDir: string
   if (problem) return { ok: false, problems: [{ prop: 'src', message: problem }] };
   const absolute = path.resolve(path.dirname(mdxFile), props.src);
   const format = artifactFormatOf(absolute, props);
+  if (typeof format === 'object') {
+    return { ok: false, problems: [{ prop: 'src', message: afterPath(props.src, format) }] };
+  }
   if (format === undefined || format === 'json') return fromTable(props, mdxFile, contentDir);
   const loaded = loadArtifact(props.src, mdxFile, contentDir, format);
   if (!loaded.ok) {

@@ -12,8 +12,8 @@ import { scanMdx, type MdxContents } from './mdx/elements.ts';
 import { sortProblems, type ContentProblem } from '../problems/problem.ts';
 import { fieldProblem, schemaProblems } from './schema-problems.ts';
 import { isValidSlug, slugFromEntry, suggestSlug } from '../schemas/slugs.ts';
-import { checkLocalFile } from '../files/paths.ts';
-import { walkFiles } from '../files/walk.ts';
+import { checkLocalFile, linkProblemMessage, resolveInside } from '../files/paths.ts';
+import { walkFolder, type RefusedLink } from '../files/walk.ts';
 import { resolveMetric, type ResolvedMetric } from '../artifacts/resolve-metric.ts';
 import { metricKey, type MetricKey } from '../processes/resolved-metrics.ts';
 import { metricSchema } from '../schemas/metric.ts';
@@ -61,6 +61,12 @@ interface ParsedCaseStudy {
 export interface ContentReport {
   problems: ContentProblem[];
   caseStudies: CaseStudyFile[];
+  /**
+   * Entries (`churn.mdx`, `churn/index.mdx`) that are links Casefolio does
+   * not follow, out of content/, to nothing or in a loop: each is a problem,
+   * and never loaded.
+   */
+  linkedEntries: FoundCaseStudy[];
   /** The profile after validation, when it is valid. */
   profile?: ProfileData;
 }
@@ -91,6 +97,8 @@ export interface CaseStudyListing {
    * with the message that says what to name them.
    */
   misnamed: { file: string; message: string }[];
+  /** Links where case studies are that Casefolio does not follow (files/walk.ts). */
+  linked: RefusedLink[];
 }
 
 /**
@@ -102,9 +110,15 @@ export interface CaseStudyListing {
  * (`churn/Index.mdx`, `churn/index.md`), or the one MDX file of a folder
  * with no `index.mdx` (`churn/churn.mdx`). README files, notes beside an
  * `index.mdx`, and a file beside the case study it would be are not.
+ * `linked` are the case studies' files and folders that are links leading
+ * out of `contentDir`, to nothing, or in a loop (files/walk.ts): never read.
  */
-export function findCaseStudyFiles(caseStudiesDir: string): CaseStudyListing {
-  const files = walkFiles(caseStudiesDir, { maxDepth: 2 }).map(({ relative }) => relative);
+export function findCaseStudyFiles(
+  caseStudiesDir: string,
+  contentDir = path.dirname(caseStudiesDir),
+): CaseStudyListing {
+  const walk = walkFolder(caseStudiesDir, { maxDepth: 2, within: contentDir });
+  const files = walk.files.map(({ relative }) => relative);
   const entries = files
     .filter((entry) => ENTRY.test(entry))
     .map((entry) => ({ entry, slug: slugFromEntry(entry) }));
@@ -148,7 +162,15 @@ export function findCaseStudyFiles(caseStudiesDir: string): CaseStudyListing {
     });
   }
   misnamed.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { entries, misnamed };
+  return {
+    entries,
+    misnamed,
+    // A folder, an entry, or a link that leads nowhere, where entries are.
+    linked: walk.refused.filter(
+      ({ relative, folder, problem }) =>
+        ENTRY.test(relative) || (!relative.includes('/') && (folder || problem !== 'outside')),
+    ),
+  };
 }
 
 /** `Index.mdx`, `index.md`, `INDEX.MARKDOWN`: a folder's page named otherwise. */
@@ -156,10 +178,23 @@ function isIndexName(name: string): boolean {
   return name.replace(PAGE_LIKE, '').toLowerCase() === 'index';
 }
 
+/** The entry a link Casefolio does not follow stands for, and its problem. */
+function linkedEntry(link: RefusedLink, file: string): { entry: string; problem: ContentProblem } {
+  const isFile = ENTRY.test(link.relative);
+  const kind = isFile || !link.folder ? 'file' : 'folder';
+  const message = linkProblemMessage(`this ${kind}`, link.problem, kind);
+  return {
+    entry: isFile ? link.relative : `${link.relative}/index.mdx`,
+    problem: isFile ? { file, line: 1, message } : { file, message },
+  };
+}
+
 /** A case-study file and whether it is a draft, known before it is checked. */
 export interface FoundCaseStudy {
   entry: string;
   draft: boolean;
+  /** A link Casefolio does not follow: a problem, never loaded. */
+  linked?: true;
 }
 
 /**
@@ -182,16 +217,23 @@ export function checkContent(
   const caseStudiesDir = path.join(location.contentDir, 'case-studies');
   // Every file's frontmatter is read first, so which files are drafts is
   // known (and reported to `onFound`) before the slower checks of each file.
-  const listing = findCaseStudyFiles(caseStudiesDir);
-  for (const { file, message } of listing.misnamed) {
+  const { entries, misnamed, linked } = findCaseStudyFiles(caseStudiesDir, location.contentDir);
+  for (const { file, message } of misnamed) {
     problems.push({ file: display(path.join(caseStudiesDir, file)), line: 1, message });
   }
-  const found = listing.entries.map(({ entry, slug }) => {
+  const found = entries.map(({ entry, slug }) => {
     const absolutePath = path.join(caseStudiesDir, entry);
     const file = display(absolutePath);
     return { entry, slug, absolutePath, file, ...readCaseStudy(absolutePath, file) };
   });
-  onFound?.(found.map(({ entry, draft }) => ({ entry, draft })));
+  const refused = linked.map((link) => linkedEntry(link, display(link.path)));
+  problems.push(...refused.map(({ problem }) => problem));
+  const linkedEntries = refused.map(({ entry }) => ({
+    entry,
+    draft: false,
+    linked: true as const,
+  }));
+  onFound?.([...found.map(({ entry, draft }) => ({ entry, draft })), ...linkedEntries]);
 
   const caseStudies: CaseStudyFile[] = [];
   const fileBySlug = new Map<string, string>();
@@ -230,6 +272,7 @@ export function checkContent(
   return {
     problems: sortProblems(problems),
     caseStudies,
+    linkedEntries,
     ...(profile.valid ? { profile: profile.valid } : {}),
   };
 }
@@ -240,6 +283,10 @@ function checkProfile(
 ): { problems: ContentProblem[]; valid?: ProfileData } {
   const absolutePath = path.join(location.contentDir, 'profile.yaml');
   const file = display(absolutePath);
+  const real = resolveInside(absolutePath, location.contentDir);
+  if (!real.ok && real.problem !== 'missing') {
+    return { problems: [{ file, message: linkProblemMessage('this file', real.problem) }] };
+  }
   if (!existsSync(absolutePath)) {
     const alternative = existsSync(path.join(location.contentDir, 'profile.yml'))
       ? ' (found profile.yml: rename it to profile.yaml)'

@@ -95,7 +95,13 @@ function checkFile(file: string): string | undefined {
 export function findLocatedImages(folders: readonly string[], root: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const folder of folders) {
-    for (const { path: file, regular } of walkFiles(folder, { names: 'every' })) {
+    // Links are followed wherever they lead (loops excepted): Astro copies
+    // what a link in public/ points at, so that is what is checked.
+    const everywhere = path.parse(path.resolve(folder)).root;
+    for (const { path: file, regular } of walkFiles(folder, {
+      names: 'every',
+      within: everywhere,
+    })) {
       if (!regular) continue; // a socket or a pipe: nothing Astro copies, and reading one may block
       const message = checkFile(file);
       if (message) {

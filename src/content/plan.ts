@@ -48,26 +48,33 @@ export type PlanLocation = CheckLocation;
 const ENTRY_PATTERNS = ['*.mdx', '*/index.mdx', '!_*', '!_*/**'];
 
 /**
- * The files a production build loads: every case study but the drafts. Both
- * forms by wildcard and each draft excluded by name, because the glob loader
- * matches every file against every pattern: one pattern per published file
- * took half a second at 1,000 case studies. (Slugs are checked before this,
- * so a name never holds glob syntax.)
+ * The files a production build loads: every case study but the drafts (and
+ * the links Casefolio does not follow). Both forms by wildcard and each
+ * draft excluded by name, because the glob loader matches every file
+ * against every pattern: one pattern per published file took half a second
+ * at 1,000 case studies. (Slugs are checked before this, so a name never
+ * holds glob syntax.)
  */
 function publishedPatterns(entries: readonly FoundCaseStudy[]): string[] {
-  const drafts = entries.filter((entry) => entry.draft).map((entry) => `!${entry.entry}`);
+  const drafts = entries
+    .filter((entry) => entry.draft || entry.linked)
+    .map((entry) => `!${entry.entry}`);
   return [...ENTRY_PATTERNS, ...drafts];
 }
 
 /**
  * What `astro dev` loads: every case study, drafts included, except files
- * whose frontmatter or MDX cannot even be parsed: those would stop the dev
- * server before it could show the problem in the overlay.
+ * whose frontmatter or MDX cannot even be parsed (those would stop the dev
+ * server before it could show the problem in the overlay) and links
+ * Casefolio does not follow.
  */
-function devPatterns(entries: readonly CaseStudyFile[]): string[] {
-  const unreadable = entries
-    .filter((entry) => !entry.parsed?.body)
-    .map((entry) => `!${entry.entry}`);
+function devPatterns(
+  entries: readonly CaseStudyFile[],
+  linked: readonly FoundCaseStudy[],
+): string[] {
+  const unreadable = [...entries.filter((entry) => !entry.parsed?.body), ...linked].map(
+    (entry) => `!${entry.entry}`,
+  );
   return [...ENTRY_PATTERNS, ...unreadable];
 }
 
@@ -137,7 +144,9 @@ export async function planContent(
   return {
     problems,
     warnings: findings.filter((finding) => finding.severity === 'warning'),
-    caseStudyPatterns: mode.showDrafts ? devPatterns(entries) : publishedPatterns(entries),
+    caseStudyPatterns: mode.showDrafts
+      ? devPatterns(entries, report.linkedEntries)
+      : publishedPatterns([...entries, ...report.linkedEntries]),
     draftFolders: mode.showDrafts
       ? []
       : entries

@@ -1,5 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
+import { isInside, type LinkProblem } from './paths.ts';
 
 /**
  * The one rule for names the engine passes over in content/ (and in
@@ -30,6 +31,13 @@ export interface WalkOptions {
    * regular, so nothing outside the folder is ever reached through it.
    */
   followLinks?: boolean;
+  /**
+   * The folder a followed link must lead into, after every link on the way
+   * is resolved: the walked folder unless given (content/ for a run folder
+   * inside it). A link that leads out of it, nowhere, or back into a folder
+   * the walk is already in is not followed but refused (`walkFolder`).
+   */
+  within?: string;
   /** How many levels to list: 1 is the folder's own files, 2 adds those of its subfolders. */
   maxDepth?: number;
 }
@@ -44,26 +52,109 @@ export interface WalkedFile {
   regular: boolean;
 }
 
+/** A link the walk did not follow, and why. */
+export interface RefusedLink {
+  /** Absolute path of the link. */
+  path: string;
+  /** Relative to the walked folder, with forward slashes; `''` when the walked folder itself is the link. */
+  relative: string;
+  problem: LinkProblem;
+  /** Whether it leads to a folder (known only when it leads somewhere). */
+  folder: boolean;
+}
+
+export interface FolderWalk {
+  files: WalkedFile[];
+  refused: RefusedLink[];
+}
+
+/**
+ * Where a link leads, when a walk inside the folders `inside` (real paths)
+ * may follow it; else why not.
+ */
+function followLink(
+  link: string,
+  inside: ReadonlySet<string>,
+  boundary: string,
+): { real: string; stats: Stats } | { problem: LinkProblem; folder: boolean } {
+  let real: string;
+  let stats: Stats;
+  try {
+    real = realpathSync.native(link);
+    stats = statSync(real);
+  } catch (error) {
+    const loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
+    return { problem: loop ? 'loop' : 'dangling', folder: false };
+  }
+  const folder = stats.isDirectory();
+  if (folder && inside.has(real)) return { problem: 'loop', folder };
+  if (!isInside(real, boundary)) return { problem: 'outside', folder };
+  return { real, stats };
+}
+
+/** A folder's real path, when it has one. */
+function realPath(dir: string): string | undefined {
+  try {
+    return realpathSync.native(dir);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Every file under a folder, passing over ignored names (`isIgnoredName`)
  * unless `names` is `every`; in name order at each level, a folder's files
  * where its name sorts. None when the folder does not exist. Entries are
- * typed as they are listed, so only links cost a `stat`.
+ * typed as they are listed, so only links cost more than the listing.
+ *
+ * Links are followed only into `within`: a link that leads out of it (after
+ * every link on the way is resolved), to nothing, or in a loop (into a folder
+ * the walk is already inside) is listed in `refused` instead, and nothing
+ * behind it is read. So a walk never throws on a link and never ends.
  */
-export function walkFiles(dir: string, options: WalkOptions = {}): WalkedFile[] {
+export function walkFolder(dir: string, options: WalkOptions = {}): FolderWalk {
   const { names = 'unignored', skipFolder, followLinks = true, maxDepth = Infinity } = options;
-  const found: WalkedFile[] = [];
-  const walk = (folder: string, prefix: string, depth: number) => {
+  const files: WalkedFile[] = [];
+  const refused: RefusedLink[] = [];
+  const top = realPath(dir);
+  if (top === undefined || !statSync(top).isDirectory()) return { files, refused };
+  const boundary = options.within === undefined ? top : (realPath(options.within) ?? top);
+  if (top !== boundary && !isInside(top, boundary)) {
+    refused.push({ path: dir, relative: '', problem: 'outside', folder: true });
+    return { files, refused };
+  }
+  // The real paths of the folders the walk is inside: a link back into one is a loop.
+  const inside = new Set<string>();
+  const walk = (folder: string, real: string, prefix: string, depth: number) => {
+    inside.add(real);
     const entries = readdirSync(folder, { withFileTypes: true });
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (names === 'unignored' && isIgnoredName(entry.name)) continue;
       const full = path.join(folder, entry.name);
       const relative = `${prefix}${entry.name}`;
-      const target = followLinks && entry.isSymbolicLink() ? statSync(full) : entry;
-      if (!target.isDirectory()) found.push({ path: full, relative, regular: target.isFile() });
-      else if (depth < maxDepth && !skipFolder?.(relative)) walk(full, `${relative}/`, depth + 1);
+      let target: Dirent | Stats = entry;
+      let targetReal = path.join(real, entry.name);
+      if (followLinks && entry.isSymbolicLink()) {
+        const followed = followLink(full, inside, boundary);
+        if ('problem' in followed) {
+          refused.push({ path: full, relative, ...followed });
+          continue;
+        }
+        target = followed.stats;
+        targetReal = followed.real;
+      }
+      if (!target.isDirectory()) files.push({ path: full, relative, regular: target.isFile() });
+      else if (depth < maxDepth && !skipFolder?.(relative)) {
+        walk(full, targetReal, `${relative}/`, depth + 1);
+      }
     }
+    inside.delete(real);
   };
-  if (statSync(dir, { throwIfNoEntry: false })?.isDirectory()) walk(dir, '', 1);
-  return found;
+  walk(dir, top, '', 1);
+  return { files, refused };
+}
+
+/** The files of `walkFolder`, without the links it refused. */
+export function walkFiles(dir: string, options: WalkOptions = {}): WalkedFile[] {
+  return walkFolder(dir, options).files;
 }

@@ -107,6 +107,10 @@ export function casefolioConfig(
           },
         },
       },
+      // `astro dev` watches a link as itself: a link in content/ that leads
+      // out of it is never walked (files/walk.ts refuses it), and a loop of
+      // links is a change the check reports, not a watcher error.
+      server: { watch: { followSymlinks: false } },
       plugins: [
         mdxWithoutFrontmatter(() => state.resolved?.contentDir),
         virtualConfig({

@@ -41,4 +41,13 @@ export function watchContent(
     if (event === 'change' || event === 'add') changed.add(absolute);
     recheckAndReload();
   });
+  // A link that leads nowhere or in a loop is no file to the watcher, which
+  // announces neither its making nor its removal: any change the system
+  // reports under content/ re-runs the checks too, which name the link.
+  server.watcher.on('raw', (_event, file, details) => {
+    // fs.watch names a file in the folder it watches; FSEvents, the whole path.
+    const folder = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+    const absolute = path.resolve(String(folder ?? ''), String(file ?? ''));
+    if (absolute.startsWith(contentDir + path.sep)) recheckAndReload();
+  });
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
 import type { Artifact, ImportResult } from '../../src/artifacts/formats/types.ts';
+import { readRunFolder } from '../../src/artifacts/run-folder.ts';
 
 /** Genuine and format-example artifacts copied from the spec's fixtures. */
 export const ARTIFACTS = fileURLToPath(new URL('../fixtures/artifacts', import.meta.url));
@@ -58,4 +59,11 @@ export function artifactSite(files: Record<string, string> = {}): ArtifactSite {
     writeFileSync(path.join(dir, name), text);
   }
   return { root, contentDir, dir, mdxFile };
+}
+
+/** The files of a run folder as text (`readRunFolder`); fails the test with the problem otherwise. */
+export function runFolderTexts(dir: string): Map<string, string> {
+  const read = readRunFolder(dir);
+  if (!read.ok) throw new Error(`expected a readable run folder, got: ${read.message}`);
+  return read.files;
 }

@@ -1,11 +1,11 @@
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { checkLocalFile } from '../../files/paths.ts';
-import { MAX_DATA_FILE_BYTES } from '../../files/size-limit.ts';
+import { afterPath } from '../../files/read.ts';
 import { parseNumber } from '../data-table.ts';
 import { parsedFile } from '../read-cache.ts';
 import { describeValue } from '../../problems/describe-value.ts';
 import { finiteCell, readCell, type CsvLine } from './csv-rows.ts';
+import { csvLimitProblem, TOO_DEEP, tooDeepLine } from '../../files/size-limit.ts';
 import type { ImportResult } from './types.ts';
 
 /**
@@ -66,7 +66,11 @@ export function checkMatrix(data: unknown): MatrixResult {
 
 /** Reads a confusion matrix from a file's text, JSON or CSV (any of the forms above). */
 export function parseMatrix(text: string, format: 'json' | 'csv'): MatrixResult {
-  if (format === 'csv') return csvMatrix(matrixCsv(text));
+  if (format === 'csv') {
+    const csv = matrixCsv(text);
+    if (!('rows' in csv)) return { ok: false, message: lineMessage(csv) };
+    return csvMatrix(csv);
+  }
   const read = readJson(text);
   return read.ok ? jsonMatrix(read.data) : { ok: false, message: read.message };
 }
@@ -84,17 +88,10 @@ export function readMatrixFile(written: string, mdxFile: string, contentDir: str
   if (extension !== '.json' && extension !== '.csv') {
     return { ok: false, message: `${written}: expected a .json or .csv file` };
   }
-  const stat = statSync(absolute);
-  if (stat.size > MAX_DATA_FILE_BYTES) {
-    return { ok: false, message: `${written} is too large for a confusion matrix` };
-  }
-  const parsed = parsedFile(
-    absolute,
-    'matrix',
-    (text) => parseMatrix(text, extension === '.json' ? 'json' : 'csv'),
-    stat.mtimeMs,
+  const parsed = parsedFile(absolute, 'matrix', (text) =>
+    parseMatrix(text, extension === '.json' ? 'json' : 'csv'),
   );
-  return parsed.ok ? parsed : { ok: false, message: `${written}: ${parsed.message}` };
+  return parsed.ok ? parsed : { ok: false, message: afterPath(written, parsed) };
 }
 
 /**
@@ -127,6 +124,7 @@ function parseJsonMatrix(text: string): ImportResult {
 
 function parseCsvMatrix(text: string): ImportResult {
   const csv = matrixCsv(text);
+  if (!('rows' in csv)) return csv;
   const parsed = csvMatrix(csv);
   if (!parsed.ok) {
     if (parsed.row === undefined) {
@@ -155,6 +153,8 @@ function parseCsvMatrix(text: string): ImportResult {
 function readJson(
   text: string,
 ): { ok: true; data: unknown } | { ok: false; message: string; line?: number } {
+  const deep = tooDeepLine(text);
+  if (deep !== undefined) return { ok: false, line: deep, message: `the file ${TOO_DEEP}` };
   try {
     return { ok: true, data: JSON.parse(text) };
   } catch (error) {
@@ -225,14 +225,17 @@ export function matrixCsvLines(text: string): CsvLine[] {
     });
 }
 
-function matrixCsv(text: string): MatrixCsv {
-  const [first, ...rest] = matrixCsvLines(text);
+/** A CSV limit problem as one message, its line first (`line 3: ...`), for the component's messages. */
+function lineMessage(problem: { line?: number; message: string }): string {
+  return problem.line === undefined ? problem.message : `line ${problem.line}: ${problem.message}`;
+}
+
+function matrixCsv(text: string): MatrixCsv | { ok: false; line?: number; message: string } {
+  const lines = matrixCsvLines(text);
+  const limit = csvLimitProblem(lines);
+  if (limit) return limit;
+  const [first, ...rest] = lines;
   if (!first) return { rows: [] };
-  // pandas' DataFrame(cm, index=labels, columns=labels).to_csv() adds a header
-  // row and a label column; np.savetxt writes bare counts. The corner cell
-  // decides: pandas leaves it empty or writes a name ("true\\pred"); np.savetxt
-  // starts with a count. So `,0,1` is a header of numeric class names, and
-  // `52,x` is a row with a bad count.
   const corner = first.cells[0] ?? '';
   if (corner !== '' && parseNumber(corner) !== undefined) return { rows: [first, ...rest] };
   return {

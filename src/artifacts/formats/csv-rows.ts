@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { parseNumber } from '../data-table.ts';
 import { describeValue } from '../../problems/describe-value.ts';
+import { csvLimitProblem } from '../../files/size-limit.ts';
 
 /** One CSV record and the 1-based file line it starts on. */
 export interface CsvLine {
@@ -48,6 +49,8 @@ export function readCsvRows(text: string): CsvRows {
     return at === undefined ? { ok: false, message } : { ok: false, line: at, message };
   }
   const filled = records.filter(({ cells }) => !(cells.length === 1 && cells[0]?.trim() === ''));
+  const limit = csvLimitProblem(filled);
+  if (limit) return limit;
   const [header, ...rows] = filled;
   if (!header) return { ok: false, message: 'expected a CSV header line, got an empty file' };
   return {

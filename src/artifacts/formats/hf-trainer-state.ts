@@ -1,4 +1,4 @@
-import { parsePythonJson } from './json-values.ts';
+import { jsonSyntaxProblem, parsePythonJson } from './json-values.ts';
 import type { ImportResult, Series } from './types.ts';
 
 /** Keys of a `log_history` entry that say where it was logged, not what. */
@@ -38,11 +38,7 @@ export function parseTrainerState(text: string): ImportResult {
   }
   const parsed = parsePythonJson(text);
   if (!parsed.ok) {
-    return {
-      ok: false,
-      line: parsed.line,
-      message: `expected valid JSON (trainer_state.json as the Trainer writes it), found an error: ${parsed.reason}`,
-    };
+    return jsonSyntaxProblem(parsed, 'valid JSON (trainer_state.json as the Trainer writes it)');
   }
   const data = parsed.data;
   if (!isObject(data)) {

@@ -1,3 +1,4 @@
+import { TOO_DEEP, tooDeepLine } from '../../files/size-limit.ts';
 import type { ImportResult } from './types.ts';
 
 /**
@@ -48,11 +49,14 @@ function errorLine(message: string, text: string): number {
 /**
  * JSON as Python writes it: bare NaN and infinities read as null (a missing
  * value), so one diverged loss does not make the whole file unreadable. A
- * syntax error comes back with its line and the parser's reason.
+ * syntax error comes back with its line and the parser's reason; a file
+ * nested too deeply (`tooDeepLine`) with its line and `tooDeep`.
  */
 export function parsePythonJson(
   text: string,
-): { ok: true; data: unknown } | { ok: false; line: number; reason: string } {
+): { ok: true; data: unknown } | { ok: false; line: number; reason: string; tooDeep?: true } {
+  const deep = tooDeepLine(text);
+  if (deep !== undefined) return { ok: false, line: deep, reason: TOO_DEEP, tooDeep: true };
   const source = replacePythonNonFinite(text.replace(/^\uFEFF/, ''));
   try {
     return { ok: true, data: JSON.parse(source) };
@@ -66,12 +70,21 @@ export function parsePythonJson(
   }
 }
 
-/** A JSON syntax error as an importer reports it: the line and the parser's reason. */
-export function jsonSyntaxProblem(parsed: { line: number; reason: string }): ImportResult {
+/**
+ * A JSON file that does not parse as an importer reports it: the line and
+ * the parser's reason after what was `expected`; or, nested too deeply, the
+ * line and the limit.
+ */
+export function jsonSyntaxProblem(
+  parsed: { line: number; reason: string; tooDeep?: true },
+  expected = 'valid JSON',
+): ImportResult {
   return {
     ok: false,
     line: parsed.line,
-    message: `expected valid JSON, found an error: ${parsed.reason}`,
+    message: parsed.tooDeep
+      ? `the file ${parsed.reason}`
+      : `expected ${expected}, found an error: ${parsed.reason}`,
   };
 }
 

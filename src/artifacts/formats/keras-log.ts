@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { parseNumber } from '../data-table.ts';
 import { finiteCell, readCell } from './csv-rows.ts';
+import { csvLimitProblem } from '../../files/size-limit.ts';
 import type { ImportResult, Series } from './types.ts';
 
 const SEPARATORS = [',', ';', '\t'];
@@ -67,6 +68,8 @@ export function parseKerasLog(text: string): ImportResult {
   // Keras never writes a newline inside a cell, so row index + 1 is the line number.
   const lines = parsed.data.map((cells, index) => ({ cells, line: index + 1 }));
   const nonEmpty = lines.filter(({ cells }) => !(cells.length === 1 && cells[0]?.trim() === ''));
+  const limit = csvLimitProblem(nonEmpty);
+  if (limit) return limit;
   const [header, ...body] = nonEmpty;
   if (header === undefined) {
     return {

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { parseNumber } from '../data-table.ts';
+import { MAX_CSV_ROWS, TOO_DEEP, tooDeepLine } from '../../files/size-limit.ts';
 import type { ImportResult, RunInfo, Series, SeriesPoint } from './types.ts';
 
 /** MLflow's RunStatus enum, as the file store writes it in a run's meta.yaml. */
@@ -68,6 +69,13 @@ function parseMetricFile(text: string): MetricResult {
         ok: false,
         line: index + 1,
         message: `expected "<timestamp> <value> <step>", got "${line}"`,
+      };
+    }
+    if (points.length === MAX_CSV_ROWS) {
+      return {
+        ok: false,
+        line: index + 1,
+        message: `expected at most ${MAX_CSV_ROWS.toLocaleString('en-US')} logged values (the row limit for data files), got more; downsample the file (for example every 10th line)`,
       };
     }
     points.push({ step: Number(stepText), value });
@@ -141,6 +149,11 @@ export function parseMlflowRun(files: ReadonlyMap<string, string>): ImportResult
   }
 
   const metaText = normalized.get('meta.yaml') ?? '';
+  // meta.yaml is flat `key: value` lines; nested flow lists thousands deep
+  // would only overflow the YAML reader's stack.
+  const deep = tooDeepLine(metaText);
+  if (deep !== undefined)
+    return { ok: false, file: 'meta.yaml', line: deep, message: `the file ${TOO_DEEP}` };
   const lineCounter = new LineCounter();
   const document = parseDocument(metaText, {
     schema: 'failsafe',

@@ -3,11 +3,17 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
+import { resolveInside } from '../../files/paths.ts';
+import { readDataFile } from '../../files/read.ts';
 
-/** What a change to a file looks like: its path and content, or that it is gone. */
-async function fileStamp(file: string): Promise<string> {
-  const bytes = await readFile(file).catch(() => undefined);
-  const content = bytes ? createHash('sha256').update(bytes).digest('hex') : 'removed';
+/**
+ * What a change to a file under `dir` looks like: its path and content, or
+ * that it cannot be read (gone, a link out of `dir`, over the size limit:
+ * the check says which). Read as every data file is, within the limit.
+ */
+function fileStamp(file: string, dir: string): string {
+  const read = resolveInside(file, dir).ok ? readDataFile(file) : undefined;
+  const content = read?.ok ? createHash('sha256').update(read.text).digest('hex') : 'unreadable';
   return `${file}\0${content}`;
 }
 
@@ -48,7 +54,7 @@ export function refreshedByFiles(
       const restamp = async (changed: string) => {
         const file = path.resolve(changed);
         if (!file.startsWith(dir + path.sep) || isEntryFile(file)) return;
-        const stamp = await fileStamp(file);
+        const stamp = fileStamp(file, dir);
         for (const entry of store.values()) {
           if (!entry.filePath) continue;
           const own = await readFile(path.resolve(root, entry.filePath), 'utf8').catch(() => '');

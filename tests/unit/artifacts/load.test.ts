@@ -3,7 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACT_FORMATS } from '../../../src/schemas/artifact-formats.ts';
 import { loadArtifact, type LoadedArtifact } from '../../../src/artifacts/load.ts';
-import { MAX_DATA_FILE_BYTES } from '../../../src/files/size-limit.ts';
+import {
+  MAX_CSV_CELL_CHARS,
+  MAX_CSV_ROWS,
+  MAX_DATA_FILE_BYTES,
+  MAX_RUN_FOLDER_FILES,
+} from '../../../src/files/size-limit.ts';
 import { readArtifact, artifactSite } from '../../helpers/artifacts.ts';
 
 const EXPERIMENT_ID = '873451918523740582';
@@ -165,6 +170,139 @@ describe('loadArtifact reading MLflow run folders', () => {
   });
 });
 
+describe('loadArtifact and the boundary of a run folder', () => {
+  const RUN_DIR = (dir: string) => path.join(dir, 'mlruns', EXPERIMENT_ID, RUN_ID);
+
+  it('refuses a file of the run that links out of content/, and reads nothing of it', () => {
+    const { load, dir, root } = site();
+    fs.writeFileSync(path.join(root, 'passwd'), 'root:x:0:0:OUTSIDE-SECRET:/root:/bin/bash\n');
+    const tag = path.join(RUN_DIR(dir), 'tags', 'mlflow.runName');
+    fs.rmSync(tag);
+    fs.symlinkSync(path.join(root, 'passwd'), tag);
+    const expected = `path "${RUN}/tags/mlflow.runName" is a link to a file outside the content folder; copy the file in instead`;
+    expect(load(RUN)).toEqual({ ok: false, message: expected });
+    // Found through its experiment or mlruns folder, the run is named as the intern would write it.
+    expect(message(load('./mlruns'))).toBe(
+      expected.replace(RUN, `./mlruns/${EXPERIMENT_ID}/${RUN_ID}`),
+    );
+    expect(JSON.stringify(load(RUN))).not.toContain('OUTSIDE-SECRET');
+  });
+
+  it('follows a link inside the run that stays inside content/', () => {
+    const { load, dir } = site({ 'shared-tag': 'shared-run-name' });
+    const tag = path.join(RUN_DIR(dir), 'tags', 'mlflow.runName');
+    fs.rmSync(tag);
+    fs.symlinkSync(path.join(dir, 'shared-tag'), tag);
+    const result = load(RUN);
+    expect(result.ok && result.artifact.run?.name).toBe('shared-run-name');
+  });
+
+  it('reports a dangling link, a loop of links and a link back into the run, naming the link', () => {
+    const { load, dir } = site();
+    const tags = path.join(RUN_DIR(dir), 'tags');
+    fs.symlinkSync('nothing-here', path.join(tags, 'a-dangling'));
+    expect(message(load(RUN))).toBe(
+      `path "${RUN}/tags/a-dangling" is a link to a file that does not exist; copy the file in instead`,
+    );
+    fs.rmSync(path.join(tags, 'a-dangling'));
+    fs.symlinkSync('loop-b', path.join(tags, 'loop-a'));
+    fs.symlinkSync('loop-a', path.join(tags, 'loop-b'));
+    expect(message(load(RUN))).toBe(
+      `path "${RUN}/tags/loop-a" is a link that leads back to itself in a loop; copy the file in instead`,
+    );
+    fs.rmSync(path.join(tags, 'loop-a'));
+    fs.rmSync(path.join(tags, 'loop-b'));
+    fs.symlinkSync('..', path.join(tags, 'up'));
+    expect(message(load(RUN))).toBe(
+      `path "${RUN}/tags/up" is a link that leads back to itself in a loop; copy the folder in instead`,
+    );
+  });
+
+  it('does not look for runs in an experiment folder that links out of content/', () => {
+    const { load, dir, root } = site();
+    fs.cpSync(path.join(dir, 'mlruns'), path.join(root, 'elsewhere-mlruns'), { recursive: true });
+    fs.rmSync(path.join(dir, 'mlruns', EXPERIMENT_ID), { recursive: true });
+    fs.symlinkSync(
+      path.join(root, 'elsewhere-mlruns', EXPERIMENT_ID),
+      path.join(dir, 'mlruns', EXPERIMENT_ID),
+    );
+    expect(load('./mlruns')).toEqual({ ok: false, message: `./mlruns: ${NOT_A_RUN}` });
+  });
+
+  it('holds every file of the run to the data-file limit, before reading it', () => {
+    const { load, dir } = site();
+    const metric = path.join(RUN_DIR(dir), 'metrics', 'huge');
+    fs.writeFileSync(metric, '');
+    // A sparse 630 MB metric file: read whole, it crashed the check with no file named.
+    fs.truncateSync(metric, 630 * 1024 * 1024);
+    expect(message(load(RUN))).toBe(
+      `${RUN} (metrics/huge) is 630.00 MB, over the 5 MB limit for data files; downsample it (for example every 10th row) or keep only the columns you plot`,
+    );
+  });
+
+  it('holds the run folder to its total size and file count', () => {
+    const { load, dir } = site();
+    const metrics = path.join(RUN_DIR(dir), 'metrics');
+    for (const name of ['a', 'b', 'c', 'd', 'e']) {
+      fs.writeFileSync(path.join(metrics, name), '');
+      fs.truncateSync(path.join(metrics, name), MAX_DATA_FILE_BYTES);
+    }
+    expect(message(load(RUN))).toMatch(
+      new RegExp(
+        `^${RUN} holds 25\\.00 MB of files, over the 20 MB limit for a run folder; a run folder holds meta\\.yaml, metrics/, params/ and tags/; move anything else into its artifacts/ folder, which Casefolio does not read$`,
+      ),
+    );
+    for (const name of ['a', 'b', 'c', 'd', 'e']) fs.rmSync(path.join(metrics, name));
+    const params = path.join(RUN_DIR(dir), 'params');
+    for (let index = 0; index < MAX_RUN_FOLDER_FILES; index++) {
+      fs.writeFileSync(path.join(params, `p${index}`), '1');
+    }
+    expect(message(load(RUN))).toMatch(
+      new RegExp(`^${RUN} holds 10,0\\d\\d files, over the 10,000-file limit for a run folder; `),
+    );
+  });
+
+  it('holds a metric file to the row limit', () => {
+    const { load, dir } = site();
+    const line = '1718035505000 0.5 1\n';
+    fs.writeFileSync(path.join(RUN_DIR(dir), 'metrics', 'long'), line.repeat(MAX_CSV_ROWS + 1));
+    expect(message(load(RUN))).toBe(
+      `${RUN} (metrics/long, line 200001): expected at most 200,000 logged values (the row limit for data files), got more; downsample the file (for example every 10th line)`,
+    );
+  });
+});
+
+describe('loadArtifact and the JSON and CSV limits', () => {
+  it('refuses JSON nested deeper than the limit, with its line, whatever the format', () => {
+    const deep = `{\n"a": ${'['.repeat(5000)}${']'.repeat(5000)}\n}`;
+    const { load } = site({ 'deep.json': deep, 'trainer_state.json': deep });
+    const tail =
+      'the file nests lists and objects more than 64 levels deep, the limit (exports nest a few levels); save only the values the page shows';
+    expect(message(load('./deep.json'))).toBe(`./deep.json (line 2): ${tail}`);
+    expect(message(load('./trainer_state.json'))).toBe(`./trainer_state.json (line 2): ${tail}`);
+    expect(message(load('./deep.json', 'sklearn-report'))).toBe(`./deep.json (line 2): ${tail}`);
+  });
+
+  it("refuses a run's meta.yaml nested deeper than the JSON limit, before the YAML reader overflows", () => {
+    const { load } = site({
+      'run/meta.yaml': `run_id: r1\ndeep: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
+      'run/metrics/val_auc': '1718035505000 0.801 0\n',
+    });
+    expect(message(load('./run'))).toBe(
+      './run (meta.yaml, line 2): the file nests lists and objects more than 64 levels deep, the limit (exports nest a few levels); save only the values the page shows',
+    );
+  });
+
+  it('refuses a CSV artifact with a cell over the cell limit, with its line', () => {
+    const { load } = site({
+      'training.log': `epoch,loss\n0,0.5\n1,${'9'.repeat(MAX_CSV_CELL_CHARS + 1)}\n`,
+    });
+    expect(message(load('./training.log'))).toBe(
+      './training.log (line 3): column 2 holds a cell of 10,001 characters, over the 10,000-character limit for a cell; shorten it or leave it out',
+    );
+  });
+});
+
 describe('loadArtifact problems', () => {
   it('reports a missing file', () => {
     expect(site().load('./nope.json')).toEqual({
@@ -203,7 +341,7 @@ describe('loadArtifact problems', () => {
     expect(load('./big.csv')).toEqual({
       ok: false,
       message:
-        './big.csv: the file is 5.00 MB, over the 5 MB limit; downsample it or export fewer steps',
+        './big.csv is 5.00 MB, over the 5 MB limit for data files; downsample it (for example every 10th row) or keep only the columns you plot',
     });
     fs.truncateSync(path.join(dir, 'big.csv'), MAX_DATA_FILE_BYTES);
     expect(message(load('./big.csv'))).not.toContain('limit');

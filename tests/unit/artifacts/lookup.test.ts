@@ -9,8 +9,7 @@ import {
   roundForDisplay,
   suggestKeys,
 } from '../../../src/artifacts/lookup.ts';
-import { readRunFolder } from '../../../src/artifacts/run-folder.ts';
-import { ARTIFACTS, artifact, readArtifact } from '../../helpers/artifacts.ts';
+import { ARTIFACTS, artifact, readArtifact, runFolderTexts } from '../../helpers/artifacts.ts';
 
 const RUN_DIR = path.join(
   ARTIFACTS,
@@ -367,7 +366,7 @@ describe('lookupValue on a Keras history saved with json.dump(history.history)',
   });
 
   it('refuses @epoch=N where steps are not epochs, and says what to write', () => {
-    const run = artifact(parseMlflowRun(readRunFolder(RUN_DIR)));
+    const run = artifact(parseMlflowRun(runFolderTexts(RUN_DIR)));
     expect(lookupValue(run, 'val_auc@epoch=1', 'higher')).toEqual({
       ok: false,
       message:
@@ -495,7 +494,7 @@ describe('lookupValue on other logged formats', () => {
 });
 
 describe('lookupValue on an MLflow run', () => {
-  const run = artifact(parseMlflowRun(readRunFolder(RUN_DIR)));
+  const run = artifact(parseMlflowRun(runFolderTexts(RUN_DIR)));
 
   it('reads metric keys with a selector, / included', () => {
     expect(lookupValue(run, 'val_auc@best', 'higher')).toEqual({

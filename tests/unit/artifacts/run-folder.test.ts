@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseMlflowRun } from '../../../src/artifacts/formats/mlflow-run.ts';
-import { findMlflowRun, readRunFolder } from '../../../src/artifacts/run-folder.ts';
+import { findMlflowRun } from '../../../src/artifacts/run-folder.ts';
+import { runFolderTexts } from '../../helpers/artifacts.ts';
 
 const MLRUNS = path.resolve(import.meta.dirname, '../../fixtures/artifacts/mlruns');
 const EXPERIMENT_ID = '873451918523740582';
@@ -37,7 +38,7 @@ function runFiles(prefix: string, meta = RUN_META): Record<string, string> {
 
 describe('readRunFolder', () => {
   it('reads every file of the fixture run, keyed with forward slashes, metric subfolders included', () => {
-    const files = readRunFolder(RUN_DIR);
+    const files = runFolderTexts(RUN_DIR);
     expect([...files.keys()].sort()).toEqual([
       'meta.yaml',
       'metrics/train_loss',
@@ -60,7 +61,7 @@ describe('readRunFolder', () => {
   });
 
   it('feeds parseMlflowRun', () => {
-    const result = parseMlflowRun(readRunFolder(RUN_DIR));
+    const result = parseMlflowRun(runFolderTexts(RUN_DIR));
     expect(result.ok && result.artifact.values).toEqual({
       train_loss: 0.4109,
       'val/loss': 0.4471,
@@ -84,7 +85,7 @@ describe('readRunFolder', () => {
       '_notes.md': 'my notes on this run',
       'params/artifacts': 'keep',
     });
-    expect([...readRunFolder(dir).keys()].sort()).toEqual([
+    expect([...runFolderTexts(dir).keys()].sort()).toEqual([
       'meta.yaml',
       'metrics/loss',
       'params/artifacts',

@@ -48,6 +48,7 @@ function caseStudy(
 const report = (...caseStudies: CaseStudyFile[]): ContentReport => ({
   problems: [],
   caseStudies,
+  linkedEntries: [],
 });
 
 const complete = {

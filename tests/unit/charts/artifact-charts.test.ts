@@ -9,8 +9,7 @@ import {
   seriesTable,
   type ArtifactChartData,
 } from '../../../src/charts/artifact-charts.ts';
-import { readRunFolder } from '../../../src/artifacts/run-folder.ts';
-import { ARTIFACTS, artifact, readArtifact } from '../../helpers/artifacts.ts';
+import { ARTIFACTS, artifact, readArtifact, runFolderTexts } from '../../helpers/artifacts.ts';
 
 const RUN_DIR = path.join(
   ARTIFACTS,
@@ -212,7 +211,7 @@ describe('artifactChartData', () => {
   });
 
   it('plots every metric of an MLflow run by step', () => {
-    const data = chartData(artifact(parseMlflowRun(readRunFolder(RUN_DIR))));
+    const data = chartData(artifact(parseMlflowRun(runFolderTexts(RUN_DIR))));
     expect(data).toEqual({
       table: {
         columns: ['step', 'train_loss', 'val/loss', 'val_auc'],

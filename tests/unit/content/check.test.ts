@@ -161,6 +161,7 @@ describe('findCaseStudyFiles', () => {
         { entry: 'pricing-dashboard.mdx', slug: 'pricing-dashboard' },
       ],
       misnamed: [],
+      linked: [],
     });
   });
 
@@ -168,6 +169,7 @@ describe('findCaseStudyFiles', () => {
     expect(findCaseStudyFiles(path.join(os.tmpdir(), 'casefolio-does-not-exist'))).toEqual({
       entries: [],
       misnamed: [],
+      linked: [],
     });
   });
 
@@ -448,5 +450,68 @@ describe('checkContent', () => {
     expect(
       problemLines({ 'content/profile.yaml': PROFILE, 'content/case-studies/churn.mdx': source }),
     ).toEqual([]);
+  });
+});
+
+describe('case studies that are links', () => {
+  /** A project with one valid case study, `outside/` beside content/ holding another, and `links` made in case-studies/. */
+  function linkedProject(links: Record<string, string>) {
+    const site = project({
+      'content/profile.yaml': PROFILE,
+      'content/case-studies/churn/index.mdx': caseStudy(),
+      'content/shared/pricing.mdx': caseStudy(),
+      'outside/study/index.mdx': caseStudy('', 'OUTSIDE-SECRET\n'),
+      'outside/study.mdx': caseStudy('', 'OUTSIDE-SECRET\n'),
+    });
+    for (const [link, target] of Object.entries(links)) {
+      fs.symlinkSync(target, path.join(site.contentDir, 'case-studies', link));
+    }
+    return site;
+  }
+
+  it('refuses an entry or a case-study folder that links out of content/, reading nothing of it', () => {
+    const site = linkedProject({
+      'elsewhere.mdx': path.join('..', '..', 'outside', 'study.mdx'),
+      'elsewhere-folder': path.join('..', '..', 'outside', 'study'),
+    });
+    const report = checkContent(site);
+    expect(report.problems.map(formatProblem)).toEqual([
+      'content/case-studies/elsewhere-folder: this folder is a link to a folder outside the content folder; copy the folder in instead',
+      'content/case-studies/elsewhere.mdx:1: this file is a link to a file outside the content folder; copy the file in instead',
+    ]);
+    expect(report.caseStudies.map(({ slug }) => slug)).toEqual(['churn']);
+    expect(report.linkedEntries).toEqual([
+      { entry: 'elsewhere-folder/index.mdx', draft: false, linked: true },
+      { entry: 'elsewhere.mdx', draft: false, linked: true },
+    ]);
+  });
+
+  it('refuses a profile.yaml that links out of content/', () => {
+    const site = linkedProject({});
+    fs.writeFileSync(path.join(site.root, 'outside', 'profile.yaml'), PROFILE);
+    fs.rmSync(path.join(site.contentDir, 'profile.yaml'));
+    fs.symlinkSync(
+      path.join(site.root, 'outside', 'profile.yaml'),
+      path.join(site.contentDir, 'profile.yaml'),
+    );
+    expect(checkContent(site).problems.map(formatProblem)).toEqual([
+      'content/profile.yaml: this file is a link to a file outside the content folder; copy the file in instead',
+    ]);
+  });
+
+  it('refuses a dangling link and a loop where entries are, and follows a link inside content/', () => {
+    const site = linkedProject({
+      'gone.mdx': 'nothing-here.mdx',
+      'loop-a.mdx': 'loop-b.mdx',
+      'loop-b.mdx': 'loop-a.mdx',
+      'pricing.mdx': path.join('..', 'shared', 'pricing.mdx'),
+    });
+    const report = checkContent(site);
+    expect(report.problems.map(formatProblem)).toEqual([
+      'content/case-studies/gone.mdx:1: this file is a link to a file that does not exist; copy the file in instead',
+      'content/case-studies/loop-a.mdx:1: this file is a link that leads back to itself in a loop; copy the file in instead',
+      'content/case-studies/loop-b.mdx:1: this file is a link that leads back to itself in a loop; copy the file in instead',
+    ]);
+    expect(report.caseStudies.map(({ slug }) => slug)).toEqual(['churn', 'pricing']);
   });
 });

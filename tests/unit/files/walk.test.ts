@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isIgnoredName, walkFiles } from '../../../src/files/walk.ts';
+import { isIgnoredName, walkFiles, walkFolder } from '../../../src/files/walk.ts';
 
 let root: string;
 let outside: string;
@@ -47,12 +47,7 @@ describe('isIgnoredName', () => {
 
 describe('walkFiles', () => {
   it('lists files in name order, passing over ignored names and all they hold', () => {
-    expect(relatives(root)).toEqual([
-      'a/data/history.csv',
-      'a/index.mdx',
-      'b.mdx',
-      'linked/secret.txt',
-    ]);
+    expect(relatives(root)).toEqual(['a/data/history.csv', 'a/index.mdx', 'b.mdx']);
   });
 
   it('gives absolute paths, and which files are regular', () => {
@@ -70,7 +65,6 @@ describe('walkFiles', () => {
       'a/data/history.csv',
       'a/index.mdx',
       'b.mdx',
-      'linked/secret.txt',
     ]);
   });
 
@@ -78,7 +72,6 @@ describe('walkFiles', () => {
     expect(relatives(root, { skipFolder: (folder) => folder === 'a/data' })).toEqual([
       'a/index.mdx',
       'b.mdx',
-      'linked/secret.txt',
     ]);
   });
 
@@ -92,10 +85,97 @@ describe('walkFiles', () => {
 
   it('stops at the given depth', () => {
     expect(relatives(root, { maxDepth: 1 })).toEqual(['b.mdx']);
-    expect(relatives(root, { maxDepth: 2 })).toEqual(['a/index.mdx', 'b.mdx', 'linked/secret.txt']);
+    expect(relatives(root, { maxDepth: 2 })).toEqual(['a/index.mdx', 'b.mdx']);
   });
 
   it('finds nothing in a folder that does not exist', () => {
     expect(walkFiles(path.join(root, 'missing'))).toEqual([]);
+  });
+});
+
+describe('walkFolder and links', () => {
+  /** A fresh folder with `files`, then the links `[link, target]` made in it. */
+  function tree(files: string[], links: [string, string][]): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casefolio-links-'));
+    for (const file of files) {
+      fs.mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), file);
+    }
+    for (const [link, target] of links) {
+      fs.mkdirSync(path.join(dir, path.dirname(link)), { recursive: true });
+      fs.symlinkSync(target, path.join(dir, link));
+    }
+    return dir;
+  }
+  const refusedOf = (dir: string, within?: string) =>
+    walkFolder(dir, within === undefined ? {} : { within }).refused.map(
+      ({ relative, problem, folder }) => ({ relative, problem, folder }),
+    );
+
+  it('refuses a link that leads out of the walked folder, to a file or a folder, and reads nothing behind it', () => {
+    const dir = tree(
+      ['a/plot.png'],
+      [
+        ['a/secret.txt', path.join(outside, 'secret.txt')],
+        ['linked', outside],
+      ],
+    );
+    expect(walkFolder(dir).files.map(({ relative }) => relative)).toEqual(['a/plot.png']);
+    expect(refusedOf(dir)).toEqual([
+      { relative: 'a/secret.txt', problem: 'outside', folder: false },
+      { relative: 'linked', problem: 'outside', folder: true },
+    ]);
+  });
+
+  it('follows a link that stays inside, into `within` when given', () => {
+    const dir = tree(
+      ['shared/data.csv', 'run/meta.yaml'],
+      [['run/data.csv', '../shared/data.csv']],
+    );
+    expect(refusedOf(path.join(dir, 'run'))).toEqual([
+      { relative: 'data.csv', problem: 'outside', folder: false },
+    ]);
+    expect(
+      walkFiles(path.join(dir, 'run'), { within: dir }).map(({ relative }) => relative),
+    ).toEqual(['data.csv', 'meta.yaml']);
+  });
+
+  it('refuses a dangling link and a loop of links, without throwing', () => {
+    const dir = tree(
+      ['a.csv'],
+      [
+        ['dangling.csv', 'nothing-here.csv'],
+        ['loop-a', 'loop-b'],
+        ['loop-b', 'loop-a'],
+      ],
+    );
+    expect(refusedOf(dir)).toEqual([
+      { relative: 'dangling.csv', problem: 'dangling', folder: false },
+      { relative: 'loop-a', problem: 'loop', folder: false },
+      { relative: 'loop-b', problem: 'loop', folder: false },
+    ]);
+  });
+
+  it('refuses a link back into a folder the walk is inside, so a walk always ends', () => {
+    const dir = tree(
+      ['tags/mlflow.runName'],
+      [
+        ['tags/up', '..'],
+        ['tags/self', '.'],
+      ],
+    );
+    expect(walkFiles(dir).map(({ relative }) => relative)).toEqual(['tags/mlflow.runName']);
+    expect(refusedOf(dir)).toEqual([
+      { relative: 'tags/self', problem: 'loop', folder: true },
+      { relative: 'tags/up', problem: 'loop', folder: true },
+    ]);
+  });
+
+  it('refuses the walked folder itself when it leads out of `within`', () => {
+    const dir = tree([], [['run', outside]]);
+    expect(walkFolder(path.join(dir, 'run'), { within: dir })).toEqual({
+      files: [],
+      refused: [{ path: path.join(dir, 'run'), relative: '', problem: 'outside', folder: true }],
+    });
   });
 });

@@ -436,7 +436,8 @@ describe('readMatrixFile', () => {
     });
     expect(readMatrixFile('./big.json', site.mdxFile, site.contentDir)).toEqual({
       ok: false,
-      message: './big.json is too large for a confusion matrix',
+      message:
+        './big.json is 5.00 MB, over the 5 MB limit for data files; downsample it (for example every 10th row) or keep only the columns you plot',
     });
   });
 });
