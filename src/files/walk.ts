@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -34,6 +34,29 @@ export interface WalkOptions {
   maxDepth?: number;
 }
 
+/**
+ * What a link points at, or undefined when it cannot be followed: it
+ * dangles, is a loop of links, or is a folder that holds it (walking it
+ * would never end). Such a link is listed as a file that is not regular, and
+ * `files/broken-links.ts` names it.
+ */
+function followed(link: string): Stats | undefined {
+  try {
+    const target = statSync(link);
+    if (target.isDirectory() && holdsItsLink(link)) return undefined;
+    return target;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a link to a folder points at the folder it is in, or one above. */
+export function holdsItsLink(link: string): boolean {
+  const target = realpathSync.native(link);
+  const relative = path.relative(target, realpathSync.native(path.dirname(link)));
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
 /** A file found under a walked folder. */
 export interface WalkedFile {
   /** Absolute path. */
@@ -59,7 +82,7 @@ export function walkFiles(dir: string, options: WalkOptions = {}): WalkedFile[] 
       if (names === 'unignored' && isIgnoredName(entry.name)) continue;
       const full = path.join(folder, entry.name);
       const relative = `${prefix}${entry.name}`;
-      const target = followLinks && entry.isSymbolicLink() ? statSync(full) : entry;
+      const target = followLinks && entry.isSymbolicLink() ? (followed(full) ?? entry) : entry;
       if (!target.isDirectory()) found.push({ path: full, relative, regular: target.isFile() });
       else if (depth < maxDepth && !skipFolder?.(relative)) walk(full, `${relative}/`, depth + 1);
     }
