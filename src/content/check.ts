@@ -9,6 +9,7 @@ import type { ConfusionKey } from '../processes/confusion-views.ts';
 import type { ConfusionView } from '../charts/confusion.ts';
 import { checkMdxElements } from './mdx/checks.ts';
 import { imageFileProblem, markdownImageProblem } from './mdx/local-files.ts';
+import { codeProblems } from './mdx/code.ts';
 import { scanMdx, type MdxContents } from './mdx/elements.ts';
 import { sortProblems, type ContentProblem } from '../problems/problem.ts';
 import { fieldProblem, schemaProblems } from './schema-problems.ts';
@@ -272,6 +273,9 @@ function checkCaseStudy(
     for (const image of scan.images) {
       const message = markdownImageProblem(image.url, context);
       if (message) problems.push({ file, line: image.line, message });
+    }
+    for (const problem of codeProblems(scan)) {
+      problems.push({ file, line: problem.line, message: problem.message });
     }
   }
 

@@ -30,12 +30,20 @@ interface MdxLink {
   line: number;
 }
 
+/** A `{...}` expression written in the body's text (not an attribute's). */
+interface MdxExpression {
+  /** The code between the braces. */
+  code: string;
+  line: number;
+}
+
 /** What the body contains, for the build's checks and the authoring lints. */
 export interface MdxContents {
   elements: MdxElement[];
   headings: MdxHeading[];
   images: MdxImage[];
   links: MdxLink[];
+  expressions: MdxExpression[];
   /** The words a reader sees, block by block, for the search index. */
   text: string[];
 }
@@ -81,7 +89,14 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
         .replace(/^Could not parse expression with \w+: /, 'could not read the expression: '),
     };
   }
-  const contents: MdxContents = { elements: [], headings: [], images: [], links: [], text: [] };
+  const contents: MdxContents = {
+    elements: [],
+    headings: [],
+    images: [],
+    links: [],
+    expressions: [],
+    text: [],
+  };
   const lineOf = (node: MdastNode) => firstLine + (node.position?.start.line ?? 1) - 1;
   // Each element's props are read once (expressions are parsed), for the checks and the text.
   const elementOf = new Map<MdastNode, MdxElement>();
@@ -100,6 +115,8 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
       contents.images.push({ url: node.url ?? '', alt: node.alt ?? '', line: lineOf(node) });
     } else if (node.type === 'link') {
       contents.links.push({ url: node.url ?? '', line: lineOf(node) });
+    } else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+      contents.expressions.push({ code: node.value ?? '', line: lineOf(node) });
     }
     node.children?.forEach(visit);
   };
