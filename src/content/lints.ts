@@ -211,7 +211,7 @@ function unusedFiles(
   };
   refer((data['cover'] as { src?: unknown } | undefined)?.src);
   for (const metric of Array.isArray(data['metrics']) ? data['metrics'] : [])
-    refer((metric as { from?: unknown }).from);
+    refer((metric as { from?: unknown } | null)?.from);
   for (const element of elements) refer(element.props['src']);
   for (const image of images) refer(image.url);
   for (const link of links) refer(link.url);
