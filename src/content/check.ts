@@ -10,6 +10,7 @@ import type { ConfusionView } from '../charts/confusion.ts';
 import { checkMdxElements } from './mdx/checks.ts';
 import { imageFileProblem, markdownImageProblem } from './mdx/local-files.ts';
 import { codeProblems } from './mdx/code.ts';
+import { importProblems } from './mdx/imports.ts';
 import { scanMdx, type MdxContents } from './mdx/elements.ts';
 import { sortProblems, type ContentProblem } from '../problems/problem.ts';
 import { fieldProblem, schemaProblems } from './schema-problems.ts';
@@ -274,7 +275,10 @@ function checkCaseStudy(
       const message = markdownImageProblem(image.url, context);
       if (message) problems.push({ file, line: image.line, message });
     }
-    for (const problem of codeProblems(scan)) {
+    for (const problem of [
+      ...codeProblems(scan),
+      ...importProblems(scan, absolutePath, location.contentDir),
+    ]) {
       problems.push({ file, line: problem.line, message: problem.message });
     }
   }

@@ -57,6 +57,10 @@ const CASES: [string, string][] = [
     `${FIXTURE}/code-in-body.mdx:21: {results.auc} is code, which would run during the build; Casefolio runs no code from content, so write the text or value itself (a metric's value is <Metric name="..." />)`,
   ],
   [
+    'an import of a file that is not there (Vite: UNRESOLVED_IMPORT)',
+    `${FIXTURE}/import-missing.mdx:21: import "./plots.js": file not found: "./plots.js"`,
+  ],
+  [
     'a component prop written as code (the component throws while rendering)',
     `${FIXTURE}/code-in-body.mdx:21: <Chart> src: written as code, which Casefolio cannot check before the build and runs no code from content; write the value itself (src="..." or src={["a", "b"]})`,
   ],

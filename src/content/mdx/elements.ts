@@ -30,9 +30,9 @@ interface MdxLink {
   line: number;
 }
 
-/** A `{...}` expression written in the body's text (not an attribute's). */
-interface MdxExpression {
-  /** The code between the braces. */
+/** A `{...}` expression written in the body's text (not an attribute's), or a block of `import`/`export` lines. */
+interface MdxCode {
+  /** The code between the braces, or the lines. */
   code: string;
   line: number;
 }
@@ -43,7 +43,9 @@ export interface MdxContents {
   headings: MdxHeading[];
   images: MdxImage[];
   links: MdxLink[];
-  expressions: MdxExpression[];
+  expressions: MdxCode[];
+  /** Blocks of `import` and `export` lines. */
+  esm: MdxCode[];
   /** The words a reader sees, block by block, for the search index. */
   text: string[];
 }
@@ -95,6 +97,7 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
     images: [],
     links: [],
     expressions: [],
+    esm: [],
     text: [],
   };
   const lineOf = (node: MdastNode) => firstLine + (node.position?.start.line ?? 1) - 1;
@@ -117,6 +120,8 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
       contents.links.push({ url: node.url ?? '', line: lineOf(node) });
     } else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
       contents.expressions.push({ code: node.value ?? '', line: lineOf(node) });
+    } else if (node.type === 'mdxjsEsm') {
+      contents.esm.push({ code: node.value ?? '', line: lineOf(node) });
     }
     node.children?.forEach(visit);
   };
