@@ -165,7 +165,7 @@ const TAGS = [
 ];
 
 /** A YAML value in flow style, one line: scalars, tagged values, anchors, lists and maps. */
-export const yamlValue: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
+const yamlValue: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     { weight: 6, arbitrary: yamlScalar },
@@ -198,7 +198,7 @@ function field(valid: fc.Arbitrary<string>, chance = 4): fc.Arbitrary<string> {
 }
 
 /** Quoted, hostile or plain text: what a text field holds in a case study that passes. */
-export const textValue: fc.Arbitrary<string> = fc.oneof(
+const textValue: fc.Arbitrary<string> = fc.oneof(
   plainText,
   anyText.map((text) => JSON.stringify(text)),
 );

@@ -14,7 +14,6 @@ import {
   mdxBody,
   mdxFile,
   plainText,
-  textValue,
   url,
   withSections,
 } from './arbitraries.ts';

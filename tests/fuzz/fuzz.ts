@@ -100,7 +100,7 @@ export function expectPrintableLine(line: string, files: readonly string[]): voi
  * image, a missing profile). The file is one of the content folder's, or
  * the profile (which may be missing); the line a positive whole number.
  */
-export function expectProblemLine(line: string, files: readonly string[]): void {
+function expectProblemLine(line: string, files: readonly string[]): void {
   expect(line, 'one line').not.toMatch(LINE_BREAK);
   const match = /^(content\/[^:]+?)(?::([1-9]\d*))?: (\S.*)$/su.exec(line);
   expect(match, `file:line: message shape: ${JSON.stringify(line)}`).not.toBeNull();

@@ -52,7 +52,7 @@ type ImageAddress =
  * remote image and a path starting with `/` one served from public/, both
  * left as links; anything else is a file beside the MDX file, imported.
  */
-export function markdownImageAddress(url: string): ImageAddress {
+function markdownImageAddress(url: string): ImageAddress {
   if (url === '') return { kind: 'other' };
   let decoded: string;
   try {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { completeness, formatCompleteness, type Completeness } from '../../../src/authoring/completeness.ts';
+import {
+  completeness,
+  formatCompleteness,
+  type Completeness,
+} from '../../../src/authoring/completeness.ts';
 import type { CaseStudyFile, ContentReport } from '../../../src/content/check.ts';
 
 const SECTIONS = ['Problem', 'Approach', 'Results', 'Impact'];
@@ -30,6 +34,8 @@ function caseStudy(
               elements: [],
               images: [],
               links: [],
+              expressions: [],
+              esm: [],
               text: [],
               headings: headings.map((text, index) => ({ depth: 2, text, line: 15 + index })),
             },
