@@ -96,6 +96,11 @@ describe('lintContent on a complete case study', () => {
     expect(lint({ 'churn.mdx': study() })).toEqual([]);
   });
 
+  it('lints a metrics list holding an empty item without throwing', () => {
+    const findings = lint({ 'churn/index.mdx': study({ metrics: '  - null' }) });
+    expect(ofRule('baseline', findings)).toEqual([]);
+  });
+
   it('skips a case study whose frontmatter could not be read', () => {
     expect(lint({ 'broken.mdx': 'No frontmatter at all.\n' })).toEqual([]);
   });

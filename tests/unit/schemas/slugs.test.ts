@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isValidSlug, slugFromEntry, slugifyLabel, suggestSlug } from '../../../src/schemas/slugs.ts';
+import {
+  isValidSlug,
+  slugFromEntry,
+  slugifyLabel,
+  suggestSlug,
+} from '../../../src/schemas/slugs.ts';
 
 describe('slugifyLabel', () => {
   it.each([
@@ -94,9 +99,12 @@ describe('suggestSlug', () => {
     expect(suggestSlug(title, 60)).toBe(`${'a'.repeat(29)}-${'b'.repeat(30)}`);
   });
 
-  it.each(['', '   ', '🚲🚲', '!!! ???', '!!!', '時系列'])('falls back to case-study for %j', (title) => {
-    expect(suggestSlug(title)).toBe('case-study');
-  });
+  it.each(['', '   ', '🚲🚲', '!!! ???', '!!!', '時系列'])(
+    'falls back to case-study for %j',
+    (title) => {
+      expect(suggestSlug(title)).toBe('case-study');
+    },
+  );
 
   it('suggests a valid slug close to a name that is not one', () => {
     expect(suggestSlug('Churn Model')).toBe('churn-model');
