@@ -3,10 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { planContent, type PlanLocation } from '../../../src/content/plan.ts';
 import { parseYaml, splitFrontmatter } from '../../../src/content/frontmatter.ts';
 import { resolveMetric } from '../../../src/artifacts/resolve-metric.ts';
-import {
-  shareResolvedMetrics,
-  sharedResolvedMetric,
-} from '../../../src/processes/resolved-metrics.ts';
+import { shareResolvedMetrics, sharedResolvedMetric } from '../../../src/processes/resolved-metrics.ts';
 import { caseStudyPathSchema } from '../../../src/schemas/case-study.ts';
 import { metricSchema, type Metric } from '../../../src/schemas/metric.ts';
 import { readFileSync } from 'node:fs';

@@ -23,10 +23,7 @@ interface Job {
   'continue-on-error'?: unknown;
 }
 
-const source = readFileSync(
-  new URL('../../../.github/workflows/deploy.yml', import.meta.url),
-  'utf8',
-);
+const source = readFileSync(new URL('../../../.github/workflows/deploy.yml', import.meta.url), 'utf8');
 const workflow = parse(source) as { jobs: Record<string, Job> };
 
 /** Actions that publish or hand the site over for publishing. */

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isValidSlug,
-  slugFromEntry,
-  slugifyLabel,
-  suggestSlug,
-} from '../../../src/schemas/slugs.ts';
+import { isValidSlug, slugFromEntry, slugifyLabel, suggestSlug } from '../../../src/schemas/slugs.ts';
 
 describe('slugifyLabel', () => {
   it.each([
@@ -99,12 +94,9 @@ describe('suggestSlug', () => {
     expect(suggestSlug(title, 60)).toBe(`${'a'.repeat(29)}-${'b'.repeat(30)}`);
   });
 
-  it.each(['', '   ', '🚲🚲', '!!! ???', '!!!', '時系列'])(
-    'falls back to case-study for %j',
-    (title) => {
-      expect(suggestSlug(title)).toBe('case-study');
-    },
-  );
+  it.each(['', '   ', '🚲🚲', '!!! ???', '!!!', '時系列'])('falls back to case-study for %j', (title) => {
+    expect(suggestSlug(title)).toBe('case-study');
+  });
 
   it('suggests a valid slug close to a name that is not one', () => {
     expect(suggestSlug('Churn Model')).toBe('churn-model');
