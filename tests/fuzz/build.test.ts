@@ -140,7 +140,7 @@ const hostileProfile = fc
       `name: ${p.name}\nheadline: ${p.headline}\nbio: ${p.bio}\nlocation: ${p.headline}\navailability: ${p.headline}\nlinks: [{ label: ${p.label}, url: https://example.com/ }]\n`,
   );
 
-const project = fuzzProject('build');
+const project = fuzzProject('build', path.join(projectRoot, '.tmp', 'fuzz-build'));
 const lints = siteOptionsSchema.parse({});
 
 /** The content folder: the profile and every case study whose own check passes. */

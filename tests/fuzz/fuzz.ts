@@ -37,9 +37,14 @@ export function fuzzParameters(numRuns: number): fc.Parameters<unknown> {
 /** A file of a generated content folder: text, bytes, or a symbolic link to a path. */
 export type GeneratedFile = string | Uint8Array | { link: string };
 
-/** A temporary project (root, content/ and an empty public/) for one test file's properties. */
-export function fuzzProject(name: string) {
-  const root = mkdtempSync(path.join(os.tmpdir(), `casefolio-fuzz-${name}-`));
+/**
+ * A temporary project (root, content/ and an empty public/) for one test
+ * file's properties; at `at` when given (a build keeps a cache per content
+ * folder, so the folder a property builds stays the same from run to run).
+ */
+export function fuzzProject(name: string, at?: string) {
+  const root = at ?? mkdtempSync(path.join(os.tmpdir(), `casefolio-fuzz-${name}-`));
+  mkdirSync(root, { recursive: true });
   const contentDir = path.join(root, 'content');
   const publicDir = path.join(root, 'public');
   afterAll(() => rmSync(root, { recursive: true, force: true }));
