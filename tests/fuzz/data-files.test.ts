@@ -39,6 +39,22 @@ function uses(src: string, x: string, y: string[], type: string): string {
   ].join('\n\n');
 }
 
+/** Checks a case study whose metric, charts and matrix all read one file beside it. */
+async function checkDataFile(
+  name: string,
+  text: string,
+  key: string,
+  x: string,
+  y: string[],
+  type: string,
+): Promise<void> {
+  await project.check({
+    'profile.yaml': 'name: Ada\nheadline: Intern\n',
+    [`case-studies/churn/${name}`]: text,
+    'case-studies/churn/index.mdx': study(`./${name}`, key, uses(`./${name}`, x, y, type)),
+  });
+}
+
 const chartType = fc.constantFrom('line', 'bar', 'horizontalBar', 'scatter');
 
 describe('fuzzing data files, artifacts and run folders', () => {
@@ -55,15 +71,7 @@ describe('fuzzing data files, artifacts and run folders', () => {
           }),
         ),
         async ({ csv, key, x, y, type }) => {
-          await project.check({
-            'profile.yaml': 'name: Ada\nheadline: Intern\n',
-            'case-studies/churn/data.csv': csv.text,
-            'case-studies/churn/index.mdx': study(
-              './data.csv',
-              key,
-              uses('./data.csv', x, y, type),
-            ),
-          });
+          await checkDataFile('data.csv', csv.text, key, x, y, type);
         },
       ),
       fuzzParameters(120),
@@ -79,15 +87,7 @@ describe('fuzzing data files, artifacts and run folders', () => {
         fc.array(keyFor([]), { minLength: 1, maxLength: 2 }),
         chartType,
         async (json, key, x, y, type) => {
-          await project.check({
-            'profile.yaml': 'name: Ada\nheadline: Intern\n',
-            'case-studies/churn/report.json': json,
-            'case-studies/churn/index.mdx': study(
-              './report.json',
-              key,
-              uses('./report.json', x, y, type),
-            ),
-          });
+          await checkDataFile('report.json', json, key, x, y, type);
         },
       ),
       fuzzParameters(120),
