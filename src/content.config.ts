@@ -4,6 +4,7 @@ import { z } from 'astro/zod';
 import config from 'virtual:casefolio/collections-config';
 import { slugFromEntry } from './schemas/slugs.ts';
 import { checkedLoader } from './content/loaders/checked-loader.ts';
+import { frontmatterAsChecked } from './content/loaders/checked-frontmatter.ts';
 import { profileLoader } from './content/loaders/profile-loader.ts';
 import { refreshedByFiles } from './content/loaders/refreshed-loader.ts';
 import { caseStudyEntrySchema } from './schemas/case-study.ts';
@@ -34,11 +35,14 @@ const checked = () => import('virtual:casefolio/config');
 const caseStudies = defineCollection({
   loader: checkedLoader(
     refreshedByFiles(
-      glob({
-        pattern: config.caseStudyPatterns,
-        base: config.caseStudiesDir,
-        generateId: ({ entry }) => slugFromEntry(entry),
-      }),
+      // Each entry's data is its frontmatter as the check read it.
+      frontmatterAsChecked(
+        glob({
+          pattern: config.caseStudyPatterns,
+          base: config.caseStudiesDir,
+          generateId: ({ entry }) => slugFromEntry(entry),
+        }),
+      ),
       config.contentDir,
       (file) => file.endsWith('.mdx') || file === config.profilePath,
     ),

@@ -5,6 +5,8 @@ import {
   type FoundCaseStudy,
 } from './check.ts';
 import { findLocatedImages } from './image-metadata.ts';
+import { findBrokenLinks } from '../files/broken-links.ts';
+import { findUnreadableImages } from './image-files.ts';
 import { lintContent, type Finding } from './lints.ts';
 import { sortProblems } from '../problems/problem.ts';
 
@@ -44,6 +46,8 @@ export async function checkAll(
   onFound?: (entries: FoundCaseStudy[]) => void,
 ): Promise<CheckResult> {
   const report = checkContent(location, onFound);
+  const brokenLinks = findBrokenLinks([location.publicDir, location.contentDir], location.root);
+  const unreadable = await findUnreadableImages(report, location);
   const located = findLocatedImages([location.publicDir, location.contentDir], location.root);
   const findings: Finding[] = [
     ...report.problems.map((problem) => ({
@@ -55,6 +59,16 @@ export async function checkAll(
       ...problem,
       severity: 'error' as const,
       rule: 'image-location',
+    })),
+    ...brokenLinks.map((problem) => ({
+      ...problem,
+      severity: 'error' as const,
+      rule: 'broken-link',
+    })),
+    ...unreadable.map((problem) => ({
+      ...problem,
+      severity: 'error' as const,
+      rule: 'image-file',
     })),
     ...lintContent(report, lints),
   ];

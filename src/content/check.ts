@@ -8,6 +8,9 @@ import type { BuiltChart } from '../charts/data.ts';
 import type { ConfusionKey } from '../processes/confusion-views.ts';
 import type { ConfusionView } from '../charts/confusion.ts';
 import { checkMdxBody } from './mdx/checks.ts';
+import { imageFileProblem, markdownImageProblem } from './mdx/local-files.ts';
+import { codeProblems } from './mdx/code.ts';
+import { importProblems } from './mdx/import-targets.ts';
 import { scanMdx, type MdxContents } from './mdx/elements.ts';
 import { sortProblems, type ContentProblem } from '../problems/problem.ts';
 import { fieldProblem, schemaProblems } from './schema-problems.ts';
@@ -234,6 +237,12 @@ export function checkContent(
     linked: true as const,
   }));
   onFound?.([...found.map(({ entry, draft }) => ({ entry, draft })), ...linkedEntries]);
+  // Folder-form drafts, whose files a production build leaves out.
+  const draftFolders = new Map(
+    found
+      .filter(({ entry, draft }) => draft && entry.endsWith('/index.mdx'))
+      .map(({ absolutePath, slug }) => [path.dirname(absolutePath), slug]),
+  );
 
   const caseStudies: CaseStudyFile[] = [];
   const fileBySlug = new Map<string, string>();
@@ -258,7 +267,7 @@ export function checkContent(
       });
     } else fileBySlug.set(slug, file);
 
-    const result = checkCaseStudy(read, location);
+    const result = checkCaseStudy(read, location, draftFolders);
     problems.push(...result.problems);
     caseStudies.push({
       entry,
@@ -304,7 +313,10 @@ function checkProfile(
   for (const field of ['avatar', 'resume'] as const) {
     const value = data[field];
     if (typeof value !== 'string') continue;
-    const problem = checkLocalFile(value, absolutePath, location.contentDir);
+    const problem =
+      field === 'avatar'
+        ? imageFileProblem(value, absolutePath, location.contentDir)
+        : checkLocalFile(value, absolutePath, location.contentDir);
     if (problem) problems.push(fieldProblem(file, parsed.yaml, [field], problem));
   }
   return { problems, ...(valid ? { valid } : {}) };
@@ -325,6 +337,7 @@ function readCaseStudy(absolutePath: string, file: string): ReadCaseStudy {
 function checkCaseStudy(
   read: ReadCaseStudy & { absolutePath: string; file: string },
   location: ContentLocation,
+  draftFolders: ReadonlyMap<string, string>,
 ): { problems: ContentProblem[]; parsed?: ParsedCaseStudy } {
   const { absolutePath, file } = read;
   if (read.problem) return { problems: [read.problem] };
@@ -334,7 +347,7 @@ function checkCaseStudy(
 
   const cover = asRecord(data['cover']);
   if (typeof cover['src'] === 'string') {
-    const problem = checkLocalFile(cover['src'], absolutePath, location.contentDir);
+    const problem = imageFileProblem(cover['src'], absolutePath, location.contentDir);
     if (problem) problems.push(fieldProblem(file, yaml, ['cover', 'src'], problem));
   }
 
@@ -381,11 +394,23 @@ function checkCaseStudy(
     const context = {
       mdxFile: absolutePath,
       contentDir: location.contentDir,
+      isDraft: read.draft,
+      draftFolders,
       metricNames,
       charts,
       confusions,
     };
     for (const problem of checkMdxBody(scan, context)) {
+      problems.push({ file, line: problem.line, message: problem.message });
+    }
+    for (const image of scan.images) {
+      const message = markdownImageProblem(image.url, context);
+      if (message) problems.push({ file, line: image.line, message });
+    }
+    for (const problem of [
+      ...codeProblems(scan),
+      ...importProblems(scan, absolutePath, location.contentDir),
+    ]) {
       problems.push({ file, line: problem.line, message: problem.message });
     }
   }

@@ -7,6 +7,7 @@ import {
   isScalar,
   isSeq,
   parseDocument,
+  visit,
   type Document,
   type Scalar,
 } from 'yaml';
@@ -112,14 +113,42 @@ export function parseYamlDocument(text: string, lineOffset = 0): YamlResult {
     const message = error.message.split('\n')[0] ?? error.message;
     return { ok: false, line, message: message.replace(/ at line \d+, column \d+.*$/, '') };
   }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (thrown) {
+    // An alias the document cannot expand: one to an anchor not set before
+    // it, or so many that expanding them would exhaust memory.
+    return { ok: false, ...aliasProblem(doc, counter, thrown) };
+  }
   return {
     ok: true,
     yaml: {
-      data: doc.toJS({ maxAliasCount: 100 }),
+      data,
       lineOf: (path) => lineOfPath(doc, counter, path, lineOffset),
       numbers: () => (LONG_NUMBER.test(text) ? numbersIn(doc.contents, text, []) : []),
     },
   };
+
+  function aliasProblem(doc: Document, counter: LineCounter, thrown: unknown) {
+    let line = Math.max(1, lineOffset);
+    let unresolved: string | undefined;
+    visit(doc, {
+      Alias(_, alias) {
+        if (alias.resolve(doc) !== undefined) return undefined;
+        unresolved = alias.source;
+        if (alias.range) line = counter.linePos(alias.range[0]).line + lineOffset;
+        return visit.BREAK;
+      },
+    });
+    const message =
+      unresolved !== undefined
+        ? `*${unresolved} names no anchor: write &${unresolved} on a value before it, or write the value itself`
+        : /excessive alias/i.test(String(thrown))
+          ? 'too many aliases (*name) to expand; write the values themselves'
+          : (String(thrown).split('\n')[0] ?? 'the YAML could not be read');
+    return { line, message };
+  }
 }
 
 /**
@@ -171,7 +200,8 @@ function numbersIn(node: unknown, text: string, path: PropertyKey[]): WrittenNum
       isScalar(pair.key) ? numbersIn(pair.value, text, [...path, String(pair.key.value)]) : [],
     );
   }
-  if (isSeq(node)) return node.items.flatMap((item, index) => numbersIn(item, text, [...path, index]));
+  if (isSeq(node))
+    return node.items.flatMap((item, index) => numbersIn(item, text, [...path, index]));
   return [];
 }
 
@@ -201,8 +231,7 @@ export function splitFrontmatter(source: string): SplitFile | undefined {
 
 /** A case study's frontmatter as first read: parsed, or what stops it from being read. */
 export type FrontmatterRead =
-  | { ok: true; split: SplitFile; yaml: ParsedYaml }
-  | { ok: false; line: number; message: string };
+  { ok: true; split: SplitFile; yaml: ParsedYaml } | { ok: false; line: number; message: string };
 
 /**
  * Splits off and parses a case study's frontmatter, or says what stops it, in
@@ -221,7 +250,11 @@ export function readFrontmatter(source: string): FrontmatterRead {
   }
   const parsed = parseYaml(split.frontmatter, 1);
   if (!parsed.ok) {
-    return { ok: false, line: parsed.line, message: `invalid YAML in frontmatter: ${parsed.message}` };
+    return {
+      ok: false,
+      line: parsed.line,
+      message: `invalid YAML in frontmatter: ${parsed.message}`,
+    };
   }
   return { ok: true, split, yaml: parsed.yaml };
 }

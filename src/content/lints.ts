@@ -161,8 +161,7 @@ function lintCaseStudy(
   }
 
   // Without a parsed body nothing is known to be used; the syntax error is reported instead.
-  if (body)
-    findings.push(...unusedFiles(study, parsed.data, body));
+  if (body) findings.push(...unusedFiles(study, parsed.data, body));
 
   const dataset = data['dataset'];
   if (
@@ -241,11 +240,19 @@ function draftFiles(study: CaseStudyFile, drafts: readonly DraftPlace[]): Findin
   const metrics = Array.isArray(data['metrics']) ? data['metrics'] : [];
   metrics.forEach((metric: unknown, index) => {
     const from = (metric as { from?: unknown } | null)?.from;
-    reads.push({ field: `metrics[${index}].from`, line: lineOf(['metrics', index, 'from']), written: from });
+    reads.push({
+      field: `metrics[${index}].from`,
+      line: lineOf(['metrics', index, 'from']),
+      written: from,
+    });
   });
   // Links are not read (a link to a draft is the case-study-link rule's); `src` is.
   for (const element of body?.elements ?? []) {
-    reads.push({ field: `<${element.name}> src`, line: element.line, written: element.props['src'] });
+    reads.push({
+      field: `<${element.name}> src`,
+      line: element.line,
+      written: element.props['src'],
+    });
   }
   for (const image of body?.images ?? []) {
     reads.push({ field: 'image', line: image.line, written: image.url });
@@ -274,7 +281,11 @@ function draftFiles(study: CaseStudyFile, drafts: readonly DraftPlace[]): Findin
 }
 
 /** Files in a folder-form case study that nothing refers to (warnings). */
-function unusedFiles(study: CaseStudyFile, data: Record<string, unknown>, body: MdxContents): Finding[] {
+function unusedFiles(
+  study: CaseStudyFile,
+  data: Record<string, unknown>,
+  body: MdxContents,
+): Finding[] {
   if (!study.entry.endsWith('/index.mdx')) return [];
   const folder = path.dirname(study.absolutePath);
   const referenced = new Set<string>();
@@ -295,7 +306,7 @@ function unusedFiles(study: CaseStudyFile, data: Record<string, unknown>, body: 
   };
   refer((data['cover'] as { src?: unknown } | undefined)?.src);
   for (const metric of Array.isArray(data['metrics']) ? data['metrics'] : [])
-    refer((metric as { from?: unknown }).from);
+    refer((metric as { from?: unknown } | null)?.from);
   for (const element of body.elements) refer(element.props['src']);
   for (const image of body.images) refer(image.url);
   for (const link of body.links) refer(link.url);

@@ -1,12 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveChildJob } from '../processes/child-process.ts';
-import {
-  planContent,
-  type BuildContentPlan,
-  type PlanLocation,
-  type PlanMode,
-} from './plan.ts';
+import { planContent, type BuildContentPlan, type PlanLocation, type PlanMode } from './plan.ts';
 
 /**
  * The process a production build starts to check the content while Astro

@@ -29,7 +29,9 @@ export function schemaProblems<S extends z.ZodType>(
     return message === undefined ? [] : [{ path, message }];
   });
   const numberFields = new Set(numbers.map(({ path }) => formatFieldPath(path)));
-  const numberProblems = numbers.map(({ path, message }) => fieldProblem(file, yaml, path, message));
+  const numberProblems = numbers.map(({ path, message }) =>
+    fieldProblem(file, yaml, path, message),
+  );
   const result = schema.safeParse(yaml.data, { reportInput: true });
   if (result.success) {
     return numberProblems.length > 0

@@ -1,3 +1,4 @@
+import { oneLine } from './one-line.ts';
 import { pluralize } from './plural.ts';
 import { escapeUnprintable } from './describe-value.ts';
 
@@ -23,12 +24,16 @@ export interface ContentProblem {
  * The one-line form printed by `build` and `check`: `file:line: field:
  * message`, with `:line` left out when the problem is about the whole file
  * and `field: ` when it is not about a field (the MDX body, YAML syntax).
+ * Line breaks quoted from content are written as escapes (`oneLine`).
  */
 export function formatProblem(problem: ContentProblem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-  return problem.field
-    ? `${where}: ${problem.field}: ${problem.message}`
-    : `${where}: ${problem.message}`;
+  // One line whatever a message quotes from content (a path, a name).
+  return oneLine(
+    problem.field
+      ? `${where}: ${problem.field}: ${problem.message}`
+      : `${where}: ${problem.message}`,
+  );
 }
 
 /**

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSiteOptions } from '../../src/authoring/site-config.ts';
+import { checkAll } from '../../src/content/check-all.ts';
 import { recheckContent } from '../../src/dev/recheck.ts';
 import { getLiveProblems } from '../../src/dev/live-problems.ts';
 import { formatProblem } from '../../src/problems/problem.ts';
@@ -10,7 +12,9 @@ import { buildSite, childEnv, projectRoot, testConfig, testConfigArgs } from '..
 /**
  * `npm run check`, `astro build` and `astro dev`'s re-check after a save
  * report exactly the same problems, because all three run `checkAll`
- * (content/check-all.ts): the GPS check of photos included.
+ * (content/check-all.ts): the GPS check of photos included. Over every
+ * broken fixture, so whatever a fixture was made to show, the build stops on
+ * what the check names and on nothing else (no error of Vite's or Astro's).
  */
 
 /** A problem line, as every path prints it: `tests/fixtures/...: message`. */
@@ -37,10 +41,16 @@ function checkLines(fixture: string): string[] {
 }
 
 async function buildLines(fixture: string): Promise<string[]> {
-  // Fresh: other tests write a data file into tests/fixtures/invalid, so a shared
-  // build made earlier could have seen another folder than this test's check does.
-  const result = await buildSite({ fixture, fresh: true, label: `checks-agree-${fixture}` });
+  // Fresh for `invalid`: errors.test.ts writes a data file into it, so a shared
+  // build made earlier could have seen another folder than this test's check
+  // does. The others are the run's shared builds (html-validity.test.ts makes
+  // one of every fixture), so no build is made twice.
+  const result =
+    fixture === 'invalid'
+      ? await buildSite({ fixture, fresh: true, label: `checks-agree-${fixture}` })
+      : await buildSite({ fixture });
   expect(result.code).toBe(1);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
   return result.stderr.split('\n').filter(isProblemLine);
 }
 
@@ -61,7 +71,48 @@ async function devRecheckLines(fixture: string): Promise<string[]> {
   return overlay;
 }
 
-describe.each(['gps', 'invalid'])('the %s fixture', (fixture) => {
+const fixturesDir = path.join(projectRoot, 'tests', 'fixtures');
+
+/** Every fixture with a content/ folder, one or two levels down: `invalid`, `lints/sections`. */
+function contentFixtures(): string[] {
+  const found: string[] = [];
+  const visit = (relative: string, depth: number) => {
+    const dir = path.join(fixturesDir, relative);
+    if (existsSync(path.join(dir, 'content'))) found.push(relative);
+    else if (depth > 0) {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory()) visit(path.posix.join(relative, entry.name), depth - 1);
+      }
+    }
+  };
+  for (const entry of readdirSync(fixturesDir, { withFileTypes: true })) {
+    if (entry.isDirectory()) visit(entry.name, 1);
+  }
+  return found.sort();
+}
+
+/** The fixtures with an error, found by the check itself (in this process: it takes a second). */
+async function brokenFixtures(): Promise<string[]> {
+  const { options, publicDir } = await loadSiteOptions(projectRoot, testConfig);
+  const broken: string[] = [];
+  for (const fixture of contentFixtures()) {
+    const contentDir = path.join(fixturesDir, fixture, 'content');
+    const { findings } = await checkAll({ root: projectRoot, contentDir, publicDir }, options);
+    if (findings.some((finding) => finding.severity === 'error')) broken.push(fixture);
+  }
+  return broken;
+}
+
+const BROKEN = await brokenFixtures();
+
+it('finds the broken fixtures', () => {
+  // The ones made to fail, at least: a new broken fixture joins by itself.
+  expect(BROKEN).toEqual(
+    expect.arrayContaining(['build-stoppers', 'duplicate-slugs', 'gps', 'invalid']),
+  );
+});
+
+describe.each(BROKEN)('the %s fixture', (fixture) => {
   it('gets the same problem lines from npm run check, the build and the dev re-check', async () => {
     const [check, build, dev] = [
       checkLines(fixture),

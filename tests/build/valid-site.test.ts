@@ -265,6 +265,15 @@ describe('a case-study page', () => {
     );
     expect($('main').text()).toContain('<iframe src=javascript:alert(1)>');
   });
+
+  it('reads frontmatter as `npm run check` does: a bare date and a tagged value stay text', () => {
+    // js-yaml's default schema, which Astro's MDX integration reads frontmatter
+    // with, made the date a Date (refused by the schema) and threw on the tag.
+    const $ = loadPage(result.outDir, 'case-studies/hostile/');
+    const analyst = $('.stakeholder').filter((_, li) => $(li).find('h3').text() === 'Analyst');
+    expect(text($, '.stakeholder:last-child .stakeholder__meta')).toBe('2024-01-02');
+    expect(textOf(analyst)).toContain('Outcome: Kept as written');
+  });
 });
 
 describe('a case study driven by experiment artifacts', () => {

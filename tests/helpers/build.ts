@@ -241,6 +241,15 @@ async function runBuild(outDir: string, config: BuildConfig, label: string): Pro
   return { ...result, outDir };
 }
 
+/** Whether a path is a folder, after following links (a link that leads nowhere is a file). */
+function isFolder(full: string): boolean {
+  try {
+    return statSync(full).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Every file under a folder, as paths relative to it with forward slashes. */
 export function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -248,7 +257,7 @@ export function listFiles(dir: string): string[] {
   const walk = (current: string) => {
     for (const name of readdirSync(current).sort()) {
       const full = path.join(current, name);
-      if (statSync(full).isDirectory()) walk(full);
+      if (isFolder(full)) walk(full);
       else out.push(path.relative(dir, full).split(path.sep).join('/'));
     }
   };

@@ -170,7 +170,18 @@ export function parseMlflowRun(files: ReadonlyMap<string, string>): ImportResult
       message: `expected YAML "key: value" lines (run_id, run_name, status, ...), found an error: ${yamlError.message.split('\n')[0] ?? ''}`,
     };
   }
-  const meta: unknown = document.toJS();
+  let meta: unknown;
+  try {
+    meta = document.toJS({ maxAliasCount: 100 });
+  } catch {
+    // An alias to no anchor (`*name`), or too many to expand.
+    return {
+      ok: false,
+      file: 'meta.yaml',
+      message:
+        'expected YAML "key: value" lines (run_id, run_name, status, ...), found an alias (*name) that cannot be expanded',
+    };
+  }
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
     return {
       ok: false,

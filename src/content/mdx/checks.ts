@@ -7,8 +7,7 @@ import {
 import { chartKey, type ChartKey } from '../../processes/built-charts.ts';
 import type { BuiltChart } from '../../charts/data.ts';
 import { loadChart } from '../../charts/source.ts';
-import { checkLocalFile } from '../../files/paths.ts';
-import { IMAGE_EXTENSIONS, isImagePath } from '../../files/image-types.ts';
+import { imageFileProblem, unbundledFigureProblem, type LocalFilesContext } from './local-files.ts';
 import type { ConfusionView } from '../../charts/confusion.ts';
 import { loadConfusion } from '../../charts/confusion-source.ts';
 import { confusionKey, type ConfusionKey } from '../../processes/confusion-views.ts';
@@ -24,10 +23,7 @@ export interface BodyProblem {
   message: string;
 }
 
-export interface BodyContext {
-  /** Absolute path of the MDX file, to resolve `src="./file.csv"`. */
-  mdxFile: string;
-  contentDir: string;
+export interface BodyContext extends LocalFilesContext {
   /** The metric names in the frontmatter, trimmed. */
   metricNames: readonly string[];
   /** Where charts that were built without problems are kept, for the pages to reuse. */
@@ -118,12 +114,10 @@ function checkChart(props: ChartProps, context: BodyContext): string[] {
 }
 
 function checkFigure(src: string, context: BodyContext): string[] {
-  const problem = checkLocalFile(src, context.mdxFile, context.contentDir);
-  if (problem) return [`src: ${problem}`];
-  if (!isImagePath(src)) {
-    return [`src: expected an image (${IMAGE_EXTENSIONS.join(', ')}), got "${src}"`];
-  }
-  return [];
+  const problem =
+    imageFileProblem(src, context.mdxFile, context.contentDir) ??
+    unbundledFigureProblem(src, context);
+  return problem ? [`src: ${problem}`] : [];
 }
 
 function checkConfusion(props: ConfusionMatrixProps, context: BodyContext): string[] {

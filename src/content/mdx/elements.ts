@@ -38,6 +38,13 @@ interface MdxDefinition extends MdxLink {
   label: string;
 }
 
+/** A `{...}` expression written in the body's text (not an attribute's), or a block of `import`/`export` lines. */
+interface MdxCode {
+  /** The code between the braces, or the lines. */
+  code: string;
+  line: number;
+}
+
 /** What the body contains, for the build's checks and the authoring lints. */
 export interface MdxContents {
   elements: MdxElement[];
@@ -47,6 +54,9 @@ export interface MdxContents {
   definitions: MdxDefinition[];
   /** Every module the body's code names: `import` and `export ... from` lines, `import()`, `import.meta`. */
   imports: MdxImport[];
+  expressions: MdxCode[];
+  /** Blocks of `import` and `export` lines. */
+  esm: MdxCode[];
   /** The words a reader sees, block by block, for the search index. */
   text: string[];
 }
@@ -101,6 +111,8 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
     links: [],
     definitions: [],
     imports: [],
+    expressions: [],
+    esm: [],
     text: [],
   };
   const lineOf = (node: MdastNode) => firstLine + (node.position?.start.line ?? 1) - 1;
@@ -128,8 +140,10 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
         line: lineOf(node),
       });
     } else if (node.type === 'mdxjsEsm') {
+      contents.esm.push({ code: node.value ?? '', line: lineOf(node) });
       contents.imports.push(...findImports(node.value ?? '', lineOf(node), 'module'));
     } else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+      contents.expressions.push({ code: node.value ?? '', line: lineOf(node) });
       contents.imports.push(...findImports(node.value ?? '', lineOf(node), 'expression'));
     }
     node.children?.forEach(visit);

@@ -18,7 +18,6 @@ export interface MdxImport {
   line: number;
 }
 
-
 /**
  * Finds the modules a piece of an MDX body's code names, without running it:
  * an ESM block (`module`: `import` and `export` lines) or an expression

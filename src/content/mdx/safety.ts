@@ -156,9 +156,7 @@ function checkHtmlElement(element: MdxElement): BodyProblem[] {
 }
 
 function isUrlAttribute(value: StaticValue): boolean {
-  return (
-    typeof value !== 'string' || URL_ATTRIBUTES.has(value.toLowerCase().replace(/[-_:]/g, ''))
-  );
+  return typeof value !== 'string' || URL_ATTRIBUTES.has(value.toLowerCase().replace(/[-_:]/g, ''));
 }
 
 function attributeUrlProblem(value: StaticValue, isList: boolean): string | undefined {

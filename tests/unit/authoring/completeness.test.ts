@@ -36,6 +36,8 @@ function caseStudy(
               links: [],
               definitions: [],
               imports: [],
+              expressions: [],
+              esm: [],
               text: [],
               headings: headings.map((text, index) => ({ depth: 2, text, line: 15 + index })),
             },

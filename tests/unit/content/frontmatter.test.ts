@@ -157,6 +157,23 @@ describe('parseYaml', () => {
     });
   });
 
+  it('reports an alias to no anchor, and an alias bomb, on a line instead of throwing', () => {
+    expect(parseYaml('title: A\nrows: [*count]\n', 1)).toEqual({
+      ok: false,
+      line: 3,
+      message:
+        '*count names no anchor: write &count on a value before it, or write the value itself',
+    });
+    const levels = Array.from(
+      { length: 10 },
+      (_, level) => `l${level + 1}: &l${level + 1} [${Array(10).fill(`*l${level}`).join(', ')}]`,
+    );
+    expect(parseYaml(['l0: &l0 [1, 2]', ...levels].join('\n'))).toMatchObject({
+      ok: false,
+      message: 'too many aliases (*name) to expand; write the values themselves',
+    });
+  });
+
   it('rejects duplicate keys', () => {
     expect(parseYaml('title: A\nrole: B\ntitle: C\n')).toMatchObject({
       ok: false,

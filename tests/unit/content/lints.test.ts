@@ -96,6 +96,11 @@ describe('lintContent on a complete case study', () => {
     expect(lint({ 'churn.mdx': study() })).toEqual([]);
   });
 
+  it('lints a metrics list holding an empty item without throwing', () => {
+    const findings = lint({ 'churn/index.mdx': study({ metrics: '  - null' }) });
+    expect(ofRule('baseline', findings)).toEqual([]);
+  });
+
   it('skips a case study whose frontmatter could not be read', () => {
     expect(lint({ 'broken.mdx': 'No frontmatter at all.\n' })).toEqual([]);
   });
@@ -545,7 +550,7 @@ See [the draft][d] (by its definition below), [its data](/case-studies/draft-stu
     ]);
   });
 
-  it("flags every file of a draft a published case study reads, naming the draft", () => {
+  it('flags every file of a draft a published case study reads, naming the draft', () => {
     const body = `import rows from '../secret/rows.json'
 
 <Chart src="../secret/data.csv" x="a" y="b" title="T" />
@@ -566,15 +571,20 @@ ${SECTIONS}`;
         'secret/report.json': '{"accuracy": 0.9}',
         'secret-file.mdx': draft,
         'reader/index.mdx': study({
-          metrics: '  - { name: Accuracy, from: ../secret/report.json, key: accuracy, baseline: 0.5 }',
+          metrics:
+            '  - { name: Accuracy, from: ../secret/report.json, key: accuracy, baseline: 0.5 }',
           extra: 'cover: { src: ../secret/plot.png, alt: A plot }\n',
           body,
         }),
         // A draft may read another draft's files.
-        'other-draft/index.mdx': study({ extra: 'draft: true\ncover: { src: ../secret/plot.png, alt: A plot }\n', body }),
+        'other-draft/index.mdx': study({
+          extra: 'draft: true\ncover: { src: ../secret/plot.png, alt: A plot }\n',
+          body,
+        }),
       }),
     );
-    const fix = "which is not published; copy it into this case study's folder, or publish the draft";
+    const fix =
+      "which is not published; copy it into this case study's folder, or publish the draft";
     const byLine = [...findings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     expect(brief(byLine)).toEqual([
       `draft-file 10: metrics[0].from: "../secret/report.json" is a file of the draft "secret", ${fix}`,

@@ -80,11 +80,18 @@ describe('schemaProblems: every problem carries the line of its field', () => {
       'a.mdx:14: metrics[1].value: 1e400 is beyond the largest number a page can show (about 1.8e308); use a larger unit (metric "Recall")',
     ]);
     expect(
-      caseStudyLines(withLine(10, 'model: { name: Trees, task: other, hyperparameters: { seed: 0.1234567890123456789 } }')),
+      caseStudyLines(
+        withLine(
+          10,
+          'model: { name: Trees, task: other, hyperparameters: { seed: 0.1234567890123456789 } }',
+        ),
+      ),
     ).toEqual([
       'a.mdx:10: model.hyperparameters.seed: 0.1234567890123456789 has more digits than a number holds exactly and would show as 0.12345678901234568; write at most 15 significant digits',
     ]);
-    expect(caseStudyLines(withLine(12, '  - { name: AUC, value: 0.30000000000000004 }'))).toEqual([]);
+    expect(caseStudyLines(withLine(12, '  - { name: AUC, value: 0.30000000000000004 }'))).toEqual(
+      [],
+    );
   });
 
   it('unknown keys, with "did you mean", nested and top-level', () => {

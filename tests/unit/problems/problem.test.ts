@@ -47,6 +47,17 @@ describe('formatProblem', () => {
     ).toBe('content/case-studies/a.mdx:17: MDX syntax: x');
   });
 
+  it('stays one line whatever the message quotes: line ends and separators become escapes', () => {
+    expect(
+      formatProblem({
+        file: 'content/profile.yaml',
+        line: 3,
+        field: 'avatar',
+        message: 'file not found: "a\r\nb\u2028c\u2029d"',
+      }),
+    ).toBe('content/profile.yaml:3: avatar: file not found: "a\\r\\nb\\u2028c\\u2029d"');
+  });
+
   it('leaves out the line when the problem is about the whole file', () => {
     expect(
       formatProblem({ file: 'content/case-studies/a.mdx', field: 'title', message: 'x' }),

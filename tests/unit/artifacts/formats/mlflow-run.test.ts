@@ -278,3 +278,15 @@ describe('parseMlflowRun', () => {
     });
   });
 });
+
+describe('parseMlflowRun on a meta.yaml it cannot expand', () => {
+  it('reports an alias to no anchor on meta.yaml instead of throwing', () => {
+    expect(parseMlflowRun(run({ 'metrics/loss': '1 0.5 0\n' }, 'run_name: *name\n'))).toMatchObject(
+      {
+        ok: false,
+        file: 'meta.yaml',
+        message: expect.stringContaining('an alias (*name) that cannot be expanded'),
+      },
+    );
+  });
+});

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { codeTokenClasses, styleToClasses } from '../../../../src/content/mdx/code-token-classes.ts';
+import {
+  codeTokenClasses,
+  styleToClasses,
+} from '../../../../src/content/mdx/code-token-classes.ts';
 
 type Span = Parameters<NonNullable<(typeof codeTokenClasses)['span']>>[0];
 

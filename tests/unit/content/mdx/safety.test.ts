@@ -93,9 +93,9 @@ describe('checkMdxBody: Markdown links, images and reference definitions', () =>
   });
 
   it('leaves links inside code alone', () => {
-    expect(check('```md\n[x](javascript:alert(1))\n<script>alert(1)</script>\n```\n\n`<iframe>`')).toEqual(
-      [],
-    );
+    expect(
+      check('```md\n[x](javascript:alert(1))\n<script>alert(1)</script>\n```\n\n`<iframe>`'),
+    ).toEqual([]);
   });
 });
 
@@ -146,17 +146,7 @@ describe('checkMdxBody: HTML elements and attributes', () => {
   });
 
   it('refuses the elements that run code, embed, post or move links, saying what to do', () => {
-    const names = [
-      'script',
-      'iframe',
-      'object',
-      'embed',
-      'base',
-      'form',
-      'meta',
-      'link',
-      'frame',
-    ];
+    const names = ['script', 'iframe', 'object', 'embed', 'base', 'form', 'meta', 'link', 'frame'];
     const found = check(names.map((name) => `<${name} />`).join('\n\n'));
     expect(found.map((line) => line.split(':').slice(0, 2).join(':'))).toEqual(
       names.map((name, index) => `${index * 2 + 1}: <${name}>`),
@@ -171,7 +161,9 @@ describe('checkMdxBody: HTML elements and attributes', () => {
 
   it('refuses event handlers in any spelling', () => {
     expect(
-      check('<img src="a.png" alt="a" onerror="x()" />\n\n<div onClick={go} on-mouse-over="y">d</div>'),
+      check(
+        '<img src="a.png" alt="a" onerror="x()" />\n\n<div onClick={go} on-mouse-over="y">d</div>',
+      ),
     ).toEqual([
       '1: <img> onerror: event handlers are not allowed (nothing in a case study runs); remove the attribute',
       '3: <div> onClick: event handlers are not allowed (nothing in a case study runs); remove the attribute',
@@ -260,7 +252,9 @@ describe('checkMdxBody: imports', () => {
 
   it('refuses an import in an attribute or a spread', () => {
     expect(
-      check("<Chart data={await import('node:fs')} title=\"t\" />\n\n<div {...import.meta.env}>x</div>"),
+      check(
+        '<Chart data={await import(\'node:fs\')} title="t" />\n\n<div {...import.meta.env}>x</div>',
+      ),
     ).toEqual([
       `1: import() "node:fs": Node's built-in modules are not allowed (they reach the machine, not the content); remove the import`,
       '3: <div> {...}: attributes spread from code cannot be checked; write each attribute as name="value"',

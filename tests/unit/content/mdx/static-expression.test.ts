@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DYNAMIC, evaluateStatic, isDynamic } from '../../../../src/content/mdx/static-expression.ts';
+import {
+  DYNAMIC,
+  evaluateStatic,
+  isDynamic,
+} from '../../../../src/content/mdx/static-expression.ts';
 
 describe('evaluateStatic', () => {
   it('reads arrays of strings and nested arrays of numbers', () => {

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  imageFileProblem,
+  markdownImageFile,
+  markdownImageProblem,
+  unbundledFigureProblem,
+} from '../../../../src/content/mdx/local-files.ts';
+
+const contentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casefolio-local-files-'));
+afterAll(() => fs.rmSync(contentDir, { recursive: true, force: true }));
+const dir = path.join(contentDir, 'case-studies', 'churn');
+for (const file of ['plot.png', 'a b.png', 'data.csv', '_notes/plot.png', '_plot.png']) {
+  fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+  fs.writeFileSync(path.join(dir, file), 'x');
+}
+fs.mkdirSync(path.join(contentDir, 'case-studies', 'draft'));
+fs.writeFileSync(path.join(contentDir, 'case-studies', 'draft', 'plot.png'), 'x');
+const mdxFile = path.join(dir, 'index.mdx');
+const context = {
+  mdxFile,
+  contentDir,
+  draftFolders: new Map([[path.join(contentDir, 'case-studies', 'draft'), 'draft']]),
+};
+
+describe('Markdown images, read as the MDX compiler reads them', () => {
+  it('accepts a file beside the case study, written with or without ./ and with escapes', () => {
+    expect(markdownImageProblem('./plot.png', context)).toBeUndefined();
+    expect(markdownImageProblem('plot.png', context)).toBeUndefined();
+    expect(markdownImageProblem('./a%20b.png', context)).toBeUndefined();
+    expect(markdownImageFile('./a%20b.png', mdxFile)).toBe(path.join(dir, 'a b.png'));
+  });
+
+  it('leaves remote images and public/ paths as links', () => {
+    for (const url of [
+      'https://example.com/a.png',
+      '/images/a.png',
+      'data:image/png;base64,AA',
+      '',
+    ]) {
+      expect(markdownImageProblem(url, context), url).toBeUndefined();
+      expect(markdownImageFile(url, mdxFile), url).toBeUndefined();
+    }
+  });
+
+  it('names a missing file, a data file, a path out of content/ and a stray %', () => {
+    expect(markdownImageProblem('./nope.png', context)).toBe('image: file not found: "./nope.png"');
+    expect(markdownImageProblem('./data.csv', context)).toBe(
+      'image: expected an image (.png, .jpg, .jpeg, .webp, .avif, .gif, .svg), got "./data.csv"; link to other files with [text](./data.csv)',
+    );
+    expect(markdownImageProblem('../../../x.png', context)).toBe(
+      'image: path "../../../x.png" leaves the content folder; keep files next to the case study',
+    );
+    expect(markdownImageProblem('./100%.png', context)).toBe(
+      `image: "./100%.png" is not a path the build can read: a % must begin an escape such as %20; write the file's name as it is`,
+    );
+  });
+});
+
+describe('images for <Figure>, covers and avatars', () => {
+  it('must be images inside content/', () => {
+    expect(imageFileProblem('./plot.png', mdxFile, contentDir)).toBeUndefined();
+    expect(imageFileProblem('./data.csv', mdxFile, contentDir)).toMatch(/^expected an image/);
+  });
+
+  it('are refused by <Figure> in an ignored folder, under an ignored name, or in a draft', () => {
+    expect(unbundledFigureProblem('./plot.png', context)).toBeUndefined();
+    expect(unbundledFigureProblem('./_notes/plot.png', context)).toBe(
+      '"./_notes/plot.png" is in "_notes", a folder Casefolio passes over (its name starts with _ or .); move the image out of it',
+    );
+    expect(unbundledFigureProblem('./_plot.png', context)).toBe(
+      '"./_plot.png" is a file Casefolio passes over (its name starts with _ or .); rename it',
+    );
+    expect(unbundledFigureProblem('../draft/plot.png', context)).toBe(
+      '"../draft/plot.png" is in the folder of "draft", a draft, whose files are not published; copy the image next to this case study, or publish "draft"',
+    );
+    // A draft's own page is never built, so it may show a draft's image.
+    expect(
+      unbundledFigureProblem('../draft/plot.png', { ...context, isDraft: true }),
+    ).toBeUndefined();
+  });
+});
