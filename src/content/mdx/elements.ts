@@ -38,6 +38,21 @@ interface MdxDefinition extends MdxLink {
   label: string;
 }
 
+/**
+ * A piece of code in the body, for the rule that it holds only values
+ * (code.ts): an `import`/`export` block (`module`), a `{...}` in the text,
+ * a prop written `{...}` (`attribute`) or a `{...spread}` of an element.
+ */
+export interface MdxCode {
+  kind: 'module' | 'text' | 'attribute' | 'spread';
+  code: string;
+  /** 1-based line in the MDX file (of the element, for attributes and spreads). */
+  line: number;
+  /** The element an attribute or spread is written on, and the attribute's name. */
+  element?: string;
+  attribute?: string;
+}
+
 /** What the body contains, for the build's checks and the authoring lints. */
 export interface MdxContents {
   elements: MdxElement[];
@@ -47,6 +62,8 @@ export interface MdxContents {
   definitions: MdxDefinition[];
   /** Every module the body's code names: `import` and `export ... from` lines, `import()`, `import.meta`. */
   imports: MdxImport[];
+  /** Every piece of code: import and export blocks, expressions, props and spreads written as code. */
+  code: MdxCode[];
   /** The words a reader sees, block by block, for the search index. */
   text: string[];
 }
@@ -101,6 +118,7 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
     links: [],
     definitions: [],
     imports: [],
+    code: [],
     text: [],
   };
   const lineOf = (node: MdastNode) => firstLine + (node.position?.start.line ?? 1) - 1;
@@ -108,7 +126,7 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
   const elementOf = new Map<MdastNode, MdxElement>();
   const visit = (node: MdastNode) => {
     if (isElement(node)) {
-      const element = toElement(node, firstLine, contents.imports);
+      const element = toElement(node, firstLine, contents);
       elementOf.set(node, element);
       contents.elements.push(element);
     } else if (node.type === 'heading') {
@@ -129,8 +147,10 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
       });
     } else if (node.type === 'mdxjsEsm') {
       contents.imports.push(...findImports(node.value ?? '', lineOf(node), 'module'));
+      contents.code.push({ kind: 'module', code: node.value ?? '', line: lineOf(node) });
     } else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
       contents.imports.push(...findImports(node.value ?? '', lineOf(node), 'expression'));
+      contents.code.push({ kind: 'text', code: node.value ?? '', line: lineOf(node) });
     }
     node.children?.forEach(visit);
   };
@@ -217,25 +237,39 @@ function styleText(node: MdastNode): string | typeof DYNAMIC {
   return text;
 }
 
-function toElement(node: MdastNode, firstLine: number, imports: MdxImport[]): MdxElement {
+function toElement(
+  node: MdastNode,
+  firstLine: number,
+  contents: Pick<MdxContents, 'imports' | 'code'>,
+): MdxElement {
   const props: Record<string, StaticValue> = {};
   const line = firstLine + (node.position?.start.line ?? 1) - 1;
+  const name = node.name ?? '';
   let hasSpread = false;
   for (const attribute of node.attributes ?? []) {
     const value = attribute.value;
     if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) {
       hasSpread = true;
-      if (typeof value === 'string') imports.push(...findImports(value, line, 'expression'));
+      if (typeof value === 'string') {
+        contents.imports.push(...findImports(value, line, 'expression'));
+        contents.code.push({ kind: 'spread', code: value, line, element: name });
+      }
       continue;
     }
     if (value === null || value === undefined) props[attribute.name] = true;
     else if (typeof value === 'string') props[attribute.name] = value;
     else if (value.type === 'mdxJsxAttributeValueExpression') {
       props[attribute.name] = evaluateStatic(value.value);
-      imports.push(...findImports(value.value, line, 'expression'));
+      contents.imports.push(...findImports(value.value, line, 'expression'));
+      contents.code.push({
+        kind: 'attribute',
+        code: value.value,
+        line,
+        element: name,
+        attribute: attribute.name,
+      });
     } else props[attribute.name] = DYNAMIC;
   }
-  const name = node.name ?? '';
   return {
     name,
     line,

@@ -36,6 +36,7 @@ function caseStudy(
               links: [],
               definitions: [],
               imports: [],
+              code: [],
               text: [],
               headings: headings.map((text, index) => ({ depth: 2, text, line: 15 + index })),
             },
