@@ -35,7 +35,7 @@ const EXPECTED = [
 /** What the body's code would have put on the page had it run. */
 const RAN = [/CASEFOLIO-SECRET-OUTSIDE-CONTENT/, /CASEFOLIO-CODE-\d/, /<mark>mark<\/mark>/];
 
-describe("an MDX body whose code would run at build time", () => {
+describe('an MDX body whose code would run at build time', () => {
   let result: BuildResult;
   beforeAll(async () => {
     result = await buildSite({ fixture: 'hostile-code' });

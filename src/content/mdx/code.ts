@@ -3,6 +3,7 @@ import { componentPropSchemas } from '../../schemas/components.ts';
 import type { BodyProblem } from './checks.ts';
 import type { MdxCode, MdxContents } from './elements.ts';
 import { walk } from './imports.ts';
+import { refusedWhateverItHolds } from './safety.ts';
 import { NotPlain, parseExpression, readPlain } from './static-expression.ts';
 
 /**
@@ -22,6 +23,7 @@ const SEE = 'see "Nothing in the body runs" in README.md';
 const EXPORT_FIX =
   'write export const name = value, with the value written out ("text", 42, [1, 2], { a: 1 })';
 const UNREADABLE = `could not be read as a value (code, or an element inside { }) and ${RUNS}; write elements in the text, outside { }, and values as they are ("text", 42, [1, 2]); ${SEE}`;
+const ONLY_EXPORT_CONST = `only export const name = value may be exported (nothing in a case study runs); import what you need instead (import rows from "./rows.json"); ${SEE}`;
 const UNREADABLE_MODULE = `this code could not be read; only import lines and export const name = value may stand here (nothing in a case study runs); ${SEE}`;
 
 /**
@@ -79,11 +81,11 @@ export function checkBodyCode(contents: Pick<MdxContents, 'code'>): BodyProblem[
     }
   }
   for (const piece of contents.code) {
-    if (piece.kind === 'module') continue;
+    if (piece.kind === 'module' || refusedWhateverItHolds(piece)) continue;
     const problem = checkExpression(piece, names);
     if (problem) problems.push(problem);
   }
-  return problems;
+  return problems.sort((a, b) => a.line - b.line);
 }
 
 function parseModule(code: string): (Node & { body: Node[] }) | undefined {
@@ -120,9 +122,7 @@ function checkStatement(
       `not allowed (the page is Casefolio's, and nothing in a case study runs); remove it; ${SEE}`,
     );
   }
-  if (statement.type === 'ExportAllDeclaration') {
-    return at('export *', `${RUNS}; ${EXPORT_FIX}, or import what you need; ${SEE}`);
-  }
+  if (statement.type === 'ExportAllDeclaration') return at('export', ONLY_EXPORT_CONST);
   if (statement.type !== 'ExportNamedDeclaration') {
     return at(
       shorten(piece.code.slice(statement.start, statement.end)),
@@ -130,9 +130,7 @@ function checkStatement(
     );
   }
   const declaration = (statement as Node & { declaration: Node | null }).declaration;
-  if (!declaration) {
-    return at('export { }', `${RUNS}; ${EXPORT_FIX}, or import what you need; ${SEE}`);
-  }
+  if (!declaration) return at('export', ONLY_EXPORT_CONST);
   if (declaration.type !== 'VariableDeclaration') {
     const kind = declaration.type === 'ClassDeclaration' ? 'class' : 'function';
     const name = (declaration as Node & { id: Node | null }).id;
@@ -219,7 +217,12 @@ function notPlainMessage(found: NotPlain, code: string): string {
   if (found.unboundName) {
     return `${found.what} is not a name the body imports or exports (nothing in a case study runs); ${found.fix}; ${SEE}`;
   }
-  const what = found.what.includes(written) ? found.what : `${found.what} (${written})`;
+  // `this`, `the key "constructor"`: the code is in the words already.
+  const bare = written.replace(/^(["'])(.*)\1$/, '$2');
+  const what =
+    found.what === written || found.what.includes(`"${bare}"`)
+      ? found.what
+      : `${found.what} (${written})`;
   return `${what} ${RUNS}; ${found.fix}; ${SEE}`;
 }
 

@@ -48,7 +48,7 @@ export interface MdxCode {
   code: string;
   /** 1-based line in the MDX file (of the element, for attributes and spreads). */
   line: number;
-  /** The element an attribute or spread is written on, and the attribute's name. */
+  /** The element an attribute or spread is written on (or a `{...}` in the text is inside), and the attribute's name. */
   element?: string;
   attribute?: string;
 }
@@ -124,11 +124,15 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
   const lineOf = (node: MdastNode) => firstLine + (node.position?.start.line ?? 1) - 1;
   // Each element's props are read once (expressions are parsed), for the checks and the text.
   const elementOf = new Map<MdastNode, MdxElement>();
+  // The element a `{...}` in the text is written in, for the code rule.
+  let inside: string | undefined;
   const visit = (node: MdastNode) => {
+    const outside = inside;
     if (isElement(node)) {
       const element = toElement(node, firstLine, contents);
       elementOf.set(node, element);
       contents.elements.push(element);
+      inside = element.name;
     } else if (node.type === 'heading') {
       contents.headings.push({
         depth: node.depth ?? 1,
@@ -150,9 +154,15 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
       contents.code.push({ kind: 'module', code: node.value ?? '', line: lineOf(node) });
     } else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
       contents.imports.push(...findImports(node.value ?? '', lineOf(node), 'expression'));
-      contents.code.push({ kind: 'text', code: node.value ?? '', line: lineOf(node) });
+      contents.code.push({
+        kind: 'text',
+        code: node.value ?? '',
+        line: lineOf(node),
+        ...(inside !== undefined ? { element: inside } : {}),
+      });
     }
     node.children?.forEach(visit);
+    inside = outside;
   };
   visit(tree);
   collectText(tree, contents.text, elementOf);

@@ -48,6 +48,8 @@ const OPTIONS: Options = {
   sourceType: 'module',
   allowAwaitOutsideFunction: true,
   locations: true,
+  // Without it, `(1, 2)` would end before its `)`, which would read as trailing code.
+  preserveParens: true,
 };
 
 /**
@@ -156,7 +158,7 @@ export function readPlain(node: Node, names: ReadonlySet<string>): StaticValue |
           return refuse('this key', 'write the key as text', key);
         }
         if (String(name) === '__proto__') {
-          return refuse('the key __proto__', 'give the key another name', key);
+          return refuse('the key "__proto__"', 'give the key another name', key);
         }
         const evaluated = readPlain(value, names);
         if (evaluated instanceof NotPlain) return evaluated;
@@ -198,6 +200,7 @@ export function readPlain(node: Node, names: ReadonlySet<string>): StaticValue |
       );
     }
     case 'ChainExpression':
+    case 'ParenthesizedExpression':
       return readPlain((node as Node & { expression: Node }).expression, names);
     case 'MemberExpression':
       return readMember(node, names);
