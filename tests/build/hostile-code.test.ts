@@ -1,6 +1,13 @@
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, listFiles, readUnzipped, type BuildResult } from '../helpers/build.ts';
+import {
+  buildSite,
+  listFiles,
+  projectRoot,
+  readUnzipped,
+  type BuildResult,
+} from '../helpers/build.ts';
 import { checkFixture, problemLines } from '../helpers/check-lines.ts';
 
 /**
@@ -30,7 +37,11 @@ const EXPECTED = [
   `26: <Callout> title: ${call("(() => ['CASEFOLIO', 'CODE', '3'].joi...")}`,
   `28: <Callout> {...}: ${call("['CASEFOLIO', 'CODE', '4'].join('-')")}`,
   `30: {...}: a template with \${...} (\`CASEFOLIO-CODE-\${5}\`) ${RUNS}; write the text itself ("text"); ${SEE}`,
+  `32: {...}: ${call("process.getBuiltinModule('fs').writeF...")}`,
 ].map((line) => `${FILE}:${line}`);
+
+/** The file the body's code would write, relative to the project, where builds and checks run. */
+const WRITTEN = path.join(projectRoot, '.tmp', 'hostile-code-ran.txt');
 
 /** What the body's code would have put on the page had it run. */
 const RAN = [/CASEFOLIO-SECRET-OUTSIDE-CONTENT/, /CASEFOLIO-CODE-\d/, /<mark>mark<\/mark>/];
@@ -38,6 +49,7 @@ const RAN = [/CASEFOLIO-SECRET-OUTSIDE-CONTENT/, /CASEFOLIO-CODE-\d/, /<mark>mar
 describe('an MDX body whose code would run at build time', () => {
   let result: BuildResult;
   beforeAll(async () => {
+    rmSync(WRITTEN, { force: true });
     result = await buildSite({ fixture: 'hostile-code' });
   });
 
@@ -54,6 +66,10 @@ describe('an MDX body whose code would run at build time', () => {
     });
     expect(found).toEqual([]);
     expect(listFiles(result.outDir).filter((file) => file.endsWith('.html'))).toEqual([]);
+  });
+
+  it('never runs it: the file it would write is not there', () => {
+    expect(existsSync(WRITTEN)).toBe(false);
   });
 
   it('is refused by npm run check with the same lines', () => {
