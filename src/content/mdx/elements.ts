@@ -95,6 +95,10 @@ interface MdastNode {
  * elements, so examples in tutorials are not mistaken for uses.
  */
 export function scanMdx(body: string, firstLine: number): MdxScan {
+  // The parser crashes the process on code nested thousands deep, and the
+  // walks below would overflow the stack on a tree that deep: refuse first.
+  const deepLine = tooDeepBrackets(body);
+  if (deepLine !== undefined) return tooDeep(firstLine + deepLine - 1);
   let tree: MdastNode;
   try {
     tree = mdxToMdast(body, { position: true }) as unknown as MdastNode;
@@ -111,6 +115,8 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
         .replace(/^Could not parse expression with \w+: /, 'could not read the expression: '),
     };
   }
+  const deepNode = tooDeepNode(tree);
+  if (deepNode) return tooDeep(firstLine + (deepNode.position?.start.line ?? 1) - 1);
   const contents: MdxContents = {
     elements: [],
     headings: [],
@@ -167,6 +173,41 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
   visit(tree);
   collectText(tree, contents.text, elementOf);
   return { ok: true, ...contents };
+}
+
+/** How deep a body may nest (quotes, lists, elements, brackets): far beyond any case study. */
+const MAX_NESTING = 200;
+
+function tooDeep(line: number): MdxScan {
+  return {
+    ok: false,
+    line,
+    message: `nested more than ${MAX_NESTING} levels deep (quotes, lists, elements or brackets), which Casefolio does not read; flatten it, or put deep data in a file beside the case study`,
+  };
+}
+
+/** The 1-based body line where `(`, `[` and `{` first nest past the limit, if they do. */
+function tooDeepBrackets(body: string): number | undefined {
+  let depth = 0;
+  let line = 1;
+  for (const char of body) {
+    if (char === '\n') line++;
+    else if (char === '(' || char === '[' || char === '{') {
+      if (++depth > MAX_NESTING) return line;
+    } else if (char === ')' || char === ']' || char === '}') depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
+/** The first node nested past the limit, found without recursion. */
+function tooDeepNode(tree: MdastNode): MdastNode | undefined {
+  const stack: [MdastNode, number][] = [[tree, 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, depth] = next;
+    if (depth > MAX_NESTING) return node;
+    for (const child of node.children ?? []) stack.push([child, depth + 1]);
+  }
+  return undefined;
 }
 
 /** Node types whose words are read inline, as one block of text. */
