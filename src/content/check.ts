@@ -9,7 +9,6 @@ import type { ConfusionKey } from '../processes/confusion-views.ts';
 import type { ConfusionView } from '../charts/confusion.ts';
 import { checkMdxBody } from './mdx/checks.ts';
 import { imageFileProblem, markdownImageProblem } from './mdx/local-files.ts';
-import { codeProblems } from './mdx/code.ts';
 import { importProblems } from './mdx/import-targets.ts';
 import { scanMdx, type MdxContents } from './mdx/elements.ts';
 import { sortProblems, type ContentProblem } from '../problems/problem.ts';
@@ -407,10 +406,7 @@ function checkCaseStudy(
       const message = markdownImageProblem(image.url, context);
       if (message) problems.push({ file, line: image.line, message });
     }
-    for (const problem of [
-      ...codeProblems(scan),
-      ...importProblems(scan, absolutePath, location.contentDir),
-    ]) {
+    for (const problem of importProblems(scan, absolutePath, location.contentDir)) {
       problems.push({ file, line: problem.line, message: problem.message });
     }
   }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { childEnv, projectRoot, testConfigArgs } from './build.ts';
+import { childEnv, listFiles, projectRoot, readUnzipped, testConfigArgs } from './build.ts';
 
 /** The problem lines a build or `npm run check` printed: those that start with a fixture's path. */
 export function problemLines(output: string): string[] {
@@ -25,4 +25,12 @@ export function checkFixture(fixture: string): { status: number | null; lines: s
   );
   // Errors go to stderr, warnings (which stop nothing) to stdout.
   return { status: result.status, lines: problemLines(result.stderr) };
+}
+
+/** Every file of an output folder that one of the patterns matches, as `file: pattern`. */
+export function patternsInOutput(outDir: string, patterns: readonly RegExp[]): string[] {
+  return listFiles(outDir).flatMap((file) => {
+    const text = readUnzipped(path.join(outDir, file)).toString('utf8');
+    return patterns.filter((pattern) => pattern.test(text)).map((pattern) => `${file}: ${pattern}`);
+  });
 }

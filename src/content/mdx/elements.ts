@@ -38,11 +38,19 @@ interface MdxDefinition extends MdxLink {
   label: string;
 }
 
-/** A `{...}` expression written in the body's text (not an attribute's), or a block of `import`/`export` lines. */
-interface MdxCode {
-  /** The code between the braces, or the lines. */
+/**
+ * A piece of code in the body, for the rule that it holds only values
+ * (code.ts): an `import`/`export` block (`module`), a `{...}` in the text,
+ * a prop written `{...}` (`attribute`) or a `{...spread}` of an element.
+ */
+export interface MdxCode {
+  kind: 'module' | 'text' | 'attribute' | 'spread';
   code: string;
+  /** 1-based line in the MDX file (of the element, for attributes and spreads). */
   line: number;
+  /** The element an attribute or spread is written on (or a `{...}` in the text is inside), and the attribute's name. */
+  element?: string;
+  attribute?: string;
 }
 
 /** What the body contains, for the build's checks and the authoring lints. */
@@ -54,9 +62,8 @@ export interface MdxContents {
   definitions: MdxDefinition[];
   /** Every module the body's code names: `import` and `export ... from` lines, `import()`, `import.meta`. */
   imports: MdxImport[];
-  expressions: MdxCode[];
-  /** Blocks of `import` and `export` lines. */
-  esm: MdxCode[];
+  /** Every piece of code: import and export blocks, expressions, props and spreads written as code. */
+  code: MdxCode[];
   /** The words a reader sees, block by block, for the search index. */
   text: string[];
 }
@@ -88,6 +95,10 @@ interface MdastNode {
  * elements, so examples in tutorials are not mistaken for uses.
  */
 export function scanMdx(body: string, firstLine: number): MdxScan {
+  // The parser crashes the process on code nested thousands deep, and the
+  // walks below would overflow the stack on a tree that deep: refuse first.
+  const deepLine = tooDeepBrackets(body);
+  if (deepLine !== undefined) return tooDeep(firstLine + deepLine - 1);
   let tree: MdastNode;
   try {
     tree = mdxToMdast(body, { position: true }) as unknown as MdastNode;
@@ -104,6 +115,8 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
         .replace(/^Could not parse expression with \w+: /, 'could not read the expression: '),
     };
   }
+  const deepNode = tooDeepNode(tree);
+  if (deepNode) return tooDeep(firstLine + (deepNode.position?.start.line ?? 1) - 1);
   const contents: MdxContents = {
     elements: [],
     headings: [],
@@ -111,18 +124,21 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
     links: [],
     definitions: [],
     imports: [],
-    expressions: [],
-    esm: [],
+    code: [],
     text: [],
   };
   const lineOf = (node: MdastNode) => firstLine + (node.position?.start.line ?? 1) - 1;
   // Each element's props are read once (expressions are parsed), for the checks and the text.
   const elementOf = new Map<MdastNode, MdxElement>();
+  // The element a `{...}` in the text is written in, for the code rule.
+  let inside: string | undefined;
   const visit = (node: MdastNode) => {
+    const outside = inside;
     if (isElement(node)) {
-      const element = toElement(node, firstLine, contents.imports);
+      const element = toElement(node, firstLine, contents);
       elementOf.set(node, element);
       contents.elements.push(element);
+      inside = element.name;
     } else if (node.type === 'heading') {
       contents.headings.push({
         depth: node.depth ?? 1,
@@ -140,17 +156,58 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
         line: lineOf(node),
       });
     } else if (node.type === 'mdxjsEsm') {
-      contents.esm.push({ code: node.value ?? '', line: lineOf(node) });
       contents.imports.push(...findImports(node.value ?? '', lineOf(node), 'module'));
+      contents.code.push({ kind: 'module', code: node.value ?? '', line: lineOf(node) });
     } else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
-      contents.expressions.push({ code: node.value ?? '', line: lineOf(node) });
       contents.imports.push(...findImports(node.value ?? '', lineOf(node), 'expression'));
+      contents.code.push({
+        kind: 'text',
+        code: node.value ?? '',
+        line: lineOf(node),
+        ...(inside !== undefined ? { element: inside } : {}),
+      });
     }
     node.children?.forEach(visit);
+    inside = outside;
   };
   visit(tree);
   collectText(tree, contents.text, elementOf);
   return { ok: true, ...contents };
+}
+
+/** How deep a body may nest (quotes, lists, elements, brackets): far beyond any case study. */
+const MAX_NESTING = 200;
+
+function tooDeep(line: number): MdxScan {
+  return {
+    ok: false,
+    line,
+    message: `nested more than ${MAX_NESTING} levels deep (quotes, lists, elements or brackets), which Casefolio does not read; flatten it, or put deep data in a file beside the case study`,
+  };
+}
+
+/** The 1-based body line where `(`, `[` and `{` first nest past the limit, if they do. */
+function tooDeepBrackets(body: string): number | undefined {
+  let depth = 0;
+  let line = 1;
+  for (const char of body) {
+    if (char === '\n') line++;
+    else if (char === '(' || char === '[' || char === '{') {
+      if (++depth > MAX_NESTING) return line;
+    } else if (char === ')' || char === ']' || char === '}') depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
+/** The first node nested past the limit, found without recursion. */
+function tooDeepNode(tree: MdastNode): MdastNode | undefined {
+  const stack: [MdastNode, number][] = [[tree, 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, depth] = next;
+    if (depth > MAX_NESTING) return node;
+    for (const child of node.children ?? []) stack.push([child, depth + 1]);
+  }
+  return undefined;
 }
 
 /** Node types whose words are read inline, as one block of text. */
@@ -231,25 +288,39 @@ function styleText(node: MdastNode): string | typeof DYNAMIC {
   return text;
 }
 
-function toElement(node: MdastNode, firstLine: number, imports: MdxImport[]): MdxElement {
+function toElement(
+  node: MdastNode,
+  firstLine: number,
+  contents: Pick<MdxContents, 'imports' | 'code'>,
+): MdxElement {
   const props: Record<string, StaticValue> = {};
   const line = firstLine + (node.position?.start.line ?? 1) - 1;
+  const name = node.name ?? '';
   let hasSpread = false;
   for (const attribute of node.attributes ?? []) {
     const value = attribute.value;
     if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) {
       hasSpread = true;
-      if (typeof value === 'string') imports.push(...findImports(value, line, 'expression'));
+      if (typeof value === 'string') {
+        contents.imports.push(...findImports(value, line, 'expression'));
+        contents.code.push({ kind: 'spread', code: value, line, element: name });
+      }
       continue;
     }
     if (value === null || value === undefined) props[attribute.name] = true;
     else if (typeof value === 'string') props[attribute.name] = value;
     else if (value.type === 'mdxJsxAttributeValueExpression') {
       props[attribute.name] = evaluateStatic(value.value);
-      imports.push(...findImports(value.value, line, 'expression'));
+      contents.imports.push(...findImports(value.value, line, 'expression'));
+      contents.code.push({
+        kind: 'attribute',
+        code: value.value,
+        line,
+        element: name,
+        attribute: attribute.name,
+      });
     } else props[attribute.name] = DYNAMIC;
   }
-  const name = node.name ?? '';
   return {
     name,
     line,

@@ -12,8 +12,7 @@ import { isImagePath } from '../../files/image-types.ts';
  * reads them: an import the bundler cannot resolve stops the build with
  * Vite's raw `UNRESOLVED_IMPORT`, and a script it can resolve runs.
  *
- * - `export` declares code, which would run: refused, like every other
- *   piece of code in a body (`code.ts`).
+ * - `export` may hold only a plain value (`code.ts` says so).
  * - An import of a file must name an image or a JSON file inside content/
  *   that exists: a script (JavaScript, TypeScript, MDX, Astro) would run,
  *   and the bundler reads any other file as one.
@@ -24,12 +23,12 @@ import { isImagePath } from '../../files/image-types.ts';
  * The components are there without an import, so a case study needs none.
  */
 export function importProblems(
-  body: Pick<MdxContents, 'esm'>,
+  body: Pick<MdxContents, 'code'>,
   mdxFile: string,
   contentDir: string,
 ): BodyProblem[] {
   const problems: BodyProblem[] = [];
-  for (const block of body.esm) {
+  for (const block of body.code.filter(({ kind }) => kind === 'module')) {
     let statements: Node[];
     try {
       statements = (
@@ -50,12 +49,6 @@ export function importProblems(
         const source = String((statement as Node & { source: { value: unknown } }).source.value);
         const message = importProblem(source, mdxFile, contentDir);
         if (message) problems.push({ line, message: `import "${source}": ${message}` });
-      } else {
-        problems.push({
-          line,
-          message:
-            'export declares code, which would run during the build; Casefolio runs no code from content, so remove it',
-        });
       }
     }
   }

@@ -91,7 +91,7 @@ function parseCode(code: string, kind: 'module' | 'expression'): Node | undefine
 }
 
 /** Visits every node of an ESTree tree. */
-function walk(node: Node, visit: (node: Node) => void): void {
+export function walk(node: Node, visit: (node: Node) => void): void {
   visit(node);
   for (const value of Object.values(node)) {
     const children: unknown[] = Array.isArray(value) ? value : [value];

@@ -2,7 +2,7 @@ import { builtinModules } from 'node:module';
 import { checkLocalFile } from '../../files/paths.ts';
 import { describeValue } from '../../problems/describe-value.ts';
 import type { BodyProblem } from './checks.ts';
-import type { MdxContents, MdxElement } from './elements.ts';
+import type { MdxCode, MdxContents, MdxElement } from './elements.ts';
 import type { MdxImport } from './imports.ts';
 import { DYNAMIC, type StaticValue } from './static-expression.ts';
 
@@ -110,10 +110,44 @@ export function isHtmlElement(name: string): boolean {
   return /^[a-z]/.test(name) && !name.includes('.');
 }
 
+/** `svg:script` is an unknown element to a browser; its local name is judged all the same. */
+function localName(name: string): string {
+  return (name.split(':').pop() ?? name).toLowerCase();
+}
+
+/** An attribute's name in lower case without `-`, `_` or `:`, as URL_ATTRIBUTES holds it. */
+function attributeKey(attribute: string): string {
+  return attribute.toLowerCase().replace(/[-_:]/g, '');
+}
+
+/**
+ * True when these rules refuse a piece of code whatever it holds, so the
+ * code rule (code.ts) need not say more: code in a refused element, a
+ * spread on an HTML element, an event handler, a URL attribute written as
+ * code (unless its value is plain text, which is checked as a URL) and the
+ * text of a `<style>`.
+ */
+export function refusedWhateverItHolds(piece: MdxCode): boolean {
+  if (piece.element === undefined || !isHtmlElement(piece.element)) return false;
+  const local = localName(piece.element);
+  if (REFUSED_ELEMENTS[local]) return true;
+  switch (piece.kind) {
+    case 'spread':
+      return true;
+    case 'text':
+      return local === 'style';
+    case 'attribute': {
+      const key = attributeKey(piece.attribute ?? '');
+      return key.startsWith('on') || URL_ATTRIBUTES.has(key);
+    }
+    default:
+      return false;
+  }
+}
+
 function checkHtmlElement(element: MdxElement): BodyProblem[] {
   const { name, line } = element;
-  // `svg:script` is an unknown element to a browser; its local name is judged all the same.
-  const local = (name.split(':').pop() ?? name).toLowerCase();
+  const local = localName(name);
   const at = (message: string): BodyProblem => ({ line, message: `<${name}> ${message}` });
   const refused = REFUSED_ELEMENTS[local];
   if (refused) return [{ line, message: `<${name}>: not allowed in a case study (${refused})` }];
@@ -140,7 +174,7 @@ function checkHtmlElement(element: MdxElement): BodyProblem[] {
   }
   const animated = ANIMATIONS.has(local) && isUrlAttribute(element.props['attributeName']);
   for (const [attribute, value] of Object.entries(element.props)) {
-    const key = attribute.toLowerCase().replace(/[-_:]/g, '');
+    const key = attributeKey(attribute);
     if (key.startsWith('on')) {
       problems.push(
         at(

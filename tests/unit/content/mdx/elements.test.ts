@@ -103,6 +103,33 @@ describe('scanMdx', () => {
     });
   });
 
+  // A body nested thousands deep crashed the process: the parser on code
+  // (a segmentation fault), the walks of the tree on quotes and elements
+  // (RangeError with a stack trace), from a file of a few kilobytes.
+  it('refuses a body nested past 200 levels, at the line, without parsing it', () => {
+    const deep = (open: string, close = '') =>
+      `Intro.\n\n${open.repeat(5000)}x${close.repeat(5000)}\n`;
+    const message =
+      'nested more than 200 levels deep (quotes, lists, elements or brackets), which Casefolio does not read; flatten it, or put deep data in a file beside the case study';
+    for (const body of [
+      deep('{', '}'),
+      `{${'['.repeat(20000)}1${']'.repeat(20000)}}\n`,
+      `Text.\n\n<Chart data={${'{a:'.repeat(20000)}1${'}'.repeat(20000)}} />\n`,
+      deep('>'),
+      deep('<span>', '</span>'),
+      deep('*', '*'),
+      deep('[', ']'),
+    ]) {
+      const scan = scanMdx(body, 10);
+      expect(scan.ok, body.slice(0, 20)).toBe(false);
+      if (!scan.ok) expect(scan.message).toBe(message);
+    }
+    expect(scanMdx(deep('>'), 10)).toMatchObject({ ok: false, line: 12 });
+    // 200 levels of data are read.
+    const scan = scanMdx(`{${'['.repeat(199)}1${']'.repeat(199)}}\n`, 1);
+    expect(scan.ok).toBe(true);
+  });
+
   it('reports a tag that is never closed at the line of the tag', () => {
     const scan = scanMdx('ok\n\n<Chart title="a" \n', 10);
     expect(scan.ok).toBe(false);

@@ -51,7 +51,6 @@ describe('importProblems', () => {
       '14: import "node:fs": part of Node.js, which reads the machine, not the case study\'s files; remove the import',
       '15: import "no-such-package-here": no package "no-such-package-here" is installed in the project; install it with npm install no-such-package-here, or remove the import',
       '16: import "astro:content": not a package or a file inside content/; remove the import',
-      '17: export declares code, which would run during the build; Casefolio runs no code from content, so remove it',
     ]);
   });
 });

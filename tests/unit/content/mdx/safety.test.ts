@@ -204,9 +204,8 @@ describe('checkMdxBody: imports', () => {
     const body = [
       "import rows from './rows.json'",
       "import raw from './rows.json?raw'",
-      "import { Chart } from 'chart.js/auto'",
+      "import { Chart as ChartJs } from 'chart.js/auto'",
       "import slugify from '@sindresorhus/slugify'",
-      "export { default as again } from './rows.json'",
       '',
       'Text.',
     ].join('\n');
@@ -244,6 +243,7 @@ describe('checkMdxBody: imports', () => {
       `6: import "#internal": ${only}`,
       `7: import "astro/../../src/integration.ts": ${only}`,
       `8: import "../../../secret.txt": ${leaves}`,
+      '8: export: only export const name = value may be exported (nothing in a case study runs); import what you need instead (import rows from "./rows.json"); see "Nothing in the body runs" in README.md',
       '9: import.meta: reads the build and the files of the project, which a case study may not; remove it',
       `11: import() "node:child_process": ${builtin}`,
       '13: import(): the module is computed, so it cannot be checked; name a package or a file inside content/ as text',

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { parseExpressionAt } from 'acorn';
 import {
   DYNAMIC,
   evaluateStatic,
   isDynamic,
+  NotPlain,
+  parseExpression,
+  readPlain,
 } from '../../../../src/content/mdx/static-expression.ts';
 
 describe('evaluateStatic', () => {
@@ -48,8 +52,10 @@ describe('evaluateStatic', () => {
     expect(evaluateStatic('undefined')).toBeUndefined();
   });
 
-  it('ignores surrounding whitespace', () => {
+  it('ignores surrounding whitespace, comments and parentheses', () => {
     expect(evaluateStatic('  [1, 2]\n')).toEqual([1, 2]);
+    expect(evaluateStatic('/* rows */ [1, 2] // two')).toEqual([1, 2]);
+    expect(evaluateStatic('(["a"])')).toEqual(['a']);
   });
 
   it('is DYNAMIC for identifiers, calls and member access', () => {
@@ -92,6 +98,43 @@ describe('evaluateStatic', () => {
     expect(evaluateStatic('(() => { globalThis.__casefolioRan = true; })()')).toBe(DYNAMIC);
     expect(evaluateStatic('[globalThis.__casefolioRan = true]')).toBe(DYNAMIC);
     expect(marker.__casefolioRan).toBeUndefined();
+  });
+});
+
+describe('parseExpression', () => {
+  it('reads one expression, nothing but comments, or code that is not one expression', () => {
+    expect('node' in parseExpression('(1, 2)')).toBe(true);
+    expect(parseExpression('')).toEqual({ empty: true });
+    expect(parseExpression(' /* a note */ // and another\n')).toEqual({ empty: true });
+    expect(parseExpression('1; alert(1)')).toEqual({ unreadable: true });
+    expect(parseExpression('<b>x</b>')).toEqual({ unreadable: true });
+    expect(parseExpression('[1, 2')).toEqual({ unreadable: true });
+  });
+});
+
+describe('readPlain', () => {
+  const read = (code: string, names: string[] = []) =>
+    readPlain(
+      parseExpressionAt(code, 0, { ecmaVersion: 'latest', sourceType: 'module' }),
+      new Set(names),
+    );
+
+  it('reads the names it is given, and plain keys of them, as DYNAMIC', () => {
+    expect(read('rows', ['rows'])).toBe(DYNAMIC);
+    expect(read('data.rows[0]["macro avg"]?.x', ['data'])).toBe(DYNAMIC);
+    expect(read('[1, data]', ['data'])).toBe(DYNAMIC);
+    expect(read('{ a: 1, data }', ['data'])).toBe(DYNAMIC);
+    expect(read('{ a: [1, "b"] }', ['data'])).toEqual({ a: [1, 'b'] });
+  });
+
+  it('says which part is code, where it is and what to write instead', () => {
+    const found = read('[1, { a: f(2) }]');
+    expect(found).toBeInstanceOf(NotPlain);
+    expect(found).toMatchObject({ what: 'a call', start: 9, end: 13 });
+    expect(read('[1, process]')).toMatchObject({ what: 'process', unboundName: true });
+    expect(read('data[k]', ['data'])).toMatchObject({ what: 'a key computed by code' });
+    expect(read('data.constructor', ['data'])).toMatchObject({ what: 'the key "constructor"' });
+    expect(read('-data', ['data'])).toMatchObject({ what: '- on something other than a number' });
   });
 });
 
