@@ -12,12 +12,20 @@ import { walkFolder } from './walk.ts';
  * `ENOENT` or `ELOOP`, so the check names each one first. Links that lead
  * out of content/ are the readers' to refuse where a page names them
  * (files/paths.ts): public/ may link anywhere, as Astro copies what it finds.
+ * A folder that cannot be listed (no permission) is named too: every walk
+ * passes over it, and Astro's copy of public/ would stop on it.
  */
 export function findBrokenLinks(folders: readonly string[], root: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const folder of folders) {
     const everywhere = path.parse(path.resolve(folder)).root;
-    const { refused } = walkFolder(folder, { names: 'every', within: everywhere });
+    const { refused, unreadable } = walkFolder(folder, { names: 'every', within: everywhere });
+    for (const locked of unreadable) {
+      problems.push({
+        file: path.relative(root, locked.path).split(path.sep).join('/'),
+        message: `this folder cannot be read (${locked.code}), so what it holds cannot be checked or published; make it readable, or move it out of the project`,
+      });
+    }
     for (const link of refused) {
       if (link.problem === 'outside') continue;
       problems.push({

@@ -66,6 +66,11 @@ export interface RefusedLink {
 export interface FolderWalk {
   files: WalkedFile[];
   refused: RefusedLink[];
+  /**
+   * Folders that could not be listed (no permission, say), with the error's
+   * code: passed over, so a walk never throws; files/broken-links.ts names them.
+   */
+  unreadable: { path: string; relative: string; code: string }[];
 }
 
 /**
@@ -116,18 +121,27 @@ export function walkFolder(dir: string, options: WalkOptions = {}): FolderWalk {
   const { names = 'unignored', skipFolder, followLinks = true, maxDepth = Infinity } = options;
   const files: WalkedFile[] = [];
   const refused: RefusedLink[] = [];
+  const unreadable: FolderWalk['unreadable'] = [];
   const top = realPath(dir);
-  if (top === undefined || !statSync(top).isDirectory()) return { files, refused };
+  if (top === undefined || !statSync(top).isDirectory()) return { files, refused, unreadable };
   const boundary = options.within === undefined ? top : (realPath(options.within) ?? top);
   if (top !== boundary && !isInside(top, boundary)) {
     refused.push({ path: dir, relative: '', problem: 'outside', folder: true });
-    return { files, refused };
+    return { files, refused, unreadable };
   }
   // The real paths of the folders the walk is inside: a link back into one is a loop.
   const inside = new Set<string>();
   const walk = (folder: string, real: string, prefix: string, depth: number) => {
     inside.add(real);
-    const entries = readdirSync(folder, { withFileTypes: true });
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      unreadable.push({ path: folder, relative: prefix.replace(/\/$/, ''), code });
+      inside.delete(real);
+      return;
+    }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (names === 'unignored' && isIgnoredName(entry.name)) continue;
       const full = path.join(folder, entry.name);
@@ -151,7 +165,7 @@ export function walkFolder(dir: string, options: WalkOptions = {}): FolderWalk {
     inside.delete(real);
   };
   walk(dir, top, '', 1);
-  return { files, refused };
+  return { files, refused, unreadable };
 }
 
 /** The files of `walkFolder`, without the links it refused. */

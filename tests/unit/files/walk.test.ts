@@ -175,6 +175,7 @@ describe('walkFolder and links', () => {
     const dir = tree([], [['run', outside]]);
     expect(walkFolder(path.join(dir, 'run'), { within: dir })).toEqual({
       files: [],
+      unreadable: [],
       refused: [{ path: path.join(dir, 'run'), relative: '', problem: 'outside', folder: true }],
     });
   });
