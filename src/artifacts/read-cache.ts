@@ -14,7 +14,10 @@ import { readDataFile, type ReadProblem } from '../files/read.ts';
  * (a save in `astro dev`) has a new modification time and is read again;
  * the others are not, so a re-check after a save reads only what changed.
  */
-const files = new Map<string, { mtimeMs: number; text: string; parsed: Map<string, unknown> }>();
+const files = new Map<
+  string,
+  { mtimeMs: number; text: string; head: Buffer; parsed: Map<string, unknown> }
+>();
 
 function modified(absolute: string): number | undefined {
   try {
@@ -33,7 +36,12 @@ function cached(absolute: string, mtimeMs = modified(absolute)) {
     files.delete(absolute);
     return read;
   }
-  const fresh = { mtimeMs: read.mtimeMs, text: read.text, parsed: new Map<string, unknown>() };
+  const fresh = {
+    mtimeMs: read.mtimeMs,
+    text: read.text,
+    head: read.head,
+    parsed: new Map<string, unknown>(),
+  };
   files.set(absolute, fresh);
   return fresh;
 }
@@ -67,4 +75,14 @@ export function parsedFile<T>(
   if (!('text' in read)) return read;
   if (!read.parsed.has(as)) read.parsed.set(as, parse(read.text));
   return read.parsed.get(as) as T;
+}
+
+/**
+ * The first bytes of a file this process has already read as it is now
+ * (`HEAD_BYTES` of them), or undefined: the location check judges such a file
+ * from them instead of opening it a second time.
+ */
+export function cachedHead(absolute: string): Buffer | undefined {
+  const known = files.get(absolute);
+  return known !== undefined && known.mtimeMs === modified(absolute) ? known.head : undefined;
 }

@@ -236,12 +236,6 @@ export function checkContent(
     linked: true as const,
   }));
   onFound?.([...found.map(({ entry, draft }) => ({ entry, draft })), ...linkedEntries]);
-  // Folder-form drafts, whose files a production build leaves out.
-  const draftFolders = new Map(
-    found
-      .filter(({ entry, draft }) => draft && entry.endsWith('/index.mdx'))
-      .map(({ absolutePath, slug }) => [path.dirname(absolutePath), slug]),
-  );
 
   const caseStudies: CaseStudyFile[] = [];
   const fileBySlug = new Map<string, string>();
@@ -266,7 +260,7 @@ export function checkContent(
       });
     } else fileBySlug.set(slug, file);
 
-    const result = checkCaseStudy(read, location, draftFolders);
+    const result = checkCaseStudy(read, location);
     problems.push(...result.problems);
     caseStudies.push({
       entry,
@@ -336,7 +330,6 @@ function readCaseStudy(absolutePath: string, file: string): ReadCaseStudy {
 function checkCaseStudy(
   read: ReadCaseStudy & { absolutePath: string; file: string },
   location: ContentLocation,
-  draftFolders: ReadonlyMap<string, string>,
 ): { problems: ContentProblem[]; parsed?: ParsedCaseStudy } {
   const { absolutePath, file } = read;
   if (read.problem) return { problems: [read.problem] };
@@ -393,8 +386,6 @@ function checkCaseStudy(
     const context = {
       mdxFile: absolutePath,
       contentDir: location.contentDir,
-      isDraft: read.draft,
-      draftFolders,
       metricNames,
       charts,
       confusions,

@@ -14,7 +14,6 @@ import { unzipSync } from 'node:zlib';
 export type ImageFormat = 'JPEG' | 'PNG' | 'WebP' | 'TIFF' | 'HEIC' | 'AVIF';
 
 /** How many bytes `imageFormat` needs to see. */
-export const HEAD_BYTES = 256;
 
 /** The most bytes one metadata block may take (decompressed): an EXIF segment holds 64 KB. */
 const MAX_BLOCK_BYTES = 16 * 1024 * 1024;

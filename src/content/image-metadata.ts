@@ -2,9 +2,10 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentProblem } from '../problems/problem.ts';
 import { walkFiles } from '../files/walk.ts';
+import { HEAD_BYTES } from '../files/read.ts';
+import { cachedHead } from '../artifacts/read-cache.ts';
 import {
   fileBytes,
-  HEAD_BYTES,
   imageFormat,
   metadataBlocks,
   readTiff,
@@ -53,6 +54,10 @@ const article = (format: ImageFormat) => (format === 'AVIF' ? 'an' : 'a');
  * that does not start like a JPEG, PNG, WebP, TIFF, HEIC or AVIF is not read further.
  */
 function checkFile(file: string): string | undefined {
+  // A data file or artifact the content check has just read: its first bytes
+  // are at hand, and one that is no image is not opened again.
+  const known = cachedHead(file);
+  if (known !== undefined && !imageFormat(known)) return undefined;
   let fd: number | undefined;
   let format: ImageFormat | undefined;
   try {

@@ -13,7 +13,14 @@ export interface ReadProblem {
 }
 
 /** A file's text and the modification time it was read at, or why it could not be read. */
-export type FileRead = { ok: true; text: string; mtimeMs: number } | ReadProblem;
+export type FileRead = { ok: true; text: string; head: Buffer; mtimeMs: number } | ReadProblem;
+
+/**
+ * How many of a file's first bytes a read keeps as they are (`head`): enough
+ * to tell an image format by its signature, so the location check can judge a
+ * file the content check has already read without opening it again.
+ */
+export const HEAD_BYTES = 256;
 
 /** `message` as a problem that follows the path. */
 export function readProblem(message: string): ReadProblem {
@@ -87,7 +94,12 @@ export function readDataFile(absolute: string): FileRead {
         buffer = grown;
       }
     }
-    return { ok: true, text: buffer.toString('utf8', 0, length), mtimeMs: stats.mtimeMs };
+    return {
+      ok: true,
+      text: buffer.toString('utf8', 0, length),
+      head: Buffer.from(buffer.subarray(0, Math.min(length, HEAD_BYTES))),
+      mtimeMs: stats.mtimeMs,
+    };
   } catch (error) {
     return readProblem(unreadable(error));
   } finally {

@@ -26,6 +26,16 @@ export function urlSchema(schemes: readonly UrlScheme[]) {
       });
       return;
     }
+    // Browsers accept these and percent-encode them, but a page that writes
+    // them into an href is not valid HTML: the link must say what it means.
+    const unsafe = /[\s<>"`{}|\\^]/.exec(text.trim());
+    if (unsafe) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `a URL cannot hold ${describeValue(unsafe[0])} as it is; write it percent-encoded (${encodeURIComponent(unsafe[0])}), got ${describeValue(text)}`,
+      });
+      return;
+    }
     const scheme = url.protocol.replace(/:$/, '') as UrlScheme;
     if (!schemes.includes(scheme)) {
       ctx.addIssue({

@@ -22,7 +22,7 @@ const FIXTURE = 'tests/fixtures/build-stoppers/content/case-studies';
 const CASES: [string, string][] = [
   [
     'a <Figure> in a draft’s folder (Astro: "image not found" while rendering)',
-    `${FIXTURE}/figure-in-draft/index.mdx:21: <Figure> src: "../secret-draft/plot.png" is in the folder of "secret-draft", a draft, whose files are not published; copy the image next to this case study, or publish "secret-draft"`,
+    `${FIXTURE}/figure-in-draft/index.mdx:21: <Figure> src: "../secret-draft/plot.png" is a file of the draft "secret-draft", which is not published; copy it into this case study's folder, or publish the draft`,
   ],
   [
     'a <Figure> in a folder whose name starts with _ (Astro: "image not found")',
@@ -54,7 +54,7 @@ const CASES: [string, string][] = [
   ],
   [
     'code in the body (ReferenceError while rendering)',
-    `${FIXTURE}/code-in-body.mdx:21: {results.auc} is code, which would run during the build; Casefolio runs no code from content, so write the text or value itself (a metric's value is <Metric name="..." />)`,
+    `${FIXTURE}/code-in-body.mdx:21: {...}: results is not a name the body imports or exports (nothing in a case study runs); write the value itself, or import the data it holds at the top (import rows from "./rows.json"); see "Nothing in the body runs" in README.md`,
   ],
   [
     'an import of a file that is not there (Vite: UNRESOLVED_IMPORT)',
@@ -62,7 +62,7 @@ const CASES: [string, string][] = [
   ],
   [
     'a component prop written as code (the component throws while rendering)',
-    `${FIXTURE}/code-in-body.mdx:21: <Chart> src: written as code, which Casefolio cannot check before the build and runs no code from content; write the value itself (src="..." or src={["a", "b"]})`,
+    `${FIXTURE}/code-in-body.mdx:21: <Chart> src: file is not a name the body imports or exports (nothing in a case study runs); write the value itself, or import the data it holds at the top (import rows from "./rows.json"); see "Nothing in the body runs" in README.md`,
   ],
 ];
 

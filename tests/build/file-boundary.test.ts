@@ -118,6 +118,9 @@ const EXPECTED = [
   `${shown}/run-link/index.mdx:15: <Chart> src: path "./run/tags/mlflow.runName" ${LINK_OUT}`,
   `${shown}/run-loop/index.mdx:10: metrics[0].from: path "./run/tags/loop-a" is a link that leads back to itself in a loop; copy the file in instead (metric "AUC")`,
   `${shown}/run-loop/index.mdx:15: <Chart> src: path "./run/tags/loop-a" is a link that leads back to itself in a loop; copy the file in instead`,
+  // The loop itself, named where it is (files/broken-links.ts), beside each reader it stops.
+  `${shown}/run-loop/run/tags/loop-a: a link that leads back to itself (a loop of links), which no reader can follow; remove it`,
+  `${shown}/run-loop/run/tags/loop-b: a link that leads back to itself (a loop of links), which no reader can follow; remove it`,
 ];
 
 function runCheck(): { code: number | null; stdout: string; stderr: string } {

@@ -59,9 +59,10 @@ export function importProblems(
 const SCRIPT = /\.(?:[cm]?[jt]sx?|mdx?|astro|svelte|vue|wasm|node)$/i;
 
 function importProblem(source: string, mdxFile: string, contentDir: string): string | undefined {
+  // Where an import may point (inside content/, a package, no Node module or
+  // scheme) is the body's import rule (safety.ts); what it finds there is this.
   if (source.startsWith('.') || path.isAbsolute(source)) {
-    const problem = checkLocalFile(source, mdxFile, contentDir);
-    if (problem) return problem;
+    if (checkLocalFile(source, mdxFile, contentDir)) return undefined;
     if (isImagePath(source) || /\.json$/i.test(source)) return undefined;
     if (SCRIPT.test(source) || !path.extname(source)) {
       return 'a script, which would run during the build; Casefolio runs no code from content, so remove the import';
@@ -69,12 +70,8 @@ function importProblem(source: string, mdxFile: string, contentDir: string): str
     return 'only images and JSON files can be imported; show data with <Chart src="..." /> instead';
   }
   const name = packageName(source);
-  if (source.startsWith('node:') || builtinModules.includes(name)) {
-    return "part of Node.js, which reads the machine, not the case study's files; remove the import";
-  }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(source) || name === '') {
-    return 'not a package or a file inside content/; remove the import';
-  }
+  if (source.startsWith('node:') || builtinModules.includes(name)) return undefined;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(source) || name === '') return undefined;
   if (!isInstalled(name, path.dirname(mdxFile))) {
     return `no package "${name}" is installed in the project; install it with npm install ${name}, or remove the import`;
   }

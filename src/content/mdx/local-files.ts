@@ -11,15 +11,11 @@ import { isIgnoredName } from '../../files/walk.ts';
  * image (which must be one of those `virtual:casefolio/images` bundles).
  */
 
-/** Where a body's paths are resolved, and which case-study folders are drafts. */
+/** Where a body's paths are resolved. */
 export interface LocalFilesContext {
   /** Absolute path of the MDX file. */
   mdxFile: string;
   contentDir: string;
-  /** Whether the case study is a draft (so none of its pages is built). */
-  isDraft?: boolean;
-  /** Folder-form drafts: their absolute folder and their slug. */
-  draftFolders?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -104,11 +100,6 @@ export function unbundledFigureProblem(
   if (isIgnoredName(path.basename(resolved))) {
     return `"${written}" is a file Casefolio passes over (its name starts with _ or .); rename it`;
   }
-  if (context.isDraft) return undefined;
-  for (const [folder, slug] of context.draftFolders ?? []) {
-    if (resolved.startsWith(folder + path.sep)) {
-      return `"${written}" is in the folder of "${slug}", a draft, whose files are not published; copy the image next to this case study, or publish "${slug}"`;
-    }
-  }
+  // A file in a draft's folder is the draft-file lint's (content/lints.ts).
   return undefined;
 }

@@ -18,14 +18,19 @@ function folder(): string {
 }
 
 describe('readDataFile', () => {
-  it('reads a file as UTF-8 with its modification time', () => {
+  it('reads a file as UTF-8 with its modification time, and keeps its first bytes as they are', () => {
     const file = path.join(folder(), 'a.csv');
     fs.writeFileSync(file, 'x,y\nä,1\n');
     expect(readDataFile(file)).toEqual({
       ok: true,
       text: 'x,y\nä,1\n',
+      head: Buffer.from('x,y\nä,1\n'),
       mtimeMs: fs.statSync(file).mtimeMs,
     });
+    const long = path.join(folder(), 'long.csv');
+    fs.writeFileSync(long, 'a'.repeat(1000));
+    const read = readDataFile(long);
+    expect(read.ok && read.head.length).toBe(256);
   });
 
   it('reads a file of exactly the limit, and refuses one byte more without reading it', () => {

@@ -32,7 +32,7 @@ describe('importProblems', () => {
     ).toEqual([]);
   });
 
-  it('refuses what would run, read the machine or stop the bundler, each on its line', () => {
+  it("refuses what would run or stop the bundler, each on its line, and leaves where an import may point to the body's import rule (safety.ts)", () => {
     const body = [
       'import a from "./nope.js"',
       'import b from "./helper.js"',
@@ -44,13 +44,9 @@ describe('importProblems', () => {
       'export const x = 1',
     ].join('\n');
     expect(problems(`${body}\n\nText.`)).toEqual([
-      '10: import "./nope.js": file not found: "./nope.js"',
       '11: import "./helper.js": a script, which would run during the build; Casefolio runs no code from content, so remove the import',
       '12: import "./data.csv": only images and JSON files can be imported; show data with <Chart src="..." /> instead',
-      '13: import "../../../../outside.png": path "../../../../outside.png" leaves the content folder; keep files next to the case study',
-      '14: import "node:fs": part of Node.js, which reads the machine, not the case study\'s files; remove the import',
       '15: import "no-such-package-here": no package "no-such-package-here" is installed in the project; install it with npm install no-such-package-here, or remove the import',
-      '16: import "astro:content": not a package or a file inside content/; remove the import',
     ]);
   });
 });
