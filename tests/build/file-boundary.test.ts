@@ -202,7 +202,7 @@ describe('content that reaches outside content/ or breaks the limits', () => {
       .split('\n')
       .filter((line) => line.trim() !== '' && !line.startsWith(shown));
     expect(other).toEqual([
-      `Casefolio found ${EXPECTED.length} problems in 7 files. Fix them and run the command again.`,
+      `Casefolio found ${EXPECTED.length} problems in 9 files. Fix them and run the command again.`,
     ]);
   });
 
