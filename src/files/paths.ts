@@ -22,13 +22,21 @@ export type ResolvedPath =
 export function resolveInside(absolute: string, dir: string): ResolvedPath {
   // The system's realpath: Node's own walks the path with an lstat per folder,
   // which took a tenth of the content check at 1,000 case studies.
+  // No file name holds a NUL, and Node's file functions throw on one.
+  if (absolute.includes('\0')) return { ok: false, problem: 'missing' };
   let real: string;
   try {
     real = realpathSync.native(absolute);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOOP') return { ok: false, problem: 'loop' };
-    // There by name (a link) but leading nowhere, or not there at all.
-    const named = lstatSync(absolute, { throwIfNoEntry: false }) !== undefined;
+    // There by name (a link) but leading nowhere, or not there at all (a name
+    // too long for the file system, say, which lstat refuses too).
+    let named = false;
+    try {
+      named = lstatSync(absolute, { throwIfNoEntry: false }) !== undefined;
+    } catch {
+      named = false;
+    }
     return { ok: false, problem: named ? 'dangling' : 'missing' };
   }
   return isInside(real, realDir(dir)) ? { ok: true, real } : { ok: false, problem: 'outside' };
@@ -74,18 +82,21 @@ export function checkLocalFile(
   fromFile: string,
   contentDir: string,
 ): string | undefined {
+  if (written.includes('\0')) {
+    return `path ${quoted(written)} holds a NUL character, which no file name can; write the file's name as it is`;
+  }
   if (/^[a-z][a-z0-9+.-]*:/i.test(written) || path.isAbsolute(written)) {
-    return `expected a path relative to this file such as "./${path.basename(written)}", got "${written}"`;
+    return `expected a path relative to this file such as "./${path.basename(written)}", got ${quoted(written)}`;
   }
   const resolved = path.resolve(path.dirname(fromFile), written);
   if (!isInside(resolved, contentDir)) {
-    return `path "${written}" leaves the content folder; keep files next to the case study`;
+    return `path ${quoted(written)} leaves the content folder; keep files next to the case study`;
   }
   const real = resolveInside(resolved, contentDir);
   if (real.ok) return undefined;
   return real.problem === 'missing'
-    ? `file not found: "${written}"`
-    : linkProblemMessage(`path "${written}"`, real.problem);
+    ? `file not found: ${quoted(written)}`
+    : linkProblemMessage(`path ${quoted(written)}`, real.problem);
 }
 
 /** Whether `child` is strictly inside `parent` (both absolute, compared as written). */
@@ -97,4 +108,12 @@ export function isInside(child: string, parent: string): boolean {
     !relative.startsWith(`..${path.sep}`) &&
     !path.isAbsolute(relative)
   );
+}
+
+/**
+ * A path as a problem quotes it: whole (a path shortened is no help), with
+ * control characters escaped so that a hostile name cannot break the line.
+ */
+function quoted(written: string): string {
+  return JSON.stringify(written);
 }

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +6,8 @@ import { checkAll } from '../../src/content/check-all.ts';
 import { recheckContent } from '../../src/dev/recheck.ts';
 import { getLiveProblems } from '../../src/dev/live-problems.ts';
 import { formatProblem } from '../../src/problems/problem.ts';
-import { buildSite, childEnv, projectRoot, testConfig, testConfigArgs } from '../helpers/build.ts';
+import { buildSite, projectRoot, testConfig } from '../helpers/build.ts';
+import { checkFixture, problemLines } from '../helpers/check-lines.ts';
 
 /**
  * `npm run check`, `astro build` and `astro dev`'s re-check after a save
@@ -17,27 +17,10 @@ import { buildSite, childEnv, projectRoot, testConfig, testConfigArgs } from '..
  * what the check names and on nothing else (no error of Vite's or Astro's).
  */
 
-/** A problem line, as every path prints it: `tests/fixtures/...: message`. */
-const isProblemLine = (line: string) => line.startsWith('tests/fixtures/');
-
 function checkLines(fixture: string): string[] {
-  const result = spawnSync(
-    process.execPath,
-    [path.join(projectRoot, 'src/authoring/check.ts'), ...testConfigArgs],
-    {
-      cwd: projectRoot,
-      env: {
-        ...childEnv({ CASEFOLIO_CONTENT_DIR: `tests/fixtures/${fixture}/content` }),
-        CI: '1',
-      },
-      input: '',
-      encoding: 'utf8',
-      timeout: 60_000,
-    },
-  );
-  expect(result.status).toBe(1);
-  // Errors go to stderr, warnings (which stop nothing) to stdout.
-  return result.stderr.split('\n').filter(isProblemLine);
+  const { status, lines } = checkFixture(fixture);
+  expect(status).toBe(1);
+  return lines;
 }
 
 async function buildLines(fixture: string): Promise<string[]> {
@@ -51,7 +34,7 @@ async function buildLines(fixture: string): Promise<string[]> {
       : await buildSite({ fixture });
   expect(result.code).toBe(1);
   expect(result.stderr).not.toMatch(/^\s+at /m);
-  return result.stderr.split('\n').filter(isProblemLine);
+  return problemLines(result.stderr);
 }
 
 /** What the dev server's re-check after a save reports, as the overlay gets it. */

@@ -87,3 +87,27 @@ describe('checkLocalFile and links', () => {
     expect(checkLocalFile('./nothing.csv', mdx, content)).toBe('file not found: "./nothing.csv"');
   });
 });
+
+describe('a path holding a NUL character (found by the fuzz suite)', () => {
+  it('is a problem naming it, not a TypeError from the file system', () => {
+    const content = path.join(os.tmpdir(), 'casefolio-nul');
+    const mdx = path.join(content, 'case-studies', 'churn', 'index.mdx');
+    expect(checkLocalFile('./nul\u0000byte.png', mdx, content)).toBe(
+      'path "./nul\\u0000byte.png" holds a NUL character, which no file name can; write the file\'s name as it is',
+    );
+    expect(resolveInside(path.join(content, 'nul\u0000byte'), content)).toEqual({
+      ok: false,
+      problem: 'missing',
+    });
+  });
+});
+
+describe('a path too long for the file system (found by the fuzz suite)', () => {
+  it('is a file not found, not an ENAMETOOLONG thrown from lstat', () => {
+    const content = fs.mkdtempSync(path.join(os.tmpdir(), 'casefolio-long-'));
+    const mdx = path.join(content, 'index.mdx');
+    const long = `./${'x'.repeat(300)}`;
+    expect(checkLocalFile(long, mdx, content)).toBe(`file not found: "${long}"`);
+    fs.rmSync(content, { recursive: true, force: true });
+  });
+});
