@@ -261,7 +261,10 @@ describe('building generated content that the check accepts', () => {
           console.info(
             `fuzz build: ${accepted} of ${studies.length} generated case studies accepted`,
           );
-          expect(Object.keys(files).length).toBeGreaterThan(4);
+          // Issue 17's rules refuse more generated studies (a label with no
+          // letter, a control character...); a run with none left has nothing
+          // to build, and fast-check draws another.
+          fc.pre(accepted > 0);
           await expectBuildsInert(files);
         },
       ),
