@@ -129,8 +129,8 @@ describe('walkFolder and links', () => {
 
   it('follows a link that stays inside, into `within` when given', () => {
     const dir = tree(
-      ['shared/data.csv', 'run/meta.yaml'],
-      [['run/data.csv', '../shared/data.csv']],
+      ['common/data.csv', 'run/meta.yaml'],
+      [['run/data.csv', '../common/data.csv']],
     );
     expect(refusedOf(path.join(dir, 'run'))).toEqual([
       { relative: 'data.csv', problem: 'outside', folder: false },
