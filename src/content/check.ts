@@ -71,6 +71,15 @@ export interface ContentReport {
   linkedEntries: FoundCaseStudy[];
   /** The profile after validation, when it is valid. */
   profile?: ProfileData;
+  /** The files profile.yaml names (`avatar`, `resume`), for the draft-file lint. */
+  profileReads?: ProfileReads;
+}
+
+/** profile.yaml and the local files it names, as written. */
+export interface ProfileReads {
+  file: string;
+  absolutePath: string;
+  reads: { field: string; line: number | undefined; written: string }[];
 }
 
 export interface ContentLocation {
@@ -276,13 +285,14 @@ export function checkContent(
     caseStudies,
     linkedEntries,
     ...(profile.valid ? { profile: profile.valid } : {}),
+    ...(profile.reads ? { profileReads: profile.reads } : {}),
   };
 }
 
 function checkProfile(
   location: ContentLocation,
   display: (p: string) => string,
-): { problems: ContentProblem[]; valid?: ProfileData } {
+): { problems: ContentProblem[]; valid?: ProfileData; reads?: ProfileReads } {
   const absolutePath = path.join(location.contentDir, 'profile.yaml');
   const file = display(absolutePath);
   const real = resolveInside(absolutePath, location.contentDir);
@@ -303,16 +313,18 @@ function checkProfile(
   }
   const { problems, valid } = schemaProblems(profilePathSchema, parsed.yaml, file);
   const data = asRecord(parsed.yaml.data);
+  const reads: ProfileReads = { file, absolutePath, reads: [] };
   for (const field of ['avatar', 'resume'] as const) {
     const value = data[field];
     if (typeof value !== 'string') continue;
+    reads.reads.push({ field, line: parsed.yaml.lineOf([field]), written: value });
     const problem =
       field === 'avatar'
         ? imageFileProblem(value, absolutePath, location.contentDir)
         : checkLocalFile(value, absolutePath, location.contentDir);
     if (problem) problems.push(fieldProblem(file, parsed.yaml, [field], problem));
   }
-  return { problems, ...(valid ? { valid } : {}) };
+  return { problems, reads, ...(valid ? { valid } : {}) };
 }
 
 /** A case study as first read: its frontmatter parsed, or the one problem that stops it. */

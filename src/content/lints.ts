@@ -47,10 +47,17 @@ const PHONE = new RegExp(
 export function lintContent(report: ContentReport, options: LintOptions): Finding[] {
   const studies = new Map(report.caseStudies.map((study) => [study.slug, study]));
   const drafts = draftPlaces(report.caseStudies);
-  return report.caseStudies.flatMap((study) => [
-    ...lintCaseStudy(study, studies, options),
-    ...(study.draft ? [] : draftFiles(study, drafts)),
-  ]);
+  const profile = report.profileReads;
+  return [
+    ...report.caseStudies.flatMap((study) => [
+      ...lintCaseStudy(study, studies, options),
+      ...(study.draft
+        ? []
+        : draftFiles(study.file, study.absolutePath, caseStudyReads(study), drafts)),
+    ]),
+    // The avatar and the résumé are published on every page and as files.
+    ...(profile ? draftFiles(profile.file, profile.absolutePath, profile.reads, drafts) : []),
+  ];
 }
 
 function lintCaseStudy(
@@ -222,16 +229,19 @@ function realPath(file: string): string {
   }
 }
 
-/**
- * Files of a draft that a published case study reads (cover, metric
- * artifacts, component data, images, imports): the build would publish them
- * with the published page. Each is an error naming the draft.
- */
-function draftFiles(study: CaseStudyFile, drafts: readonly DraftPlace[]): Finding[] {
+/** A file named in a case study or the profile, as written, with the field that names it. */
+interface FileRead {
+  field: string;
+  line: number | undefined;
+  written: unknown;
+}
+
+/** The files a case study reads: cover, metric artifacts, component data, images, imports. */
+function caseStudyReads(study: CaseStudyFile): FileRead[] {
   const parsed = study.parsed;
-  if (drafts.length === 0 || !parsed) return [];
+  if (!parsed) return [];
   const { data, body, lineOf } = parsed;
-  const reads: { field: string; line: number | undefined; written: unknown }[] = [];
+  const reads: FileRead[] = [];
   reads.push({
     field: 'cover.src',
     line: lineOf(['cover', 'src']),
@@ -260,7 +270,22 @@ function draftFiles(study: CaseStudyFile, drafts: readonly DraftPlace[]): Findin
   for (const found of body?.imports ?? []) {
     reads.push({ field: found.kind, line: found.line, written: found.source });
   }
-  const folder = path.dirname(study.absolutePath);
+  return reads;
+}
+
+/**
+ * Files of a draft that a published page reads (a case study's artifacts and
+ * images, the profile's avatar and résumé): the build would publish them
+ * with the page. Each is an error naming the draft.
+ */
+function draftFiles(
+  file: string,
+  absolutePath: string,
+  reads: readonly FileRead[],
+  drafts: readonly DraftPlace[],
+): Finding[] {
+  if (drafts.length === 0) return [];
+  const folder = path.dirname(absolutePath);
   return reads.flatMap(({ field, line, written }) => {
     if (typeof written !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(written)) return [];
     const target = realPath(path.resolve(folder, written.replace(/[?#].*$/, '')));
@@ -270,11 +295,11 @@ function draftFiles(study: CaseStudyFile, drafts: readonly DraftPlace[]): Findin
     if (!draft) return [];
     return [
       {
-        file: study.file,
+        file,
         ...(line ? { line } : {}),
         severity: 'error' as const,
         rule: 'draft-file',
-        message: `${field}: ${describeValue(written)} is a file of the draft "${draft.slug}", which is not published; copy it into this case study's folder, or publish the draft`,
+        message: `${field}: ${describeValue(written)} is a file of the draft "${draft.slug}", which is not published; copy it ${file.endsWith('profile.yaml') ? 'next to profile.yaml' : "into this case study's folder"}, or publish the draft`,
       },
     ];
   });

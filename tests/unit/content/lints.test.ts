@@ -70,7 +70,11 @@ function lint(files: Record<string, string>, options: SiteOptions = {}): Finding
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'casefolio-lints-'));
   temporaryDirs.push(root);
   const all: Record<string, string> = { 'content/profile.yaml': PROFILE };
-  for (const [name, text] of Object.entries(files)) all[`content/case-studies/${name}`] = text;
+  for (const [name, text] of Object.entries(files)) {
+    // `../name` is a file beside case-studies/ (profile.yaml and what it names).
+    all[name.startsWith('../') ? `content/${name.slice(3)}` : `content/case-studies/${name}`] =
+      text;
+  }
   for (const [name, text] of Object.entries(all)) {
     const full = path.join(root, name);
     fs.mkdirSync(path.dirname(full), { recursive: true });
@@ -594,6 +598,24 @@ ${SECTIONS}`;
       `draft-file 20: image: "../secret/plot.png" is a file of the draft "secret", ${fix}`,
       `draft-file 22: <Figure> src: "../secret-file.mdx" is a file of the draft "secret-file", ${fix}`,
     ]);
+  });
+
+  it("flags a profile avatar or résumé kept in a draft's folder, naming the draft", () => {
+    const findings = ofRule(
+      'draft-file',
+      lint({
+        '../profile.yaml': `${PROFILE}avatar: ./case-studies/secret/me.png\nresume: case-studies/secret/cv.pdf\n`,
+        'secret/index.mdx': study({ extra: 'draft: true\n' }),
+        'secret/me.png': '',
+        'secret/cv.pdf': '%PDF-1.4',
+      }),
+    );
+    const fix = 'which is not published; copy it next to profile.yaml, or publish the draft';
+    expect(brief(findings)).toEqual([
+      `draft-file 3: avatar: "./case-studies/secret/me.png" is a file of the draft "secret", ${fix}`,
+      `draft-file 4: resume: "case-studies/secret/cv.pdf" is a file of the draft "secret", ${fix}`,
+    ]);
+    expect(findings.every((finding) => finding.file === 'content/profile.yaml')).toBe(true);
   });
 
   it('lets a draft link to another draft', () => {
