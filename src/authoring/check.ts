@@ -44,9 +44,12 @@ if (missing !== undefined) {
   console.error(missing);
   process.exit(2);
 }
-const { options, contentDir, publicDir, warning } = await loadSiteOptions(root, flags.config);
+const { options, contentDir, publicDir, site, warning } = await loadSiteOptions(root, flags.config);
 // The same check as the build's and the dev server's (content/check-all.ts).
-const { report, findings: sorted } = await checkAll({ root, contentDir, publicDir }, options);
+const { report, findings: sorted } = await checkAll(
+  { root, contentDir, publicDir },
+  { ...options, site },
+);
 const errors = sorted.filter((finding) => finding.severity === 'error').length;
 const warnings = sorted.length - errors;
 const rows = completeness(report, options.sections);

@@ -15,6 +15,8 @@ export interface SiteConfig {
   publicDir: string;
   /** Astro's base, with a leading and trailing slash: where `astro dev` serves the site. */
   base: string;
+  /** Astro's `site`, the address the portfolio is published at, when the config gives one. */
+  site?: string;
   warning?: string;
 }
 
@@ -47,6 +49,7 @@ export async function loadSiteOptions(root: string, configFile?: string): Promis
   let options = siteOptionsSchema.parse({});
   let publicDir = 'public';
   let base = '/';
+  let site: string | undefined;
   let warning: string | undefined;
   const file =
     configFile === undefined
@@ -55,7 +58,7 @@ export async function loadSiteOptions(root: string, configFile?: string): Promis
   if (file) {
     try {
       const module = (await import(pathToFileURL(file).href)) as {
-        default?: { integrations?: unknown[]; publicDir?: unknown; base?: unknown };
+        default?: { integrations?: unknown[]; publicDir?: unknown; base?: unknown; site?: unknown };
       };
       const found = (module.default?.integrations ?? [])
         .flat(Infinity)
@@ -68,11 +71,18 @@ export async function loadSiteOptions(root: string, configFile?: string): Promis
       if (found) options = integrationOptions.get(found) ?? options;
       if (typeof module.default?.publicDir === 'string') publicDir = module.default.publicDir;
       if (typeof module.default?.base === 'string') base = slashed(module.default.base);
+      if (typeof module.default?.site === 'string') site = module.default.site;
     } catch (error) {
       warning = `could not load ${path.relative(root, file) || file} (${(error as Error).message}); using the default options`;
     }
   }
   const contentDir = path.resolve(root, process.env['CASEFOLIO_CONTENT_DIR'] ?? options.contentDir);
-  const config = { options, contentDir, publicDir: path.resolve(root, publicDir), base };
+  const config = {
+    options,
+    contentDir,
+    publicDir: path.resolve(root, publicDir),
+    base,
+    ...(site === undefined ? {} : { site }),
+  };
   return warning === undefined ? config : { ...config, warning };
 }

@@ -25,7 +25,10 @@ export interface Finding extends ContentProblem {
 type LintOptions = Pick<
   ResolvedSiteOptions,
   'sections' | 'privateHostSuffixes' | 'cardSummaryLength'
->;
+> & {
+  /** Astro's `site`, so a link written as the site's own full address is checked like a path. */
+  site?: string | undefined;
+};
 
 /** An address with a letters-only top-level domain that is not a file extension (`plot@2x.png`). */
 const EMAIL =
@@ -105,7 +108,7 @@ function lintCaseStudy(
         : [],
     );
     for (const link of [...body.links, ...body.definitions, ...anchors]) {
-      const slug = caseStudySlugOf(link.url, study.slug);
+      const slug = caseStudySlugOf(link.url, study.slug, options.site);
       if (slug === undefined || slug === study.slug) continue;
       const target = studies.get(slug);
       if (!target) {
@@ -187,11 +190,14 @@ function lintCaseStudy(
  * path) or a relative link that resolves there from the page of the case
  * study `from` (`../<slug>/`, `../../case-studies/<slug>/data.csv`).
  */
-function caseStudySlugOf(url: string, from: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url.trim()) || url.trim().startsWith('//')) return undefined;
+function caseStudySlugOf(url: string, from: string, site?: string): string | undefined {
   let pathname: string;
   try {
-    pathname = new URL(url.trim(), `https://site.invalid/case-studies/${from}/`).pathname;
+    const page = new URL(`case-studies/${from}/`, site ?? 'https://site.invalid/');
+    const target = new URL(url.trim(), page);
+    // Another site's page, or a link that is not a page (mailto:, data:).
+    if (target.origin !== page.origin) return undefined;
+    pathname = target.pathname;
   } catch {
     return undefined;
   }

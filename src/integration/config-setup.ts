@@ -42,7 +42,11 @@ export async function setUpConfig(
   // asset or data module is ever generated from them.
   const showDrafts = command === 'dev';
   // The lints run with the checks, so the build refuses what `npm run check` calls an error.
-  const mode: PlanMode = { showDrafts, forBuild: command === 'build', lints: options };
+  const mode: PlanMode = {
+    showDrafts,
+    forBuild: command === 'build',
+    lints: { ...options, site: config.site },
+  };
 
   // Not with vite.build.emptyOutDir: false, where Astro keeps what is in the folder too.
   if (command === 'build' && config.vite?.build?.emptyOutDir !== false) {

@@ -66,7 +66,7 @@ afterEach(() => {
 });
 
 /** Writes a project (paths under content/case-studies/) and lints it. */
-function lint(files: Record<string, string>, options: SiteOptions = {}): Finding[] {
+function lint(files: Record<string, string>, options: SiteOptions = {}, site?: string): Finding[] {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'casefolio-lints-'));
   temporaryDirs.push(root);
   const all: Record<string, string> = { 'content/profile.yaml': PROFILE };
@@ -81,7 +81,7 @@ function lint(files: Record<string, string>, options: SiteOptions = {}): Finding
     fs.writeFileSync(full, text);
   }
   const report = checkContent({ root, contentDir: path.join(root, 'content') });
-  return lintContent(report, siteOptionsSchema.parse(options));
+  return lintContent(report, { ...siteOptionsSchema.parse(options), site });
 }
 
 /** `rule line: message` for compact comparisons. */
@@ -616,6 +616,27 @@ ${SECTIONS}`;
       `draft-file 4: resume: "case-studies/secret/cv.pdf" is a file of the draft "secret", ${fix}`,
     ]);
     expect(findings.every((finding) => finding.file === 'content/profile.yaml')).toBe(true);
+  });
+
+  it("checks a link written as the site's own full address like a path", () => {
+    const body = `${SECTIONS}
+[a](https://ada.github.io/portfolio/case-studies/draft-study/)
+[b](https://ada.github.io/portfolio/case-studies/gone/#results)
+[c](https://elsewhere.example/case-studies/draft-study/)
+[d](http://ada.github.io/portfolio/case-studies/gone/)
+`;
+    const files = {
+      'draft-study.mdx': study({ extra: 'draft: true\n' }),
+      'linker.mdx': study({ body }),
+    };
+    const lines = (site?: string) =>
+      ofRule('case-study-link', lint(files, {}, site)).map(({ message }) => message);
+    expect(lines('https://ada.github.io/portfolio/')).toEqual([
+      'link to the draft "draft-study", which is not published: https://ada.github.io/portfolio/case-studies/draft-study/; publish it (draft: false) or remove the link',
+      'link to a case study that does not exist: https://ada.github.io/portfolio/case-studies/gone/#results',
+    ]);
+    // Without a site, or on another site or scheme, a full address is someone else's page.
+    expect(lines()).toEqual([]);
   });
 
   it('lets a draft link to another draft', () => {
