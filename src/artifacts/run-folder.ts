@@ -68,17 +68,24 @@ export function listRunFolder(
   name: string,
 ): { ok: true; files: RunFile[] } | RunFolderProblem {
   const walk = walkFolder(dir, { skipFolder: (relative) => relative === 'artifacts', within });
-  const link = walk.refused[0];
+  const [link, ...moreLinks] = walk.refused;
   if (link !== undefined) {
-    const linkPath = [name.replace(/\/+$/, ''), link.relative].filter(Boolean).join('/');
+    const pathOf = (relative: string) =>
+      [name.replace(/\/+$/, ''), relative].filter(Boolean).join('/');
+    // One line for the run, naming every refused link, so one fix-and-rerun is enough.
+    const more =
+      moreLinks.length === 0
+        ? ''
+        : `; also refused: ${moreLinks.map((other) => JSON.stringify(pathOf(other.relative))).join(', ')}`;
     return {
       ok: false,
       whole: true,
-      message: linkProblemMessage(
-        `path "${linkPath}"`,
-        link.problem,
-        link.folder ? 'folder' : 'file',
-      ),
+      message:
+        linkProblemMessage(
+          `path "${pathOf(link.relative)}"`,
+          link.problem,
+          link.folder ? 'folder' : 'file',
+        ) + more,
     };
   }
   const regular = walk.files.filter((file) => file.regular);

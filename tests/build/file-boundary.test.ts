@@ -116,8 +116,8 @@ const EXPECTED = [
   `${shown}/run-huge/index.mdx:15: <Chart> src: ./run (metrics/huge) is 63.00 MB, over the 5 MB limit for data files; downsample it (for example every 10th row) or keep only the columns you plot`,
   `${shown}/run-link/index.mdx:10: metrics[0].from: path "./run/tags/mlflow.runName" ${LINK_OUT} (metric "AUC")`,
   `${shown}/run-link/index.mdx:15: <Chart> src: path "./run/tags/mlflow.runName" ${LINK_OUT}`,
-  `${shown}/run-loop/index.mdx:10: metrics[0].from: path "./run/tags/loop-a" is a link that leads back to itself in a loop; copy the file in instead (metric "AUC")`,
-  `${shown}/run-loop/index.mdx:15: <Chart> src: path "./run/tags/loop-a" is a link that leads back to itself in a loop; copy the file in instead`,
+  `${shown}/run-loop/index.mdx:10: metrics[0].from: path "./run/tags/loop-a" is a link that leads back to itself in a loop; copy the file in instead; also refused: "./run/tags/loop-b" (metric "AUC")`,
+  `${shown}/run-loop/index.mdx:15: <Chart> src: path "./run/tags/loop-a" is a link that leads back to itself in a loop; copy the file in instead; also refused: "./run/tags/loop-b"`,
   // The loop itself, named where it is (files/broken-links.ts), beside each reader it stops.
   `${shown}/run-loop/run/tags/loop-a: a link that leads back to itself (a loop of links), which no reader can follow; remove it`,
   `${shown}/run-loop/run/tags/loop-b: a link that leads back to itself (a loop of links), which no reader can follow; remove it`,

@@ -79,7 +79,7 @@ describe('npm run dev over files that used to crash it', () => {
     const before = server.output().length;
     symlinkSync('loop-b', path.join(tags, 'loop-a'));
     symlinkSync('loop-a', path.join(tags, 'loop-b'));
-    const line = `${shown}/run-loop/index.mdx:10: metrics[0].from: path "./run/tags/loop-a" is a link that leads back to itself in a loop; copy the file in instead (metric "AUC")`;
+    const line = `${shown}/run-loop/index.mdx:10: metrics[0].from: path "./run/tags/loop-a" is a link that leads back to itself in a loop; copy the file in instead; also refused: "./run/tags/loop-b" (metric "AUC")`;
     try {
       await pageUntil('/case-studies/run-loop/', ({ status }) => status === 500, 'the error');
       await printed(line, before);

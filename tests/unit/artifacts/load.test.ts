@@ -188,6 +188,20 @@ describe('loadArtifact and the boundary of a run folder', () => {
     expect(JSON.stringify(load(RUN))).not.toContain('OUTSIDE-SECRET');
   });
 
+  it('names every refused link of a run in its one line', () => {
+    const { load, dir, root } = site();
+    fs.writeFileSync(path.join(root, 'passwd'), 'secret');
+    const run = RUN_DIR(dir);
+    fs.symlinkSync(path.join(root, 'passwd'), path.join(run, 'tags', 'a-out'));
+    fs.symlinkSync('nothing-here', path.join(run, 'params', 'b-dangling'));
+    fs.symlinkSync(path.join(root, 'passwd'), path.join(run, 'metrics', 'c-out'));
+    const written = message(load(RUN));
+    expect(written).toMatch(/^path ".*" is a link to a file/);
+    for (const name of ['tags/a-out', 'params/b-dangling', 'metrics/c-out']) {
+      expect(written).toContain(`${RUN}/${name}"`);
+    }
+  });
+
   it('follows a link inside the run that stays inside content/', () => {
     const { load, dir } = site({ 'shared-tag': 'shared-run-name' });
     const tag = path.join(RUN_DIR(dir), 'tags', 'mlflow.runName');
@@ -208,7 +222,7 @@ describe('loadArtifact and the boundary of a run folder', () => {
     fs.symlinkSync('loop-b', path.join(tags, 'loop-a'));
     fs.symlinkSync('loop-a', path.join(tags, 'loop-b'));
     expect(message(load(RUN))).toBe(
-      `path "${RUN}/tags/loop-a" is a link that leads back to itself in a loop; copy the file in instead`,
+      `path "${RUN}/tags/loop-a" is a link that leads back to itself in a loop; copy the file in instead; also refused: "${RUN}/tags/loop-b"`,
     );
     fs.rmSync(path.join(tags, 'loop-a'));
     fs.rmSync(path.join(tags, 'loop-b'));
