@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatFieldPath,
+  formatFinding,
   formatProblem,
   problemsSummary,
   sortProblems,
@@ -56,6 +57,19 @@ describe('formatProblem', () => {
         message: 'file not found: "a\r\nb\u2028c\u2029d"',
       }),
     ).toBe('content/profile.yaml:3: avatar: file not found: "a\\r\\nb\\u2028c\\u2029d"');
+  });
+
+  it('prints no control character a message shows unquoted: ESC, NUL, C1 and bidi controls become escapes, tab stays', () => {
+    expect(
+      formatFinding({
+        file: 'content/case-studies/a.mdx',
+        line: 9,
+        severity: 'warning',
+        message: 'metrics[0] (c1\u0085 \u001b[2J\u0000\u202e\tname) has no baseline',
+      }),
+    ).toBe(
+      'content/case-studies/a.mdx:9: warning: metrics[0] (c1\\u0085 \\u001b[2J\\u0000\\u202e\tname) has no baseline',
+    );
   });
 
   it('leaves out the line when the problem is about the whole file', () => {
