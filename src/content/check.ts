@@ -76,7 +76,7 @@ export interface ContentReport {
 }
 
 /** profile.yaml and the local files it names, as written. */
-export interface ProfileReads {
+interface ProfileReads {
   file: string;
   absolutePath: string;
   reads: { field: string; line: number | undefined; written: string }[];
