@@ -178,7 +178,9 @@ export function prepareOutputs(
     if (isImageMime(mime)) {
       const written = writeNotebookImage(data, mime as ImageMime, context.imagesDir);
       if (!written.ok) {
-        problems.push(`output ${number}: ${written.message}`);
+        problems.push(
+          `output ${number}: ${written.message}; re-run the cell and save the notebook, or hide the output (tag the cell remove-output)`,
+        );
         continue;
       }
       views.push({
