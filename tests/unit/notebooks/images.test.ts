@@ -39,8 +39,7 @@ describe('writeNotebookImage', () => {
     for (const data of ['not base64!', 'iVBORw0KGgo', '', 'iVBO\u0000RW0K']) {
       expect(writeNotebookImage(data, 'image/png', dir)).toEqual({
         ok: false,
-        message:
-          'its image/png data is not valid base64, so it is no image',
+        message: 'its image/png data is not valid base64, so it is no image',
       });
     }
     expect(fs.readdirSync(dir)).toEqual([]);
@@ -49,8 +48,7 @@ describe('writeNotebookImage', () => {
   it('refuses a PNG saved as a JPEG, and bytes that are no image', () => {
     expect(writeNotebookImage(PNG_1X1, 'image/jpeg', tempDir())).toEqual({
       ok: false,
-      message:
-        'its image/jpeg data is not a JPEG image: its bytes are a PNG',
+      message: 'its image/jpeg data is not a JPEG image: its bytes are a PNG',
     });
     expect(
       writeNotebookImage(Buffer.from('<html>hi</html>').toString('base64'), 'image/png', tempDir()),
