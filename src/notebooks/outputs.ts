@@ -65,7 +65,7 @@ export function chosenMime(bundle: MimeBundle): string | undefined {
 }
 
 /** The representation an output would be shown as: its MIME type, `stream` or `error`. */
-export function outputKind(output: NotebookOutput): string | undefined {
+function outputKind(output: NotebookOutput): string | undefined {
   if (output.output_type === 'stream' || output.output_type === 'error') return output.output_type;
   return chosenMime(output.data);
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   chosenMime,
+  MAX_OUTPUT_CHARS,
   MAX_OUTPUT_LINES,
   outputAlt,
   prepareOutputs,
@@ -74,7 +75,7 @@ describe('truncateOutput', () => {
 
   it('cuts an enormous line and counts it', () => {
     const cut = truncateOutput(`a\n${'x'.repeat(50_000)}\nb`);
-    expect(cut.text.length).toBeLessThanOrEqual(20_001);
+    expect(cut.text.length).toBeLessThanOrEqual(MAX_OUTPUT_CHARS + 1);
     expect(cut.omittedLines).toBe(2);
   });
 });
