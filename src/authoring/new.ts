@@ -8,6 +8,11 @@
  *   npm run new
  *   npm run new -- --title "Churn model" --template classification --yes
  *   npm run new -- --fresh
+ *   npm run new -- --notebook ~/work/churn.ipynb --template classification
+ *
+ * --notebook starts the case study around a notebook: it is checked as the
+ * build checks notebooks, copied into the new folder and shown with
+ * `<Notebook>` in the Approach section; its first heading is the default title.
  *
  * --fresh makes the portfolio yours: it removes the sample (Maya Okafor's
  * profile and case studies) and writes a starter profile. It asks nothing:
@@ -19,7 +24,7 @@
  * relative to the project root (the working directory npm runs scripts in) or
  * absolute. The preview address printed at the end uses the config's base.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as prompts from '@clack/prompts';
@@ -28,7 +33,10 @@ import { formatProblem } from '../problems/problem.ts';
 import { schemaProblems } from '../content/schema-problems.ts';
 import { freshStart, readSampleManifest } from './fresh-start-files.ts';
 import { PROFILE_FILE, fileCount, keptBecause, type FreshStartPlan } from './fresh-start.ts';
-import { checkAnswer, fillTemplate } from './scaffold.ts';
+import { checkAnswer, fillTemplate, notebookTitle, withNotebook } from './scaffold.ts';
+import { readNotebook } from '../notebooks/read.ts';
+import { lintNotebook } from '../notebooks/lints.ts';
+import type { Notebook } from '../schemas/notebook.ts';
 import { suggestSlug } from '../schemas/slugs.ts';
 import { walkFiles } from '../files/walk.ts';
 import { loadSiteOptions, missingConfig } from './site-config.ts';
@@ -54,6 +62,7 @@ const OPTIONS = {
   yes: { type: 'boolean', short: 'y' },
   publish: { type: 'boolean' },
   fresh: { type: 'boolean' },
+  notebook: { type: 'string' },
   config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -67,6 +76,7 @@ interface Flags {
   yes?: boolean | undefined;
   publish?: boolean | undefined;
   fresh?: boolean | undefined;
+  notebook?: string | undefined;
   config?: string | undefined;
   help?: boolean | undefined;
 }
@@ -100,12 +110,15 @@ Options:
   --start <date>          when the work started, YYYY-MM or YYYY-MM-DD (default: this month)
   -y, --yes               ask nothing: --title and --template are then required
   --publish               create it with draft: false, so npm run build includes it
+  --notebook <file>       start it around a Jupyter notebook: copied in and shown with <Notebook>;
+                          its first heading is the default title
   --fresh                 remove the sample portfolio and write a starter profile
   --config <file>         the Astro config to read the content folder and base from (default: astro.config.mjs)
   -h, --help              show this help
 
-Example:
+Examples:
   npm run new -- --title "Churn model" --template classification --organization "Acme" --role "Data Science Intern" --yes
+  npm run new -- --notebook ../experiments/churn.ipynb --template classification --yes
 `;
 }
 
@@ -184,6 +197,15 @@ function answered<T>(value: T): Exclude<T, symbol> {
   return value as Exclude<T, symbol>;
 }
 
+/** A notebook given with --notebook, read and checked before anything is asked. */
+interface GivenNotebook {
+  /** Absolute path of the intern's file. */
+  source: string;
+  /** The name it gets in the case study's folder. */
+  fileName: string;
+  notebook: Notebook;
+}
+
 interface Answers {
   title: string;
   template: string;
@@ -191,19 +213,27 @@ interface Answers {
   role?: string | undefined;
   start: string;
   publish?: boolean | undefined;
+  notebook?: GivenNotebook | undefined;
 }
 
 /** Asks for what the flags leave out. */
-async function ask(project: Project, flags: Flags): Promise<Answers> {
+async function ask(
+  project: Project,
+  flags: Flags,
+  notebook: GivenNotebook | undefined,
+): Promise<Answers> {
   prompts.intro('New Casefolio case study');
 
+  const suggested = notebook && titleFromNotebook(project, notebook.notebook);
   const title =
     flags.title ??
     answered(
       await prompts.text({
         message: 'Title',
-        placeholder: 'Predicting subscriber churn 6 weeks ahead',
+        placeholder: suggested ?? 'Predicting subscriber churn 6 weeks ahead',
+        ...(suggested === undefined ? {} : { defaultValue: suggested }),
         validate: (value) => {
+          if ((value ?? '') === '' && suggested !== undefined) return undefined;
           const problem = checkAnswer('title', value ?? '');
           if (problem) return problem;
           const entry = existingEntry(project, slugForTitle(value ?? ''));
@@ -255,14 +285,17 @@ async function ask(project: Project, flags: Flags): Promise<Answers> {
       }),
     );
 
-  return { title, template, organization, role, start, publish: flags.publish };
+  return { title, template, organization, role, start, publish: flags.publish, notebook };
 }
 
 /** The answers from flags alone (--yes). */
-function fromFlags(project: Project, flags: Flags): Answers {
-  if (flags.title === undefined) {
+function fromFlags(project: Project, flags: Flags, notebook: GivenNotebook | undefined): Answers {
+  const title = flags.title ?? (notebook && titleFromNotebook(project, notebook.notebook));
+  if (title === undefined) {
     throw new CliError(
-      `--title is required with --yes, e.g. npm run new -- --title "Churn model" --template ${project.templates[0] ?? 'classification'} --yes`,
+      notebook
+        ? `--title is required with --yes: ${notebook.fileName} has no Markdown heading to take a title from`
+        : `--title is required with --yes, e.g. npm run new -- --title "Churn model" --template ${project.templates[0] ?? 'classification'} --yes`,
     );
   }
   if (flags.template === undefined) {
@@ -271,13 +304,41 @@ function fromFlags(project: Project, flags: Flags): Answers {
     );
   }
   return {
-    title: flags.title,
+    title,
     template: templateName(project, flags.template),
     organization: flags.organization,
     role: flags.role,
     start: flags.start ?? currentMonth(),
     publish: flags.publish,
+    notebook,
   };
+}
+
+/** The notebook's first heading as a title, unless a case study already has its slug. */
+function titleFromNotebook(project: Project, notebook: Notebook): string | undefined {
+  const title = notebookTitle(
+    notebook.cells.flatMap((cell) => (cell.cell_type === 'markdown' ? [cell.source] : [])),
+  );
+  return title !== undefined && existingEntry(project, slugForTitle(title)) === undefined
+    ? title
+    : undefined;
+}
+
+/**
+ * The notebook --notebook names, read as the build reads notebooks (size
+ * limit, nbformat 4): a problem is one line, before anything is asked.
+ */
+function givenNotebook(written: string, root: string): GivenNotebook {
+  const source = path.resolve(root, written);
+  if (!source.toLowerCase().endsWith('.ipynb')) {
+    throw new CliError(`--notebook: "${written}" is not a Jupyter notebook (a .ipynb file)`);
+  }
+  if (!existsSync(source)) throw new CliError(`--notebook: "${written}": file not found`);
+  const read = readNotebook(source);
+  if (!read.ok) throw new CliError(`--notebook: "${written}": ${read.message}`);
+  // A name every path rule takes (`Model Validation (v2).ipynb` becomes `model-validation-v2.ipynb`).
+  const stem = suggestSlug(path.basename(source).replace(/\.ipynb$/i, ''), MAX_SLUG_LENGTH);
+  return { source, fileName: `${stem || 'notebook'}.ipynb`, notebook: read.notebook };
 }
 
 /** Writes the case study; returns its path as shown to the user. */
@@ -288,18 +349,24 @@ function create(project: Project, answers: Answers): { file: string; slug: strin
 
   const filled = fillTemplate(readTemplate(project, answers.template), answers);
   if (!filled.ok) throw new CliError(filled.message);
+  const text = answers.notebook
+    ? withNotebook(filled.text, answers.notebook.fileName)
+    : filled.text;
 
   const folder = path.join(project.caseStudiesDir, slug);
   const absolute = path.join(folder, 'index.mdx');
   const file = display(project, absolute);
-  const before = problemsIn(filled.text, file);
+  const before = problemsIn(text, file);
   if (before.length > 0) throw new CliError(before.join('\n'));
 
   mkdirSync(project.caseStudiesDir, { recursive: true });
   try {
     // Not recursive, and `wx`: whatever appeared since the check above is never overwritten.
     mkdirSync(folder);
-    writeFileSync(absolute, filled.text, { encoding: 'utf8', flag: 'wx' });
+    writeFileSync(absolute, text, { encoding: 'utf8', flag: 'wx' });
+    if (answers.notebook) {
+      copyFileSync(answers.notebook.source, path.join(folder, answers.notebook.fileName));
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new CliError(alreadyExists(existingEntry(project, slug) ?? file));
@@ -310,6 +377,28 @@ function create(project: Project, answers: Answers): { file: string; slug: strin
   const after = problemsIn(readFileSync(absolute, 'utf8'), file);
   if (after.length > 0) throw new CliError(after.join('\n'));
   return { file, slug };
+}
+
+/**
+ * What the intern does next with the notebook: where it went, and what the
+ * notebook lints will ask for (alt text for figures, a notebook never run),
+ * each as the check words it.
+ */
+function notebookNotes(given: GivenNotebook, folder: string): string[] {
+  const findings = lintNotebook(given.notebook, { input: true, outputs: true, alt: {} });
+  const todo = findings.filter((finding) => finding.rule !== 'notebook-secret');
+  const secrets = findings.length - todo.length;
+  return [
+    `Copied the notebook to ${folder}/${given.fileName}; <Notebook> shows it whole in the Approach section: pick the cells that tell the story with cells={["label", 12]}`,
+    ...todo.map(
+      (finding) => `${finding.severity === 'error' ? 'To fix' : 'To look at'}: ${finding.message}`,
+    ),
+    ...(secrets > 0
+      ? [
+          `To fix first: the notebook's outputs or code hold ${secrets === 1 ? 'something that looks like a secret' : `${secrets} things that look like secrets`}; npm run check names them`,
+        ]
+      : []),
+  ];
 }
 
 /** The dev server's address for a case study, under the config's base. */
@@ -406,7 +495,9 @@ async function main(): Promise<number> {
     return 0;
   }
   if (flags.fresh) {
-    const others = (['title', 'template', 'organization', 'role', 'start', 'publish'] as const)
+    const others = (
+      ['title', 'template', 'organization', 'role', 'start', 'publish', 'notebook'] as const
+    )
       .filter((name) => flags[name] !== undefined)
       .map((name) => `--${name}`);
     if (others.length > 0) {
@@ -434,6 +525,7 @@ async function main(): Promise<number> {
     const entry = existingEntry(project, slugForTitle(flags.title));
     if (entry) throw new CliError(alreadyExists(entry));
   }
+  const notebook = flags.notebook === undefined ? undefined : givenNotebook(flags.notebook, root);
 
   const interactive = !flags.yes && process.stdin.isTTY && process.stdout.isTTY;
   if (!flags.yes && !interactive) {
@@ -442,17 +534,21 @@ async function main(): Promise<number> {
     );
   }
 
-  const answers = interactive ? await ask(project, flags) : fromFlags(project, flags);
+  const answers = interactive
+    ? await ask(project, flags, notebook)
+    : fromFlags(project, flags, notebook);
   const { file, slug } = create(project, answers);
   const created = answers.publish
     ? `Created ${file} (published: npm run build includes it)`
     : `Created ${file} (a draft)`;
+  const notes = notebook ? notebookNotes(notebook, path.posix.dirname(file)) : [];
   const preview = `Preview: run npm run dev, then open ${previewUrl(base, slug)}`;
   if (interactive) {
     prompts.log.success(created);
+    for (const note of notes) prompts.log.info(note);
     prompts.outro(preview);
   } else {
-    process.stdout.write(`${created}\n${preview}\n`);
+    process.stdout.write([created, ...notes, preview].map((line) => `${line}\n`).join(''));
   }
   return 0;
 }

@@ -114,3 +114,56 @@ function blankLineBeforeTrailingComment(yaml: string): boolean {
   }
   return blank;
 }
+
+/**
+ * A case study's body with `<Notebook src="./<fileName>" />` placed where a
+ * reader expects the work: after the first paragraph of `## Approach`, else
+ * before `## Results`, else at the end. The intern then picks the cells that
+ * tell the story with `cells={[...]}`.
+ */
+export function withNotebook(body: string, fileName: string): string {
+  const element = `<Notebook src=${JSON.stringify(`./${fileName}`)} />`;
+  const lines = body.split('\n');
+  const approach = lines.findIndex((line) => /^##\s+approach\s*$/i.test(line));
+  let at = -1;
+  if (approach !== -1) {
+    // The end of the first paragraph after the heading.
+    let index = approach + 1;
+    while (index < lines.length && (lines[index] ?? '').trim() === '') index++;
+    while (
+      index < lines.length &&
+      (lines[index] ?? '').trim() !== '' &&
+      !/^#/.test(lines[index] ?? '')
+    ) {
+      index++;
+    }
+    at = index;
+  } else {
+    at = lines.findIndex((line) => /^##\s+results\s*$/i.test(line));
+  }
+  if (at === -1) return `${body.replace(/\n*$/, '')}\n\n${element}\n`;
+  // A blank line on each side, without doubling one that is there.
+  const before = (lines[at - 1] ?? '').trim() === '' ? [] : [''];
+  const after = (lines[at] ?? '').trim() === '' ? [] : [''];
+  lines.splice(at, 0, ...before, element, ...after);
+  return lines.join('\n');
+}
+
+/**
+ * A title for a case study around a notebook: the notebook's first Markdown
+ * heading, when it is one a title may be (`# Churn model` gives `Churn
+ * model`); undefined otherwise.
+ */
+export function notebookTitle(markdownSources: readonly string[]): string | undefined {
+  for (const source of markdownSources) {
+    const heading = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(source)?.[1];
+    if (heading === undefined) continue;
+    // Inline Markdown a title does not render: emphasis, code, links.
+    const plain = heading
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/[*_`]/g, '')
+      .trim();
+    return checkAnswer('title', plain) === undefined ? plain : undefined;
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -197,5 +197,78 @@ describe('npm run new', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Usage: npm run new');
     expect(result.stdout).toContain('analytics, classification, forecasting');
+  });
+});
+
+describe('npm run new -- --notebook', () => {
+  const notebook = path.join(root, 'tests', 'fixtures', 'notebooks', 'shared', 'case_study.ipynb');
+
+  it('starts the case study around the notebook: copied in, shown in Approach, titled by its heading', () => {
+    const result = runNew(['--notebook', notebook, '--template', 'classification', '--yes']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const folder = path.join(contentDir, 'case-studies', 'breast-cancer-classifier');
+    // Copied byte for byte, under a name every path rule takes.
+    expect(readFileSync(path.join(folder, 'case-study.ipynb'))).toEqual(readFileSync(notebook));
+    const text = readFileSync(path.join(folder, 'index.mdx'), 'utf8');
+    expect(text).toContain('title: Breast cancer classifier\n');
+    const approach = text.slice(text.indexOf('## Approach'), text.indexOf('## Results'));
+    expect(approach).toMatch(
+      /^## Approach\n\n[^\n]+\n\n<Notebook src="\.\/case-study\.ipynb" \/>\n\n$/,
+    );
+    expect(text.match(/<Notebook /g)).toHaveLength(1);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^Created .*breast-cancer-classifier\/index\.mdx \(a draft\)$/);
+    expect(lines[1]).toMatch(
+      /^Copied the notebook to .*breast-cancer-classifier\/case-study\.ipynb; <Notebook> shows it whole/,
+    );
+    // The figure of In [3] has no alt text: the note says how to give it one, as the check does.
+    expect(lines.some((line) => line.startsWith('To fix: ') && line.includes('alt={{ 3: '))).toBe(
+      true,
+    );
+    expect(lines.at(-1)).toMatch(/^Preview: run npm run dev, then open http:\/\/localhost:4321\//);
+  });
+
+  it('takes --title over the heading', () => {
+    const result = runNew([
+      '--notebook',
+      notebook,
+      '--title',
+      'Tumour triage',
+      '--template',
+      'classification',
+      '--yes',
+    ]);
+    expect(result.code).toBe(0);
+    expect(
+      existsSync(path.join(contentDir, 'case-studies', 'tumour-triage', 'case-study.ipynb')),
+    ).toBe(true);
+  });
+
+  it('refuses a notebook it cannot read in one line, creating nothing', () => {
+    const broken = path.join(tempDir, 'broken.ipynb');
+    writeFileSync(broken, '{"cells": [');
+    for (const [given, expected] of [
+      [broken, /^--notebook: ".*broken\.ipynb": .+$/],
+      [path.join(tempDir, 'gone.ipynb'), /^--notebook: ".*gone\.ipynb": file not found$/],
+      [
+        path.join(tempDir, 'notes.md'),
+        /^--notebook: ".*notes\.md" is not a Jupyter notebook \(a \.ipynb file\)$/,
+      ],
+    ] as const) {
+      const result = runNew(['--notebook', given, '--template', 'classification', '--yes']);
+      expect(result.code).toBe(1);
+      expect(result.stderr.trimEnd()).toMatch(expected);
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    }
+    expect(existsSync(path.join(contentDir, 'case-studies', 'breast-cancer-classifier'))).toBe(
+      false,
+    );
+  });
+
+  it('cannot be combined with --fresh', () => {
+    const result = runNew(['--fresh', '--notebook', notebook]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--fresh cannot be combined with --notebook');
   });
 });

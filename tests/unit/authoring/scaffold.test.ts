@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { friendlyIssues } from '../../../src/problems/friendly-issues.ts';
 import { parseYaml, splitFrontmatter } from '../../../src/content/frontmatter.ts';
-import { fillTemplate } from '../../../src/authoring/scaffold.ts';
+import { fillTemplate, notebookTitle, withNotebook } from '../../../src/authoring/scaffold.ts';
 import { caseStudyPathSchema } from '../../../src/schemas/case-study.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -174,5 +174,50 @@ describe('fillTemplate', () => {
     expect(fill(separated, { title: 'B' })).toBe(
       '---\ntitle: B\ndraft: true\n\n# end note\n---\nBody\n',
     );
+  });
+});
+
+describe('withNotebook', () => {
+  const element = '<Notebook src="./analysis.ipynb" />';
+
+  it('puts the notebook after the first paragraph of Approach', () => {
+    const body =
+      '\n## Problem\n\nWhy.\n\n## Approach\n\nHow we did it,\non two lines.\n\nMore.\n\n## Results\n\nWhat.\n';
+    expect(withNotebook(body, 'analysis.ipynb')).toBe(
+      `\n## Problem\n\nWhy.\n\n## Approach\n\nHow we did it,\non two lines.\n\n${element}\n\nMore.\n\n## Results\n\nWhat.\n`,
+    );
+  });
+
+  it('puts it before Results without an Approach, and at the end without either', () => {
+    expect(withNotebook('## Problem\n\nWhy.\n\n## Results\n\nWhat.\n', 'analysis.ipynb')).toBe(
+      `## Problem\n\nWhy.\n\n${element}\n\n## Results\n\nWhat.\n`,
+    );
+    expect(withNotebook('## Problem\n\nWhy.\n\n', 'analysis.ipynb')).toBe(
+      `## Problem\n\nWhy.\n\n${element}\n`,
+    );
+  });
+
+  it('fits every template: the filled file still validates', () => {
+    for (const name of templates) {
+      const text = withNotebook(
+        fill(readTemplate(name), { title: 'A notebook study' }),
+        'nb.ipynb',
+      );
+      expect(check(text).problems).toEqual([]);
+      expect(text).toContain('\n\n<Notebook src="./nb.ipynb" />\n\n');
+    }
+  });
+});
+
+describe('notebookTitle', () => {
+  it('takes the first Markdown heading, as plain text', () => {
+    expect(notebookTitle(['Intro text', '## *Churn* model with `xgboost` [v2](x.md) ##'])).toBe(
+      'Churn model with xgboost v2',
+    );
+  });
+
+  it('gives nothing for a notebook without a heading, or one no title may be', () => {
+    expect(notebookTitle(['No heading here'])).toBeUndefined();
+    expect(notebookTitle([`# ${'x'.repeat(200)}`])).toBeUndefined();
   });
 });
