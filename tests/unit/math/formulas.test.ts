@@ -48,7 +48,12 @@ describe('the formulas of a Markdown text', () => {
   });
 
   it('are quoted with control characters escaped, so a message stays one line', () => {
-    const formula = { tex: '\\fracc\u001b[2J', display: false, written: '$\\fracc\u001b[2J$', line: 1 };
+    const formula = {
+      tex: '\\fracc\u001b[2J',
+      display: false,
+      written: '$\\fracc\u001b[2J$',
+      line: 1,
+    };
     expect(formulaProblem(formula)).toMatch(/^\$\\fracc\\u001b\[2J\$: /);
   });
 });
