@@ -1,4 +1,6 @@
 import { mdxToMdast } from 'satteri';
+import { formulaOf, isMathNode, type Formula } from '../../math/formulas.ts';
+import { mathFeatures } from '../../math/markdown.ts';
 import { findImports, type MdxImport } from './imports.ts';
 import { DYNAMIC, evaluateStatic, type StaticValue } from './static-expression.ts';
 
@@ -66,6 +68,8 @@ export interface MdxContents {
   code: MdxCode[];
   /** The words a reader sees, block by block, for the search index. */
   text: string[];
+  /** Every formula, dollar amounts in prose left out (math/dollars.ts). */
+  math: Formula[];
 }
 
 export type MdxScan = ({ ok: true } & MdxContents) | { ok: false; line: number; message: string };
@@ -84,7 +88,8 @@ interface MdastNode {
     name?: string;
     value?: string | null | { type: string; value: string };
   }[];
-  position?: { start: { line: number } };
+  lang?: string | null;
+  position?: { start: { line: number; offset?: number }; end?: { offset?: number } };
   children?: MdastNode[];
 }
 
@@ -101,7 +106,8 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
   if (deepLine !== undefined) return tooDeep(firstLine + deepLine - 1);
   let tree: MdastNode;
   try {
-    tree = mdxToMdast(body, { position: true }) as unknown as MdastNode;
+    // With the build's math features: inside `$…$` a `{` is TeX, not code.
+    tree = mdxToMdast(body, { position: true, features: mathFeatures }) as unknown as MdastNode;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const at = /^(\d+):(\d+):\s*/.exec(message);
@@ -126,6 +132,7 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
     imports: [],
     code: [],
     text: [],
+    math: [],
   };
   const lineOf = (node: MdastNode) => firstLine + (node.position?.start.line ?? 1) - 1;
   // Each element's props are read once (expressions are parsed), for the checks and the text.
@@ -155,6 +162,11 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
         label: node.label ?? node.identifier ?? '',
         line: lineOf(node),
       });
+    } else if (isMathNode(node)) {
+      const formula = formulaOf(node, body, firstLine);
+      if (formula) contents.math.push(formula);
+      // A dollar amount is text, as on the page, and the search index reads it.
+      else Object.assign(node, { type: 'text', value: writtenOf(node, body) });
     } else if (node.type === 'mdxjsEsm') {
       contents.imports.push(...findImports(node.value ?? '', lineOf(node), 'module'));
       contents.code.push({ kind: 'module', code: node.value ?? '', line: lineOf(node) });
@@ -173,6 +185,11 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
   visit(tree);
   collectText(tree, contents.text, elementOf);
   return { ok: true, ...contents };
+}
+
+/** A node as written in the body. */
+function writtenOf(node: MdastNode, body: string): string {
+  return body.slice(node.position?.start.offset ?? 0, node.position?.end?.offset ?? 0);
 }
 
 /** How deep a body may nest (quotes, lists, elements, brackets): far beyond any case study. */
