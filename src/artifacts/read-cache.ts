@@ -1,5 +1,7 @@
 import { statSync } from 'node:fs';
 import { readDataFile, type ReadProblem } from '../files/read.ts';
+import { MAX_NOTEBOOK_BYTES } from '../files/size-limit.ts';
+import { readNotebook, type NotebookRead } from '../notebooks/read.ts';
 
 /**
  * What has been read from the files content names (artifacts, chart data,
@@ -85,4 +87,25 @@ export function parsedFile<T>(
 export function cachedHead(absolute: string): Buffer | undefined {
   const known = files.get(absolute);
   return known !== undefined && known.mtimeMs === modified(absolute) ? known.head : undefined;
+}
+
+/** Notebooks as read and checked against nbformat, per absolute path, under their modification time and limit. */
+const notebooks = new Map<string, { mtimeMs: number; maxBytes: number; read: NotebookRead }>();
+
+/**
+ * A notebook as `readNotebook` reads it (within `maxBytes`, the
+ * `notebookSizeLimit`), read and parsed once per modification time however
+ * many metrics name its cells; a notebook that cannot be read keeps its
+ * problem until it changes.
+ */
+export function notebookRead(absolute: string, maxBytes = MAX_NOTEBOOK_BYTES): NotebookRead {
+  const mtimeMs = modified(absolute);
+  const known = notebooks.get(absolute);
+  if (known && mtimeMs !== undefined && known.mtimeMs === mtimeMs && known.maxBytes === maxBytes) {
+    return known.read;
+  }
+  const read = readNotebook(absolute, { maxBytes });
+  if (mtimeMs === undefined) notebooks.delete(absolute);
+  else notebooks.set(absolute, { mtimeMs, maxBytes, read });
+  return read;
 }

@@ -36,6 +36,12 @@ export type PythonLiteral =
       line: number;
       column: number;
       message: string;
+      /**
+       * The text does not begin as a Python value at all (a DataFrame's
+       * table, a figure's `<Figure ...>`), rather than being one with a
+       * problem: a caller reading other forms of the same text tries those.
+       */
+      notAValue?: true;
     };
 
 /** What a value can be, for "expected a value" messages. */
@@ -51,9 +57,12 @@ const NUMPY_BOOL = /^(?:np|numpy)\.(True|False)_$/;
 class Stop {
   readonly at: number;
   readonly message: string;
-  constructor(at: number, message: string) {
+  /** Nothing that starts a value is at `at` (a problem of a value's start, not of a value). */
+  readonly noValueHere: boolean;
+  constructor(at: number, message: string, noValueHere = false) {
     this.at = at;
     this.message = message;
+    this.noValueHere = noValueHere;
   }
 }
 
@@ -110,7 +119,7 @@ export function parsePythonLiteral(text: string): PythonLiteral {
       : describeValue(rest.length > 30 ? `${rest.slice(0, 27)}...` : rest);
   };
   const expected = (what: string, from = pos): never => {
-    throw new Stop(from, `expected ${what}, got ${found(from)}`);
+    throw new Stop(from, `expected ${what}, got ${found(from)}`, what === VALUE);
   };
 
   const value = (depth: number): unknown => {
@@ -176,6 +185,7 @@ export function parsePythonLiteral(text: string): PythonLiteral {
       throw new Stop(
         start,
         `expected ${VALUE}, got the name ${JSON.stringify(name)}; print the value itself`,
+        true,
       );
     }
     if (NUMPY_NUMBER.test(name) || NUMPY_TEXT.test(name)) {
@@ -353,6 +363,14 @@ export function parsePythonLiteral(text: string): PythonLiteral {
     const before = text.slice(0, error.at);
     const line = before.split('\n').length;
     const column = error.at - before.lastIndexOf('\n');
-    return { ok: false, line, column, message: error.message };
+    // Only a problem at the very start means the text is no value at all.
+    const notAValue = error.noValueHere && text.slice(0, error.at).trim() === '';
+    return {
+      ok: false,
+      line,
+      column,
+      message: error.message,
+      ...(notAValue ? { notAValue: true as const } : {}),
+    };
   }
 }

@@ -6,7 +6,7 @@ import { describeValue } from '../../problems/describe-value.ts';
  * and average, each with the four fields, and `accuracy` as a bare number.
  */
 
-export const SCORES = ['precision', 'recall', 'f1-score'] as const;
+const SCORES = ['precision', 'recall', 'f1-score'] as const;
 export const FIELDS = [...SCORES, 'support'] as const;
 export const EXPECTED_ENTRY = 'expected precision, recall, f1-score and support';
 
