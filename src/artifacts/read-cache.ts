@@ -21,6 +21,9 @@ const files = new Map<
   { mtimeMs: number; text: string; head: Buffer; parsed: Map<string, unknown> }
 >();
 
+/** Notebooks as read and checked against nbformat, per absolute path, under their modification time and limit. */
+const notebooks = new Map<string, { mtimeMs: number; maxBytes: number; read: NotebookRead }>();
+
 function modified(absolute: string): number | undefined {
   try {
     return statSync(absolute).mtimeMs;
@@ -81,16 +84,21 @@ export function parsedFile<T>(
 
 /**
  * The first bytes of a file this process has already read as it is now
- * (`HEAD_BYTES` of them), or undefined: the location check judges such a file
+ * (`HEAD_BYTES` of them; for a notebook, its opening brace), or undefined: the location check judges such a file
  * from them instead of opening it a second time.
  */
 export function cachedHead(absolute: string): Buffer | undefined {
   const known = files.get(absolute);
-  return known !== undefined && known.mtimeMs === modified(absolute) ? known.head : undefined;
+  const mtimeMs = modified(absolute);
+  if (known !== undefined && known.mtimeMs === mtimeMs) return known.head;
+  // A notebook read as nbformat JSON is text that opens with "{" (readNotebook
+  // keeps no bytes): that is all the location check asks of a head, that it
+  // is no image.
+  const notebook = notebooks.get(absolute);
+  return notebook?.read.ok && notebook.mtimeMs === mtimeMs ? JSON_HEAD : undefined;
 }
 
-/** Notebooks as read and checked against nbformat, per absolute path, under their modification time and limit. */
-const notebooks = new Map<string, { mtimeMs: number; maxBytes: number; read: NotebookRead }>();
+const JSON_HEAD = Buffer.from('{');
 
 /**
  * A notebook as `readNotebook` reads it (within `maxBytes`, the

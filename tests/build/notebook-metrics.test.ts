@@ -1,5 +1,8 @@
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, loadPage, textOf, type BuildResult } from '../helpers/build.ts';
+import { buildSite, loadPage, projectRoot, textOf, type BuildResult } from '../helpers/build.ts';
 import { checkFixture, problemLines } from '../helpers/check-lines.ts';
 
 /**
@@ -32,14 +35,43 @@ const EXPECTED = [
   '19: metrics[9].from: ./broken_report.txt (line 4): expected precision, recall, f1-score and support after a label (or "accuracy", its value and support), got "benign       0.99      0.99        90" (metric "Broken table")',
 ].map((line) => `${FILE}:${line}`);
 
+const study = path.join(projectRoot, 'tests/fixtures/notebook-metrics/content/case-studies');
+const trace = path.join(projectRoot, '.tmp', 'notebook-metric-reads', 'reads.tsv');
+
 describe('metrics from notebook cells and printed reports', () => {
   let result: BuildResult;
   beforeAll(async () => {
-    result = await buildSite({ fixture: 'notebook-metrics' });
+    rmSync(path.dirname(trace), { recursive: true, force: true });
+    mkdirSync(path.dirname(trace), { recursive: true });
+    // Every read of a file under the case studies is recorded (tests/build/trace-reads.mjs).
+    const preload = pathToFileURL(path.join(projectRoot, 'tests/build/trace-reads.mjs')).href;
+    result = await buildSite({
+      fixture: 'notebook-metrics',
+      fresh: true,
+      label: 'notebook-metrics',
+      env: {
+        NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import ${preload}`.trim(),
+        CASEFOLIO_TRACE_UNDER: study,
+        CASEFOLIO_TRACE_FILE: trace,
+      },
+    });
   });
 
   it('builds', () => {
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
+  });
+
+  it('reads the notebook and the report once each, however many metrics name them', () => {
+    expect(existsSync(trace), 'the trace recorded no read at all').toBe(true);
+    const reads = readFileSync(trace, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\t')[1]);
+    const times = (file: string) => reads.filter((read) => read === file).length;
+    expect([
+      times('tumour-notebook/case_study.ipynb'),
+      times('tumour-notebook/classification_report.txt'),
+    ]).toEqual([1, 1]);
   });
 
   it('shows the values the cells and the report hold, naming the notebook and the cell', () => {
@@ -56,6 +88,7 @@ describe('metrics from notebook cells and printed reports', () => {
       // In [4], found by its id, shows one number: no key.
       'Accuracy 0.986 Higher is better From case_study.ipynb, cell 5 (In [4])',
       'Benign recall 0.99 Higher is better From classification_report.txt · benign.recall',
+      'Malignant precision 0.98 Higher is better From classification_report.txt · malignant.precision',
     ]);
   });
 });
