@@ -11,7 +11,7 @@ import { describeValue } from '../problems/describe-value.ts';
  * other path (a `#` in another file's name is part of the name).
  */
 export function notebookSource(from: string): { notebook: string; cell?: string } | undefined {
-  const match = /^(.*\.ipynb)(?:#(.*))?$/is.exec(from);
+  const match = /^(.*?\.ipynb)(?:#(.*))?$/is.exec(from);
   if (!match) return undefined;
   const [, notebook = '', cell = ''] = match;
   return cell.trim() === '' ? { notebook } : { notebook, cell: cell.trim() };

@@ -181,6 +181,8 @@ describe('the metric contract for notebooks', () => {
     expect(notebookSource('./nb/A.IPYNB#12')).toEqual({ notebook: './nb/A.IPYNB', cell: '12' });
     expect(notebookSource('./analysis.ipynb#')).toEqual({ notebook: './analysis.ipynb' });
     expect(notebookSource('./report#1.json')).toBeUndefined();
+    expect(notebookSource('./a.ipynb#b.ipynb')).toEqual({ notebook: './a.ipynb', cell: 'b.ipynb' });
+    expect(notebookSource('./#old/a.ipynb')).toEqual({ notebook: './#old/a.ipynb' });
   });
 
   it('needs no key for a notebook cell, and refuses format for one', () => {

@@ -40,43 +40,6 @@ describe('the printed classification_report', () => {
     expect(valueAt(readArtifact('wine_report_digits4.txt'), 'accuracy')).toBe(0.6667);
   });
 
-  it('reads the breast-cancer and iris tables at the default two digits', () => {
-    expect(artifact(parseClassificationReportText(readArtifact('classification_report.txt'))))
-      .toMatchInlineSnapshot(`
-      {
-        "format": "sklearn-report",
-        "values": {
-          "accuracy": 0.99,
-          "benign": {
-            "f1-score": 0.99,
-            "precision": 0.99,
-            "recall": 0.99,
-            "support": 90,
-          },
-          "macro avg": {
-            "f1-score": 0.99,
-            "precision": 0.99,
-            "recall": 0.99,
-            "support": 143,
-          },
-          "malignant": {
-            "f1-score": 0.98,
-            "precision": 0.98,
-            "recall": 0.98,
-            "support": 53,
-          },
-          "weighted avg": {
-            "f1-score": 0.99,
-            "precision": 0.99,
-            "recall": 0.99,
-            "support": 143,
-          },
-        },
-      }
-    `);
-    expect(valueAt(readArtifact('iris_classification_report.txt'), 'virginica.recall')).toBe(0.93);
-  });
-
   it('reads a multilabel table: micro avg, samples avg and nan', () => {
     const values = artifact(
       parseClassificationReportText(readArtifact('multilabel_report.txt')),
@@ -123,15 +86,7 @@ describe('the printed classification_report', () => {
 });
 
 describe('problems with a printed table', () => {
-  it('names the line of a row that is not a label and four numbers', () => {
-    expect(
-      parseClassificationReportText(`${HEADER}\n\n   malignant       0.98      0.98        53\n`),
-    ).toEqual({
-      ok: false,
-      line: 3,
-      message:
-        'expected precision, recall, f1-score and support after a label (or "accuracy", its value and support), got "malignant       0.98      0.98        53"',
-    });
+  it('names the line of a row whose cell is not a number', () => {
     expect(
       parseClassificationReportText(`log line\n${HEADER}\n    accuracy      0.98      n/a\n`),
     ).toEqual({
