@@ -1,4 +1,6 @@
 import { parseClassificationReport } from './formats/sklearn-report.ts';
+import { hasReportTable } from './formats/classification-report-text.ts';
+import { isReportEntry } from './formats/report-entries.ts';
 import { matrixCsvLines, parseConfusionMatrix } from './formats/confusion-matrix.ts';
 import { parsePrCurve, parseRocCurve } from './formats/curves.ts';
 import { parseTrainerState } from './formats/hf-trainer-state.ts';
@@ -61,10 +63,6 @@ function headerCells(text: string): string[] {
   );
 }
 
-function isReportEntry(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && 'f1-score' in value && 'precision' in value;
-}
-
 /**
  * Recognises a file by its content (its name only breaks ties), so interns
  * never have to say what they are pointing at. Undefined means "a plain data
@@ -87,7 +85,7 @@ export function detectFormat(text: string, fileName: string): FileFormat | undef
     }
     return undefined;
   }
-  if (/^\s*precision\s+recall\s+f1-score\s+support/m.test(text)) return 'sklearn-report';
+  if (hasReportTable(text)) return 'sklearn-report';
   const header = headerCells(text);
   const has = (...names: string[]) => names.every((name) => header.includes(name));
   if (has('wall time', 'step', 'value')) return 'tensorboard-csv';

@@ -73,12 +73,21 @@ function finite(points: Series['points']): { step: number; value: number }[] {
   );
 }
 
-/** Looks a metric's key up in an artifact; every failure says what exists instead. */
-export function lookupValue(artifact: Artifact, key: string, goal: Goal): LookupResult {
+/**
+ * Looks a metric's key up in an artifact; every failure says what exists
+ * instead. `place` is what messages call the artifact: a notebook cell's
+ * value is "the cell's output", not a file.
+ */
+export function lookupValue(
+  artifact: Artifact,
+  key: string,
+  goal: Goal,
+  place = 'the file',
+): LookupResult {
   // A logged series of that exact name wins over a summary value (MLflow keeps
   // both), so the note can say which step the value is from.
   if (artifact.series?.some((series) => series.name === key))
-    return fromSeries(artifact, key, goal);
+    return fromSeries(artifact, key, goal, place);
   const direct = atPath(artifact.values, key);
   if (typeof direct === 'number') {
     return Number.isFinite(direct)
@@ -89,13 +98,19 @@ export function lookupValue(artifact: Artifact, key: string, goal: Goal): Lookup
     return { ok: false, message: `"${key}" is ${JSON.stringify(direct)}, not a number` };
   }
   if (direct === null)
-    return { ok: false, message: `"${key}" has no value in the file (NaN or null)` };
+    return { ok: false, message: `"${key}" has no value in ${place} (NaN or null)` };
 
-  return fromSeries(artifact, key, goal, direct);
+  return fromSeries(artifact, key, goal, place, direct);
 }
 
 /** A value from a logged series: its last value, or the one a selector asks for. */
-function fromSeries(artifact: Artifact, key: string, goal: Goal, direct?: unknown): LookupResult {
+function fromSeries(
+  artifact: Artifact,
+  key: string,
+  goal: Goal,
+  place: string,
+  direct?: unknown,
+): LookupResult {
   const selector = SELECTOR.exec(key);
   const name = selector ? (selector[1] ?? '') : key;
   const series = artifact.series?.find((candidate) => candidate.name === name);
@@ -111,7 +126,7 @@ function fromSeries(artifact: Artifact, key: string, goal: Goal, direct?: unknow
     const hint =
       keys.length > 0
         ? `available keys: ${suggestKeys(name, keys)}`
-        : 'the file holds no single number a key can name';
+        : `${place} holds no single number a key can name`;
     const group = atPath(artifact.values, name);
     if (Array.isArray(group)) {
       // A list of numbers that Keras-history detection passed over (no loss beside it).
@@ -127,7 +142,7 @@ function fromSeries(artifact: Artifact, key: string, goal: Goal, direct?: unknow
     const what =
       typeof direct === 'object' && direct !== null
         ? `"${key}" is a group of values, not one number; `
-        : `no "${name}" in the file; `;
+        : `no "${name}" in ${place}; `;
     return { ok: false, message: `${what}${hint}` };
   }
   const points = finite(series.points);

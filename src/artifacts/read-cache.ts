@@ -1,5 +1,7 @@
 import { statSync } from 'node:fs';
 import { readDataFile, type ReadProblem } from '../files/read.ts';
+import { MAX_NOTEBOOK_BYTES } from '../files/size-limit.ts';
+import { readNotebook, type NotebookRead } from '../notebooks/read.ts';
 
 /**
  * What has been read from the files content names (artifacts, chart data,
@@ -18,6 +20,9 @@ const files = new Map<
   string,
   { mtimeMs: number; text: string; head: Buffer; parsed: Map<string, unknown> }
 >();
+
+/** Notebooks as read and checked against nbformat, per absolute path, under their modification time and limit. */
+const notebooks = new Map<string, { mtimeMs: number; maxBytes: number; read: NotebookRead }>();
 
 function modified(absolute: string): number | undefined {
   try {
@@ -79,10 +84,36 @@ export function parsedFile<T>(
 
 /**
  * The first bytes of a file this process has already read as it is now
- * (`HEAD_BYTES` of them), or undefined: the location check judges such a file
+ * (`HEAD_BYTES` of them; for a notebook, its opening brace), or undefined: the location check judges such a file
  * from them instead of opening it a second time.
  */
 export function cachedHead(absolute: string): Buffer | undefined {
   const known = files.get(absolute);
-  return known !== undefined && known.mtimeMs === modified(absolute) ? known.head : undefined;
+  const mtimeMs = modified(absolute);
+  if (known !== undefined && known.mtimeMs === mtimeMs) return known.head;
+  // A notebook read as nbformat JSON is text that opens with "{" (readNotebook
+  // keeps no bytes): that is all the location check asks of a head, that it
+  // is no image.
+  const notebook = notebooks.get(absolute);
+  return notebook?.read.ok && notebook.mtimeMs === mtimeMs ? JSON_HEAD : undefined;
+}
+
+const JSON_HEAD = Buffer.from('{');
+
+/**
+ * A notebook as `readNotebook` reads it (within `maxBytes`, the
+ * `notebookSizeLimit`), read and parsed once per modification time however
+ * many metrics name its cells; a notebook that cannot be read keeps its
+ * problem until it changes.
+ */
+export function notebookRead(absolute: string, maxBytes = MAX_NOTEBOOK_BYTES): NotebookRead {
+  const mtimeMs = modified(absolute);
+  const known = notebooks.get(absolute);
+  if (known && mtimeMs !== undefined && known.mtimeMs === mtimeMs && known.maxBytes === maxBytes) {
+    return known.read;
+  }
+  const read = readNotebook(absolute, { maxBytes });
+  if (mtimeMs === undefined) notebooks.delete(absolute);
+  else notebooks.set(absolute, { mtimeMs, maxBytes, read });
+  return read;
 }

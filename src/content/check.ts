@@ -18,7 +18,7 @@ import { checkLocalFile, linkProblemMessage, resolveInside } from '../files/path
 import { walkFolder, type RefusedLink } from '../files/walk.ts';
 import { resolveMetric, type ResolvedMetric } from '../artifacts/resolve-metric.ts';
 import { metricKey, type MetricKey } from '../processes/resolved-metrics.ts';
-import { metricSchema } from '../schemas/metric.ts';
+import { metricSchema, notebookSource } from '../schemas/metric.ts';
 import { comparisonProblem } from '../metrics/compare.ts';
 
 /** One case-study file found under content/case-studies. */
@@ -376,7 +376,13 @@ function checkCaseStudy(
     // its path checked (the schema has already said what else is wrong).
     const parsedMetric = metricSchema.safeParse(raw);
     if (!parsedMetric.success) {
-      const problem = checkLocalFile(metric['from'], absolutePath, location.contentDir);
+      const from = metric['from'];
+      // A notebook is checked as a file; the cell after its # is read with the value.
+      const problem = checkLocalFile(
+        notebookSource(from)?.notebook ?? from,
+        absolutePath,
+        location.contentDir,
+      );
       if (problem) problems.push(fieldProblem(file, yaml, ['metrics', index, 'from'], problem));
       return;
     }

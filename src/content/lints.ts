@@ -6,6 +6,7 @@ import type { MdxContents } from './mdx/elements.ts';
 import { describeValue } from '../problems/describe-value.ts';
 import type { ContentProblem } from '../problems/problem.ts';
 import { repeatedLabels } from '../schemas/labels.ts';
+import { notebookSource } from '../schemas/metric.ts';
 import { walkFiles } from '../files/walk.ts';
 
 /**
@@ -336,8 +337,11 @@ function unusedFiles(
     }
   };
   refer((data['cover'] as { src?: unknown } | undefined)?.src);
-  for (const metric of Array.isArray(data['metrics']) ? data['metrics'] : [])
-    refer((metric as { from?: unknown } | null)?.from);
+  for (const metric of Array.isArray(data['metrics']) ? data['metrics'] : []) {
+    const from = (metric as { from?: unknown } | null)?.from;
+    // `./analysis.ipynb#report` uses the notebook.
+    refer(typeof from === 'string' ? (notebookSource(from)?.notebook ?? from) : from);
+  }
   for (const element of body.elements) refer(element.props['src']);
   for (const image of body.images) refer(image.url);
   for (const link of body.links) refer(link.url);

@@ -4,6 +4,19 @@ import { localPathSchema } from './image.ts';
 import { plainString, textSchema } from './text.ts';
 import { describeValue } from '../problems/describe-value.ts';
 
+/**
+ * A `from` that names a notebook: `./analysis.ipynb#report` is the notebook
+ * `./analysis.ipynb` and the cell `report` (a `#| label:`, a cell id, or an
+ * execution count), whose saved output holds the value. Undefined for any
+ * other path (a `#` in another file's name is part of the name).
+ */
+export function notebookSource(from: string): { notebook: string; cell?: string } | undefined {
+  const match = /^(.*?\.ipynb)(?:#(.*))?$/is.exec(from);
+  if (!match) return undefined;
+  const [, notebook = '', cell = ''] = match;
+  return cell.trim() === '' ? { notebook } : { notebook, cell: cell.trim() };
+}
+
 /** Which direction of change counts as an improvement. */
 const goalSchema = z.enum(['higher', 'lower']);
 
@@ -14,12 +27,17 @@ export const metricSchema = z
     name: textSchema(80),
     /** The result, exactly as measured. Give `value` or `from`, not both. */
     value: z.number().optional(),
-    /** An artifact file beside the case study to read the value from, with `key`. */
+    /**
+     * An artifact file beside the case study to read the value from, with
+     * `key`; or a notebook cell, `./analysis.ipynb#report` (a `#| label:`,
+     * cell id or execution count after the `#`), whose saved output holds it.
+     */
     from: localPathSchema.optional(),
     /**
      * Where in the `from` file the value is: a dotted path such as `macro
      * avg.f1-score`, or a logged metric's name (its last value), optionally
-     * with `@best`, `@min`, `@max` or `@step=N`.
+     * with `@best`, `@min`, `@max` or `@step=N`. Not needed for a notebook
+     * cell whose output is one number.
      */
     key: plainString.trim().min(1).optional(),
     /** The `from` file's format, when detection from its content is not enough. */
@@ -55,11 +73,19 @@ export const metricSchema = z
         message:
           'required field is missing (expected a number, or from + key to read it from a file)',
       });
-    } else if (hasFrom && metric.key === undefined) {
+    } else if (hasFrom && metric.key === undefined && !notebookSource(metric.from ?? '')) {
       ctx.addIssue({
         code: 'custom',
         path: ['key'],
         message: `required with from (expected the name of the value in ${describeValue(metric.from)})`,
+      });
+    }
+    if (hasFrom && metric.format !== undefined && notebookSource(metric.from ?? '')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['format'],
+        message:
+          "does not apply to a notebook, whose cell's output is read as it is (JSON, a Python value or a printed classification_report); remove format",
       });
     }
     for (const field of ['key', 'format'] as const) {

@@ -40,6 +40,11 @@ export interface Artifact {
    * (`best_metric`), MLflow's last value of each metric.
    */
   values?: Record<string, unknown>;
+  /**
+   * One number and nothing to name it by: a notebook cell whose output is a
+   * single value (`rep['accuracy']`, `np.float64(0.93)`); null for `nan`.
+   */
+  number?: number | null;
   /** Metric series (Keras, TensorBoard, MLflow, W&B, trainer_state log_history). */
   series?: Series[];
   /** What `step` counts in `series`: epochs (Keras) or optimizer steps. */

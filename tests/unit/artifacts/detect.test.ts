@@ -95,6 +95,14 @@ describe('detectFormat on CSV headers', () => {
       ),
     ).toBe('sklearn-report');
   });
+
+  it('reads the text report after what a log printed before it', () => {
+    const log = `Epoch 10/10 done\nTest set:\n${readArtifact('wine_report_digits4.txt')}`;
+    expect(detectFormat(log, 'train_output.txt')).toBe('sklearn-report');
+    expect(detectFormat('precision recall f1-score support for the test set\n', 'notes.txt')).toBe(
+      undefined,
+    );
+  });
 });
 
 describe('detectFormat on confusion-matrix CSVs', () => {
