@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { checkLocalFile } from '../files/paths.ts';
-import { cellName, findCell } from '../notebooks/select.ts';
+import { cellChoices, cellName, findCell } from '../notebooks/select.ts';
 import type { Notebook } from '../schemas/notebook.ts';
 import { readCellOutputs } from './formats/notebook-outputs.ts';
 import type { Artifact } from './formats/types.ts';
@@ -57,15 +57,4 @@ export function loadNotebookCell(
   const value = readCellOutputs(found.cell.outputs, found.cell.execution_count);
   if (!value.ok) return { ok: false, message: `${at}: ${name} ${value.message}` };
   return { ok: true, artifact: value.artifact, fileName: path.basename(written), cell: name };
-}
-
-/**
- * The cells there are to name, as findCell's problems list them (`it has
- * labels "fit", "roc" and execution counts 1-12; write one of these, ...`):
- * its wording for a reference that names nothing, after the reference.
- */
-function cellChoices(notebook: Notebook): string {
-  const found = findCell(notebook, '');
-  const message = found.ok ? '' : found.message;
-  return message.slice(message.indexOf('; ') + 2);
 }

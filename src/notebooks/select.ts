@@ -86,20 +86,30 @@ function missingMessage(
   ref: string | number,
   count: number | undefined,
 ): string {
+  const what =
+    count === undefined
+      ? `no cell ${JSON.stringify(ref)} in the notebook`
+      : `no cell ran as In [${count}] in the notebook`;
+  const names = notebook.cells.flatMap((cell) =>
+    [cellOptionLabel(cell) ?? [], cell.id ?? []].flat(),
+  );
+  const suggestion =
+    typeof ref === 'string' && count === undefined ? didYouMean(ref, names) : undefined;
+  const hint = suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(suggestion)}?)`;
+  return `${what}${hint}; ${cellChoices(notebook)}`;
+}
+
+/**
+ * The cells a reference may name, as a problem lists them: `it has labels
+ * "fit", "roc" and execution counts 1-12; write one of these, or add a line
+ * "#| label: NAME" at the top of the cell you mean`.
+ */
+export function cellChoices(notebook: Notebook): string {
   const labels = notebook.cells.flatMap((cell) => cellOptionLabel(cell) ?? []);
   const ids = notebook.cells.flatMap((cell) => cell.id ?? []);
   const counts = notebook.cells.flatMap((cell) =>
     cell.cell_type === 'code' && cell.execution_count !== null ? [cell.execution_count] : [],
   );
-  const what =
-    count === undefined
-      ? `no cell ${JSON.stringify(ref)} in the notebook`
-      : `no cell ran as In [${count}] in the notebook`;
-  const suggestion =
-    typeof ref === 'string' && count === undefined
-      ? didYouMean(ref, [...labels, ...ids])
-      : undefined;
-  const hint = suggestion === undefined ? '' : ` (did you mean ${JSON.stringify(suggestion)}?)`;
   const quote = (names: readonly string[]) => names.map((name) => JSON.stringify(name)).join(', ');
   const has = [
     labels.length > 0 ? `labels ${quote(labels)}` : 'no #| label: lines',
@@ -112,7 +122,7 @@ function missingMessage(
       ? `execution counts ${countRanges(counts)}`
       : 'no execution counts (it was saved without being run)',
   ];
-  return `${what}${hint}; it has ${listed(has)}; write one of these, or add a line "#| label: NAME" at the top of the cell you mean`;
+  return `it has ${listed(has)}; write one of these, or add a line "#| label: NAME" at the top of the cell you mean`;
 }
 
 /** `a`, `a and b`, `a, b and c`. */
