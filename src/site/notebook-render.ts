@@ -1,0 +1,120 @@
+import type { CodeCellView, NotebookView, OutputView } from '../notebooks/view.ts';
+import { pluralize } from '../problems/plural.ts';
+import { highlightNotebookCode } from './notebook-code.ts';
+import { renderNotebookMarkdown, type ImageAttributes } from './notebook-markdown.ts';
+
+/**
+ * A notebook's view (notebooks/view.ts) as the pieces `<Notebook>` puts on
+ * the page: Markdown and highlighted code as HTML, outputs ready to show,
+ * images as Astro's image pipeline gives them. The component only renders
+ * these; nothing here runs anything the notebook holds.
+ */
+
+/** How the page gets a notebook's image files through Astro's image pipeline. */
+export interface NotebookImages<Image> {
+  /** An image output, for `<Image>` (width and height from the file). */
+  output(file: string): Promise<Image>;
+  /** An image in Markdown, as an `<img>`'s attributes. */
+  inline(file: string): Promise<ImageAttributes>;
+}
+
+export interface RenderedNotebook<Image> {
+  cells: RenderedCell<Image>[];
+}
+
+export type RenderedCell<Image> =
+  | { kind: 'markdown'; html: string }
+  | {
+      kind: 'code';
+      /** `In [12]:`, or `In [ ]:` for a cell that never ran, as Jupyter shows it. */
+      prompt: string;
+      /** Names an output region for assistive technology: `Output of In [12]`. */
+      outputName: string;
+      /** The highlighted `<pre>`, absent when code is hidden. */
+      code?: string;
+      outputs: RenderedOutput<Image>[];
+    };
+
+export type RenderedOutput<Image> =
+  /** A stream or traceback, colours as classes; `omitted` says how much was left out. */
+  | { kind: 'ansi'; html: string; error: boolean; omitted?: string }
+  | { kind: 'image'; image: Image; alt: string; caption?: string }
+  /** Sanitised `text/html` (a table, mostly). */
+  | { kind: 'html'; html: string }
+  /** `text/markdown` and `text/latex`, rendered. */
+  | { kind: 'rendered'; html: string }
+  | { kind: 'text'; text: string };
+
+/** What `In [n]:` says for a cell's execution count. */
+export function promptOf(executionCount: number | null): string {
+  return `In [${executionCount ?? ' '}]:`;
+}
+
+/** `text/latex` as Markdown: display math, unless it brings its own `$` delimiters. */
+export function latexAsMarkdown(tex: string): string {
+  const trimmed = tex.trim();
+  return trimmed.startsWith('$') ? trimmed : `$$\n${trimmed}\n$$`;
+}
+
+/** Renders a view's cells, in order, images through `images`. */
+export async function renderNotebook<Image>(
+  view: NotebookView,
+  images: NotebookImages<Image>,
+): Promise<RenderedNotebook<Image>> {
+  // Markdown written in outputs names no image of the notebook.
+  const none = () => Promise.resolve(undefined);
+  const renderOutput = async (output: OutputView): Promise<RenderedOutput<Image>> => {
+    switch (output.kind) {
+      case 'ansi':
+        return {
+          kind: 'ansi',
+          html: output.html,
+          error: output.stream !== 'stdout',
+          ...(output.omittedLines > 0
+            ? { omitted: `${pluralize(output.omittedLines, 'more line')} not shown` }
+            : {}),
+        };
+      case 'image':
+        return {
+          kind: 'image',
+          image: await images.output(output.image.file),
+          alt: output.alt,
+          ...(output.caption ? { caption: output.caption } : {}),
+        };
+      case 'html':
+        return { kind: 'html', html: output.html };
+      case 'markdown':
+        return { kind: 'rendered', html: await renderNotebookMarkdown(output.markdown, none) };
+      case 'latex':
+        return {
+          kind: 'rendered',
+          html: await renderNotebookMarkdown(latexAsMarkdown(output.tex), none),
+        };
+      case 'text':
+        return { kind: 'text', text: output.text };
+    }
+  };
+  const renderCode = async (cell: CodeCellView): Promise<RenderedCell<Image>> => {
+    const prompt = promptOf(cell.executionCount);
+    return {
+      kind: 'code',
+      prompt,
+      outputName: `Output of ${prompt.slice(0, -1)}`,
+      ...(cell.source !== undefined
+        ? { code: await highlightNotebookCode(cell.source, view.language) }
+        : {}),
+      outputs: await Promise.all((cell.outputs ?? []).map(renderOutput)),
+    };
+  };
+  const cells = await Promise.all(
+    view.cells.map(async (cell): Promise<RenderedCell<Image>> => {
+      if (cell.kind === 'code') return renderCode(cell);
+      const html = await renderNotebookMarkdown(cell.markdown, async (url) => {
+        const image = Object.hasOwn(cell.images, url) ? cell.images[url] : undefined;
+        return image ? images.inline(image.file) : undefined;
+      });
+      return { kind: 'markdown', html };
+    }),
+  );
+  return { cells };
+}
