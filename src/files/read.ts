@@ -56,17 +56,40 @@ function unreadable(error: unknown): string {
   return `could not be read: ${REASONS[code] ?? (code.toLowerCase() || 'unknown error')}`;
 }
 
+/** A file's bytes and the modification time they were read at, or why they could not be read. */
+export type BytesRead = { ok: true; bytes: Buffer; mtimeMs: number } | ReadProblem;
+
 /**
  * The one read of a file that content names (chart data, an artifact, a
  * confusion matrix, each file of a run folder): its text as UTF-8, never
- * more than the data-file limit. The size is taken from the open file, so a
- * file over the limit is refused before a byte of it is read, and one that
- * grows while it is read is refused too. Only regular files are read: a
- * folder, a pipe (opened without waiting for a writer) or a device is
- * refused. Never throws; a problem is the rest of a sentence for the caller
- * to put after the path as the intern wrote it.
+ * more than the data-file limit. See `readFileWithin` for how the limit and
+ * the file's kind are held.
  */
 export function readDataFile(absolute: string): FileRead {
+  const read = readFileWithin(absolute, MAX_DATA_FILE_BYTES, tooLargeMessage);
+  if (!read.ok) return read;
+  return {
+    ok: true,
+    text: read.bytes.toString('utf8'),
+    head: Buffer.from(read.bytes.subarray(0, Math.min(read.bytes.length, HEAD_BYTES))),
+    mtimeMs: read.mtimeMs,
+  };
+}
+
+/**
+ * A file's bytes, never more than `maxBytes` (above it, `tooLarge(bytes)` is
+ * the problem). The size is taken from the open file, so a file over the
+ * limit is refused before a byte of it is read, and one that grows while it
+ * is read is refused too. Only regular files are read: a folder, a pipe
+ * (opened without waiting for a writer) or a device is refused. Never
+ * throws; a problem is the rest of a sentence for the caller to put after
+ * the path as the intern wrote it.
+ */
+export function readFileWithin(
+  absolute: string,
+  maxBytes: number,
+  tooLarge: (bytes: number) => string,
+): BytesRead {
   let fd: number;
   try {
     fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -79,7 +102,7 @@ export function readDataFile(absolute: string): FileRead {
     if (!stats.isFile()) {
       return readProblem('is not a file but a device, pipe or socket; copy the file in instead');
     }
-    if (stats.size > MAX_DATA_FILE_BYTES) return readProblem(tooLargeMessage(stats.size));
+    if (stats.size > maxBytes) return readProblem(tooLarge(stats.size));
     // One byte more than measured, to see a file that grows while it is read.
     let buffer = Buffer.alloc(stats.size + 1);
     let length = 0;
@@ -87,19 +110,14 @@ export function readDataFile(absolute: string): FileRead {
       const read = readSync(fd, buffer, length, buffer.length - length, length);
       if (read === 0) break;
       length += read;
-      if (length > MAX_DATA_FILE_BYTES) return readProblem(tooLargeMessage(length));
+      if (length > maxBytes) return readProblem(tooLarge(length));
       if (length === buffer.length) {
-        const grown = Buffer.alloc(Math.min(buffer.length * 2, MAX_DATA_FILE_BYTES + 1));
+        const grown = Buffer.alloc(Math.min(buffer.length * 2, maxBytes + 1));
         buffer.copy(grown);
         buffer = grown;
       }
     }
-    return {
-      ok: true,
-      text: buffer.toString('utf8', 0, length),
-      head: Buffer.from(buffer.subarray(0, Math.min(length, HEAD_BYTES))),
-      mtimeMs: stats.mtimeMs,
-    };
+    return { ok: true, bytes: buffer.subarray(0, length), mtimeMs: stats.mtimeMs };
   } catch (error) {
     return readProblem(unreadable(error));
   } finally {

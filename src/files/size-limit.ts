@@ -15,6 +15,16 @@
 export const MAX_DATA_FILE_BYTES = 5 * 1024 * 1024;
 
 /**
+ * The default size limit of a Jupyter notebook (`<Notebook src>`, a metric's
+ * `from: ./x.ipynb#cell`), which the site's options may change. Notebooks
+ * carry their figures as base64 inside the JSON, so they run larger than
+ * data files: 20 MB holds a few dozen figures, while a notebook above it is
+ * nearly always one that saved a huge output (a widget's state, a printed
+ * data frame) that no page should carry.
+ */
+export const MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024;
+
+/**
  * The most an MLflow run folder may hold, its files together (`artifacts/`
  * is never read, so it does not count): every file is read and parsed, and a
  * run that logs a few metrics for a few thousand steps holds well under 1 MB.

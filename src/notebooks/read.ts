@@ -1,0 +1,92 @@
+import { jsonSyntaxError } from '../files/json-syntax.ts';
+import { readFileWithin } from '../files/read.ts';
+import { MAX_NOTEBOOK_BYTES, megabytes, TOO_DEEP, tooDeepLine } from '../files/size-limit.ts';
+import { describeValue } from '../problems/describe-value.ts';
+import { friendlyIssues } from '../problems/friendly-issues.ts';
+import { pluralize } from '../problems/plural.ts';
+import { notebookSchema, type Notebook } from '../schemas/notebook.ts';
+
+/**
+ * A notebook read and checked against nbformat 4, or why not. `message` is
+ * one line that stands after the notebook's path as the intern wrote it and
+ * a colon: `./analysis.ipynb: cells[3].outputs[0].text: expected text ...`.
+ */
+export type NotebookRead = { ok: true; notebook: Notebook } | { ok: false; message: string };
+
+/** A limit as messages write it: `20 MB`, `0.5 MB`. */
+function limitText(bytes: number): string {
+  return `${Number((bytes / 1024 / 1024).toFixed(2))} MB`;
+}
+
+const CONVERT =
+  'open it in Jupyter 4 or later (JupyterLab, Notebook 7, VS Code) and save it, or run `jupyter nbconvert --to notebook --nbformat 4 --inplace FILE`';
+
+/**
+ * Reads a notebook (never runs it): within `maxBytes` (MAX_NOTEBOOK_BYTES by
+ * default), nested no deeper than the JSON depth limit, valid JSON, and
+ * nbformat 4 in the shape of `schemas/notebook.ts`. The first problem found
+ * is the message, naming the field (`cells[3].outputs[0]: ...`). Never
+ * throws.
+ */
+export function readNotebook(
+  absolutePath: string,
+  options: { maxBytes?: number } = {},
+): NotebookRead {
+  const maxBytes = options.maxBytes ?? MAX_NOTEBOOK_BYTES;
+  const read = readFileWithin(
+    absolutePath,
+    maxBytes,
+    (bytes) =>
+      `is ${megabytes(bytes)}, over the ${limitText(maxBytes)} limit for notebooks; clear the outputs the page does not show (in Jupyter: right-click a cell, Clear Cell Output), or save large figures as image files beside it`,
+  );
+  if (!read.ok) return { ok: false, message: `the notebook ${read.message}` };
+  const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const deep = tooDeepLine(text);
+  if (deep !== undefined) return { ok: false, message: `line ${deep}: the file ${TOO_DEEP}` };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: jsonProblem((error as Error).message, text) };
+  }
+  const version = versionProblem(data);
+  if (version) return { ok: false, message: version };
+  const parsed = notebookSchema.safeParse(data, { reportInput: true });
+  if (parsed.success) return { ok: true, notebook: parsed.data };
+  const issues = friendlyIssues(parsed.error.issues, notebookSchema);
+  const [first] = issues;
+  const more =
+    issues.length > 1
+      ? ` (and ${pluralize(issues.length - 1, 'more problem', 'more problems')})`
+      : '';
+  return {
+    ok: false,
+    message: first
+      ? `${first.field ? `${first.field}: ` : ''}${first.message}${more}; the notebook does not have the shape Jupyter saves (nbformat 4): open it in Jupyter and save it again`
+      : 'the notebook does not have the shape Jupyter saves (nbformat 4)',
+  };
+}
+
+/** A JSON syntax error with its line, and what to do. */
+function jsonProblem(raw: string, text: string): string {
+  const { line, reason } = jsonSyntaxError(raw, text);
+  return `line ${line}: not valid JSON (${reason}); a notebook is JSON as Jupyter saves it: open it in Jupyter and save it again, or restore it from version control`;
+}
+
+/** Notebooks other than nbformat 4, and files that are no notebook at all. */
+function versionProblem(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return `expected a Jupyter notebook (a JSON object with "cells"), got ${describeValue(data)}`;
+  }
+  const version = (data as { nbformat?: unknown }).nbformat;
+  if (version === undefined) {
+    return 'nbformat: required field is missing; this is not a Jupyter notebook (.ipynb files say "nbformat": 4), or it was saved by a tool that does not write one';
+  }
+  if (typeof version === 'number' && version < 4) {
+    return `nbformat ${version} notebooks are not supported (Casefolio reads nbformat 4); ${CONVERT}`;
+  }
+  if (typeof version === 'number' && version > 4) {
+    return `nbformat ${version} is newer than Casefolio reads (nbformat 4); save the notebook as nbformat 4 (\`jupyter nbconvert --to notebook --nbformat 4 --inplace FILE\`)`;
+  }
+  return undefined;
+}
