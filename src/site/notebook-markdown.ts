@@ -37,7 +37,13 @@ export interface ImageAttributes {
 export type ImageResolver = (url: string) => Promise<ImageAttributes | undefined>;
 
 /** The classes of highlighted code (src/styles/code.css); nothing else keeps a class. */
-const CODE_CLASSES = ['className', 'astro-code', 'css-variables', 'line', /^code-[\w-]+$/];
+const CODE_CLASSES: NonNullable<Schema['attributes']>[string][number] = [
+  'className',
+  'astro-code',
+  'css-variables',
+  'line',
+  /^code-[\w-]+$/,
+];
 
 /**
  * What a notebook's Markdown may keep: text markup, lists, tables, quotes,
@@ -99,8 +105,15 @@ const pipeline = memoize(async (): Promise<CompileOptions> => {
   };
 });
 
-type Tree = Parameters<typeof toHtml>[0];
-type Node = Tree & { tagName?: string; properties?: Record<string, unknown>; children?: Node[] };
+/** A hast tree: what the parser gives, the sanitiser takes and the serializer writes. */
+type Tree = ReturnType<typeof sanitize>;
+/** A node of it, as far as images are looked for. */
+interface Node {
+  type: string;
+  tagName?: string;
+  properties?: Record<string, unknown>;
+  children?: Node[];
+}
 
 /** Every `<img>` in a tree, with the list it sits in. */
 function images(node: Node, found: { parent: Node[]; index: number; img: Node }[] = []) {
@@ -171,7 +184,7 @@ export async function renderNotebookMarkdown(
   resolve: ImageResolver,
 ): Promise<string> {
   const { html } = await markdownToHtml(markdown, await pipeline());
-  const tree = htmlToHast(html, { fragment: true }) as HastNode as unknown as Node;
-  await resolveImages(tree, resolve);
-  return toHtml(sanitize(tree, notebookMarkdownSchema) as Tree);
+  const tree = htmlToHast(html, { fragment: true }) as HastNode as unknown as Tree;
+  await resolveImages(tree as Node, resolve);
+  return toHtml(sanitize(tree, notebookMarkdownSchema)).trim();
 }
