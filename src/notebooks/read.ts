@@ -30,7 +30,7 @@ const CONVERT =
  */
 export function readNotebook(
   absolutePath: string,
-  options: { maxBytes?: number } = {},
+  options: { maxBytes?: number | undefined } = {},
 ): NotebookRead {
   const maxBytes = options.maxBytes ?? MAX_NOTEBOOK_BYTES;
   const read = readFileWithin(

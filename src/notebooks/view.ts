@@ -65,7 +65,13 @@ export type OutputView =
   | { kind: 'image'; image: NotebookImage; alt: string; caption?: string }
   /** `text/html` after sanitising (tables and text only). */
   | { kind: 'html'; html: string }
-  | { kind: 'markdown'; markdown: string }
+  /** `text/markdown`, through the same transform as Markdown cells. */
+  | {
+      kind: 'markdown';
+      markdown: string;
+      /** Images the Markdown shows, by the URL written in `markdown` (as MarkdownCellView's). */
+      images?: Readonly<Record<string, NotebookImage>>;
+    }
   | { kind: 'latex'; tex: string };
 
 /** An image output or attachment, decoded and written to a file. */

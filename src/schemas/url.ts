@@ -48,3 +48,73 @@ export function urlSchema(schemes: readonly UrlScheme[]) {
 
 /** An http(s) link: datasets, repositories, demos. */
 export const webUrlSchema = urlSchema(['https', 'http']);
+
+/**
+ * The schemes a URL written in a body (an MDX body, a notebook's Markdown
+ * and outputs) may use; a URL without a scheme is relative.
+ */
+export const BODY_SCHEMES: ReadonlySet<string> = new Set(['https', 'http', 'mailto']);
+
+export const URL_NOT_ALLOWED = 'only https, http, mailto and relative links are allowed';
+export const URL_FIX = 'use a web address or a file beside the case study instead';
+
+/**
+ * What is wrong with a URL written in a body (MDX, a notebook's Markdown), if anything: its scheme,
+ * read as a browser reads it (character references decoded, leading and
+ * trailing spaces and controls trimmed, tabs and line breaks dropped), is
+ * not https, http or mailto. A URL without a scheme is relative: allowed.
+ */
+export function urlProblem(written: string): string | undefined {
+  const scheme = urlScheme(written);
+  if (scheme === undefined || BODY_SCHEMES.has(scheme)) return undefined;
+  return `${URL_NOT_ALLOWED}, got ${describeValue(written)}; ${URL_FIX}`;
+}
+
+/**
+ * A URL's scheme in lower case (`javascript`, `https`), read as a browser
+ * reads it; undefined for a relative URL.
+ */
+export function urlScheme(written: string): string | undefined {
+  const url = decodeEntities(written)
+    .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
+    .replace(/[\t\n\r]/g, '');
+  return /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+}
+
+/**
+ * The character references a browser would decode in an attribute: numeric
+ * ones (with or without `;`) and the named ones that can spell a scheme
+ * (`&colon;`, `&Tab;`...). MDX decodes them once already; this second pass
+ * makes `&amp;#106;avascript:` count as what it spells, too.
+ */
+const NAMED: Record<string, string> = {
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+  nbsp: '\u00a0',
+  amp: '&',
+  sol: '/',
+  bsol: '\\',
+  period: '.',
+  plus: '+',
+  hyphen: '-',
+  dash: '-',
+  lpar: '(',
+  rpar: ')',
+  semi: ';',
+  comma: ',',
+  quest: '?',
+  num: '#',
+  percnt: '%',
+  equals: '=',
+  commat: '@',
+  lowbar: '_',
+};
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));?/gi, (match, hex, decimal, named) => {
+    if (named !== undefined) return NAMED[String(named).toLowerCase()] ?? match;
+    const code = hex !== undefined ? parseInt(String(hex), 16) : Number(decimal);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+  });
+}

@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module';
 import { checkLocalFile } from '../../files/paths.ts';
 import { describeValue } from '../../problems/describe-value.ts';
+import { decodeEntities, URL_FIX, URL_NOT_ALLOWED, urlProblem } from '../../schemas/url.ts';
 import type { BodyProblem } from './checks.ts';
 import type { MdxCode, MdxContents, MdxElement } from './elements.ts';
 import type { MdxImport } from './imports.ts';
@@ -21,11 +22,6 @@ interface SafetyContext {
   mdxFile: string;
   contentDir: string;
 }
-
-const SCHEMES = new Set(['https', 'http', 'mailto']);
-
-const NOT_ALLOWED = 'only https, http, mailto and relative links are allowed';
-const URL_FIX = 'use a web address or a file beside the case study instead';
 
 /** Why each refused element is refused, and what to do instead. */
 const EMBEDS =
@@ -205,66 +201,9 @@ function attributeUrlProblem(value: StaticValue, isList: boolean): string | unde
   if (!isList) return urlProblem(value);
   // A list (`a.png 1x, b.png 2x`, `data:...;base64,x 2x`): every part with a scheme is judged.
   for (const part of decodeEntities(value).split(/[\s,;]+/)) {
-    if (urlProblem(part)) return `${NOT_ALLOWED}, got ${describeValue(value)}; ${URL_FIX}`;
+    if (urlProblem(part)) return `${URL_NOT_ALLOWED}, got ${describeValue(value)}; ${URL_FIX}`;
   }
   return undefined;
-}
-
-/**
- * What is wrong with a URL written in the body, if anything: its scheme,
- * read as a browser reads it (character references decoded, leading and
- * trailing spaces and controls trimmed, tabs and line breaks dropped), is
- * not https, http or mailto. A URL without a scheme is relative: allowed.
- */
-export function urlProblem(written: string): string | undefined {
-  const scheme = schemeOf(written);
-  if (scheme === undefined || SCHEMES.has(scheme)) return undefined;
-  return `${NOT_ALLOWED}, got ${describeValue(written)}; ${URL_FIX}`;
-}
-
-function schemeOf(written: string): string | undefined {
-  const url = decodeEntities(written)
-    .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
-    .replace(/[\t\n\r]/g, '');
-  return /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
-}
-
-/**
- * The character references a browser would decode in an attribute: numeric
- * ones (with or without `;`) and the named ones that can spell a scheme
- * (`&colon;`, `&Tab;`...). MDX decodes them once already; this second pass
- * makes `&amp;#106;avascript:` count as what it spells, too.
- */
-const NAMED: Record<string, string> = {
-  colon: ':',
-  tab: '\t',
-  newline: '\n',
-  nbsp: '\u00a0',
-  amp: '&',
-  sol: '/',
-  bsol: '\\',
-  period: '.',
-  plus: '+',
-  hyphen: '-',
-  dash: '-',
-  lpar: '(',
-  rpar: ')',
-  semi: ';',
-  comma: ',',
-  quest: '?',
-  num: '#',
-  percnt: '%',
-  equals: '=',
-  commat: '@',
-  lowbar: '_',
-};
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));?/gi, (match, hex, decimal, named) => {
-    if (named !== undefined) return NAMED[String(named).toLowerCase()] ?? match;
-    const code = hex !== undefined ? parseInt(String(hex), 16) : Number(decimal);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
-  });
 }
 
 /** CSS as a browser reads it: comments dropped and escapes (`@\69mport`) decoded. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkMdxBody } from '../../../../src/content/mdx/checks.ts';
 import { scanMdx } from '../../../../src/content/mdx/elements.ts';
-import { urlProblem } from '../../../../src/content/mdx/safety.ts';
+import { urlProblem } from '../../../../src/schemas/url.ts';
 
 const temporaryDirs: string[] = [];
 

@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { imageSize } from 'image-size';
+import { readFileWithin } from '../files/read.ts';
+import { MAX_NOTEBOOK_BYTES, megabytes } from '../files/size-limit.ts';
+import { sanitizeSvg } from './sanitize.ts';
+import type { NotebookImage } from './view.ts';
+
+/**
+ * Images a notebook shows, as files: an output's or an attachment's base64
+ * decoded and checked to be the image its MIME type says (by its bytes, not
+ * its word), SVG cleaned of anything that runs, each written once under a
+ * name made of its SHA-256 (so a build writes the same files every time);
+ * an image beside the notebook read to learn what it is. Width and height
+ * come from the bytes (image-size), an SVG's from its width, height or
+ * viewBox.
+ */
+
+export type ImageMime = NotebookImage['mime'];
+
+/** An image found and its file written, or why not (a sentence about "the image"). */
+export type ImageResult = { ok: true; image: NotebookImage } | { ok: false; message: string };
+
+/** The image types a notebook's images may be, in the order an output's are preferred. */
+export const IMAGE_MIMES: readonly ImageMime[] = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/svg+xml',
+];
+
+const EXTENSIONS: Readonly<Record<ImageMime, string>> = {
+  'image/png': '.png',
+  'image/jpeg': '.jpg',
+  'image/gif': '.gif',
+  'image/webp': '.webp',
+  'image/svg+xml': '.svg',
+};
+
+const NAMES: Readonly<Record<ImageMime, string>> = {
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+  'image/gif': 'GIF',
+  'image/webp': 'WebP',
+  'image/svg+xml': 'SVG',
+};
+
+/** image-size's name for each type it tells by the bytes. */
+const SNIFFED: Readonly<Record<string, ImageMime>> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  svg: 'image/svg+xml',
+};
+
+export function isImageMime(mime: string): mime is ImageMime {
+  return (IMAGE_MIMES as readonly string[]).includes(mime);
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+const RERUN =
+  're-run the cell and save the notebook, or hide the output (tag the cell remove-output)';
+
+/**
+ * Decodes image data saved in a notebook (base64, or SVG's text) and writes
+ * it to `imagesDir`. Refused: invalid base64, bytes that are not the image
+ * the MIME type says, an image whose size cannot be read, an SVG that is
+ * not one.
+ */
+export function writeNotebookImage(data: unknown, mime: ImageMime, imagesDir: string): ImageResult {
+  if (typeof data !== 'string')
+    return { ok: false, message: `its ${mime} data is not text; ${RERUN}` };
+  let bytes: Buffer;
+  if (mime === 'image/svg+xml') {
+    const clean = sanitizeSvg(data);
+    if (clean === undefined) {
+      return { ok: false, message: `its ${mime} data holds no <svg> element; ${RERUN}` };
+    }
+    bytes = Buffer.from(clean, 'utf8');
+  } else {
+    const base64 = data.replace(/\s+/g, '');
+    if (base64 === '' || !BASE64.test(base64)) {
+      return {
+        ok: false,
+        message: `its ${mime} data is not valid base64, so it is no image; ${RERUN}`,
+      };
+    }
+    bytes = Buffer.from(base64, 'base64');
+  }
+  const measured = measure(bytes, mime);
+  if (!measured.ok) return { ok: false, message: `its ${mime} data ${measured.message}; ${RERUN}` };
+  const file = path.join(
+    imagesDir,
+    `${createHash('sha256').update(bytes).digest('hex')}${EXTENSIONS[mime]}`,
+  );
+  writeOnce(file, bytes);
+  return { ok: true, image: { file, mime, width: measured.width, height: measured.height } };
+}
+
+/** Writes a file by a name made of its content, once: whole (through a temporary name) or not at all. */
+function writeOnce(file: string, bytes: Buffer): void {
+  if (existsSync(file)) return;
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, file);
+}
+
+type Measured =
+  { ok: true; mime: ImageMime; width: number; height: number } | { ok: false; message: string };
+
+/** What the bytes are, by their signature, and their size; `expected` when they must be one type. */
+function measure(bytes: Buffer, expected?: ImageMime): Measured {
+  let size: { type?: string; width?: number; height?: number };
+  try {
+    size = imageSize(bytes);
+  } catch {
+    return {
+      ok: false,
+      message: expected
+        ? `is not ${article(expected)} ${NAMES[expected]} image (its bytes are no image format Casefolio reads)`
+        : 'is no image format Casefolio reads (PNG, JPEG, GIF, WebP, SVG)',
+    };
+  }
+  const mime = size.type === undefined ? undefined : SNIFFED[size.type];
+  if (mime === undefined || (expected !== undefined && mime !== expected)) {
+    const actual = mime
+      ? `${article(mime)} ${NAMES[mime]}`
+      : `a ${(size.type ?? 'unknown').toUpperCase()} file`;
+    return {
+      ok: false,
+      message: expected
+        ? `is not ${article(expected)} ${NAMES[expected]} image: its bytes are ${actual}`
+        : `is ${actual}, which Casefolio does not publish (PNG, JPEG, GIF, WebP, SVG)`,
+    };
+  }
+  const { width, height } = size;
+  if (!width || !height) {
+    return {
+      ok: false,
+      message:
+        mime === 'image/svg+xml'
+          ? 'is an SVG without a width, height or viewBox, so its size cannot be known'
+          : `is ${article(mime)} ${NAMES[mime]} whose size cannot be read`,
+    };
+  }
+  return { ok: true, mime, width, height };
+}
+
+function article(mime: ImageMime): string {
+  return mime === 'image/svg+xml' ? 'an' : 'a';
+}
+
+/**
+ * An image file beside the notebook (a Markdown cell's `![](figs/roc.png)`,
+ * already resolved inside content/): read within the notebook limit to tell
+ * what it is and its size. The file is published as it is, like a
+ * `<Figure>`'s.
+ */
+export function readImageFile(absolute: string): ImageResult {
+  const read = readFileWithin(
+    absolute,
+    MAX_NOTEBOOK_BYTES,
+    (bytes) =>
+      `is ${megabytes(bytes)}, over the ${MAX_NOTEBOOK_BYTES / 1024 / 1024} MB limit for images; resize it`,
+  );
+  if (!read.ok) return { ok: false, message: read.message };
+  const measured = measure(read.bytes);
+  if (!measured.ok) return { ok: false, message: measured.message };
+  return {
+    ok: true,
+    image: { file: absolute, mime: measured.mime, width: measured.width, height: measured.height },
+  };
+}

@@ -1,0 +1,320 @@
+import path from 'node:path';
+import type { Element, Nodes as HastNodes } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { Html, Image, Link, Nodes, Parent, PhrasingContent, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
+import { mathFromMarkdown, mathToMarkdown } from 'mdast-util-math';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { gfm } from 'micromark-extension-gfm';
+import { math } from 'micromark-extension-math';
+import { checkLocalFile, resolveInside } from '../files/paths.ts';
+import type { MimeBundle } from '../schemas/notebook.ts';
+import { BODY_SCHEMES, urlProblem, urlScheme } from '../schemas/url.ts';
+import { IMAGE_MIMES, readImageFile, writeNotebookImage } from './images.ts';
+import type { NotebookImage } from './view.ts';
+
+/**
+ * A notebook's Markdown (a cell, or a `text/markdown` output) made fit for
+ * the case study's page, on the Markdown tree (GFM and math, as Jupyter
+ * reads it): headings demoted under the case study's own, links to files
+ * the site does not publish turned into their text, images resolved to
+ * files, unsafe URLs and active HTML refused. The renderer reads the result
+ * with the site's own Markdown pipeline.
+ */
+
+export interface MarkdownContext {
+  /** Absolute path of the notebook: relative images are beside it. */
+  notebookFile: string;
+  contentDir: string;
+  /** Where decoded attachments are written. */
+  imagesDir: string;
+  /** The cell's attachments (`attachment:<name>` images), if any. */
+  attachments?: Readonly<Record<string, MimeBundle>> | undefined;
+}
+
+export interface PreparedMarkdown {
+  markdown: string;
+  /** Images the Markdown shows, by the URL written in `markdown`. */
+  images: Record<string, NotebookImage>;
+  /** Build-stopping: each says what is wrong and how to fix it, without naming the cell. */
+  problems: string[];
+  /** Check warnings, likewise. */
+  warnings: string[];
+}
+
+/** How many levels a heading goes down: a notebook's `#` sits below the case study's `##`. */
+const HEADING_SHIFT = 2;
+
+/** Why each refused element of raw HTML is refused (the MDX body's rules). */
+const EMBEDS = 'it would load another site or a plugin into the page; link to it instead';
+const REFUSED_ELEMENTS: Readonly<Record<string, string>> = {
+  script: 'nothing on a page runs',
+  iframe: EMBEDS,
+  frame: EMBEDS,
+  frameset: EMBEDS,
+  object: EMBEDS,
+  embed: EMBEDS,
+  applet: EMBEDS,
+  portal: EMBEDS,
+  form: "it would send readers' input elsewhere",
+  base: 'it would send every relative link of the page elsewhere',
+  meta: "the page's head is Casefolio's, and a refresh here would send readers elsewhere",
+  link: 'it would load a stylesheet or another resource into the page',
+};
+
+/** HAST property names (lower case, without `-`) whose value is a URL. */
+const URL_PROPERTIES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'poster',
+  'xlinkhref',
+  'data',
+  'background',
+  'cite',
+  'codebase',
+  'longdesc',
+]);
+
+/** Properties holding several URLs. */
+const URL_LIST_PROPERTIES = new Set(['srcset', 'ping']);
+
+const MARKDOWN_EXTENSIONS = {
+  extensions: [gfm(), math()],
+  mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown()],
+};
+
+export function prepareMarkdown(source: string, context: MarkdownContext): PreparedMarkdown {
+  const tree = fromMarkdown(source, MARKDOWN_EXTENSIONS);
+  const prepared: PreparedMarkdown = { markdown: '', images: {}, problems: [], warnings: [] };
+  const definitions = new Map<string, { url: string; title?: string | null | undefined }>();
+  walk(tree, (node) => {
+    if (node.type !== 'definition') return;
+    definitions.set(node.identifier, { url: node.url, title: node.title });
+    const problem = urlProblem(node.url);
+    if (problem) prepared.problems.push(`[${node.label ?? node.identifier}]: ${problem}`);
+  });
+  transform(tree, definitions, context, prepared);
+  prepared.markdown = toMarkdown(tree, {
+    extensions: [gfmToMarkdown(), mathToMarkdown()],
+  }).trimEnd();
+  return prepared;
+}
+
+/** Calls `visit` on every node of a tree, parents first. */
+function walk(node: Nodes, visit: (node: Nodes) => void): void {
+  visit(node);
+  if ('children' in node) for (const child of node.children) walk(child, visit);
+}
+
+/** The text a reader sees of some Markdown. */
+function plainText(node: Nodes): string {
+  if ('value' in node && node.type !== 'html') return node.value;
+  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
+  return 'children' in node ? node.children.map((child) => plainText(child)).join('') : '';
+}
+
+const quote = (text: string) => JSON.stringify(text);
+
+/**
+ * Rewrites a parent's children in place: each child is kept, changed, or
+ * replaced by what it holds (a link that becomes text), and walked.
+ */
+function transform(
+  parent: Parent,
+  definitions: ReadonlyMap<string, { url: string; title?: string | null | undefined }>,
+  context: MarkdownContext,
+  prepared: PreparedMarkdown,
+): void {
+  const children: Nodes[] = [];
+  for (const original of parent.children as Nodes[]) {
+    let node: Nodes = original;
+    // References become the links and images they point at, so one rule judges both.
+    if (node.type === 'linkReference' || node.type === 'imageReference') {
+      const definition = definitions.get(node.identifier);
+      if (!definition) {
+        // `[text][missing]` is plain text in Markdown already.
+        children.push({ type: 'text', value: plainText(node) });
+        continue;
+      }
+      node =
+        node.type === 'linkReference'
+          ? {
+              type: 'link',
+              url: definition.url,
+              title: definition.title ?? null,
+              children: node.children,
+            }
+          : {
+              type: 'image',
+              url: definition.url,
+              title: definition.title ?? null,
+              alt: node.alt ?? '',
+            };
+    }
+    switch (node.type) {
+      case 'definition':
+        continue;
+      case 'heading':
+        node.depth = Math.min(node.depth + HEADING_SHIFT, 6) as typeof node.depth;
+        break;
+      case 'link': {
+        if (!keepLink(node, prepared)) {
+          const holder: Parent = { type: 'paragraph', children: node.children };
+          transform(holder, definitions, context, prepared);
+          children.push(...(holder.children as PhrasingContent[]));
+          continue;
+        }
+        break;
+      }
+      case 'image':
+        prepareImage(node, context, prepared);
+        break;
+      case 'html':
+        prepared.problems.push(...htmlProblems(node));
+        break;
+      default:
+        break;
+    }
+    if ('children' in node) transform(node, definitions, context, prepared);
+    children.push(node);
+  }
+  (parent as Root).children = children as Root['children'];
+}
+
+/** Whether a link stays a link; a problem or a warning says why not. */
+function keepLink(link: Link, prepared: PreparedMarkdown): boolean {
+  const scheme = urlScheme(link.url);
+  if (scheme !== undefined) {
+    if (BODY_SCHEMES.has(scheme)) return true;
+    prepared.problems.push(`link ${quote(plainText(link))}: ${urlProblem(link.url) ?? ''}`);
+    return false;
+  }
+  if (link.url.startsWith('#')) return true;
+  prepared.warnings.push(
+    `link ${quote(plainText(link))} to ${quote(link.url)} is shown as plain text: the site publishes the notebook's cells, not the files beside it; to keep the link, point it at a published copy with a full address (https://github.com/... or https://nbviewer.org/...)`,
+  );
+  return false;
+}
+
+/** Resolves an image to a file (an attachment, or a file beside the notebook), or records why not. */
+function prepareImage(image: Image, context: MarkdownContext, prepared: PreparedMarkdown): void {
+  const written = image.url;
+  const scheme = urlScheme(written);
+  if (scheme === 'attachment') {
+    const found = attachment(written.slice(written.indexOf(':') + 1), context);
+    if (!found.ok) {
+      prepared.problems.push(`image ${quote(written)}: ${found.message}`);
+      return;
+    }
+    image.url = found.image.file;
+    prepared.images[image.url] = found.image;
+    return;
+  }
+  if (scheme !== undefined) {
+    if (scheme === 'http' || scheme === 'https') return;
+    prepared.problems.push(
+      `image ${quote(written)}: only https, http and relative images are allowed; paste the image into the cell in Jupyter (it is saved as an attachment) or put the file beside the notebook`,
+    );
+    return;
+  }
+  const local = decodedPath(written.replace(/[?#].*$/, ''));
+  const problem = checkLocalFile(local, context.notebookFile, context.contentDir);
+  if (problem) {
+    prepared.problems.push(
+      `image: ${problem}; images a notebook's Markdown shows must be beside the notebook, inside content/`,
+    );
+    return;
+  }
+  const resolved = resolveInside(
+    path.resolve(path.dirname(context.notebookFile), local),
+    context.contentDir,
+  );
+  if (!resolved.ok) return;
+  const read = readImageFile(resolved.real);
+  if (!read.ok) {
+    prepared.problems.push(`image ${quote(written)} ${read.message}`);
+    return;
+  }
+  prepared.images[written] = read.image;
+}
+
+/** A path as a URL writes it (`my%20figure.png`), decoded; as written when it does not decode. */
+function decodedPath(written: string): string {
+  try {
+    return decodeURIComponent(written);
+  } catch {
+    return written;
+  }
+}
+
+/** A cell attachment, decoded into imagesDir. */
+function attachment(
+  name: string,
+  context: MarkdownContext,
+): { ok: true; image: NotebookImage } | { ok: false; message: string } {
+  const bundle = context.attachments?.[name] ?? context.attachments?.[decodedPath(name)];
+  if (!bundle) {
+    return {
+      ok: false,
+      message:
+        'the cell holds no attachment by that name; paste the image into the cell again in Jupyter and save the notebook',
+    };
+  }
+  const mime = IMAGE_MIMES.find((candidate) => candidate in bundle);
+  if (!mime) {
+    return {
+      ok: false,
+      message: `the attachment is not an image Casefolio publishes (it holds ${Object.keys(bundle).join(', ') || 'nothing'}); attach a PNG, JPEG, GIF, WebP or SVG`,
+    };
+  }
+  const written = writeNotebookImage(bundle[mime], mime, context.imagesDir);
+  return written.ok
+    ? written
+    : { ok: false, message: `the attachment's ${written.message.replace(/^its /, '')}` };
+}
+
+/** Raw HTML in Markdown: what the MDX body refuses, refused here too. */
+function htmlProblems(node: Html): string[] {
+  const problems: string[] = [];
+  const visit = (hast: HastNodes) => {
+    if (hast.type === 'element') problems.push(...elementProblems(hast));
+    if ('children' in hast) for (const child of hast.children) visit(child);
+  };
+  visit(fromHtml(node.value, { fragment: true }));
+  return problems;
+}
+
+function elementProblems(element: Element): string[] {
+  const name = element.tagName.toLowerCase();
+  const refused = REFUSED_ELEMENTS[name];
+  if (refused)
+    return [
+      `<${name}>: not allowed in a notebook's Markdown (${refused}); remove it from the cell`,
+    ];
+  const problems: string[] = [];
+  for (const [property, value] of Object.entries(element.properties)) {
+    const key = property.toLowerCase().replace(/[-_:]/g, '');
+    if (key.startsWith('on')) {
+      problems.push(
+        `<${name} ${property.toLowerCase()}>: event handlers are not allowed (nothing on a page runs); remove the attribute from the cell`,
+      );
+      continue;
+    }
+    const urls = URL_PROPERTIES.has(key)
+      ? [String(value)]
+      : URL_LIST_PROPERTIES.has(key)
+        ? String(Array.isArray(value) ? value.join(' ') : value).split(/[\s,]+/)
+        : [];
+    for (const url of urls) {
+      const problem = urlProblem(url);
+      if (problem) {
+        problems.push(`<${name} ${property.toLowerCase()}>: ${problem}`);
+        break;
+      }
+    }
+  }
+  return problems;
+}

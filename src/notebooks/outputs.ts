@@ -1,0 +1,209 @@
+import type { CodeCell, MimeBundle, NotebookOutput } from '../schemas/notebook.ts';
+import { ansiToHtml, settleCarriageReturns, stripAnsi } from './ansi.ts';
+import { cellOptions } from './cell-options.ts';
+import { IMAGE_MIMES, isImageMime, writeNotebookImage, type ImageMime } from './images.ts';
+import { prepareMarkdown, type MarkdownContext } from './markdown.ts';
+import { sanitizeHtmlOutput } from './sanitize.ts';
+import type { NotebookSelection, OutputView } from './view.ts';
+
+/**
+ * Each saved output of a code cell reduced to one representation a page can
+ * show without running anything. Nothing in an output is trusted.
+ */
+
+/**
+ * The most lines of a stream or traceback a page shows; the rest are
+ * counted (`omittedLines`). A hundred lines hold a traceback or a short
+ * training log; a longer log belongs in a chart.
+ */
+export const MAX_OUTPUT_LINES = 100;
+
+/**
+ * The most characters of a stream or traceback a page shows, for output
+ * printed as a few enormous lines (a list, an array): the line that crosses
+ * it is cut and counted among the omitted lines.
+ */
+export const MAX_OUTPUT_CHARS = 20_000;
+
+/**
+ * The MIME types a page shows, most preferred first: an image (as a file,
+ * never inline), then HTML (sanitised), Markdown, LaTeX and plain text.
+ */
+const PREFERRED: readonly string[] = [
+  ...IMAGE_MIMES,
+  'text/html',
+  'text/markdown',
+  'text/latex',
+  'text/plain',
+];
+
+/**
+ * Outputs that are programs, not documents: JavaScript, Plotly, Vega and
+ * Vega-Lite, ipywidgets, Bokeh and HoloViews. Their `text/html`, if any, only
+ * loads the program, so a bundle holding one of these shows its static
+ * fallback (an image or `text/plain`) or nothing.
+ */
+const INTERACTIVE = [
+  'application/javascript',
+  'application/ecmascript',
+  'text/javascript',
+  'application/vnd.plotly.',
+  'application/vnd.vega',
+  'application/vnd.jupyter.widget',
+  'application/vnd.bokehjs',
+  'application/vnd.holoviews',
+];
+
+const STATIC_FALLBACK: readonly string[] = [...IMAGE_MIMES, 'text/plain'];
+
+/** The one MIME type of a bundle a page shows, or undefined for none. */
+export function chosenMime(bundle: MimeBundle): string | undefined {
+  const mimes = Object.keys(bundle);
+  const interactive = mimes.some((mime) => INTERACTIVE.some((prefix) => mime.startsWith(prefix)));
+  const allowed = interactive ? STATIC_FALLBACK : PREFERRED;
+  return allowed.find((mime) => typeof bundle[mime] === 'string');
+}
+
+/** The representation an output would be shown as: its MIME type, `stream` or `error`. */
+export function outputKind(output: NotebookOutput): string | undefined {
+  if (output.output_type === 'stream' || output.output_type === 'error') return output.output_type;
+  return chosenMime(output.data);
+}
+
+/** Whether an output is shown as an image. */
+export function isImageOutput(output: NotebookOutput): boolean {
+  const kind = outputKind(output);
+  return kind !== undefined && isImageMime(kind);
+}
+
+/**
+ * The alt text of a code cell's image outputs: `#| fig-alt:`, else `#|
+ * fig-cap:`, else the `alt` prop's entry for the cell's label, id or
+ * execution count, else '' (which the notebook-image-alt lint refuses).
+ */
+export function outputAlt(cell: CodeCell, alt: NotebookSelection['alt']): string {
+  const { options } = cellOptions(cell.source);
+  const keys = [
+    options['label'],
+    cell.id,
+    cell.execution_count === null ? undefined : String(cell.execution_count),
+  ];
+  const fromProp = keys.flatMap((key) =>
+    key !== undefined && alt[key] !== undefined ? [alt[key]] : [],
+  )[0];
+  return (options['fig-alt'] || options['fig-cap'] || fromProp || '').trim();
+}
+
+/** A long stream or traceback cut to MAX_OUTPUT_LINES and MAX_OUTPUT_CHARS. */
+export function truncateOutput(text: string): { text: string; omittedLines: number } {
+  const lines = text.replace(/\n$/, '').split('\n');
+  let kept = 0;
+  let chars = 0;
+  let cut: string | undefined;
+  for (const line of lines) {
+    if (kept === MAX_OUTPUT_LINES) break;
+    if (chars + line.length > MAX_OUTPUT_CHARS) {
+      cut = line.slice(0, Math.max(0, MAX_OUTPUT_CHARS - chars));
+      break;
+    }
+    chars += line.length + 1;
+    kept++;
+  }
+  if (kept === lines.length) return { text, omittedLines: 0 };
+  const shown = lines.slice(0, kept);
+  if (cut) shown.push(cut);
+  return { text: shown.join('\n'), omittedLines: lines.length - kept };
+}
+
+/** Adjacent stream outputs of one stream, joined as Jupyter shows them. */
+function mergeStreams(
+  outputs: readonly NotebookOutput[],
+): { output: NotebookOutput; number: number }[] {
+  const merged: { output: NotebookOutput; number: number }[] = [];
+  outputs.forEach((output, index) => {
+    const last = merged.at(-1)?.output;
+    if (
+      output.output_type === 'stream' &&
+      last?.output_type === 'stream' &&
+      last.name === output.name
+    ) {
+      merged[merged.length - 1] = {
+        output: { ...last, text: last.text + output.text },
+        number: merged.at(-1)?.number ?? index + 1,
+      };
+    } else merged.push({ output, number: index + 1 });
+  });
+  return merged;
+}
+
+export interface OutputsContext extends MarkdownContext {
+  /** Alt text and caption of the cell's image outputs. */
+  alt: string;
+  caption?: string | undefined;
+}
+
+/**
+ * A code cell's outputs as views. A problem or warning names the output by
+ * its 1-based place (`output 2: ...`); the caller names the cell.
+ */
+export function prepareOutputs(
+  outputs: readonly NotebookOutput[],
+  context: OutputsContext,
+): { views: OutputView[]; problems: string[]; warnings: string[] } {
+  const views: OutputView[] = [];
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  for (const { output, number } of mergeStreams(outputs)) {
+    if (output.output_type === 'stream' || output.output_type === 'error') {
+      const text =
+        output.output_type === 'stream'
+          ? output.text
+          : output.traceback.length > 0
+            ? output.traceback.join('\n')
+            : `${output.ename}: ${output.evalue}`;
+      const truncated = truncateOutput(settleCarriageReturns(text));
+      if (truncated.text === '' && truncated.omittedLines === 0) continue;
+      views.push({
+        kind: 'ansi',
+        html: ansiToHtml(truncated.text),
+        stream:
+          output.output_type === 'error' ? 'error' : output.name === 'stderr' ? 'stderr' : 'stdout',
+        omittedLines: truncated.omittedLines,
+      });
+      continue;
+    }
+    const mime = chosenMime(output.data);
+    const data = mime === undefined ? undefined : output.data[mime];
+    if (mime === undefined || typeof data !== 'string') continue;
+    if (isImageMime(mime)) {
+      const written = writeNotebookImage(data, mime as ImageMime, context.imagesDir);
+      if (!written.ok) {
+        problems.push(`output ${number}: ${written.message}`);
+        continue;
+      }
+      views.push({
+        kind: 'image',
+        image: written.image,
+        alt: context.alt,
+        ...(context.caption ? { caption: context.caption } : {}),
+      });
+    } else if (mime === 'text/html') {
+      const html = sanitizeHtmlOutput(data);
+      if (html.trim() !== '') views.push({ kind: 'html', html });
+    } else if (mime === 'text/markdown') {
+      const prepared = prepareMarkdown(data, { ...context, attachments: undefined });
+      problems.push(...prepared.problems.map((message) => `output ${number}: ${message}`));
+      warnings.push(...prepared.warnings.map((message) => `output ${number}: ${message}`));
+      views.push({
+        kind: 'markdown',
+        markdown: prepared.markdown,
+        ...(Object.keys(prepared.images).length > 0 ? { images: prepared.images } : {}),
+      });
+    } else if (mime === 'text/latex') {
+      views.push({ kind: 'latex', tex: data });
+    } else {
+      views.push({ kind: 'text', text: stripAnsi(data) });
+    }
+  }
+  return { views, problems, warnings };
+}

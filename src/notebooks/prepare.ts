@@ -1,0 +1,97 @@
+import path from 'node:path';
+import type { Notebook } from '../schemas/notebook.ts';
+import { cellOptions } from './cell-options.ts';
+import { prepareMarkdown } from './markdown.ts';
+import { outputAlt, prepareOutputs } from './outputs.ts';
+import { cellLabel, cellName, selectCells } from './select.ts';
+import type { NotebookCellView, NotebookSelection, NotebookView, OutputView } from './view.ts';
+
+export interface PrepareContext {
+  /** Absolute path of the notebook. */
+  notebookFile: string;
+  contentDir: string;
+  /** Where decoded images are written. */
+  imagesDir: string;
+}
+
+export interface PreparedNotebook {
+  view: NotebookView;
+  /**
+   * Build-stopping problems, one line each, naming the notebook and the cell
+   * (`analysis.ipynb, cell 7 (In [5]): ...`) and saying how to fix it.
+   */
+  problems: string[];
+  /** Check warnings, worded the same way. */
+  warnings: string[];
+}
+
+/**
+ * The language of a notebook's code cells, as Shiki names languages: the
+ * kernel's, else the language_info's, else Python (what Jupyter runs by
+ * default). IPython magics (`%matplotlib inline`, `!pip install`) stay in
+ * the code as written; Shiki highlights them as Python without complaint.
+ */
+export function notebookLanguage(notebook: Notebook): string {
+  const { kernelspec, language_info } = notebook.metadata;
+  const language = kernelspec?.language?.trim() || language_info?.name?.trim() || 'python';
+  return language.toLowerCase();
+}
+
+/**
+ * Reduces a notebook to what `<Notebook>` shows: the chosen cells, each
+ * Markdown cell ready for the site's Markdown pipeline, each code cell
+ * without its `#|` option lines, each output one safe representation, image
+ * outputs and attachments written to `context.imagesDir`. Every problem of
+ * every cell is found in one run.
+ */
+export function prepareNotebook(
+  notebook: Notebook,
+  selection: NotebookSelection,
+  context: PrepareContext,
+): PreparedNotebook {
+  const name = path.basename(context.notebookFile);
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const selected = selectCells(notebook, selection);
+  problems.push(...selected.problems.map((message) => `${name}: ${message}`));
+  const cells: NotebookCellView[] = [];
+  for (const { cell, index, input, outputs } of selected.cells) {
+    const where = `${name}, ${cellName(cell, index)}`;
+    const at = (messages: readonly string[]) => messages.map((message) => `${where}: ${message}`);
+    if (cell.cell_type === 'markdown') {
+      const prepared = prepareMarkdown(cell.source, { ...context, attachments: cell.attachments });
+      problems.push(...at(prepared.problems));
+      warnings.push(...at(prepared.warnings));
+      if (prepared.markdown.trim() === '' && Object.keys(prepared.images).length === 0) continue;
+      cells.push({ kind: 'markdown', index, markdown: prepared.markdown, images: prepared.images });
+      continue;
+    }
+    if (cell.cell_type !== 'code') continue;
+    const { options, body } = cellOptions(cell.source);
+    const source = body.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+    let outputViews: OutputView[] | undefined;
+    if (outputs) {
+      const prepared = prepareOutputs(cell.outputs, {
+        ...context,
+        alt: outputAlt(cell, selection.alt),
+        caption: options['fig-cap']?.trim() || undefined,
+      });
+      problems.push(...at(prepared.problems));
+      warnings.push(...at(prepared.warnings));
+      outputViews = prepared.views;
+    }
+    // A cell with nothing to show (an empty last cell, code hidden and no output) is left out.
+    if ((!input || source === '') && (outputViews === undefined || outputViews.length === 0))
+      continue;
+    const label = cellLabel(cell);
+    cells.push({
+      kind: 'code',
+      index,
+      ...(label === undefined ? {} : { label }),
+      executionCount: cell.execution_count,
+      ...(input ? { source } : {}),
+      ...(outputViews === undefined ? {} : { outputs: outputViews }),
+    });
+  }
+  return { view: { language: notebookLanguage(notebook), cells }, problems, warnings };
+}

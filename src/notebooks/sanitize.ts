@@ -1,0 +1,310 @@
+import type { Element, ElementContent, Nodes, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { sanitize, type Schema } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+import { BODY_SCHEMES, urlScheme } from '../schemas/url.ts';
+
+/**
+ * Markup from a notebook made safe to publish, on a HAST tree (never by
+ * pattern on the text): `text/html` outputs become tables and text only, and
+ * SVG images lose everything that could run or load something when the file
+ * is opened on its own.
+ */
+
+const TABLE_ATTRIBUTES = ['colSpan', 'rowSpan'];
+
+/**
+ * What a `text/html` output keeps: tables (pandas, polars and scikit-learn
+ * print them), text and its inline marks, lists, and links to the web. No
+ * attribute carries style, class or id (the site's stylesheet styles the
+ * table), and nothing that embeds, loads or runs survives.
+ */
+const OUTPUT_SCHEMA: Schema = {
+  allowComments: false,
+  allowDoctypes: false,
+  tagNames: [
+    'table',
+    'caption',
+    'colgroup',
+    'col',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
+    'div',
+    'p',
+    'span',
+    'br',
+    'hr',
+    'pre',
+    'code',
+    'blockquote',
+    'b',
+    'strong',
+    'i',
+    'em',
+    'u',
+    's',
+    'del',
+    'ins',
+    'mark',
+    'small',
+    'sub',
+    'sup',
+    'abbr',
+    'kbd',
+    'samp',
+    'var',
+    'q',
+    'cite',
+    'dfn',
+    'time',
+    'ul',
+    'ol',
+    'li',
+    'dl',
+    'dt',
+    'dd',
+    'details',
+    'summary',
+    'a',
+  ],
+  attributes: {
+    a: ['href', 'title'],
+    th: [...TABLE_ATTRIBUTES, 'scope'],
+    td: TABLE_ATTRIBUTES,
+    col: ['span'],
+    colgroup: ['span'],
+    ol: ['start', 'reversed'],
+    abbr: ['title'],
+  },
+  protocols: { href: ['http', 'https', 'mailto'] },
+  ancestors: {
+    caption: ['table'],
+    colgroup: ['table'],
+    col: ['table'],
+    thead: ['table'],
+    tbody: ['table'],
+    tfoot: ['table'],
+    tr: ['table'],
+    th: ['table'],
+    td: ['table'],
+    li: ['ol', 'ul'],
+    dt: ['dl'],
+    dd: ['dl'],
+    summary: ['details'],
+  },
+  required: {},
+  clobber: [],
+  clobberPrefix: '',
+  // Removed with what they hold: their text is code, CSS or markup, not content.
+  strip: [
+    'script',
+    'style',
+    'template',
+    'noscript',
+    'textarea',
+    'title',
+    'xmp',
+    'svg',
+    'math',
+    'iframe',
+    'object',
+    'embed',
+  ],
+};
+
+/** Walks a tree's elements, parents before children. */
+function eachElement(node: Nodes, visit: (element: Element) => void): void {
+  if (node.type === 'element') visit(node);
+  if ('children' in node) for (const child of node.children) eachElement(child, visit);
+}
+
+/**
+ * A `text/html` output made safe: parsed as a browser parses it, cleaned to
+ * OUTPUT_SCHEMA, serialised again. Headings become paragraphs (an output's
+ * `<h1>` would break the page's outline), and a link that does not go to
+ * the web (a relative path, a fragment of the notebook's own page) becomes
+ * its text.
+ */
+export function sanitizeHtmlOutput(html: string): string {
+  const tree = fromHtml(html, { fragment: true });
+  eachElement(tree, (element) => {
+    if (/^h[1-6]$/.test(element.tagName)) element.tagName = 'p';
+  });
+  const clean = sanitize(tree, OUTPUT_SCHEMA);
+  unwrapLocalLinks(clean);
+  return toHtml(clean);
+}
+
+function unwrapLocalLinks(node: Nodes): void {
+  if (!('children' in node)) return;
+  const children: (RootContent | ElementContent)[] = [];
+  for (const child of node.children) {
+    unwrapLocalLinks(child);
+    const href =
+      child.type === 'element' && child.tagName === 'a' ? child.properties['href'] : undefined;
+    if (child.type === 'element' && child.tagName === 'a' && !isWebUrl(href)) {
+      children.push(...child.children);
+    } else children.push(child);
+  }
+  (node as Root).children = children as RootContent[];
+}
+
+function isWebUrl(href: unknown): boolean {
+  if (typeof href !== 'string') return false;
+  const scheme = urlScheme(href);
+  return scheme !== undefined && BODY_SCHEMES.has(scheme);
+}
+
+/**
+ * The SVG elements a figure is drawn with (matplotlib, seaborn, graphviz):
+ * shapes, text, paint servers, clipping, masks, filters and `<use>`. Not
+ * here, so removed with what they hold: `<script>`, `<foreignObject>` (HTML
+ * inside the image), the animation elements (they can set an
+ * attribute to a `javascript:` URL), `<feImage>` and `<metadata>`. An `<a>` is replaced by what it holds.
+ */
+const SVG_ELEMENTS = new Set(
+  [
+    'svg',
+    'g',
+    'defs',
+    'symbol',
+    'use',
+    'title',
+    'desc',
+    'style',
+    'switch',
+    'path',
+    'rect',
+    'circle',
+    'ellipse',
+    'line',
+    'polyline',
+    'polygon',
+    'image',
+    'text',
+    'tspan',
+    'textPath',
+    'clipPath',
+    'mask',
+    'pattern',
+    'marker',
+    'linearGradient',
+    'radialGradient',
+    'stop',
+    'filter',
+    'feBlend',
+    'feColorMatrix',
+    'feComponentTransfer',
+    'feComposite',
+    'feConvolveMatrix',
+    'feDiffuseLighting',
+    'feDisplacementMap',
+    'feDistantLight',
+    'feDropShadow',
+    'feFlood',
+    'feFuncA',
+    'feFuncB',
+    'feFuncG',
+    'feFuncR',
+    'feGaussianBlur',
+    'feMerge',
+    'feMergeNode',
+    'feMorphology',
+    'feOffset',
+    'fePointLight',
+    'feSpecularLighting',
+    'feSpotLight',
+    'feTile',
+    'feTurbulence',
+  ].map((name) => name.toLowerCase()),
+);
+
+/** Property names (HAST's) whose value is a URL. */
+const URL_PROPERTIES = new Set(['href', 'xlinkhref', 'src']);
+
+/**
+ * A URL inside an SVG file may point into the file (`#clip1`) or hold a
+ * raster image (matplotlib embeds `imshow` images as base64 PNG): nothing
+ * that loads from elsewhere or runs.
+ */
+function allowedSvgUrl(value: string): boolean {
+  const url = value.trim();
+  return (
+    url.startsWith('#') || /^data:image\/(?:png|jpeg|gif|webp);base64,[a-z0-9+/=\s]*$/i.test(url)
+  );
+}
+
+/** CSS that could load something (`url(https:...)`, `@import`) or run (old IE's `expression(`). */
+function unsafeCss(css: string): boolean {
+  if (/@import|expression\s*\(|behavior\s*:|-moz-binding/i.test(css)) return true;
+  for (const match of css.matchAll(/url\s*\(\s*(['"]?)([^'")]*)\1\s*\)/gi)) {
+    if (!(match[2] ?? '').trim().startsWith('#')) return true;
+  }
+  // A `url(` the pattern above could not read is refused too.
+  return /url\s*\(/i.test(css.replace(/url\s*\(\s*(['"]?)#[^'")]*\1\s*\)/gi, ''));
+}
+
+/** Cleans one SVG element's attributes in place. */
+function cleanSvgAttributes(element: Element): void {
+  for (const [name, value] of Object.entries(element.properties)) {
+    const key = name.toLowerCase();
+    const text = Array.isArray(value) ? value.join(' ') : String(value);
+    if (
+      key.startsWith('on') ||
+      key === 'xmlbase' ||
+      (URL_PROPERTIES.has(key) && !allowedSvgUrl(text)) ||
+      (/url\s*\(|@import|expression\s*\(/i.test(text) && unsafeCss(text))
+    ) {
+      delete element.properties[name];
+    }
+  }
+}
+
+function cleanSvgChildren(parent: Root | Element): void {
+  const kept: (RootContent | ElementContent)[] = [];
+  for (const child of parent.children) {
+    if (child.type === 'text') kept.push(child);
+    else if (child.type === 'element' && child.tagName === 'a') {
+      // A link's text stays; the link, which could run script when the file is opened, goes.
+      const holder: Root = { type: 'root', children: child.children as RootContent[] };
+      cleanSvgChildren(holder);
+      kept.push(...(holder.children as ElementContent[]));
+    } else if (child.type === 'element' && SVG_ELEMENTS.has(child.tagName.toLowerCase())) {
+      if (child.tagName.toLowerCase() === 'style' && unsafeCss(textOf(child))) continue;
+      cleanSvgAttributes(child);
+      cleanSvgChildren(child);
+      kept.push(child);
+    }
+    // Comments, doctypes, processing instructions and every other element are dropped.
+  }
+  parent.children = kept as RootContent[];
+}
+
+function textOf(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map(textOf).join('') : '';
+}
+
+/**
+ * An SVG image as a file safe to publish, or undefined when the text holds
+ * no `<svg>` element. Parsed with the HTML parser (as a browser parses SVG
+ * inline), cleaned to SVG_ELEMENTS without event handlers or URLs that
+ * leave the file, and written back as XML with the SVG namespaces declared.
+ */
+export function sanitizeSvg(svg: string): string | undefined {
+  const tree = fromHtml(svg, { fragment: true });
+  let root: Element | undefined;
+  eachElement(tree, (element) => {
+    if (!root && element.tagName === 'svg') root = element;
+  });
+  if (!root) return undefined;
+  const holder: Root = { type: 'root', children: [root] };
+  cleanSvgChildren(holder);
+  root.properties['xmlns'] = 'http://www.w3.org/2000/svg';
+  root.properties['xmlnsXLink'] = 'http://www.w3.org/1999/xlink';
+  return toHtml(holder, { space: 'svg', closeEmptyElements: true, tightSelfClosing: false });
+}
