@@ -56,11 +56,11 @@ interface ParsedCaseStudy {
   /** The body's confusion matrices read without problems, for the pages to reuse. */
   confusions: [ConfusionKey, ConfusionView][];
   /** The body's notebooks prepared without problems, for the pages to reuse. */
-  notebooks: [NotebookKey, NotebookView][];
+  notebooks?: [NotebookKey, NotebookView][];
   /** Every image file decoded from the body's notebooks, absolute, for Astro to bundle. */
-  notebookImages: string[];
+  notebookImages?: string[];
   /** Each `<Notebook>` of the body as the lints see it (content/lints.ts). */
-  notebookUses: NotebookUse[];
+  notebookUses?: NotebookUse[];
   /**
    * The metrics read from artifact files (`from:` + `key:`) without problems,
    * with their values and source notes: the only time a build reads them

@@ -202,11 +202,11 @@ function notebookFindings(
   const host = hostSuffixes && hostPattern(hostSuffixes);
   return (study.parsed?.notebookUses ?? []).flatMap((use) => [
     ...use.findings.map((finding) => at(use.line, finding.severity, finding.rule, finding.message)),
-    ...use.images.flatMap((image) => {
-      const problem = imageLocationProblem(image);
-      return problem
-        ? [at(use.line, 'error', 'image-location', `an image output of ${use.src}: ${problem}`)]
-        : [];
+    ...use.images.flatMap(({ cell, file }) => {
+      const problem = imageLocationProblem(file);
+      // The problem is worded for a file of the intern's: `the file is a JPEG image ...`.
+      const message = problem?.replace(/^the file/, 'an image it shows');
+      return message ? [at(use.line, 'error', 'image-location', `${cell}: ${message}`)] : [];
     }),
     ...(hostSuffixes
       ? use.texts.flatMap(({ cell, text }) =>
@@ -215,7 +215,7 @@ function notebookFindings(
               use.line,
               'error',
               'private-info',
-              `${what} in ${cell} of ${use.src}, in a case study whose dataset is confidential; remove it from the notebook (or leave the cell out with cells={[...]}) before publishing`,
+              `${cell}: ${what}, in a case study whose dataset is confidential; remove it from the notebook, or leave the cell out with cells={[...]}, before publishing`,
             ),
           ),
         )

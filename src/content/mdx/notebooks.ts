@@ -45,10 +45,10 @@ export interface NotebookUse {
   src: string;
   /** What the notebook lints and the preparation found, worded after `<Notebook> src: `. */
   findings: NotebookFinding[];
-  /** The words the page shows of it, cell by cell, for the confidentiality lint. */
+  /** The words the page shows of it, by cell (`analysis.ipynb, cell 3`), for the confidentiality lint. */
   texts: { cell: string; text: string }[];
-  /** The image files the page publishes of it, absolute, for the GPS check. */
-  images: string[];
+  /** The image files the page publishes of it, absolute, by cell, for the GPS check. */
+  images: { cell: string; file: string }[];
   /** Files beside the notebook that it shows (a markdown cell's images), absolute. */
   reads: string[];
 }
@@ -80,7 +80,7 @@ export function checkNotebook(
   if (!prepared.ok) return [`src: ${prepared.message}`];
   const { view, problems, use } = prepared;
   context.notebooks.uses.push({ line, src: props.src, ...use });
-  for (const image of use.images) context.notebooks.images.add(image);
+  for (const { file } of use.images) context.notebooks.images.add(file);
   if (problems.length > 0) return problems.map((problem) => `src: ${problem}`);
   context.notebooks.views.set(notebookKey(context.mdxFile, props), view);
   return [];
@@ -98,7 +98,7 @@ export function checkComputedNotebook(
 ): string[] {
   const prepared = prepareNotebookFile(src, EVERYTHING, placeOf(context));
   if (!prepared.ok) return [`src: ${prepared.message}`];
-  for (const image of prepared.use.images) context.notebooks.images.add(image);
+  for (const { file } of prepared.use.images) context.notebooks.images.add(file);
   return [];
 }
 
@@ -133,19 +133,24 @@ export function prepareNotebookFile(
   if (pathProblem) return { ok: false, message: pathProblem };
   const notebookFile = path.resolve(path.dirname(place.mdxFile), src);
   const read = readNotebook(notebookFile, { maxBytes: place.maxBytes });
-  if (!read.ok) return { ok: false, message: read.message };
+  if (!read.ok) return { ok: false, message: `${src}: ${read.message}` };
   const { view, problems, warnings } = prepareNotebook(read.notebook, selection, {
     notebookFile,
     contentDir: place.contentDir,
     imagesDir: place.imagesDir,
   });
+  const name = path.basename(notebookFile);
   const findings: NotebookFinding[] = [
     ...warnings.map((message) => ({ rule: 'notebook', severity: 'warning' as const, message })),
-    ...lintNotebook(read.notebook, selection),
+    // The lints name the cell, not the notebook: named here as the preparation names both.
+    ...lintNotebook(read.notebook, selection).map((finding) => ({
+      ...finding,
+      message: `${name}${finding.message.startsWith('cell ') ? ', ' : ': '}${finding.message}`,
+    })),
   ];
-  const images = viewImages(view).map((image) => image.file);
+  const images = viewImages(view);
   const texts = notebookTexts(read.notebook, selection).map(({ cell, text }) => ({
-    cell: String(cell),
+    cell: `${name}, ${cell}`,
     text,
   }));
   return {
@@ -155,9 +160,11 @@ export function prepareNotebookFile(
     use: {
       findings,
       texts,
-      images,
+      images: images.map(({ cell, image }) => ({ cell: `${name}, ${cell}`, file: image.file })),
       // A markdown cell's image beside the notebook is published from where it is.
-      reads: images.filter((file) => !isInside(file, place.imagesDir)),
+      reads: images
+        .map(({ image }) => image.file)
+        .filter((file) => !isInside(file, place.imagesDir)),
     },
   };
 }
@@ -167,11 +174,19 @@ function placeOf(context: LocalFilesContext & { notebooks: NotebookContext }): N
   return { mdxFile, contentDir, imagesDir: notebooks.imagesDir, maxBytes: notebooks.maxBytes };
 }
 
-/** Every image a view shows: image outputs and the images of markdown cells. */
-export function viewImages(view: NotebookView): NotebookImage[] {
-  return view.cells.flatMap((cell) =>
-    cell.kind === 'markdown'
-      ? Object.values(cell.images)
-      : (cell.outputs ?? []).flatMap((output) => (output.kind === 'image' ? [output.image] : [])),
-  );
+/** Every image a view shows (image outputs, the images of Markdown), with its cell: `cell 4`. */
+function viewImages(view: NotebookView): { cell: string; image: NotebookImage }[] {
+  return view.cells.flatMap((cell) => {
+    const images =
+      cell.kind === 'markdown'
+        ? Object.values(cell.images)
+        : (cell.outputs ?? []).flatMap((output) =>
+            output.kind === 'image'
+              ? [output.image]
+              : output.kind === 'markdown'
+                ? Object.values(output.images ?? {})
+                : [],
+          );
+    return images.map((image) => ({ cell: `cell ${cell.index + 1}`, image }));
+  });
 }
