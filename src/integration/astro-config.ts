@@ -1,14 +1,16 @@
 /**
- * What Casefolio adds to the project's Astro config at setup: MDX and code
- * highlighting, the sitemap, a Content-Security-Policy, render concurrency,
+ * What Casefolio adds to the project's Astro config at setup: MDX, math and
+ * code highlighting, the sitemap, a Content-Security-Policy, render concurrency,
  * and the Vite plugins that serve the content's config and images.
  */
 
 import { createHash } from 'node:crypto';
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroConfig, HookParameters } from 'astro';
 import { siteShikiConfig } from '../content/mdx/code-token-classes.ts';
+import { mathFeatures, mathHastPlugins } from '../math/markdown.ts';
 import { THEME_INIT_SCRIPT } from '../scripts/theme-init.ts';
 import type { IntegrationState } from './state.ts';
 import { mdxWithoutFrontmatter } from './vite/mdx-frontmatter.ts';
@@ -82,6 +84,11 @@ export function casefolioConfig(
     // components/mdx/index.ts maps only Casefolio's own components.
     integrations: [mdx({ optimize: true }), sitemap()],
     markdown: {
+      // Astro's own parser (Sätteri), with `$…$` and `$$…$$` rendered to
+      // MathML at build time (src/math/). MDX extends this config, and the
+      // content check parses bodies with the same features
+      // (content/mdx/elements.ts), so it reads formulas where the build does.
+      processor: satteri({ features: mathFeatures, hastPlugins: mathHastPlugins }),
       // One pass per code block: token colours are custom properties that
       // src/styles/code.css sets for light and dark (two themes cost twice).
       // src/content/mdx/code-token-classes.ts turns its inline colours into classes.

@@ -19,6 +19,7 @@ import type { MdxContents, MdxElement } from './elements.ts';
 import { checkBodySafety, isHtmlElement } from './safety.ts';
 import { checkBodyCode } from './code.ts';
 import { checkComputedNotebook, checkNotebook, type NotebookContext } from './notebooks.ts';
+import { checkBodyMath } from './math.ts';
 
 /** A problem in an MDX body: the line of the element and what is wrong with it. */
 export interface BodyProblem {
@@ -46,14 +47,15 @@ const KNOWN = Object.keys(componentPropSchemas).sort();
  * Checks an MDX body before the build renders it: Casefolio's components
  * (`checkMdxElements`), then the rules every body follows (safety.ts):
  * links, images and URL attributes, refused elements and event handlers,
- * imports; and code.ts: code in the body holds values only. Problems come
- * by line, in the order they were found on a line.
+ * imports; code.ts: code in the body holds values only; and math.ts: every
+ * formula renders. Problems come by line, in the order they were found on a line.
  */
 export function checkMdxBody(contents: MdxContents, context: BodyContext): BodyProblem[] {
   return [
     ...checkMdxElements(contents.elements, context),
     ...checkBodySafety(contents, context),
     ...checkBodyCode(contents),
+    ...checkBodyMath(contents),
   ].sort((a, b) => a.line - b.line);
 }
 

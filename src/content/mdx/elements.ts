@@ -1,4 +1,6 @@
 import { mdxToMdast } from 'satteri';
+import { isDisplayDollars, isProseDollars } from '../../math/dollars.ts';
+import { mathFeatures } from '../../math/markdown.ts';
 import { findImports, type MdxImport } from './imports.ts';
 import { DYNAMIC, evaluateStatic, type StaticValue } from './static-expression.ts';
 
@@ -53,6 +55,18 @@ export interface MdxCode {
   attribute?: string;
 }
 
+/** A formula in the body: `$…$`, `$$…$$` or a fenced `math` block, as the build renders it. */
+export interface MdxMath {
+  /** The TeX between the delimiters. */
+  tex: string;
+  /** Display math (`$$`, or a `math` block), which allows a few commands inline math does not. */
+  display: boolean;
+  /** The formula as written, delimiters included, for the message. */
+  written: string;
+  /** 1-based line in the MDX file where the formula starts. */
+  line: number;
+}
+
 /** What the body contains, for the build's checks and the authoring lints. */
 export interface MdxContents {
   elements: MdxElement[];
@@ -66,6 +80,8 @@ export interface MdxContents {
   code: MdxCode[];
   /** The words a reader sees, block by block, for the search index. */
   text: string[];
+  /** Every formula, dollar amounts in prose left out (math/dollars.ts). */
+  math: MdxMath[];
 }
 
 export type MdxScan = ({ ok: true } & MdxContents) | { ok: false; line: number; message: string };
@@ -84,7 +100,8 @@ interface MdastNode {
     name?: string;
     value?: string | null | { type: string; value: string };
   }[];
-  position?: { start: { line: number } };
+  lang?: string | null;
+  position?: { start: { line: number; offset?: number }; end?: { offset?: number } };
   children?: MdastNode[];
 }
 
@@ -101,7 +118,8 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
   if (deepLine !== undefined) return tooDeep(firstLine + deepLine - 1);
   let tree: MdastNode;
   try {
-    tree = mdxToMdast(body, { position: true }) as unknown as MdastNode;
+    // With the build's math features: inside `$…$` a `{` is TeX, not code.
+    tree = mdxToMdast(body, { position: true, features: mathFeatures }) as unknown as MdastNode;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const at = /^(\d+):(\d+):\s*/.exec(message);
@@ -126,6 +144,7 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
     imports: [],
     code: [],
     text: [],
+    math: [],
   };
   const lineOf = (node: MdastNode) => firstLine + (node.position?.start.line ?? 1) - 1;
   // Each element's props are read once (expressions are parsed), for the checks and the text.
@@ -155,6 +174,9 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
         label: node.label ?? node.identifier ?? '',
         line: lineOf(node),
       });
+    } else if (node.type === 'inlineMath' || node.type === 'math' || isMathBlock(node)) {
+      const formula = toMath(node, body, lineOf(node));
+      if (formula) contents.math.push(formula);
     } else if (node.type === 'mdxjsEsm') {
       contents.imports.push(...findImports(node.value ?? '', lineOf(node), 'module'));
       contents.code.push({ kind: 'module', code: node.value ?? '', line: lineOf(node) });
@@ -173,6 +195,22 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
   visit(tree);
   collectText(tree, contents.text, elementOf);
   return { ok: true, ...contents };
+}
+
+/** A fenced code block whose language is `math`, which the build renders as display math. */
+function isMathBlock(node: MdastNode): boolean {
+  return node.type === 'code' && node.lang === 'math';
+}
+
+/** A math node as the build renders it; undefined for a dollar amount in prose. */
+function toMath(node: MdastNode, body: string, line: number): MdxMath | undefined {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end?.offset ?? start;
+  const written = body.slice(start, end);
+  const tex = node.value ?? '';
+  if (node.type !== 'inlineMath') return { tex, display: true, written, line };
+  if (isProseDollars(body, start, end)) return undefined;
+  return { tex, display: isDisplayDollars(body, start), written, line };
 }
 
 /** How deep a body may nest (quotes, lists, elements, brackets): far beyond any case study. */
