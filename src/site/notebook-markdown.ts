@@ -3,13 +3,15 @@ import { memoize } from 'es-toolkit/function';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { htmlToHast, markdownToHtml, type CompileOptions, type HastNode } from 'satteri';
+import { mathFeatures } from '../math/markdown.ts';
 import { notebookShikiConfig } from './notebook-code.ts';
+import { MATH_CLASSES, markFormulas, renderFormulas } from './notebook-math.ts';
 
 /**
  * A notebook's Markdown (its markdown cells, `text/markdown` outputs) as
  * HTML, through the site's own Markdown pipeline: Sätteri, as Astro builds
  * it from `markdown` in the config (GFM, smart punctuation, Shiki with the
- * site's theme), and then a sanitiser. A notebook comes from anywhere, so
+ * site's theme, math as MathML), and then a sanitiser. A notebook comes from anywhere, so
  * raw HTML in its Markdown keeps only harmless text markup: no script,
  * handler, frame, form, style or id; links only to web, mail and site
  * addresses; images only the notebook's own files, through Astro's image
@@ -37,13 +39,7 @@ export interface ImageAttributes {
 export type ImageResolver = (url: string) => Promise<ImageAttributes | undefined>;
 
 /** The classes of highlighted code (src/styles/code.css); nothing else keeps a class. */
-const CODE_CLASSES: NonNullable<Schema['attributes']>[string][number] = [
-  'className',
-  'astro-code',
-  'css-variables',
-  'line',
-  /^code-[\w-]+$/,
-];
+const CODE_CLASSES = ['astro-code', 'css-variables', 'line', /^code-[\w-]+$/];
 
 /**
  * What a notebook's Markdown may keep: text markup, lists, tables, quotes,
@@ -61,15 +57,30 @@ export const notebookMarkdownSchema: Schema = {
   ],
   attributes: {
     a: ['href', 'title'],
-    img: ['src', 'srcSet', 'sizes', 'alt', 'width', 'height', ['loading', 'lazy'], ['decoding', 'async']],
+    img: [
+      'src',
+      'srcSet',
+      'sizes',
+      'alt',
+      'width',
+      'height',
+      ['loading', 'lazy'],
+      ['decoding', 'async'],
+    ],
     ol: ['start', 'reversed'],
     abbr: ['title'],
-    th: ['colSpan', 'rowSpan', ['scope', 'row', 'col', 'rowgroup', 'colgroup'], ['align', 'left', 'right', 'center']],
+    th: [
+      'colSpan',
+      'rowSpan',
+      ['scope', 'row', 'col', 'rowgroup', 'colgroup'],
+      ['align', 'left', 'right', 'center'],
+    ],
     td: ['colSpan', 'rowSpan', ['align', 'left', 'right', 'center']],
     // Shiki's scrolling block is focusable, so keyboards can scroll it.
-    pre: [CODE_CLASSES, ['tabIndex', 0], 'dataLanguage'],
-    code: [CODE_CLASSES],
-    span: [CODE_CLASSES],
+    pre: [['className', ...CODE_CLASSES], ['tabIndex', 0], 'dataLanguage'],
+    // A formula stays code until the sanitiser is done (notebook-math.ts).
+    code: [['className', ...CODE_CLASSES, ...MATH_CLASSES]],
+    span: [['className', ...CODE_CLASSES]],
   },
   // Relative addresses (`../churn-model/`, `#results`) have no protocol and stay.
   protocols: { href: ['http', 'https', 'mailto'], src: [] },
@@ -96,8 +107,12 @@ export const notebookMarkdownSchema: Schema = {
 const pipeline = memoize(async (): Promise<CompileOptions> => {
   const highlight = await satteriCreateHighlightFn('shiki', notebookShikiConfig);
   return {
-    hastPlugins: highlight ? [satteriHighlightPlugin(highlight, undefined)] : [],
+    hastPlugins: [
+      ...(highlight ? [satteriHighlightPlugin(highlight, undefined)] : []),
+      markFormulas,
+    ],
     features: {
+      ...mathFeatures,
       // Footnotes would give the page ids that another notebook repeats.
       gfm: { footnotes: false },
       smartPunctuation: true,
@@ -186,5 +201,8 @@ export async function renderNotebookMarkdown(
   const { html } = await markdownToHtml(markdown, await pipeline());
   const tree = htmlToHast(html, { fragment: true }) as HastNode as unknown as Tree;
   await resolveImages(tree as Node, resolve);
-  return toHtml(sanitize(tree, notebookMarkdownSchema)).trim();
+  const clean = sanitize(tree, notebookMarkdownSchema);
+  renderFormulas(clean as Node);
+  // The only raw HTML left is the formulas' MathML, added after the sanitiser.
+  return toHtml(clean, { allowDangerousHtml: true }).trim();
 }

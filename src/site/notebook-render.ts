@@ -1,4 +1,4 @@
-import type { CodeCellView, NotebookView, OutputView } from '../notebooks/view.ts';
+import type { CodeCellView, NotebookImage, NotebookView, OutputView } from '../notebooks/view.ts';
 import { pluralize } from '../problems/plural.ts';
 import { highlightNotebookCode } from './notebook-code.ts';
 import { renderNotebookMarkdown, type ImageAttributes } from './notebook-markdown.ts';
@@ -61,8 +61,15 @@ export async function renderNotebook<Image>(
   view: NotebookView,
   images: NotebookImages<Image>,
 ): Promise<RenderedNotebook<Image>> {
-  // Markdown written in outputs names no image of the notebook.
-  const none = () => Promise.resolve(undefined);
+  /** Markdown with the images of its cell or output. */
+  const markdownHtml = (
+    markdown: string,
+    own: Readonly<Record<string, NotebookImage>> = {},
+  ): Promise<string> =>
+    renderNotebookMarkdown(markdown, async (url) => {
+      const image = Object.hasOwn(own, url) ? own[url] : undefined;
+      return image ? images.inline(image.file) : undefined;
+    });
   const renderOutput = async (output: OutputView): Promise<RenderedOutput<Image>> => {
     switch (output.kind) {
       case 'ansi':
@@ -84,12 +91,9 @@ export async function renderNotebook<Image>(
       case 'html':
         return { kind: 'html', html: output.html };
       case 'markdown':
-        return { kind: 'rendered', html: await renderNotebookMarkdown(output.markdown, none) };
+        return { kind: 'rendered', html: await markdownHtml(output.markdown, output.images) };
       case 'latex':
-        return {
-          kind: 'rendered',
-          html: await renderNotebookMarkdown(latexAsMarkdown(output.tex), none),
-        };
+        return { kind: 'rendered', html: await markdownHtml(latexAsMarkdown(output.tex)) };
       case 'text':
         return { kind: 'text', text: output.text };
     }
@@ -109,11 +113,7 @@ export async function renderNotebook<Image>(
   const cells = await Promise.all(
     view.cells.map(async (cell): Promise<RenderedCell<Image>> => {
       if (cell.kind === 'code') return renderCode(cell);
-      const html = await renderNotebookMarkdown(cell.markdown, async (url) => {
-        const image = Object.hasOwn(cell.images, url) ? cell.images[url] : undefined;
-        return image ? images.inline(image.file) : undefined;
-      });
-      return { kind: 'markdown', html };
+      return { kind: 'markdown', html: await markdownHtml(cell.markdown, cell.images) };
     }),
   );
   return { cells };

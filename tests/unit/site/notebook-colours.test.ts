@@ -31,11 +31,15 @@ describe('notebook output colours', () => {
 
   it('colour every ANSI class, foreground and background, with its variable', () => {
     for (const name of FOREGROUNDS) {
-      expect(css, name).toMatch(new RegExp(`\\.ansi-${name}-fg \\{\\s*color: var\\(--ansi-${name}\\);`));
+      expect(css, name).toMatch(
+        new RegExp(`\\.ansi-${name}-fg \\{\\s*color: var\\(--ansi-${name}\\);`),
+      );
     }
     for (const name of NAMES) {
       expect(css, name).toMatch(
-        new RegExp(`\\.ansi-${name}-bg,\\s*\\.ansi-bright-${name}-bg \\{\\s*background: var\\(--ansi-${name}-bg\\);`),
+        new RegExp(
+          `\\.ansi-${name}-bg,\\s*\\.ansi-bright-${name}-bg \\{\\s*background: var\\(--ansi-${name}-bg\\);`,
+        ),
       );
     }
   });

@@ -5,7 +5,13 @@ import { renderNotebookMarkdown, type ImageResolver } from '../../../src/site/no
 const resolver: ImageResolver = (url) =>
   Promise.resolve(
     url === 'plot.png' || url === 'my plot.png'
-      ? { src: '/_astro/plot.hash.webp', width: 640, height: 480, srcset: '/_astro/plot.480.webp 480w', sizes: '100vw' }
+      ? {
+          src: '/_astro/plot.hash.webp',
+          width: 640,
+          height: 480,
+          srcset: '/_astro/plot.480.webp 480w',
+          sizes: '100vw',
+        }
       : undefined,
   );
 
@@ -44,7 +50,9 @@ describe("a notebook's Markdown", () => {
     expect(html).toContain('<sub>2</sub> <kbd>Ctrl</kbd>');
     expect(html).toContain('<div>boxed</div>');
     expect(html).toContain('<a href="https://example.com">ok</a>');
-    expect(html).not.toMatch(/<(script|style|iframe|object|embed|form|input|button|svg|details|base)\b/i);
+    expect(html).not.toMatch(
+      /<(script|style|iframe|object|embed|form|input|button|svg|details|base)\b/i,
+    );
     expect(html).not.toMatch(/\son[a-z]+=|alert|style=|id=|class="evil"|target=|display: none/i);
   });
 
@@ -72,5 +80,19 @@ describe("a notebook's Markdown", () => {
       '<p><img src="/_astro/plot.hash.webp" srcset="/_astro/plot.480.webp 480w" sizes="100vw" alt="ROC curve" width="640" height="480" loading="lazy" decoding="async"> ' +
         '<img src="/_astro/plot.hash.webp" srcset="/_astro/plot.480.webp 480w" sizes="100vw" alt="spaced" width="640" height="480" loading="lazy" decoding="async">   </p>',
     );
+  });
+
+  it('sets math as MathML, after the sanitiser, and keeps dollar amounts as text', async () => {
+    const html = await render(
+      'Log loss $L = -\\log p$ costs $5 and $10.\n\n$$\n\\textcolor{red}{x}^2\n$$\n\n<math><mi style="position:fixed" onclick="alert(1)">q</mi></math>',
+    );
+    expect(html).toContain('<p>Log loss <math><mrow><mi>L</mi>');
+    expect(html).toContain('costs $5 and $10.</p>');
+    // Temml's own style survives; the notebook's MathML is dropped.
+    expect(html).toContain(
+      '<div class="math-display" tabindex="0"><math display="block" class="tml-display" style="display:block math;">',
+    );
+    expect(html).toContain('<mi style="color:#ff0000;">x</mi>');
+    expect(html).not.toMatch(/position:fixed|onclick|>q</);
   });
 });

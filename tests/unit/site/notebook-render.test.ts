@@ -11,7 +11,8 @@ import {
 /** Images as a test sees them: the file's name for `<Image>`, fixed attributes inline. */
 const images: NotebookImages<string> = {
   output: (file) => Promise.resolve(`image:${file}`),
-  inline: (file) => Promise.resolve({ src: `/_astro/${file.split('/').pop()}`, width: 10, height: 5 }),
+  inline: (file) =>
+    Promise.resolve({ src: `/_astro/${file.split('/').pop()}`, width: 10, height: 5 }),
 };
 
 const image = (file: string) => ({ file, mime: 'image/png' as const, width: 640, height: 480 });
@@ -22,7 +23,8 @@ const VIEW: NotebookView = {
     {
       kind: 'markdown',
       index: 0,
-      markdown: '### Fit\n\nThe curve: ![ROC](attachment:roc.png) and ![gone](https://evil.example/x.png)',
+      markdown:
+        '### Fit\n\nThe curve: ![ROC](attachment:roc.png) and ![gone](https://evil.example/x.png)',
       images: { 'attachment:roc.png': image('/cache/ab12.png') },
     },
     {
@@ -41,7 +43,11 @@ const VIEW: NotebookView = {
         { kind: 'ansi', html: 'Traceback', stream: 'error', omittedLines: 1 },
         { kind: 'image', image: image('/cache/cd34.png'), alt: 'ROC curve', caption: 'AUC 0.91' },
         { kind: 'html', html: '<table><tr><td>1</td></tr></table>' },
-        { kind: 'markdown', markdown: '**bold** <script>alert(1)</script>' },
+        {
+          kind: 'markdown',
+          markdown: '**bold** <script>alert(1)</script> ![chart](chart.png)',
+          images: { 'chart.png': image('/cache/ef56.png') },
+        },
         { kind: 'latex', tex: '\\alpha + 1' },
         { kind: 'text', text: '<b>not markup</b>' },
       ],
@@ -64,7 +70,9 @@ describe('renderNotebook', () => {
     if (code?.kind !== 'code') throw new Error('expected a code cell');
     expect(code.prompt).toBe('In [12]:');
     expect(code.outputName).toBe('Output of In [12]');
-    expect(code.code).toBe(await highlightNotebookCode('%matplotlib inline\nmodel.fit(X, y)', 'python'));
+    expect(code.code).toBe(
+      await highlightNotebookCode('%matplotlib inline\nmodel.fit(X, y)', 'python'),
+    );
     expect(code.outputs).toEqual([
       {
         kind: 'ansi',
@@ -75,8 +83,16 @@ describe('renderNotebook', () => {
       { kind: 'ansi', html: 'Traceback', error: true, omitted: '1 more line not shown' },
       { kind: 'image', image: 'image:/cache/cd34.png', alt: 'ROC curve', caption: 'AUC 0.91' },
       { kind: 'html', html: '<table><tr><td>1</td></tr></table>' },
-      { kind: 'rendered', html: '<p><strong>bold</strong> </p>' },
-      { kind: 'rendered', html: expect.stringContaining('\\alpha + 1') },
+      {
+        kind: 'rendered',
+        html: '<p><strong>bold</strong>  <img src="/_astro/ef56.png" alt="chart" width="10" height="5" loading="lazy" decoding="async"></p>',
+      },
+      {
+        kind: 'rendered',
+        html: expect.stringMatching(
+          /^<div class="math-display" tabindex="0"><math display="block".*<mi>α<\/mi>/,
+        ),
+      },
       { kind: 'text', text: '<b>not markup</b>' },
     ]);
   });
@@ -119,7 +135,9 @@ describe('code cells', () => {
     expect(html).toContain(
       '<span class="line"><span class="code-token-function">%matplotlib</span> inline</span>',
     );
-    expect(html).toContain('<span class="line"><span class="code-token-function">%%time</span></span>');
+    expect(html).toContain(
+      '<span class="line"><span class="code-token-function">%%time</span></span>',
+    );
     expect(html).toContain(
       '<span class="line">  <span class="code-token-function">!pip</span> install -q scikit-learn</span>',
     );
