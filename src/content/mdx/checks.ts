@@ -121,7 +121,7 @@ function checkComputedProps(element: MdxElement, context: BodyContext): string[]
   const src = element.props['src'];
   const notebooks = context.notebooks;
   if (element.hasSpread || typeof src !== 'string' || !notebooks) return [];
-  return checkComputedNotebook(src, { ...context, notebooks });
+  return checkComputedNotebook(src, element.line, { ...context, notebooks });
 }
 
 function checkMetric(props: Record<string, StaticValue>, context: BodyContext): string[] {

@@ -94,11 +94,15 @@ export function checkNotebook(
  */
 export function checkComputedNotebook(
   src: string,
+  line: number,
   context: LocalFilesContext & { notebooks: NotebookContext },
 ): string[] {
   const prepared = prepareNotebookFile(src, EVERYTHING, placeOf(context));
   if (!prepared.ok) return [`src: ${prepared.message}`];
-  for (const { file } of prepared.use.images) context.notebooks.images.add(file);
+  const { images, reads } = prepared.use;
+  // What it shows is not known, so only the files it may publish are linted.
+  context.notebooks.uses.push({ line, src, findings: [], texts: [], images, reads });
+  for (const { file } of images) context.notebooks.images.add(file);
   return [];
 }
 
