@@ -36,6 +36,14 @@ const KNOWN = new Set(ANSI_CLASSES);
 const OSC = /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g;
 
 /**
+ * Escape sequences other than CSI and OSC (ESC `(` B chooses a character
+ * set, ESC `=` a keypad mode): ESC, any intermediate bytes, a final byte.
+ * Applied after anser has read every CSI (ESC `[`), so none is left to
+ * match here.
+ */
+const OTHER_ESCAPES = /\u001b[\u0020-\u002f]*[\u0030-\u007e]?/g;
+
+/**
  * Control characters left after the codes are read: other escapes (ESC `(`
  * B), C1 controls, backspaces, bells. Tabs and line breaks stay.
  */
@@ -57,7 +65,9 @@ export function settleCarriageReturns(text: string): string {
 
 /** Terminal text without its escape codes and control characters, carriage returns settled. */
 export function stripAnsi(text: string): string {
-  return Anser.ansiToText(settleCarriageReturns(text).replace(OSC, '')).replace(CONTROLS, '');
+  return Anser.ansiToText(settleCarriageReturns(text).replace(OSC, ''))
+    .replace(OTHER_ESCAPES, '')
+    .replace(CONTROLS, '');
 }
 
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -89,7 +99,7 @@ export function ansiToHtml(text: string): string {
   });
   let html = '';
   for (const chunk of chunks) {
-    const content = escapeHtml(chunk.content.replace(CONTROLS, ''));
+    const content = escapeHtml(chunk.content.replace(OTHER_ESCAPES, '').replace(CONTROLS, ''));
     if (content === '') continue;
     const classes = [
       colorClass(chunk.fg, 'fg'),

@@ -19,7 +19,11 @@ import type { NotebookImage } from './view.ts';
 
 export type ImageMime = NotebookImage['mime'];
 
-/** An image found and its file written, or why not (a sentence about "the image"). */
+/**
+ * An image found and its file written, or why not: for data, the rest of a
+ * sentence about it (`its image/png data is not valid base64...`) for the
+ * caller to add the fix; for a file, what follows its path.
+ */
 export type ImageResult = { ok: true; image: NotebookImage } | { ok: false; message: string };
 
 /** The image types a notebook's images may be, in the order an output's are preferred. */
@@ -62,9 +66,6 @@ export function isImageMime(mime: string): mime is ImageMime {
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-const RERUN =
-  're-run the cell and save the notebook, or hide the output (tag the cell remove-output)';
-
 /**
  * Decodes image data saved in a notebook (base64, or SVG's text) and writes
  * it to `imagesDir`. Refused: invalid base64, bytes that are not the image
@@ -72,13 +73,12 @@ const RERUN =
  * not one.
  */
 export function writeNotebookImage(data: unknown, mime: ImageMime, imagesDir: string): ImageResult {
-  if (typeof data !== 'string')
-    return { ok: false, message: `its ${mime} data is not text; ${RERUN}` };
+  if (typeof data !== 'string') return { ok: false, message: `its ${mime} data is not text` };
   let bytes: Buffer;
   if (mime === 'image/svg+xml') {
     const clean = sanitizeSvg(data);
     if (clean === undefined) {
-      return { ok: false, message: `its ${mime} data holds no <svg> element; ${RERUN}` };
+      return { ok: false, message: `its ${mime} data holds no <svg> element` };
     }
     bytes = Buffer.from(clean, 'utf8');
   } else {
@@ -86,13 +86,13 @@ export function writeNotebookImage(data: unknown, mime: ImageMime, imagesDir: st
     if (base64 === '' || !BASE64.test(base64)) {
       return {
         ok: false,
-        message: `its ${mime} data is not valid base64, so it is no image; ${RERUN}`,
+        message: `its ${mime} data is not valid base64, so it is no image`,
       };
     }
     bytes = Buffer.from(base64, 'base64');
   }
   const measured = measure(bytes, mime);
-  if (!measured.ok) return { ok: false, message: `its ${mime} data ${measured.message}; ${RERUN}` };
+  if (!measured.ok) return { ok: false, message: `its ${mime} data ${measured.message}` };
   const file = path.join(
     imagesDir,
     `${createHash('sha256').update(bytes).digest('hex')}${EXTENSIONS[mime]}`,
@@ -119,6 +119,8 @@ function measure(bytes: Buffer, expected?: ImageMime): Measured {
   try {
     size = imageSize(bytes);
   } catch {
+    // A cleaned SVG is an SVG: image-size throws only when it cannot tell its size.
+    if (expected === 'image/svg+xml') return { ok: false, message: SIZELESS_SVG };
     return {
       ok: false,
       message: expected
@@ -144,12 +146,14 @@ function measure(bytes: Buffer, expected?: ImageMime): Measured {
       ok: false,
       message:
         mime === 'image/svg+xml'
-          ? 'is an SVG without a width, height or viewBox, so its size cannot be known'
+          ? SIZELESS_SVG
           : `is ${article(mime)} ${NAMES[mime]} whose size cannot be read`,
     };
   }
   return { ok: true, mime, width, height };
 }
+
+const SIZELESS_SVG = 'is an SVG without a width, height or viewBox, so its size cannot be known';
 
 function article(mime: ImageMime): string {
   return mime === 'image/svg+xml' ? 'an' : 'a';

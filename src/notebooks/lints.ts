@@ -112,7 +112,7 @@ function missingAlt(
     {
       rule: 'notebook-image-alt',
       severity: 'error',
-      message: `${cellName(cell, index)}: ${images === 1 ? 'its image output has' : `its ${images} image outputs have`} no alt text, which readers of screen readers need; ${prop}add a line "#| fig-alt: …" at the top of the cell, describing what the figure shows`,
+      message: `${cellName(cell, index)}: ${images === 1 ? 'its image output has' : `its ${images} image outputs have`} no alt text, which people using a screen reader need; ${prop}add a line "#| fig-alt: …" at the top of the cell, describing what the figure shows`,
     },
   ];
 }

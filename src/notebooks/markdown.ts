@@ -273,7 +273,10 @@ function attachment(
   const written = writeNotebookImage(bundle[mime], mime, context.imagesDir);
   return written.ok
     ? written
-    : { ok: false, message: `the attachment's ${written.message.replace(/^its /, '')}` };
+    : {
+        ok: false,
+        message: `the attachment's ${written.message.replace(/^its /, '')}; paste the image into the cell again in Jupyter and save the notebook`,
+      };
 }
 
 /** Raw HTML in Markdown: what the MDX body refuses, refused here too. */

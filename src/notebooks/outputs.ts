@@ -65,7 +65,7 @@ export function chosenMime(bundle: MimeBundle): string | undefined {
 }
 
 /** The representation an output would be shown as: its MIME type, `stream` or `error`. */
-export function outputKind(output: NotebookOutput): string | undefined {
+function outputKind(output: NotebookOutput): string | undefined {
   if (output.output_type === 'stream' || output.output_type === 'error') return output.output_type;
   return chosenMime(output.data);
 }
@@ -178,7 +178,9 @@ export function prepareOutputs(
     if (isImageMime(mime)) {
       const written = writeNotebookImage(data, mime as ImageMime, context.imagesDir);
       if (!written.ok) {
-        problems.push(`output ${number}: ${written.message}`);
+        problems.push(
+          `output ${number}: ${written.message}; re-run the cell and save the notebook, or hide the output (tag the cell remove-output)`,
+        );
         continue;
       }
       views.push({

@@ -28,7 +28,7 @@ export interface SelectedCell {
 }
 
 /** A code cell's `#| label:`, if it has one. */
-export function cellOptionLabel(cell: NotebookCell): string | undefined {
+function cellOptionLabel(cell: NotebookCell): string | undefined {
   if (cell.cell_type !== 'code') return undefined;
   const label = cellOptions(cell.source).options['label']?.trim();
   return label ? label : undefined;
@@ -123,7 +123,7 @@ function listed(parts: readonly string[]): string {
 }
 
 /** Execution counts as runs: `1-5, 7, 9-10`, in order, each once. */
-export function countRanges(counts: readonly number[]): string {
+function countRanges(counts: readonly number[]): string {
   const sorted = [...new Set(counts)].sort((a, b) => a - b);
   const runs: string[] = [];
   for (let start = 0; start < sorted.length;) {
@@ -136,7 +136,7 @@ export function countRanges(counts: readonly number[]): string {
 }
 
 /** A cell's tags (`metadata.tags`), which Jupyter's Property Inspector edits. */
-export function cellTags(cell: NotebookCell): readonly string[] {
+function cellTags(cell: NotebookCell): readonly string[] {
   return cell.metadata.tags ?? [];
 }
 

@@ -141,7 +141,6 @@ export const notebookSchema = z.looseObject({
 export type Notebook = z.output<typeof notebookSchema>;
 export type NotebookCell = Notebook['cells'][number];
 export type CodeCell = Extract<NotebookCell, { cell_type: 'code' }>;
-export type MarkdownCell = Extract<NotebookCell, { cell_type: 'markdown' }>;
 export type NotebookOutput = CodeCell['outputs'][number];
 /** Data keyed by MIME type, texts joined. */
 export type MimeBundle = Readonly<Record<string, unknown>>;

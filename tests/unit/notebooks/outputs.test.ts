@@ -1,0 +1,152 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  chosenMime,
+  MAX_OUTPUT_CHARS,
+  MAX_OUTPUT_LINES,
+  outputAlt,
+  prepareOutputs,
+  truncateOutput,
+} from '../../../src/notebooks/outputs.ts';
+import type { CodeCell } from '../../../src/schemas/notebook.ts';
+import { code, display, error, notebook, PNG_1X1, result, stream, tempDir } from './notebooks.ts';
+
+function outputsOf(...outputs: Record<string, unknown>[]) {
+  const cell = notebook([code('x', 1, outputs)]).cells[0] as CodeCell;
+  const dir = tempDir();
+  return prepareOutputs(cell.outputs, {
+    notebookFile: path.join(dir, 'a.ipynb'),
+    contentDir: dir,
+    imagesDir: path.join(dir, 'images'),
+    alt: 'Alt',
+    caption: 'Cap',
+  });
+}
+
+describe('chosenMime', () => {
+  it('prefers an image, then HTML, Markdown, LaTeX and plain text', () => {
+    expect(chosenMime({ 'text/plain': 'a', 'text/html': '<b>', 'image/png': 'x' })).toBe(
+      'image/png',
+    );
+    expect(chosenMime({ 'image/svg+xml': '<svg/>', 'image/jpeg': 'x' })).toBe('image/jpeg');
+    expect(chosenMime({ 'text/plain': 'a', 'text/latex': '$x$', 'text/markdown': '*x*' })).toBe(
+      'text/markdown',
+    );
+    expect(chosenMime({ 'application/json': {} })).toBeUndefined();
+  });
+
+  it('never shows a program: Plotly, Vega, widgets and JavaScript fall back to an image or plain text', () => {
+    expect(
+      chosenMime({
+        'application/vnd.plotly.v1+json': {},
+        'text/html': '<script>Plotly.newPlot()</script>',
+        'text/plain': 'Figure',
+      }),
+    ).toBe('text/plain');
+    expect(
+      chosenMime({
+        'application/vnd.vegalite.v5+json': {},
+        'image/png': 'x',
+        'text/html': '<div>',
+      }),
+    ).toBe('image/png');
+    expect(
+      chosenMime({ 'application/vnd.jupyter.widget-view+json': {}, 'text/html': '<div>' }),
+    ).toBeUndefined();
+    expect(
+      chosenMime({ 'application/javascript': 'alert(1)', 'text/html': '<div>' }),
+    ).toBeUndefined();
+    // A pandas table with its table schema is a table, not a program.
+    expect(chosenMime({ 'application/vnd.dataresource+json': {}, 'text/html': '<table>' })).toBe(
+      'text/html',
+    );
+  });
+});
+
+describe('truncateOutput', () => {
+  it(`keeps the first ${MAX_OUTPUT_LINES} lines and counts the rest`, () => {
+    const text = Array.from({ length: 250 }, (_, i) => `epoch ${i}`).join('\n') + '\n';
+    const cut = truncateOutput(text);
+    expect(cut.text.split('\n')).toHaveLength(MAX_OUTPUT_LINES);
+    expect(cut.text.endsWith('epoch 99')).toBe(true);
+    expect(cut.omittedLines).toBe(150);
+    expect(truncateOutput('short\n')).toEqual({ text: 'short\n', omittedLines: 0 });
+  });
+
+  it('cuts an enormous line and counts it', () => {
+    const cut = truncateOutput(`a\n${'x'.repeat(50_000)}\nb`);
+    expect(cut.text.length).toBeLessThanOrEqual(MAX_OUTPUT_CHARS + 1);
+    expect(cut.omittedLines).toBe(2);
+  });
+});
+
+describe('prepareOutputs', () => {
+  it('reduces each output to one representation', () => {
+    const { views, problems } = outputsOf(
+      stream('loading '),
+      stream(['done\n']),
+      stream('careful\n', 'stderr'),
+      result({
+        'text/plain': "{'accuracy': 0.98}",
+        'text/html': '<table onclick="x"><tr><td>1</td></tr></table>',
+      }),
+      display({ 'image/png': PNG_1X1, 'text/plain': '<Figure size 640x480>' }),
+      display({ 'text/latex': '$$x^2$$', 'text/plain': 'x**2' }),
+      display({ 'text/plain': '\u001b[1mbold\u001b[0m' }),
+      error(['\u001b[0;31mValueError\u001b[0m: bad']),
+      display({ 'application/vnd.jupyter.widget-view+json': { model_id: 'x' } }),
+    );
+    expect(problems).toEqual([]);
+    expect(views).toEqual([
+      { kind: 'ansi', html: 'loading done\n', stream: 'stdout', omittedLines: 0 },
+      { kind: 'ansi', html: 'careful\n', stream: 'stderr', omittedLines: 0 },
+      { kind: 'html', html: '<table><tbody><tr><td>1</td></tr></tbody></table>' },
+      {
+        kind: 'image',
+        image: expect.objectContaining({ mime: 'image/png', width: 1, height: 1 }),
+        alt: 'Alt',
+        caption: 'Cap',
+      },
+      { kind: 'latex', tex: '$$x^2$$' },
+      { kind: 'text', text: 'bold' },
+      {
+        kind: 'ansi',
+        html: '<span class="ansi-red-fg">ValueError</span>: bad',
+        stream: 'error',
+        omittedLines: 0,
+      },
+    ]);
+  });
+
+  it('names the output of an image it refuses', () => {
+    const { views, problems } = outputsOf(stream('x'), display({ 'image/jpeg': PNG_1X1 }));
+    expect(views).toHaveLength(1);
+    expect(problems).toEqual([
+      'output 2: its image/jpeg data is not a JPEG image: its bytes are a PNG; re-run the cell and save the notebook, or hide the output (tag the cell remove-output)',
+    ]);
+  });
+
+  it('renders text/markdown outputs through the Markdown transform', () => {
+    const { views, warnings } = outputsOf(
+      display({ 'text/markdown': '# Result\n[more](report.html)' }),
+    );
+    expect(views).toEqual([{ kind: 'markdown', markdown: '### Result\n\nmore' }]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^output 1: link "more" to "report.html" is shown as plain text/),
+    ]);
+  });
+});
+
+describe('outputAlt', () => {
+  const cell = (source: string, count: number | null = 12, id = 'abc') =>
+    notebook([code(source, count, [], { id })]).cells[0] as CodeCell;
+
+  it('takes fig-alt, else fig-cap, else the alt prop by label, id or execution count', () => {
+    expect(outputAlt(cell('#| fig-alt: A\n#| fig-cap: C\nx'), { 12: 'P' })).toBe('A');
+    expect(outputAlt(cell('#| fig-cap: C\nx'), { 12: 'P' })).toBe('C');
+    expect(outputAlt(cell('#| label: roc\nx'), { roc: 'R', 12: 'P' })).toBe('R');
+    expect(outputAlt(cell('x'), { abc: 'I', 12: 'P' })).toBe('I');
+    expect(outputAlt(cell('x'), { 12: 'P' })).toBe('P');
+    expect(outputAlt(cell('x', null), { 12: 'P' })).toBe('');
+  });
+});
