@@ -17,6 +17,7 @@ import {
   type HastPluginList,
 } from 'satteri';
 import { isDisplayDollars, isProseDollars } from './dollars.ts';
+import { texToHtml } from './tex.ts';
 
 /**
  * The parser features math needs. Single dollar signs stay on: Jupyter,
@@ -24,11 +25,6 @@ import { isDisplayDollars, isProseDollars } from './dollars.ts';
  * prose are told apart by dollars.ts.
  */
 export const mathFeatures = { math: { singleDollarTextMath: true } } satisfies Features;
-
-type Tex = typeof import('./tex.ts');
-
-/** Loaded with the first formula: Temml takes about 30 ms to load, and most pages have none. */
-let tex: Tex | undefined;
 
 /**
  * Sätteri turns `$x$` into `<code class="language-math math-inline">`, and a
@@ -39,19 +35,16 @@ const renderMath = defineHastPlugin({
   name: 'casefolio-math',
   // Inline formulas are told from dollar amounts by the source around them.
   options: { position: true },
-  async before() {
-    tex ??= await import('./tex.ts');
-  },
   element: {
     filter: ['code'],
     visit(node, ctx) {
       const classes = node.properties['className'];
-      if (!tex || !Array.isArray(classes) || !classes.includes('language-math')) return;
+      if (!Array.isArray(classes) || !classes.includes('language-math')) return;
       const parent = ctx.parent(node);
       const source = ctx.textContent(node);
       if (!classes.includes('math-inline')) {
         const block = parent.type === 'element' && parent.tagName === 'pre' ? parent : node;
-        ctx.replaceNode(block, raw(tex.texToHtml(source, 'block')));
+        ctx.replaceNode(block, raw(texToHtml(source, 'block')));
         return;
       }
       const start = node.position?.start.offset;
@@ -64,11 +57,11 @@ const renderMath = defineHastPlugin({
         if (isDisplayDollars(ctx.source, start)) {
           // Display math where the parser saw inline math (`$$x$$` in a
           // sentence): a span, as a div may not stand in a paragraph.
-          ctx.replaceNode(node, raw(tex.texToHtml(source, 'in-text')));
+          ctx.replaceNode(node, raw(texToHtml(source, 'in-text')));
           return;
         }
       }
-      ctx.replaceNode(node, raw(tex.texToHtml(source, 'inline')));
+      ctx.replaceNode(node, raw(texToHtml(source, 'inline')));
     },
   },
 });

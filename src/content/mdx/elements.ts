@@ -177,6 +177,8 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
     } else if (node.type === 'inlineMath' || node.type === 'math' || isMathBlock(node)) {
       const formula = toMath(node, body, lineOf(node));
       if (formula) contents.math.push(formula);
+      // A dollar amount is text, as on the page, and the search index reads it.
+      else Object.assign(node, { type: 'text', value: writtenOf(node, body) });
     } else if (node.type === 'mdxjsEsm') {
       contents.imports.push(...findImports(node.value ?? '', lineOf(node), 'module'));
       contents.code.push({ kind: 'module', code: node.value ?? '', line: lineOf(node) });
@@ -206,11 +208,16 @@ function isMathBlock(node: MdastNode): boolean {
 function toMath(node: MdastNode, body: string, line: number): MdxMath | undefined {
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end?.offset ?? start;
-  const written = body.slice(start, end);
+  const written = writtenOf(node, body);
   const tex = node.value ?? '';
   if (node.type !== 'inlineMath') return { tex, display: true, written, line };
   if (isProseDollars(body, start, end)) return undefined;
   return { tex, display: isDisplayDollars(body, start), written, line };
+}
+
+/** A node as written in the body. */
+function writtenOf(node: MdastNode, body: string): string {
+  return body.slice(node.position?.start.offset ?? 0, node.position?.end?.offset ?? 0);
 }
 
 /** How deep a body may nest (quotes, lists, elements, brackets): far beyond any case study. */

@@ -38,6 +38,7 @@ function caseStudy(
               imports: [],
               code: [],
               text: [],
+              math: [],
               headings: headings.map((text, index) => ({ depth: 2, text, line: 15 + index })),
             },
           }

@@ -68,3 +68,11 @@ describe('the formulas of an MDX body', () => {
     expect(line).not.toContain('\n');
   });
 });
+
+describe('dollar amounts in a body', () => {
+  it('are text the search index reads, as on the page', () => {
+    const scanned = scan('A review costs $5 and a missed fraud $180, with $x$ as math.');
+    expect(scanned.text).toEqual(['A review costs $5 and a missed fraud $180, with  as math.']);
+    expect(scanned.math.map((formula) => formula.tex)).toEqual(['x']);
+  });
+});
