@@ -88,9 +88,8 @@ export function checkNotebook(
 
 /**
  * `<Notebook>` whose props are computed at render (`cells={picked}`): what
- * it shows is known only then, so every image of the notebook is decoded
- * now, while Astro's Vite plugins can still list it. Only a `src` the
- * notebook cannot be read from is a problem here; the rest is the render's.
+ * it shows is known only then, so the whole notebook is checked and every
+ * image of it decoded now, while Astro's Vite plugins can still list it.
  */
 export function checkComputedNotebook(
   src: string,
@@ -100,10 +99,11 @@ export function checkComputedNotebook(
   const prepared = prepareNotebookFile(src, EVERYTHING, placeOf(context));
   if (!prepared.ok) return [`src: ${prepared.message}`];
   const { images, reads } = prepared.use;
+  // A problem in any cell is one the page may show.
   // What it shows is not known, so only the files it may publish are linted.
   context.notebooks.uses.push({ line, src, findings: [], texts: [], images, reads });
   for (const { file } of images) context.notebooks.images.add(file);
-  return [];
+  return prepared.problems.map((problem) => `src: ${problem}`);
 }
 
 /** Where a notebook is prepared: the MDX file naming it, and the check's folder and limit. */
