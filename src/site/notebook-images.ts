@@ -12,12 +12,17 @@ import type { NotebookImages } from './notebook-render.ts';
  * notebook's base64.
  */
 
-/** The widths an image is made in, up to its own; the column is 42rem wide. */
-export function imageWidths(width: number): number[] {
-  return [480, 800, 1200].filter((candidate) => candidate <= width);
-}
+const IMAGE_SIZES = '(min-width: 42rem) 42rem, 100vw';
 
-export const IMAGE_SIZES = '(min-width: 42rem) 42rem, 100vw';
+/**
+ * The widths an image is made in, up to its own (the column is 42rem wide),
+ * and how wide it shows; nothing for an image narrower than the smallest,
+ * which is shown as it is (a `sizes` without a `srcset` is invalid HTML).
+ */
+export function imageSizing(width: number): { widths?: number[]; sizes?: string } {
+  const widths = [480, 800, 1200].filter((candidate) => candidate <= width);
+  return widths.length > 0 ? { widths, sizes: IMAGE_SIZES } : {};
+}
 
 async function metadata(file: string): Promise<ImageMetadata> {
   const load = images[file];
@@ -28,12 +33,15 @@ async function metadata(file: string): Promise<ImageMetadata> {
 
 async function inline(file: string): Promise<ImageAttributes> {
   const image = await metadata(file);
-  const made = await getImage({ src: image, widths: imageWidths(image.width), sizes: IMAGE_SIZES });
+  const sizing = imageSizing(image.width);
+  const made = await getImage({ src: image, ...sizing });
   return {
     src: made.src,
     width: image.width,
     height: image.height,
-    ...(made.srcSet.values.length > 0 ? { srcset: made.srcSet.attribute, sizes: IMAGE_SIZES } : {}),
+    ...(made.srcSet.values.length > 0 && sizing.sizes
+      ? { srcset: made.srcSet.attribute, sizes: sizing.sizes }
+      : {}),
   };
 }
 
