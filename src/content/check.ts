@@ -107,7 +107,7 @@ export interface ContentLocation {
 }
 
 /** Where a notebook's images go when the location does not say: Astro's default cache. */
-export function defaultNotebookImagesDir(root: string): string {
+function defaultNotebookImagesDir(root: string): string {
   return path.join(root, 'node_modules', '.astro', 'casefolio', 'notebook-images');
 }
 

@@ -46,7 +46,7 @@ const CODE_CLASSES = ['astro-code', 'css-variables', 'line', /^code-[\w-]+$/];
  * code (highlighted) and the notebook's images. Everything else is dropped,
  * and the content of script, style and the like with it.
  */
-export const notebookMarkdownSchema: Schema = {
+const notebookMarkdownSchema: Schema = {
   tagNames: [
     ...['p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'div', 'span'],
     ...['em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'sub', 'sup', 'mark', 'small'],

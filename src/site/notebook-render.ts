@@ -22,7 +22,7 @@ export interface RenderedNotebook<Image> {
   cells: RenderedCell<Image>[];
 }
 
-export type RenderedCell<Image> =
+type RenderedCell<Image> =
   | { kind: 'markdown'; html: string }
   | {
       kind: 'code';
@@ -35,7 +35,7 @@ export type RenderedCell<Image> =
       outputs: RenderedOutput<Image>[];
     };
 
-export type RenderedOutput<Image> =
+type RenderedOutput<Image> =
   /** A stream or traceback, colours as classes; `omitted` says how much was left out. */
   | { kind: 'ansi'; html: string; error: boolean; omitted?: string }
   | { kind: 'image'; image: Image; alt: string; caption?: string }

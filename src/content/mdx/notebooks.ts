@@ -31,7 +31,7 @@ export interface NotebookContext {
 }
 
 /** A finding of the notebook lints or of preparing the view, for content/lints.ts. */
-export interface NotebookFinding {
+interface NotebookFinding {
   rule: string;
   severity: 'error' | 'warning';
   message: string;
