@@ -14,11 +14,19 @@ const mdxFile = path.join(contentDir, 'case-studies', 'breast-cancer', 'index.md
 /** The fixture's notebooks, each with the props its `<Notebook>` gets from MDX. */
 const written = [
   {
-    src: './case_study.ipynb',
-    alt: { 3: 'ROC curve of the logistic regression, hugging the top-left corner' },
+    src: './analysis.ipynb',
+    alt: {
+      8: 'Histogram of predicted probabilities, the two classes piled at opposite ends',
+      svg: 'Bar chart of how many biopsies are benign and how many malignant',
+    },
   },
-  { src: './case_study.ipynb', cells: [2, 4], input: false },
-  { src: './case_study.ipynb', cells: [1], outputs: false },
+  {
+    src: './analysis.ipynb',
+    cells: ['report', 'table', 8],
+    input: false,
+    alt: { 8: 'The same histogram: nearly every biopsy scored close to 0 or 1' },
+  },
+  { src: './analysis.ipynb', cells: ['fit'], outputs: false },
 ];
 
 const dirs: string[] = [];
@@ -43,11 +51,15 @@ describe('notebooks the content check prepared', () => {
     const where = location();
     const plan = await planContent(where, { showDrafts: false, forBuild: true });
     expect(plan.problems).toEqual([]);
-    expect(plan.notebooks).toHaveLength(written.length);
-    // The one figure, decoded into the cache before Vite lists it.
-    expect(plan.notebookImages).toHaveLength(1);
-    expect(path.dirname(plan.notebookImages[0] ?? '')).toBe(where.notebookImagesDir);
-    expect(fs.existsSync(plan.notebookImages[0] ?? '')).toBe(true);
+    // Three in this study, one in the study of someone else's notebook.
+    expect(plan.notebooks).toHaveLength(written.length + 1);
+    // Every figure of both studies and the markdown cell's attachment, decoded
+    // into the cache before Vite lists them.
+    expect(plan.notebookImages.length).toBeGreaterThanOrEqual(7);
+    for (const file of plan.notebookImages) {
+      expect(path.dirname(file)).toBe(where.notebookImagesDir);
+      expect(fs.existsSync(file)).toBe(true);
+    }
     shareNotebookViews(plan.notebooks);
     for (const props of written) {
       const parsed = notebookPropsSchema.parse(props);

@@ -173,7 +173,7 @@ describe('<Notebook> in the content check', () => {
       files: ANALYSIS_FILES,
     });
     expect(lines).toEqual([
-      `15: ${AT} analysis.ipynb, cell "roc": its image output has no alt text, which readers of screen readers need; add alt={{ roc: "…" }} to <Notebook>, or add a line "#| fig-alt: …" at the top of the cell, describing what the figure shows`,
+      `15: ${AT} analysis.ipynb, cell "roc": its image output has no alt text, which people using a screen reader need; add alt={{ roc: "…" }} to <Notebook>, or add a line "#| fig-alt: …" at the top of the cell, describing what the figure shows`,
     ]);
   });
 
