@@ -10,6 +10,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { math } from 'micromark-extension-math';
 import { checkLocalFile, resolveInside } from '../files/paths.ts';
 import type { MimeBundle } from '../schemas/notebook.ts';
+import { REFUSED_ELEMENTS, URL_ATTRIBUTES, URL_LISTS } from '../schemas/body-html.ts';
 import { BODY_SCHEMES, urlProblem, urlScheme } from '../schemas/url.ts';
 import { IMAGE_MIMES, readImageFile, writeNotebookImage } from './images.ts';
 import type { NotebookImage } from './view.ts';
@@ -46,40 +47,14 @@ export interface PreparedMarkdown {
 /** How many levels a heading goes down: a notebook's `#` sits below the case study's `##`. */
 const HEADING_SHIFT = 2;
 
-/** Why each refused element of raw HTML is refused (the MDX body's rules). */
-const EMBEDS = 'it would load another site or a plugin into the page; link to it instead';
-const REFUSED_ELEMENTS: Readonly<Record<string, string>> = {
-  script: 'nothing on a page runs',
-  iframe: EMBEDS,
-  frame: EMBEDS,
-  frameset: EMBEDS,
-  object: EMBEDS,
-  embed: EMBEDS,
-  applet: EMBEDS,
-  portal: EMBEDS,
-  form: "it would send readers' input elsewhere",
-  base: 'it would send every relative link of the page elsewhere',
-  meta: "the page's head is Casefolio's, and a refresh here would send readers elsewhere",
-  link: 'it would load a stylesheet or another resource into the page',
+/**
+ * Why each element refused in raw HTML is refused: the MDX body's rules,
+ * with the advice for `<script>` fit for a notebook.
+ */
+const REFUSED: Readonly<Record<string, string>> = {
+  ...REFUSED_ELEMENTS,
+  script: 'nothing on a page runs: show code in a code cell or a ``` code block',
 };
-
-/** HAST property names (lower case, without `-`) whose value is a URL. */
-const URL_PROPERTIES = new Set([
-  'href',
-  'src',
-  'action',
-  'formaction',
-  'poster',
-  'xlinkhref',
-  'data',
-  'background',
-  'cite',
-  'codebase',
-  'longdesc',
-]);
-
-/** Properties holding several URLs. */
-const URL_LIST_PROPERTIES = new Set(['srcset', 'ping']);
 
 const MARKDOWN_EXTENSIONS = {
   extensions: [gfm(), math()],
@@ -292,32 +267,24 @@ function htmlProblems(node: Html): string[] {
 
 function elementProblems(element: Element): string[] {
   const name = element.tagName.toLowerCase();
-  const refused = REFUSED_ELEMENTS[name];
-  if (refused)
-    return [
-      `<${name}>: not allowed in a notebook's Markdown (${refused}); remove it from the cell`,
-    ];
+  const refused = REFUSED[name];
+  if (refused) return [`<${name}>: not allowed in a notebook's Markdown (${refused})`];
   const problems: string[] = [];
   for (const [property, value] of Object.entries(element.properties)) {
     const key = property.toLowerCase().replace(/[-_:]/g, '');
+    const attribute = `<${name} ${property.toLowerCase()}>`;
     if (key.startsWith('on')) {
       problems.push(
-        `<${name} ${property.toLowerCase()}>: event handlers are not allowed (nothing on a page runs); remove the attribute from the cell`,
+        `${attribute}: event handlers are not allowed (nothing on a page runs); remove the attribute from the cell`,
       );
       continue;
     }
-    const urls = URL_PROPERTIES.has(key)
-      ? [String(value)]
-      : URL_LIST_PROPERTIES.has(key)
-        ? String(Array.isArray(value) ? value.join(' ') : value).split(/[\s,]+/)
-        : [];
-    for (const url of urls) {
-      const problem = urlProblem(url);
-      if (problem) {
-        problems.push(`<${name} ${property.toLowerCase()}>: ${problem}`);
-        break;
-      }
-    }
+    if (!URL_ATTRIBUTES.has(key)) continue;
+    const text = Array.isArray(value) ? value.join(' ') : String(value);
+    // A list (`a.png 1x, b.png 2x`) is judged part by part.
+    const urls = URL_LISTS.has(key) ? text.split(/[\s,;]+/) : [text];
+    const problem = urls.map((url) => urlProblem(url)).find((found) => found !== undefined);
+    if (problem) problems.push(`${attribute}: ${problem}`);
   }
   return problems;
 }

@@ -4,6 +4,7 @@ import { MAX_NOTEBOOK_BYTES, megabytes, TOO_DEEP, tooDeepLine } from '../files/s
 import { describeValue } from '../problems/describe-value.ts';
 import { friendlyIssues } from '../problems/friendly-issues.ts';
 import { pluralize } from '../problems/plural.ts';
+import { formatFieldPath } from '../problems/problem.ts';
 import { notebookSchema, type Notebook } from '../schemas/notebook.ts';
 
 /**
@@ -53,7 +54,10 @@ export function readNotebook(
   if (version) return { ok: false, message: version };
   const parsed = notebookSchema.safeParse(data, { reportInput: true });
   if (parsed.success) return { ok: true, notebook: parsed.data };
-  const issues = friendlyIssues(parsed.error.issues, notebookSchema);
+  const issues = parsed.error.issues.flatMap((issue) => {
+    const kind = kindProblem(issue, data);
+    return kind ? [kind] : friendlyIssues([issue], notebookSchema);
+  });
   const [first] = issues;
   const more =
     issues.length > 1
@@ -71,6 +75,37 @@ export function readNotebook(
 function jsonProblem(raw: string, text: string): string {
   const { line, reason } = jsonSyntaxError(raw, text);
   return `line ${line}: not valid JSON (${reason}); a notebook is JSON as Jupyter saves it: open it in Jupyter and save it again, or restore it from version control`;
+}
+
+/** The kinds of cell and output nbformat 4 has, by the field that names them. */
+const KINDS: Readonly<Record<string, readonly string[]>> = {
+  cell_type: ['markdown', 'code', 'raw'],
+  output_type: ['stream', 'display_data', 'execute_result', 'error'],
+};
+
+/**
+ * A cell or an output of a kind nbformat 4 does not have (nbformat 3's
+ * `heading` cells, `pyout` outputs), named by its field: zod reports these
+ * as a union that matched nothing.
+ */
+function kindProblem(
+  issue: { code: string; path: PropertyKey[] },
+  data: unknown,
+): { field: string; message: string } | undefined {
+  const field = issue.path.at(-1);
+  const kinds = typeof field === 'string' ? KINDS[field] : undefined;
+  if (issue.code !== 'invalid_union' || !kinds) return undefined;
+  let value: unknown = data;
+  for (const segment of issue.path) {
+    value =
+      typeof value === 'object' && value !== null
+        ? (value as Record<PropertyKey, unknown>)[segment]
+        : undefined;
+  }
+  return {
+    field: formatFieldPath(issue.path),
+    message: `expected one of ${kinds.map((kind) => `"${kind}"`).join(' | ')}, got ${describeValue(value)}`,
+  };
 }
 
 /** Notebooks other than nbformat 4, and files that are no notebook at all. */

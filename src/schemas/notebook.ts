@@ -37,7 +37,7 @@ const mimeBundle = z.record(z.string(), z.unknown()).transform((bundle, ctx) => 
     } else {
       ctx.issues.push({
         code: 'custom',
-        message: `expected text or a list of lines of text for ${mime}`,
+        message: 'expected text or a list of lines of text',
         input: value,
         path: [mime],
       });

@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module';
 import { checkLocalFile } from '../../files/paths.ts';
 import { describeValue } from '../../problems/describe-value.ts';
+import { REFUSED_ELEMENTS, URL_ATTRIBUTES, URL_LISTS } from '../../schemas/body-html.ts';
 import { decodeEntities, URL_FIX, URL_NOT_ALLOWED, urlProblem } from '../../schemas/url.ts';
 import type { BodyProblem } from './checks.ts';
 import type { MdxCode, MdxContents, MdxElement } from './elements.ts';
@@ -22,59 +23,6 @@ interface SafetyContext {
   mdxFile: string;
   contentDir: string;
 }
-
-/** Why each refused element is refused, and what to do instead. */
-const EMBEDS =
-  'it would load another site or a plugin into the page; link to it instead, or embed a video through a component you add on purpose';
-const REFUSED_ELEMENTS: Record<string, string> = {
-  script:
-    'nothing in a case study runs: show code in a ``` code block and data with <Chart> or <ConfusionMatrix>',
-  iframe: EMBEDS,
-  frame: EMBEDS,
-  frameset: EMBEDS,
-  object: EMBEDS,
-  embed: EMBEDS,
-  applet: EMBEDS,
-  portal: EMBEDS,
-  base: 'it would send every relative link of the page elsewhere; remove it',
-  form: "it would send readers' input elsewhere; link to the form instead",
-  meta: "the page's head is Casefolio's, and a refresh here would send readers elsewhere; remove it",
-  link: 'it would load a stylesheet or another resource into the page; remove it',
-};
-
-/**
- * Attributes whose value is a URL (or a list of them), by name in lower case
- * without `-`, `_` or `:`, so `xlink:href`, `xlinkHref` and `formAction` are
- * found however JSX spells them.
- */
-const URL_ATTRIBUTES = new Set([
-  'href',
-  'src',
-  'action',
-  'formaction',
-  'poster',
-  'srcset',
-  'imagesrcset',
-  'xlinkhref',
-  'xmlbase',
-  'cite',
-  'data',
-  'background',
-  'longdesc',
-  'usemap',
-  'manifest',
-  'codebase',
-  'archive',
-  'classid',
-  'profile',
-  'icon',
-  'ping',
-  'dynsrc',
-  'lowsrc',
-]);
-
-/** Attributes holding several URLs, separated by spaces, commas or semicolons (with descriptors such as `2x`). */
-const URL_LISTS = new Set(['srcset', 'imagesrcset', 'ping', 'archive']);
 
 /** SVG animation elements set another attribute's value from `to`, `from` and `values`. */
 const ANIMATIONS = new Set(['animate', 'set']);
