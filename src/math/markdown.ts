@@ -10,12 +10,7 @@
  *     markdownToHtml(text, { features: mathFeatures, hastPlugins: mathHastPlugins })
  */
 
-import {
-  defineHastPlugin,
-  type Features,
-  type HastNode,
-  type HastPluginList,
-} from 'satteri';
+import { defineHastPlugin, type Features, type HastNode, type HastPluginList } from 'satteri';
 import { isDisplayDollars, isProseDollars } from './dollars.ts';
 import { texToHtml } from './tex.ts';
 

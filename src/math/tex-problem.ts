@@ -65,10 +65,7 @@ const REWORDINGS: [RegExp, (match: RegExpMatchArray, tex: string) => string][] =
     /^Mismatch: \\begin\{(.+)\} matched by \\end\{(.+)\}$/,
     ([, begin, end]) => `\\begin{${begin}} is closed by \\end{${end}}; the names must match`,
   ],
-  [
-    /^No such environment: (.+)$/,
-    ([, name]) => unknownEnvironment(name ?? ''),
-  ],
+  [/^No such environment: (.+)$/, ([, name]) => unknownEnvironment(name ?? '')],
   [
     /^Double (superscript|subscript)$/,
     ([, which]) => {
@@ -161,7 +158,8 @@ function supportedNeighbours(name: string, known = isCommand): string[] {
     const before = name.slice(0, i);
     const after = name.slice(i);
     if (after) neighbours.add(before + after.slice(1));
-    if (after.length > 1) neighbours.add(before + after.charAt(1) + after.charAt(0) + after.slice(2));
+    if (after.length > 1)
+      neighbours.add(before + after.charAt(1) + after.charAt(0) + after.slice(2));
     for (const letter of LETTERS) {
       neighbours.add(before + letter + after);
       if (after) neighbours.add(before + letter + after.slice(1));

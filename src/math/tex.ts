@@ -45,8 +45,8 @@ export function texToMathml(tex: string, display: boolean): string {
 }
 
 /**
- * Parses a formula without building its MathML (the cheaper half), for the
- * check and for asking whether a command exists. Throws what Temml throws.
+ * Parses a formula without building its MathML (the cheaper half), to ask
+ * Temml whether it knows a command or an environment. Throws what Temml throws.
  */
 export function parseTex(tex: string, display: boolean): void {
   temml().__parse(tex, { ...OPTIONS, displayMode: display });

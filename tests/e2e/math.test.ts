@@ -70,8 +70,12 @@ describeWithBrowser('math on a built page', () => {
     const page = html(WITH_MATH);
     expect(page.match(/<math>/g)).toHaveLength(6);
     expect(page.match(/<math display="block"/g)).toHaveLength(5);
-    expect(page.match(/<(div|span) class="math-display" tabindex="0"><math display="block"/g)).toHaveLength(5);
-    expect(page).toContain('The model saves about $94,000 a quarter; a review costs $5 and a missed fraud $180.');
+    expect(
+      page.match(/<(div|span) class="math-display" tabindex="0"><math display="block"/g),
+    ).toHaveLength(5);
+    expect(page).toContain(
+      'The model saves about $94,000 a quarter; a review costs $5 and a missed fraud $180.',
+    );
     expect(page).toContain('a fee of $5-$10 applies.');
     expect(page).not.toMatch(/math-unreadable|\\frac|\$\$/);
   });

@@ -792,6 +792,25 @@ const fragment: fc.Arbitrary<string> = fc.oneof(
     arbitrary: anyText.map((code) => `\`\`\`python\n${code.replaceAll('`', '')}\n\`\`\``),
   },
   { weight: 1, arbitrary: anyText.map((code) => `\`${code.replaceAll('`', '')}\``) },
+  // Math: whatever text between dollar signs, TeX that Temml refuses or
+  // would reach outside the formula with, and dollar amounts in prose.
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      anyText.map((tex) => `$${tex}$`),
+      anyText.map((tex) => `$$\n${tex}\n$$`),
+      fc.constantFrom(
+        '$\\frac{1}{2}$',
+        '$\\fracc{1}{2}$',
+        '$x^$',
+        '$\\includegraphics{/etc/passwd}$',
+        '$\\text{<script>alert(1)</script>}$',
+        '$\\def\\a{\\a\\a}\\a$',
+        '$$\\begin{aligned} a &= b \\end{align}$$',
+        'costs $5 and $10',
+      ),
+    ),
+  },
   {
     weight: 1,
     arbitrary: fc.constantFrom(

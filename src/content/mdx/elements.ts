@@ -1,5 +1,5 @@
 import { mdxToMdast } from 'satteri';
-import { isDisplayDollars, isProseDollars } from '../../math/dollars.ts';
+import { formulaOf, isMathNode, type Formula } from '../../math/formulas.ts';
 import { mathFeatures } from '../../math/markdown.ts';
 import { findImports, type MdxImport } from './imports.ts';
 import { DYNAMIC, evaluateStatic, type StaticValue } from './static-expression.ts';
@@ -55,18 +55,6 @@ export interface MdxCode {
   attribute?: string;
 }
 
-/** A formula in the body: `$…$`, `$$…$$` or a fenced `math` block, as the build renders it. */
-export interface MdxMath {
-  /** The TeX between the delimiters. */
-  tex: string;
-  /** Display math (`$$`, or a `math` block), which allows a few commands inline math does not. */
-  display: boolean;
-  /** The formula as written, delimiters included, for the message. */
-  written: string;
-  /** 1-based line in the MDX file where the formula starts. */
-  line: number;
-}
-
 /** What the body contains, for the build's checks and the authoring lints. */
 export interface MdxContents {
   elements: MdxElement[];
@@ -81,7 +69,7 @@ export interface MdxContents {
   /** The words a reader sees, block by block, for the search index. */
   text: string[];
   /** Every formula, dollar amounts in prose left out (math/dollars.ts). */
-  math: MdxMath[];
+  math: Formula[];
 }
 
 export type MdxScan = ({ ok: true } & MdxContents) | { ok: false; line: number; message: string };
@@ -174,8 +162,8 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
         label: node.label ?? node.identifier ?? '',
         line: lineOf(node),
       });
-    } else if (node.type === 'inlineMath' || node.type === 'math' || isMathBlock(node)) {
-      const formula = toMath(node, body, lineOf(node));
+    } else if (isMathNode(node)) {
+      const formula = formulaOf(node, body, firstLine);
       if (formula) contents.math.push(formula);
       // A dollar amount is text, as on the page, and the search index reads it.
       else Object.assign(node, { type: 'text', value: writtenOf(node, body) });
@@ -197,22 +185,6 @@ export function scanMdx(body: string, firstLine: number): MdxScan {
   visit(tree);
   collectText(tree, contents.text, elementOf);
   return { ok: true, ...contents };
-}
-
-/** A fenced code block whose language is `math`, which the build renders as display math. */
-function isMathBlock(node: MdastNode): boolean {
-  return node.type === 'code' && node.lang === 'math';
-}
-
-/** A math node as the build renders it; undefined for a dollar amount in prose. */
-function toMath(node: MdastNode, body: string, line: number): MdxMath | undefined {
-  const start = node.position?.start.offset ?? 0;
-  const end = node.position?.end?.offset ?? start;
-  const written = writtenOf(node, body);
-  const tex = node.value ?? '';
-  if (node.type !== 'inlineMath') return { tex, display: true, written, line };
-  if (isProseDollars(body, start, end)) return undefined;
-  return { tex, display: isDisplayDollars(body, start), written, line };
 }
 
 /** A node as written in the body. */

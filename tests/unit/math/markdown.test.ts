@@ -26,7 +26,9 @@ async function mdx(source: string): Promise<string> {
 describe('math in a Markdown pipeline', () => {
   it('renders $…$ as inline MathML', async () => {
     const out = await html('The score $\\hat{y} = \\frac{1}{2}$ is high.');
-    expect(out).toMatch(/^<p>The score <math><mrow><mover><mi>y<\/mi>.*<mfrac>.*<\/math> is high\.<\/p>/);
+    expect(out).toMatch(
+      /^<p>The score <math><mrow><mover><mi>y<\/mi>.*<mfrac>.*<\/math> is high\.<\/p>/,
+    );
     expect(out).not.toContain('$');
   });
 
@@ -38,8 +40,12 @@ describe('math in a Markdown pipeline', () => {
   });
 
   it('renders $$…$$ inside a sentence as display math in a span, which a paragraph may hold', async () => {
-    const out = await html('The softmax $$\\frac{e^{z_k}}{\\sum_j e^{z_j}}$$ turns scores into probabilities.');
-    expect(out).toMatch(/^<p>The softmax <span class="math-display" tabindex="0"><math display="block"/);
+    const out = await html(
+      'The softmax $$\\frac{e^{z_k}}{\\sum_j e^{z_j}}$$ turns scores into probabilities.',
+    );
+    expect(out).toMatch(
+      /^<p>The softmax <span class="math-display" tabindex="0"><math display="block"/,
+    );
     expect(out).not.toContain('<div');
   });
 
@@ -61,7 +67,9 @@ describe('math in a Markdown pipeline', () => {
   it('never throws on a formula Temml cannot read: its source is shown as code', async () => {
     const out = await html('Bad $\\fracc{1}{2}$ here.\n\n$$\n\\begin{foo}\n$$\n');
     expect(out).toContain('<code class="math-unreadable">\\fracc{1}{2}</code>');
-    expect(out).toContain('<div class="math-display"><code class="math-unreadable">\\begin{foo}</code></div>');
+    expect(out).toContain(
+      '<div class="math-display"><code class="math-unreadable">\\begin{foo}</code></div>',
+    );
   });
 
   it('escapes what a formula holds and refuses what would reach outside it', async () => {
@@ -73,7 +81,9 @@ describe('math in a Markdown pipeline', () => {
   });
 
   it('compiles MDX where braces in a formula are TeX, not code', async () => {
-    const code = await mdx('Precision $\\frac{TP}{TP + FP}$ and {1 + 1} code.\n\n$$\n\\{x\\} \\le y\n$$\n');
+    const code = await mdx(
+      'Precision $\\frac{TP}{TP + FP}$ and {1 + 1} code.\n\n$$\n\\{x\\} \\le y\n$$\n',
+    );
     expect(code).toContain('<mfrac>');
     expect(code).toContain('1 + 1');
     expect(code).toContain('<div class=\\"math-display\\" tabindex=\\"0\\">');

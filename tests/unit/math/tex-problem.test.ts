@@ -9,7 +9,10 @@ describe('texProblem: one line saying what is wrong with a formula and how to fi
       [String.raw`F_1 = \frac{2PR}{P+R}`, false],
       [String.raw`\mathbb{E}_{x \sim p}[f(x)]`, false],
       [String.raw`\begin{pmatrix} TP & FP \\ FN & TN \end{pmatrix}`, true],
-      [String.raw`\begin{aligned} P &= \frac{TP}{TP+FP} \\ R &= \frac{TP}{TP+FN} \end{aligned}`, true],
+      [
+        String.raw`\begin{aligned} P &= \frac{TP}{TP+FP} \\ R &= \frac{TP}{TP+FN} \end{aligned}`,
+        true,
+      ],
       [String.raw`\hat{\beta} = \arg\min_\beta \lVert y - X\beta \rVert_2^2`, true],
       [String.raw`\tag{1} E = mc^2`, true],
       ['', false],
@@ -45,7 +48,9 @@ describe('texProblem: one line saying what is wrong with a formula and how to fi
   });
 
   it('says how to fix braces, delimiters and scripts', () => {
-    expect(texProblem(String.raw`\frac{1}{2`, false)).toBe('a { is never closed; add the missing }');
+    expect(texProblem(String.raw`\frac{1}{2`, false)).toBe(
+      'a { is never closed; add the missing }',
+    );
     expect(texProblem('x^{', false)).toBe('a { is never closed; add the missing }');
     expect(texProblem('a}', false)).toBe('a } closes nothing; remove it or add the { it closes');
     expect(texProblem(String.raw`\frac`, false)).toBe(

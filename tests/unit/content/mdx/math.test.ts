@@ -64,7 +64,9 @@ describe('the formulas of an MDX body', () => {
   it('are quoted shortened and on one line in a message', () => {
     const long = `$$\n\\begin{foo} ${'x + '.repeat(40)}\n$$`;
     const [line] = check(long);
-    expect(line).toMatch(/^10: math: \$\$ \\begin\{foo\} x \+ .*…\$\$: unknown environment \\begin\{foo\}; /);
+    expect(line).toMatch(
+      /^10: math: \$\$ \\begin\{foo\} x \+ .*…\$\$: unknown environment \\begin\{foo\}; /,
+    );
     expect(line).not.toContain('\n');
   });
 });
