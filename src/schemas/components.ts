@@ -125,9 +125,9 @@ export const notebookPropsSchema = z.strictObject({
       `expected a Jupyter notebook (a .ipynb file), got ${JSON.stringify(issue.input)}`,
   }),
   /**
-   * The cells to show, in this order: a label (`#| label: roc` at the top of
-   * a code cell), a cell id, or an execution count (the 12 of `In [12]`).
-   * Every cell when left out.
+   * The cells to show (in the notebook's order), each named by a label
+   * (`#| label: roc` at the top of a code cell), a cell id, or an execution
+   * count (the 12 of `In [12]`). Every cell when left out.
    */
   cells: z
     .array(z.union([textSchema(200), z.int().min(1)]))
@@ -138,9 +138,10 @@ export const notebookPropsSchema = z.strictObject({
   /** Show the outputs of code cells; default true. `outputs={false}` shows only code. */
   outputs: z.boolean().default(true),
   /**
-   * Alt text for image outputs, by a cell's label, id or execution count:
+   * Alt text for a cell's image outputs, by its label, id or execution
+   * count, without editing the notebook:
    * `alt={{ roc: "ROC curve, AUC 0.91", 12: "Pair plot of the four features" }}`.
-   * Wins over the cell's `#| fig-alt:`.
+   * A cell's own `#| fig-alt:` (or `#| fig-cap:`) line is used first.
    */
   alt: z.record(textSchema(200), textSchema()).superRefine(plainRecordEntries).default({}),
 });
