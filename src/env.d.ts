@@ -25,7 +25,7 @@ declare namespace App {
   interface Locals {
     /** The case study being rendered, for MDX components that read its frontmatter. */
     caseStudy?: import('./site/portfolio.ts').CaseStudy;
-    /** The ids `<Notebook>` has given the page's notebooks so far (site/notebooks.ts). */
-    notebookIds?: Set<string>;
+    /** The names `<Notebook>` has given the page's notebooks so far (site/notebooks.ts). */
+    notebookNames?: Set<string>;
   }
 }

@@ -6,6 +6,7 @@ import { htmlToHast, markdownToHtml, type CompileOptions, type HastNode } from '
 import { mathFeatures } from '../math/markdown.ts';
 import { notebookShikiConfig } from './notebook-code.ts';
 import { MATH_CLASSES, markFormulas, renderFormulas } from './notebook-math.ts';
+import { scopeHeaderCells } from './notebook-tables.ts';
 
 /**
  * A notebook's Markdown (its markdown cells, `text/markdown` outputs) as
@@ -202,6 +203,7 @@ export async function renderNotebookMarkdown(
   const tree = htmlToHast(html, { fragment: true }) as HastNode as unknown as Tree;
   await resolveImages(tree as Node, resolve);
   const clean = sanitize(tree, notebookMarkdownSchema);
+  scopeHeaderCells(clean as Node);
   renderFormulas(clean as Node);
   // The only raw HTML left is the formulas' MathML, added after the sanitiser.
   return toHtml(clean, { allowDangerousHtml: true }).trim();

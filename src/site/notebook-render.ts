@@ -2,6 +2,7 @@ import type { CodeCellView, NotebookImage, NotebookView, OutputView } from '../n
 import { pluralize } from '../problems/plural.ts';
 import { highlightNotebookCode } from './notebook-code.ts';
 import { renderNotebookMarkdown, type ImageAttributes } from './notebook-markdown.ts';
+import { withScopedHeaders } from './notebook-tables.ts';
 
 /**
  * A notebook's view (notebooks/view.ts) as the pieces `<Notebook>` puts on
@@ -28,7 +29,7 @@ type RenderedCell<Image> =
       kind: 'code';
       /** `In [12]:`, or `In [ ]:` for a cell that never ran, as Jupyter shows it. */
       prompt: string;
-      /** Names an output region for assistive technology: `Output of In [12]`. */
+      /** Names an output region for assistive technology: `Output of In [12] in analysis.ipynb`. */
       outputName: string;
       /** The highlighted `<pre>`, absent when code is hidden. */
       code?: string;
@@ -56,10 +57,14 @@ export function latexAsMarkdown(tex: string): string {
   return trimmed.startsWith('$') ? trimmed : `$$\n${trimmed}\n$$`;
 }
 
-/** Renders a view's cells, in order, images through `images`. */
+/**
+ * Renders a view's cells, in order, images through `images`; `name` is how
+ * the page names the notebook, for the names of the regions inside it.
+ */
 export async function renderNotebook<Image>(
   view: NotebookView,
   images: NotebookImages<Image>,
+  name: string,
 ): Promise<RenderedNotebook<Image>> {
   /** Markdown with the images of its cell or output. */
   const markdownHtml = (
@@ -89,7 +94,7 @@ export async function renderNotebook<Image>(
           ...(output.caption ? { caption: output.caption } : {}),
         };
       case 'html':
-        return { kind: 'html', html: output.html };
+        return { kind: 'html', html: withScopedHeaders(output.html) };
       case 'markdown':
         return { kind: 'rendered', html: await markdownHtml(output.markdown, output.images) };
       case 'latex':
@@ -103,7 +108,7 @@ export async function renderNotebook<Image>(
     return {
       kind: 'code',
       prompt,
-      outputName: `Output of ${prompt.slice(0, -1)}`,
+      outputName: `Output of ${prompt.slice(0, -1)} in ${name}`,
       ...(cell.source !== undefined
         ? { code: await highlightNotebookCode(cell.source, view.language) }
         : {}),

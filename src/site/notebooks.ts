@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import path from 'node:path';
 import type { ImageMetadata } from 'astro';
 import config from 'virtual:casefolio/config';
 import type { NotebookProps } from '../schemas/components.ts';
@@ -9,6 +7,7 @@ import type { NotebookView } from '../notebooks/view.ts';
 import { caseStudyFile, contentDir } from './case-study-files.ts';
 import { notebookImages } from './notebook-images.ts';
 import { renderNotebook, type RenderedNotebook } from './notebook-render.ts';
+import type { NotebookName } from './notebook-names.ts';
 import type { CaseStudy } from './portfolio.ts';
 
 /**
@@ -39,33 +38,12 @@ function notebookView(props: NotebookProps, mdxFile: string): NotebookView {
   return prepared.view;
 }
 
-/** A notebook ready to render: its name, an id for its label, its cells. */
-export interface NotebookOnPage extends RenderedNotebook<ImageMetadata> {
-  /** The notebook's file name, which the page names it by: `analysis.ipynb`. */
-  name: string;
-  /** An id unique on the page, for the element that names the notebook. */
-  id: string;
-}
-
-/**
- * An id for a notebook's label, the same in every build, and not one of
- * `taken` (the ids of the page's notebooks so far, which this adds to):
- * the same notebook twice on a page gets `-2`.
- */
-export function notebookId(props: NotebookProps, taken: Set<string>): string {
-  const hash = createHash('sha256').update(JSON.stringify(props)).digest('hex').slice(0, 8);
-  let id = `notebook-${hash}`;
-  for (let count = 2; taken.has(id); count++) id = `notebook-${hash}-${count}`;
-  taken.add(id);
-  return id;
-}
-
 /** The notebook `<Notebook>` with these props shows in this case study, ready to render. */
 export async function notebookOnPage(
   props: NotebookProps,
   study: CaseStudy | undefined,
-  id: string,
-): Promise<NotebookOnPage> {
+  name: NotebookName,
+): Promise<RenderedNotebook<ImageMetadata>> {
   const view = notebookView(props, caseStudyFile(study));
-  return { name: path.basename(props.src), id, ...(await renderNotebook(view, notebookImages)) };
+  return renderNotebook(view, notebookImages, name.label);
 }

@@ -56,6 +56,9 @@ describe('a case study embedding notebooks', () => {
     const first = sections.first();
     const nameId = first.attr('aria-labelledby') ?? '';
     expect(textOf($(`#${nameId}`))).toBe('Jupyter notebook analysis.ipynb');
+    expect(textOf($(`#${sections.eq(1).attr('aria-labelledby') ?? ''}`))).toBe(
+      'Jupyter notebook analysis.ipynb cells "report", "table", 8',
+    );
     // Headings demoted under the case study's own (## Approach).
     expect(first.find('h3').first().text()).toBe('Breast cancer classifier');
     expect(textOf(first.find('.notebook__prompt').first())).toBe('In [1]:');
@@ -109,11 +112,18 @@ describe('a case study embedding notebooks', () => {
     const region = $('section.notebook').first().find('.notebook__html').first();
     expect(region.attr('role')).toBe('region');
     expect(region.attr('tabindex')).toBe('0');
-    expect(region.attr('aria-label')).toBe('Output of In [9]');
+    expect(region.attr('aria-label')).toBe('Output of In [9] in analysis.ipynb');
+    expect(region.find('thead th').first().attr('scope')).toBe('col');
+    expect(region.find('tbody th').first().attr('scope')).toBe('row');
     expect(region.find('table thead th').length).toBeGreaterThan(3);
     expect(textOf(region.find('tbody th').first())).toBe('malignant');
     // pandas' class, border and style attributes are gone.
     expect(region.find('[style], [class], [border]')).toHaveLength(0);
+    // Named apart from the same table in the page's other notebook.
+    const names = $('.notebook__html')
+      .toArray()
+      .map((element) => $(element).attr('aria-label'));
+    expect(new Set(names).size).toBe(names.length);
   });
 
   it('shows streams and tracebacks with colours as classes and no escape code anywhere', () => {

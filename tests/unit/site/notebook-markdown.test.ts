@@ -24,7 +24,7 @@ describe("a notebook's Markdown", () => {
     );
     expect(html).toContain('<h3>Results</h3>');
     expect(html).toContain('The model’s “recall” – <em>much</em> better.');
-    expect(html).toContain('<th>a</th>');
+    expect(html).toContain('<th scope="col">a</th>');
     expect(html).toMatch(
       /<pre class="astro-code css-variables" tabindex="0" data-language="python"><code><span class="line"><span class="code-token-keyword">import<\/span>/,
     );

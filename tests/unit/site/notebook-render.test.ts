@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { NotebookView } from '../../../src/notebooks/view.ts';
+import { notebookPropsSchema } from '../../../src/schemas/components.ts';
 import { highlightNotebookCode, shikiLanguage } from '../../../src/site/notebook-code.ts';
+import { nameNotebook } from '../../../src/site/notebook-names.ts';
+import { withScopedHeaders } from '../../../src/site/notebook-tables.ts';
 import {
   latexAsMarkdown,
   promptOf,
@@ -58,7 +61,7 @@ const VIEW: NotebookView = {
 
 describe('renderNotebook', () => {
   it('renders markdown cells with their own images and no others', async () => {
-    const [markdown] = (await renderNotebook(VIEW, images)).cells;
+    const [markdown] = (await renderNotebook(VIEW, images, 'analysis.ipynb')).cells;
     expect(markdown).toEqual({
       kind: 'markdown',
       html: '<h3>Fit</h3>\n<p>The curve: <img src="/_astro/ab12.png" alt="ROC" width="10" height="5" loading="lazy" decoding="async"> and </p>',
@@ -66,10 +69,10 @@ describe('renderNotebook', () => {
   });
 
   it('renders a code cell: its prompt, its highlighted code, its outputs below', async () => {
-    const [, code] = (await renderNotebook(VIEW, images)).cells;
+    const [, code] = (await renderNotebook(VIEW, images, 'analysis.ipynb')).cells;
     if (code?.kind !== 'code') throw new Error('expected a code cell');
     expect(code.prompt).toBe('In [12]:');
-    expect(code.outputName).toBe('Output of In [12]');
+    expect(code.outputName).toBe('Output of In [12] in analysis.ipynb');
     expect(code.code).toBe(
       await highlightNotebookCode('%matplotlib inline\nmodel.fit(X, y)', 'python'),
     );
@@ -98,11 +101,11 @@ describe('renderNotebook', () => {
   });
 
   it('leaves out hidden code, and gives a cell that never ran an empty prompt', async () => {
-    const [, , hidden] = (await renderNotebook(VIEW, images)).cells;
+    const [, , hidden] = (await renderNotebook(VIEW, images, 'analysis.ipynb')).cells;
     expect(hidden).toEqual({
       kind: 'code',
       prompt: 'In [ ]:',
-      outputName: 'Output of In [ ]',
+      outputName: 'Output of In [ ] in analysis.ipynb',
       outputs: [],
     });
   });
@@ -151,5 +154,50 @@ describe('code cells', () => {
     expect(shikiLanguage('Julia')).toBe('julia');
     expect(shikiLanguage('brainfog')).toBe('plaintext');
     expect(shikiLanguage('constructor')).toBe('plaintext');
+  });
+});
+
+describe('tables', () => {
+  it('get their header cells scoped: columns in the head or a row of headers, rows in the body', () => {
+    expect(
+      withScopedHeaders(
+        '<table><thead><tr><th></th><th>recall</th></tr></thead><tbody><tr><th>benign</th><td>0.98</td></tr></tbody></table>',
+      ),
+    ).toBe(
+      '<table><thead><tr><th scope="col"></th><th scope="col">recall</th></tr></thead><tbody><tr><th scope="row">benign</th><td>0.98</td></tr></tbody></table>',
+    );
+    expect(
+      withScopedHeaders(
+        '<table><tr><th>a</th><th scope="colgroup">b</th></tr><tr><td>1</td><td>2</td></tr></table>',
+      ),
+    ).toBe(
+      '<table><tbody><tr><th scope="col">a</th><th scope="colgroup">b</th></tr><tr><td>1</td><td>2</td></tr></tbody></table>',
+    );
+    expect(withScopedHeaders('<p>no table</p>')).toBe('<p>no table</p>');
+  });
+});
+
+describe('notebook names', () => {
+  it('tell the page’s notebooks apart: by the cells they show, else by a count', () => {
+    const taken = new Set<string>();
+    const props = (extra: object) =>
+      notebookPropsSchema.parse({ src: './nb/analysis.ipynb', ...extra });
+    const whole = nameNotebook(props({}), taken);
+    const some = nameNotebook(props({ cells: ['fit', 12] }), taken);
+    const again = nameNotebook(props({}), taken);
+    expect(
+      [whole, some, again].map(({ file, detail, label }) => ({ file, detail, label })),
+    ).toEqual([
+      { file: 'analysis.ipynb', detail: undefined, label: 'analysis.ipynb' },
+      {
+        file: 'analysis.ipynb',
+        detail: 'cells "fit", 12',
+        label: 'analysis.ipynb, cells "fit", 12',
+      },
+      { file: 'analysis.ipynb', detail: '(2)', label: 'analysis.ipynb (2)' },
+    ]);
+    expect(new Set([whole.id, some.id, again.id]).size).toBe(3);
+    // The same on every build.
+    expect(nameNotebook(props({}), new Set()).id).toBe(whole.id);
   });
 });
