@@ -98,10 +98,11 @@ export function checkComputedNotebook(
 ): string[] {
   const prepared = prepareNotebookFile(src, EVERYTHING, placeOf(context));
   if (!prepared.ok) return [`src: ${prepared.message}`];
-  const { images, reads } = prepared.use;
-  // A problem in any cell is one the page may show.
-  // What it shows is not known, so only the files it may publish are linted.
-  context.notebooks.uses.push({ line, src, findings: [], texts: [], images, reads });
+  const { images, reads, findings } = prepared.use;
+  // What it shows is not known: the files it may publish are linted, and a
+  // secret anywhere in it is refused; a problem in any cell is one the page may show.
+  const secrets = findings.filter((finding) => finding.rule === 'notebook-secret');
+  context.notebooks.uses.push({ line, src, findings: secrets, texts: [], images, reads });
   for (const { file } of images) context.notebooks.images.add(file);
   return prepared.problems.map((problem) => `src: ${problem}`);
 }

@@ -233,6 +233,25 @@ describe('<Notebook> in the content check', () => {
     expect(parsed?.notebooks).toEqual([]);
     expect(parsed?.notebookImages).toHaveLength(2);
   });
+
+  it('refuses a secret anywhere in a notebook whose props are computed, not a figure without alt text', async () => {
+    const leaky = notebookJson([
+      code('#| label: fit\nfit()', 1, [stream('fitted\n')]),
+      code('#| label: key\nkey', 2, [stream('AKIAIOSFODNN7EXAMPLE\n')]),
+      code('plot()', 3, [display({ 'image/png': PNG_1X1 })]),
+    ]);
+    const { lines } = await check({
+      body: 'export const picked = ["fit"]\n\n<Notebook src="./leaky.ipynb" cells={picked} />',
+      files: { 'churn/leaky.ipynb': leaky },
+    });
+    expect(lines).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^17: ${AT} leaky\\.ipynb, cell "key": its output holds what looks like an AWS access key`,
+        ),
+      ),
+    ]);
+  });
 });
 
 describe('<Notebook> in the file lints', () => {
