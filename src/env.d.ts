@@ -15,9 +15,17 @@ declare module 'virtual:casefolio/images' {
   export default images;
 }
 
+declare module 'virtual:casefolio/notebook-images' {
+  /** Lazy imports of every image decoded from a notebook for the pages, keyed by absolute path. */
+  const images: Record<string, () => Promise<{ default: import('astro').ImageMetadata }>>;
+  export default images;
+}
+
 declare namespace App {
   interface Locals {
     /** The case study being rendered, for MDX components that read its frontmatter. */
     caseStudy?: import('./site/portfolio.ts').CaseStudy;
+    /** The names `<Notebook>` has given the page's notebooks so far (site/notebooks.ts). */
+    notebookNames?: Set<string>;
   }
 }

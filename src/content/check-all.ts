@@ -9,6 +9,7 @@ import { findBrokenLinks } from '../files/broken-links.ts';
 import { findUnreadableImages } from './image-files.ts';
 import { lintContent, type Finding } from './lints.ts';
 import { sortProblems } from '../problems/problem.ts';
+import { notebookMaxBytes, type ResolvedSiteOptions } from '../schemas/site-options.ts';
 
 /**
  * "Check everything": the one function the build's plan, `astro dev`'s
@@ -21,8 +22,9 @@ export interface CheckLocation extends ContentLocation {
   publicDir: string;
 }
 
-/** The casefolio() options the authoring lints read. */
-export type LintOptions = Parameters<typeof lintContent>[1];
+/** The casefolio() options the checks and the authoring lints read. */
+export type LintOptions = Parameters<typeof lintContent>[1] &
+  Pick<ResolvedSiteOptions, 'notebookSizeLimit'>;
 
 export interface CheckResult {
   /** What the content check read, for the plan and the completeness table. */
@@ -45,7 +47,7 @@ export async function checkAll(
   lints: LintOptions,
   onFound?: (entries: FoundCaseStudy[]) => void,
 ): Promise<CheckResult> {
-  const report = checkContent(location, onFound);
+  const report = checkContent({ ...location, notebookMaxBytes: notebookMaxBytes(lints) }, onFound);
   const brokenLinks = findBrokenLinks([location.publicDir, location.contentDir], location.root);
   const unreadable = await findUnreadableImages(report, location);
   const located = findLocatedImages([location.publicDir, location.contentDir], location.root);

@@ -8,6 +8,9 @@ import type { BuiltChart } from '../charts/data.ts';
 import type { ConfusionKey } from '../processes/confusion-views.ts';
 import type { ConfusionView } from '../charts/confusion.ts';
 import { checkMdxBody } from './mdx/checks.ts';
+import type { NotebookContext, NotebookUse } from './mdx/notebooks.ts';
+import type { NotebookKey } from '../processes/notebook-views.ts';
+import type { NotebookView } from '../notebooks/view.ts';
 import { imageFileProblem, markdownImageProblem } from './mdx/local-files.ts';
 import { importProblems } from './mdx/import-targets.ts';
 import { scanMdx, type MdxContents } from './mdx/elements.ts';
@@ -20,6 +23,7 @@ import { resolveMetric, type ResolvedMetric } from '../artifacts/resolve-metric.
 import { metricKey, type MetricKey } from '../processes/resolved-metrics.ts';
 import { metricSchema, notebookSource } from '../schemas/metric.ts';
 import { comparisonProblem } from '../metrics/compare.ts';
+import { notebookMaxBytes, siteOptionsSchema } from '../schemas/site-options.ts';
 
 /** One case-study file found under content/case-studies. */
 export interface CaseStudyFile {
@@ -51,6 +55,12 @@ interface ParsedCaseStudy {
   charts: [ChartKey, BuiltChart][];
   /** The body's confusion matrices read without problems, for the pages to reuse. */
   confusions: [ConfusionKey, ConfusionView][];
+  /** The body's notebooks prepared without problems, for the pages to reuse. */
+  notebooks?: [NotebookKey, NotebookView][];
+  /** Every image file decoded from the body's notebooks, absolute, for Astro to bundle. */
+  notebookImages?: string[];
+  /** Each `<Notebook>` of the body as the lints see it (content/lints.ts). */
+  notebookUses?: NotebookUse[];
   /**
    * The metrics read from artifact files (`from:` + `key:`) without problems,
    * with their values and source notes: the only time a build reads them
@@ -87,6 +97,18 @@ export interface ContentLocation {
   root: string;
   /** The content folder, absolute. */
   contentDir: string;
+  /**
+   * Where `<Notebook>`'s images are decoded to, absolute: a folder of the
+   * build's cache. Default: in Astro's default cache folder under `root`.
+   */
+  notebookImagesDir?: string;
+  /** The largest notebook `<Notebook>` may name, in bytes (`notebookSizeLimit`). Default 20 MB. */
+  notebookMaxBytes?: number;
+}
+
+/** Where a notebook's images go when the location does not say: Astro's default cache. */
+function defaultNotebookImagesDir(root: string): string {
+  return path.join(root, 'node_modules', '.astro', 'casefolio', 'notebook-images');
 }
 
 /** A case study's entry: `slug.mdx` directly in case-studies/, or `slug/index.mdx` one folder down. */
@@ -398,6 +420,13 @@ function checkCaseStudy(
   const scan = scanMdx(split.body, split.bodyLine);
   const charts = new Map<ChartKey, BuiltChart>();
   const confusions = new Map<ConfusionKey, ConfusionView>();
+  const notebooks: NotebookContext = {
+    imagesDir: location.notebookImagesDir ?? defaultNotebookImagesDir(location.root),
+    maxBytes: location.notebookMaxBytes ?? notebookMaxBytes(siteOptionsSchema.parse({})),
+    views: new Map(),
+    uses: [],
+    images: new Set(),
+  };
   if (!scan.ok) {
     problems.push({ file, line: scan.line, message: `MDX syntax: ${scan.message}` });
   } else {
@@ -407,6 +436,7 @@ function checkCaseStudy(
       metricNames,
       charts,
       confusions,
+      notebooks,
     };
     for (const problem of checkMdxBody(scan, context)) {
       problems.push({ file, line: problem.line, message: problem.message });
@@ -426,6 +456,9 @@ function checkCaseStudy(
     bodyLine: split.bodyLine,
     charts: [...charts],
     confusions: [...confusions],
+    notebooks: [...notebooks.views],
+    notebookImages: [...notebooks.images],
+    notebookUses: notebooks.uses,
     metrics: resolvedMetrics,
     ...(valid ? { valid } : {}),
     ...(scan.ok ? { body: scan } : {}),

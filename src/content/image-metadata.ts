@@ -52,8 +52,9 @@ const article = (format: ImageFormat) => (format === 'AVIF' ? 'an' : 'a');
  * when it is an image with a GPS position in its EXIF or XMP data, or an image
  * whose metadata cannot be read through (so it cannot be cleared). Anything
  * that does not start like a JPEG, PNG, WebP, TIFF, HEIC or AVIF is not read further.
+ * (Also the check of the images decoded from a notebook, content/lints.ts.)
  */
-function checkFile(file: string): string | undefined {
+export function imageLocationProblem(file: string): string | undefined {
   // A data file or artifact the content check has just read: its first bytes
   // are at hand, and one that is no image is not opened again.
   const known = cachedHead(file);
@@ -108,7 +109,7 @@ export function findLocatedImages(folders: readonly string[], root: string): Con
       within: everywhere,
     })) {
       if (!regular) continue; // a socket or a pipe: nothing Astro copies, and reading one may block
-      const message = checkFile(file);
+      const message = imageLocationProblem(file);
       if (message) {
         problems.push({ file: path.relative(root, file).split(path.sep).join('/'), message });
       }

@@ -8,6 +8,7 @@ import type { ContentProblem } from '../problems/problem.ts';
 import { repeatedLabels } from '../schemas/labels.ts';
 import { notebookSource } from '../schemas/metric.ts';
 import { walkFiles } from '../files/walk.ts';
+import { imageLocationProblem } from './image-metadata.ts';
 
 /**
  * The authoring lints of `npm run check`: things the build accepts but a
@@ -175,14 +176,55 @@ function lintCaseStudy(
   if (body) findings.push(...unusedFiles(study, parsed.data, body));
 
   const dataset = data['dataset'];
-  if (
+  const confidential =
     typeof dataset === 'object' &&
     dataset !== null &&
-    (dataset as { access?: unknown }).access === 'confidential'
-  ) {
-    findings.push(...privateInfo(study, options.privateHostSuffixes));
-  }
+    (dataset as { access?: unknown }).access === 'confidential';
+  if (confidential) findings.push(...privateInfo(study, options.privateHostSuffixes));
+  findings.push(...notebookFindings(study, confidential ? options.privateHostSuffixes : undefined));
   return findings;
+}
+
+/**
+ * What the notebooks of a case study's `<Notebook>` elements hold that a
+ * reviewer would flag, each on the element's line: the notebook lints and
+ * the preparation's warnings (content/mdx/notebooks.ts), an image it
+ * publishes with a GPS position, and, when the dataset is confidential
+ * (`hostSuffixes` given), the private details the page would show of it.
+ */
+function notebookFindings(
+  study: CaseStudyFile,
+  hostSuffixes: readonly string[] | undefined,
+): Finding[] {
+  const at = (line: number, severity: Severity, rule: string, message: string): Finding => ({
+    file: study.file,
+    line,
+    severity,
+    rule,
+    message: `<Notebook> src: ${message}`,
+  });
+  const host = hostSuffixes && hostPattern(hostSuffixes);
+  return (study.parsed?.notebookUses ?? []).flatMap((use) => [
+    ...use.findings.map((finding) => at(use.line, finding.severity, finding.rule, finding.message)),
+    ...use.images.flatMap(({ cell, file }) => {
+      const problem = imageLocationProblem(file);
+      // The problem is worded for a file of the intern's: `the file is a JPEG image ...`.
+      const message = problem?.replace(/^the file/, 'an image it shows');
+      return message ? [at(use.line, 'error', 'image-location', `${cell}: ${message}`)] : [];
+    }),
+    ...(hostSuffixes
+      ? use.texts.flatMap(({ cell, text }) =>
+          privateDetails(text, host).map((what) =>
+            at(
+              use.line,
+              'error',
+              'private-info',
+              `${cell}: ${what}, in a case study whose dataset is confidential; remove it from the notebook, or leave the cell out with cells={[...]}, before publishing`,
+            ),
+          ),
+        )
+      : []),
+  ]);
 }
 
 /**
@@ -343,6 +385,10 @@ function unusedFiles(
     refer(typeof from === 'string' ? (notebookSource(from)?.notebook ?? from) : from);
   }
   for (const element of body.elements) refer(element.props['src']);
+  // What a notebook's markdown shows from beside it is published with the page.
+  for (const use of study.parsed?.notebookUses ?? []) {
+    for (const file of use.reads) referenced.add(file);
+  }
   for (const image of body.images) refer(image.url);
   for (const link of body.links) refer(link.url);
   for (const found of body.imports) {
@@ -361,29 +407,37 @@ function unusedFiles(
     }));
 }
 
-/** Emails, phone numbers and internal host names in a case study about confidential data. */
-function privateInfo(study: CaseStudyFile, suffixes: readonly string[]): Finding[] {
+/** Host names under the given endings; undefined for none (no suffixes means none to look for, not "match anything"). */
+function hostPattern(suffixes: readonly string[]): RegExp | undefined {
   const escaped = suffixes.map((suffix) =>
     suffix.replace(/^\./, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
   );
-  // No suffixes configured means no host names to look for, not "match anything".
-  const host =
-    escaped.length > 0
-      ? new RegExp(`\\b(?:[a-z0-9-]+\\.)+(?:${escaped.join('|')})\\b`, 'gi')
-      : undefined;
+  return escaped.length > 0
+    ? new RegExp(`\\b(?:[a-z0-9-]+\\.)+(?:${escaped.join('|')})\\b`, 'gi')
+    : undefined;
+}
+
+/** The emails, phone numbers and internal host names in a text, as `an email address (…)`. */
+function privateDetails(text: string, host: RegExp | undefined): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(EMAIL)) found.push(`an email address (${match[0]})`);
+  for (const match of text.matchAll(PHONE)) found.push(`a phone number (${match[0].trim()})`);
+  for (const match of host ? text.matchAll(host) : []) {
+    if (!text.slice(Math.max(0, (match.index ?? 0) - 1), match.index).includes('@')) {
+      found.push(`an internal host name (${match[0]})`);
+    }
+  }
+  return found;
+}
+
+/** Emails, phone numbers and internal host names in a case study about confidential data. */
+function privateInfo(study: CaseStudyFile, suffixes: readonly string[]): Finding[] {
+  const host = hostPattern(suffixes);
   const findings: Finding[] = [];
   // The raw file, so line numbers match the editor's.
   const lines = readFileSync(study.absolutePath, 'utf8').split(/\r?\n/);
   lines.forEach((text, index) => {
-    const found: string[] = [];
-    for (const match of text.matchAll(EMAIL)) found.push(`an email address (${match[0]})`);
-    for (const match of text.matchAll(PHONE)) found.push(`a phone number (${match[0].trim()})`);
-    for (const match of host ? text.matchAll(host) : []) {
-      if (!text.slice(Math.max(0, (match.index ?? 0) - 1), match.index).includes('@')) {
-        found.push(`an internal host name (${match[0]})`);
-      }
-    }
-    for (const what of found) {
+    for (const what of privateDetails(text, host)) {
       findings.push({
         file: study.file,
         line: index + 1,

@@ -26,6 +26,11 @@ export interface ContentPlan extends CheckedValues {
   warnings: Finding[];
   /** Glob patterns, relative to the case-studies folder, the collection loads. */
   caseStudyPatterns: string[];
+  /**
+   * The images decoded from the notebooks of the studies Astro renders,
+   * absolute: what virtual:casefolio/notebook-images bundles.
+   */
+  notebookImages: string[];
   /** Folder-form drafts, absolute: their images are never bundled. Empty in dev. */
   draftFolders: string[];
   /** The Open Graph cards a production build paints; empty otherwise or with problems. */
@@ -156,6 +161,8 @@ export async function planContent(
     charts: rendered.flatMap(({ parsed }) => parsed?.charts ?? []),
     confusions: rendered.flatMap(({ parsed }) => parsed?.confusions ?? []),
     metrics: rendered.flatMap(({ parsed }) => parsed?.metrics ?? []),
+    notebooks: rendered.flatMap(({ parsed }) => parsed?.notebooks ?? []),
+    notebookImages: [...new Set(rendered.flatMap(({ parsed }) => parsed?.notebookImages ?? []))],
     searchRecords: published.flatMap(({ slug, parsed }) =>
       parsed?.valid && parsed.body ? [searchRecord(slug, parsed.valid, parsed.body.text)] : [],
     ),

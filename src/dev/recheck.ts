@@ -1,22 +1,27 @@
 import type { AstroIntegrationLogger } from 'astro';
-import { planContent, type PlanLocation, type PlanMode } from '../content/plan.ts';
+import {
+  planContent,
+  type ContentPlan,
+  type PlanLocation,
+  type PlanMode,
+} from '../content/plan.ts';
 import { setLiveProblems } from './live-problems.ts';
 import { shareCheckedValues } from '../processes/checked-values.ts';
-import { formatProblem, type ContentProblem } from '../problems/problem.ts';
+import { formatProblem } from '../problems/problem.ts';
 
 /**
  * `astro dev`'s check after each save: the same plan as at start-up and in a
  * build (so `checkAll`, lints and photos included), its problems handed to
  * the pages for Astro's error overlay (dev/live-problems.ts) and printed in the
  * terminal, and its charts, matrices and metric values handed to the pages
- * (processes/checked-values.ts). Resolves with the problems, or undefined when the
+ * (processes/checked-values.ts). Resolves with the plan, or undefined when the
  * check itself broke, which is logged: the dev server keeps running either way.
  */
 export async function recheckContent(
   location: PlanLocation,
   mode: PlanMode,
   logger: Pick<AstroIntegrationLogger, 'error' | 'info'>,
-): Promise<readonly ContentProblem[] | undefined> {
+): Promise<ContentPlan | undefined> {
   const fresh = await planContent(location, mode).catch((error: unknown) => {
     logger.error(`the content could not be checked: ${(error as Error).message}`);
   });
@@ -30,5 +35,5 @@ export async function recheckContent(
   } else {
     logger.info('content is valid again');
   }
-  return fresh.problems;
+  return fresh;
 }

@@ -9,13 +9,13 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroConfig, HookParameters } from 'astro';
-import { codeTokenClasses } from '../content/mdx/code-token-classes.ts';
+import { siteShikiConfig } from '../content/mdx/code-token-classes.ts';
 import { mathFeatures, mathHastPlugins } from '../math/markdown.ts';
 import { THEME_INIT_SCRIPT } from '../scripts/theme-init.ts';
 import type { IntegrationState } from './state.ts';
 import { mdxWithoutFrontmatter } from './vite/mdx-frontmatter.ts';
 import { virtualConfig } from './vite/virtual-config.ts';
-import { virtualImages } from './vite/virtual-images.ts';
+import { virtualImages, virtualNotebookImages } from './vite/virtual-images.ts';
 
 type ConfigUpdate = Parameters<HookParameters<'astro:config:setup'>['updateConfig']>[0];
 
@@ -92,11 +92,7 @@ export function casefolioConfig(
       // One pass per code block: token colours are custom properties that
       // src/styles/code.css sets for light and dark (two themes cost twice).
       // src/content/mdx/code-token-classes.ts turns its inline colours into classes.
-      shikiConfig: {
-        theme: 'css-variables',
-        wrap: false,
-        transformers: [codeTokenClasses],
-      },
+      shikiConfig: siteShikiConfig,
     },
     vite: {
       build: {
@@ -133,6 +129,10 @@ export function casefolioConfig(
         virtualImages(async () => {
           await state.ready;
           return state.resolved && { dir: state.resolved.contentDir, skip: state.draftFolders };
+        }),
+        virtualNotebookImages(async () => {
+          await state.ready;
+          return state.notebookImages;
         }),
       ],
     },

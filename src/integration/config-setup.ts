@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, HookParameters } from 'astro';
 import type { PlanMode } from '../content/plan.ts';
-import type { ResolvedSiteOptions } from '../schemas/site-options.ts';
+import { notebookMaxBytes, type ResolvedSiteOptions } from '../schemas/site-options.ts';
 import { casefolioConfig } from './astro-config.ts';
 import { newBuildExtras, searchRecordsFile } from './build-extras.ts';
 import { emptyOutDirOnFailure } from './build-failure.ts';
@@ -37,7 +37,6 @@ export async function setUpConfig(
   const { config, command, updateConfig, injectRoute, logger } = setup;
   const root = fileURLToPath(config.root);
   const contentDir = path.resolve(root, process.env['CASEFOLIO_CONTENT_DIR'] ?? options.contentDir);
-  const location = { root, contentDir, publicDir: fileURLToPath(config.publicDir) };
   // Drafts are left out of the production build at the loader, so no page,
   // asset or data module is ever generated from them.
   const showDrafts = command === 'dev';
@@ -54,9 +53,16 @@ export async function setUpConfig(
     emptyOutDirOnFailure(state);
   }
   const cacheDir = contentCacheDir(root, contentDir, config.cacheDir);
-  // Casefolio's own build files: painted cards, kept between builds, and a
-  // production build's scratch folder (build-extras.ts).
+  // Casefolio's own build files: painted cards, kept between builds, a
+  // production build's scratch folder (build-extras.ts), and the images the
+  // check decodes from notebooks, there before Vite lists them for the pages.
   const casefolioCache = path.join(fileURLToPath(cacheDir ?? config.cacheDir), 'casefolio');
+  const location = {
+    root,
+    contentDir,
+    publicDir: fileURLToPath(config.publicDir),
+    notebookImagesDir: path.join(casefolioCache, 'notebook-images'),
+  };
   state.extras = command === 'build' ? newBuildExtras(casefolioCache) : undefined;
   state.resolved = {
     base: config.base,
@@ -67,6 +73,8 @@ export async function setUpConfig(
     showDrafts,
     // Filled in by the content check, before the content collections read it.
     caseStudyPatterns: [],
+    notebookImagesDir: location.notebookImagesDir,
+    notebookMaxBytes: notebookMaxBytes(options),
   };
   const { listed, ready } = startContentCheck(
     { location, mode, searchRecordsFile: state.extras && searchRecordsFile(state.extras) },
@@ -86,7 +94,8 @@ export async function setUpConfig(
     // The same checks as at start-up, lints included: what the build
     // would refuse is what the overlay shows.
     state.recheck = async () => {
-      await recheckContent(location, mode, logger);
+      const plan = await recheckContent(location, mode, logger);
+      if (plan) state.notebookImages = plan.notebookImages;
     };
     injectRoute({ pattern: '/og/[...card]', entrypoint: new URL('og/route.ts', config.srcDir) });
   }

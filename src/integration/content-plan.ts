@@ -48,6 +48,8 @@ export function takeContentPlan(
   shareCheckedValues(plan);
   // A folder-form draft keeps its images to itself in production.
   state.draftFolders = plan.draftFolders;
+  // Decoded into the cache by the check, before Vite lists them for the pages.
+  state.notebookImages = plan.notebookImages;
   if (!config.site && command === 'build') {
     logger.warn(
       'site is not set, so pages get no canonical URL and the sitemap, RSS feed and social previews use relative links. Set SITE_URL (for example https://ada.github.io) or `site` in astro.config.mjs.',

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { HookParameters } from 'astro';
 import { debounce } from 'es-toolkit/function';
 import type { IntegrationState } from './state.ts';
+import { reloadNotebookImages } from './vite/virtual-images.ts';
 
 /** Quiet time after the last change under content/ before `astro dev` re-checks and reloads. */
 const RELOAD_SETTLE_MS = 150;
@@ -30,6 +31,8 @@ export function watchContent(
     for (const file of changed) server.watcher.emit('change', file);
     changed.clear();
     await state.recheck?.();
+    // The re-check may have decoded a notebook's new images: list them again.
+    reloadNotebookImages(server);
     server.ws.send({ type: 'full-reload' });
   }, RELOAD_SETTLE_MS);
   server.watcher.add(contentDir);

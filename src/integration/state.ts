@@ -28,6 +28,8 @@ export interface IntegrationState {
   ready: Promise<void>;
   /** Folder-form drafts, whose images a production build leaves out. */
   draftFolders: string[];
+  /** The images the content check decoded from notebooks, absolute, for virtual:casefolio/notebook-images. */
+  notebookImages: string[];
   /** Re-runs the content checks in `astro dev`; set at setup, called by the dev watcher. */
   recheck: (() => Promise<void>) | undefined;
   /** Where a production build writes the site: emptied when the build fails. */
@@ -43,6 +45,7 @@ export function newIntegrationState(): IntegrationState {
     listed: Promise.resolve(),
     ready: Promise.resolve(),
     draftFolders: [],
+    notebookImages: [],
     recheck: undefined,
     outDir: undefined,
     extras: undefined,

@@ -1,9 +1,11 @@
 import { shareBuiltCharts, type ChartKey } from './built-charts.ts';
 import { shareConfusionViews, type ConfusionKey } from './confusion-views.ts';
+import { shareNotebookViews, type NotebookKey } from './notebook-views.ts';
 import { shareResolvedMetrics, type MetricKey } from './resolved-metrics.ts';
 import type { BuiltChart } from '../charts/data.ts';
 import type { ConfusionView } from '../charts/confusion.ts';
 import type { ResolvedMetric } from '../artifacts/resolve-metric.ts';
+import type { NotebookView } from '../notebooks/view.ts';
 
 /**
  * What the content check read for the pages, each under its key (the MDX
@@ -21,6 +23,8 @@ export interface CheckedValues {
    * and the pages show these values.
    */
   metrics: [MetricKey, ResolvedMetric][];
+  /** The notebooks, already read and prepared, their images already files (processes/notebook-views.ts). */
+  notebooks: [NotebookKey, NotebookView][];
 }
 
 /**
@@ -33,4 +37,5 @@ export function shareCheckedValues(values: CheckedValues): void {
   shareBuiltCharts(values.charts);
   shareConfusionViews(values.confusions);
   shareResolvedMetrics(values.metrics);
+  shareNotebookViews(values.notebooks);
 }

@@ -117,6 +117,35 @@ export const figurePropsSchema = z.strictObject({
   caption: textSchema(400).optional(),
 });
 
+/** `<Notebook src="./analysis.ipynb" />`: a Jupyter notebook's saved cells, never run. */
+export const notebookPropsSchema = z.strictObject({
+  /** A Jupyter notebook beside the MDX file: `./analysis.ipynb`. */
+  src: localPathSchema.refine((src) => /\.ipynb$/i.test(src), {
+    error: (issue) =>
+      `expected a Jupyter notebook (a .ipynb file), got ${JSON.stringify(issue.input)}`,
+  }),
+  /**
+   * The cells to show (in the notebook's order), each named by a label
+   * (`#| label: roc` at the top of a code cell), a cell id, or an execution
+   * count (the 12 of `In [12]`). Every cell when left out.
+   */
+  cells: z
+    .array(z.union([textSchema(200), z.int().min(1)]))
+    .min(1)
+    .optional(),
+  /** Show the code of code cells; default true. `input={false}` shows only outputs. */
+  input: z.boolean().default(true),
+  /** Show the outputs of code cells; default true. `outputs={false}` shows only code. */
+  outputs: z.boolean().default(true),
+  /**
+   * Alt text for a cell's image outputs, by its label, id or execution
+   * count, without editing the notebook:
+   * `alt={{ roc: "ROC curve, AUC 0.91", 12: "Pair plot of the four features" }}`.
+   * A cell's own `#| fig-alt:` (or `#| fig-cap:`) line is used first.
+   */
+  alt: z.record(textSchema(200), textSchema()).superRefine(plainRecordEntries).default({}),
+});
+
 /** Every component available in MDX without an import, with its props schema. */
 export const componentPropSchemas = {
   Chart: chartPropsSchema,
@@ -125,8 +154,10 @@ export const componentPropSchemas = {
   Metric: metricPropsSchema,
   Callout: calloutPropsSchema,
   Figure: figurePropsSchema,
+  Notebook: notebookPropsSchema,
 } as const;
 
 export type ComponentName = keyof typeof componentPropSchemas;
 export type ChartProps = z.output<typeof chartPropsSchema>;
 export type ConfusionMatrixProps = z.output<typeof confusionMatrixPropsSchema>;
+export type NotebookProps = z.output<typeof notebookPropsSchema>;

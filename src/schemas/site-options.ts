@@ -17,7 +17,18 @@ export const siteOptionsSchema = z.strictObject({
   privateHostSuffixes: z.array(z.string().trim().min(1)).default(['.internal', '.corp', '.local']),
   /** Summaries longer than this are cut on cards; `npm run check` warns. Default 200. */
   cardSummaryLength: z.int().min(40).default(200),
+  /**
+   * The largest notebook `<Notebook src>` may name, in megabytes: a bigger
+   * one fails the check with one line, before it is read. Notebooks grow
+   * with their saved images. Default 20.
+   */
+  notebookSizeLimit: z.number().positive().max(1024).default(20),
 });
 
 export type SiteOptions = z.input<typeof siteOptionsSchema>;
 export type ResolvedSiteOptions = z.output<typeof siteOptionsSchema>;
+
+/** `notebookSizeLimit` in bytes, as the notebook reader takes it. */
+export function notebookMaxBytes(options: Pick<ResolvedSiteOptions, 'notebookSizeLimit'>): number {
+  return Math.round(options.notebookSizeLimit * 1024 * 1024);
+}

@@ -51,7 +51,16 @@ function contentFixtures(): string[] {
  * pages are always validated. The rest are validated when they build; fixtures
  * made to fail (invalid content, duplicate slugs, a photo with GPS data) do not.
  */
-const MUST_BUILD = ['sample', 'valid', 'drafts', 'contract-example', 'lints/clean', 'math'];
+const MUST_BUILD = [
+  'sample',
+  'valid',
+  'drafts',
+  'contract-example',
+  'lints/clean',
+  'math',
+  'notebook',
+  'notebook-hostile',
+];
 
 /**
  * Fixtures whose invalid HTML is the author's, on purpose: `npm run check`

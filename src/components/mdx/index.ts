@@ -5,6 +5,7 @@ import ConfusionMatrix from './ConfusionMatrix.astro';
 import Figure from './Figure.astro';
 import Metric from './Metric.astro';
 import MetricsChart from './MetricsChart.astro';
+import Notebook from './Notebook.astro';
 
 /**
  * What interns can use in MDX without an import statement. Typed against the
@@ -19,4 +20,5 @@ export const mdxComponents = {
   Figure,
   Metric,
   MetricsChart,
+  Notebook,
 } satisfies Record<ComponentName, unknown>;

@@ -3,6 +3,7 @@ import {
   componentPropSchemas,
   type ChartProps,
   type ConfusionMatrixProps,
+  type NotebookProps,
 } from '../../schemas/components.ts';
 import { chartKey, type ChartKey } from '../../processes/built-charts.ts';
 import type { BuiltChart } from '../../charts/data.ts';
@@ -17,6 +18,7 @@ import { isDynamic, type StaticValue } from './static-expression.ts';
 import type { MdxContents, MdxElement } from './elements.ts';
 import { checkBodySafety, isHtmlElement } from './safety.ts';
 import { checkBodyCode } from './code.ts';
+import { checkComputedNotebook, checkNotebook, type NotebookContext } from './notebooks.ts';
 import { checkBodyMath } from './math.ts';
 
 /** A problem in an MDX body: the line of the element and what is wrong with it. */
@@ -32,6 +34,11 @@ export interface BodyContext extends LocalFilesContext {
   charts?: Map<ChartKey, BuiltChart>;
   /** Where confusion matrices read without problems are kept, for the pages to reuse. */
   confusions?: Map<ConfusionKey, ConfusionView>;
+  /**
+   * Where `<Notebook>` is read, prepared and linted (content/mdx/notebooks.ts);
+   * without it only its props are checked.
+   */
+  notebooks?: NotebookContext;
 }
 
 const KNOWN = Object.keys(componentPropSchemas).sort();
@@ -80,7 +87,9 @@ function checkElement(element: MdxElement, context: BodyContext): BodyProblem[] 
     ];
   }
   const props = element.props;
-  if (element.hasSpread || Object.values(props).some((value) => isDynamic(value))) return [];
+  if (element.hasSpread || Object.values(props).some((value) => isDynamic(value))) {
+    return name === 'Notebook' ? checkComputedProps(element, context).map(at) : [];
+  }
   const schema = componentPropSchemas[name as keyof typeof componentPropSchemas] as z.ZodType;
   const parsed = schema.safeParse(props, { reportInput: true });
   if (!parsed.success) {
@@ -97,9 +106,22 @@ function checkElement(element: MdxElement, context: BodyContext): BodyProblem[] 
       return checkConfusion(parsed.data as ConfusionMatrixProps, context).map(at);
     case 'Figure':
       return checkFigure(String(props['src']), context).map(at);
+    case 'Notebook': {
+      const notebooks = context.notebooks;
+      if (!notebooks) return [];
+      return checkNotebook(parsed.data as NotebookProps, line, { ...context, notebooks }).map(at);
+    }
     default:
       return [];
   }
+}
+
+/** `<Notebook>` with props computed at render: its images decoded now, if its `src` is written out. */
+function checkComputedProps(element: MdxElement, context: BodyContext): string[] {
+  const src = element.props['src'];
+  const notebooks = context.notebooks;
+  if (element.hasSpread || typeof src !== 'string' || !notebooks) return [];
+  return checkComputedNotebook(src, element.line, { ...context, notebooks });
 }
 
 function checkMetric(props: Record<string, StaticValue>, context: BodyContext): string[] {

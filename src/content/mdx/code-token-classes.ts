@@ -1,5 +1,6 @@
 import { addClassToHast, type ShikiTransformer } from 'shiki';
 import { memoize } from 'es-toolkit/function';
+import type { AstroUserConfig } from 'astro';
 
 /**
  * Shiki's css-variables theme colours each token with an inline style,
@@ -72,3 +73,15 @@ export const codeTokenClasses: ShikiTransformer = {
     moveStyleToClasses(node, splitTokenStyle);
   },
 };
+
+/**
+ * How the site highlights code: one pass per block with the css-variables
+ * theme, whose colours src/styles/code.css sets for light and dark, and
+ * `codeTokenClasses`. MDX code blocks (integration/astro-config.ts) and
+ * notebook cells (site/notebook-code.ts) both use it, so they look the same.
+ */
+export const siteShikiConfig = {
+  theme: 'css-variables',
+  wrap: false,
+  transformers: [codeTokenClasses],
+} satisfies NonNullable<NonNullable<AstroUserConfig['markdown']>['shikiConfig']>;

@@ -13,6 +13,10 @@ export interface ResolvedConfig {
   showDrafts: boolean;
   /** Glob patterns (relative to caseStudiesDir) the collection loads. */
   caseStudyPatterns: string[];
+  /** Where notebooks' images are decoded to: a folder of the build's cache. */
+  notebookImagesDir: string;
+  /** The largest notebook `<Notebook>` reads, in bytes (`notebookSizeLimit`). */
+  notebookMaxBytes: number;
 }
 
 const ID = 'virtual:casefolio/config';

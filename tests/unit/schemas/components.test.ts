@@ -6,6 +6,7 @@ import {
   confusionMatrixPropsSchema,
   metricPropsSchema,
   metricsChartPropsSchema,
+  notebookPropsSchema,
 } from '../../../src/schemas/components.ts';
 
 /** Issues of a failed parse as `path: message` lines. */
@@ -20,7 +21,14 @@ function issues(schema: { safeParse(value: unknown): unknown }, value: unknown):
 describe('componentPropSchemas', () => {
   it('has a schema for each component of the contract that takes props', () => {
     expect(Object.keys(componentPropSchemas)).toEqual(
-      expect.arrayContaining(['Chart', 'MetricsChart', 'ConfusionMatrix', 'Metric', 'Callout']),
+      expect.arrayContaining([
+        'Chart',
+        'MetricsChart',
+        'ConfusionMatrix',
+        'Metric',
+        'Callout',
+        'Notebook',
+      ]),
     );
   });
 });
@@ -172,5 +180,62 @@ describe('metricPropsSchema, metricsChartPropsSchema and calloutPropsSchema', ()
     });
     expect(calloutPropsSchema.parse({ type: 'warning' }).type).toBe('warning');
     expect(calloutPropsSchema.safeParse({ type: 'tip' }).success).toBe(false);
+  });
+});
+
+describe('notebookPropsSchema', () => {
+  it('shows every cell, code and outputs by default', () => {
+    expect(notebookPropsSchema.parse({ src: './analysis.ipynb' })).toEqual({
+      src: './analysis.ipynb',
+      input: true,
+      outputs: true,
+      alt: {},
+    });
+  });
+
+  it('takes cells by label, id or execution count, input and outputs switches, and alt text by cell', () => {
+    expect(
+      notebookPropsSchema.parse({
+        src: './notebooks/Analysis.IPYNB',
+        cells: [' fit ', 'roc', 12],
+        input: false,
+        outputs: true,
+        alt: { roc: ' ROC curve, AUC 0.91 ', 12: 'Pair plot of the four iris features' },
+      }),
+    ).toEqual({
+      src: './notebooks/Analysis.IPYNB',
+      cells: ['fit', 'roc', 12],
+      input: false,
+      outputs: true,
+      alt: { roc: 'ROC curve, AUC 0.91', '12': 'Pair plot of the four iris features' },
+    });
+  });
+
+  it('refuses a src that is no notebook, and a missing one', () => {
+    expect(issues(notebookPropsSchema, { src: './analysis.py' })).toEqual([
+      'src: expected a Jupyter notebook (a .ipynb file), got "./analysis.py"',
+    ]);
+    expect(issues(notebookPropsSchema, {})).toEqual([
+      'src: Invalid input: expected string, received undefined',
+    ]);
+  });
+
+  it('refuses an empty cell list, blank labels, counts that are not whole and positive', () => {
+    expect(issues(notebookPropsSchema, { src: './a.ipynb', cells: [] })).toEqual([
+      'cells: Too small: expected array to have >=1 items',
+    ]);
+    expect(issues(notebookPropsSchema, { src: './a.ipynb', cells: [' ', 0, 1.5] })).toHaveLength(3);
+  });
+
+  it('refuses switches that are not booleans, blank alt text and props it does not know', () => {
+    expect(issues(notebookPropsSchema, { src: './a.ipynb', input: 'no' })).toEqual([
+      'input: Invalid input: expected boolean, received string',
+    ]);
+    expect(issues(notebookPropsSchema, { src: './a.ipynb', alt: { roc: '  ' } })).toEqual([
+      'alt.roc: Too small: expected string to have >=1 characters',
+    ]);
+    expect(issues(notebookPropsSchema, { src: './a.ipynb', code: false })).toEqual([
+      ': Unrecognized key: "code"',
+    ]);
   });
 });

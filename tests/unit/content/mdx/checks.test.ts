@@ -8,7 +8,7 @@ import { scanMdx } from '../../../../src/content/mdx/elements.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../../fixtures/artifacts');
 const AVAILABLE =
-  'available: <Callout>, <Chart>, <ConfusionMatrix>, <Figure>, <Metric>, <MetricsChart>';
+  'available: <Callout>, <Chart>, <ConfusionMatrix>, <Figure>, <Metric>, <MetricsChart>, <Notebook>';
 
 const temporaryDirs: string[] = [];
 

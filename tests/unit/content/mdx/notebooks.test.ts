@@ -1,0 +1,281 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkAll } from '../../../../src/content/check-all.ts';
+import { formatFinding } from '../../../../src/problems/problem.ts';
+import { siteOptionsSchema, type SiteOptions } from '../../../../src/schemas/site-options.ts';
+import { projectRoot } from '../../../helpers/build.ts';
+import {
+  code,
+  display,
+  markdown,
+  notebookJson,
+  PNG_1X1,
+  result,
+  stream,
+} from '../../notebooks/notebooks.ts';
+
+/**
+ * `<Notebook>` in the content check and the lints: every problem and
+ * finding as the `file:line: message` line `npm run check` prints, on the
+ * element's line.
+ */
+
+const GPS_JPEG = fs
+  .readFileSync(path.join(projectRoot, 'tests/fixtures/image-metadata/exif-gps.jpg'))
+  .toString('base64');
+
+/** The notebook of most tests: a markdown cell with an image beside it, a fit, a figure, a table. */
+const ANALYSIS = notebookJson([
+  markdown('# Analysis\n\nThe data, as plotted: ![data](./figures/data.png)'),
+  code('#| label: fit\nmodel.fit(X, y)', 1, [stream('fitted\n')]),
+  code('#| label: roc\nplot_roc()', 2, [display({ 'image/png': PNG_1X1, 'text/plain': 'fig' })]),
+  code('df.head()', 3, [result({ 'text/html': '<table><tr><td>1</td></tr></table>' }, 3)]),
+]);
+
+/** The analysis notebook and the figure its markdown cell shows, in churn/. */
+const ANALYSIS_FILES = {
+  'churn/analysis.ipynb': ANALYSIS,
+  'churn/figures/data.png': Buffer.from(PNG_1X1, 'base64'),
+};
+
+const temporaryDirs: string[] = [];
+
+afterEach(() => {
+  for (const dir of temporaryDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+interface Project {
+  /** The body of churn/index.mdx, whose line 15 is the body's first. */
+  body: string;
+  /** The frontmatter's dataset. */
+  dataset?: string;
+  /** Files under content/case-studies/, by path: text, or JSON for a notebook. */
+  files?: Record<string, string | Buffer | object>;
+  options?: SiteOptions;
+}
+
+/**
+ * A project with one case study (churn/index.mdx, whose body starts on line
+ * 15), checked as `npm run check` does: the lines it prints and what it read.
+ */
+async function check({ body, dataset = '{ name: Events }', files = {}, options = {} }: Project) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'casefolio-notebook-check-'));
+  temporaryDirs.push(root);
+  const contentDir = path.join(root, 'content');
+  const studies = path.join(contentDir, 'case-studies');
+  const write = (name: string, data: string | Buffer) => {
+    fs.mkdirSync(path.dirname(name), { recursive: true });
+    fs.writeFileSync(name, data);
+  };
+  write(path.join(contentDir, 'profile.yaml'), 'name: Ada Lovelace\nheadline: Intern\n');
+  write(
+    path.join(studies, 'churn', 'index.mdx'),
+    `---
+title: Predicting churn
+summary: A churn model lifted recall from 0.61 to 0.82.
+organization: Acme
+role: Data Science Intern
+period: { start: 2025-06, end: 2025-08 }
+dataset: ${dataset}
+model: { name: Gradient-boosted trees, task: classification }
+metrics:
+  - { name: Recall, value: 0.82, baseline: 0.61 }
+stakeholders:
+  - { role: Head of Retention }
+---
+
+${body}
+
+## Problem
+
+## Approach
+
+## Results
+
+## Impact
+`,
+  );
+  for (const [name, data] of Object.entries(files)) {
+    const file = path.join(studies, name);
+    write(file, typeof data === 'string' || Buffer.isBuffer(data) ? data : JSON.stringify(data));
+  }
+  const imagesDir = path.join(root, 'cache', 'notebook-images');
+  const { report, findings } = await checkAll(
+    { root, contentDir, publicDir: path.join(root, 'public'), notebookImagesDir: imagesDir },
+    siteOptionsSchema.parse(options),
+  );
+  const lines = findings.map((finding) =>
+    formatFinding(finding)
+      .replace(/^content\/case-studies\/churn\/index\.mdx:/, '')
+      .trim(),
+  );
+  const parsed = report.caseStudies[0]?.parsed;
+  return { lines, parsed, imagesDir, studies };
+}
+
+const AT = '<Notebook> src:';
+
+describe('<Notebook> in the content check', () => {
+  it('reads, prepares and keeps a notebook the page can show, its images decoded into the cache', async () => {
+    const { lines, parsed, imagesDir } = await check({
+      body: '<Notebook src="./analysis.ipynb" alt={{ roc: "ROC curve" }} />',
+      files: ANALYSIS_FILES,
+    });
+    expect(lines).toEqual([]);
+    expect(parsed?.notebooks).toHaveLength(1);
+    const [, view] = parsed?.notebooks?.[0] ?? [];
+    expect(view?.cells.map((cell) => cell.kind)).toEqual(['markdown', 'code', 'code', 'code']);
+    // The figure is a file of the cache; the markdown cell's image is published from where it is.
+    const images = parsed?.notebookImages ?? [];
+    expect(images).toHaveLength(2);
+    expect(images.filter((file) => file.startsWith(imagesDir + path.sep))).toHaveLength(1);
+    for (const file of images) expect(fs.existsSync(file)).toBe(true);
+  });
+
+  it('says on the element line what is wrong with src: missing, no notebook, over the size limit', async () => {
+    const { lines } = await check({
+      body: [
+        '<Notebook src="./missing.ipynb" />',
+        '',
+        '<Notebook src="./notes.txt" />',
+        '',
+        '<Notebook src="./analysis.ipynb" alt={{ roc: "ROC curve" }} />',
+      ].join('\n'),
+      files: { 'churn/analysis.ipynb': ANALYSIS, 'churn/notes.txt': 'notes' },
+      options: { notebookSizeLimit: 0.0001 },
+    });
+    expect(lines).toEqual([
+      `15: ${AT} file not found: "./missing.ipynb"`,
+      `17: ${AT} expected a Jupyter notebook (a .ipynb file), got "./notes.txt"`,
+      expect.stringMatching(
+        new RegExp(
+          `^19: ${AT} \\./analysis\\.ipynb: the notebook is 0\\.00 MB, over the [\\d.]+ MB limit for notebooks; clear the outputs`,
+        ),
+      ),
+    ]);
+  });
+
+  it('names the notebook and the cell for a problem in it, and a cell it cannot find', async () => {
+    const { lines } = await check({
+      body: '<Notebook src="./analysis.ipynb" cells={["fit", "nope"]} />',
+      files: { 'churn/analysis.ipynb': ANALYSIS },
+    });
+    expect(lines).toEqual([
+      `15: ${AT} analysis.ipynb: no cell "nope" in the notebook; it has labels "fit", "roc" and execution counts 1-3; write one of these, or add a line "#| label: NAME" at the top of the cell you mean`,
+    ]);
+  });
+
+  it('reports a figure without alt text as an error that gives the fix for that cell', async () => {
+    const { lines } = await check({
+      body: '<Notebook src="./analysis.ipynb" />',
+      files: ANALYSIS_FILES,
+    });
+    expect(lines).toEqual([
+      `15: ${AT} analysis.ipynb, cell "roc": its image output has no alt text, which people using a screen reader need; add alt={{ roc: "…" }} to <Notebook>, or add a line "#| fig-alt: …" at the top of the cell, describing what the figure shows`,
+    ]);
+  });
+
+  it('warns, on the element line, about a notebook that was never run', async () => {
+    const { lines } = await check({
+      body: '<Notebook src="./draft.ipynb" />',
+      files: { 'churn/draft.ipynb': notebookJson([code('x = 1', null)]) },
+    });
+    expect(lines).toEqual([
+      `15: warning: ${AT} draft.ipynb: the notebook has no saved outputs (it was saved without being run, or its outputs were cleared), so the page shows its code only; Casefolio never runs notebooks: run it in Jupyter (Run > Run All Cells), save it, and build again`,
+    ]);
+  });
+
+  it('applies the confidentiality lint to what the page shows of the notebook, not to cells it leaves out', async () => {
+    const leaky = notebookJson([
+      code('#| label: load\nload()', 1, [
+        stream('connected to db01.acme.internal as ada@acme.com\n'),
+      ]),
+      code('#| label: fit\nfit()', 2, [stream('call +1 415 555 0134\n')]),
+    ]);
+    const body = '<Notebook src="./leaky.ipynb" cells={["load"]} />';
+    const files = { 'churn/leaky.ipynb': leaky };
+    expect((await check({ body, files })).lines).toEqual([]);
+    const { lines } = await check({
+      body,
+      files,
+      dataset: '{ name: Events, access: confidential }',
+    });
+    const rest =
+      'in a case study whose dataset is confidential; remove it from the notebook, or leave the cell out with cells={[...]}, before publishing';
+    expect(lines).toEqual([
+      `15: ${AT} leaky.ipynb, cell "load": an email address (ada@acme.com), ${rest}`,
+      `15: ${AT} leaky.ipynb, cell "load": an internal host name (db01.acme.internal), ${rest}`,
+    ]);
+  });
+
+  it('refuses an image output with a GPS position, as it refuses such a photo', async () => {
+    const { lines } = await check({
+      body: '<Notebook src="./photo.ipynb" />',
+      files: {
+        'churn/photo.ipynb': notebookJson([
+          code('#| fig-alt: The site\nshow()', 1, [display({ 'image/jpeg': GPS_JPEG })]),
+        ]),
+      },
+    });
+    expect(lines).toEqual([
+      `15: ${AT} photo.ipynb, cell 1: an image it shows is a JPEG image with a GPS location in its EXIF data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`,
+    ]);
+  });
+
+  it('decodes every image of a notebook whose props are computed at render, and checks its src', async () => {
+    const { lines, parsed } = await check({
+      body: 'export const picked = ["fit"]\n\n<Notebook src="./analysis.ipynb" cells={picked} />\n\n<Notebook src="./gone.ipynb" cells={picked} />',
+      files: ANALYSIS_FILES,
+    });
+    expect(lines).toEqual([`19: ${AT} file not found: "./gone.ipynb"`]);
+    expect(parsed?.notebooks).toEqual([]);
+    expect(parsed?.notebookImages).toHaveLength(2);
+  });
+
+  it('refuses a secret anywhere in a notebook whose props are computed, not a figure without alt text', async () => {
+    const leaky = notebookJson([
+      code('#| label: fit\nfit()', 1, [stream('fitted\n')]),
+      code('#| label: key\nkey', 2, [stream('AKIAIOSFODNN7EXAMPLE\n')]),
+      code('plot()', 3, [display({ 'image/png': PNG_1X1 })]),
+    ]);
+    const { lines } = await check({
+      body: 'export const picked = ["fit"]\n\n<Notebook src="./leaky.ipynb" cells={picked} />',
+      files: { 'churn/leaky.ipynb': leaky },
+    });
+    expect(lines).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^17: ${AT} leaky\\.ipynb, cell "key": its output holds what looks like an AWS access key`,
+        ),
+      ),
+    ]);
+  });
+});
+
+describe('<Notebook> in the file lints', () => {
+  it('counts the notebook and the images its Markdown shows as used, and nothing else', async () => {
+    const { lines } = await check({
+      body: '<Notebook src="./analysis.ipynb" alt={{ roc: "ROC curve" }} />',
+      files: { ...ANALYSIS_FILES, 'churn/figures/old.png': Buffer.from(PNG_1X1, 'base64') },
+    });
+    expect(lines).toEqual([
+      'warning: figures/old.png is not used by this case study; remove it or prefix it with _ to keep it as a note',
+    ]);
+  });
+
+  it("refuses a notebook kept in a draft's folder", async () => {
+    const { lines } = await check({
+      body: '<Notebook src="../wip/analysis.ipynb" alt={{ roc: "ROC curve" }} />',
+      files: {
+        'wip/index.mdx': '---\ntitle: WIP\ndraft: true\n---\n',
+        'wip/analysis.ipynb': ANALYSIS,
+        'wip/figures/data.png': Buffer.from(PNG_1X1, 'base64'),
+      },
+    });
+    expect(lines).toContain(
+      `15: ${AT} "../wip/analysis.ipynb" is a file of the draft "wip", which is not published; copy it into this case study's folder, or publish the draft`,
+    );
+  });
+});
