@@ -91,7 +91,9 @@ export function outputAlt(cell: CodeCell, alt: NotebookSelection['alt']): string
   const fromProp = keys.flatMap((key) =>
     key !== undefined && alt[key] !== undefined ? [alt[key]] : [],
   )[0];
-  return (options['fig-alt'] || options['fig-cap'] || fromProp || '').trim();
+  // The alt prop is written where the notebook is shown, for this page:
+  // it wins over what the notebook says for every page.
+  return (fromProp || options['fig-alt'] || options['fig-cap'] || '').trim();
 }
 
 /** A long stream or traceback cut to MAX_OUTPUT_LINES and MAX_OUTPUT_CHARS. */

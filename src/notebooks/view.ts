@@ -25,7 +25,7 @@ export interface NotebookView {
 
 export type NotebookCellView = MarkdownCellView | CodeCellView;
 
-export interface MarkdownCellView {
+interface MarkdownCellView {
   kind: 'markdown';
   /** 0-based position in the notebook. */
   index: number;

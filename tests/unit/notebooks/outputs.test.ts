@@ -141,9 +141,10 @@ describe('outputAlt', () => {
   const cell = (source: string, count: number | null = 12, id = 'abc') =>
     notebook([code(source, count, [], { id })]).cells[0] as CodeCell;
 
-  it('takes fig-alt, else fig-cap, else the alt prop by label, id or execution count', () => {
-    expect(outputAlt(cell('#| fig-alt: A\n#| fig-cap: C\nx'), { 12: 'P' })).toBe('A');
-    expect(outputAlt(cell('#| fig-cap: C\nx'), { 12: 'P' })).toBe('C');
+  it('takes the alt prop by label, id or execution count, else fig-alt, else fig-cap', () => {
+    expect(outputAlt(cell('#| fig-alt: A\n#| fig-cap: C\nx'), { 12: 'P' })).toBe('P');
+    expect(outputAlt(cell('#| fig-alt: A\n#| fig-cap: C\nx'), { 13: 'P' })).toBe('A');
+    expect(outputAlt(cell('#| fig-cap: C\nx'), {})).toBe('C');
     expect(outputAlt(cell('#| label: roc\nx'), { roc: 'R', 12: 'P' })).toBe('R');
     expect(outputAlt(cell('x'), { abc: 'I', 12: 'P' })).toBe('I');
     expect(outputAlt(cell('x'), { 12: 'P' })).toBe('P');
