@@ -18,7 +18,7 @@ import { isDynamic, type StaticValue } from './static-expression.ts';
 import type { MdxContents, MdxElement } from './elements.ts';
 import { checkBodySafety, isHtmlElement } from './safety.ts';
 import { checkBodyCode } from './code.ts';
-import { checkComputedNotebook, checkNotebook, type NotebookContext } from './notebooks.ts';
+import { checkNotebook, type NotebookContext } from './notebooks.ts';
 import { checkBodyMath } from './math.ts';
 
 /** A problem in an MDX body: the line of the element and what is wrong with it. */
@@ -88,7 +88,7 @@ function checkElement(element: MdxElement, context: BodyContext): BodyProblem[] 
   }
   const props = element.props;
   if (element.hasSpread || Object.values(props).some((value) => isDynamic(value))) {
-    return name === 'Notebook' ? checkComputedProps(element, context).map(at) : [];
+    return name === 'Notebook' ? computedNotebookProps(element).map(at) : [];
   }
   const schema = componentPropSchemas[name as keyof typeof componentPropSchemas] as z.ZodType;
   const parsed = schema.safeParse(props, { reportInput: true });
@@ -116,12 +116,30 @@ function checkElement(element: MdxElement, context: BodyContext): BodyProblem[] 
   }
 }
 
-/** `<Notebook>` with props computed at render: its images decoded now, if its `src` is written out. */
-function checkComputedProps(element: MdxElement, context: BodyContext): string[] {
-  const src = element.props['src'];
-  const notebooks = context.notebooks;
-  if (element.hasSpread || typeof src !== 'string' || !notebooks) return [];
-  return checkComputedNotebook(src, element.line, { ...context, notebooks });
+/**
+ * `<Notebook>` props computed at render (`cells={picked}`, `{...props}`)
+ * are refused: which cells, outputs and images a page publishes must be
+ * known to the check, which lints them (alt text, secrets, size) and
+ * decodes the images before the build starts.
+ */
+function computedNotebookProps(element: MdxElement): string[] {
+  const examples: Record<string, string> = {
+    src: 'src="./analysis.ipynb"',
+    cells: 'cells={["fit", 12]}',
+    alt: 'alt={{ roc: "ROC curve, AUC 0.91" }}',
+  };
+  const written = (name: string) =>
+    `write the value out, as in ${examples[name] ?? `${name}={false}`}, so the check sees what the page shows`;
+  return [
+    ...(element.hasSpread
+      ? [
+          'props: spread props ({...props}) are not allowed; write each prop out, as in <Notebook src="./analysis.ipynb" cells={["fit", 12]} />, so the check sees what the page shows',
+        ]
+      : []),
+    ...Object.entries(element.props)
+      .filter(([, value]) => isDynamic(value))
+      .map(([name]) => `${name}: computed from code; ${written(name)}`),
+  ];
 }
 
 function checkMetric(props: Record<string, StaticValue>, context: BodyContext): string[] {

@@ -63,9 +63,6 @@ export function notebookSelection(props: NotebookProps): NotebookSelection {
   };
 }
 
-/** Every cell with code and outputs: all a page could show of a notebook. */
-const EVERYTHING: NotebookSelection = { input: true, outputs: true, alt: {} };
-
 /**
  * Checks `<Notebook>` with its props after their schema, line `line`:
  * returns its problems, worded after `<Notebook> `, and keeps its view and
@@ -84,27 +81,6 @@ export function checkNotebook(
   if (problems.length > 0) return problems.map((problem) => `src: ${problem}`);
   context.notebooks.views.set(notebookKey(context.mdxFile, props), view);
   return [];
-}
-
-/**
- * `<Notebook>` whose props are computed at render (`cells={picked}`): what
- * it shows is known only then, so the whole notebook is checked and every
- * image of it decoded now, while Astro's Vite plugins can still list it.
- */
-export function checkComputedNotebook(
-  src: string,
-  line: number,
-  context: LocalFilesContext & { notebooks: NotebookContext },
-): string[] {
-  const prepared = prepareNotebookFile(src, EVERYTHING, placeOf(context));
-  if (!prepared.ok) return [`src: ${prepared.message}`];
-  const { images, reads, findings } = prepared.use;
-  // What it shows is not known: the files it may publish are linted, and a
-  // secret anywhere in it is refused; a problem in any cell is one the page may show.
-  const secrets = findings.filter((finding) => finding.rule === 'notebook-secret');
-  context.notebooks.uses.push({ line, src, findings: secrets, texts: [], images, reads });
-  for (const { file } of images) context.notebooks.images.add(file);
-  return prepared.problems.map((problem) => `src: ${problem}`);
 }
 
 /** Where a notebook is prepared: the MDX file naming it, and the check's folder and limit. */
