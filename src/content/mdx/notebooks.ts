@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { NotebookProps } from '../../schemas/components.ts';
 import { checkLocalFile, isInside } from '../../files/paths.ts';
-import { readNotebook } from '../../notebooks/read.ts';
+import { notebookRead } from '../../artifacts/read-cache.ts';
 import { prepareNotebook } from '../../notebooks/prepare.ts';
 import { lintNotebook, notebookTexts } from '../../notebooks/lints.ts';
 import type { NotebookImage, NotebookSelection, NotebookView } from '../../notebooks/view.ts';
@@ -113,7 +113,7 @@ export function prepareNotebookFile(
   const pathProblem = checkLocalFile(src, place.mdxFile, place.contentDir);
   if (pathProblem) return { ok: false, message: pathProblem };
   const notebookFile = path.resolve(path.dirname(place.mdxFile), src);
-  const read = readNotebook(notebookFile, { maxBytes: place.maxBytes });
+  const read = notebookRead(notebookFile, place.maxBytes);
   if (!read.ok) return { ok: false, message: `${src}: ${read.message}` };
   const { view, problems, warnings } = prepareNotebook(read.notebook, selection, {
     notebookFile,
