@@ -408,7 +408,14 @@ function checkCaseStudy(
       if (problem) problems.push(fieldProblem(file, yaml, ['metrics', index, 'from'], problem));
       return;
     }
-    const resolved = resolveMetric(parsedMetric.data, absolutePath, location.contentDir);
+    const resolved = resolveMetric(
+      parsedMetric.data,
+      absolutePath,
+      location.contentDir,
+      location.notebookMaxBytes === undefined
+        ? {}
+        : { notebookMaxBytes: location.notebookMaxBytes },
+    );
     if (!resolved.ok) {
       problems.push(fieldProblem(file, yaml, ['metrics', index, resolved.field], resolved.message));
     } else {

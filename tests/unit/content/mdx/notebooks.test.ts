@@ -54,13 +54,21 @@ interface Project {
   /** Files under content/case-studies/, by path: text, or JSON for a notebook. */
   files?: Record<string, string | Buffer | object>;
   options?: SiteOptions;
+  /** The frontmatter's metrics list, one line per metric. */
+  metrics?: string;
 }
 
 /**
  * A project with one case study (churn/index.mdx, whose body starts on line
  * 15), checked as `npm run check` does: the lines it prints and what it read.
  */
-async function check({ body, dataset = '{ name: Events }', files = {}, options = {} }: Project) {
+async function check({
+  body,
+  dataset = '{ name: Events }',
+  files = {},
+  options = {},
+  metrics = '  - { name: Recall, value: 0.82, baseline: 0.61 }',
+}: Project) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'casefolio-notebook-check-'));
   temporaryDirs.push(root);
   const contentDir = path.join(root, 'content');
@@ -81,7 +89,7 @@ period: { start: 2025-06, end: 2025-08 }
 dataset: ${dataset}
 model: { name: Gradient-boosted trees, task: classification }
 metrics:
-  - { name: Recall, value: 0.82, baseline: 0.61 }
+${metrics}
 stakeholders:
   - { role: Head of Retention }
 ---
@@ -153,6 +161,20 @@ describe('<Notebook> in the content check', () => {
         new RegExp(
           `^19: ${AT} \\./analysis\\.ipynb: the notebook is 0\\.00 MB, over the [\\d.]+ MB limit for notebooks; clear the outputs`,
         ),
+      ),
+    ]);
+  });
+
+  it('holds a metric read from a notebook to the same size limit', async () => {
+    const { lines } = await check({
+      body: '',
+      metrics: '  - { name: Recall, from: ./analysis.ipynb#fit, baseline: 0.61 }',
+      files: { 'churn/analysis.ipynb': ANALYSIS },
+      options: { notebookSizeLimit: 0.0001 },
+    });
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^10: metrics\[0\]\.from: \.\/analysis\.ipynb: the notebook is 0\.00 MB, over the [\d.]+ MB limit for notebooks/,
       ),
     ]);
   });
