@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { checkLocalFile } from '../files/paths.ts';
 import { cellChoices, cellName, findCell } from '../notebooks/select.ts';
-import type { Notebook } from '../schemas/notebook.ts';
 import { readCellOutputs } from './formats/notebook-outputs.ts';
 import type { Artifact } from './formats/types.ts';
 import { notebookRead } from './read-cache.ts';
