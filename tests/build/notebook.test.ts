@@ -259,6 +259,7 @@ describe('broken notebooks', () => {
       '36',
       '38',
       '40',
+      '42',
     ]);
     expect(lines.every((line) => /^\S+:\d+: <Notebook> (src|alt): /.test(line))).toBe(true);
     expect(checkFixture('notebook-broken')).toEqual({ status: 1, lines });
