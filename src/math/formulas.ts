@@ -28,7 +28,10 @@ export interface MathNode {
   value?: string | undefined;
   lang?: string | null | undefined;
   position?:
-    | { start: { line: number; offset?: number | undefined }; end?: { offset?: number | undefined } }
+    | {
+        start: { line: number; offset?: number | undefined };
+        end?: { offset?: number | undefined };
+      }
     | undefined;
 }
 

@@ -84,10 +84,18 @@ describe('readNotebook', () => {
     const [cell] = read.notebook.cells;
     expect(cell?.cell_type === 'code' && cell.outputs[0]).toMatchObject({
       data: {
-        'application/json': { auc: 0.91, loss: null, best: null, worst: null, note: 'NaN stays text' },
+        'application/json': {
+          auc: 0.91,
+          loss: null,
+          best: null,
+          worst: null,
+          note: 'NaN stays text',
+        },
       },
     });
-    expect(read.notebook.metadata).toMatchObject({ papermill: { parameters: { threshold: null } } });
+    expect(read.notebook.metadata).toMatchObject({
+      papermill: { parameters: { threshold: null } },
+    });
   });
 
   it('still refuses what is not JSON around a NaN, and a NaN where nbformat wants a number', () => {

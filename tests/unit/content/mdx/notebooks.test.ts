@@ -196,7 +196,7 @@ describe('<Notebook> in the content check', () => {
         '',
         '<Notebook src="./math.ipynb" />',
         '',
-        'The body\'s own $\\fracc{1}{2}$.',
+        "The body's own $\\fracc{1}{2}$.",
       ].join('\n'),
       files: {
         'churn/math.ipynb': notebookJson([
