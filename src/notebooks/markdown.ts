@@ -210,8 +210,8 @@ function transform(parent: Parent, pass: Pass): void {
       default:
         break;
     }
-    const formula = mathProblem(node, pass.source);
-    if (formula) prepared.problems.push(formula);
+    const unreadable = mathProblem(node, pass.source);
+    if (unreadable) prepared.problems.push(unreadable);
     if ('children' in node) transform(node, pass);
     children.push(node);
   }
