@@ -5,6 +5,7 @@ import { checkAll, type CheckLocation, type LintOptions } from './check-all.ts';
 import type { Finding } from './lints.ts';
 import { portfolioOgCards, type OgCardFile } from '../og/card.ts';
 import type { ContentProblem } from '../problems/problem.ts';
+import { pruneNotebookImages } from '../notebooks/images.ts';
 import { metricKey } from '../processes/resolved-metrics.ts';
 import { searchRecord, type SearchRecord } from '../search/records.ts';
 import { siteOptionsSchema } from '../schemas/site-options.ts';
@@ -126,6 +127,7 @@ export async function planContent(
   mode: PlanMode,
   onPatterns?: (patterns: string[]) => void,
 ): Promise<ContentPlan> {
+  const started = Date.now();
   // The lints run in the same check, so the build refuses what `npm run
   // check` calls an error without checking anything twice.
   const { report, findings } = await checkAll(
@@ -146,6 +148,15 @@ export async function planContent(
   // again after each save's re-check, dev/recheck.ts). Each study's lists
   // hold only what was read without problems; anything else a page reads itself.
   const rendered = mode.showDrafts ? entries : published;
+  if (forPages && location.notebookImagesDir) {
+    // Images decoded for notebooks the content no longer shows pile up in
+    // the cache: a build that goes on removes them. Every study's are kept,
+    // drafts' too (`astro dev` may share the folder and show them), and so
+    // is anything written since this check began (by a process that saw
+    // other content); the seconds of slack allow for coarse file times.
+    const keep = new Set(entries.flatMap(({ parsed }) => parsed?.notebookImages ?? []));
+    pruneNotebookImages(location.notebookImagesDir, keep, started - 2000);
+  }
   return {
     problems,
     warnings: findings.filter((finding) => finding.severity === 'warning'),

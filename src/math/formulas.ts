@@ -22,12 +22,17 @@ export interface Formula {
   line: number;
 }
 
-/** The parts of a Sätteri mdast node (parsed with positions) a formula is read from. */
+/** The parts of an mdast node (Sätteri's or micromark's, parsed with positions) a formula is read from. */
 export interface MathNode {
   type: string;
-  value?: string;
-  lang?: string | null;
-  position?: { start: { line: number; offset?: number }; end?: { offset?: number } };
+  value?: string | undefined;
+  lang?: string | null | undefined;
+  position?:
+    | {
+        start: { line: number; offset?: number | undefined };
+        end?: { offset?: number | undefined };
+      }
+    | undefined;
 }
 
 /** Whether a node holds math as the build renders it: `$…$`, a `$$` block or a fenced `math` block. */

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import { readFileWithin } from '../files/read.ts';
@@ -108,6 +116,48 @@ function writeOnce(file: string, bytes: Buffer): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, bytes);
   renameSync(temporary, file);
+}
+
+/**
+ * The names writeNotebookImage gives files (`<sha256>.png`), and its
+ * temporary files (`<sha256>.png.<pid>.tmp`): pruning touches nothing else.
+ */
+const WRITTEN_NAME = /^[0-9a-f]{64}\.(?:png|jpg|gif|webp|svg)(?:\.\d+\.tmp)?$/;
+
+/**
+ * Removes from `imagesDir` the images decoded for notebooks the content no
+ * longer shows: every file written there by writeNotebookImage that `keep`
+ * (absolute paths) does not list and that was last changed before `before`
+ * (milliseconds since the epoch). A file written later is another process's
+ * (`astro dev` or another build sharing the cache), for content this one
+ * did not see, and is left. Never throws: a file that cannot be removed
+ * stays for the next build. Returns the files removed.
+ */
+export function pruneNotebookImages(
+  imagesDir: string,
+  keep: ReadonlySet<string>,
+  before: number,
+): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(imagesDir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const file = path.join(imagesDir, name);
+    if (!WRITTEN_NAME.test(name) || keep.has(file)) continue;
+    try {
+      const stat = statSync(file);
+      if (!stat.isFile() || stat.mtimeMs >= before) continue;
+      rmSync(file, { force: true });
+      removed.push(file);
+    } catch {
+      // Removed by another process meanwhile, or not ours to remove.
+    }
+  }
+  return removed;
 }
 
 type Measured =

@@ -4,11 +4,12 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Html, Image, Link, Nodes, Parent, PhrasingContent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
-import { mathFromMarkdown, mathToMarkdown } from 'mdast-util-math';
-import { toMarkdown } from 'mdast-util-to-markdown';
+import { mathFromMarkdown, mathToMarkdown, type InlineMath } from 'mdast-util-math';
+import { toMarkdown, type Handle } from 'mdast-util-to-markdown';
 import { gfm } from 'micromark-extension-gfm';
 import { math } from 'micromark-extension-math';
 import { checkLocalFile, resolveInside } from '../files/paths.ts';
+import { formulaOf, formulaProblem, isMathNode } from '../math/formulas.ts';
 import type { MimeBundle } from '../schemas/notebook.ts';
 import { REFUSED_ELEMENTS, URL_ATTRIBUTES, URL_LISTS } from '../schemas/body-html.ts';
 import { BODY_SCHEMES, urlProblem, urlScheme } from '../schemas/url.ts';
@@ -20,8 +21,8 @@ import type { NotebookImage } from './view.ts';
  * the case study's page, on the Markdown tree (GFM and math, as Jupyter
  * reads it): headings demoted under the case study's own, links to files
  * the site does not publish turned into their text, images resolved to
- * files, unsafe URLs and active HTML refused. The renderer reads the result
- * with the site's own Markdown pipeline.
+ * files, unsafe URLs, active HTML and formulas that do not render refused.
+ * The renderer reads the result with the site's own Markdown pipeline.
  */
 
 export interface MarkdownContext {
@@ -71,11 +72,49 @@ export function prepareMarkdown(source: string, context: MarkdownContext): Prepa
     const problem = urlProblem(node.url);
     if (problem) prepared.problems.push(`[${node.label ?? node.identifier}]: ${problem}`);
   });
-  transform(tree, definitions, context, prepared);
+  const pass: Pass = { source, definitions, context, prepared, displayMath: new WeakSet() };
+  transform(tree, pass);
   prepared.markdown = toMarkdown(tree, {
     extensions: [gfmToMarkdown(), mathToMarkdown()],
+    handlers: { inlineMath: keepingDollars(pass.displayMath) },
   }).trimEnd();
   return prepared;
+}
+
+/**
+ * What is wrong with each formula of some Markdown the page renders as it
+ * is (a `text/latex` output), one line each, worded as prepareMarkdown's
+ * problems (`math: $x^$: ...`).
+ */
+export function formulaProblems(source: string): string[] {
+  const problems: string[] = [];
+  walk(fromMarkdown(source, MARKDOWN_EXTENSIONS), (node) => {
+    const problem = mathProblem(node, source);
+    if (problem) problems.push(problem);
+  });
+  return problems;
+}
+
+/** A math node's problem, worded after the cell's name, or undefined when it renders or is no formula. */
+function mathProblem(node: Nodes, source: string): string | undefined {
+  if (!isMathNode(node)) return undefined;
+  const formula = formulaOf(node, source);
+  const problem = formula && formulaProblem(formula);
+  return problem === undefined ? undefined : `math: ${problem}`;
+}
+
+/**
+ * Writes `$$x$$` written in a sentence back with two dollar signs, so the
+ * page sets it as display math (as in MDX) and the check's verdict on it
+ * holds: a formula that needs display math (`\tag`) is not written back as
+ * inline math, which refuses it.
+ */
+function keepingDollars(display: WeakSet<InlineMath>): Handle {
+  const inline = mathToMarkdown().handlers?.inlineMath;
+  const double = mathToMarkdown({ singleDollarTextMath: false }).handlers?.inlineMath;
+  if (!inline || !double) throw new Error('mdast-util-math writes no inline math');
+  return (node: InlineMath, parent, state, info) =>
+    (display.has(node) ? double : inline)(node, parent, state, info);
 }
 
 /** Calls `visit` on every node of a tree, parents first. */
@@ -93,16 +132,23 @@ function plainText(node: Nodes): string {
 
 const quote = (text: string) => JSON.stringify(text);
 
+/** One Markdown text being prepared. */
+interface Pass {
+  /** The Markdown as written: formulas are told from dollar amounts by the text around them. */
+  source: string;
+  definitions: ReadonlyMap<string, { url: string; title?: string | null | undefined }>;
+  context: MarkdownContext;
+  prepared: PreparedMarkdown;
+  /** Inline math written with `$$`, to be written back so. */
+  displayMath: WeakSet<InlineMath>;
+}
+
 /**
  * Rewrites a parent's children in place: each child is kept, changed, or
  * replaced by what it holds (a link that becomes text), and walked.
  */
-function transform(
-  parent: Parent,
-  definitions: ReadonlyMap<string, { url: string; title?: string | null | undefined }>,
-  context: MarkdownContext,
-  prepared: PreparedMarkdown,
-): void {
+function transform(parent: Parent, pass: Pass): void {
+  const { definitions, context, prepared } = pass;
   const children: Nodes[] = [];
   for (const original of parent.children as Nodes[]) {
     let node: Nodes = original;
@@ -138,10 +184,21 @@ function transform(
       case 'link': {
         if (!keepLink(node, prepared)) {
           const holder: Parent = { type: 'paragraph', children: node.children };
-          transform(holder, definitions, context, prepared);
+          transform(holder, pass);
           children.push(...(holder.children as PhrasingContent[]));
           continue;
         }
+        break;
+      }
+      case 'inlineMath': {
+        const formula = formulaOf(node, pass.source);
+        // A dollar amount (`costs $5 and $10`) is the text it was written as,
+        // whatever the Markdown written back would look like.
+        if (!formula) {
+          children.push({ type: 'text', value: writtenAt(node, pass.source) });
+          continue;
+        }
+        if (formula.display) pass.displayMath.add(node);
         break;
       }
       case 'image':
@@ -153,10 +210,17 @@ function transform(
       default:
         break;
     }
-    if ('children' in node) transform(node, definitions, context, prepared);
+    const unreadable = mathProblem(node, pass.source);
+    if (unreadable) prepared.problems.push(unreadable);
+    if ('children' in node) transform(node, pass);
     children.push(node);
   }
   (parent as Root).children = children as Root['children'];
+}
+
+/** The text a node was parsed from, as written. */
+function writtenAt(node: Nodes, source: string): string {
+  return source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
 }
 
 /** Whether a link stays a link; a problem or a warning says why not. */

@@ -2,7 +2,7 @@ import type { CodeCell, MimeBundle, NotebookOutput } from '../schemas/notebook.t
 import { ansiToHtml, settleCarriageReturns, stripAnsi } from './ansi.ts';
 import { cellOptions } from './cell-options.ts';
 import { IMAGE_MIMES, isImageMime, writeNotebookImage, type ImageMime } from './images.ts';
-import { prepareMarkdown, type MarkdownContext } from './markdown.ts';
+import { formulaProblems, prepareMarkdown, type MarkdownContext } from './markdown.ts';
 import { sanitizeHtmlOutput } from './sanitize.ts';
 import type { NotebookSelection, OutputView } from './view.ts';
 
@@ -55,6 +55,22 @@ const INTERACTIVE = [
 ];
 
 const STATIC_FALLBACK: readonly string[] = [...IMAGE_MIMES, 'text/plain'];
+
+/** `text/latex` as the page renders it, as Markdown: display math, unless it brings its own `$` delimiters. */
+export function latexAsMarkdown(tex: string): string {
+  const trimmed = tex.trim();
+  return trimmed.startsWith('$') ? trimmed : `$$\n${trimmed}\n$$`;
+}
+
+/**
+ * What follows a `text/latex` output's formula that does not render. A
+ * warning, not a problem: the TeX was written by the cell's code (IPython's
+ * `Math` or `Latex`, SymPy, a library's `_repr_latex_`) for a LaTeX or
+ * MathJax that knows more commands than Temml, and the page still shows it,
+ * as code.
+ */
+const LATEX_SHOWN_AS_CODE =
+  'the page shows this LaTeX output as code; change the TeX the cell writes and run it again, or hide the output (tag the cell remove-output)';
 
 /** The one MIME type of a bundle a page shows, or undefined for none. */
 export function chosenMime(bundle: MimeBundle): string | undefined {
@@ -204,6 +220,9 @@ export function prepareOutputs(
         ...(Object.keys(prepared.images).length > 0 ? { images: prepared.images } : {}),
       });
     } else if (mime === 'text/latex') {
+      for (const problem of formulaProblems(latexAsMarkdown(data))) {
+        warnings.push(`output ${number}: ${problem}; ${LATEX_SHOWN_AS_CODE}`);
+      }
       views.push({ kind: 'latex', tex: data });
     } else {
       views.push({ kind: 'text', text: stripAnsi(data) });

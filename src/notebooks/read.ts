@@ -1,6 +1,6 @@
-import { jsonSyntaxError } from '../files/json-syntax.ts';
+import { parsePythonJson } from '../files/python-json.ts';
 import { readFileWithin } from '../files/read.ts';
-import { MAX_NOTEBOOK_BYTES, megabytes, TOO_DEEP, tooDeepLine } from '../files/size-limit.ts';
+import { MAX_NOTEBOOK_BYTES, megabytes } from '../files/size-limit.ts';
 import { describeValue } from '../problems/describe-value.ts';
 import { friendlyIssues } from '../problems/friendly-issues.ts';
 import { pluralize } from '../problems/plural.ts';
@@ -24,7 +24,9 @@ const CONVERT =
 
 /**
  * Reads a notebook (never runs it): within `maxBytes` (MAX_NOTEBOOK_BYTES by
- * default), nested no deeper than the JSON depth limit, valid JSON, and
+ * default), nested no deeper than the JSON depth limit, valid JSON as
+ * Python writes it (a bare `NaN`, `Infinity` or `-Infinity` is null, as in
+ * every other JSON file Casefolio reads: files/python-json.ts), and
  * nbformat 4 in the shape of `schemas/notebook.ts`. The first problem found
  * is the message, naming the field (`cells[3].outputs[0]: ...`). Never
  * throws.
@@ -41,20 +43,23 @@ export function readNotebook(
       `is ${megabytes(bytes)}, over the ${limitText(maxBytes)} limit for notebooks; clear the outputs the page does not show (in Jupyter: right-click a cell, Clear Cell Output), or save large figures as image files beside it`,
   );
   if (!read.ok) return { ok: false, message: `the notebook ${read.message}` };
-  const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
-  const deep = tooDeepLine(text);
-  if (deep !== undefined) return { ok: false, message: `line ${deep}: the file ${TOO_DEEP}` };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: jsonProblem((error as Error).message, text) };
+  // Python's json module, which nbformat writes with, saves a float NaN or
+  // infinity in an output or metadata as a bare `NaN`: read as null.
+  const parsed = parsePythonJson(read.bytes.toString('utf8'));
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      message: parsed.tooDeep
+        ? `line ${parsed.line}: the file ${parsed.reason}`
+        : `line ${parsed.line}: not valid JSON (${parsed.reason}); a notebook is JSON as Jupyter saves it: open it in Jupyter and save it again, or restore it from version control`,
+    };
   }
+  const { data } = parsed;
   const version = versionProblem(data);
   if (version) return { ok: false, message: version };
-  const parsed = notebookSchema.safeParse(data, { reportInput: true });
-  if (parsed.success) return { ok: true, notebook: parsed.data };
-  const issues = parsed.error.issues.flatMap((issue) => {
+  const checked = notebookSchema.safeParse(data, { reportInput: true });
+  if (checked.success) return { ok: true, notebook: checked.data };
+  const issues = checked.error.issues.flatMap((issue) => {
     const kind = kindProblem(issue, data);
     return kind ? [kind] : friendlyIssues([issue], notebookSchema);
   });
@@ -69,12 +74,6 @@ export function readNotebook(
       ? `${first.field ? `${first.field}: ` : ''}${first.message}${more}; the notebook does not have the shape Jupyter saves (nbformat 4): open it in Jupyter and save it again`
       : 'the notebook does not have the shape Jupyter saves (nbformat 4)',
   };
-}
-
-/** A JSON syntax error with its line, and what to do. */
-function jsonProblem(raw: string, text: string): string {
-  const { line, reason } = jsonSyntaxError(raw, text);
-  return `line ${line}: not valid JSON (${reason}); a notebook is JSON as Jupyter saves it: open it in Jupyter and save it again, or restore it from version control`;
 }
 
 /** The kinds of cell and output nbformat 4 has, by the field that names them. */

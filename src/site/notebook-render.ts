@@ -1,4 +1,5 @@
 import type { CodeCellView, NotebookImage, NotebookView, OutputView } from '../notebooks/view.ts';
+import { latexAsMarkdown } from '../notebooks/outputs.ts';
 import { pluralize } from '../problems/plural.ts';
 import { highlightNotebookCode } from './notebook-code.ts';
 import { renderNotebookMarkdown, type ImageAttributes } from './notebook-markdown.ts';
@@ -49,12 +50,6 @@ type RenderedOutput<Image> =
 /** What `In [n]:` says for a cell's execution count. */
 export function promptOf(executionCount: number | null): string {
   return `In [${executionCount ?? ' '}]:`;
-}
-
-/** `text/latex` as Markdown: display math, unless it brings its own `$` delimiters. */
-export function latexAsMarkdown(tex: string): string {
-  const trimmed = tex.trim();
-  return trimmed.startsWith('$') ? trimmed : `$$\n${trimmed}\n$$`;
 }
 
 /**

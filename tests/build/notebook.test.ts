@@ -1,10 +1,19 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildSite,
+  casefolioCacheDir,
   listFiles,
   loadPage,
   projectRoot,
@@ -259,6 +268,7 @@ describe('broken notebooks', () => {
       '36',
       '38',
       '40',
+      '42',
     ]);
     expect(lines.every((line) => /^\S+:\d+: <Notebook> (src|alt): /.test(line))).toBe(true);
     expect(checkFixture('notebook-broken')).toEqual({ status: 1, lines });
@@ -266,13 +276,21 @@ describe('broken notebooks', () => {
 });
 
 describe('the content check in a production build', () => {
-  it('reads each notebook in its own process only: the pages render the views it handed over', async () => {
-    const trace = path.join(projectRoot, '.tmp', 'notebook-reads', 'reads.tsv');
+  const trace = path.join(projectRoot, '.tmp', 'notebook-reads', 'reads.tsv');
+  const imagesDir = path.join(casefolioCacheDir('notebook'), 'notebook-images');
+  // Left in the cache by an earlier build of a notebook since changed.
+  const stale = path.join(imagesDir, `${'0'.repeat(64)}.png`);
+  let result: BuildResult;
+  beforeAll(async () => {
     rmSync(path.dirname(trace), { recursive: true, force: true });
     mkdirSync(path.dirname(trace), { recursive: true });
+    mkdirSync(imagesDir, { recursive: true });
+    writeFileSync(stale, 'a figure no notebook shows any more');
+    const lastWeek = new Date(Date.now() - 7 * 24 * 60 * 60 * 1000);
+    utimesSync(stale, lastWeek, lastWeek);
     const studies = path.join(projectRoot, 'tests/fixtures/notebook/content/case-studies');
     const preload = pathToFileURL(path.join(projectRoot, 'tests/build/trace-reads.mjs')).href;
-    const result = await buildSite({
+    result = await buildSite({
       fixture: 'notebook',
       fresh: true,
       label: 'notebook-reads',
@@ -282,18 +300,28 @@ describe('the content check in a production build', () => {
         CASEFOLIO_TRACE_FILE: trace,
       },
     });
+  });
+
+  it('reads each notebook in its own process only: the pages render the views it handed over', () => {
     expect(result.code).toBe(0);
     const reads = readFileSync(trace, 'utf8')
       .split('\n')
       .filter((line) => line.endsWith('.ipynb'))
       .map((line) => line.split('\t') as [string, string]);
-    // One read per <Notebook> (three of one file, one of the other), and one
-    // more of each by the GPS check, which opens every file under content/.
+    // One read of each notebook, however many <Notebook> elements show it
+    // (three of one file, one of the other): the check's read cache.
     expect(reads.map(([, file]) => file).sort()).toEqual([
-      ...Array<string>(4).fill('breast-cancer/analysis.ipynb'),
-      ...Array<string>(2).fill('feature-engineering/05.04-Feature-Engineering.ipynb'),
+      'breast-cancer/analysis.ipynb',
+      'feature-engineering/05.04-Feature-Engineering.ipynb',
     ]);
     // All in the check's process: Astro's prepares none again.
     expect(new Set(reads.map(([pid]) => pid)).size).toBe(1);
+  });
+
+  it('removes the images of notebooks the content no longer shows from the cache', () => {
+    expect(result.code).toBe(0);
+    expect(existsSync(stale)).toBe(false);
+    // The figures of the pages just built stay, for the next build.
+    expect(readdirSync(imagesDir).length).toBeGreaterThanOrEqual(7);
   });
 });

@@ -1,4 +1,5 @@
-import { jsonSyntaxProblem, parsePythonJson } from './json-values.ts';
+import { parsePythonJson } from '../../files/python-json.ts';
+import { jsonSyntaxProblem } from './json-values.ts';
 import type { ImportResult, Series } from './types.ts';
 
 /** Keys of a `log_history` entry that say where it was logged, not what. */

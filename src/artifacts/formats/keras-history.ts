@@ -1,5 +1,6 @@
 import { describeValue } from '../../problems/describe-value.ts';
-import { jsonSyntaxProblem, parsePythonJson } from './json-values.ts';
+import { parsePythonJson } from '../../files/python-json.ts';
+import { jsonSyntaxProblem } from './json-values.ts';
 import { kerasLogFromRows, type KerasLogRow } from './keras-log.ts';
 import type { ImportResult } from './types.ts';
 

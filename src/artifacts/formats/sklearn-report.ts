@@ -1,5 +1,6 @@
 import { describeValue } from '../../problems/describe-value.ts';
-import { jsonSyntaxProblem, parsePythonJson } from './json-values.ts';
+import { parsePythonJson } from '../../files/python-json.ts';
+import { jsonSyntaxProblem } from './json-values.ts';
 import { hasReportTable, parseClassificationReportText } from './classification-report-text.ts';
 import { isRecord, reportEntryProblem } from './report-entries.ts';
 import type { ImportResult } from './types.ts';

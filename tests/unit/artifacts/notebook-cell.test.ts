@@ -9,6 +9,7 @@ import {
   code,
   markdown,
   notebookJson,
+  NOTEBOOKS,
   result,
   SHARED_NOTEBOOK,
   stream,
@@ -77,6 +78,16 @@ describe('metrics from notebook cells', () => {
     });
     const auc = resolve({ from: './labelled.ipynb#scores', key: 'auc' });
     expect(auc.ok && auc.metric.value).toBe(0.9712);
+  });
+
+  it('reads a notebook whose JSON holds the bare NaN Python writes', () => {
+    const { resolve } = site({
+      'nan.ipynb': fs.readFileSync(path.join(NOTEBOOKS, 'python-nan.ipynb'), 'utf8'),
+    });
+    expect(resolve({ from: './nan.ipynb#summary', key: 'auc' })).toMatchObject({
+      ok: true,
+      metric: { value: 0.91 },
+    });
   });
 
   it('asks for the cell when the notebook is named without one, listing what there is', () => {

@@ -1,4 +1,14 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -87,6 +97,49 @@ describe('the content plan of a production build', () => {
     expect(inChild).toEqual(inProcess);
     expect(early).toEqual([inProcess.caseStudyPatterns]);
     expect(JSON.parse(readFileSync(searchRecordsFile, 'utf8'))).toEqual(searchRecords);
+  });
+});
+
+describe('the notebook images cache of a production build', () => {
+  it('loses the images of notebooks the content no longer shows, keeping every study’s, drafts’ too', async () => {
+    const temp = mkdtempSync(path.join(os.tmpdir(), 'casefolio-plan-images-'));
+    try {
+      // The notebook fixture, with its second study turned into a draft.
+      const contentDir = path.join(temp, 'content');
+      cpSync(path.join(projectRoot, 'tests/fixtures/notebook/content'), contentDir, {
+        recursive: true,
+      });
+      const draft = path.join(contentDir, 'case-studies/feature-engineering/index.mdx');
+      writeFileSync(draft, readFileSync(draft, 'utf8').replace(/^---\n/, '---\ndraft: true\n'));
+      const imagesDir = path.join(temp, 'cache', 'notebook-images');
+      mkdirSync(imagesDir, { recursive: true });
+      // Left by a build of a notebook since changed, and a file another process is writing.
+      const stale = path.join(imagesDir, `${'a'.repeat(64)}.png`);
+      const writing = path.join(imagesDir, `${'b'.repeat(64)}.png.4242.tmp`);
+      writeFileSync(stale, 'old figure');
+      const yesterday = new Date(Date.now() - 24 * 60 * 60 * 1000);
+      const where = { ...location, contentDir, notebookImagesDir: imagesDir };
+      // `astro dev` decoded the images, drafts' included, yesterday.
+      const devPlan = await planContent(where, { showDrafts: true, forBuild: false });
+      for (const name of readdirSync(imagesDir)) {
+        utimesSync(path.join(imagesDir, name), yesterday, yesterday);
+      }
+      writeFileSync(writing, 'half a figure');
+      expect(existsSync(stale)).toBe(true);
+
+      const plan = await planContent(where, { showDrafts: false, forBuild: true });
+      expect(plan.problems).toEqual([]);
+      expect(existsSync(stale)).toBe(false);
+      expect(existsSync(writing)).toBe(true);
+      // What the build shows, and what `astro dev` shows of the draft, are all there.
+      expect(devPlan.notebookImages.length).toBeGreaterThan(plan.notebookImages.length);
+      for (const file of devPlan.notebookImages) expect(existsSync(file), file).toBe(true);
+      expect(readdirSync(imagesDir)).toHaveLength(
+        devPlan.notebookImages.filter((file) => path.dirname(file) === imagesDir).length + 1,
+      );
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
   });
 });
 

@@ -3,7 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readImageFile, writeNotebookImage } from '../../../src/notebooks/images.ts';
+import {
+  pruneNotebookImages,
+  readImageFile,
+  writeNotebookImage,
+} from '../../../src/notebooks/images.ts';
 import { PNG_1X1, tempDir } from './notebooks.ts';
 
 let jpeg = '';
@@ -104,5 +108,48 @@ describe('readImageFile', () => {
       ok: false,
       message: 'is no image format Casefolio reads (PNG, JPEG, GIF, WebP, SVG)',
     });
+  });
+});
+
+describe('pruneNotebookImages', () => {
+  const HOUR = 60 * 60 * 1000;
+  const hash = (n: number) => createHash('sha256').update(String(n)).digest('hex');
+
+  /** A file in `dir`, last changed `age` milliseconds before now. */
+  function file(dir: string, name: string, age: number): string {
+    const written = path.join(dir, name);
+    fs.writeFileSync(written, 'x');
+    const when = new Date(Date.now() - age);
+    fs.utimesSync(written, when, when);
+    return written;
+  }
+
+  it('removes the images the content no longer shows, written before the check began, and nothing else', () => {
+    const dir = tempDir();
+    const shown = file(dir, `${hash(1)}.png`, 2 * HOUR);
+    const old = file(dir, `${hash(2)}.svg`, 2 * HOUR);
+    const oldPart = file(dir, `${hash(3)}.jpg.4242.tmp`, 2 * HOUR);
+    // Written during this check by another process (`astro dev`), for content it saw.
+    const another = file(dir, `${hash(4)}.webp`, 0);
+    const notOurs = file(dir, 'notes.txt', 2 * HOUR);
+    fs.mkdirSync(path.join(dir, `${hash(5)}.png`));
+    const removed = pruneNotebookImages(dir, new Set([shown]), Date.now() - HOUR);
+    expect(removed.sort()).toEqual([old, oldPart].sort());
+    expect(fs.readdirSync(dir).sort()).toEqual(
+      [shown, another, notOurs, path.join(dir, `${hash(5)}.png`)]
+        .map((f) => path.basename(f))
+        .sort(),
+    );
+  });
+
+  it('keeps every image the content shows, however old', () => {
+    const dir = tempDir();
+    const images = [1, 2, 3].map((n) => file(dir, `${hash(n)}.png`, 48 * HOUR));
+    expect(pruneNotebookImages(dir, new Set(images), Date.now())).toEqual([]);
+    expect(fs.readdirSync(dir)).toHaveLength(3);
+  });
+
+  it('does nothing for a folder that is not there yet', () => {
+    expect(pruneNotebookImages(path.join(tempDir(), 'none'), new Set(), Date.now())).toEqual([]);
   });
 });

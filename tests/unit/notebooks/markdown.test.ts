@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prepareMarkdown, type MarkdownContext } from '../../../src/notebooks/markdown.ts';
+import {
+  formulaProblems,
+  prepareMarkdown,
+  type MarkdownContext,
+} from '../../../src/notebooks/markdown.ts';
 import { PNG_1X1, tempDir } from './notebooks.ts';
 
 /** A content folder with a notebook in a case study's folder, and a figure beside it. */
@@ -33,6 +37,43 @@ describe('prepareMarkdown', () => {
       problems: [],
       warnings: [],
     });
+  });
+
+  it('refuses each formula that does not render, quoting it, wherever it stands', () => {
+    const prepared = prepareMarkdown(
+      [
+        'The loss $\\fracc{1}{2}$ is fine, $x^2$ too.',
+        '',
+        '$$',
+        '\\begin{aligned} a &= b \\end{align}',
+        '$$',
+        '',
+        '```math',
+        'x^',
+        '```',
+        '',
+        '- [see $\\sqrtt{2}$](other.ipynb)',
+      ].join('\n'),
+      context(),
+    );
+    expect(prepared.problems).toEqual([
+      'math: $\\fracc{1}{2}$: unknown command \\fracc (did you mean \\frac?)',
+      'math: $$ \\begin{aligned} a &= b \\end{align} $$: \\begin{aligned} is closed by \\end{align}; the names must match',
+      'math: ```math x^ ```: ^ at the end has nothing to raise; write x^{2}, or remove it',
+      'math: $\\sqrtt{2}$: unknown command \\sqrtt (did you mean \\sqrt?)',
+    ]);
+  });
+
+  it('keeps dollar amounts text, by the rule MDX bodies follow, and $$ in a sentence display math', () => {
+    const prepared = prepareMarkdown(
+      'It costs $5 and $10, a fee of $5-$10; $ x $ too.\n\nThe loss $L$, and $$x \\tag{1}$$ in a sentence.',
+      context(),
+    );
+    expect(prepared.problems).toEqual([]);
+    // Written back escaped, so the page's parser cannot pair them differently.
+    expect(prepared.markdown).toBe(
+      'It costs \\$5 and \\$10, a fee of \\$5-\\$10; \\$ x \\$ too.\n\nThe loss $L$, and $$x \\tag{1}$$ in a sentence.',
+    );
   });
 
   it('turns links to files the site does not publish into their text, with a warning naming the link', () => {
@@ -122,5 +163,14 @@ describe('prepareMarkdown', () => {
       'image "attachment:missing.png": the cell holds no attachment by that name; paste the image into the cell again in Jupyter and save the notebook',
       'image "attachment:doc.txt": the attachment is not an image Casefolio publishes (it holds text/plain); attach a PNG, JPEG, GIF, WebP or SVG',
     ]);
+  });
+});
+
+describe('formulaProblems', () => {
+  it('reads the formulas of Markdown as the page renders it', () => {
+    expect(formulaProblems('$$\n\\alpha + \\betaa\n$$')).toEqual([
+      'math: $$ \\alpha + \\betaa $$: unknown command \\betaa (did you mean \\beta?)',
+    ]);
+    expect(formulaProblems('$\\displaystyle \\alpha + \\beta$ costs $5')).toEqual([]);
   });
 });

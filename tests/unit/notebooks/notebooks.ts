@@ -76,8 +76,8 @@ export function tempDir(): string {
   return dir;
 }
 
+/** The notebook fixtures (tests/fixtures/notebooks/README.md says how each was made). */
+export const NOTEBOOKS = path.resolve(import.meta.dirname, '../../fixtures/notebooks');
+
 /** The copy of the sklearn notebook (nbclient-executed, nbformat 4.5). */
-export const SHARED_NOTEBOOK = path.resolve(
-  import.meta.dirname,
-  '../../fixtures/notebooks/shared/case_study.ipynb',
-);
+export const SHARED_NOTEBOOK = path.join(NOTEBOOKS, 'shared/case_study.ipynb');

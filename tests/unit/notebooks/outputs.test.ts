@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   chosenMime,
+  latexAsMarkdown,
   MAX_OUTPUT_CHARS,
   MAX_OUTPUT_LINES,
   outputAlt,
@@ -134,6 +135,38 @@ describe('prepareOutputs', () => {
     expect(warnings).toEqual([
       expect.stringMatching(/^output 1: link "more" to "report.html" is shown as plain text/),
     ]);
+  });
+});
+
+describe('math in outputs', () => {
+  it('refuses a text/markdown formula that does not render, as in a Markdown cell', () => {
+    const { problems, warnings } = outputsOf(
+      display({ 'text/markdown': 'AUC $\\hatt{a}$, costs $5 and $10' }),
+    );
+    expect(problems).toEqual([
+      'output 1: math: $\\hatt{a}$: unknown command \\hatt (did you mean \\hat?)',
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('warns about a text/latex formula that does not render: the page shows it as code', () => {
+    const { views, problems, warnings } = outputsOf(
+      result({ 'text/latex': '$\\displaystyle \\alpha + \\beta$', 'text/plain': 'a + b' }),
+      result({ 'text/latex': '\\mathbbb{R}^n', 'text/plain': 'R**n' }),
+    );
+    expect(problems).toEqual([]);
+    expect(warnings).toEqual([
+      'output 2: math: $$ \\mathbbb{R}^n $$: unknown command \\mathbbb (did you mean \\mathbb?); the page shows this LaTeX output as code; change the TeX the cell writes and run it again, or hide the output (tag the cell remove-output)',
+    ]);
+    expect(views).toEqual([
+      { kind: 'latex', tex: '$\\displaystyle \\alpha + \\beta$' },
+      { kind: 'latex', tex: '\\mathbbb{R}^n' },
+    ]);
+  });
+
+  it('reads text/latex as display math unless it brings its own delimiters', () => {
+    expect(latexAsMarkdown(' \\frac{1}{2} ')).toBe('$$\n\\frac{1}{2}\n$$');
+    expect(latexAsMarkdown('$x^2$')).toBe('$x^2$');
   });
 });
 

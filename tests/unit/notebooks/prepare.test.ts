@@ -177,6 +177,23 @@ describe('prepareNotebook', () => {
     ]);
   });
 
+  it('names the notebook and the cell of a formula that does not render', () => {
+    const nb = notebook([
+      markdown('# Method\n\nA review costs $5 and a miss $180.'),
+      markdown('The loss is $\\fracc{1}{1 + e^{-z}}$.'),
+      code('#| label: eq\nMath(r"\\sigmaa")', 2, [result({ 'text/latex': '$\\sigmaa$' }, 2)]),
+    ]);
+    const { problems, warnings } = prepare(nb);
+    expect(problems).toEqual([
+      'analysis.ipynb, cell 2: math: $\\fracc{1}{1 + e^{-z}}$: unknown command \\fracc (did you mean \\frac?)',
+    ]);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^analysis\.ipynb, cell "eq": output 1: math: \$\\sigmaa\$: unknown command \\sigmaa \(did you mean \\sigma\?\); the page shows this LaTeX output as code;/,
+      ),
+    ]);
+  });
+
   it('leaves no active markup from a hostile notebook in anything a page renders', () => {
     const hostileSvg =
       '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4" onload="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)"><rect width="1" height="1"/></a></svg>';

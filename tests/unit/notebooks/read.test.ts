@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_NOTEBOOK_BYTES } from '../../../src/files/size-limit.ts';
 import { readNotebook } from '../../../src/notebooks/read.ts';
-import { code, notebookJson, SHARED_NOTEBOOK, stream, tempDir } from './notebooks.ts';
+import { code, notebookJson, NOTEBOOKS, SHARED_NOTEBOOK, stream, tempDir } from './notebooks.ts';
 
 function write(text: string, name = 'a.ipynb'): string {
   const file = path.join(tempDir(), name);
@@ -74,6 +74,36 @@ describe('readNotebook', () => {
   it('names the line of invalid JSON', () => {
     expect(problem('{\n  "nbformat": 4,\n  "cells": [,]\n}')).toMatch(
       /^line 3: not valid JSON \(.+\); a notebook is JSON as Jupyter saves it/,
+    );
+  });
+
+  it('reads the bare NaN and infinities Python writes as null, in outputs and metadata', () => {
+    // Written by nbformat without a kernel (fixtures/notebooks/README.md).
+    const read = readNotebook(path.join(NOTEBOOKS, 'python-nan.ipynb'));
+    if (!read.ok) throw new Error(read.message);
+    const [cell] = read.notebook.cells;
+    expect(cell?.cell_type === 'code' && cell.outputs[0]).toMatchObject({
+      data: {
+        'application/json': {
+          auc: 0.91,
+          loss: null,
+          best: null,
+          worst: null,
+          note: 'NaN stays text',
+        },
+      },
+    });
+    expect(read.notebook.metadata).toMatchObject({
+      papermill: { parameters: { threshold: null } },
+    });
+  });
+
+  it('still refuses what is not JSON around a NaN, and a NaN where nbformat wants a number', () => {
+    expect(problem('{\n  "nbformat": 4,\n  "cells": [NaN NaN]\n}')).toMatch(
+      /^line 3: not valid JSON/,
+    );
+    expect(problem('{"nbformat": 4, "nbformat_minor": NaN, "metadata": {}, "cells": []}')).toMatch(
+      /^nbformat_minor: /,
     );
   });
 

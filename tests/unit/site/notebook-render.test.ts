@@ -5,7 +5,6 @@ import { highlightNotebookCode, shikiLanguage } from '../../../src/site/notebook
 import { nameNotebook } from '../../../src/site/notebook-names.ts';
 import { withScopedHeaders } from '../../../src/site/notebook-tables.ts';
 import {
-  latexAsMarkdown,
   promptOf,
   renderNotebook,
   type NotebookImages,
@@ -111,15 +110,10 @@ describe('renderNotebook', () => {
   });
 });
 
-describe('prompts and LaTeX', () => {
+describe('prompts', () => {
   it("writes Jupyter's prompt", () => {
     expect(promptOf(3)).toBe('In [3]:');
     expect(promptOf(null)).toBe('In [ ]:');
-  });
-
-  it('reads text/latex as display math unless it brings its own delimiters', () => {
-    expect(latexAsMarkdown(' \\frac{1}{2} ')).toBe('$$\n\\frac{1}{2}\n$$');
-    expect(latexAsMarkdown('$x^2$')).toBe('$x^2$');
   });
 });
 

@@ -2,30 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTrainerState } from '../../../../src/artifacts/formats/hf-trainer-state.ts';
-import { replacePythonNonFinite } from '../../../../src/artifacts/formats/json-values.ts';
 import { ARTIFACTS, artifact, points } from '../../../helpers/artifacts.ts';
 
 const fixture = fs.readFileSync(path.join(ARTIFACTS, 'trainer_state.json'), 'utf8');
-
-describe('replacePythonNonFinite', () => {
-  it('replaces bare NaN, Infinity and -Infinity outside strings only', () => {
-    expect(replacePythonNonFinite('{"a": NaN, "b": Infinity, "c": [-Infinity, 1]}')).toBe(
-      '{"a": null, "b": null, "c": [null, 1]}',
-    );
-    expect(replacePythonNonFinite('{"note": "NaN loss at Infinity", "x": NaN}')).toBe(
-      '{"note": "NaN loss at Infinity", "x": null}',
-    );
-    expect(replacePythonNonFinite('{"q\\"NaN": "a \\" NaN \\\\", "NaN": NaN}')).toBe(
-      '{"q\\"NaN": "a \\" NaN \\\\", "NaN": null}',
-    );
-  });
-
-  it('leaves text without NaN or Infinity unchanged', () => {
-    expect(replacePythonNonFinite(fixture.replace('NaN', '1.0'))).toBe(
-      fixture.replace('NaN', '1.0'),
-    );
-  });
-});
 
 describe('parseTrainerState', () => {
   it('reads the fixture: top-level values without log_history, stepName step', () => {

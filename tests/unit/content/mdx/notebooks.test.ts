@@ -189,6 +189,31 @@ describe('<Notebook> in the content check', () => {
     ]);
   });
 
+  it('stops on a formula of the notebook that does not render, as in the body, and warns about a LaTeX output', async () => {
+    const { lines } = await check({
+      body: [
+        'A review costs $5 and a missed churner $180.',
+        '',
+        '<Notebook src="./math.ipynb" />',
+        '',
+        "The body's own $\\fracc{1}{2}$.",
+      ].join('\n'),
+      files: {
+        'churn/math.ipynb': notebookJson([
+          markdown('# Loss\n\nIt costs $5 and $10. The loss is $\\fracc{1}{2}$.'),
+          code('#| label: eq\nMath(r"\\sigmaa(z)")', 1, [
+            result({ 'text/latex': '$\\displaystyle \\sigmaa(z)$', 'text/plain': 'σ(z)' }, 1),
+          ]),
+        ]),
+      },
+    });
+    expect(lines).toEqual([
+      `17: ${AT} math.ipynb, cell 1: math: $\\fracc{1}{2}$: unknown command \\fracc (did you mean \\frac?)`,
+      `17: warning: ${AT} math.ipynb, cell "eq": output 1: math: $\\displaystyle \\sigmaa(z)$: unknown command \\sigmaa (did you mean \\sigma?); the page shows this LaTeX output as code; change the TeX the cell writes and run it again, or hide the output (tag the cell remove-output)`,
+      '19: math: $\\fracc{1}{2}$: unknown command \\fracc (did you mean \\frac?)',
+    ]);
+  });
+
   it('reports a figure without alt text as an error that gives the fix for that cell', async () => {
     const { lines } = await check({
       body: '<Notebook src="./analysis.ipynb" />',
