@@ -51,6 +51,17 @@ export function promptOf(executionCount: number | null): string {
   return `In [${executionCount ?? ' '}]:`;
 }
 
+/**
+ * A stream's HTML without the blank lines that end it: `print(report)` of a
+ * text that ends in a line break leaves one, which a `<pre>` would show as
+ * an empty line at the foot of the output panel. Closing tags stay.
+ */
+export function withoutTrailingBlankLines(html: string): string {
+  let end = html.length;
+  while (html.endsWith('</span>', end)) end -= '</span>'.length;
+  return html.slice(0, end).trimEnd() + html.slice(end);
+}
+
 /** `text/latex` as Markdown: display math, unless it brings its own `$` delimiters. */
 export function latexAsMarkdown(tex: string): string {
   const trimmed = tex.trim();
@@ -80,7 +91,7 @@ export async function renderNotebook<Image>(
       case 'ansi':
         return {
           kind: 'ansi',
-          html: output.html,
+          html: withoutTrailingBlankLines(output.html),
           error: output.stream !== 'stdout',
           ...(output.omittedLines > 0
             ? { omitted: `${pluralize(output.omittedLines, 'more line')} not shown` }
