@@ -102,7 +102,9 @@ function missingMessage(
 /**
  * The cells a reference may name, as a problem lists them: `it has labels
  * "fit", "roc" and execution counts 1-12; write one of these, or add a line
- * "#| label: NAME" at the top of the cell you mean`.
+ * "#| label: NAME" at the top of the cell you mean`. What a notebook lacks
+ * comes after what it has (`it has execution counts 1-18 but no #| label:
+ * lines`): put first, "no" would read as if it covered the whole list.
  */
 export function cellChoices(notebook: Notebook): string {
   const labels = notebook.cells.flatMap((cell) => cellOptionLabel(cell) ?? []);
@@ -112,17 +114,25 @@ export function cellChoices(notebook: Notebook): string {
   );
   const quote = (names: readonly string[]) => names.map((name) => JSON.stringify(name)).join(', ');
   const has = [
-    labels.length > 0 ? `labels ${quote(labels)}` : 'no #| label: lines',
+    ...(labels.length > 0 ? [`labels ${quote(labels)}`] : []),
     ...(ids.length === 0
       ? []
       : ids.length <= MAX_LISTED_IDS
         ? [`ids ${quote(ids)}`]
         : [`${ids.length} cell ids`]),
-    counts.length > 0
-      ? `execution counts ${countRanges(counts)}`
-      : 'no execution counts (it was saved without being run)',
+    ...(counts.length > 0 ? [`execution counts ${countRanges(counts)}`] : []),
   ];
-  return `it has ${listed(has)}; write one of these, or add a line "#| label: NAME" at the top of the cell you mean`;
+  const lacks = [
+    ...(labels.length > 0 ? [] : ['no #| label: lines']),
+    ...(counts.length > 0 ? [] : ['no execution counts (it was saved without being run)']),
+  ];
+  const what =
+    has.length === 0
+      ? listed(lacks)
+      : lacks.length === 0
+        ? listed(has)
+        : `${listed(has)} but ${listed(lacks)}`;
+  return `it has ${what}; write one of these, or add a line "#| label: NAME" at the top of the cell you mean`;
 }
 
 /** `a`, `a and b`, `a, b and c`. */

@@ -35,10 +35,16 @@ describe('findCell', () => {
     expect(findCell(small, 40)).toEqual({
       ok: false,
       message:
-        'no cell ran as In [40] in the notebook; it has no #| label: lines, ids "a", "b" and execution counts 1-2; write one of these, or add a line "#| label: NAME" at the top of the cell you mean',
+        'no cell ran as In [40] in the notebook; it has ids "a", "b" and execution counts 1-2 but no #| label: lines; write one of these, or add a line "#| label: NAME" at the top of the cell you mean',
+    });
+    // What it lacks after what it has: "no" never reads as covering the whole list.
+    expect(findCell(notebook([code('x', 3), code('y', 4)]), 9)).toMatchObject({
+      message: expect.stringContaining('it has execution counts 3-4 but no #| label: lines;'),
     });
     expect(findCell(notebook([code('x', null)]), 1)).toMatchObject({
-      message: expect.stringContaining('no execution counts (it was saved without being run)'),
+      message: expect.stringContaining(
+        'it has no #| label: lines and no execution counts (it was saved without being run);',
+      ),
     });
   });
 });
