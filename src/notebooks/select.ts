@@ -1,6 +1,7 @@
 import { didYouMean } from '../problems/did-you-mean.ts';
 import type { Notebook, NotebookCell } from '../schemas/notebook.ts';
 import { cellOptions } from './cell-options.ts';
+import { isImageOutput } from './outputs.ts';
 import type { NotebookSelection } from './view.ts';
 
 /**
@@ -133,6 +134,32 @@ export function cellChoices(notebook: Notebook): string {
         ? listed(has)
         : `${listed(has)} but ${listed(lacks)}`;
   return `it has ${what}; write one of these, or add a line "#| label: NAME" at the top of the cell you mean`;
+}
+
+/**
+ * How `cells` would name a few of a notebook's cells, as written in MDX
+ * (`"roc"`, `12`): its figures first, which tell a story best, then other
+ * cells with outputs; by label, else execution count (ids are random).
+ * Empty when no code cell has either.
+ */
+export function exampleCells(notebook: Notebook, count = 2): string[] {
+  const named = notebook.cells.flatMap((cell, index) => {
+    if (cell.cell_type !== 'code') return [];
+    const label = cellOptionLabel(cell);
+    const ref =
+      label !== undefined
+        ? JSON.stringify(label)
+        : cell.execution_count !== null
+          ? String(cell.execution_count)
+          : undefined;
+    if (ref === undefined || cell.outputs.length === 0) return [];
+    return [{ ref, index, figure: cell.outputs.some(isImageOutput) }];
+  });
+  // In notebook order, as <Notebook> shows them.
+  return [...named.filter((cell) => cell.figure), ...named.filter((cell) => !cell.figure)]
+    .slice(0, count)
+    .sort((a, b) => a.index - b.index)
+    .map((cell) => cell.ref);
 }
 
 /** `a`, `a and b`, `a, b and c`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellName, findCell, selectCells } from '../../../src/notebooks/select.ts';
-import { code, markdown, notebook } from './notebooks.ts';
+import { cellName, exampleCells, findCell, selectCells } from '../../../src/notebooks/select.ts';
+import { code, display, markdown, notebook, PNG_1X1, stream } from './notebooks.ts';
 
 const nb = notebook([
   markdown('# Title', { id: 'intro' }),
@@ -46,6 +46,23 @@ describe('findCell', () => {
         'it has no #| label: lines and no execution counts (it was saved without being run);',
       ),
     });
+  });
+});
+
+describe('exampleCells', () => {
+  it('names figures first, then cells with outputs, in notebook order, as cells would', () => {
+    const figure = () => display({ 'image/png': PNG_1X1 });
+    const thirdParty = notebook([
+      markdown('# Feature Engineering'),
+      code('data = [...]', 1),
+      code('vec.fit_transform(data)', 3, [stream('array(...)')]),
+      code('plt.scatter(x, y)', 10, [figure()]),
+      code('#| label: line\nplt.plot(x, yfit)', 11, [figure()]),
+    ]);
+    expect(exampleCells(thirdParty)).toEqual(['10', '"line"']);
+    expect(exampleCells(thirdParty, 3)).toEqual(['3', '10', '"line"']);
+    // Cells without outputs, or that never ran and have no label, are no example.
+    expect(exampleCells(notebook([code('x = 1', 1), code('y', null, [stream('2')])]))).toEqual([]);
   });
 });
 
