@@ -36,6 +36,7 @@ import { PROFILE_FILE, fileCount, keptBecause, type FreshStartPlan } from './fre
 import { checkAnswer, fillTemplate, notebookTitle, withNotebook } from './scaffold.ts';
 import { readNotebook } from '../notebooks/read.ts';
 import { lintNotebook } from '../notebooks/lints.ts';
+import { cellChoices, exampleCells } from '../notebooks/select.ts';
 import type { Notebook } from '../schemas/notebook.ts';
 import { suggestSlug } from '../schemas/slugs.ts';
 import { walkFiles } from '../files/walk.ts';
@@ -389,7 +390,7 @@ function notebookNotes(given: GivenNotebook, folder: string): string[] {
   const todo = findings.filter((finding) => finding.rule !== 'notebook-secret');
   const secrets = findings.length - todo.length;
   return [
-    `Copied the notebook to ${folder}/${given.fileName}; <Notebook> shows it whole in the Approach section: pick the cells that tell the story with cells={["label", 12]}`,
+    `Copied the notebook to ${folder}/${given.fileName}; <Notebook> shows it whole in the Approach section: pick the cells that tell the story, as cells={[${exampleCells(given.notebook).join(', ') || '"label", 12'}]}: ${cellChoices(given.notebook)}`,
     ...todo.map(
       (finding) => `${finding.severity === 'error' ? 'To fix' : 'To look at'}: ${finding.message}`,
     ),

@@ -2,8 +2,8 @@ import path from 'node:path';
 import type { Notebook } from '../schemas/notebook.ts';
 import { cellOptions } from './cell-options.ts';
 import { prepareMarkdown } from './markdown.ts';
-import { outputAlt, prepareOutputs } from './outputs.ts';
-import { cellLabel, cellName, selectCells } from './select.ts';
+import { isImageOutput, outputAlt, prepareOutputs } from './outputs.ts';
+import { cellLabel, cellName, findCell, selectCells, type SelectedCell } from './select.ts';
 import type { NotebookCellView, NotebookSelection, NotebookView, OutputView } from './view.ts';
 
 export interface PrepareContext {
@@ -54,6 +54,9 @@ export function prepareNotebook(
   const warnings: string[] = [];
   const selected = selectCells(notebook, selection);
   problems.push(...selected.problems.map((message) => `${name}: ${message}`));
+  const alt = altKeyFindings(notebook, selection, selected.cells);
+  problems.push(...alt.problems.map((message) => `${name}: ${message}`));
+  warnings.push(...alt.warnings.map((message) => `${name}: ${message}`));
   const cells: NotebookCellView[] = [];
   for (const { cell, index, input, outputs } of selected.cells) {
     const where = `${name}, ${cellName(cell, index)}`;
@@ -94,4 +97,47 @@ export function prepareNotebook(
     });
   }
   return { view: { language: notebookLanguage(notebook), cells }, problems, warnings };
+}
+
+/**
+ * Each key of the `alt` prop must name a cell, as `cells` does, whose
+ * figures this `<Notebook>` shows. A key that names no cell is a problem:
+ * its text would describe nothing, and the figure it was meant for (after
+ * a re-run renumbered the cells, or keyed by the cell's place in a message
+ * instead of its `In [n]`) still has none. One for a cell not shown, or
+ * one without a figure, is a warning: harmless, but likely a slip.
+ */
+function altKeyFindings(
+  notebook: Notebook,
+  selection: NotebookSelection,
+  shown: readonly SelectedCell[],
+): { problems: string[]; warnings: string[] } {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  for (const key of Object.keys(selection.alt)) {
+    // As it is written in the MDX: a count bare (`12`), a label or id quoted.
+    const ref = /^\d+$/.test(key) ? key : JSON.stringify(key);
+    const written = `alt={{ ${ref}: … }}`;
+    const match = findCell(notebook, key);
+    if (!match.ok) {
+      problems.push(`${written}: ${match.message}`);
+      continue;
+    }
+    const cell = shown.find(({ index }) => index === match.index);
+    const named = cellName(match.cell, match.index);
+    if (!cell) {
+      warnings.push(
+        `${written} is for ${named}, which this <Notebook> does not show; remove it from alt, or add ${ref} to cells`,
+      );
+    } else if (
+      !cell.outputs ||
+      cell.cell.cell_type !== 'code' ||
+      !cell.cell.outputs.some(isImageOutput)
+    ) {
+      warnings.push(
+        `${written} is for ${named}, which shows no figure here; remove it from alt, or key it by the cell of the figure`,
+      );
+    }
+  }
+  return { problems, warnings };
 }

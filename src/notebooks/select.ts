@@ -1,6 +1,7 @@
 import { didYouMean } from '../problems/did-you-mean.ts';
 import type { Notebook, NotebookCell } from '../schemas/notebook.ts';
 import { cellOptions } from './cell-options.ts';
+import { isImageOutput } from './outputs.ts';
 import type { NotebookSelection } from './view.ts';
 
 /**
@@ -102,7 +103,9 @@ function missingMessage(
 /**
  * The cells a reference may name, as a problem lists them: `it has labels
  * "fit", "roc" and execution counts 1-12; write one of these, or add a line
- * "#| label: NAME" at the top of the cell you mean`.
+ * "#| label: NAME" at the top of the cell you mean`. What a notebook lacks
+ * comes after what it has (`it has execution counts 1-18 but no #| label:
+ * lines`): put first, "no" would read as if it covered the whole list.
  */
 export function cellChoices(notebook: Notebook): string {
   const labels = notebook.cells.flatMap((cell) => cellOptionLabel(cell) ?? []);
@@ -112,17 +115,51 @@ export function cellChoices(notebook: Notebook): string {
   );
   const quote = (names: readonly string[]) => names.map((name) => JSON.stringify(name)).join(', ');
   const has = [
-    labels.length > 0 ? `labels ${quote(labels)}` : 'no #| label: lines',
+    ...(labels.length > 0 ? [`labels ${quote(labels)}`] : []),
     ...(ids.length === 0
       ? []
       : ids.length <= MAX_LISTED_IDS
         ? [`ids ${quote(ids)}`]
         : [`${ids.length} cell ids`]),
-    counts.length > 0
-      ? `execution counts ${countRanges(counts)}`
-      : 'no execution counts (it was saved without being run)',
+    ...(counts.length > 0 ? [`execution counts ${countRanges(counts)}`] : []),
   ];
-  return `it has ${listed(has)}; write one of these, or add a line "#| label: NAME" at the top of the cell you mean`;
+  const lacks = [
+    ...(labels.length > 0 ? [] : ['no #| label: lines']),
+    ...(counts.length > 0 ? [] : ['no execution counts (it was saved without being run)']),
+  ];
+  const what =
+    has.length === 0
+      ? listed(lacks)
+      : lacks.length === 0
+        ? listed(has)
+        : `${listed(has)} but ${listed(lacks)}`;
+  return `it has ${what}; write one of these, or add a line "#| label: NAME" at the top of the cell you mean`;
+}
+
+/**
+ * How `cells` would name a few of a notebook's cells, as written in MDX
+ * (`"roc"`, `12`): its figures first, which tell a story best, then other
+ * cells with outputs; by label, else execution count (ids are random).
+ * Empty when no code cell has either.
+ */
+export function exampleCells(notebook: Notebook, count = 2): string[] {
+  const named = notebook.cells.flatMap((cell, index) => {
+    if (cell.cell_type !== 'code') return [];
+    const label = cellOptionLabel(cell);
+    const ref =
+      label !== undefined
+        ? JSON.stringify(label)
+        : cell.execution_count !== null
+          ? String(cell.execution_count)
+          : undefined;
+    if (ref === undefined || cell.outputs.length === 0) return [];
+    return [{ ref, index, figure: cell.outputs.some(isImageOutput) }];
+  });
+  // In notebook order, as <Notebook> shows them.
+  return [...named.filter((cell) => cell.figure), ...named.filter((cell) => !cell.figure)]
+    .slice(0, count)
+    .sort((a, b) => a.index - b.index)
+    .map((cell) => cell.ref);
 }
 
 /** `a`, `a and b`, `a, b and c`. */

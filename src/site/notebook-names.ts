@@ -8,7 +8,7 @@ export interface NotebookName {
   id: string;
   /** Its file's name: `analysis.ipynb`. */
   file: string;
-  /** What tells it from the page's other notebooks: `cells "fit", 12`, `(2)`. */
+  /** What tells it from the page's other notebooks: `cells "fit", 12`, `cell "roc"`, `(2)`. */
   detail?: string;
   /** The whole name, for the regions inside it: `analysis.ipynb, cells "fit", 12`. */
   label: string;
@@ -23,7 +23,7 @@ export interface NotebookName {
 export function nameNotebook(props: NotebookProps, taken: Set<string>): NotebookName {
   const file = path.basename(props.src);
   const cells = props.cells
-    ? `cells ${props.cells.map((cell) => (typeof cell === 'string' ? JSON.stringify(cell) : String(cell))).join(', ')}`
+    ? `${props.cells.length === 1 ? 'cell' : 'cells'} ${props.cells.map((cell) => (typeof cell === 'string' ? JSON.stringify(cell) : String(cell))).join(', ')}`
     : undefined;
   const base = cells ? `${file}, ${cells}` : file;
   let label = base;

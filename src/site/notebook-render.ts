@@ -53,6 +53,17 @@ export function promptOf(executionCount: number | null): string {
 }
 
 /**
+ * A stream's HTML without the blank lines that end it: `print(report)` of a
+ * text that ends in a line break leaves one, which a `<pre>` would show as
+ * an empty line at the foot of the output panel. Closing tags stay.
+ */
+export function withoutTrailingBlankLines(html: string): string {
+  let end = html.length;
+  while (html.endsWith('</span>', end)) end -= '</span>'.length;
+  return html.slice(0, end).trimEnd() + html.slice(end);
+}
+
+/**
  * Renders a view's cells, in order, images through `images`; `name` is how
  * the page names the notebook, for the names of the regions inside it.
  */
@@ -75,7 +86,7 @@ export async function renderNotebook<Image>(
       case 'ansi':
         return {
           kind: 'ansi',
-          html: output.html,
+          html: withoutTrailingBlankLines(output.html),
           error: output.stream !== 'stdout',
           ...(output.omittedLines > 0
             ? { omitted: `${pluralize(output.omittedLines, 'more line')} not shown` }

@@ -219,8 +219,9 @@ describe('npm run new -- --notebook', () => {
     expect(text.match(/<Notebook /g)).toHaveLength(1);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^Created .*breast-cancer-classifier\/index\.mdx \(a draft\)$/);
+    // The example names this notebook's own cells (its figure first), and says what else there is.
     expect(lines[1]).toMatch(
-      /^Copied the notebook to .*breast-cancer-classifier\/case-study\.ipynb; <Notebook> shows it whole/,
+      /^Copied the notebook to .*breast-cancer-classifier\/case-study\.ipynb; <Notebook> shows it whole in the Approach section: pick the cells that tell the story, as cells=\{\[1, 3\]\}: it has ids "e96c0540", .* and execution counts 1-5 but no #\| label: lines; write one of these, or add a line "#\| label: NAME" at the top of the cell you mean$/,
     );
     // The figure of In [3] has no alt text: the note says how to give it one, as the check does.
     expect(lines.some((line) => line.startsWith('To fix: ') && line.includes('alt={{ 3: '))).toBe(

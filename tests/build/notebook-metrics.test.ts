@@ -18,7 +18,7 @@ import { checkFixture, problemLines } from '../helpers/check-lines.ts';
 const FILE =
   'tests/fixtures/notebook-metrics-broken/content/case-studies/broken-notebook/index.mdx';
 const CELLS =
-  'it has no #| label: lines, ids "e96c0540", "7c51cbf4", "a1b986f0", "abf94628", "5fafc78f", "d7f83325" and execution counts 1-5; write one of these, or add a line "#| label: NAME" at the top of the cell you mean';
+  'it has ids "e96c0540", "7c51cbf4", "a1b986f0", "abf94628", "5fafc78f", "d7f83325" and execution counts 1-5 but no #| label: lines; write one of these, or add a line "#| label: NAME" at the top of the cell you mean';
 const SHOW =
   'end the cell with the value (one number, or a dict of named numbers), print a classification_report, or display the values with IPython.display.JSON, then run the notebook and save it';
 

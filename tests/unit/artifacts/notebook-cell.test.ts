@@ -111,7 +111,7 @@ describe('metrics from notebook cells', () => {
       ok: false,
       field: 'from',
       message:
-        './analysis.ipynb#9: no cell ran as In [9] in the notebook; it has no #| label: lines, ids "e96c0540", "7c51cbf4", "a1b986f0", "abf94628", "5fafc78f", "d7f83325" and execution counts 1-5; write one of these, or add a line "#| label: NAME" at the top of the cell you mean',
+        './analysis.ipynb#9: no cell ran as In [9] in the notebook; it has ids "e96c0540", "7c51cbf4", "a1b986f0", "abf94628", "5fafc78f", "d7f83325" and execution counts 1-5 but no #| label: lines; write one of these, or add a line "#| label: NAME" at the top of the cell you mean',
     });
   });
 

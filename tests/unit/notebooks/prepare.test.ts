@@ -194,6 +194,36 @@ describe('prepareNotebook', () => {
     ]);
   });
 
+  it('checks every alt key: one naming no cell stops the build, one for a cell without a shown figure is a warning', () => {
+    const nb = notebook([
+      markdown('# Derived features'),
+      code('plt.scatter(x, y)', 10, [display({ 'image/png': PNG_1X1 })]),
+      code('print(X2)', 12, [stream('[[1. 1. 1.]]')]),
+      code('plt.plot(x, yfit)', 13, [display({ 'image/png': PNG_1X1 })]),
+    ]);
+    // Keyed by the place a message gives ("cell 4 (In [13])"), not by In [13]; and a label typo.
+    const { problems, warnings, view } = prepare(nb, {
+      cells: [10, 12],
+      alt: { 10: 'Five scattered points', 4: 'A cubic fit', rco: 'ROC', 12: 'Printed', 13: 'Fit' },
+    });
+    expect(problems).toEqual([
+      'analysis.ipynb: alt={{ 4: … }}: no cell ran as In [4] in the notebook; it has execution counts 10, 12-13 but no #| label: lines; write one of these, or add a line "#| label: NAME" at the top of the cell you mean',
+      'analysis.ipynb: alt={{ "rco": … }}: no cell "rco" in the notebook; it has execution counts 10, 12-13 but no #| label: lines; write one of these, or add a line "#| label: NAME" at the top of the cell you mean',
+    ]);
+    expect(warnings).toEqual([
+      'analysis.ipynb: alt={{ 12: … }} is for cell 3 (In [12]), which shows no figure here; remove it from alt, or key it by the cell of the figure',
+      'analysis.ipynb: alt={{ 13: … }} is for cell 4 (In [13]), which this <Notebook> does not show; remove it from alt, or add 13 to cells',
+    ]);
+    expect(view.cells[0]).toMatchObject({
+      outputs: [expect.objectContaining({ alt: 'Five scattered points' })],
+    });
+    // Every key right: nothing to say.
+    expect(prepare(nb, { alt: { 10: 'Points', 13: 'Fit' } })).toMatchObject({
+      problems: [],
+      warnings: [],
+    });
+  });
+
   it('leaves no active markup from a hostile notebook in anything a page renders', () => {
     const hostileSvg =
       '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4" onload="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)"><rect width="1" height="1"/></a></svg>';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellName, findCell, selectCells } from '../../../src/notebooks/select.ts';
-import { code, markdown, notebook } from './notebooks.ts';
+import { cellName, exampleCells, findCell, selectCells } from '../../../src/notebooks/select.ts';
+import { code, display, markdown, notebook, PNG_1X1, stream } from './notebooks.ts';
 
 const nb = notebook([
   markdown('# Title', { id: 'intro' }),
@@ -35,11 +35,34 @@ describe('findCell', () => {
     expect(findCell(small, 40)).toEqual({
       ok: false,
       message:
-        'no cell ran as In [40] in the notebook; it has no #| label: lines, ids "a", "b" and execution counts 1-2; write one of these, or add a line "#| label: NAME" at the top of the cell you mean',
+        'no cell ran as In [40] in the notebook; it has ids "a", "b" and execution counts 1-2 but no #| label: lines; write one of these, or add a line "#| label: NAME" at the top of the cell you mean',
+    });
+    // What it lacks after what it has: "no" never reads as covering the whole list.
+    expect(findCell(notebook([code('x', 3), code('y', 4)]), 9)).toMatchObject({
+      message: expect.stringContaining('it has execution counts 3-4 but no #| label: lines;'),
     });
     expect(findCell(notebook([code('x', null)]), 1)).toMatchObject({
-      message: expect.stringContaining('no execution counts (it was saved without being run)'),
+      message: expect.stringContaining(
+        'it has no #| label: lines and no execution counts (it was saved without being run);',
+      ),
     });
+  });
+});
+
+describe('exampleCells', () => {
+  it('names figures first, then cells with outputs, in notebook order, as cells would', () => {
+    const figure = () => display({ 'image/png': PNG_1X1 });
+    const thirdParty = notebook([
+      markdown('# Feature Engineering'),
+      code('data = [...]', 1),
+      code('vec.fit_transform(data)', 3, [stream('array(...)')]),
+      code('plt.scatter(x, y)', 10, [figure()]),
+      code('#| label: line\nplt.plot(x, yfit)', 11, [figure()]),
+    ]);
+    expect(exampleCells(thirdParty)).toEqual(['10', '"line"']);
+    expect(exampleCells(thirdParty, 3)).toEqual(['3', '10', '"line"']);
+    // Cells without outputs, or that never ran and have no label, are no example.
+    expect(exampleCells(notebook([code('x = 1', 1), code('y', null, [stream('2')])]))).toEqual([]);
   });
 });
 

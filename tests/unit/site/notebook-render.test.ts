@@ -7,6 +7,7 @@ import { withScopedHeaders } from '../../../src/site/notebook-tables.ts';
 import {
   promptOf,
   renderNotebook,
+  withoutTrailingBlankLines,
   type NotebookImages,
 } from '../../../src/site/notebook-render.ts';
 
@@ -171,6 +172,36 @@ describe('tables', () => {
   });
 });
 
+describe('withoutTrailingBlankLines', () => {
+  it('drops the blank lines that end a stream, inside its last spans too, and keeps the rest', () => {
+    // print(classification_report(...)) prints a text that ends in a line break, and print adds one.
+    expect(withoutTrailingBlankLines('  accuracy  0.98\n\n')).toBe('  accuracy  0.98');
+    expect(withoutTrailingBlankLines('<span class="ansi-green-fg">ok\n \n</span></span>')).toBe(
+      '<span class="ansi-green-fg">ok</span></span>',
+    );
+    expect(withoutTrailingBlankLines('\n\nfirst\n\nlast')).toBe('\n\nfirst\n\nlast');
+    expect(withoutTrailingBlankLines('')).toBe('');
+  });
+
+  it('is applied to streams on the page', async () => {
+    const view: NotebookView = {
+      language: 'python',
+      cells: [
+        {
+          kind: 'code',
+          index: 0,
+          executionCount: 1,
+          outputs: [{ kind: 'ansi', html: 'report\n\n', stream: 'stdout', omittedLines: 0 }],
+        },
+      ],
+    };
+    const [cell] = (await renderNotebook(view, images, 'analysis.ipynb')).cells;
+    expect(cell?.kind === 'code' && cell.outputs).toEqual([
+      { kind: 'ansi', html: 'report', error: false },
+    ]);
+  });
+});
+
 describe('notebook names', () => {
   it('tell the page’s notebooks apart: by the cells they show, else by a count', () => {
     const taken = new Set<string>();
@@ -179,8 +210,9 @@ describe('notebook names', () => {
     const whole = nameNotebook(props({}), taken);
     const some = nameNotebook(props({ cells: ['fit', 12] }), taken);
     const again = nameNotebook(props({}), taken);
+    const one = nameNotebook(props({ cells: ['roc'] }), taken);
     expect(
-      [whole, some, again].map(({ file, detail, label }) => ({ file, detail, label })),
+      [whole, some, again, one].map(({ file, detail, label }) => ({ file, detail, label })),
     ).toEqual([
       { file: 'analysis.ipynb', detail: undefined, label: 'analysis.ipynb' },
       {
@@ -189,8 +221,9 @@ describe('notebook names', () => {
         label: 'analysis.ipynb, cells "fit", 12',
       },
       { file: 'analysis.ipynb', detail: '(2)', label: 'analysis.ipynb (2)' },
+      { file: 'analysis.ipynb', detail: 'cell "roc"', label: 'analysis.ipynb, cell "roc"' },
     ]);
-    expect(new Set([whole.id, some.id, again.id]).size).toBe(3);
+    expect(new Set([whole.id, some.id, again.id, one.id]).size).toBe(4);
     // The same on every build.
     expect(nameNotebook(props({}), new Set()).id).toBe(whole.id);
   });
