@@ -12,7 +12,7 @@ export type LoadedCell =
       artifact: Artifact;
       /** The notebook's file name: `analysis.ipynb`. */
       fileName: string;
-      /** The cell as a reader finds it in Jupyter: `cell "report"`, `cell 5 (In [4])`. */
+      /** The cell as a reader finds it in Jupyter: `cell "report"`, `In [4] (the 5th cell)`. */
       cell: string;
     }
   | { ok: false; message: string };

@@ -11,7 +11,7 @@ interface MetricSource {
   file: string;
   /** The key read, as written; absent for a notebook cell that shows one number. */
   key?: string;
-  /** The notebook cell the value is from: `cell "report"`, `cell 5 (In [4])`. */
+  /** The notebook cell the value is from: `cell "report"`, `In [4] (the 5th cell)`. */
   cell?: string;
   /** MLflow (or W&B) run name. */
   run?: string;

@@ -18,7 +18,7 @@ export interface PreparedNotebook {
   view: NotebookView;
   /**
    * Build-stopping problems, one line each, naming the notebook and the cell
-   * (`analysis.ipynb, cell 7 (In [5]): ...`) and saying how to fix it.
+   * (`analysis.ipynb, In [5] (the 7th cell): ...`) and saying how to fix it.
    */
   problems: string[];
   /** Check warnings, worded the same way. */

@@ -1,3 +1,4 @@
+import { ordinal } from '../problems/plural.ts';
 import { didYouMean } from '../problems/did-you-mean.ts';
 import type { Notebook, NotebookCell } from '../schemas/notebook.ts';
 import { cellOptions } from './cell-options.ts';
@@ -42,17 +43,19 @@ export function cellLabel(cell: NotebookCell): string | undefined {
 
 /**
  * A cell as messages name it, the way a reader finds it in Jupyter: by its
- * label (`cell "roc"`), else by its place and its prompt (`cell 7 (In [5])`,
- * counted from 1), else by its place (`cell 3`). Ids are not used: nbformat
- * 4.5 makes them random (`7c51cbf4`), and Jupyter does not show them.
+ * label (`cell "roc"`), else by the prompt Jupyter shows beside it, with its
+ * place (`In [5] (the 7th cell)`), else by its place (`the 3rd cell`). The
+ * prompt comes first because `cells={[5]}` and `alt={{ 5: … }}` mean
+ * `In [5]`, not the 5th cell. Ids are not used: nbformat 4.5 makes them
+ * random (`7c51cbf4`), and Jupyter does not show them.
  */
 export function cellName(cell: NotebookCell, index: number): string {
   const label = cellOptionLabel(cell);
   if (label !== undefined) return `cell ${JSON.stringify(label)}`;
   if (cell.cell_type === 'code' && cell.execution_count !== null) {
-    return `cell ${index + 1} (In [${cell.execution_count}])`;
+    return `In [${cell.execution_count}] (the ${ordinal(index + 1)} cell)`;
   }
-  return `cell ${index + 1}`;
+  return `the ${ordinal(index + 1)} cell`;
 }
 
 /** Finds one cell by label, id or execution count; the failure lists what there is. */
@@ -228,7 +231,7 @@ export function selectCells(
       const why = removed(match.cell);
       if (why)
         problems.push(
-          `${cellName(match.cell, match.index)} (named by ${JSON.stringify(ref)}) is ${why}`,
+          `cells names ${JSON.stringify(ref)}, ${cellName(match.cell, match.index)}, which is ${why}`,
         );
       else indexes.add(match.index);
     }

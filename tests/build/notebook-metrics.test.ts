@@ -25,11 +25,11 @@ const SHOW =
 const EXPECTED = [
   `10: metrics[0].from: ./case_study.ipynb is a notebook: name the cell whose output holds the value after a #, as in ./case_study.ipynb#NAME; ${CELLS} (metric "No cell")`,
   `11: metrics[1].from: ./case_study.ipynb#report: no cell "report" in the notebook; ${CELLS} (metric "Wrong cell")`,
-  '12: metrics[2].from: ./case_study.ipynb#e96c0540: cell 1 is a Markdown cell, which has no output; name the code cell whose output holds the value (metric "Markdown")',
-  `13: metrics[3].from: ./case_study.ipynb#3: cell 4 (In [3]) shows no value Casefolio can read: it has a display of image/png and text/plain; ${SHOW} (metric "Figure")`,
-  '14: metrics[4].key: ./case_study.ipynb#4: cell 5 (In [4]) shows one number (0.986013986013986), which has no keys; remove key (metric "Key on one number")',
+  '12: metrics[2].from: ./case_study.ipynb#e96c0540: the 1st cell is a Markdown cell, which has no output; name the code cell whose output holds the value (metric "Markdown")',
+  `13: metrics[3].from: ./case_study.ipynb#3: In [3] (the 4th cell) shows no value Casefolio can read: it has a display of image/png and text/plain; ${SHOW} (metric "Figure")`,
+  '14: metrics[4].key: ./case_study.ipynb#4: In [4] (the 5th cell) shows one number (0.986013986013986), which has no keys; remove key (metric "Key on one number")',
   '15: metrics[5].key: ./case_study.ipynb#2: no "macro avg.f1" in the cell\'s output; available keys: "macro avg.f1-score", "macro avg.recall", "macro avg.support", "accuracy", "macro avg.precision", "malignant.f1-score", "malignant.recall", "benign.recall", and 9 more (metric "Wrong key")',
-  '16: metrics[6].key: ./case_study.ipynb#2: cell 3 (In [2]) shows several values; add key to say which: "malignant.precision", "malignant.recall", "malignant.f1-score", "malignant.support", "benign.precision", "benign.recall", "benign.f1-score", "benign.support", and 9 more (metric "No key")',
+  '16: metrics[6].key: ./case_study.ipynb#2: In [2] (the 3rd cell) shows several values; add key to say which: "malignant.precision", "malignant.recall", "malignant.f1-score", "malignant.support", "benign.precision", "benign.recall", "benign.f1-score", "benign.support", and 9 more (metric "No key")',
   '17: metrics[7].from: ./never_run.ipynb#scores: cell "scores" has never run and has no saved output; run the notebook and save it, so that the file holds what the cell shows (metric "Never run")',
   '18: metrics[8].format: does not apply to a notebook, whose cell\'s output is read as it is (JSON, a Python value or a printed classification_report); remove format (metric "Format")',
   '19: metrics[9].from: ./broken_report.txt (line 4): expected precision, recall, f1-score and support after a label (or "accuracy", its value and support), got "benign       0.99      0.99        90" (metric "Broken table")',
@@ -83,10 +83,10 @@ describe('metrics from notebook cells and printed reports', () => {
     ).toEqual([
       // In [2]'s DataFrame of the report, rounded to 3 decimals by the notebook.
       expect.stringMatching(
-        /^F1 \(macro\) Headline result 0\.985 .*vs baseline 0\.9 Higher is better From case_study\.ipynb, cell 3 \(In \[2\]\) · macro avg\.f1-score$/,
+        /^F1 \(macro\) Headline result 0\.985 .*vs baseline 0\.9 Higher is better From case_study\.ipynb, In \[2\] \(the 3rd cell\) · macro avg\.f1-score$/,
       ),
       // In [4], found by its id, shows one number: no key.
-      'Accuracy 0.986 Higher is better From case_study.ipynb, cell 5 (In [4])',
+      'Accuracy 0.986 Higher is better From case_study.ipynb, In [4] (the 5th cell)',
       'Benign recall 0.99 Higher is better From classification_report.txt · benign.recall',
       'Malignant precision 0.98 Higher is better From classification_report.txt · malignant.precision',
     ]);

@@ -54,7 +54,7 @@ describe('a case study embedding notebooks', () => {
   it('builds, printing the check’s warnings about links to files the site does not publish', () => {
     expect(result.code).toBe(0);
     expect(result.stdout + result.stderr).toContain(
-      'feature-engineering/index.mdx:24: warning: <Notebook> src: 05.04-Feature-Engineering.ipynb, cell 22: link "In Depth: Naive Bayes Classification" to "05.05-Naive-Bayes.ipynb" is shown as plain text',
+      'feature-engineering/index.mdx:24: warning: <Notebook> src: 05.04-Feature-Engineering.ipynb, the 22nd cell: link "In Depth: Naive Bayes Classification" to "05.05-Naive-Bayes.ipynb" is shown as plain text',
     );
     expect(checkFixture('notebook').status).toBe(0);
   });

@@ -26,7 +26,7 @@ import type { Artifact } from './types.ts';
 
 /**
  * The cell's value, or why there is none as the rest of a sentence whose
- * subject is the cell: `cell 5 (In [4])` + ` ` + `has no saved output; ...`.
+ * subject is the cell: `In [4] (the 5th cell)` + ` ` + `has no saved output; ...`.
  */
 export type CellOutputValue = { ok: true; artifact: Artifact } | { ok: false; message: string };
 

@@ -4,6 +4,9 @@ import { checkLocalFile, isInside } from '../../files/paths.ts';
 import { notebookRead } from '../../artifacts/read-cache.ts';
 import { prepareNotebook } from '../../notebooks/prepare.ts';
 import { lintNotebook, notebookTexts } from '../../notebooks/lints.ts';
+import { cellName } from '../../notebooks/select.ts';
+import { ordinal } from '../../problems/plural.ts';
+import type { Notebook } from '../../schemas/notebook.ts';
 import type { NotebookImage, NotebookSelection, NotebookView } from '../../notebooks/view.ts';
 import { notebookKey, type NotebookKey } from '../../processes/notebook-views.ts';
 import type { LocalFilesContext } from './local-files.ts';
@@ -129,7 +132,7 @@ export function prepareNotebookFile(
       message: `${name}${finding.message.startsWith('cell ') ? ', ' : ': '}${finding.message}`,
     })),
   ];
-  const images = viewImages(view);
+  const images = viewImages(view, read.notebook);
   const texts = notebookTexts(read.notebook, selection).map(({ cell, text }) => ({
     cell: `${name}, ${cell}`,
     text,
@@ -155,8 +158,11 @@ function placeOf(context: LocalFilesContext & { notebooks: NotebookContext }): N
   return { mdxFile, contentDir, imagesDir: notebooks.imagesDir, maxBytes: notebooks.maxBytes };
 }
 
-/** Every image a view shows (image outputs, the images of Markdown), with its cell: `cell 4`. */
-function viewImages(view: NotebookView): { cell: string; image: NotebookImage }[] {
+/** Every image a view shows (image outputs, the images of Markdown), with its cell as messages name it. */
+function viewImages(
+  view: NotebookView,
+  notebook: Notebook,
+): { cell: string; image: NotebookImage }[] {
   return view.cells.flatMap((cell) => {
     const images =
       cell.kind === 'markdown'
@@ -168,6 +174,8 @@ function viewImages(view: NotebookView): { cell: string; image: NotebookImage }[
                 ? Object.values(output.images ?? {})
                 : [],
           );
-    return images.map((image) => ({ cell: `cell ${cell.index + 1}`, image }));
+    const source = notebook.cells[cell.index];
+    const name = source ? cellName(source, cell.index) : `the ${ordinal(cell.index + 1)} cell`;
+    return images.map((image) => ({ cell: name, image }));
   });
 }

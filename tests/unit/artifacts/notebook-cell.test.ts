@@ -53,7 +53,7 @@ describe('metrics from notebook cells', () => {
         from: './analysis.ipynb#2',
         key: 'macro avg.f1-score',
         value: 0.985,
-        source: { file: 'analysis.ipynb', cell: 'cell 3 (In [2])', key: 'macro avg.f1-score' },
+        source: { file: 'analysis.ipynb', cell: 'In [2] (the 3rd cell)', key: 'macro avg.f1-score' },
       },
     });
     const byId = resolve({ from: './analysis.ipynb#a1b986f0', key: 'accuracy' });
@@ -62,7 +62,7 @@ describe('metrics from notebook cells', () => {
       ok: true,
       metric: {
         value: 0.986013986013986,
-        source: { file: 'analysis.ipynb', cell: 'cell 5 (In [4])' },
+        source: { file: 'analysis.ipynb', cell: 'In [4] (the 5th cell)' },
       },
     });
   });
@@ -121,13 +121,13 @@ describe('metrics from notebook cells', () => {
       ok: false,
       field: 'from',
       message:
-        './analysis.ipynb#e96c0540: cell 1 is a Markdown cell, which has no output; name the code cell whose output holds the value',
+        './analysis.ipynb#e96c0540: the 1st cell is a Markdown cell, which has no output; name the code cell whose output holds the value',
     });
     expect(resolve({ from: './analysis.ipynb#3', key: 'auc' })).toEqual({
       ok: false,
       field: 'from',
       message:
-        './analysis.ipynb#3: cell 4 (In [3]) shows no value Casefolio can read: it has a display of image/png and text/plain; end the cell with the value (one number, or a dict of named numbers), print a classification_report, or display the values with IPython.display.JSON, then run the notebook and save it',
+        './analysis.ipynb#3: In [3] (the 4th cell) shows no value Casefolio can read: it has a display of image/png and text/plain; end the cell with the value (one number, or a dict of named numbers), print a classification_report, or display the values with IPython.display.JSON, then run the notebook and save it',
     });
   });
 
@@ -137,7 +137,7 @@ describe('metrics from notebook cells', () => {
       ok: false,
       field: 'key',
       message:
-        './analysis.ipynb#4: cell 5 (In [4]) shows one number (0.986013986013986), which has no keys; remove key',
+        './analysis.ipynb#4: In [4] (the 5th cell) shows one number (0.986013986013986), which has no keys; remove key',
     });
     expect(resolve({ from: './labelled.ipynb#scores' })).toEqual({
       ok: false,

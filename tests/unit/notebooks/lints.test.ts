@@ -44,7 +44,7 @@ describe('lintNotebook', () => {
         rule: 'notebook-order',
         severity: 'warning',
         message:
-          'execution counts are out of order: cell "fit" comes after cell 2 (In [7]), so the cells were run out of sequence and the saved outputs may not follow from the code above them; restart the kernel and run every cell in order (Kernel > Restart Kernel and Run All Cells), then save',
+          'execution counts are out of order: cell "fit" comes after In [7] (the 2nd cell), so the cells were run out of sequence and the saved outputs may not follow from the code above them; restart the kernel and run every cell in order (Kernel > Restart Kernel and Run All Cells), then save',
       },
     ]);
   });
@@ -63,7 +63,7 @@ describe('lintNotebook', () => {
         rule: 'notebook-image-alt',
         severity: 'error',
         message:
-          'cell 1 (In [12]): its 2 image outputs have no alt text, which people using a screen reader need; add alt={{ 12: "…" }} to <Notebook>, or add a line "#| fig-alt: …" at the top of the cell, describing what the figure shows',
+          'In [12] (the 1st cell): its 2 image outputs have no alt text, which people using a screen reader need; add alt={{ 12: "…" }} to <Notebook>, or add a line "#| fig-alt: …" at the top of the cell, describing what the figure shows',
       },
       {
         rule: 'notebook-image-alt',
@@ -95,7 +95,7 @@ describe('lintNotebook', () => {
         rule: 'notebook-output-size',
         severity: 'warning',
         message:
-          'cell 1 (In [1]): output 2 (text/html) is 2.00 MB, over the 2 MB limit for one output, which makes the page slow to load; show less (df.head(20), a lower dpi for figures), or hide the output (tag the cell remove-output)',
+          'In [1] (the 1st cell): output 2 (text/html) is 2.00 MB, over the 2 MB limit for one output, which makes the page slow to load; show less (df.head(20), a lower dpi for figures), or hide the output (tag the cell remove-output)',
       },
     ]);
   });
@@ -118,13 +118,13 @@ describe('lintNotebook', () => {
     const findings = lintNotebook(nb, ALL);
     expect(rules(findings)).toEqual(Array(7).fill('notebook-secret'));
     expect(findings.map((finding) => finding.message.split(', which')[0])).toEqual([
-      'cell 1 (In [1]): its code holds what looks like an AWS access key (AKIA…)',
-      'cell 1 (In [1]): its output holds what looks like a GitHub token (ghp_…)',
-      'cell 2 (In [2]): its output holds what looks like a Slack token (xoxb…)',
-      'cell 3 (In [3]): its output holds what looks like an OpenAI API key (sk-p…)',
-      'cell 4 (In [4]): its output holds what looks like a private key (-----BEGIN OPENSSH PRIVATE KEY-----)',
-      'cell 5 (In [5]): its output holds what looks like an OpenAI API key (sk-a…)',
-      'cell 6 (In [6]): its output holds what looks like a GitHub token (gith…)',
+      'In [1] (the 1st cell): its code holds what looks like an AWS access key (AKIA…)',
+      'In [1] (the 1st cell): its output holds what looks like a GitHub token (ghp_…)',
+      'In [2] (the 2nd cell): its output holds what looks like a Slack token (xoxb…)',
+      'In [3] (the 3rd cell): its output holds what looks like an OpenAI API key (sk-p…)',
+      'In [4] (the 4th cell): its output holds what looks like a private key (-----BEGIN OPENSSH PRIVATE KEY-----)',
+      'In [5] (the 5th cell): its output holds what looks like an OpenAI API key (sk-a…)',
+      'In [6] (the 6th cell): its output holds what looks like a GitHub token (gith…)',
     ]);
     expect(findings[0]).toMatchObject({ severity: 'error' });
     expect(findings[0]?.message).toMatch(/; revoke it with its issuer now/);
@@ -147,10 +147,10 @@ describe('notebookTexts', () => {
       code('hidden()', 2, [stream('secret.corp')], { metadata: { tags: ['remove-output'] } }),
     ]);
     expect(notebookTexts(nb, ALL)).toEqual([
-      { cell: 'cell 1', text: 'Contact jane@corp.example' },
-      { cell: 'cell 2 (In [1])', text: 'query("db.internal.corp")' },
-      { cell: 'cell 2 (In [1])', text: 'connected to db.internal.corp\n' },
-      { cell: 'cell 3 (In [2])', text: 'hidden()' },
+      { cell: 'the 1st cell', text: 'Contact jane@corp.example' },
+      { cell: 'In [1] (the 2nd cell)', text: 'query("db.internal.corp")' },
+      { cell: 'In [1] (the 2nd cell)', text: 'connected to db.internal.corp\n' },
+      { cell: 'In [2] (the 3rd cell)', text: 'hidden()' },
     ]);
   });
 });

@@ -163,16 +163,16 @@ describe('prepareNotebook', () => {
       ),
       expect.stringMatching(/^analysis\.ipynb: no cell ran as In \[1\] in the notebook;/),
       'analysis.ipynb, cell "fig": output 1: its image/png data is not valid base64, so it is no image; re-run the cell and save the notebook, or hide the output (tag the cell remove-output)',
-      'analysis.ipynb, cell 3 (In [4]): output 1: its image/jpeg data is not a JPEG image: its bytes are a PNG; re-run the cell and save the notebook, or hide the output (tag the cell remove-output)',
+      'analysis.ipynb, In [4] (the 3rd cell): output 1: its image/jpeg data is not a JPEG image: its bytes are a PNG; re-run the cell and save the notebook, or hide the output (tag the cell remove-output)',
     ]);
     expect(warnings).toEqual([]);
     const all = prepare(nb);
     expect(all.problems[0]).toBe(
-      'analysis.ipynb, cell 1: image: file not found: "figs/missing.png"; images a notebook\'s Markdown shows must be beside the notebook, inside content/',
+      'analysis.ipynb, the 1st cell: image: file not found: "figs/missing.png"; images a notebook\'s Markdown shows must be beside the notebook, inside content/',
     );
     expect(all.warnings).toEqual([
       expect.stringMatching(
-        /^analysis\.ipynb, cell 1: link "the data" to "data\.csv" is shown as plain text/,
+        /^analysis\.ipynb, the 1st cell: link "the data" to "data\.csv" is shown as plain text/,
       ),
     ]);
   });
@@ -185,7 +185,7 @@ describe('prepareNotebook', () => {
     ]);
     const { problems, warnings } = prepare(nb);
     expect(problems).toEqual([
-      'analysis.ipynb, cell 2: math: $\\fracc{1}{1 + e^{-z}}$: unknown command \\fracc (did you mean \\frac?)',
+      'analysis.ipynb, the 2nd cell: math: $\\fracc{1}{1 + e^{-z}}$: unknown command \\fracc (did you mean \\frac?)',
     ]);
     expect(warnings).toEqual([
       expect.stringMatching(
@@ -201,7 +201,7 @@ describe('prepareNotebook', () => {
       code('print(X2)', 12, [stream('[[1. 1. 1.]]')]),
       code('plt.plot(x, yfit)', 13, [display({ 'image/png': PNG_1X1 })]),
     ]);
-    // Keyed by the place a message gives ("cell 4 (In [13])"), not by In [13]; and a label typo.
+    // Keyed by the place a message gives ("In [13] (the 4th cell)"), not by In [13]; and a label typo.
     const { problems, warnings, view } = prepare(nb, {
       cells: [10, 12],
       alt: { 10: 'Five scattered points', 4: 'A cubic fit', rco: 'ROC', 12: 'Printed', 13: 'Fit' },
@@ -211,8 +211,8 @@ describe('prepareNotebook', () => {
       'analysis.ipynb: alt={{ "rco": … }}: no cell "rco" in the notebook; it has execution counts 10, 12-13 but no #| label: lines; write one of these, or add a line "#| label: NAME" at the top of the cell you mean',
     ]);
     expect(warnings).toEqual([
-      'analysis.ipynb: alt={{ 12: … }} is for cell 3 (In [12]), which shows no figure here; remove it from alt, or key it by the cell of the figure',
-      'analysis.ipynb: alt={{ 13: … }} is for cell 4 (In [13]), which this <Notebook> does not show; remove it from alt, or add 13 to cells',
+      'analysis.ipynb: alt={{ 12: … }} is for In [12] (the 3rd cell), which shows no figure here; remove it from alt, or key it by the cell of the figure',
+      'analysis.ipynb: alt={{ 13: … }} is for In [13] (the 4th cell), which this <Notebook> does not show; remove it from alt, or add 13 to cells',
     ]);
     expect(view.cells[0]).toMatchObject({
       outputs: [expect.objectContaining({ alt: 'Five scattered points' })],
@@ -265,10 +265,10 @@ describe('prepareNotebook', () => {
     // The Markdown output's dangers are problems that stop the build.
     expect(problems).toEqual([
       expect.stringMatching(
-        /^analysis\.ipynb, cell 2 \(In \[1\]\): output 6: link "x": only https, http, mailto/,
+        /^analysis\.ipynb, In \[1\] \(the 2nd cell\): output 6: link "x": only https, http, mailto/,
       ),
       expect.stringMatching(
-        /^analysis\.ipynb, cell 2 \(In \[1\]\): output 6: <iframe>: not allowed/,
+        /^analysis\.ipynb, In \[1\] \(the 2nd cell\): output 6: <iframe>: not allowed/,
       ),
     ]);
   });

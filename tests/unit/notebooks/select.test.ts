@@ -69,8 +69,8 @@ describe('exampleCells', () => {
 describe('cellName', () => {
   it('names a cell the way a reader finds it', () => {
     expect(cellName(nb.cells[2]!, 2)).toBe('cell "roc"');
-    expect(cellName(nb.cells[3]!, 3)).toBe('cell 4 (In [12])');
-    expect(cellName(nb.cells[0]!, 0)).toBe('cell 1');
+    expect(cellName(nb.cells[3]!, 3)).toBe('In [12] (the 4th cell)');
+    expect(cellName(nb.cells[0]!, 0)).toBe('the 1st cell');
   });
 });
 
@@ -105,9 +105,9 @@ describe('selectCells', () => {
     expect(cells.map((cell) => cell.index)).toEqual([1]);
     expect(problems).toEqual([
       expect.stringMatching(/^no cell "nope" in the notebook; /),
-      'cell 5 (In [13]) (named by 13) is tagged remove-cell, so it is never shown; remove the tag in Jupyter (the Property Inspector lists cell tags) or leave the cell out of cells',
+      'cells names 13, In [13] (the 5th cell), which is tagged remove-cell, so it is never shown; remove the tag in Jupyter (the Property Inspector lists cell tags) or leave the cell out of cells',
       expect.stringMatching(/^no cell ran as In \[99\] in the notebook; /),
-      'cell 7 (named by "r1") is a raw cell (text nbconvert passes to one output format), which a page does not show',
+      'cells names "r1", the 7th cell, which is a raw cell (text nbconvert passes to one output format), which a page does not show',
     ]);
   });
 });

@@ -208,7 +208,7 @@ describe('<Notebook> in the content check', () => {
       },
     });
     expect(lines).toEqual([
-      `17: ${AT} math.ipynb, cell 1: math: $\\fracc{1}{2}$: unknown command \\fracc (did you mean \\frac?)`,
+      `17: ${AT} math.ipynb, the 1st cell: math: $\\fracc{1}{2}$: unknown command \\fracc (did you mean \\frac?)`,
       `17: warning: ${AT} math.ipynb, cell "eq": output 1: math: $\\displaystyle \\sigmaa(z)$: unknown command \\sigmaa (did you mean \\sigma?); the page shows this LaTeX output as code; change the TeX the cell writes and run it again, or hide the output (tag the cell remove-output)`,
       '19: math: $\\fracc{1}{2}$: unknown command \\fracc (did you mean \\frac?)',
     ]);
@@ -267,7 +267,7 @@ describe('<Notebook> in the content check', () => {
       },
     });
     expect(lines).toEqual([
-      `15: ${AT} photo.ipynb, cell 1: an image it shows is a JPEG image with a GPS location in its EXIF data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`,
+      `15: ${AT} photo.ipynb, In [1] (the 1st cell): an image it shows is a JPEG image with a GPS location in its EXIF data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`,
     ]);
   });
 
