@@ -53,7 +53,11 @@ describe('metrics from notebook cells', () => {
         from: './analysis.ipynb#2',
         key: 'macro avg.f1-score',
         value: 0.985,
-        source: { file: 'analysis.ipynb', cell: 'In [2] (the 3rd cell)', key: 'macro avg.f1-score' },
+        source: {
+          file: 'analysis.ipynb',
+          cell: 'In [2] (the 3rd cell)',
+          key: 'macro avg.f1-score',
+        },
       },
     });
     const byId = resolve({ from: './analysis.ipynb#a1b986f0', key: 'accuracy' });
