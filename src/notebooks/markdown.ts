@@ -43,6 +43,12 @@ export interface PreparedMarkdown {
   problems: string[];
   /** Check warnings, likewise. */
   warnings: string[];
+  /**
+   * Relative links shown as plain text (files beside the notebook, which the
+   * site does not publish), as written: `prepare.ts` words them in one
+   * warning per notebook, as a notebook may link to a dozen siblings.
+   */
+  unlinked: string[];
 }
 
 /** How many levels a heading goes down: a notebook's `#` sits below the case study's `##`. */
@@ -64,7 +70,13 @@ const MARKDOWN_EXTENSIONS = {
 
 export function prepareMarkdown(source: string, context: MarkdownContext): PreparedMarkdown {
   const tree = fromMarkdown(source, MARKDOWN_EXTENSIONS);
-  const prepared: PreparedMarkdown = { markdown: '', images: {}, problems: [], warnings: [] };
+  const prepared: PreparedMarkdown = {
+    markdown: '',
+    images: {},
+    problems: [],
+    warnings: [],
+    unlinked: [],
+  };
   const definitions = new Map<string, { url: string; title?: string | null | undefined }>();
   walk(tree, (node) => {
     if (node.type !== 'definition') return;
@@ -232,9 +244,7 @@ function keepLink(link: Link, prepared: PreparedMarkdown): boolean {
     return false;
   }
   if (link.url.startsWith('#')) return true;
-  prepared.warnings.push(
-    `link ${quote(plainText(link))} to ${quote(link.url)} is shown as plain text: the site publishes the notebook's cells, not the files beside it; to keep the link, point it at a published copy with a full address (https://github.com/... or https://nbviewer.org/...)`,
-  );
+  prepared.unlinked.push(link.url);
   return false;
 }
 

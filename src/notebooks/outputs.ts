@@ -167,10 +167,11 @@ export interface OutputsContext extends MarkdownContext {
 export function prepareOutputs(
   outputs: readonly NotebookOutput[],
   context: OutputsContext,
-): { views: OutputView[]; problems: string[]; warnings: string[] } {
+): { views: OutputView[]; problems: string[]; warnings: string[]; unlinked: string[] } {
   const views: OutputView[] = [];
   const problems: string[] = [];
   const warnings: string[] = [];
+  const unlinked: string[] = [];
   for (const { output, number } of mergeStreams(outputs)) {
     if (output.output_type === 'stream' || output.output_type === 'error') {
       const text =
@@ -214,6 +215,7 @@ export function prepareOutputs(
       const prepared = prepareMarkdown(data, { ...context, attachments: undefined });
       problems.push(...prepared.problems.map((message) => `output ${number}: ${message}`));
       warnings.push(...prepared.warnings.map((message) => `output ${number}: ${message}`));
+      unlinked.push(...prepared.unlinked);
       views.push({
         kind: 'markdown',
         markdown: prepared.markdown,
@@ -228,5 +230,5 @@ export function prepareOutputs(
       views.push({ kind: 'text', text: stripAnsi(data) });
     }
   }
-  return { views, problems, warnings };
+  return { views, problems, warnings, unlinked };
 }

@@ -58,6 +58,7 @@ export function prepareNotebook(
   problems.push(...alt.problems.map((message) => `${name}: ${message}`));
   warnings.push(...alt.warnings.map((message) => `${name}: ${message}`));
   const cells: NotebookCellView[] = [];
+  const unlinked: { cell: string; url: string }[] = [];
   for (const { cell, index, input, outputs } of selected.cells) {
     const where = `${name}, ${cellName(cell, index)}`;
     const at = (messages: readonly string[]) => messages.map((message) => `${where}: ${message}`);
@@ -65,6 +66,7 @@ export function prepareNotebook(
       const prepared = prepareMarkdown(cell.source, { ...context, attachments: cell.attachments });
       problems.push(...at(prepared.problems));
       warnings.push(...at(prepared.warnings));
+      unlinked.push(...prepared.unlinked.map((url) => ({ cell: cellName(cell, index), url })));
       if (prepared.markdown.trim() === '' && Object.keys(prepared.images).length === 0) continue;
       cells.push({ kind: 'markdown', index, markdown: prepared.markdown, images: prepared.images });
       continue;
@@ -81,6 +83,7 @@ export function prepareNotebook(
       });
       problems.push(...at(prepared.problems));
       warnings.push(...at(prepared.warnings));
+      unlinked.push(...prepared.unlinked.map((url) => ({ cell: cellName(cell, index), url })));
       outputViews = prepared.views;
     }
     // A cell with nothing to show (an empty last cell, code hidden and no output) is left out.
@@ -96,7 +99,29 @@ export function prepareNotebook(
       ...(outputViews === undefined ? {} : { outputs: outputViews }),
     });
   }
+  if (unlinked.length > 0) warnings.push(`${name}: ${unlinkedWarning(unlinked)}`);
   return { view: { language: notebookLanguage(notebook), cells }, problems, warnings };
+}
+
+/** The most unpublished links one warning lists by name. */
+const LISTED_LINKS = 3;
+
+/**
+ * One warning for every relative link a notebook's Markdown shows as plain
+ * text: real notebooks link to their siblings (`[next](05.03-Model-Validation.ipynb)`)
+ * in every cell, and a third-party notebook cannot be edited.
+ */
+function unlinkedWarning(unlinked: readonly { cell: string; url: string }[]): string {
+  const listed = unlinked
+    .slice(0, LISTED_LINKS)
+    .map(({ cell, url }) => `${JSON.stringify(url)} in ${cell}`);
+  const more = unlinked.length - listed.length;
+  const which = `${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  const subject =
+    unlinked.length === 1
+      ? `a link to a file beside the notebook is shown as plain text (${which})`
+      : `${unlinked.length} links to files beside the notebook are shown as plain text (${which})`;
+  return `${subject}: the site publishes the notebook's cells, not the files beside them; leaving them as text is fine, or point a link at a published copy with a full address (https://github.com/... or https://nbviewer.org/...) to keep it`;
 }
 
 /**

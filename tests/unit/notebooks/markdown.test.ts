@@ -36,6 +36,7 @@ describe('prepareMarkdown', () => {
       images: {},
       problems: [],
       warnings: [],
+      unlinked: [],
     });
   });
 
@@ -76,18 +77,15 @@ describe('prepareMarkdown', () => {
     );
   });
 
-  it('turns links to files the site does not publish into their text, with a warning naming the link', () => {
+  it('turns links to files the site does not publish into their text, listing each for the warning', () => {
     const prepared = prepareMarkdown(
       '< [Previous](05.02-Naive.ipynb) | [*Data*](data/train.csv) | [ref][r] >\n\n[r]: ../other.ipynb',
       context(),
     );
     expect(prepared.markdown).toBe('< Previous | *Data* | ref >');
     expect(prepared.problems).toEqual([]);
-    expect(prepared.warnings).toEqual([
-      'link "Previous" to "05.02-Naive.ipynb" is shown as plain text: the site publishes the notebook\'s cells, not the files beside it; to keep the link, point it at a published copy with a full address (https://github.com/... or https://nbviewer.org/...)',
-      expect.stringMatching(/^link "Data" to "data\/train.csv" is shown as plain text/),
-      expect.stringMatching(/^link "ref" to "..\/other.ipynb" is shown as plain text/),
-    ]);
+    expect(prepared.warnings).toEqual([]);
+    expect(prepared.unlinked).toEqual(['05.02-Naive.ipynb', 'data/train.csv', '../other.ipynb']);
   });
 
   it('refuses javascript: and other schemes in links, definitions, images and raw HTML', () => {

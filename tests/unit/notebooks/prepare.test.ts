@@ -171,9 +171,18 @@ describe('prepareNotebook', () => {
       'analysis.ipynb, the 1st cell: image: file not found: "figs/missing.png"; images a notebook\'s Markdown shows must be beside the notebook, inside content/',
     );
     expect(all.warnings).toEqual([
-      expect.stringMatching(
-        /^analysis\.ipynb, the 1st cell: link "the data" to "data\.csv" is shown as plain text/,
-      ),
+      'analysis.ipynb: a link to a file beside the notebook is shown as plain text ("data.csv" in the 1st cell): the site publishes the notebook\'s cells, not the files beside them; leaving them as text is fine, or point a link at a published copy with a full address (https://github.com/... or https://nbviewer.org/...) to keep it',
+    ]);
+  });
+
+  it('warns once for all the links to files beside the notebook, listing the first three', () => {
+    const nb = notebook([
+      markdown('< [Previous](05.02.ipynb) | [Contents](Index.ipynb) | [Next](05.04.ipynb) >'),
+      code('x', 1, [display({ 'text/markdown': 'See [data](data.csv)' })]),
+      markdown('< [Previous](05.02.ipynb) | [Contents](Index.ipynb) >'),
+    ]);
+    expect(prepare(nb).warnings).toEqual([
+      'analysis.ipynb: 6 links to files beside the notebook are shown as plain text ("05.02.ipynb" in the 1st cell, "Index.ipynb" in the 1st cell, "05.04.ipynb" in the 1st cell and 3 more): the site publishes the notebook\'s cells, not the files beside them; leaving them as text is fine, or point a link at a published copy with a full address (https://github.com/... or https://nbviewer.org/...) to keep it',
     ]);
   });
 
