@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   combineRuns,
+  imageOutputs,
   median,
   notebookVerdicts,
   pairedDifferences,
@@ -99,6 +102,8 @@ describe('the notebook scenario', () => {
     return {
       n: 20,
       slug: 'tickets-analysis-0001',
+      notebook: 'tests/fixtures/notebooks/fifty-figures.ipynb',
+      figures: 50,
       cold: { without: combineRuns(off), with: combineRuns(on) },
       withRuns: on,
       withoutRuns: off,
@@ -108,6 +113,14 @@ describe('the notebook scenario', () => {
       warmAddedCpuSeconds: [],
     };
   }
+
+  it('counts the image outputs the page must show: fifty-figures.ipynb has 50', () => {
+    const fixture = path.join(import.meta.dirname, '../../fixtures/notebooks/fifty-figures.ipynb');
+    expect(imageOutputs(readFileSync(fixture, 'utf8'))).toBe(50);
+    const cell = (data: Record<string, string>) => ({ outputs: [{ data }] });
+    const notebook = { cells: [cell({ 'image/svg+xml': '<svg/>' }), cell({ 'text/plain': '1' })] };
+    expect(imageOutputs(JSON.stringify(notebook))).toBe(1);
+  });
 
   it('takes the median of the run-by-run differences, not the difference of the medians', () => {
     const { ms } = pairedDifferences(
