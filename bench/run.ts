@@ -737,7 +737,7 @@ export function notebookVerdicts(result: NotebookResult): Verdict[] {
   const runs = result.addedMs.length;
   out.push({
     ok: added <= BENCH_BUDGETS.notebookAddedMs,
-    text: `a notebook with ${result.figures} image outputs adds ${signed(added)} to a cold build ${at} (budget ≤ ${seconds(BENCH_BUDGETS.notebookAddedMs)}; ${runs > 1 ? `median of ${runs} runs: ${joined(result.addedMs, signed)}` : '1 run'}); CPU ${signed(1000 * median(result.addedCpuSeconds))}`,
+    text: `a notebook with ${result.figures} image outputs adds ${signed(added)} to a cold build ${at} (budget ≤ ${seconds(BENCH_BUDGETS.notebookAddedMs)}; ${runs > 1 ? `median of ${runs} runs: ${joined(result.addedMs, signed)}` : '1 run'}); CPU ${signed(1000 * median(result.addedCpuSeconds))}${runs > 1 ? ` (${joined(result.addedCpuSeconds, (cpu) => signed(1000 * cpu))})` : ''}`,
   });
   if (result.warmAddedMs.length > 0) {
     out.push({
@@ -912,9 +912,9 @@ async function main(): Promise<void> {
   const nText = values.n ?? process.env['BENCH_N'];
   // The default run measures everything; --n only those N, --notebook only
   // the notebook, both flags both.
-  const ns = values.notebook && nText === undefined ? [] : parseNs(nText ?? '100,500,1000');
-  const measureNotebook =
-    values.notebook || values['notebook-file'] !== undefined || nText === undefined;
+  const notebookAsked = values.notebook || values['notebook-file'] !== undefined;
+  const ns = notebookAsked && nText === undefined ? [] : parseNs(nText ?? '100,500,1000');
+  const measureNotebook = notebookAsked || nText === undefined;
   const seed = values.seed ? Number(values.seed) : DEFAULT_SEED;
   const sites: Site[] =
     values.only === 'casefolio' || values.only === 'bare' ? [values.only] : ['casefolio', 'bare'];

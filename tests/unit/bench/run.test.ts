@@ -136,7 +136,7 @@ describe('the notebook scenario', () => {
     const verdicts = notebookVerdicts(scenario([5_000, 5_100, 4_900], [5_600, 5_800, 5_500]));
     expect(verdicts.map((verdict) => verdict.ok)).toEqual([true, true, true]);
     expect(verdicts[0]?.text).toBe(
-      'a notebook with 50 image outputs adds +0.6 s to a cold build at N = 20 (budget ≤ 5.0 s; median of 3 runs: +0.6 s, +0.7 s, +0.6 s); CPU +0.6 s',
+      'a notebook with 50 image outputs adds +0.6 s to a cold build at N = 20 (budget ≤ 5.0 s; median of 3 runs: +0.6 s, +0.7 s, +0.6 s); CPU +0.6 s (+0.6 s, +0.7 s, +0.6 s)',
     );
     expect(verdicts[1]?.text).toBe(
       "JavaScript on the notebook's page: 56.6 KiB gzip; the same page without the notebook 56.6 KiB (budget: no more)",
