@@ -108,7 +108,7 @@ export interface BuildMeasurement {
 }
 
 /** The notebook figures of a built page: how many, how many inlined, how many missing from dist/. */
-export interface NotebookFigures {
+interface NotebookFigures {
   figures: number;
   inlined: number;
   missing: number;
@@ -405,7 +405,8 @@ function notebookFigures(dist: string, file: string): NotebookFigures {
     .get();
   const inlined = sources.filter((src) => !src.startsWith('/')).length;
   const missing = sources.filter(
-    (src) => src.startsWith('/') && !existsSync(path.join(dist, decodeURI(src.split('?')[0] ?? ''))),
+    (src) =>
+      src.startsWith('/') && !existsSync(path.join(dist, decodeURI(src.split('?')[0] ?? ''))),
   ).length;
   return { figures: sources.length, inlined, missing };
 }
