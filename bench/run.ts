@@ -11,18 +11,18 @@
  *   node bench/run.ts --n 100,500          or BENCH_N=100,500 (no notebook scenario)
  *   node bench/run.ts --n 2000             the memory check
  *   node bench/run.ts --n 1000 --profile   also writes V8 CPU profiles and prints their top functions
- *   node bench/run.ts --notebook           only the notebook scenario (about 1.5 minutes at --runs 3)
+ *   node bench/run.ts --notebook           only the notebook scenario (about 2 minutes at --runs 3)
  *   node bench/run.ts --notebook --n 1000  both
- *   node bench/run.ts --notebook-file x.ipynb   the notebook scenario with another notebook
+ *   node bench/run.ts --notebook-file x.ipynb  the same with another notebook
  *
- * The notebook scenario builds a site of 20 generated case
- * studies without and with tests/fixtures/notebooks/fifty-figures.ipynb (50
- * PNG outputs, each with `#| fig-alt:`) shown by `<Notebook>` on the first
- * study, run after run: cold (every cache emptied, as on a first deploy),
- * then each folder again with its caches (warm). It checks the time the
- * notebook adds to a cold build (median of the runs' differences, budget
- * notebookAddedMs), that the notebook's page has no more JavaScript than
- * the same page without it, and that its 50 figures are image files.
+ * The notebook scenario builds a site of 20 generated case studies without
+ * and with tests/fixtures/notebooks/fifty-figures.ipynb (50 PNG outputs, each
+ * with `#| fig-alt:`) shown by `<Notebook>` on the first study, run after
+ * run: cold (every cache emptied, as on a first deploy), then each folder
+ * again with its caches (warm). It checks the time the notebook adds to a
+ * cold build (median of the runs' differences, budget notebookAddedMs), that
+ * the notebook's page has no more JavaScript than the same page without it,
+ * and that its 50 figures are image files. See docs/performance.md.
  *
  * Options: --runs <k> (default 3: builds per site and N, Casefolio and bare
  * taking turns; each figure is the median run's, peak RSS the largest of all
@@ -603,6 +603,11 @@ function table(results: readonly BuildMeasurement[]): string {
       kib(result.home?.js),
     ];
   });
+  return markdownTable(header, rows);
+}
+
+/** A Markdown table, padded to line up: the first column left-aligned, the others right. */
+function markdownTable(header: string[], rows: string[][]): string {
   const widths = header.map((_, i) =>
     Math.max(...[header, ...rows].map((row) => (row[i] ?? '').length)),
   );
@@ -871,13 +876,7 @@ function notebookTable(result: NotebookResult): string {
     kib(build.page?.html),
     kib(build.page?.js),
   ]);
-  const widths = header.map((_, i) =>
-    Math.max(...[header, ...cells].map((row) => (row[i] ?? '').length)),
-  );
-  const line = (row: string[]) =>
-    `| ${row.map((cell, i) => (i < 1 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join(' | ')} |`;
-  const rule = `|${widths.map((width, i) => (i < 1 ? `-${'-'.repeat(width)}-` : `-${'-'.repeat(width)}:`)).join('|')}|`;
-  return [line(header), rule, ...cells.map(line)].join('\n');
+  return markdownTable(header, cells);
 }
 
 // ---------------------------------------------------------------------------
