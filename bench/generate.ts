@@ -1310,6 +1310,29 @@ export function casefolioContent(n: number, seed = DEFAULT_SEED): FileMap {
   return files;
 }
 
+/** Where the notebook scenario of `npm run bench -- --notebook` puts its notebook: beside the first study. */
+export const NOTEBOOK_FILE = 'fifty-figures.ipynb';
+
+/**
+ * The same content with one notebook shown on the first case study's page:
+ * the notebook (`text`, its JSON) saved beside the study's `index.mdx` as
+ * NOTEBOOK_FILE and a `<Notebook>` of all its cells at the end of the body.
+ * Everything else is unchanged, so the site with it and the site without
+ * differ by that one notebook.
+ */
+export function withNotebook(files: FileMap, text: string): { files: FileMap; slug: string } {
+  const index = [...files.keys()].find((file) => /^case-studies\/[^/]+\/index\.mdx$/.test(file));
+  if (!index) throw new Error('no case study to add a notebook to');
+  const folder = path.posix.dirname(index);
+  const out: FileMap = new Map(files);
+  out.set(
+    index,
+    `${files.get(index) ?? ''}\n## The notebook\n\nEvery figure of the sweep, as the notebook saved it:\n\n<Notebook src="./${NOTEBOOK_FILE}" />\n`,
+  );
+  out.set(`${folder}/${NOTEBOOK_FILE}`, text);
+  return { files: out, slug: path.posix.basename(folder) };
+}
+
 /**
  * The bare Astro + MDX baseline: the same prose and code blocks, no Casefolio
  * components, a `title`-only frontmatter, rendered by one `[slug].astro`

@@ -7,16 +7,28 @@
  * the home page, followed by the budget verdicts. Exits 1 when a build fails
  * or a budget is broken.
  *
- *   node bench/run.ts                      N = 100, 500, 1000
- *   node bench/run.ts --n 100,500          or BENCH_N=100,500
+ *   node bench/run.ts                      N = 100, 500, 1000, then the notebook scenario
+ *   node bench/run.ts --n 100,500          or BENCH_N=100,500 (no notebook scenario)
  *   node bench/run.ts --n 2000             the memory check
  *   node bench/run.ts --n 1000 --profile   also writes V8 CPU profiles and prints their top functions
+ *   node bench/run.ts --notebook           only the notebook scenario (about 2 minutes at --runs 3)
+ *   node bench/run.ts --notebook --n 1000  both
+ *   node bench/run.ts --notebook-file x.ipynb  the same with another notebook
+ *
+ * The notebook scenario builds a site of 20 generated case studies without
+ * and with tests/fixtures/notebooks/fifty-figures.ipynb (50 PNG outputs, each
+ * with `#| fig-alt:`) shown by `<Notebook>` on the first study, run after
+ * run: cold (every cache emptied, as on a first deploy), then each folder
+ * again with its caches (warm). It checks the time the notebook adds to a
+ * cold build (median of the runs' differences, budget notebookAddedMs), that
+ * the notebook's page has no more JavaScript than the same page without it,
+ * and that its 50 figures are image files. See docs/performance.md.
  *
  * Options: --runs <k> (default 3: builds per site and N, Casefolio and bare
  * taking turns; each figure is the median run's, peak RSS the largest of all
  * runs), --seed <n> (default: bench/generate.ts DEFAULT_SEED), --no-warmup,
  * --only casefolio|bare, --json <file> (results as JSON; default
- * .tmp/bench/results.json). Everything is written under .tmp/bench/.
+ * .tmp/bench/results.json), --help. Everything is written under .tmp/bench/.
  */
 import { spawn } from 'node:child_process';
 import {
@@ -32,9 +44,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import * as cheerio from 'cheerio';
 import { childEnv } from '../tests/helpers/build.ts';
 import { BUDGETS, htmlFiles, weighPage, type PageWeight } from './size.ts';
-import { DEFAULT_SEED, bareProject, casefolioContent, writeFiles } from './generate.ts';
+import {
+  DEFAULT_SEED,
+  NOTEBOOK_FILE,
+  bareProject,
+  casefolioContent,
+  withNotebook,
+  writeFiles,
+} from './generate.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = path.join(projectRoot, '.tmp', 'bench');
@@ -50,7 +70,15 @@ const BENCH_BUDGETS = {
   budgetN: 1000,
   caseStudyJs: BUDGETS.chartPageJs,
   homeJs: BUDGETS.plainPageJs,
+  /**
+   * Wall time one notebook of 50 image outputs adds to a cold build (issue 18:
+   * "at most a few seconds"), median of the runs' differences, on this 2-core VM.
+   */
+  notebookAddedMs: 5000,
 } as const;
+
+/** The notebook of the notebook scenario: 50 code cells, one PNG each, each with `#| fig-alt:`. */
+const NOTEBOOK_FIXTURE = path.join(projectRoot, 'tests', 'fixtures', 'notebooks', NOTEBOOK_FILE);
 
 type Site = 'casefolio' | 'bare';
 
@@ -74,7 +102,16 @@ export interface BuildMeasurement {
   caseStudyPages: number;
   study?: { html: number; js: number; sampled: number };
   home?: PageWeight;
+  /** The page `weigh` asked for (the notebook scenario's study): its weight and its notebook figures. */
+  page?: PageWeight & NotebookFigures;
   logFile: string;
+}
+
+/** The notebook figures of a built page: how many, how many inlined, how many missing from dist/. */
+interface NotebookFigures {
+  figures: number;
+  inlined: number;
+  missing: number;
 }
 
 // ---------------------------------------------------------------------------
@@ -257,10 +294,19 @@ function spread<T>(items: readonly T[], count: number): T[] {
   );
 }
 
-function prepare(site: Site, n: number, seed: number, dir: string): void {
+/**
+ * A fresh build folder: the site's files, and nothing else, so no cache of
+ * Astro's (node_modules/.astro: optimised images, the data store) or
+ * Casefolio's (cards, decoded notebook images) survives from an earlier build.
+ */
+function prepare(site: Site, n: number, seed: number, dir: string, notebook?: string): void {
   rmSync(dir, { recursive: true, force: true });
   if (site === 'casefolio') {
-    writeFiles(path.join(dir, 'content'), casefolioContent(n, seed));
+    const content = casefolioContent(n, seed);
+    writeFiles(
+      path.join(dir, 'content'),
+      notebook === undefined ? content : withNotebook(content, notebook).files,
+    );
     // The project's own config and engine (src/, public/) from a root of its
     // own: Astro writes .astro/ (content-modules.mjs, the data store) and its
     // cache under the root, so every build starts cold, like the bare one, and
@@ -283,13 +329,23 @@ async function build(
   site: Site,
   n: number,
   seed: number,
-  options: { label?: string; run?: number; profileDir?: string } = {},
+  options: {
+    label?: string;
+    run?: number;
+    profileDir?: string;
+    /** A notebook's JSON, shown on the first case study (the notebook scenario). */
+    notebook?: string;
+    /** Build again in the folder as the last build left it, caches and all. */
+    warm?: boolean;
+    /** A case study whose page to weigh and count notebook figures on. */
+    weigh?: string;
+  } = {},
 ): Promise<BuildMeasurement> {
   const label = options.label ?? `${site}-${n}`;
   const dir = path.join(benchDir, label);
   // Every run builds in the same folder; each keeps its own log.
-  const logLabel = options.run && options.run > 1 ? `${label}-run${options.run}` : label;
-  prepare(site, n, seed, dir);
+  const logLabel = `${label}${options.warm ? '-warm' : ''}${options.run && options.run > 1 ? `-run${options.run}` : ''}`;
+  if (!options.warm || !existsSync(dir)) prepare(site, n, seed, dir, options.notebook);
   const dist = path.join(dir, 'dist');
   const env = childEnv({ NO_COLOR: '1', FORCE_COLOR: '0' });
   // Same addresses for every run: the page weights are read at base `/`.
@@ -334,7 +390,25 @@ async function build(
   }
   const home = path.join(dist, 'index.html');
   if (existsSync(home)) measurement.home = weighPage(dist, home);
+  const page = options.weigh && path.join(dist, 'case-studies', options.weigh, 'index.html');
+  if (page && existsSync(page)) {
+    measurement.page = { ...weighPage(dist, page), ...notebookFigures(dist, page) };
+  }
   return measurement;
+}
+
+/** A page's `<Notebook>` figures: each must be an image file in dist/, never a data: URL. */
+function notebookFigures(dist: string, file: string): NotebookFigures {
+  const $ = cheerio.load(readFileSync(file, 'utf8'));
+  const sources = $('.notebook__figure img')
+    .map((_, element) => $(element).attr('src') ?? '')
+    .get();
+  const inlined = sources.filter((src) => !src.startsWith('/')).length;
+  const missing = sources.filter(
+    (src) =>
+      src.startsWith('/') && !existsSync(path.join(dist, decodeURI(src.split('?')[0] ?? ''))),
+  ).length;
+  return { figures: sources.length, inlined, missing };
 }
 
 // ---------------------------------------------------------------------------
@@ -529,6 +603,11 @@ function table(results: readonly BuildMeasurement[]): string {
       kib(result.home?.js),
     ];
   });
+  return markdownTable(header, rows);
+}
+
+/** A Markdown table, padded to line up: the first column left-aligned, the others right. */
+function markdownTable(header: string[], rows: string[][]): string {
   const widths = header.map((_, i) =>
     Math.max(...[header, ...rows].map((row) => (row[i] ?? '').length)),
   );
@@ -596,6 +675,211 @@ export function verdicts(results: readonly BuildMeasurement[]): Verdict[] {
 }
 
 // ---------------------------------------------------------------------------
+// The notebook scenario
+
+/** Case studies in the notebook scenario's site: small, so the notebook's cost stands out from the noise. */
+const NOTEBOOK_N = 20;
+
+/** The notebook scenario: the same small site built without and with one notebook, run by run. */
+export interface NotebookResult {
+  n: number;
+  /** The case study whose page shows the notebook. */
+  slug: string;
+  /** The notebook measured, relative to the project. */
+  notebook: string;
+  /** Its image outputs: the page must show each as a file. */
+  figures: number;
+  /** Cold builds (every cache emptied), the median run of each; then the same folder built again. */
+  cold: { without: BuildMeasurement; with: BuildMeasurement };
+  warm?: { without: BuildMeasurement; with: BuildMeasurement };
+  /** Every build with the notebook, cold and warm: each page is weighed. */
+  withRuns: BuildMeasurement[];
+  withoutRuns: BuildMeasurement[];
+  /** With minus without, run by run, in run order. */
+  addedMs: number[];
+  addedCpuSeconds: number[];
+  warmAddedMs: number[];
+  warmAddedCpuSeconds: number[];
+}
+
+/** The median, taking the lower middle value of an even count (as combineRuns does). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
+}
+
+/**
+ * With minus without, run by run: builds that run one after the other see
+ * the same state of a shared VM, so the differences drift less than either
+ * build's time does.
+ */
+export function pairedDifferences(
+  without: readonly BuildMeasurement[],
+  withNotebook: readonly BuildMeasurement[],
+): { ms: number[]; cpuSeconds: number[] } {
+  const pairs = withNotebook.map((run, i) => [without[i], run] as const);
+  return {
+    ms: pairs.map(([off, on]) => (off ? on.wallMs - off.wallMs : Number.NaN)),
+    cpuSeconds: pairs.map(([off, on]) => (off ? on.cpuSeconds - off.cpuSeconds : Number.NaN)),
+  };
+}
+
+const signed = (ms: number) => `${ms < 0 ? '−' : '+'}${(Math.abs(ms) / 1000).toFixed(1)} s`;
+const joined = (values: readonly number[], format: (value: number) => string) =>
+  values.map(format).join(', ');
+
+export function notebookVerdicts(result: NotebookResult): Verdict[] {
+  const out: Verdict[] = [];
+  const at = `at N = ${result.n}`;
+  const failed = [...result.withRuns, ...result.withoutRuns].filter((run) => !run.ok);
+  for (const run of failed) {
+    out.push({
+      ok: false,
+      text: `notebook scenario ${path.basename(run.logFile, '.log')} did not build: exit ${run.exitCode}, ${run.caseStudyPages} of ${run.n} case-study pages; see ${path.relative(projectRoot, run.logFile)}`,
+    });
+  }
+  if (failed.length > 0) return out;
+  const added = median(result.addedMs);
+  const runs = result.addedMs.length;
+  out.push({
+    ok: added <= BENCH_BUDGETS.notebookAddedMs,
+    text: `a notebook with ${result.figures} image outputs adds ${signed(added)} to a cold build ${at} (budget ≤ ${seconds(BENCH_BUDGETS.notebookAddedMs)}; ${runs > 1 ? `median of ${runs} runs: ${joined(result.addedMs, signed)}` : '1 run'}); CPU ${signed(1000 * median(result.addedCpuSeconds))}${runs > 1 ? ` (${joined(result.addedCpuSeconds, (cpu) => signed(1000 * cpu))})` : ''}`,
+  });
+  if (result.warmAddedMs.length > 0) {
+    out.push({
+      ok: undefined,
+      text: `the same built again with its caches (warm): ${signed(median(result.warmAddedMs))}, CPU ${signed(1000 * median(result.warmAddedCpuSeconds))} (no budget)`,
+    });
+  }
+  const pages = result.withRuns.map((run) => run.page);
+  const withJs = Math.max(...pages.map((page) => page?.js ?? Number.POSITIVE_INFINITY));
+  const withoutJs = Math.min(
+    ...result.withoutRuns.map((run) => run.page?.js ?? Number.POSITIVE_INFINITY),
+  );
+  out.push({
+    ok: withJs <= withoutJs,
+    text: `JavaScript on the notebook's page: ${kib(withJs)} gzip; the same page without the notebook ${kib(withoutJs)} (budget: no more)`,
+  });
+  const figures = pages.map((page) => page ?? { figures: 0, inlined: 0, missing: 0 });
+  const worst = figures.find(
+    (page) => page.figures !== result.figures || page.inlined > 0 || page.missing > 0,
+  );
+  out.push({
+    ok: worst === undefined,
+    text: worst
+      ? `the notebook's page shows ${worst.figures} of its ${result.figures} figures, ${worst.inlined} inlined, ${worst.missing} not in dist/`
+      : `the notebook's page shows its ${result.figures} figures as image files in dist/, none inlined`,
+  });
+  return out;
+}
+
+/** The image outputs of a notebook's code cells (nbformat 4 JSON), as `<Notebook>` shows them. */
+export function imageOutputs(notebookJson: string): number {
+  const notebook = JSON.parse(notebookJson) as {
+    cells?: { outputs?: { data?: Record<string, unknown> }[] }[];
+  };
+  const images = ['image/png', 'image/jpeg', 'image/svg+xml'];
+  return (notebook.cells ?? [])
+    .flatMap((cell) => cell.outputs ?? [])
+    .filter((output) => images.some((mime) => output.data?.[mime] !== undefined)).length;
+}
+
+async function notebookScenario(
+  seed: number,
+  runCount: number,
+  options: { warm: boolean; file: string; profileDir?: string },
+): Promise<NotebookResult> {
+  const n = NOTEBOOK_N;
+  const notebook = readFileSync(options.file, 'utf8');
+  const { slug } = withNotebook(casefolioContent(n, seed), notebook);
+  const builds = {
+    without: { label: 'notebook-without', notebook: undefined },
+    with: { label: 'notebook-with', notebook },
+  } as const;
+  const runs = { without: [], with: [], warmWithout: [], warmWith: [] } as Record<
+    'without' | 'with' | 'warmWithout' | 'warmWith',
+    BuildMeasurement[]
+  >;
+  const one = async (
+    which: 'without' | 'with',
+    run: number,
+    warm: boolean,
+  ): Promise<BuildMeasurement> => {
+    const { label, notebook: text } = builds[which];
+    const of = runCount > 1 ? ` (run ${run} of ${runCount})` : '';
+    process.stdout.write(`${label} N = ${n}, ${warm ? 'warm' : 'cold'}${of}... `);
+    const result = await build('casefolio', n, seed, {
+      label,
+      run,
+      warm,
+      weigh: slug,
+      ...(text === undefined ? {} : { notebook: text }),
+      ...(options.profileDir ? { profileDir: options.profileDir } : {}),
+    });
+    console.log(
+      result.ok
+        ? `${seconds(result.wallMs)}, ${result.cpuSeconds.toFixed(1)} s CPU`
+        : `FAILED (exit ${result.exitCode}); see ${path.relative(projectRoot, result.logFile)}`,
+    );
+    if (options.profileDir) {
+      printProfiles(path.join(options.profileDir, path.basename(result.logFile, '.log')));
+    }
+    return result;
+  };
+  for (let run = 1; run <= runCount; run++) {
+    // Cold without, cold with, then each folder built again as it was left.
+    runs.without.push(await one('without', run, false));
+    runs.with.push(await one('with', run, false));
+    if (options.warm) {
+      runs.warmWithout.push(await one('without', run, true));
+      runs.warmWith.push(await one('with', run, true));
+    }
+  }
+  const cold = pairedDifferences(runs.without, runs.with);
+  const warm = pairedDifferences(runs.warmWithout, runs.warmWith);
+  return {
+    n,
+    slug,
+    notebook: path.relative(projectRoot, options.file),
+    figures: imageOutputs(notebook),
+    cold: { without: combineRuns(runs.without), with: combineRuns(runs.with) },
+    ...(options.warm
+      ? { warm: { without: combineRuns(runs.warmWithout), with: combineRuns(runs.warmWith) } }
+      : {}),
+    withRuns: [...runs.with, ...runs.warmWith],
+    withoutRuns: [...runs.without, ...runs.warmWithout],
+    addedMs: cold.ms,
+    addedCpuSeconds: cold.cpuSeconds,
+    warmAddedMs: warm.ms,
+    warmAddedCpuSeconds: warm.cpuSeconds,
+  };
+}
+
+function notebookTable(result: NotebookResult): string {
+  const rows: [string, BuildMeasurement][] = [
+    ['cold, without', result.cold.without],
+    ['cold, with the notebook', result.cold.with],
+    ...(result.warm
+      ? ([
+          ['warm, without', result.warm.without],
+          ['warm, with the notebook', result.warm.with],
+        ] as [string, BuildMeasurement][])
+      : []),
+  ];
+  const header = ['build', 'wall', 'CPU', 'peak RSS', 'runs', 'page HTML', 'page JS'];
+  const cells = rows.map(([name, build]) => [
+    name,
+    seconds(build.wallMs),
+    `${build.cpuSeconds.toFixed(1)} s`,
+    mb(build.peakRss),
+    joined(build.runsMs, seconds),
+    kib(build.page?.html),
+    kib(build.page?.js),
+  ]);
+  return markdownTable(header, cells);
+}
+
+// ---------------------------------------------------------------------------
 
 function parseNs(text: string): number[] {
   const ns = text.split(',').map((part) => Number(part.trim().replace(/_/g, '')));
@@ -613,12 +897,24 @@ async function main(): Promise<void> {
       profile: { type: 'boolean', default: false },
       runs: { type: 'string' },
       json: { type: 'string' },
+      notebook: { type: 'boolean', default: false },
+      'notebook-file': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.help) {
+    console.log(usage());
+    return;
+  }
   // One run under --profile: a profile is read on its own, not compared.
   const runCount = values.profile ? 1 : Number(values.runs ?? process.env['BENCH_RUNS'] ?? 3);
   if (!Number.isInteger(runCount) || runCount < 1) throw new Error(`bad --runs: ${values.runs}`);
-  const ns = parseNs(values.n ?? process.env['BENCH_N'] ?? '100,500,1000');
+  const nText = values.n ?? process.env['BENCH_N'];
+  // The default run measures everything; --n only those N, --notebook only
+  // the notebook, both flags both.
+  const notebookAsked = values.notebook || values['notebook-file'] !== undefined;
+  const ns = notebookAsked && nText === undefined ? [] : parseNs(nText ?? '100,500,1000');
+  const measureNotebook = notebookAsked || nText === undefined;
   const seed = values.seed ? Number(values.seed) : DEFAULT_SEED;
   const sites: Site[] =
     values.only === 'casefolio' || values.only === 'bare' ? [values.only] : ['casefolio', 'bare'];
@@ -627,8 +923,15 @@ async function main(): Promise<void> {
   mkdirSync(benchDir, { recursive: true });
 
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const measuring = [
+    ...(ns.length > 0 ? [`N = ${ns.join(', ')}`] : []),
+    ...(measureNotebook ? [`the notebook (N = ${NOTEBOOK_N})`] : []),
+  ].join(' and ');
   console.log(
-    `Casefolio build benchmark: N = ${ns.join(', ')}, seed ${seed}, Node ${process.version}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, NODE_OPTIONS=${process.env['NODE_OPTIONS'] ?? '(unset)'}`,
+    `Casefolio build benchmark: ${measuring}, seed ${seed}, Node ${process.version}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, NODE_OPTIONS=${process.env['NODE_OPTIONS'] ?? '(unset)'}, load average ${os
+      .loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' ')}`,
   );
   console.log(
     `Memory: ${existsSync(GNU_TIME) ? 'GNU time max RSS and ' : ''}/proc sampling of the whole build process tree.`,
@@ -636,7 +939,7 @@ async function main(): Promise<void> {
 
   if (!values['no-warmup']) {
     process.stdout.write('warm-up (N = 3, not measured)... ');
-    for (const site of sites) {
+    for (const site of ns.length > 0 ? sites : (['casefolio'] as const)) {
       const warm = await build(site, 3, seed, { label: `warmup-${site}` });
       if (!warm.ok) {
         console.log(`${site} warm-up failed; see ${path.relative(projectRoot, warm.logFile)}`);
@@ -666,21 +969,47 @@ async function main(): Promise<void> {
     }
     for (const site of sites) results.push(combineRuns(runs.get(site) ?? []));
   }
+  const notebook = measureNotebook
+    ? await notebookScenario(seed, runCount, {
+        warm: true,
+        file: path.resolve(values['notebook-file'] ?? NOTEBOOK_FIXTURE),
+        ...(profileDir ? { profileDir } : {}),
+      })
+    : undefined;
 
-  console.log(`\n${table(results)}\n`);
-  console.log(
-    `${runCount > 1 ? `each figure is the median of ${runCount} runs (peak RSS: the largest); ` : ''}wall: build subprocess start to exit; CPU: user + system incl. children; peak RSS: max of the largest process high-water mark and the sampled sum over the process tree; ms/study: wall / N; HTML: mean gzip of up to 25 case-study pages; JS: largest gzip JavaScript of those pages.\n`,
-  );
-  const list = verdicts(results);
+  const list: Verdict[] = [];
+  if (results.length > 0) {
+    console.log(`\n${table(results)}\n`);
+    console.log(
+      `${runCount > 1 ? `each figure is the median of ${runCount} runs (peak RSS: the largest); ` : ''}wall: build subprocess start to exit; CPU: user + system incl. children; peak RSS: max of the largest process high-water mark and the sampled sum over the process tree; ms/study: wall / N; HTML: mean gzip of up to 25 case-study pages; JS: largest gzip JavaScript of those pages.\n`,
+    );
+    list.push(...verdicts(results));
+  }
+  if (notebook) {
+    console.log(
+      `\nThe notebook: ${NOTEBOOK_N} case studies, built without and with ${notebook.notebook} (${notebook.figures} image outputs) on /case-studies/${notebook.slug}/\n\n${notebookTable(notebook)}\n`,
+    );
+    console.log(
+      `cold: every cache emptied before the build (Astro's optimised images, the decoded notebook images, the cards), as on a first deploy; warm: the same folder built again right after. ${runCount > 1 ? `Each row is its median run; the added time below is the median of the runs' differences. ` : ''}page: /case-studies/${notebook.slug}/, gzip, weighed like the case-study pages above.\n`,
+    );
+    list.push(...notebookVerdicts(notebook));
+  }
   for (const verdict of list) {
     console.log(`${verdict.ok === undefined ? '–' : verdict.ok ? '✔' : '✘'} ${verdict.text}`);
   }
   const jsonFile = values.json ?? path.join(benchDir, 'results.json');
   writeFileSync(
     jsonFile,
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu, cores: os.cpus().length, nodeOptions: process.env['NODE_OPTIONS'] ?? null, seed, results }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu, cores: os.cpus().length, loadAverage: os.loadavg(), nodeOptions: process.env['NODE_OPTIONS'] ?? null, seed, results, ...(notebook ? { notebook } : {}) }, null, 2)}\n`,
   );
   if (list.some((verdict) => verdict.ok === false)) process.exitCode = 1;
+}
+
+/** The header comment's usage lines, for --help. */
+function usage(): string {
+  const source = readFileSync(fileURLToPath(import.meta.url), 'utf8');
+  const comment = /^\/\*\*\n([\s\S]*?)\n \*\//.exec(source)?.[1] ?? '';
+  return comment.replace(/^ \*(?: |$)/gm, '');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -6,8 +6,10 @@ import {
   bareProject,
   casefolioContent,
   generateStudy,
+  NOTEBOOK_FILE,
   proseWords,
   studyMdx,
+  withNotebook,
   writeFiles,
 } from '../../../bench/generate.ts';
 import { checkContent } from '../../../src/content/check.ts';
@@ -44,6 +46,35 @@ describe('bench generator', () => {
     expect(report.caseStudies).toHaveLength(5);
     const findings = lintContent(report, siteOptionsSchema.parse({}));
     expect(findings.map(formatProblem)).toEqual([]);
+  });
+
+  it('adds the fifty-figure notebook to the first study only, and the site still passes every check and lint', () => {
+    const notebook = fs.readFileSync(
+      path.join(import.meta.dirname, '../../fixtures/notebooks', NOTEBOOK_FILE),
+      'utf8',
+    );
+    const plain = casefolioContent(3);
+    const { files, slug } = withNotebook(plain, notebook);
+    expect(slug).toBe(generateStudy(0).slug);
+    const changed = [...files].filter(([file, text]) => plain.get(file) !== text).map(([f]) => f);
+    expect(changed).toEqual([
+      `case-studies/${slug}/index.mdx`,
+      `case-studies/${slug}/${NOTEBOOK_FILE}`,
+    ]);
+    expect(files.get(`case-studies/${slug}/index.mdx`)).toMatch(
+      /\n<Notebook src="\.\/fifty-figures\.ipynb" \/>\n$/,
+    );
+
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'casefolio-bench-'));
+    temporaryDirs.push(root);
+    const contentDir = path.join(root, 'content');
+    writeFiles(contentDir, files);
+    const report = checkContent({ root, contentDir });
+    expect(report.problems.map(formatProblem)).toEqual([]);
+    const findings = lintContent(report, siteOptionsSchema.parse({}));
+    expect(findings.map(formatProblem)).toEqual([]);
+    const study = report.caseStudies.find((entry) => entry.slug === slug);
+    expect(study?.parsed?.notebookImages).toHaveLength(50);
   });
 
   it('writes about 600 words of prose, two code blocks, a chart with a 50-row CSV and a confusion matrix', () => {

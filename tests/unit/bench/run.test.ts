@@ -1,5 +1,16 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { combineRuns, verdicts, type BuildMeasurement } from '../../../bench/run.ts';
+import {
+  combineRuns,
+  imageOutputs,
+  median,
+  notebookVerdicts,
+  pairedDifferences,
+  verdicts,
+  type BuildMeasurement,
+  type NotebookResult,
+} from '../../../bench/run.ts';
 
 function run(
   site: 'casefolio' | 'bare',
@@ -65,5 +76,90 @@ describe('the budget verdicts', () => {
       text: 'time ratio to bare Astro at N = 1,000: 1.24 (budget ≤ 1.3); CPU-time ratio 1.24',
     });
     expect(memory?.ok).toBe(true);
+  });
+});
+
+describe('the notebook scenario', () => {
+  const page = (js: number, figures = { figures: 50, inlined: 0, missing: 0 }) => ({
+    page: '/case-studies/tickets-analysis-0001/',
+    html: 9_000,
+    css: 20_000,
+    js,
+    hasCharts: true,
+    ...figures,
+  });
+  function build(wallMs: number, js: number, figures?: Parameters<typeof page>[1]) {
+    return { ...run('casefolio', wallMs, 7e8), n: 20, caseStudyPages: 20, page: page(js, figures) };
+  }
+  function scenario(
+    without: number[],
+    withNotebook: number[],
+    options: { js?: number; figures?: Parameters<typeof page>[1] } = {},
+  ): NotebookResult {
+    const off = without.map((ms) => build(ms, 58_000));
+    const on = withNotebook.map((ms) => build(ms, options.js ?? 58_000, options.figures));
+    const cold = pairedDifferences(off, on);
+    return {
+      n: 20,
+      slug: 'tickets-analysis-0001',
+      notebook: 'tests/fixtures/notebooks/fifty-figures.ipynb',
+      figures: 50,
+      cold: { without: combineRuns(off), with: combineRuns(on) },
+      withRuns: on,
+      withoutRuns: off,
+      addedMs: cold.ms,
+      addedCpuSeconds: cold.cpuSeconds,
+      warmAddedMs: [],
+      warmAddedCpuSeconds: [],
+    };
+  }
+
+  it('counts the image outputs the page must show: fifty-figures.ipynb has 50', () => {
+    const fixture = path.join(import.meta.dirname, '../../fixtures/notebooks/fifty-figures.ipynb');
+    expect(imageOutputs(readFileSync(fixture, 'utf8'))).toBe(50);
+    const cell = (data: Record<string, string>) => ({ outputs: [{ data }] });
+    const notebook = { cells: [cell({ 'image/svg+xml': '<svg/>' }), cell({ 'text/plain': '1' })] };
+    expect(imageOutputs(JSON.stringify(notebook))).toBe(1);
+  });
+
+  it('takes the median of the run-by-run differences, not the difference of the medians', () => {
+    const { ms } = pairedDifferences(
+      [5_000, 9_000, 5_200].map((ms) => build(ms, 0)),
+      [5_600, 9_700, 5_900].map((ms) => build(ms, 0)),
+    );
+    expect(ms).toEqual([600, 700, 700]);
+    expect(median(ms)).toBe(700);
+    expect(median([3, 1, 2, 4])).toBe(2);
+  });
+
+  it('holds when the notebook adds under 5 s and no JavaScript, and its figures are files', () => {
+    const verdicts = notebookVerdicts(scenario([5_000, 5_100, 4_900], [5_600, 5_800, 5_500]));
+    expect(verdicts.map((verdict) => verdict.ok)).toEqual([true, true, true]);
+    expect(verdicts[0]?.text).toBe(
+      'a notebook with 50 image outputs adds +0.6 s to a cold build at N = 20 (budget ≤ 5.0 s; median of 3 runs: +0.6 s, +0.7 s, +0.6 s); CPU +0.6 s (+0.6 s, +0.7 s, +0.6 s)',
+    );
+    expect(verdicts[1]?.text).toBe(
+      "JavaScript on the notebook's page: 56.6 KiB gzip; the same page without the notebook 56.6 KiB (budget: no more)",
+    );
+  });
+
+  it('breaks when the notebook adds more than 5 s', () => {
+    const [time] = notebookVerdicts(scenario([5_000, 5_000, 5_000], [10_100, 10_200, 9_000]));
+    expect(time?.ok).toBe(false);
+  });
+
+  it('breaks when the page with the notebook has any more JavaScript', () => {
+    const [, js] = notebookVerdicts(scenario([5_000], [5_500], { js: 58_001 }));
+    expect(js?.ok).toBe(false);
+  });
+
+  it('breaks when a figure is inlined or missing', () => {
+    const inlined = notebookVerdicts(
+      scenario([5_000], [5_500], { figures: { figures: 50, inlined: 1, missing: 0 } }),
+    );
+    expect(inlined[2]).toEqual({
+      ok: false,
+      text: "the notebook's page shows 50 of its 50 figures, 1 inlined, 0 not in dist/",
+    });
   });
 });
