@@ -285,7 +285,11 @@ describe('building generated content that the check accepts', () => {
         hostileProfile,
         fc.array(caseStudy(mdxBody), { minLength: 6, maxLength: 6 }),
         async (profile, studies) => {
-          await expectBuildsInert(await acceptedContent(profile, studies));
+          const files = await acceptedContent(profile, studies);
+          // A profile the check refuses (a link label over 40 characters)
+          // leaves no study accepted: fast-check draws another.
+          fc.pre(Object.keys(files).some((file) => file.endsWith('.mdx')));
+          await expectBuildsInert(files);
         },
       ),
       { ...fuzzParameters(1), endOnFailure: true },
