@@ -202,11 +202,13 @@ export function prepareOutputs(
         );
         continue;
       }
+      const display = displaySize(output.metadata, mime, written.image);
       views.push({
         kind: 'image',
         image: written.image,
         alt: context.alt,
         ...(context.caption ? { caption: context.caption } : {}),
+        ...(display ? { display } : {}),
       });
     } else if (mime === 'text/html') {
       const html = sanitizeHtmlOutput(data);
@@ -231,4 +233,31 @@ export function prepareOutputs(
     }
   }
   return { views, problems, warnings, unlinked };
+}
+
+/**
+ * The size an output's metadata says to show an image at
+ * (`{"image/png": {"width": 568, "height": 434}}`, which IPython writes for
+ * a retina figure), when it is a smaller size of the same shape; else
+ * undefined, and the image shows at its own size. A metadata size larger
+ * than the image, or of another shape, is ignored: it would blur or distort.
+ */
+export function displaySize(
+  metadata: unknown,
+  mime: string,
+  image: { width: number; height: number },
+): { width: number; height: number } | undefined {
+  const entry =
+    typeof metadata === 'object' && metadata !== null
+      ? (metadata as Record<string, unknown>)[mime]
+      : undefined;
+  if (typeof entry !== 'object' || entry === null) return undefined;
+  const { width, height } = entry as { width?: unknown; height?: unknown };
+  if (typeof width !== 'number' || !Number.isInteger(width) || width < 1) return undefined;
+  if (width >= image.width) return undefined;
+  const shaped = Math.round((image.height * width) / image.width);
+  const given = typeof height === 'number' && Number.isFinite(height) ? Math.round(height) : shaped;
+  // Within a pixel of the image's own shape.
+  if (Math.abs(given - shaped) > 1) return undefined;
+  return { width, height: Math.max(1, shaped) };
 }

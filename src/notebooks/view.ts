@@ -62,7 +62,18 @@ export type OutputView =
       /** Lines left out of a long output. */
       omittedLines: number;
     }
-  | { kind: 'image'; image: NotebookImage; alt: string; caption?: string }
+  | {
+      kind: 'image';
+      image: NotebookImage;
+      alt: string;
+      caption?: string;
+      /**
+       * The size Jupyter shows it at, when the output's metadata gives one
+       * smaller than the image: a retina figure (`figure_format = 'retina'`)
+       * is saved at twice the size it is meant to be seen at.
+       */
+      display?: { width: number; height: number };
+    }
   /** `text/html` after sanitising (tables and text only). */
   | { kind: 'html'; html: string }
   /** `text/markdown`, through the same transform as Markdown cells. */

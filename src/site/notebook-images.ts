@@ -24,6 +24,23 @@ export function imageSizing(width: number): { widths?: number[]; sizes?: string 
   return widths.length > 0 ? { widths, sizes: IMAGE_SIZES } : {};
 }
 
+/**
+ * The `<Image>` props of an image output: shown at the size its notebook
+ * gives (a retina figure at half its pixels, sharp on a retina screen
+ * through a 2x copy), else made in the widths above.
+ */
+export function outputSizing(
+  width: number,
+  display: { width: number; height: number } | undefined,
+): { widths?: number[]; sizes?: string } | { width: number; height: number; densities?: number[] } {
+  if (!display) return imageSizing(width);
+  return {
+    width: display.width,
+    height: display.height,
+    ...(display.width * 2 <= width ? { densities: [1, 2] } : {}),
+  };
+}
+
 async function metadata(file: string): Promise<ImageMetadata> {
   const load = images[file];
   // The check decodes every image a page can show before Vite lists them.

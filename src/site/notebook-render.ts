@@ -40,7 +40,14 @@ type RenderedCell<Image> =
 type RenderedOutput<Image> =
   /** A stream or traceback, colours as classes; `omitted` says how much was left out. */
   | { kind: 'ansi'; html: string; error: boolean; omitted?: string }
-  | { kind: 'image'; image: Image; alt: string; caption?: string }
+  | {
+      kind: 'image';
+      image: Image;
+      alt: string;
+      caption?: string;
+      /** The size to show it at, when its notebook says (a retina figure). */
+      display?: { width: number; height: number };
+    }
   /** Sanitised `text/html` (a table, mostly). */
   | { kind: 'html'; html: string }
   /** `text/markdown` and `text/latex`, rendered. */
@@ -98,6 +105,7 @@ export async function renderNotebook<Image>(
           image: await images.output(output.image.file),
           alt: output.alt,
           ...(output.caption ? { caption: output.caption } : {}),
+          ...(output.display ? { display: output.display } : {}),
         };
       case 'html':
         return { kind: 'html', html: withScopedHeaders(output.html) };

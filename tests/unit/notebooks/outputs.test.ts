@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import { projectRoot } from '../../helpers/build.ts';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   chosenMime,
+  displaySize,
   latexAsMarkdown,
   MAX_OUTPUT_CHARS,
   MAX_OUTPUT_LINES,
@@ -181,5 +184,63 @@ describe('outputAlt', () => {
     expect(outputAlt(cell('x'), { abc: 'I', 12: 'P' })).toBe('I');
     expect(outputAlt(cell('x'), { 12: 'P' })).toBe('P');
     expect(outputAlt(cell('x', null), { 12: 'P' })).toBe('');
+  });
+});
+
+describe('displaySize', () => {
+  const image = { width: 1137, height: 868 };
+
+  it('takes the size Jupyter shows a retina figure at, from the output metadata', () => {
+    expect(displaySize({ 'image/png': { width: 568, height: 434 } }, 'image/png', image)).toEqual({
+      width: 568,
+      height: 434,
+    });
+    // The height follows the image's shape when the metadata leaves it out.
+    expect(displaySize({ 'image/png': { width: 568 } }, 'image/png', image)).toEqual({
+      width: 568,
+      height: 434,
+    });
+  });
+
+  it('ignores a size that would blur or distort the image, or is not a size', () => {
+    for (const metadata of [
+      {},
+      { 'image/png': { width: 2274, height: 1736 } },
+      { 'image/png': { width: 1137 } },
+      { 'image/png': { width: 568, height: 100 } },
+      { 'image/png': { width: '568' } },
+      { 'image/png': { width: 0 } },
+      { 'image/png': { width: 56.5 } },
+      { 'image/jpeg': { width: 568 } },
+      null,
+    ]) {
+      expect(displaySize(metadata, 'image/png', image)).toBeUndefined();
+    }
+  });
+
+  it('puts it on the image view of a retina figure IPython saved', () => {
+    // A 2x2-inch figure at 144 dpi, as `figure_format = 'retina'` saves it: 288x216 pixels, shown at 144x108.
+    const retina = fs
+      .readFileSync(path.join(projectRoot, 'tests/fixtures/notebooks/retina-figure.png'))
+      .toString('base64');
+    const cell = notebook([
+      code('plot()', 1, [
+        {
+          output_type: 'display_data',
+          data: { 'image/png': retina, 'text/plain': '<Figure>' },
+          metadata: { 'image/png': { width: 144, height: 108 } },
+        },
+      ]),
+    ]).cells[0] as CodeCell;
+    const dir = tempDir();
+    const { views } = prepareOutputs(cell.outputs, {
+      notebookFile: path.join(dir, 'a.ipynb'),
+      contentDir: dir,
+      imagesDir: path.join(dir, 'images'),
+      alt: 'A line',
+    });
+    expect(views).toMatchObject([
+      { kind: 'image', image: { width: 288, height: 216 }, display: { width: 144, height: 108 } },
+    ]);
   });
 });
