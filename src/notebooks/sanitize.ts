@@ -238,14 +238,83 @@ function allowedSvgUrl(value: string): boolean {
   );
 }
 
-/** CSS that could load something (`url(https:...)`, `@import`) or run (old IE's `expression(`). */
+/**
+ * The CSS functions an SVG figure may use: colours, arithmetic, transforms,
+ * `url()` (checked apart: only to a fragment of the file) and `local()`
+ * (a font on the reader's machine). Any other function is refused, since
+ * some load images (`image-set()`, `-webkit-image-set()`, `cross-fade()`,
+ * `image()`, `src()`) and old browsers run one (`expression()`).
+ */
+const CSS_FUNCTIONS = new Set([
+  'url',
+  'local',
+  'format',
+  'rgb',
+  'rgba',
+  'hsl',
+  'hsla',
+  'hwb',
+  'lab',
+  'lch',
+  'oklab',
+  'oklch',
+  'color',
+  'color-mix',
+  'calc',
+  'min',
+  'max',
+  'clamp',
+  'var',
+  'matrix',
+  'translate',
+  'translatex',
+  'translatey',
+  'scale',
+  'scalex',
+  'scaley',
+  'rotate',
+  'skewx',
+  'skewy',
+]);
+
+/**
+ * CSS as a browser reads its names: comments removed and escapes decoded
+ * (`u\72l(` and `\55 RL(` are `url(`, `@\69mport` is `@import`), so a
+ * pattern judges what the browser will do, not how it was spelt.
+ */
+function decodedCss(css: string): string {
+  return css
+    .replace(/\/\*[\s\S]*?(?:\*\/|$)/g, '')
+    .replace(
+      /\\(?:([0-9a-f]{1,6})[ \t\n\r\f]?|\r\n|([\s\S]))/gi,
+      (_, hex?: string, other?: string) => {
+        if (hex === undefined) return other === undefined || /[\n\r\f]/.test(other) ? '' : other;
+        const code = Number.parseInt(hex, 16);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
+      },
+    )
+    .toLowerCase();
+}
+
+/**
+ * CSS that could load something (`url(https:...)`, `@import`,
+ * `image-set(...)`) or run (old IE's `expression(`, `behavior`,
+ * `-moz-binding`), however it is spelt: every function must be one of
+ * CSS_FUNCTIONS, and every `url()` must point into the file (`#clip1`).
+ */
 function unsafeCss(css: string): boolean {
-  if (/@import|expression\s*\(|behavior\s*:|-moz-binding/i.test(css)) return true;
-  for (const match of css.matchAll(/url\s*\(\s*(['"]?)([^'")]*)\1\s*\)/gi)) {
-    if (!(match[2] ?? '').trim().startsWith('#')) return true;
+  const text = decodedCss(css);
+  if (/@import|behavior\s*:|-moz-binding/.test(text)) return true;
+  for (const match of text.matchAll(/([a-z0-9_-]*)\s*\(/g)) {
+    const name = match[1] ?? '';
+    if (!CSS_FUNCTIONS.has(name)) return true;
+    if (name !== 'url') continue;
+    const target = /^\(\s*(['"]?)\s*([^'")]*)/.exec(
+      text.slice((match.index ?? 0) + match[0].length - 1),
+    );
+    if (!(target?.[2] ?? '').startsWith('#')) return true;
   }
-  // A `url(` the pattern above could not read is refused too.
-  return /url\s*\(/i.test(css.replace(/url\s*\(\s*(['"]?)#[^'")]*\1\s*\)/gi, ''));
+  return false;
 }
 
 /** Cleans one SVG element's attributes in place. */
@@ -257,7 +326,9 @@ function cleanSvgAttributes(element: Element): void {
       key.startsWith('on') ||
       key === 'xmlbase' ||
       (URL_PROPERTIES.has(key) && !allowedSvgUrl(text)) ||
-      (/url\s*\(|@import|expression\s*\(/i.test(text) && unsafeCss(text))
+      // `style`, and presentation attributes (`fill`, `filter`, `clip-path`),
+      // which browsers read as CSS: any that could hold a function or an escape.
+      (/[(\\@]/.test(text) && unsafeCss(text))
     ) {
       delete element.properties[name];
     }

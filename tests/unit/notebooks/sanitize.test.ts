@@ -125,6 +125,29 @@ describe('sanitizeSvg', () => {
     expect(svg).toContain('>click</text>');
   });
 
+  it('refuses CSS that loads from elsewhere however it is spelt: escapes, image-set, presentation attributes', () => {
+    // Each of these makes a browser fetch the address when the file is opened on its own.
+    const hostile = String.raw`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">
+      <style>rect{fill:u\72l(https://evil.example/1)}</style>
+      <style>@\69mport "https://evil.example/2.css";</style>
+      <style>rect{background:image-set("https://evil.example/3.png" 1x)}</style>
+      <style>rect{fill:\55 RL(https://evil.example/4)}</style>
+      <style>*{stroke-linejoin: round}</style>
+      <rect style="fill:u\rl(https://evil.example/5)" width="1" height="1"/>
+      <rect fill="u\72l(https://evil.example/6)" filter="-webkit-image-set('https://evil.example/7' 1x)" width="1" height="1"/>
+      <rect style="fill: rgb(1, 2, 3); clip-path: url('#c')" transform="translate(1 2) rotate(3)" width="1" height="1"/>
+    </svg>`;
+    const svg = sanitizeSvg(hostile) ?? '';
+    expect(svg).not.toMatch(/evil/);
+    expect(svg).toContain('<style>*{stroke-linejoin: round}</style>');
+    expect(attributes(parseXml(svg))).toEqual(
+      expect.arrayContaining([
+        "style=fill: rgb(1, 2, 3); clip-path: url('#c')",
+        'transform=translate(1 2) rotate(3)',
+      ]),
+    );
+  });
+
   it('is undefined for text that holds no svg', () => {
     expect(sanitizeSvg('<p>not an image</p>')).toBeUndefined();
   });
