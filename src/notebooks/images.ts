@@ -77,10 +77,8 @@ export function writeNotebookImage(data: unknown, mime: ImageMime, imagesDir: st
   let bytes: Buffer;
   if (mime === 'image/svg+xml') {
     const clean = sanitizeSvg(data);
-    if (clean === undefined) {
-      return { ok: false, message: `its ${mime} data holds no <svg> element` };
-    }
-    bytes = Buffer.from(clean, 'utf8');
+    if (!clean.ok) return { ok: false, message: `its ${mime} data ${clean.message}` };
+    bytes = Buffer.from(clean.svg, 'utf8');
   } else {
     const base64 = data.replace(/\s+/g, '');
     if (base64 === '' || !BASE64.test(base64)) {

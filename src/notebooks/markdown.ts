@@ -13,6 +13,7 @@ import type { MimeBundle } from '../schemas/notebook.ts';
 import { REFUSED_ELEMENTS, URL_ATTRIBUTES, URL_LISTS } from '../schemas/body-html.ts';
 import { BODY_SCHEMES, urlProblem, urlScheme } from '../schemas/url.ts';
 import { IMAGE_MIMES, readImageFile, writeNotebookImage } from './images.ts';
+import { parseMarkdownWithin, TOO_DEEP_MARKUP } from './nesting.ts';
 import type { NotebookImage } from './view.ts';
 
 /**
@@ -62,8 +63,12 @@ const MARKDOWN_EXTENSIONS = {
 };
 
 export function prepareMarkdown(source: string, context: MarkdownContext): PreparedMarkdown {
-  const tree = fromMarkdown(source, MARKDOWN_EXTENSIONS);
   const prepared: PreparedMarkdown = { markdown: '', images: {}, problems: [], warnings: [] };
+  const tree = parseMarkdownWithin(source, (text) => fromMarkdown(text, MARKDOWN_EXTENSIONS));
+  if (!tree) {
+    prepared.problems.push(`the Markdown ${TOO_DEEP_MARKUP}; flatten it`);
+    return prepared;
+  }
   const definitions = new Map<string, { url: string; title?: string | null | undefined }>();
   walk(tree, (node) => {
     if (node.type !== 'definition') return;

@@ -3,6 +3,7 @@ import { ansiToHtml, settleCarriageReturns, stripAnsi } from './ansi.ts';
 import { cellOptions } from './cell-options.ts';
 import { IMAGE_MIMES, isImageMime, writeNotebookImage, type ImageMime } from './images.ts';
 import { prepareMarkdown, type MarkdownContext } from './markdown.ts';
+import { parseMarkdownWithin, TOO_DEEP_MARKUP } from './nesting.ts';
 import { sanitizeHtmlOutput } from './sanitize.ts';
 import type { NotebookSelection, OutputView } from './view.ts';
 
@@ -193,7 +194,11 @@ export function prepareOutputs(
       });
     } else if (mime === 'text/html') {
       const html = sanitizeHtmlOutput(data);
-      if (html.trim() !== '') views.push({ kind: 'html', html });
+      if (html === undefined) {
+        problems.push(
+          `output ${number}: its text/html ${TOO_DEEP_MARKUP}; hide the output (tag the cell remove-output)`,
+        );
+      } else if (html.trim() !== '') views.push({ kind: 'html', html });
     } else if (mime === 'text/markdown') {
       const prepared = prepareMarkdown(data, { ...context, attachments: undefined });
       problems.push(...prepared.problems.map((message) => `output ${number}: ${message}`));
@@ -204,7 +209,12 @@ export function prepareOutputs(
         ...(Object.keys(prepared.images).length > 0 ? { images: prepared.images } : {}),
       });
     } else if (mime === 'text/latex') {
-      views.push({ kind: 'latex', tex: data });
+      // The page renders it as Markdown with math (site/notebook-render.ts): nested as deep as Markdown may.
+      if (parseMarkdownWithin(data) === undefined) {
+        problems.push(
+          `output ${number}: its text/latex ${TOO_DEEP_MARKUP}; hide the output (tag the cell remove-output)`,
+        );
+      } else views.push({ kind: 'latex', tex: data });
     } else {
       views.push({ kind: 'text', text: stripAnsi(data) });
     }

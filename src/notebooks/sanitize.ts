@@ -1,8 +1,8 @@
 import type { Element, ElementContent, Nodes, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { BODY_SCHEMES, urlScheme } from '../schemas/url.ts';
+import { parseHtmlWithin, TOO_DEEP_MARKUP } from './nesting.ts';
 
 /**
  * Markup from a notebook made safe to publish, on a HAST tree (never by
@@ -127,10 +127,12 @@ function eachElement(node: Nodes, visit: (element: Element) => void): void {
  * OUTPUT_SCHEMA, serialised again. Headings become paragraphs (an output's
  * `<h1>` would break the page's outline), and a link that does not go to
  * the web (a relative path, a fragment of the notebook's own page) becomes
- * its text.
+ * its text. Undefined when the HTML nests too deeply to be walked
+ * (nesting.ts's MAX_MARKUP_DEPTH).
  */
-export function sanitizeHtmlOutput(html: string): string {
-  const tree = fromHtml(html, { fragment: true });
+export function sanitizeHtmlOutput(html: string): string | undefined {
+  const tree = parseHtmlWithin(html);
+  if (!tree) return undefined;
   eachElement(tree, (element) => {
     if (/^h[1-6]$/.test(element.tagName)) element.tagName = 'p';
   });
@@ -360,22 +362,30 @@ function textOf(node: Nodes): string {
   return 'children' in node ? node.children.map(textOf).join('') : '';
 }
 
+/** An SVG cleaned, or why it cannot be: the rest of a sentence about the data (`holds no <svg> element`). */
+export type SanitizedSvg = { ok: true; svg: string } | { ok: false; message: string };
+
 /**
- * An SVG image as a file safe to publish, or undefined when the text holds
- * no `<svg>` element. Parsed with the HTML parser (as a browser parses SVG
- * inline), cleaned to SVG_ELEMENTS without event handlers or URLs that
- * leave the file, and written back as XML with the SVG namespaces declared.
+ * An SVG image as a file safe to publish. Parsed with the HTML parser (as a
+ * browser parses SVG inline), cleaned to SVG_ELEMENTS without event
+ * handlers or URLs that leave the file, and written back as XML with the
+ * SVG namespaces declared. Refused: text that holds no `<svg>` element, and
+ * markup nested too deeply to be walked (nesting.ts).
  */
-export function sanitizeSvg(svg: string): string | undefined {
-  const tree = fromHtml(svg, { fragment: true });
+export function sanitizeSvg(svg: string): SanitizedSvg {
+  const tree = parseHtmlWithin(svg);
+  if (!tree) return { ok: false, message: TOO_DEEP_MARKUP };
   let root: Element | undefined;
   eachElement(tree, (element) => {
     if (!root && element.tagName === 'svg') root = element;
   });
-  if (!root) return undefined;
+  if (!root) return { ok: false, message: 'holds no <svg> element' };
   const holder: Root = { type: 'root', children: [root] };
   cleanSvgChildren(holder);
   root.properties['xmlns'] = 'http://www.w3.org/2000/svg';
   root.properties['xmlnsXLink'] = 'http://www.w3.org/1999/xlink';
-  return toHtml(holder, { space: 'svg', closeEmptyElements: true, tightSelfClosing: false });
+  return {
+    ok: true,
+    svg: toHtml(holder, { space: 'svg', closeEmptyElements: true, tightSelfClosing: false }),
+  };
 }
