@@ -316,6 +316,18 @@ function caseStudyReads(study: CaseStudyFile): FileRead[] {
   for (const image of body?.images ?? []) {
     reads.push({ field: 'image', line: image.line, written: image.url });
   }
+  // What a notebook's Markdown shows from beside it is published too (its
+  // decoded outputs and attachments live in the build's cache, in no draft).
+  const folder = path.dirname(study.absolutePath);
+  for (const use of parsed.notebookUses ?? []) {
+    for (const { cell, file } of use.images) {
+      reads.push({
+        field: `<Notebook> src: ${cell}: image`,
+        line: use.line,
+        written: path.relative(folder, file).split(path.sep).join('/'),
+      });
+    }
+  }
   for (const found of body?.imports ?? []) {
     reads.push({ field: found.kind, line: found.line, written: found.source });
   }

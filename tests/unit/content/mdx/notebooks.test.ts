@@ -51,7 +51,7 @@ interface Project {
   body: string;
   /** The frontmatter's dataset. */
   dataset?: string;
-  /** Files under content/case-studies/, by path: text, or JSON for a notebook. */
+  /** Files under content/case-studies/, by path: text, JSON for a notebook, or `{ link }` for a symbolic link. */
   files?: Record<string, string | Buffer | object>;
   options?: SiteOptions;
   /** The frontmatter's metrics list, one line per metric. */
@@ -107,7 +107,12 @@ ${body}
   );
   for (const [name, data] of Object.entries(files)) {
     const file = path.join(studies, name);
-    write(file, typeof data === 'string' || Buffer.isBuffer(data) ? data : JSON.stringify(data));
+    if (typeof data === 'object' && 'link' in data && typeof data.link === 'string') {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.symlinkSync(data.link, file);
+    } else {
+      write(file, typeof data === 'string' || Buffer.isBuffer(data) ? data : JSON.stringify(data));
+    }
   }
   const imagesDir = path.join(root, 'cache', 'notebook-images');
   const { report, findings } = await checkAll(
@@ -282,5 +287,23 @@ describe('<Notebook> in the file lints', () => {
     expect(lines).toContain(
       `15: ${AT} "../wip/analysis.ipynb" is a file of the draft "wip", which is not published; copy it into this case study's folder, or publish the draft`,
     );
+  });
+
+  it("refuses an image a published notebook's Markdown shows from a draft's folder, named or through a link", async () => {
+    const { lines } = await check({
+      body: '<Notebook src="./analysis.ipynb" />',
+      files: {
+        'churn/analysis.ipynb': notebookJson([
+          markdown('The draft figure: ![secret](../wip/secret.png)'),
+          markdown('Through a link: ![secret](linked.png)'),
+        ]),
+        'churn/linked.png': { link: '../wip/secret.png' },
+        'wip/index.mdx': '---\ntitle: WIP\ndraft: true\n---\n',
+        'wip/secret.png': Buffer.from(PNG_1X1, 'base64'),
+      },
+    });
+    const draftFile = (cell: number) =>
+      `15: ${AT} analysis.ipynb, cell ${cell}: image: "../wip/secret.png" is a file of the draft "wip", which is not published; copy it into this case study's folder, or publish the draft`;
+    expect(lines).toEqual(expect.arrayContaining([draftFile(1), draftFile(2)]));
   });
 });
