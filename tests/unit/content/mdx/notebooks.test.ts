@@ -251,6 +251,21 @@ describe('<Notebook> in the content check', () => {
     ]);
   });
 
+  it('refuses an SVG output that holds a photo with a GPS position', async () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><image href="data:image/jpeg;base64,${GPS_JPEG}" width="10" height="10"/></svg>`;
+    const { lines } = await check({
+      body: '<Notebook src="./photo.ipynb" />',
+      files: {
+        'churn/photo.ipynb': notebookJson([
+          code('#| fig-alt: The site\nshow()', 1, [display({ 'image/svg+xml': svg })]),
+        ]),
+      },
+    });
+    expect(lines).toEqual([
+      `15: ${AT} photo.ipynb, cell 1: an image it shows is an SVG image holding a JPEG image with a GPS location in its EXIF data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`,
+    ]);
+  });
+
   it('refuses props computed from code, naming each, since the check must see what the page shows', async () => {
     const { lines, parsed } = await check({
       body: 'export const picked = ["fit"]\nexport const shown = { src: "./analysis.ipynb" }\n\n<Notebook src="./analysis.ipynb" cells={picked} />\n\n<Notebook {...shown} />',
