@@ -148,8 +148,22 @@ function measure(bytes: Buffer, expected?: ImageMime): Measured {
           : `is ${article(mime)} ${NAMES[mime]} whose size cannot be read`,
     };
   }
+  if (mime !== 'image/svg+xml' && width * height > MAX_IMAGE_PIXELS) {
+    return {
+      ok: false,
+      message: `is ${article(mime)} ${NAMES[mime]} of ${width} × ${height} pixels, more than the ${Math.floor(MAX_IMAGE_PIXELS / 1e6)} megapixels Astro's image pipeline reads (the page would get it unresized, for every reader to decode): save the figure smaller or at a lower dpi`,
+    };
+  }
   return { ok: true, mime, width, height };
 }
+
+/**
+ * The most pixels a raster image may have: sharp's `limitInputPixels`
+ * (16383²), above which Astro's image pipeline gives up and publishes the
+ * file as it is. A small file can claim any size (a PNG of zeros compresses
+ * a thousandfold), so the size read from its header is what counts.
+ */
+const MAX_IMAGE_PIXELS = 0x3fff * 0x3fff;
 
 const SIZELESS_SVG = 'is an SVG without a width, height or viewBox, so its size cannot be known';
 

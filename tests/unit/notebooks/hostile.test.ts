@@ -1,4 +1,5 @@
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { MAX_MARKUP_DEPTH } from '../../../src/notebooks/nesting.ts';
 import { prepareNotebook } from '../../../src/notebooks/prepare.ts';
@@ -69,5 +70,49 @@ describe('markup nested deeper than the parsers can walk', () => {
           `deep.ipynb, cell ${cell}: the Markdown ${TOO_DEEP} (elements, quotes or lists inside one another), the limit; a table or a figure nests a few levels; flatten it`,
       ),
     );
+  });
+});
+
+/** A PNG that says it is `width` × `height` pixels (image data of one row, as a bomb keeps small). */
+function pngOfSize(width: number, height: number): string {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([1, 0, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(Buffer.alloc(1 + Math.ceil(width / 8)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]).toString('base64');
+}
+
+describe('an image whose pixels would not fit in memory (a decompression bomb)', () => {
+  it('is a problem naming the output, its size and the fix, whatever its metadata says', () => {
+    const { problems, view } = prepare(
+      notebook([
+        code('#| fig-alt: A huge figure\nshow()', 1, [
+          {
+            ...display({ 'image/png': pngOfSize(20_000, 20_000) }),
+            metadata: { 'image/png': { width: 10, height: 10 } },
+          },
+          display({ 'image/png': pngOfSize(4_000, 3_000) }),
+        ]),
+      ]),
+    );
+    expect(problems).toEqual([
+      "deep.ipynb, cell 1 (In [1]): output 1: its image/png data is a PNG of 20000 × 20000 pixels, more than the 268 megapixels Astro's image pipeline reads (the page would get it unresized, for every reader to decode): save the figure smaller or at a lower dpi; re-run the cell and save the notebook, or hide the output (tag the cell remove-output)",
+    ]);
+    expect(view.cells[0]).toMatchObject({
+      outputs: [{ kind: 'image', image: { width: 4000, height: 3000 } }],
+    });
   });
 });
