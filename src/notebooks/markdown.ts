@@ -235,7 +235,10 @@ function attachment(
   name: string,
   context: MarkdownContext,
 ): { ok: true; image: NotebookImage } | { ok: false; message: string } {
-  const bundle = context.attachments?.[name] ?? context.attachments?.[decodedPath(name)];
+  // Own names only: `attachment:constructor` is no attachment of the cell.
+  const { attachments = {} } = context;
+  const own = (key: string) => (Object.hasOwn(attachments, key) ? attachments[key] : undefined);
+  const bundle = own(name) ?? own(decodedPath(name));
   if (!bundle) {
     return {
       ok: false,

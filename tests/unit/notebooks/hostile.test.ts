@@ -116,3 +116,24 @@ describe('an image whose pixels would not fit in memory (a decompression bomb)',
     });
   });
 });
+
+describe('attachment names that are no attachment of the cell', () => {
+  it('names an Object property (`__proto__`, `constructor`) as missing, not as an attachment that holds nothing', () => {
+    const { problems } = prepare(
+      notebook([
+        markdown(
+          '![a](attachment:__proto__) ![b](attachment:constructor) ![c](attachment:toString)',
+          {
+            attachments: {},
+          },
+        ),
+      ]),
+    );
+    expect(problems).toEqual(
+      ['__proto__', 'constructor', 'toString'].map(
+        (name) =>
+          `deep.ipynb, cell 1: image "attachment:${name}": the cell holds no attachment by that name; paste the image into the cell again in Jupyter and save the notebook`,
+      ),
+    );
+  });
+});
