@@ -89,8 +89,9 @@ export function outputAlt(cell: CodeCell, alt: NotebookSelection['alt']): string
     cell.id,
     cell.execution_count === null ? undefined : String(cell.execution_count),
   ];
+  // Own keys only: a cell labelled `constructor` is not the prop's `constructor`.
   const fromProp = keys.flatMap((key) =>
-    key !== undefined && alt[key] !== undefined ? [alt[key]] : [],
+    key !== undefined && Object.hasOwn(alt, key) && alt[key] !== undefined ? [alt[key]] : [],
   )[0];
   // The alt prop is written where the notebook is shown, for this page:
   // it wins over what the notebook says for every page.

@@ -2,10 +2,11 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { MAX_MARKUP_DEPTH } from '../../../src/notebooks/nesting.ts';
+import { lintNotebook } from '../../../src/notebooks/lints.ts';
 import { prepareNotebook } from '../../../src/notebooks/prepare.ts';
 import type { NotebookSelection } from '../../../src/notebooks/view.ts';
 import type { Notebook } from '../../../src/schemas/notebook.ts';
-import { code, display, markdown, notebook, tempDir } from './notebooks.ts';
+import { code, display, markdown, notebook, PNG_1X1, tempDir } from './notebooks.ts';
 
 /**
  * Notebooks written to break the check, as a hostile or careless author
@@ -135,5 +136,29 @@ describe('attachment names that are no attachment of the cell', () => {
           `deep.ipynb, cell 1: image "attachment:${name}": the cell holds no attachment by that name; paste the image into the cell again in Jupyter and save the notebook`,
       ),
     );
+  });
+});
+
+describe('labels and ids that are names of every object', () => {
+  it('are cells like any other: a figure labelled `constructor` has no alt text, rather than a crash', () => {
+    const nb = notebook([
+      code('#| label: constructor\nshow()', 1, [display({ 'image/png': PNG_1X1 })]),
+      code('show()', 2, [display({ 'image/png': PNG_1X1 })], { id: 'toString' }),
+      code('#| label: hasOwnProperty\n#| fig-alt: A curve\nshow()', 3, [
+        display({ 'image/png': PNG_1X1 }),
+      ]),
+    ]);
+    const { view } = prepare(nb);
+    expect(
+      view.cells.map((cell) => (cell.kind === 'code' ? cell.outputs?.[0] : undefined)),
+    ).toMatchObject([
+      { kind: 'image', alt: '' },
+      { kind: 'image', alt: '' },
+      { kind: 'image', alt: 'A curve' },
+    ]);
+    expect(lintNotebook(nb, ALL).map((finding) => finding.message.split(':')[0])).toEqual([
+      'cell "constructor"',
+      'cell 2 (In [2])',
+    ]);
   });
 });
