@@ -4,7 +4,8 @@ import path from 'node:path';
 import { imageSize } from 'image-size';
 import { readFileWithin } from '../files/read.ts';
 import { MAX_NOTEBOOK_BYTES, megabytes } from '../files/size-limit.ts';
-import { sanitizeSvg } from './sanitize.ts';
+import { TOO_DEEP_MARKUP } from './nesting.ts';
+import { sanitizeSvg, svgActiveParts } from './sanitize.ts';
 import type { NotebookImage } from './view.ts';
 
 /**
@@ -175,7 +176,8 @@ function article(mime: ImageMime): string {
  * An image file beside the notebook (a Markdown cell's `![](figs/roc.png)`,
  * already resolved inside content/): read within the notebook limit to tell
  * what it is and its size. The file is published as it is, like a
- * `<Figure>`'s.
+ * `<Figure>`'s: an SVG that holds anything that would run or load when the
+ * file is opened on its own is refused (sanitize.ts's `svgActiveParts`).
  */
 export function readImageFile(absolute: string): ImageResult {
   const read = readFileWithin(
@@ -187,6 +189,17 @@ export function readImageFile(absolute: string): ImageResult {
   if (!read.ok) return { ok: false, message: read.message };
   const measured = measure(read.bytes);
   if (!measured.ok) return { ok: false, message: measured.message };
+  if (measured.mime === 'image/svg+xml') {
+    // Published as it is, at an address of the site: nothing in it may run or load.
+    const active = svgActiveParts(read.bytes.toString('utf8'));
+    if (!active) return { ok: false, message: `is an SVG that ${TOO_DEEP_MARKUP}` };
+    if (active.length > 0) {
+      return {
+        ok: false,
+        message: `is an SVG holding ${new Intl.ListFormat('en').format(active)}, which would run or load when the file is opened on its own; export the figure again without it, or as a PNG`,
+      };
+    }
+  }
   return {
     ok: true,
     image: { file: absolute, mime: measured.mime, width: measured.width, height: measured.height },

@@ -389,3 +389,50 @@ export function sanitizeSvg(svg: string): SanitizedSvg {
     svg: toHtml(holder, { space: 'svg', closeEmptyElements: true, tightSelfClosing: false }),
   };
 }
+
+/** Elements that run, load or hold a document of their own when an SVG file is opened. */
+const ACTIVE_SVG_ELEMENTS = new Set([
+  'script',
+  'foreignobject',
+  'iframe',
+  'object',
+  'embed',
+  'handler',
+  'listener',
+  'set',
+  'animate',
+  'animatemotion',
+  'animatetransform',
+  'animatecolor',
+]);
+
+/**
+ * What in an SVG file would run or load something when the file is opened
+ * on its own (a page shows it as an `<img>`, where nothing runs, but the
+ * file is published at an address of the site): `a <script>`, `an onclick
+ * handler`, `an address outside the file (https://...)`, `CSS that loads
+ * from elsewhere`, each once; none for a figure as matplotlib, seaborn or
+ * Inkscape draw it. For an SVG published as it is, which is refused rather
+ * than cleaned; undefined when it nests too deeply to be read.
+ */
+export function svgActiveParts(svg: string): string[] | undefined {
+  const tree = parseHtmlWithin(svg);
+  if (!tree) return undefined;
+  const found = new Set<string>();
+  eachElement(tree, (element) => {
+    const name = element.tagName.toLowerCase();
+    if (ACTIVE_SVG_ELEMENTS.has(name)) found.add(`a <${element.tagName}>`);
+    if (name === 'style' && unsafeCss(textOf(element))) found.add('CSS that loads from elsewhere');
+    for (const [property, value] of Object.entries(element.properties)) {
+      const key = property.toLowerCase();
+      const text = Array.isArray(value) ? value.join(' ') : String(value);
+      if (key.startsWith('on')) found.add(`an ${key} handler`);
+      else if (key === 'xmlbase') found.add('an xml:base');
+      else if (URL_PROPERTIES.has(key) && !allowedSvgUrl(text)) {
+        // A link to the web only navigates when clicked; anything else loads or runs.
+        if (!(name === 'a' && isWebUrl(text))) found.add(`an address outside the file (${text})`);
+      } else if (/[(\\@]/.test(text) && unsafeCss(text)) found.add('CSS that loads from elsewhere');
+    }
+  });
+  return [...found];
+}

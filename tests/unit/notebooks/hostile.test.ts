@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -160,5 +161,44 @@ describe('labels and ids that are names of every object', () => {
       'cell "constructor"',
       'cell 2 (In [2])',
     ]);
+  });
+});
+
+describe('an SVG beside the notebook, which the site publishes as it is', () => {
+  it('is refused when it holds what would run or load when opened on its own, naming it', () => {
+    const contentDir = tempDir();
+    const write = (name: string, svg: string) =>
+      fs.writeFileSync(
+        path.join(contentDir, name),
+        `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">${svg}</svg>`,
+      );
+    write(
+      'scripted.svg',
+      '<script>alert(1)</script><rect onclick="alert(1)" width="1" height="1"/>',
+    );
+    write(
+      'tracking.svg',
+      '<image href="https://evil.example/pixel.png"/><style>g{fill:u\\72l(https://evil.example/x)}</style>',
+    );
+    write(
+      'inkscape.svg',
+      '<metadata><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></metadata><sodipodi:namedview xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"/><a href="https://example.org"><text>site</text></a><use xlink:href="#r"/><rect id="r" style="fill: url(#g)" width="1" height="1"/>',
+    );
+    const { problems, view } = prepareNotebook(
+      notebook([markdown('![a](scripted.svg) ![b](tracking.svg) ![c](inkscape.svg)')]),
+      ALL,
+      {
+        notebookFile: path.join(contentDir, 'figures.ipynb'),
+        contentDir,
+        imagesDir: path.join(tempDir(), 'images'),
+      },
+    );
+    const fix =
+      'which would run or load when the file is opened on its own; export the figure again without it, or as a PNG';
+    expect(problems).toEqual([
+      `figures.ipynb, cell 1: image "scripted.svg" is an SVG holding a <script> and an onclick handler, ${fix}`,
+      `figures.ipynb, cell 1: image "tracking.svg" is an SVG holding an address outside the file (https://evil.example/pixel.png) and CSS that loads from elsewhere, ${fix}`,
+    ]);
+    expect(view.cells[0]).toMatchObject({ images: { 'inkscape.svg': { mime: 'image/svg+xml' } } });
   });
 });
