@@ -13,7 +13,6 @@ import {
   testConfigArgs,
   type BuildResult,
 } from '../helpers/build.ts';
-import { problemLines } from '../helpers/check-lines.ts';
 import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
 
 /**

@@ -210,7 +210,7 @@ function activeParts(html: string): string[] {
   const attributes = $('*')
     .toArray()
     .flatMap((element) =>
-      Object.entries(element.attribs).flatMap(([name, value]) => {
+      Object.entries('attribs' in element ? element.attribs : {}).flatMap(([name, value]) => {
         if (/^on/i.test(name)) return [`${name}=`];
         // Shiki's and Temml's own styles lay out; none may load or run.
         if (name === 'style' && /url\(|image-set|expression|@import|\\/i.test(value)) {
