@@ -333,7 +333,7 @@ const REFUSED = {
   ]),
   'case-studies/refused/images.ipynb': nb([
     markdown(
-      'The draft figure: ![secret](../draft/secret.png), and through a link: ![linked](linked.png)',
+      'The draft figure: ![secret](../draft/secret.png), and through a link: ![linked](linked.png); a scripted one: ![scripted](scripted.svg)',
     ),
     code('#| fig-alt: A bomb\nshow()', 2, [
       display({ 'image/png': pngBomb(20_000).toString('base64') }),
@@ -345,13 +345,16 @@ const REFUSED = {
     ]),
   ]),
   'case-studies/refused/linked.png': { link: '../draft/secret.png' },
+  'case-studies/draft/notes.ipynb': nb([markdown('Not yet published.')]),
+  'case-studies/refused/linked.ipynb': { link: '../draft/notes.ipynb' },
+  'case-studies/refused/scripted.svg': `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert("${SECRET}")</script></svg>`,
   'case-studies/refused/twice.ipynb': nb([
     code('#| label: score\nfirst()', 1, [display({ 'text/plain': '0.5' })]),
     code('#| label: score\nsecond()', 2, [display({ 'text/plain': '0.9' })]),
   ]),
   'case-studies/refused/index.mdx': study(
     'Notebooks the check refuses',
-    '<Notebook src="./deep.ipynb" />\n\n<Notebook src="./images.ipynb" />\n\n<Notebook src="./twice.ipynb" cells={["score"]} />',
+    '<Notebook src="./deep.ipynb" />\n\n<Notebook src="./images.ipynb" />\n\n<Notebook src="./twice.ipynb" cells={["score"]} />\n\n<Notebook src="./linked.ipynb" />',
     '  - { name: Score, from: "./twice.ipynb#score", baseline: 0 }\n',
   ),
 };
@@ -386,18 +389,20 @@ describe('hostile notebooks the check refuses', () => {
       `${shown}:23: <Notebook> src: deep.ipynb, cell 1 (In [1]): output 3: its text/latex ${tooDeep}; ${hide}`,
       `${shown}:23: <Notebook> src: deep.ipynb, cell 2: the Markdown ${tooDeep}; flatten it`,
       `${shown}:23: <Notebook> src: deep.ipynb, cell 3: the Markdown ${tooDeep}; flatten it`,
+      `${shown}:25: <Notebook> src: images.ipynb, cell 1: image "scripted.svg" is an SVG holding a <script>, which would run or load when the file is opened on its own; export the figure again without it, or as a PNG`,
       `${shown}:25: <Notebook> src: images.ipynb, cell 2 (In [2]): output 1: its image/png data is a PNG of 20000 × 20000 pixels, more than the 268 megapixels Astro's image pipeline reads (the page would get it unresized, for every reader to decode): save the figure smaller or at a lower dpi; re-run the cell and save the notebook, or ${hide}`,
       `${shown}:25: <Notebook> src: images.ipynb, cell 3: an image it shows is an SVG image holding a JPEG image with a GPS location in its EXIF data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`,
       // The image named, and the link that leads to it.
       `${shown}:25: <Notebook> src: images.ipynb, cell 1: image: "../draft/secret.png" ${draft}`,
       `${shown}:25: <Notebook> src: images.ipynb, cell 1: image: "../draft/secret.png" ${draft}`,
       `${shown}:27: <Notebook> src: twice.ipynb: label "score" names 2 cells (cells 1 and 2), so which one is meant is unclear; give each cell a label of its own`,
+      `${shown}:29: <Notebook> src: "./linked.ipynb" is a file of the draft "draft", which is not published; copy it into this case study's folder, or publish the draft`,
     ]);
   });
 
   it('stop the build with the same lines, and no trace', () => {
     expect(result.code).toBe(1);
-    expect(check.lines).toHaveLength(11);
+    expect(check.lines).toHaveLength(13);
     expect(result.stdout + result.stderr).not.toMatch(/^\s+at |Maximum call stack/m);
     expect(
       (result.stdout + result.stderr).split('\n').filter((line) => line.startsWith('.tmp/')),
