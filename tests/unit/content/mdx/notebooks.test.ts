@@ -237,6 +237,30 @@ describe('<Notebook> in the content check', () => {
     ]);
   });
 
+  it('reads a long output of a confidential case study in time that grows with its length', async () => {
+    // A printed base64 blob or token: one run of word characters, which the
+    // email and host name patterns used to try from every position to the end.
+    const blob = 'QUJD'.repeat(50_000);
+    const started = performance.now();
+    const { lines } = await check({
+      body: '<Notebook src="./blob.ipynb" />',
+      files: {
+        'churn/blob.ipynb': notebookJson([
+          code('print(blob)', 1, [
+            stream(
+              `${blob}\n${blob}.${blob}@${blob}.${blob}\n${'ab-'.repeat(30_000)}\n${'a.'.repeat(30_000)}\nada@acme.com\n`,
+            ),
+          ]),
+        ]),
+      },
+      dataset: '{ name: Events, access: confidential }',
+    });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(lines).toEqual([
+      `15: ${AT} blob.ipynb, cell 1 (In [1]): an email address (ada@acme.com), in a case study whose dataset is confidential; remove it from the notebook, or leave the cell out with cells={[...]}, before publishing`,
+    ]);
+  });
+
   it('refuses an image output with a GPS position, as it refuses such a photo', async () => {
     const { lines } = await check({
       body: '<Notebook src="./photo.ipynb" />',
