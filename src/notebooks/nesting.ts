@@ -67,8 +67,8 @@ const NOT_NESTING = new Set(
 function htmlDepthBound(html: string): number {
   let depth = 0;
   let deepest = 0;
-  // `[^<>]*`: a tag ends before the next `<`, so a text of many `<a` is read once.
-  for (const match of html.matchAll(/<(\/?)([a-z][a-z0-9-]*)([^<>]*)>/gi)) {
+  // A name is read whole, and a tag ends before the next `<`: a long name, or many `<a`, is read once.
+  for (const match of html.matchAll(/<(\/?)([a-z][a-z0-9-]*)(?![a-z0-9-])([^<>]*)>/gi)) {
     const [, closing, name = '', rest = ''] = match;
     if (NOT_NESTING.has(name.toLowerCase()) || rest.endsWith('/')) continue;
     if (closing) depth = Math.max(0, depth - 1);

@@ -307,7 +307,8 @@ function decodedCss(css: string): string {
 function unsafeCss(css: string): boolean {
   const text = decodedCss(css);
   if (/@import|behavior\s*:|-moz-binding/.test(text)) return true;
-  for (const match of text.matchAll(/([a-z0-9_-]*)\s*\(/g)) {
+  // A name starts where the one before it ends: a long run of letters is read once, not from each letter.
+  for (const match of text.matchAll(/(?<![a-z0-9_-])([a-z0-9_-]*)\s*\(/g)) {
     const name = match[1] ?? '';
     if (!CSS_FUNCTIONS.has(name)) return true;
     if (name !== 'url') continue;

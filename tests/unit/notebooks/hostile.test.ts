@@ -202,3 +202,21 @@ describe('an SVG beside the notebook, which the site publishes as it is', () => 
     expect(view.cells[0]).toMatchObject({ images: { 'inkscape.svg': { mime: 'image/svg+xml' } } });
   });
 });
+
+describe('long runs of one character', () => {
+  it('are read in time that grows with their length: a style, a tag name, a Markdown cell', () => {
+    const run = 'a'.repeat(100_000);
+    const started = performance.now();
+    const { problems } = prepare(
+      notebook([
+        markdown(`<${run}`),
+        code('show()', 1, [
+          display({ 'image/svg+xml': `<svg width="1" height="1"><style>${run}</style></svg>` }),
+          display({ 'text/html': `<${run}` }),
+        ]),
+      ]),
+    );
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(problems).toEqual([]);
+  });
+});
