@@ -204,12 +204,13 @@ describe('an SVG beside the notebook, which the site publishes as it is', () => 
 });
 
 describe('long runs of one character', () => {
-  it('are read in time that grows with their length: a style, a tag name, a Markdown cell', () => {
+  it('are read in time that grows with their length: a style, a tag name, a Markdown cell, an address', () => {
     const run = 'a'.repeat(100_000);
     const started = performance.now();
     const { problems } = prepare(
       notebook([
         markdown(`<${run}`),
+        markdown(`<a href="a${' '.repeat(100_000)}b">spaced</a>`),
         code('show()', 1, [
           display({ 'image/svg+xml': `<svg width="1" height="1"><style>${run}</style></svg>` }),
           display({ 'text/html': `<${run}` }),
