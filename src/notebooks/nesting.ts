@@ -34,7 +34,7 @@ interface Node {
 }
 
 /** The most nodes on a path from the root down (the root counts 0), counted without recursion. */
-export function treeDepth(root: Node): number {
+function treeDepth(root: Node): number {
   let deepest = 0;
   const stack: { node: Node; depth: number }[] = [{ node: root, depth: 0 }];
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
