@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -6,13 +5,12 @@ import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildSite,
-  childEnv,
   listFiles,
   projectRoot,
   readUnzipped,
-  testConfigArgs,
   type BuildResult,
 } from '../helpers/build.ts';
+import { checkContent } from '../helpers/check-lines.ts';
 import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
 
 /**
@@ -105,26 +103,6 @@ function writeContent(dir: string, files: Record<string, string | Buffer | { lin
   };
   write('profile.yaml', 'name: Red Team\nheadline: Publishes what others wrote\n');
   for (const [relative, body] of Object.entries(files)) write(relative, body);
-}
-
-/** `npm run check` over a content folder: its exit code and the problem lines it printed. */
-function runCheck(content: string): { code: number | null; lines: string[]; output: string } {
-  const result = spawnSync(
-    process.execPath,
-    [path.join(projectRoot, 'src/authoring/check.ts'), ...testConfigArgs],
-    {
-      cwd: projectRoot,
-      env: { ...childEnv({ CASEFOLIO_CONTENT_DIR: content }), CI: '1' },
-      input: '',
-      encoding: 'utf8',
-      timeout: 120_000,
-    },
-  );
-  return {
-    code: result.status,
-    lines: result.stderr.split('\n').filter((line) => line.startsWith('.tmp/')),
-    output: result.stdout + result.stderr,
-  };
 }
 
 // Everything below passes the check: the page must make it safe.
@@ -243,7 +221,7 @@ describe('hostile notebooks the check lets through', () => {
   it('build, as the check passes them', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(result.code).toBe(0);
-    expect(runCheck(content).code).toBe(0);
+    expect(checkContent(content).status).toBe(0);
     expect($('section.notebook')).toHaveLength(2);
   });
 
@@ -363,10 +341,10 @@ describe('hostile notebooks the check refuses', () => {
   const content = path.join(work, 'refused', 'content');
   const shown = '.tmp/notebook-hostile/refused/content/case-studies/refused/index.mdx';
   let result: BuildResult;
-  let check: ReturnType<typeof runCheck>;
+  let check: ReturnType<typeof checkContent>;
   beforeAll(async () => {
     writeContent(content, REFUSED);
-    check = runCheck(content);
+    check = checkContent(content);
     result = await buildSite({
       fresh: true,
       label: 'notebook-hostile-refused',
@@ -376,7 +354,7 @@ describe('hostile notebooks the check refuses', () => {
 
   it('stop the check with one line per problem, naming the notebook, the cell and the fix', () => {
     expect(check.output).not.toMatch(/^\s+at /m);
-    expect(check.code).toBe(1);
+    expect(check.status).toBe(1);
     const tooDeep =
       'nests more than 100 levels deep (elements, quotes or lists inside one another), the limit; a table or a figure nests a few levels';
     const draft =
