@@ -40,7 +40,8 @@ export interface Bytes {
   read(offset: number, length: number): Buffer;
 }
 
-function bufferBytes(buffer: Buffer): Bytes {
+/** Random access to bytes already read (a block, an image decoded from a data: URL). */
+export function bufferBytes(buffer: Buffer): Bytes {
   return {
     size: buffer.length,
     read(offset, length) {

@@ -3,8 +3,10 @@ import path from 'node:path';
 import type { ContentProblem } from '../problems/problem.ts';
 import { walkFiles } from '../files/walk.ts';
 import { HEAD_BYTES } from '../files/read.ts';
+import { MAX_NOTEBOOK_BYTES } from '../files/size-limit.ts';
 import { cachedHead } from '../artifacts/read-cache.ts';
 import {
+  bufferBytes,
   fileBytes,
   imageFormat,
   metadataBlocks,
@@ -48,6 +50,55 @@ function locationBlocks(bytes: Bytes, format: ImageFormat): string[] {
 const article = (format: ImageFormat) => (format === 'AVIF' ? 'an' : 'a');
 
 /**
+ * Whether a file's first bytes are markup (SVG, HTML, XML): text that opens
+ * with `<`. Such a file may hold images as data: URLs (matplotlib's SVG
+ * embeds an `imshow` image so), which are published with it.
+ */
+function isMarkupHead(head: Buffer): boolean {
+  return /^(?:\uFEFF|\xEF\xBB\xBF)?\s*</.test(head.toString('latin1'));
+}
+
+/** An image inside markup: `data:image/jpeg;base64,...`, the base64 wrapped or not. */
+const DATA_URL_IMAGE = /data:image\/[a-z0-9.+-]+;base64,([a-z0-9+/=\s]+)/gi;
+
+/** The most of a markup file read for the images it holds: an SVG a notebook shows is within the notebook limit. */
+const MAX_MARKUP_BYTES = MAX_NOTEBOOK_BYTES;
+
+/**
+ * What markup says about where its embedded images were taken: a problem
+ * for the first data: URL image with a GPS position, or whose metadata
+ * cannot be read through. `what` names the file (`an SVG image`).
+ */
+function embeddedLocationProblem(fd: number, size: number, head: Buffer): string | undefined {
+  const svg = /<svg[\s>]/i.test(head.toString('latin1'));
+  const what = svg ? 'an SVG image' : 'markup';
+  if (size > MAX_MARKUP_BYTES) {
+    // Only an SVG is refused unread: a large XML or HTML data file is no image.
+    return svg
+      ? `the file is ${what} of ${(size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_MARKUP_BYTES / 1024 / 1024} MB the check reads for images it may hold, so it cannot be checked for a GPS location; export it smaller or as a PNG, and build again`
+      : undefined;
+  }
+  const bytes = Buffer.alloc(size);
+  if (readSync(fd, bytes, 0, size, 0) < size) throw new RangeError('short read');
+  for (const match of bytes.toString('latin1').matchAll(DATA_URL_IMAGE)) {
+    const image = Buffer.from((match[1] ?? '').replace(/\s+/g, ''), 'base64');
+    const format = imageFormat(image.subarray(0, HEAD_BYTES));
+    if (!format) continue;
+    let where: string[];
+    try {
+      where = locationBlocks(bufferBytes(image), format);
+    } catch (error) {
+      const reason = error instanceof UnreadableImage ? error.message : 'a block runs past its end';
+      return `the file is ${what} holding ${article(format)} ${format} image whose metadata cannot be read (${reason}), so it cannot be checked for a GPS location; re-export it, or remove it if it is not meant to be published, and build again`;
+    }
+    if (where.length > 0) {
+      return `the file is ${what} holding ${article(format)} ${format} image with a GPS location in its ${where.join(' and ')} data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`;
+    }
+  }
+  return undefined;
+}
+
+/**
  * What a file says about where it was taken, judged by its bytes: a problem
  * when it is an image with a GPS position in its EXIF or XMP data, or an image
  * whose metadata cannot be read through (so it cannot be cleared). Anything
@@ -58,7 +109,7 @@ export function imageLocationProblem(file: string): string | undefined {
   // A data file or artifact the content check has just read: its first bytes
   // are at hand, and one that is no image is not opened again.
   const known = cachedHead(file);
-  if (known !== undefined && !imageFormat(known)) return undefined;
+  if (known !== undefined && !imageFormat(known) && !isMarkupHead(known)) return undefined;
   let fd: number | undefined;
   let format: ImageFormat | undefined;
   try {
@@ -67,7 +118,7 @@ export function imageLocationProblem(file: string): string | undefined {
     const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
     readSync(fd, head, 0, head.length, 0);
     format = imageFormat(head);
-    if (!format) return undefined;
+    if (!format) return isMarkupHead(head) ? embeddedLocationProblem(fd, size, head) : undefined;
     const where = locationBlocks(fileBytes(fd, size), format);
     if (where.length === 0) return undefined;
     return `the file is ${article(format)} ${format} image with a GPS location in its ${where.join(' and ')} data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`;

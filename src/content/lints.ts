@@ -32,9 +32,14 @@ type LintOptions = Pick<
   site?: string | undefined;
 };
 
-/** An address with a letters-only top-level domain that is not a file extension (`plot@2x.png`). */
+/**
+ * An address with a letters-only top-level domain that is not a file
+ * extension (`plot@2x.png`). Each part is as long as an address's may be
+ * (64 characters before the @, 63 a label), so a long run of letters (a
+ * printed token) is read in time that grows with its length, not its square.
+ */
 const EMAIL =
-  /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.(?!(?:png|jpe?g|gif|svg|webp|avif|csv|tsv|json|pdf|mdx?|txt|py|ipynb|log)\b)[a-z]{2,}\b/gi;
+  /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?!(?:png|jpe?g|gif|svg|webp|avif|csv|tsv|json|pdf|mdx?|txt|py|ipynb|log)\b)[a-z]{2,63}\b/gi;
 /** Phone numbers with separators (`+1 555 123 4567`, `(555) 123-4567`), not bare figures or dates. */
 const PHONE = new RegExp(
   [
@@ -316,6 +321,18 @@ function caseStudyReads(study: CaseStudyFile): FileRead[] {
   for (const image of body?.images ?? []) {
     reads.push({ field: 'image', line: image.line, written: image.url });
   }
+  // What a notebook's Markdown shows from beside it is published too (its
+  // decoded outputs and attachments live in the build's cache, in no draft).
+  const folder = path.dirname(study.absolutePath);
+  for (const use of parsed.notebookUses ?? []) {
+    for (const { cell, file } of use.images) {
+      reads.push({
+        field: `<Notebook> src: ${cell}: image`,
+        line: use.line,
+        written: path.relative(folder, file).split(path.sep).join('/'),
+      });
+    }
+  }
   for (const found of body?.imports ?? []) {
     reads.push({ field: found.kind, line: found.line, written: found.source });
   }
@@ -412,8 +429,9 @@ function hostPattern(suffixes: readonly string[]): RegExp | undefined {
   const escaped = suffixes.map((suffix) =>
     suffix.replace(/^\./, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
   );
+  // Labels as long as DNS allows, so a long run of letters is read in time that grows with its length.
   return escaped.length > 0
-    ? new RegExp(`\\b(?:[a-z0-9-]+\\.)+(?:${escaped.join('|')})\\b`, 'gi')
+    ? new RegExp(`\\b(?:[a-z0-9-]{1,63}\\.){1,8}(?:${escaped.join('|')})\\b`, 'gi')
     : undefined;
 }
 

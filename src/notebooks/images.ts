@@ -12,7 +12,8 @@ import path from 'node:path';
 import { imageSize } from 'image-size';
 import { readFileWithin } from '../files/read.ts';
 import { MAX_NOTEBOOK_BYTES, megabytes } from '../files/size-limit.ts';
-import { sanitizeSvg } from './sanitize.ts';
+import { TOO_DEEP_MARKUP } from './nesting.ts';
+import { sanitizeSvg, svgActiveParts } from './sanitize.ts';
 import type { NotebookImage } from './view.ts';
 
 /**
@@ -85,10 +86,8 @@ export function writeNotebookImage(data: unknown, mime: ImageMime, imagesDir: st
   let bytes: Buffer;
   if (mime === 'image/svg+xml') {
     const clean = sanitizeSvg(data);
-    if (clean === undefined) {
-      return { ok: false, message: `its ${mime} data holds no <svg> element` };
-    }
-    bytes = Buffer.from(clean, 'utf8');
+    if (!clean.ok) return { ok: false, message: `its ${mime} data ${clean.message}` };
+    bytes = Buffer.from(clean.svg, 'utf8');
   } else {
     const base64 = data.replace(/\s+/g, '');
     if (base64 === '' || !BASE64.test(base64)) {
@@ -200,8 +199,22 @@ function measure(bytes: Buffer, expected?: ImageMime): Measured {
           : `is ${article(mime)} ${NAMES[mime]} whose size cannot be read`,
     };
   }
+  if (mime !== 'image/svg+xml' && width * height > MAX_IMAGE_PIXELS) {
+    return {
+      ok: false,
+      message: `is ${article(mime)} ${NAMES[mime]} of ${width} × ${height} pixels, more than the ${Math.floor(MAX_IMAGE_PIXELS / 1e6)} megapixels Astro's image pipeline reads (the page would get it unresized, for every reader to decode): save the figure smaller or at a lower dpi`,
+    };
+  }
   return { ok: true, mime, width, height };
 }
+
+/**
+ * The most pixels a raster image may have: sharp's `limitInputPixels`
+ * (16383²), above which Astro's image pipeline gives up and publishes the
+ * file as it is. A small file can claim any size (a PNG of zeros compresses
+ * a thousandfold), so the size read from its header is what counts.
+ */
+const MAX_IMAGE_PIXELS = 0x3fff * 0x3fff;
 
 const SIZELESS_SVG = 'is an SVG without a width, height or viewBox, so its size cannot be known';
 
@@ -213,7 +226,8 @@ function article(mime: ImageMime): string {
  * An image file beside the notebook (a Markdown cell's `![](figs/roc.png)`,
  * already resolved inside content/): read within the notebook limit to tell
  * what it is and its size. The file is published as it is, like a
- * `<Figure>`'s.
+ * `<Figure>`'s: an SVG that holds anything that would run or load when the
+ * file is opened on its own is refused (sanitize.ts's `svgActiveParts`).
  */
 export function readImageFile(absolute: string): ImageResult {
   const read = readFileWithin(
@@ -225,6 +239,17 @@ export function readImageFile(absolute: string): ImageResult {
   if (!read.ok) return { ok: false, message: read.message };
   const measured = measure(read.bytes);
   if (!measured.ok) return { ok: false, message: measured.message };
+  if (measured.mime === 'image/svg+xml') {
+    // Published as it is, at an address of the site: nothing in it may run or load.
+    const active = svgActiveParts(read.bytes.toString('utf8'));
+    if (!active) return { ok: false, message: `is an SVG that ${TOO_DEEP_MARKUP}` };
+    if (active.length > 0) {
+      return {
+        ok: false,
+        message: `is an SVG holding ${new Intl.ListFormat('en').format(active)}, which would run or load when the file is opened on its own; export the figure again without it, or as a PNG`,
+      };
+    }
+  }
   return {
     ok: true,
     image: { file: absolute, mime: measured.mime, width: measured.width, height: measured.height },

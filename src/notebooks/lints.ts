@@ -45,7 +45,7 @@ export function lintNotebook(notebook: Notebook, selection: NotebookSelection): 
     ...shown.flatMap((selected) => [
       ...missingAlt(selected, selection),
       ...tooLarge(selected),
-      ...secrets(selected),
+      ...secrets(selected, selection.alt),
     ]),
   ];
 }
@@ -154,26 +154,48 @@ function outputText(output: NotebookOutput): string {
   if (output.output_type === 'error') return stripAnsi(output.traceback.join('\n'));
   const mime = chosenMime(output.data);
   const data = mime === undefined ? undefined : output.data[mime];
+  if (mime === 'image/svg+xml' && typeof data === 'string') {
+    // An SVG's words (a title, axis labels) are published with the file.
+    return data.replace(/<[^>]*>/g, ' ');
+  }
   if (mime === undefined || typeof data !== 'string' || isImageMime(mime)) return '';
   return mime === 'text/plain' ? stripAnsi(data) : data;
 }
 
-/** The texts a page shows of one cell: its Markdown, its shown code, its shown outputs. */
-function shownTexts({ cell, input, outputs }: SelectedCell): { part: string; text: string }[] {
+/**
+ * A code cell's figure words the page shows with its images: the alt text
+ * (`#| fig-alt:`, unless the `alt` prop replaces it) and `#| fig-cap:`.
+ */
+function figureText(cell: CodeCell, alt: NotebookSelection['alt']): string {
+  if (!cell.outputs.some(isImageOutput)) return '';
+  const caption = cellOptions(cell.source).options['fig-cap']?.trim();
+  return [outputAlt(cell, alt), caption === outputAlt(cell, alt) ? '' : caption]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The texts a page shows of one cell: its Markdown, its shown code, its shown outputs and figure words. */
+function shownTexts(
+  { cell, input, outputs }: SelectedCell,
+  alt: NotebookSelection['alt'],
+): { part: string; text: string }[] {
   if (cell.cell_type === 'markdown') return [{ part: 'text', text: cell.source }];
   if (cell.cell_type !== 'code') return [];
   return [
     ...(input ? [{ part: 'code', text: cellOptions(cell.source).body }] : []),
     ...(outputs
-      ? cell.outputs.map((output) => ({ part: 'output', text: outputText(output) }))
+      ? [
+          ...cell.outputs.map((output) => ({ part: 'output', text: outputText(output) })),
+          { part: 'alt text or caption', text: figureText(cell, alt) },
+        ]
       : []),
   ];
 }
 
-function secrets(selected: SelectedCell): NotebookFinding[] {
+function secrets(selected: SelectedCell, alt: NotebookSelection['alt']): NotebookFinding[] {
   const findings: NotebookFinding[] = [];
   const reported = new Set<string>();
-  for (const { part, text } of shownTexts(selected)) {
+  for (const { part, text } of shownTexts(selected, alt)) {
     for (const secret of findSecrets(text)) {
       const key = `${part} ${secret.name}`;
       if (reported.has(key)) continue;
@@ -199,7 +221,7 @@ export function notebookTexts(
   selection: NotebookSelection,
 ): { cell: string; text: string }[] {
   return selectCells(notebook, selection).cells.flatMap((selected) =>
-    shownTexts(selected)
+    shownTexts(selected, selection.alt)
       .filter(({ text }) => text.trim() !== '')
       .map(({ text }) => ({ cell: cellName(selected.cell, selected.index), text })),
   );

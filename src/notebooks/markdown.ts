@@ -14,6 +14,7 @@ import type { MimeBundle } from '../schemas/notebook.ts';
 import { REFUSED_ELEMENTS, URL_ATTRIBUTES, URL_LISTS } from '../schemas/body-html.ts';
 import { BODY_SCHEMES, urlProblem, urlScheme } from '../schemas/url.ts';
 import { IMAGE_MIMES, readImageFile, writeNotebookImage } from './images.ts';
+import { parseMarkdownWithin, TOO_DEEP_MARKUP } from './nesting.ts';
 import type { NotebookImage } from './view.ts';
 
 /**
@@ -69,7 +70,6 @@ const MARKDOWN_EXTENSIONS = {
 };
 
 export function prepareMarkdown(source: string, context: MarkdownContext): PreparedMarkdown {
-  const tree = fromMarkdown(source, MARKDOWN_EXTENSIONS);
   const prepared: PreparedMarkdown = {
     markdown: '',
     images: {},
@@ -77,6 +77,11 @@ export function prepareMarkdown(source: string, context: MarkdownContext): Prepa
     warnings: [],
     unlinked: [],
   };
+  const tree = parseMarkdownWithin(source, (text) => fromMarkdown(text, MARKDOWN_EXTENSIONS));
+  if (!tree) {
+    prepared.problems.push(`the Markdown ${TOO_DEEP_MARKUP}; flatten it`);
+    return prepared;
+  }
   const definitions = new Map<string, { url: string; title?: string | null | undefined }>();
   walk(tree, (node) => {
     if (node.type !== 'definition') return;
@@ -304,7 +309,10 @@ function attachment(
   name: string,
   context: MarkdownContext,
 ): { ok: true; image: NotebookImage } | { ok: false; message: string } {
-  const bundle = context.attachments?.[name] ?? context.attachments?.[decodedPath(name)];
+  // Own names only: `attachment:constructor` is no attachment of the cell.
+  const { attachments = {} } = context;
+  const own = (key: string) => (Object.hasOwn(attachments, key) ? attachments[key] : undefined);
+  const bundle = own(name) ?? own(decodedPath(name));
   if (!bundle) {
     return {
       ok: false,

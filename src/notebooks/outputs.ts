@@ -3,6 +3,7 @@ import { ansiToHtml, settleCarriageReturns, stripAnsi } from './ansi.ts';
 import { cellOptions } from './cell-options.ts';
 import { IMAGE_MIMES, isImageMime, writeNotebookImage, type ImageMime } from './images.ts';
 import { formulaProblems, prepareMarkdown, type MarkdownContext } from './markdown.ts';
+import { parseMarkdownWithin, TOO_DEEP_MARKUP } from './nesting.ts';
 import { sanitizeHtmlOutput } from './sanitize.ts';
 import type { NotebookSelection, OutputView } from './view.ts';
 
@@ -104,8 +105,9 @@ export function outputAlt(cell: CodeCell, alt: NotebookSelection['alt']): string
     cell.id,
     cell.execution_count === null ? undefined : String(cell.execution_count),
   ];
+  // Own keys only: a cell labelled `constructor` is not the prop's `constructor`.
   const fromProp = keys.flatMap((key) =>
-    key !== undefined && alt[key] !== undefined ? [alt[key]] : [],
+    key !== undefined && Object.hasOwn(alt, key) && alt[key] !== undefined ? [alt[key]] : [],
   )[0];
   // The alt prop is written where the notebook is shown, for this page:
   // it wins over what the notebook says for every page.
@@ -212,7 +214,11 @@ export function prepareOutputs(
       });
     } else if (mime === 'text/html') {
       const html = sanitizeHtmlOutput(data);
-      if (html.trim() !== '') views.push({ kind: 'html', html });
+      if (html === undefined) {
+        problems.push(
+          `output ${number}: its text/html ${TOO_DEEP_MARKUP}; hide the output (tag the cell remove-output)`,
+        );
+      } else if (html.trim() !== '') views.push({ kind: 'html', html });
     } else if (mime === 'text/markdown') {
       const prepared = prepareMarkdown(data, { ...context, attachments: undefined });
       problems.push(...prepared.problems.map((message) => `output ${number}: ${message}`));
@@ -224,10 +230,17 @@ export function prepareOutputs(
         ...(Object.keys(prepared.images).length > 0 ? { images: prepared.images } : {}),
       });
     } else if (mime === 'text/latex') {
-      for (const problem of formulaProblems(latexAsMarkdown(data))) {
-        warnings.push(`output ${number}: ${problem}; ${LATEX_SHOWN_AS_CODE}`);
+      // The page renders it as Markdown with math (site/notebook-render.ts): nested as deep as Markdown may.
+      if (parseMarkdownWithin(data) === undefined) {
+        problems.push(
+          `output ${number}: its text/latex ${TOO_DEEP_MARKUP}; hide the output (tag the cell remove-output)`,
+        );
+      } else {
+        for (const problem of formulaProblems(latexAsMarkdown(data))) {
+          warnings.push(`output ${number}: ${problem}; ${LATEX_SHOWN_AS_CODE}`);
+        }
+        views.push({ kind: 'latex', tex: data });
       }
-      views.push({ kind: 'latex', tex: data });
     } else {
       views.push({ kind: 'text', text: stripAnsi(data) });
     }

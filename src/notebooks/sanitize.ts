@@ -1,8 +1,8 @@
 import type { Element, ElementContent, Nodes, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { BODY_SCHEMES, urlScheme } from '../schemas/url.ts';
+import { parseHtmlWithin, TOO_DEEP_MARKUP } from './nesting.ts';
 
 /**
  * Markup from a notebook made safe to publish, on a HAST tree (never by
@@ -127,10 +127,12 @@ function eachElement(node: Nodes, visit: (element: Element) => void): void {
  * OUTPUT_SCHEMA, serialised again. Headings become paragraphs (an output's
  * `<h1>` would break the page's outline), and a link that does not go to
  * the web (a relative path, a fragment of the notebook's own page) becomes
- * its text.
+ * its text. Undefined when the HTML nests too deeply to be walked
+ * (nesting.ts's MAX_MARKUP_DEPTH).
  */
-export function sanitizeHtmlOutput(html: string): string {
-  const tree = fromHtml(html, { fragment: true });
+export function sanitizeHtmlOutput(html: string): string | undefined {
+  const tree = parseHtmlWithin(html);
+  if (!tree) return undefined;
   eachElement(tree, (element) => {
     if (/^h[1-6]$/.test(element.tagName)) element.tagName = 'p';
   });
@@ -238,14 +240,84 @@ function allowedSvgUrl(value: string): boolean {
   );
 }
 
-/** CSS that could load something (`url(https:...)`, `@import`) or run (old IE's `expression(`). */
+/**
+ * The CSS functions an SVG figure may use: colours, arithmetic, transforms,
+ * `url()` (checked apart: only to a fragment of the file) and `local()`
+ * (a font on the reader's machine). Any other function is refused, since
+ * some load images (`image-set()`, `-webkit-image-set()`, `cross-fade()`,
+ * `image()`, `src()`) and old browsers run one (`expression()`).
+ */
+const CSS_FUNCTIONS = new Set([
+  'url',
+  'local',
+  'format',
+  'rgb',
+  'rgba',
+  'hsl',
+  'hsla',
+  'hwb',
+  'lab',
+  'lch',
+  'oklab',
+  'oklch',
+  'color',
+  'color-mix',
+  'calc',
+  'min',
+  'max',
+  'clamp',
+  'var',
+  'matrix',
+  'translate',
+  'translatex',
+  'translatey',
+  'scale',
+  'scalex',
+  'scaley',
+  'rotate',
+  'skewx',
+  'skewy',
+]);
+
+/**
+ * CSS as a browser reads its names: comments removed and escapes decoded
+ * (`u\72l(` and `\55 RL(` are `url(`, `@\69mport` is `@import`), so a
+ * pattern judges what the browser will do, not how it was spelt.
+ */
+function decodedCss(css: string): string {
+  return css
+    .replace(/\/\*[\s\S]*?(?:\*\/|$)/g, '')
+    .replace(
+      /\\(?:([0-9a-f]{1,6})[ \t\n\r\f]?|\r\n|([\s\S]))/gi,
+      (_, hex?: string, other?: string) => {
+        if (hex === undefined) return other === undefined || /[\n\r\f]/.test(other) ? '' : other;
+        const code = Number.parseInt(hex, 16);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
+      },
+    )
+    .toLowerCase();
+}
+
+/**
+ * CSS that could load something (`url(https:...)`, `@import`,
+ * `image-set(...)`) or run (old IE's `expression(`, `behavior`,
+ * `-moz-binding`), however it is spelt: every function must be one of
+ * CSS_FUNCTIONS, and every `url()` must point into the file (`#clip1`).
+ */
 function unsafeCss(css: string): boolean {
-  if (/@import|expression\s*\(|behavior\s*:|-moz-binding/i.test(css)) return true;
-  for (const match of css.matchAll(/url\s*\(\s*(['"]?)([^'")]*)\1\s*\)/gi)) {
-    if (!(match[2] ?? '').trim().startsWith('#')) return true;
+  const text = decodedCss(css);
+  if (/@import|behavior\s*:|-moz-binding/.test(text)) return true;
+  // A name starts where the one before it ends: a long run of letters is read once, not from each letter.
+  for (const match of text.matchAll(/(?<![a-z0-9_-])([a-z0-9_-]*)\s*\(/g)) {
+    const name = match[1] ?? '';
+    if (!CSS_FUNCTIONS.has(name)) return true;
+    if (name !== 'url') continue;
+    const target = /^\(\s*(['"]?)\s*([^'")]*)/.exec(
+      text.slice((match.index ?? 0) + match[0].length - 1),
+    );
+    if (!(target?.[2] ?? '').startsWith('#')) return true;
   }
-  // A `url(` the pattern above could not read is refused too.
-  return /url\s*\(/i.test(css.replace(/url\s*\(\s*(['"]?)#[^'")]*\1\s*\)/gi, ''));
+  return false;
 }
 
 /** Cleans one SVG element's attributes in place. */
@@ -257,7 +329,9 @@ function cleanSvgAttributes(element: Element): void {
       key.startsWith('on') ||
       key === 'xmlbase' ||
       (URL_PROPERTIES.has(key) && !allowedSvgUrl(text)) ||
-      (/url\s*\(|@import|expression\s*\(/i.test(text) && unsafeCss(text))
+      // `style`, and presentation attributes (`fill`, `filter`, `clip-path`),
+      // which browsers read as CSS: any that could hold a function or an escape.
+      (/[(\\@]/.test(text) && unsafeCss(text))
     ) {
       delete element.properties[name];
     }
@@ -289,22 +363,77 @@ function textOf(node: Nodes): string {
   return 'children' in node ? node.children.map(textOf).join('') : '';
 }
 
+/** An SVG cleaned, or why it cannot be: the rest of a sentence about the data (`holds no <svg> element`). */
+export type SanitizedSvg = { ok: true; svg: string } | { ok: false; message: string };
+
 /**
- * An SVG image as a file safe to publish, or undefined when the text holds
- * no `<svg>` element. Parsed with the HTML parser (as a browser parses SVG
- * inline), cleaned to SVG_ELEMENTS without event handlers or URLs that
- * leave the file, and written back as XML with the SVG namespaces declared.
+ * An SVG image as a file safe to publish. Parsed with the HTML parser (as a
+ * browser parses SVG inline), cleaned to SVG_ELEMENTS without event
+ * handlers or URLs that leave the file, and written back as XML with the
+ * SVG namespaces declared. Refused: text that holds no `<svg>` element, and
+ * markup nested too deeply to be walked (nesting.ts).
  */
-export function sanitizeSvg(svg: string): string | undefined {
-  const tree = fromHtml(svg, { fragment: true });
+export function sanitizeSvg(svg: string): SanitizedSvg {
+  const tree = parseHtmlWithin(svg);
+  if (!tree) return { ok: false, message: TOO_DEEP_MARKUP };
   let root: Element | undefined;
   eachElement(tree, (element) => {
     if (!root && element.tagName === 'svg') root = element;
   });
-  if (!root) return undefined;
+  if (!root) return { ok: false, message: 'holds no <svg> element' };
   const holder: Root = { type: 'root', children: [root] };
   cleanSvgChildren(holder);
   root.properties['xmlns'] = 'http://www.w3.org/2000/svg';
   root.properties['xmlnsXLink'] = 'http://www.w3.org/1999/xlink';
-  return toHtml(holder, { space: 'svg', closeEmptyElements: true, tightSelfClosing: false });
+  return {
+    ok: true,
+    svg: toHtml(holder, { space: 'svg', closeEmptyElements: true, tightSelfClosing: false }),
+  };
+}
+
+/** Elements that run, load or hold a document of their own when an SVG file is opened. */
+const ACTIVE_SVG_ELEMENTS = new Set([
+  'script',
+  'foreignobject',
+  'iframe',
+  'object',
+  'embed',
+  'handler',
+  'listener',
+  'set',
+  'animate',
+  'animatemotion',
+  'animatetransform',
+  'animatecolor',
+]);
+
+/**
+ * What in an SVG file would run or load something when the file is opened
+ * on its own (a page shows it as an `<img>`, where nothing runs, but the
+ * file is published at an address of the site): `a <script>`, `an onclick
+ * handler`, `an address outside the file (https://...)`, `CSS that loads
+ * from elsewhere`, each once; none for a figure as matplotlib, seaborn or
+ * Inkscape draw it. For an SVG published as it is, which is refused rather
+ * than cleaned; undefined when it nests too deeply to be read.
+ */
+export function svgActiveParts(svg: string): string[] | undefined {
+  const tree = parseHtmlWithin(svg);
+  if (!tree) return undefined;
+  const found = new Set<string>();
+  eachElement(tree, (element) => {
+    const name = element.tagName.toLowerCase();
+    if (ACTIVE_SVG_ELEMENTS.has(name)) found.add(`a <${element.tagName}>`);
+    if (name === 'style' && unsafeCss(textOf(element))) found.add('CSS that loads from elsewhere');
+    for (const [property, value] of Object.entries(element.properties)) {
+      const key = property.toLowerCase();
+      const text = Array.isArray(value) ? value.join(' ') : String(value);
+      if (key.startsWith('on')) found.add(`an ${key} handler`);
+      else if (key === 'xmlbase') found.add('an xml:base');
+      else if (URL_PROPERTIES.has(key) && !allowedSvgUrl(text)) {
+        // A link to the web only navigates when clicked; anything else loads or runs.
+        if (!(name === 'a' && isWebUrl(text))) found.add(`an address outside the file (${text})`);
+      } else if (/[(\\@]/.test(text) && unsafeCss(text)) found.add('CSS that loads from elsewhere');
+    }
+  });
+  return [...found];
 }

@@ -58,23 +58,66 @@ export function cellName(cell: NotebookCell, index: number): string {
   return `the ${ordinal(index + 1)} cell`;
 }
 
-/** Finds one cell by label, id or execution count; the failure lists what there is. */
+/**
+ * Finds one cell by label, id or execution count; the failure lists what
+ * there is. A reference that names several cells (a label written twice,
+ * a count repeated after the kernel restarted) is refused, not read as the
+ * first: a metric would show another cell's number without a word.
+ */
 export function findCell(notebook: Notebook, ref: string | number): FoundCell {
   const { cells } = notebook;
+  const where = (matches: (cell: NotebookCell) => boolean) =>
+    cells.flatMap((cell, index) => (matches(cell) ? [index] : []));
   if (typeof ref === 'string') {
-    const byLabel = cells.findIndex((cell) => cellOptionLabel(cell) === ref);
-    if (byLabel !== -1) return found(notebook, byLabel);
-    const byId = cells.findIndex((cell) => cell.id === ref);
-    if (byId !== -1) return found(notebook, byId);
+    const byLabel = where((cell) => cellOptionLabel(cell) === ref);
+    if (byLabel.length > 0) {
+      return onlyOne(notebook, byLabel, `label ${JSON.stringify(ref)}`, LABEL_EACH);
+    }
+    const byId = where((cell) => cell.id === ref);
+    if (byId.length > 0) {
+      return onlyOne(
+        notebook,
+        byId,
+        `id ${JSON.stringify(ref)}`,
+        `${LABEL_EACH} (a line "#| label: NAME" at its top)`,
+      );
+    }
   }
   const count = typeof ref === 'number' ? ref : /^\d+$/.test(ref) ? Number(ref) : undefined;
   if (count !== undefined) {
-    const byCount = cells.findIndex(
-      (cell) => cell.cell_type === 'code' && cell.execution_count === count,
-    );
-    if (byCount !== -1) return found(notebook, byCount);
+    const byCount = where((cell) => cell.cell_type === 'code' && cell.execution_count === count);
+    if (byCount.length > 0) {
+      return onlyOne(
+        notebook,
+        byCount,
+        `In [${count}]`,
+        'restart the kernel and run every cell in order (Kernel > Restart Kernel and Run All Cells), or add a line "#| label: NAME" at the top of the cell you mean',
+        ': the kernel was restarted and only some cells run again',
+      );
+    }
   }
   return { ok: false, message: missingMessage(notebook, ref, count) };
+}
+
+const LABEL_EACH = 'give each cell a label of its own';
+
+/** The one cell of `indexes`, or a problem naming them all when there are several. */
+function onlyOne(
+  notebook: Notebook,
+  indexes: readonly number[],
+  what: string,
+  fix: string,
+  why = '',
+): FoundCell {
+  const [index] = indexes;
+  if (index === undefined) return { ok: false, message: 'no such cell' };
+  if (indexes.length === 1) return found(notebook, index);
+  const places = indexes.map((at) => String(at + 1));
+  const shown = places.length > 5 ? [...places.slice(0, 4), `${places.length - 4} more`] : places;
+  return {
+    ok: false,
+    message: `${what} names ${indexes.length} cells (cells ${listed(shown)}${why}), so which one is meant is unclear; ${fix}`,
+  };
 }
 
 function found(notebook: Notebook, index: number): FoundCell {

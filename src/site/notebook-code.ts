@@ -18,6 +18,15 @@ import { siteShikiConfig } from '../content/mdx/code-token-classes.ts';
  */
 const MAGIC = /^(\s*)((?:%%?|!)[^\s]*)(.*)$/;
 
+/** The last source split into lines: the transformer sees every line of one source in turn. */
+let split: { source: string; lines: string[] } | undefined;
+
+/** A source's lines, split once per source rather than once per line (which took minutes on a long cell). */
+function linesOf(source: string): string[] {
+  if (split?.source !== source) split = { source, lines: source.split('\n') };
+  return split.lines;
+}
+
 /**
  * Shows IPython's magics and shell commands as commands: Python's grammar
  * reads `%` as an operator and `!pip` as a name, which looks broken. The
@@ -27,7 +36,7 @@ const ipythonMagics: ShikiTransformer = {
   name: 'casefolio:ipython-magics',
   line(node, line) {
     if (this.options.lang !== 'python') return;
-    const text = this.source.split('\n')[line - 1] ?? '';
+    const text = linesOf(this.source)[line - 1] ?? '';
     const magic = MAGIC.exec(text);
     if (!magic) return;
     const [, indent = '', command = '', rest = ''] = magic;

@@ -102,6 +102,27 @@ describe('findLocatedImages, by content rather than name', () => {
     ).toEqual([]);
   });
 
+  it('names an SVG that holds a located photo as a data: URL, as matplotlib embeds imshow images', () => {
+    const embed = (name: string, mime: string) =>
+      `<?xml version="1.0" encoding="utf-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">\n <image xlink:href="data:${mime};base64,\n${fixture(name).toString('base64').replace(/.{76}/g, '$&\n')}" width="10" height="10"/>\n</svg>\n`;
+    expect(
+      check({
+        'plot.svg': embed('exif-gps.jpg', 'image/jpeg'),
+        'logo.svg': embed('plain.png', 'image/png'),
+        'map.svg': embed('xmp-gps.webp', 'image/webp'),
+      }),
+    ).toEqual([
+      {
+        file: 'map.svg',
+        message: `the file is an SVG image holding a WebP image with a GPS location in its XMP data, ${fix}`,
+      },
+      {
+        file: 'plot.svg',
+        message: `the file is an SVG image holding a JPEG image with a GPS location in its EXIF data, ${fix}`,
+      },
+    ]);
+  });
+
   it('ignores folders that do not exist', () => {
     expect(findLocatedImages([path.join(os.tmpdir(), 'casefolio-no-such-folder')], '/')).toEqual(
       [],

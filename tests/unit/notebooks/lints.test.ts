@@ -153,4 +153,30 @@ describe('notebookTexts', () => {
       { cell: 'In [2] (the 3rd cell)', text: 'hidden()' },
     ]);
   });
+
+  it("holds a figure's alt text, caption and an SVG's words, which the page publishes too", () => {
+    const nb = notebook([
+      code('#| fig-alt: Load on db01.acme.internal\n#| fig-cap: Ask jane@acme.com\nplot()', 1, [
+        display({ 'image/png': PNG_1X1 }),
+        display({
+          'image/svg+xml': '<svg width="1" height="1"><text>from db02.acme.internal</text></svg>',
+        }),
+      ]),
+      code('#| fig-alt: Overridden on db03.acme.internal\nplot()', 2, [
+        display({ 'image/png': PNG_1X1 }),
+      ]),
+    ]);
+    const texts = notebookTexts(nb, { ...ALL, alt: { 2: 'Load by hour' } });
+    expect(texts.filter(({ text }) => /acme/.test(text))).toEqual([
+      { cell: 'cell 1 (In [1])', text: '  from db02.acme.internal  ' },
+      { cell: 'cell 1 (In [1])', text: 'Load on db01.acme.internal\nAsk jane@acme.com' },
+    ]);
+    const key = 'AKIAIOSFODNN7EXAMPLE';
+    const secret = notebook([
+      code(`#| fig-cap: made with ${key}\nplot()`, 1, [display({ 'image/png': PNG_1X1 })]),
+    ]);
+    expect(lintNotebook(secret, ALL).map((finding) => finding.message.split(', which')[0])).toEqual(
+      ['cell 1 (In [1]): its alt text or caption holds what looks like an AWS access key (AKIA…)'],
+    );
+  });
 });

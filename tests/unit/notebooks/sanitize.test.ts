@@ -70,9 +70,15 @@ const MATPLOTLIB = `<?xml version="1.0" encoding="utf-8" standalone="no"?>
  <defs><clipPath id="p1"><rect x="57.6" y="41.472" width="357.12" height="266.112"/></clipPath></defs>
 </svg>`;
 
+/** The cleaned SVG, or '' when it was refused. */
+function svgOf(svg: string): string {
+  const clean = sanitizeSvg(svg);
+  return clean.ok ? clean.svg : '';
+}
+
 describe('sanitizeSvg', () => {
   it('keeps a matplotlib figure drawable and well-formed XML', () => {
-    const svg = sanitizeSvg(MATPLOTLIB) ?? '';
+    const svg = svgOf(MATPLOTLIB);
     const root = parseXml(svg);
     expect(root.name).toBe('svg');
     expect(root.attributes).toMatchObject({
@@ -114,7 +120,7 @@ describe('sanitizeSvg', () => {
       <feImage href="https://evil.example"/>
       <!-- a comment -->
     </svg>`;
-    const svg = sanitizeSvg(hostile) ?? '';
+    const svg = svgOf(hostile);
     const root = parseXml(svg);
     expect(names(root)).toEqual(['svg', 'text', 'image', 'image', 'use', 'rect']);
     expect(svg).not.toMatch(
@@ -125,7 +131,33 @@ describe('sanitizeSvg', () => {
     expect(svg).toContain('>click</text>');
   });
 
-  it('is undefined for text that holds no svg', () => {
-    expect(sanitizeSvg('<p>not an image</p>')).toBeUndefined();
+  it('refuses CSS that loads from elsewhere however it is spelt: escapes, image-set, presentation attributes', () => {
+    // Each of these makes a browser fetch the address when the file is opened on its own.
+    const hostile = String.raw`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">
+      <style>rect{fill:u\72l(https://evil.example/1)}</style>
+      <style>@\69mport "https://evil.example/2.css";</style>
+      <style>rect{background:image-set("https://evil.example/3.png" 1x)}</style>
+      <style>rect{fill:\55 RL(https://evil.example/4)}</style>
+      <style>*{stroke-linejoin: round}</style>
+      <rect style="fill:u\rl(https://evil.example/5)" width="1" height="1"/>
+      <rect fill="u\72l(https://evil.example/6)" filter="-webkit-image-set('https://evil.example/7' 1x)" width="1" height="1"/>
+      <rect style="fill: rgb(1, 2, 3); clip-path: url('#c')" transform="translate(1 2) rotate(3)" width="1" height="1"/>
+    </svg>`;
+    const svg = svgOf(hostile);
+    expect(svg).not.toMatch(/evil/);
+    expect(svg).toContain('<style>*{stroke-linejoin: round}</style>');
+    expect(attributes(parseXml(svg))).toEqual(
+      expect.arrayContaining([
+        "style=fill: rgb(1, 2, 3); clip-path: url('#c')",
+        'transform=translate(1 2) rotate(3)',
+      ]),
+    );
+  });
+
+  it('refuses text that holds no svg', () => {
+    expect(sanitizeSvg('<p>not an image</p>')).toEqual({
+      ok: false,
+      message: 'holds no <svg> element',
+    });
   });
 });

@@ -22,6 +22,30 @@ describe('findCell', () => {
     expect(findCell(nb, '12')).toMatchObject({ ok: true, index: 3 });
   });
 
+  it('refuses a reference that names several cells, rather than taking the first', () => {
+    const twice = notebook([
+      code('#| label: fit\nfirst()', 1, [], { id: 'a' }),
+      markdown('between', { id: 'a' }),
+      code('#| label: fit\nsecond()', 2),
+      code('restarted()', 1),
+    ]);
+    expect(findCell(twice, 'fit')).toEqual({
+      ok: false,
+      message:
+        'label "fit" names 2 cells (cells 1 and 3), so which one is meant is unclear; give each cell a label of its own',
+    });
+    expect(findCell(twice, 'a')).toEqual({
+      ok: false,
+      message:
+        'id "a" names 2 cells (cells 1 and 2), so which one is meant is unclear; give each cell a label of its own (a line "#| label: NAME" at its top)',
+    });
+    expect(findCell(twice, 1)).toEqual({
+      ok: false,
+      message:
+        'In [1] names 2 cells (cells 1 and 4: the kernel was restarted and only some cells run again), so which one is meant is unclear; restart the kernel and run every cell in order (Kernel > Restart Kernel and Run All Cells), or add a line "#| label: NAME" at the top of the cell you mean',
+    });
+  });
+
   it('lists what there is, with a close match', () => {
     expect(findCell(nb, 'fti')).toEqual({
       ok: false,

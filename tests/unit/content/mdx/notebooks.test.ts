@@ -51,7 +51,7 @@ interface Project {
   body: string;
   /** The frontmatter's dataset. */
   dataset?: string;
-  /** Files under content/case-studies/, by path: text, or JSON for a notebook. */
+  /** Files under content/case-studies/, by path: text, JSON for a notebook, or `{ link }` for a symbolic link. */
   files?: Record<string, string | Buffer | object>;
   options?: SiteOptions;
   /** The frontmatter's metrics list, one line per metric. */
@@ -107,7 +107,12 @@ ${body}
   );
   for (const [name, data] of Object.entries(files)) {
     const file = path.join(studies, name);
-    write(file, typeof data === 'string' || Buffer.isBuffer(data) ? data : JSON.stringify(data));
+    if (typeof data === 'object' && 'link' in data && typeof data.link === 'string') {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.symlinkSync(data.link, file);
+    } else {
+      write(file, typeof data === 'string' || Buffer.isBuffer(data) ? data : JSON.stringify(data));
+    }
   }
   const imagesDir = path.join(root, 'cache', 'notebook-images');
   const { report, findings } = await checkAll(
@@ -257,6 +262,30 @@ describe('<Notebook> in the content check', () => {
     ]);
   });
 
+  it('reads a long output of a confidential case study in time that grows with its length', async () => {
+    // A printed base64 blob or token: one run of word characters, which the
+    // email and host name patterns used to try from every position to the end.
+    const blob = 'QUJD'.repeat(50_000);
+    const started = performance.now();
+    const { lines } = await check({
+      body: '<Notebook src="./blob.ipynb" />',
+      files: {
+        'churn/blob.ipynb': notebookJson([
+          code('print(blob)', 1, [
+            stream(
+              `${blob}\n${blob}.${blob}@${blob}.${blob}\n${'ab-'.repeat(30_000)}\n${'a.'.repeat(30_000)}\nada@acme.com\n`,
+            ),
+          ]),
+        ]),
+      },
+      dataset: '{ name: Events, access: confidential }',
+    });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(lines).toEqual([
+      `15: ${AT} blob.ipynb, cell 1 (In [1]): an email address (ada@acme.com), in a case study whose dataset is confidential; remove it from the notebook, or leave the cell out with cells={[...]}, before publishing`,
+    ]);
+  });
+
   it('refuses an image output with a GPS position, as it refuses such a photo', async () => {
     const { lines } = await check({
       body: '<Notebook src="./photo.ipynb" />',
@@ -268,6 +297,21 @@ describe('<Notebook> in the content check', () => {
     });
     expect(lines).toEqual([
       `15: ${AT} photo.ipynb, In [1] (the 1st cell): an image it shows is a JPEG image with a GPS location in its EXIF data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`,
+    ]);
+  });
+
+  it('refuses an SVG output that holds a photo with a GPS position', async () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><image href="data:image/jpeg;base64,${GPS_JPEG}" width="10" height="10"/></svg>`;
+    const { lines } = await check({
+      body: '<Notebook src="./photo.ipynb" />',
+      files: {
+        'churn/photo.ipynb': notebookJson([
+          code('#| fig-alt: The site\nshow()', 1, [display({ 'image/svg+xml': svg })]),
+        ]),
+      },
+    });
+    expect(lines).toEqual([
+      `15: ${AT} photo.ipynb, cell 1: an image it shows is an SVG image holding a JPEG image with a GPS location in its EXIF data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`,
     ]);
   });
 
@@ -307,5 +351,23 @@ describe('<Notebook> in the file lints', () => {
     expect(lines).toContain(
       `15: ${AT} "../wip/analysis.ipynb" is a file of the draft "wip", which is not published; copy it into this case study's folder, or publish the draft`,
     );
+  });
+
+  it("refuses an image a published notebook's Markdown shows from a draft's folder, named or through a link", async () => {
+    const { lines } = await check({
+      body: '<Notebook src="./analysis.ipynb" />',
+      files: {
+        'churn/analysis.ipynb': notebookJson([
+          markdown('The draft figure: ![secret](../wip/secret.png)'),
+          markdown('Through a link: ![secret](linked.png)'),
+        ]),
+        'churn/linked.png': { link: '../wip/secret.png' },
+        'wip/index.mdx': '---\ntitle: WIP\ndraft: true\n---\n',
+        'wip/secret.png': Buffer.from(PNG_1X1, 'base64'),
+      },
+    });
+    const draftFile = (cell: number) =>
+      `15: ${AT} analysis.ipynb, cell ${cell}: image: "../wip/secret.png" is a file of the draft "wip", which is not published; copy it into this case study's folder, or publish the draft`;
+    expect(lines).toEqual(expect.arrayContaining([draftFile(1), draftFile(2)]));
   });
 });
