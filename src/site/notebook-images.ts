@@ -19,7 +19,7 @@ const IMAGE_SIZES = '(min-width: 42rem) 42rem, 100vw';
  * and how wide it shows; nothing for an image narrower than the smallest,
  * which is shown as it is (a `sizes` without a `srcset` is invalid HTML).
  */
-export function imageSizing(width: number): { widths?: number[]; sizes?: string } {
+function imageSizing(width: number): { widths?: number[]; sizes?: string } {
   const widths = [480, 800, 1200].filter((candidate) => candidate <= width);
   return widths.length > 0 ? { widths, sizes: IMAGE_SIZES } : {};
 }

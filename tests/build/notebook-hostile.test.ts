@@ -362,17 +362,17 @@ describe('hostile notebooks the check refuses', () => {
     const hide = 'hide the output (tag the cell remove-output)';
     expect(check.lines).toEqual([
       `${shown}:12: metrics[1].from: ./twice.ipynb#score: label "score" names 2 cells (cells 1 and 2), so which one is meant is unclear; give each cell a label of its own (metric "Score")`,
-      `${shown}:23: <Notebook> src: deep.ipynb, cell 1 (In [1]): output 1: its text/html ${tooDeep}; ${hide}`,
-      `${shown}:23: <Notebook> src: deep.ipynb, cell 1 (In [1]): output 2: its image/svg+xml data ${tooDeep}; re-run the cell and save the notebook, or ${hide}`,
-      `${shown}:23: <Notebook> src: deep.ipynb, cell 1 (In [1]): output 3: its text/latex ${tooDeep}; ${hide}`,
-      `${shown}:23: <Notebook> src: deep.ipynb, cell 2: the Markdown ${tooDeep}; flatten it`,
-      `${shown}:23: <Notebook> src: deep.ipynb, cell 3: the Markdown ${tooDeep}; flatten it`,
-      `${shown}:25: <Notebook> src: images.ipynb, cell 1: image "scripted.svg" is an SVG holding a <script>, which would run or load when the file is opened on its own; export the figure again without it, or as a PNG`,
-      `${shown}:25: <Notebook> src: images.ipynb, cell 2 (In [2]): output 1: its image/png data is a PNG of 20000 × 20000 pixels, more than the 268 megapixels Astro's image pipeline reads (the page would get it unresized, for every reader to decode): save the figure smaller or at a lower dpi; re-run the cell and save the notebook, or ${hide}`,
-      `${shown}:25: <Notebook> src: images.ipynb, cell 3: an image it shows is an SVG image holding a JPEG image with a GPS location in its EXIF data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`,
+      `${shown}:23: <Notebook> src: deep.ipynb, In [1] (the 1st cell): output 1: its text/html ${tooDeep}; ${hide}`,
+      `${shown}:23: <Notebook> src: deep.ipynb, In [1] (the 1st cell): output 2: its image/svg+xml data ${tooDeep}; re-run the cell and save the notebook, or ${hide}`,
+      `${shown}:23: <Notebook> src: deep.ipynb, In [1] (the 1st cell): output 3: its text/latex ${tooDeep}; ${hide}`,
+      `${shown}:23: <Notebook> src: deep.ipynb, the 2nd cell: the Markdown ${tooDeep}; flatten it`,
+      `${shown}:23: <Notebook> src: deep.ipynb, the 3rd cell: the Markdown ${tooDeep}; flatten it`,
+      `${shown}:25: <Notebook> src: images.ipynb, the 1st cell: image "scripted.svg" is an SVG holding a <script>, which would run or load when the file is opened on its own; export the figure again without it, or as a PNG`,
+      `${shown}:25: <Notebook> src: images.ipynb, In [2] (the 2nd cell): output 1: its image/png data is a PNG of 20000 × 20000 pixels, more than the 268 megapixels Astro's image pipeline reads (the page would get it unresized, for every reader to decode): save the figure smaller or at a lower dpi; re-run the cell and save the notebook, or ${hide}`,
+      `${shown}:25: <Notebook> src: images.ipynb, the 3rd cell: an image it shows is an SVG image holding a JPEG image with a GPS location in its EXIF data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`,
       // The image named, and the link that leads to it.
-      `${shown}:25: <Notebook> src: images.ipynb, cell 1: image: "../draft/secret.png" ${draft}`,
-      `${shown}:25: <Notebook> src: images.ipynb, cell 1: image: "../draft/secret.png" ${draft}`,
+      `${shown}:25: <Notebook> src: images.ipynb, the 1st cell: image: "../draft/secret.png" ${draft}`,
+      `${shown}:25: <Notebook> src: images.ipynb, the 1st cell: image: "../draft/secret.png" ${draft}`,
       `${shown}:27: <Notebook> src: twice.ipynb: label "score" names 2 cells (cells 1 and 2), so which one is meant is unclear; give each cell a label of its own`,
       `${shown}:29: <Notebook> src: "./linked.ipynb" is a file of the draft "draft", which is not published; copy it into this case study's folder, or publish the draft`,
     ]);
@@ -428,7 +428,7 @@ describe('a notebook broken while astro dev runs', () => {
     await pageUntil((status) => status === 500);
     const printed = server.output().slice(before);
     expect(printed).toContain(
-      '<Notebook> src: outputs.ipynb, cell 1 (In [1]): output 1: its text/html nests more than 100 levels deep',
+      '<Notebook> src: outputs.ipynb, In [1] (the 1st cell): output 1: its text/html nests more than 100 levels deep',
     );
     expect(printed).not.toMatch(/Maximum call stack|^\s+at /m);
     writeFileSync(notebook, nb([markdown('SECOND-VERSION')]));

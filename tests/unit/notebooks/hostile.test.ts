@@ -42,12 +42,16 @@ describe('markup nested deeper than the parsers can walk', () => {
       ]),
     );
     expect(problems).toEqual([
-      `deep.ipynb, cell 1 (In [1]): output 1: its text/html ${TOO_DEEP} (elements, quotes or lists inside one another), the limit; a table or a figure nests a few levels; hide the output (tag the cell remove-output)`,
-      expect.stringMatching(/^deep\.ipynb, cell 1 \(In \[1\]\): output 2: its text\/html nests/),
+      `deep.ipynb, In [1] (the 1st cell): output 1: its text/html ${TOO_DEEP} (elements, quotes or lists inside one another), the limit; a table or a figure nests a few levels; hide the output (tag the cell remove-output)`,
       expect.stringMatching(
-        /^deep\.ipynb, cell 1 \(In \[1\]\): output 3: its image\/svg\+xml data nests more than 100 levels deep .*; re-run the cell/,
+        /^deep\.ipynb, In \[1\] \(the 1st cell\): output 2: its text\/html nests/,
       ),
-      expect.stringMatching(/^deep\.ipynb, cell 1 \(In \[1\]\): output 5: its text\/latex nests/),
+      expect.stringMatching(
+        /^deep\.ipynb, In \[1\] \(the 1st cell\): output 3: its image\/svg\+xml data nests more than 100 levels deep .*; re-run the cell/,
+      ),
+      expect.stringMatching(
+        /^deep\.ipynb, In \[1\] \(the 1st cell\): output 5: its text\/latex nests/,
+      ),
     ]);
   });
 
@@ -67,9 +71,9 @@ describe('markup nested deeper than the parsers can walk', () => {
     );
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(problems).toEqual(
-      [1, 2, 3, 4, 5, 6, 7].map(
+      ['1st', '2nd', '3rd', '4th', '5th', '6th', '7th'].map(
         (cell) =>
-          `deep.ipynb, cell ${cell}: the Markdown ${TOO_DEEP} (elements, quotes or lists inside one another), the limit; a table or a figure nests a few levels; flatten it`,
+          `deep.ipynb, the ${cell} cell: the Markdown ${TOO_DEEP} (elements, quotes or lists inside one another), the limit; a table or a figure nests a few levels; flatten it`,
       ),
     );
   });
@@ -111,7 +115,7 @@ describe('an image whose pixels would not fit in memory (a decompression bomb)',
       ]),
     );
     expect(problems).toEqual([
-      "deep.ipynb, cell 1 (In [1]): output 1: its image/png data is a PNG of 20000 × 20000 pixels, more than the 268 megapixels Astro's image pipeline reads (the page would get it unresized, for every reader to decode): save the figure smaller or at a lower dpi; re-run the cell and save the notebook, or hide the output (tag the cell remove-output)",
+      "deep.ipynb, In [1] (the 1st cell): output 1: its image/png data is a PNG of 20000 × 20000 pixels, more than the 268 megapixels Astro's image pipeline reads (the page would get it unresized, for every reader to decode): save the figure smaller or at a lower dpi; re-run the cell and save the notebook, or hide the output (tag the cell remove-output)",
     ]);
     expect(view.cells[0]).toMatchObject({
       outputs: [{ kind: 'image', image: { width: 4000, height: 3000 } }],
@@ -134,7 +138,7 @@ describe('attachment names that are no attachment of the cell', () => {
     expect(problems).toEqual(
       ['__proto__', 'constructor', 'toString'].map(
         (name) =>
-          `deep.ipynb, cell 1: image "attachment:${name}": the cell holds no attachment by that name; paste the image into the cell again in Jupyter and save the notebook`,
+          `deep.ipynb, the 1st cell: image "attachment:${name}": the cell holds no attachment by that name; paste the image into the cell again in Jupyter and save the notebook`,
       ),
     );
   });
@@ -159,7 +163,7 @@ describe('labels and ids that are names of every object', () => {
     ]);
     expect(lintNotebook(nb, ALL).map((finding) => finding.message.split(':')[0])).toEqual([
       'cell "constructor"',
-      'cell 2 (In [2])',
+      'In [2] (the 2nd cell)',
     ]);
   });
 });
@@ -196,8 +200,8 @@ describe('an SVG beside the notebook, which the site publishes as it is', () => 
     const fix =
       'which would run or load when the file is opened on its own; export the figure again without it, or as a PNG';
     expect(problems).toEqual([
-      `figures.ipynb, cell 1: image "scripted.svg" is an SVG holding a <script> and an onclick handler, ${fix}`,
-      `figures.ipynb, cell 1: image "tracking.svg" is an SVG holding an address outside the file (https://evil.example/pixel.png) and CSS that loads from elsewhere, ${fix}`,
+      `figures.ipynb, the 1st cell: image "scripted.svg" is an SVG holding a <script> and an onclick handler, ${fix}`,
+      `figures.ipynb, the 1st cell: image "tracking.svg" is an SVG holding an address outside the file (https://evil.example/pixel.png) and CSS that loads from elsewhere, ${fix}`,
     ]);
     expect(view.cells[0]).toMatchObject({ images: { 'inkscape.svg': { mime: 'image/svg+xml' } } });
   });

@@ -168,15 +168,17 @@ describe('notebookTexts', () => {
     ]);
     const texts = notebookTexts(nb, { ...ALL, alt: { 2: 'Load by hour' } });
     expect(texts.filter(({ text }) => /acme/.test(text))).toEqual([
-      { cell: 'cell 1 (In [1])', text: '  from db02.acme.internal  ' },
-      { cell: 'cell 1 (In [1])', text: 'Load on db01.acme.internal\nAsk jane@acme.com' },
+      { cell: 'In [1] (the 1st cell)', text: '  from db02.acme.internal  ' },
+      { cell: 'In [1] (the 1st cell)', text: 'Load on db01.acme.internal\nAsk jane@acme.com' },
     ]);
     const key = 'AKIAIOSFODNN7EXAMPLE';
     const secret = notebook([
       code(`#| fig-cap: made with ${key}\nplot()`, 1, [display({ 'image/png': PNG_1X1 })]),
     ]);
     expect(lintNotebook(secret, ALL).map((finding) => finding.message.split(', which')[0])).toEqual(
-      ['cell 1 (In [1]): its alt text or caption holds what looks like an AWS access key (AKIA…)'],
+      [
+        'In [1] (the 1st cell): its alt text or caption holds what looks like an AWS access key (AKIA…)',
+      ],
     );
   });
 });

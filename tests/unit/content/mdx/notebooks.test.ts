@@ -282,7 +282,7 @@ describe('<Notebook> in the content check', () => {
     });
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(lines).toEqual([
-      `15: ${AT} blob.ipynb, cell 1 (In [1]): an email address (ada@acme.com), in a case study whose dataset is confidential; remove it from the notebook, or leave the cell out with cells={[...]}, before publishing`,
+      `15: ${AT} blob.ipynb, In [1] (the 1st cell): an email address (ada@acme.com), in a case study whose dataset is confidential; remove it from the notebook, or leave the cell out with cells={[...]}, before publishing`,
     ]);
   });
 
@@ -311,7 +311,7 @@ describe('<Notebook> in the content check', () => {
       },
     });
     expect(lines).toEqual([
-      `15: ${AT} photo.ipynb, cell 1: an image it shows is an SVG image holding a JPEG image with a GPS location in its EXIF data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`,
+      `15: ${AT} photo.ipynb, In [1] (the 1st cell): an image it shows is an SVG image holding a JPEG image with a GPS location in its EXIF data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`,
     ]);
   });
 
@@ -366,8 +366,8 @@ describe('<Notebook> in the file lints', () => {
         'wip/secret.png': Buffer.from(PNG_1X1, 'base64'),
       },
     });
-    const draftFile = (cell: number) =>
-      `15: ${AT} analysis.ipynb, cell ${cell}: image: "../wip/secret.png" is a file of the draft "wip", which is not published; copy it into this case study's folder, or publish the draft`;
-    expect(lines).toEqual(expect.arrayContaining([draftFile(1), draftFile(2)]));
+    const draftFile = (cell: string) =>
+      `15: ${AT} analysis.ipynb, the ${cell} cell: image: "../wip/secret.png" is a file of the draft "wip", which is not published; copy it into this case study's folder, or publish the draft`;
+    expect(lines).toEqual(expect.arrayContaining([draftFile('1st'), draftFile('2nd')]));
   });
 });
