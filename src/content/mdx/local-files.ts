@@ -2,6 +2,10 @@ import path from 'node:path';
 import { checkLocalFile } from '../../files/paths.ts';
 import { IMAGE_EXTENSIONS, isImagePath } from '../../files/image-types.ts';
 import { isIgnoredName } from '../../files/walk.ts';
+import { readFileWithin } from '../../files/read.ts';
+import { MAX_DATA_FILE_BYTES, megabytes } from '../../files/size-limit.ts';
+import { TOO_DEEP_MARKUP } from '../../notebooks/nesting.ts';
+import { svgActiveParts } from '../../notebooks/sanitize.ts';
 
 /**
  * The files a case study's body makes the build read, checked as the build
@@ -33,7 +37,29 @@ export function imageFileProblem(
   if (!isImagePath(written)) {
     return `expected an image (${IMAGE_EXTENSIONS.join(', ')}), got "${written}"`;
   }
-  return undefined;
+  return /\.svg$/i.test(written)
+    ? activeSvgProblem(written, path.resolve(path.dirname(fromFile), written))
+    : undefined;
+}
+
+/**
+ * An SVG is published as it is, at an address of the site: opened on its
+ * own, a `<script>` or handler in it runs there, outside every page's CSP.
+ * One that holds anything that would run or load is refused, as a
+ * notebook's SVG is (notebooks/sanitize.ts decides what counts).
+ */
+function activeSvgProblem(written: string, absolute: string): string | undefined {
+  const read = readFileWithin(
+    absolute,
+    MAX_DATA_FILE_BYTES,
+    (bytes) =>
+      `is ${megabytes(bytes)}, over the ${MAX_DATA_FILE_BYTES / 1024 / 1024} MB limit for an SVG; simplify it or export a PNG`,
+  );
+  if (!read.ok) return `"${written}" ${read.message}`;
+  const active = svgActiveParts(read.bytes.toString('utf8'));
+  if (active === undefined) return `"${written}" is an SVG that ${TOO_DEEP_MARKUP}`;
+  if (active.length === 0) return undefined;
+  return `"${written}" is an SVG holding ${new Intl.ListFormat('en').format(active)}, which would run or load when the file is opened on its own at the site's address; export the figure again without it, or as a PNG`;
 }
 
 /** A Markdown image's address as the MDX compiler reads it. */

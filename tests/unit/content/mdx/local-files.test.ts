@@ -76,3 +76,27 @@ describe('images for <Figure>, covers and avatars', () => {
     expect(unbundledFigureProblem('../draft/plot.png', context)).toBeUndefined();
   });
 });
+
+describe('SVG images, published as they are at an address of the site', () => {
+  const write = (name: string, svg: string) => fs.writeFileSync(path.join(dir, name), svg);
+  write(
+    'figure.svg',
+    '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><style>path { fill: #123; }</style><path d="M0 0h10v10z"/><text x="1" y="9">AUC</text></svg>',
+  );
+  write(
+    'scripted.svg',
+    '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)"><script>alert(2)</script><image href="https://tracker.example/p.png"/></svg>',
+  );
+
+  it('accepts a figure as plotting tools draw it', () => {
+    expect(imageFileProblem('./figure.svg', mdxFile, contentDir)).toBeUndefined();
+    expect(markdownImageProblem('./figure.svg', context)).toBeUndefined();
+  });
+
+  it('refuses one that would run or load when opened on its own, naming what it holds, wherever an image is named', () => {
+    const problem =
+      '"./scripted.svg" is an SVG holding an onload handler, a <script>, and an address outside the file (https://tracker.example/p.png), which would run or load when the file is opened on its own at the site\'s address; export the figure again without it, or as a PNG';
+    expect(imageFileProblem('./scripted.svg', mdxFile, contentDir)).toBe(problem);
+    expect(markdownImageProblem('./scripted.svg', context)).toBe(`image: ${problem}`);
+  });
+});
