@@ -5,6 +5,28 @@ import { BODY_SCHEMES, urlScheme } from '../schemas/url.ts';
 import { parseHtmlWithin, TOO_DEEP_MARKUP } from './nesting.ts';
 
 /**
+ * Where the parts of tables, lists and disclosures may stand: a `<tr>` or
+ * `<li>` outside its parent is dropped, so sanitised HTML keeps the
+ * structure a browser and a screen reader expect. Shared with the sanitiser
+ * of rendered notebook Markdown (site/notebook-markdown.ts).
+ */
+export const STRUCTURE_ANCESTORS: Readonly<Record<string, string[]>> = {
+  caption: ['table'],
+  colgroup: ['table'],
+  col: ['table'],
+  thead: ['table'],
+  tbody: ['table'],
+  tfoot: ['table'],
+  tr: ['table'],
+  th: ['table'],
+  td: ['table'],
+  li: ['ol', 'ul'],
+  dt: ['dl'],
+  dd: ['dl'],
+  summary: ['details'],
+};
+
+/**
  * Markup from a notebook made safe to publish, on a HAST tree (never by
  * pattern on the text): `text/html` outputs become tables and text only, and
  * SVG images lose everything that could run or load something when the file
@@ -81,21 +103,7 @@ const OUTPUT_SCHEMA: Schema = {
     abbr: ['title'],
   },
   protocols: { href: ['http', 'https', 'mailto'] },
-  ancestors: {
-    caption: ['table'],
-    colgroup: ['table'],
-    col: ['table'],
-    thead: ['table'],
-    tbody: ['table'],
-    tfoot: ['table'],
-    tr: ['table'],
-    th: ['table'],
-    td: ['table'],
-    li: ['ol', 'ul'],
-    dt: ['dl'],
-    dd: ['dl'],
-    summary: ['details'],
-  },
+  ancestors: STRUCTURE_ANCESTORS,
   required: {},
   clobber: [],
   clobberPrefix: '',

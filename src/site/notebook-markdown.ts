@@ -1,3 +1,4 @@
+import { STRUCTURE_ANCESTORS } from '../notebooks/sanitize.ts';
 import { satteriCreateHighlightFn, satteriHighlightPlugin } from '@astrojs/markdown-satteri';
 import { memoize } from 'es-toolkit/function';
 import { sanitize, type Schema } from 'hast-util-sanitize';
@@ -87,18 +88,7 @@ const notebookMarkdownSchema: Schema = {
   protocols: { href: ['http', 'https', 'mailto'], src: [] },
   required: {},
   strip: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math'],
-  ancestors: {
-    li: ['ol', 'ul'],
-    dt: ['dl'],
-    dd: ['dl'],
-    caption: ['table'],
-    thead: ['table'],
-    tbody: ['table'],
-    tfoot: ['table'],
-    tr: ['table'],
-    th: ['table'],
-    td: ['table'],
-  },
+  ancestors: STRUCTURE_ANCESTORS,
   clobber: [],
   allowComments: false,
   allowDoctypes: false,
