@@ -369,7 +369,7 @@ describe('hostile notebooks the check refuses', () => {
       `${shown}:23: <Notebook> src: deep.ipynb, the 3rd cell: the Markdown ${tooDeep}; flatten it`,
       `${shown}:25: <Notebook> src: images.ipynb, the 1st cell: image "scripted.svg" is an SVG holding a <script>, which would run or load when the file is opened on its own; export the figure again without it, or as a PNG`,
       `${shown}:25: <Notebook> src: images.ipynb, In [2] (the 2nd cell): output 1: its image/png data is a PNG of 20000 × 20000 pixels, more than the 268 megapixels Astro's image pipeline reads (the page would get it unresized, for every reader to decode): save the figure smaller or at a lower dpi; re-run the cell and save the notebook, or ${hide}`,
-      `${shown}:25: <Notebook> src: images.ipynb, the 3rd cell: an image it shows is an SVG image holding a JPEG image with a GPS location in its EXIF data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`,
+      `${shown}:25: <Notebook> src: images.ipynb, In [3] (the 3rd cell): an image it shows is an SVG image holding a JPEG image with a GPS location in its EXIF data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`,
       // The image named, and the link that leads to it.
       `${shown}:25: <Notebook> src: images.ipynb, the 1st cell: image: "../draft/secret.png" ${draft}`,
       `${shown}:25: <Notebook> src: images.ipynb, the 1st cell: image: "../draft/secret.png" ${draft}`,
