@@ -1,36 +1,19 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildSite,
   casefolioCacheDir,
-  childEnv,
   listFiles,
   projectRoot,
   type BuildResult,
-  testConfigArgs,
 } from '../helpers/build.ts';
+import { runCheck } from '../helpers/check-lines.ts';
 
 const bigCsv = path.join(
   projectRoot,
   'tests/fixtures/invalid/content/case-studies/big-data/big.csv',
 );
-
-/** `npm run check` over a fixture's content, as CI runs it (no terminal, nothing on stdin). */
-function runCheck(contentDir: string) {
-  return spawnSync(
-    process.execPath,
-    [path.join(projectRoot, 'src/authoring/check.ts'), ...testConfigArgs],
-    {
-      cwd: projectRoot,
-      env: { ...childEnv({ CASEFOLIO_CONTENT_DIR: contentDir }), CI: '1' },
-      input: '',
-      encoding: 'utf8',
-      timeout: 60_000,
-    },
-  );
-}
 
 /** The problem lines a failed build printed, without the closing summary. */
 function problemLines(result: BuildResult): string[] {

@@ -33,7 +33,8 @@ export function checkContent(contentDir: string): {
   };
 }
 
-function runCheck(contentDir: string) {
+/** `npm run check` over a content folder, as CI runs it (no terminal, nothing on stdin). */
+export function runCheck(contentDir: string) {
   return spawnSync(
     process.execPath,
     [path.join(projectRoot, 'src/authoring/check.ts'), ...testConfigArgs],
