@@ -223,6 +223,19 @@ function article(mime: ImageMime): string {
 }
 
 /**
+ * Why an SVG published as it is (at an address of the site, opened on its
+ * own outside every page's CSP) may not be: what in it would run or load,
+ * or its nesting; undefined for a figure as plotting tools draw it. Words
+ * follow the file's path: `is an SVG holding a <script>, ...`.
+ */
+export function activeSvgMessage(svg: string): string | undefined {
+  const active = svgActiveParts(svg);
+  if (!active) return `is an SVG that ${TOO_DEEP_MARKUP}`;
+  if (active.length === 0) return undefined;
+  return `is an SVG holding ${new Intl.ListFormat('en').format(active)}, which would run or load when the file is opened on its own; export the figure again without it, or as a PNG`;
+}
+
+/**
  * An image file beside the notebook (a Markdown cell's `![](figs/roc.png)`,
  * already resolved inside content/): read within the notebook limit to tell
  * what it is and its size. The file is published as it is, like a
@@ -240,15 +253,8 @@ export function readImageFile(absolute: string): ImageResult {
   const measured = measure(read.bytes);
   if (!measured.ok) return { ok: false, message: measured.message };
   if (measured.mime === 'image/svg+xml') {
-    // Published as it is, at an address of the site: nothing in it may run or load.
-    const active = svgActiveParts(read.bytes.toString('utf8'));
-    if (!active) return { ok: false, message: `is an SVG that ${TOO_DEEP_MARKUP}` };
-    if (active.length > 0) {
-      return {
-        ok: false,
-        message: `is an SVG holding ${new Intl.ListFormat('en').format(active)}, which would run or load when the file is opened on its own; export the figure again without it, or as a PNG`,
-      };
-    }
+    const active = activeSvgMessage(read.bytes.toString('utf8'));
+    if (active) return { ok: false, message: active };
   }
   return {
     ok: true,

@@ -4,8 +4,7 @@ import { IMAGE_EXTENSIONS, isImagePath } from '../../files/image-types.ts';
 import { isIgnoredName } from '../../files/walk.ts';
 import { readFileWithin } from '../../files/read.ts';
 import { MAX_DATA_FILE_BYTES, megabytes } from '../../files/size-limit.ts';
-import { TOO_DEEP_MARKUP } from '../../notebooks/nesting.ts';
-import { svgActiveParts } from '../../notebooks/sanitize.ts';
+import { activeSvgMessage } from '../../notebooks/images.ts';
 
 /**
  * The files a case study's body makes the build read, checked as the build
@@ -45,8 +44,8 @@ export function imageFileProblem(
 /**
  * An SVG is published as it is, at an address of the site: opened on its
  * own, a `<script>` or handler in it runs there, outside every page's CSP.
- * One that holds anything that would run or load is refused, as a
- * notebook's SVG is (notebooks/sanitize.ts decides what counts).
+ * One that holds anything that would run or load is refused, in the words
+ * used for an SVG beside a notebook (notebooks/images.ts).
  */
 function activeSvgProblem(written: string, absolute: string): string | undefined {
   const read = readFileWithin(
@@ -56,10 +55,8 @@ function activeSvgProblem(written: string, absolute: string): string | undefined
       `is ${megabytes(bytes)}, over the ${MAX_DATA_FILE_BYTES / 1024 / 1024} MB limit for an SVG; simplify it or export a PNG`,
   );
   if (!read.ok) return `"${written}" ${read.message}`;
-  const active = svgActiveParts(read.bytes.toString('utf8'));
-  if (active === undefined) return `"${written}" is an SVG that ${TOO_DEEP_MARKUP}`;
-  if (active.length === 0) return undefined;
-  return `"${written}" is an SVG holding ${new Intl.ListFormat('en').format(active)}, which would run or load when the file is opened on its own at the site's address; export the figure again without it, or as a PNG`;
+  const active = activeSvgMessage(read.bytes.toString('utf8'));
+  return active === undefined ? undefined : `"${written}" ${active}`;
 }
 
 /** A Markdown image's address as the MDX compiler reads it. */

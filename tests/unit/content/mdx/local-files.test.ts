@@ -95,7 +95,7 @@ describe('SVG images, published as they are at an address of the site', () => {
 
   it('refuses one that would run or load when opened on its own, naming what it holds, wherever an image is named', () => {
     const problem =
-      '"./scripted.svg" is an SVG holding an onload handler, a <script>, and an address outside the file (https://tracker.example/p.png), which would run or load when the file is opened on its own at the site\'s address; export the figure again without it, or as a PNG';
+      '"./scripted.svg" is an SVG holding an onload handler, a <script>, and an address outside the file (https://tracker.example/p.png), which would run or load when the file is opened on its own; export the figure again without it, or as a PNG';
     expect(imageFileProblem('./scripted.svg', mdxFile, contentDir)).toBe(problem);
     expect(markdownImageProblem('./scripted.svg', context)).toBe(`image: ${problem}`);
   });
