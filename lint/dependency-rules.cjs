@@ -11,6 +11,7 @@ const LAYERS = [
   ['notebooks'], // Jupyter notebooks: read, cells chosen, outputs made safe (artifacts/ reads metrics from them)
   ['artifacts', 'output'], // experiment files: formats, loading, looking up a value; the output folder
   ['charts'], // chart data from tables and artifacts
+  ['fairness'], // metrics by group from a fairness file: the gaps, small groups, the bar chart
   ['processes'], // child processes and what they hand to Astro's process
   ['og', 'search'], // Open Graph cards; search records and the index
   ['content'], // the one check of everything under content/, and the plan

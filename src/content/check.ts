@@ -21,6 +21,8 @@ import { checkLocalFile, linkProblemMessage, resolveInside } from '../files/path
 import { walkFolder, type RefusedLink } from '../files/walk.ts';
 import { resolveMetric, type ResolvedMetric } from '../artifacts/resolve-metric.ts';
 import { metricKey, type MetricKey } from '../processes/resolved-metrics.ts';
+import type { FairnessKey } from '../processes/fairness-views.ts';
+import type { FairnessView } from '../fairness/view.ts';
 import { metricSchema, notebookSource } from '../schemas/metric.ts';
 import { comparisonProblem } from '../metrics/compare.ts';
 import { notebookMaxBytes, siteOptionsSchema } from '../schemas/site-options.ts';
@@ -67,6 +69,8 @@ interface ParsedCaseStudy {
    * (the plan hands them to the cards and the pages; processes/resolved-metrics.ts).
    */
   metrics?: [MetricKey, ResolvedMetric][];
+  /** The fairness breakdown worked out without problems (`responsible.fairness`), for the pages to reuse. */
+  fairness?: [FairnessKey, FairnessView][];
 }
 
 /** Everything the build needs to know before Astro starts. */

@@ -173,6 +173,7 @@ export async function planContent(
     confusions: rendered.flatMap(({ parsed }) => parsed?.confusions ?? []),
     metrics: rendered.flatMap(({ parsed }) => parsed?.metrics ?? []),
     notebooks: rendered.flatMap(({ parsed }) => parsed?.notebooks ?? []),
+    fairness: rendered.flatMap(({ parsed }) => parsed?.fairness ?? []),
     notebookImages: [...new Set(rendered.flatMap(({ parsed }) => parsed?.notebookImages ?? []))],
     searchRecords: published.flatMap(({ slug, parsed }) =>
       parsed?.valid && parsed.body ? [searchRecord(slug, parsed.valid, parsed.body.text)] : [],

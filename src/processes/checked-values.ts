@@ -1,11 +1,13 @@
 import { shareBuiltCharts, type ChartKey } from './built-charts.ts';
 import { shareConfusionViews, type ConfusionKey } from './confusion-views.ts';
+import { shareFairnessViews, type FairnessKey } from './fairness-views.ts';
 import { shareNotebookViews, type NotebookKey } from './notebook-views.ts';
 import { shareResolvedMetrics, type MetricKey } from './resolved-metrics.ts';
 import type { BuiltChart } from '../charts/data.ts';
 import type { ConfusionView } from '../charts/confusion.ts';
 import type { ResolvedMetric } from '../artifacts/resolve-metric.ts';
 import type { NotebookView } from '../notebooks/view.ts';
+import type { FairnessView } from '../fairness/view.ts';
 
 /**
  * What the content check read for the pages, each under its key (the MDX
@@ -25,6 +27,8 @@ export interface CheckedValues {
   metrics: [MetricKey, ResolvedMetric][];
   /** The notebooks, already read and prepared, their images already files (processes/notebook-views.ts). */
   notebooks: [NotebookKey, NotebookView][];
+  /** The fairness breakdowns, already read, with their gaps and charts (processes/fairness-views.ts). */
+  fairness: [FairnessKey, FairnessView][];
 }
 
 /**
@@ -38,4 +42,5 @@ export function shareCheckedValues(values: CheckedValues): void {
   shareConfusionViews(values.confusions);
   shareResolvedMetrics(values.metrics);
   shareNotebookViews(values.notebooks);
+  shareFairnessViews(values.fairness);
 }

@@ -3,6 +3,7 @@ import { periodSchema } from './dates.ts';
 import { datasetSchema } from './dataset.ts';
 import { coverSchema, localPathSchema, type ImageSchema } from './image.ts';
 import { projectLinksSchema } from './links.ts';
+import { responsibleSchema } from './responsible.ts';
 import { metricListSchema } from './metric.ts';
 import { modelSchema } from './model.ts';
 import { stakeholderSchema } from './stakeholder.ts';
@@ -46,6 +47,8 @@ export function caseStudySchema<I extends ImageSchema>(image: I) {
     stakeholders: z.array(stakeholderSchema).min(1),
     /** Business outcomes in plain words. */
     impact: z.array(textSchema(300)).default([]),
+    /** Intended use, limitations, risks and metrics by group: the "Responsible ML" section. */
+    responsible: responsibleSchema.optional(),
     /** Links out: repo, demo, notebook, slides, report, paper, video. */
     links: projectLinksSchema.optional(),
   });

@@ -5,6 +5,18 @@ import { webUrlSchema } from './url.ts';
 /** Who may see the data; shown as a badge on the dataset card. */
 const accessSchema = z.enum(['public', 'internal', 'confidential']);
 
+/** What was wrong with the data and what was done about it (Datasheets for Datasets' "preprocessing/cleaning"). */
+const qualitySchema = z.strictObject({
+  /** Missing values and how they were handled: "4.2% of merchant_category blank, imputed as \"unknown\"". */
+  missing: textSchema(300).optional(),
+  /** Duplicates and how they were handled: "1,380 duplicate authorisations dropped". */
+  duplicates: textSchema(300).optional(),
+  /** Label problems: noise, delay, class imbalance: "0.21% fraud; labels mature after 90 days". */
+  labels: textSchema(300).optional(),
+  /** Cleaning steps, in order: `[Removed test cards, Capped amounts at the 99.9th percentile]`. */
+  cleaning: z.array(textSchema(200)).min(1).max(12).optional(),
+});
+
 /** What the model learned from. */
 export const datasetSchema = z
   .strictObject({
@@ -24,6 +36,8 @@ export const datasetSchema = z
     timespan: textSchema(80).optional(),
     /** The data's license: "CC BY 4.0". */
     license: textSchema(80).optional(),
+    /** Missing values, duplicates, label problems and cleaning steps: shown on the dataset card. */
+    quality: qualitySchema.optional(),
     /** `public`, `internal` (default) or `confidential`. */
     access: accessSchema.default('internal'),
   })

@@ -7,6 +7,8 @@ import { pluralize } from '../problems/plural.ts';
 import { formatProblem } from '../problems/problem.ts';
 import { resolveMetric, type ResolvedMetric } from '../artifacts/resolve-metric.ts';
 import { sharedResolvedMetric } from '../processes/resolved-metrics.ts';
+import { checkedFairness } from '../processes/fairness-views.ts';
+import type { FairnessView } from '../fairness/view.ts';
 import { sortCaseStudies } from './sorting.ts';
 import { groupByLabel, withSharedSpellings, type LabelGroup } from './taxonomy.ts';
 
@@ -21,6 +23,11 @@ export type CaseStudy = Omit<CaseStudyEntry['data'], 'metrics'> & {
   entry: CaseStudyEntry;
   /** Metrics with values read from artifact files filled in, and where they came from. */
   metrics: ResolvedMetric[];
+  /**
+   * `responsible.fairness` read and worked out (the groups, the gaps, the bar
+   * chart), as the check did it; undefined without one.
+   */
+  fairness?: FairnessView | undefined;
 };
 export type Profile = CollectionEntry<'profile'>['data'];
 
@@ -45,6 +52,17 @@ function resolveMetrics(entry: CaseStudyEntry): ResolvedMetric[] {
     }
     return resolved.metric;
   });
+}
+
+/**
+ * The fairness breakdown as the check worked it out (processes/fairness-views.ts).
+ * Not found (an MDX file saved while the re-check was still to come), the
+ * section shows no breakdown until the re-check has read the file.
+ */
+function resolveFairness(entry: CaseStudyEntry): FairnessView | undefined {
+  const fairness = entry.data.responsible?.fairness;
+  if (!fairness) return undefined;
+  return checkedFairness(path.resolve(config.root, entry.filePath ?? ''), fairness);
 }
 
 let caseStudiesPromise: Promise<CaseStudy[]> | undefined;
@@ -88,6 +106,7 @@ function loadCaseStudies(): Promise<CaseStudy[]> {
             slug: entry.id,
             entry,
             metrics: resolveMetrics(entry),
+            fairness: resolveFairness(entry),
           })),
       ),
     ),
