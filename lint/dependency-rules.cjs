@@ -17,7 +17,7 @@ const LAYERS = [
   ['content'], // the one check of everything under content/, and the plan
   ['dev'], // what `astro dev` adds
   ['site'], // what pages read
-  ['resume', 'seo'],
+  ['resume', 'seo', 'model-card'], // the résumé model; JSON-LD; the model card export
   ['scripts'], // code that runs in the browser, loaded by components' <script> tags
   ['components'],
   ['layouts'],

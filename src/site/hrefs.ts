@@ -9,6 +9,11 @@ export function caseStudyHref(slug: string): string {
   return withBase(config.base, caseStudyPath(slug));
 }
 
+/** The case study's model card, in Hugging Face's layout: `/case-studies/<slug>/model-card.md`. */
+export function modelCardHref(slug: string): string {
+  return withBase(config.base, `${caseStudyPath(slug)}model-card.md`);
+}
+
 export function tagHref(label: string): string {
   return withBase(config.base, tagPath(label));
 }
