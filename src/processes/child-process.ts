@@ -75,12 +75,18 @@ export function serveChildJob<J, T, E = never>(
 ): void {
   // A build that stops (an error, Ctrl+C) closes the channel: no one wants the answer any more.
   process.once('disconnect', () => process.exit(0));
+  // A message sent after the parent has gone fails (EPIPE); with a callback
+  // Node hands the failure to it instead of throwing it, with a stack, as
+  // an unhandled 'error' event after Astro's own message.
+  const send = (message: ChildMessage, then?: () => void) => {
+    if (!process.connected) process.exit(0);
+    process.send?.(message, (error: Error | null) => (error ? process.exit(0) : then?.()));
+  };
   process.once('message', (job: J) => {
     Promise.resolve()
-      .then(() => work(job, (value) => process.send?.({ early: value } satisfies ChildMessage)))
+      .then(() => work(job, (value) => send({ early: value })))
       .then(
-        (result) =>
-          process.send?.({ answer: result } satisfies ChildMessage, () => process.exit(0)),
+        (result) => send({ answer: result }, () => process.exit(0)),
         (error: unknown) => {
           process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
           process.exit(1);

@@ -27,3 +27,19 @@ describe('runChildJob', () => {
     expect(facts.nice).toBe(19);
   });
 });
+
+describe('serveChildJob', () => {
+  it('leaves quietly, without a stack trace, when its parent has gone before it answers', async () => {
+    const { fork } = await import('node:child_process');
+    const busy = new URL('../../fixtures/child-jobs/busy-then-early.ts', import.meta.url);
+    const job = fork(busy, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: [] });
+    let stderr = '';
+    job.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    job.send({ busyMs: 1500 });
+    // The parent goes while the child is busy: the channel closes under it.
+    setTimeout(() => job.disconnect(), 300);
+    const code = await new Promise<number | null>((resolve) => job.once('exit', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
