@@ -13,6 +13,10 @@ export interface Completeness {
   links: number;
   /** A stakeholder with an outcome: the "so what" of the work. */
   outcome: boolean;
+  /** `responsible.limitations` given: where the model is known to do badly. */
+  limits: boolean;
+  /** `responsible.fairness` given: the metrics broken down by group. */
+  groups: boolean;
 }
 
 /** One row per case study whose frontmatter could be read, in slug order. */
@@ -27,6 +31,7 @@ export function completeness(report: ContentReport, sections: readonly string[])
       : [];
     const headings = new Set(body?.headings.map((heading) => heading.text.toLowerCase()) ?? []);
     const links = data['links'];
+    const responsible = asRecord(data['responsible']);
     return [
       {
         slug: study.slug,
@@ -46,9 +51,15 @@ export function completeness(report: ContentReport, sections: readonly string[])
         outcome: stakeholders.some(
           (person) => typeof person === 'object' && person !== null && 'outcome' in person,
         ),
+        limits: Array.isArray(responsible['limitations']) && responsible['limitations'].length > 0,
+        groups: typeof responsible['fairness'] === 'object' && responsible['fairness'] !== null,
       },
     ];
   });
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 }
 
 /** The report as a small fixed-width table a mentor can read at a glance. */
@@ -57,7 +68,7 @@ export function formatCompleteness(rows: readonly Completeness[]): string {
   const ratio = ({ with: have, of }: { with: number; of: number }) =>
     `${have}/${of}${have === of ? '' : ' !'}`;
   const table = [
-    ['case study', 'baselines', 'sections', 'cover', 'links', 'outcome'],
+    ['case study', 'baselines', 'sections', 'cover', 'links', 'outcome', 'limits', 'groups'],
     ...rows.map((row) => [
       `${row.slug}${row.draft ? ' (draft)' : ''}`,
       ratio(row.baselines),
@@ -65,6 +76,8 @@ export function formatCompleteness(rows: readonly Completeness[]): string {
       mark(row.cover),
       String(row.links),
       mark(row.outcome),
+      mark(row.limits),
+      mark(row.groups),
     ]),
   ];
   const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));

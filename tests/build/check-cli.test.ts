@@ -81,7 +81,7 @@ function linesOf(text: string): string[] {
   return text.split('\n').filter((line) => line.trim() !== '');
 }
 
-const TABLE_HEADER = 'case study   baselines  sections  cover  links  outcome';
+const TABLE_HEADER = 'case study   baselines  sections  cover  links  outcome  limits  groups';
 
 /** The whole stdout of a text run: warnings, the completeness table, the summary. */
 function stdoutOf(warnings: string[], table: string[], summary: string): string {
@@ -110,12 +110,17 @@ const full = (slug: string, overrides: Partial<Completeness> = {}): Completeness
   cover: false,
   links: 0,
   outcome: true,
+  limits: false,
+  groups: false,
   ...overrides,
 });
 
 const cs = (rule: string, entry: string) => `${fixtureContent(rule)}/case-studies/${entry}`;
 
-const ONE_ROW = [TABLE_HEADER, 'churn-model  1/1        4/4       no     0      yes'];
+const ONE_ROW = [
+  TABLE_HEADER,
+  'churn-model  1/1        4/4       no     0      yes      no      no',
+];
 
 const cases: RuleCase[] = [
   {
@@ -124,7 +129,7 @@ const cases: RuleCase[] = [
       `${cs('sections', 'churn-model.mdx')}:14: missing sections "## Results", "## Impact" (every case study has Problem, Approach, Results, Impact)`,
     ],
     warnings: [],
-    table: [TABLE_HEADER, 'churn-model  1/1        2/4 !     no     0      yes'],
+    table: [TABLE_HEADER, 'churn-model  1/1        2/4 !     no     0      yes      no      no'],
     summary: '1 error, 0 warnings in 1 case study and the profile.',
     findings: [
       { rule: 'sections', severity: 'error', line: 14, file: cs('sections', 'churn-model.mdx') },
@@ -177,7 +182,7 @@ const cases: RuleCase[] = [
     warnings: [
       `${cs('baseline', 'churn-model.mdx')}:11: warning: metrics[1] (Precision) has no baseline: a result reads better against what it replaced`,
     ],
-    table: [TABLE_HEADER, 'churn-model  1/2 !      4/4       no     0      yes'],
+    table: [TABLE_HEADER, 'churn-model  1/2 !      4/4       no     0      yes      no      no'],
     summary: '0 errors, 1 warning in 1 case study and the profile.',
     findings: [
       { rule: 'baseline', severity: 'warning', line: 11, file: cs('baseline', 'churn-model.mdx') },
@@ -209,9 +214,9 @@ const cases: RuleCase[] = [
     ],
     warnings: [],
     table: [
-      'case study         baselines  sections  cover  links  outcome',
-      'churn-model        1/1        4/4       no     0      yes',
-      'pricing-dashboard  1/1        4/4       no     0      no',
+      'case study         baselines  sections  cover  links  outcome  limits  groups',
+      'churn-model        1/1        4/4       no     0      yes      no      no',
+      'pricing-dashboard  1/1        4/4       no     0      no       no      no',
     ],
     summary: '1 error, 0 warnings in 2 case studies and the profile.',
     findings: [
@@ -250,9 +255,9 @@ const cases: RuleCase[] = [
     ],
     warnings: [],
     table: [
-      'case study          baselines  sections  cover  links  outcome',
-      'confidential-study  1/1        4/4       no     0      yes',
-      'open-study          1/1        4/4       no     0      yes',
+      'case study          baselines  sections  cover  links  outcome  limits  groups',
+      'confidential-study  1/1        4/4       no     0      yes      no      no',
+      'open-study          1/1        4/4       no     0      yes      no      no',
     ],
     summary: '3 errors, 0 warnings in 2 case studies and the profile.',
     findings: [21, 22, 23].map((line) => ({

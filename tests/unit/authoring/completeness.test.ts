@@ -61,6 +61,10 @@ const complete = {
   stakeholders: [{ role: 'Head of Retention', outcome: 'Calls the right customers first' }],
   cover: { src: './cover.png', alt: 'A chart' },
   links: { repo: 'https://example.com/repo', demo: 'https://example.com/demo' },
+  responsible: {
+    limitations: ['Trained on 2024 traffic only'],
+    fairness: { attribute: 'region', from: './by_group.csv', metrics: ['recall'] },
+  },
 };
 
 describe('completeness', () => {
@@ -74,6 +78,8 @@ describe('completeness', () => {
         cover: true,
         links: 2,
         outcome: true,
+        limits: true,
+        groups: true,
       },
     ]);
   });
@@ -92,6 +98,8 @@ describe('completeness', () => {
       cover: false,
       links: 0,
       outcome: false,
+      limits: false,
+      groups: false,
     });
   });
 
@@ -125,6 +133,7 @@ describe('completeness', () => {
       stakeholders: { role: 'x' },
       cover: './cover.png',
       links: null,
+      responsible: { limitations: [], fairness: 'by_group.csv' },
     };
     const [row] = completeness(report(caseStudy('odd', data)), SECTIONS);
     expect(row).toMatchObject({
@@ -132,6 +141,8 @@ describe('completeness', () => {
       cover: false,
       links: 0,
       outcome: false,
+      limits: false,
+      groups: false,
     });
   });
 
@@ -163,6 +174,8 @@ describe('formatCompleteness', () => {
     cover: false,
     links: 0,
     outcome: true,
+    limits: true,
+    groups: false,
     ...overrides,
   });
 
@@ -171,13 +184,13 @@ describe('formatCompleteness', () => {
       formatCompleteness([
         row('churn-model', { cover: true, links: 3 }),
         row('pricing', { baselines: { with: 1, of: 2 }, sections: { with: 2, of: 4 } }),
-        row('vision', { draft: true, outcome: false }),
+        row('vision', { draft: true, outcome: false, limits: false, groups: true }),
       ]).split('\n'),
     ).toEqual([
-      'case study      baselines  sections  cover  links  outcome',
-      'churn-model     1/1        4/4       yes    3      yes',
-      'pricing         1/2 !      2/4 !     no     0      yes',
-      'vision (draft)  1/1        4/4       no     0      no',
+      'case study      baselines  sections  cover  links  outcome  limits  groups',
+      'churn-model     1/1        4/4       yes    3      yes      yes     no',
+      'pricing         1/2 !      2/4 !     no     0      yes      yes     no',
+      'vision (draft)  1/1        4/4       no     0      no       no      yes',
     ]);
   });
 
@@ -186,10 +199,10 @@ describe('formatCompleteness', () => {
       '\n',
     );
     expect(lines[0]).toBe(
-      'case study                          baselines  sections  cover  links  outcome',
+      'case study                          baselines  sections  cover  links  outcome  limits  groups',
     );
     expect(lines[2]).toBe(
-      'a-much-longer-slug-than-the-header  1/1        4/4       no     0      yes',
+      'a-much-longer-slug-than-the-header  1/1        4/4       no     0      yes      yes     no',
     );
     expect(lines.every((line) => line === line.trimEnd())).toBe(true);
   });
@@ -204,12 +217,14 @@ describe('formatCompleteness', () => {
   });
 
   it('prints only the header for no rows', () => {
-    expect(formatCompleteness([])).toBe('case study  baselines  sections  cover  links  outcome');
+    expect(formatCompleteness([])).toBe(
+      'case study  baselines  sections  cover  links  outcome  limits  groups',
+    );
   });
 
   it('does not mark 0 of 0', () => {
     expect(formatCompleteness([row('x', { sections: { with: 0, of: 0 } })]).split('\n')[1]).toBe(
-      'x           1/1        0/0       no     0      yes',
+      'x           1/1        0/0       no     0      yes      yes     no',
     );
   });
 });
