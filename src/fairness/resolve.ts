@@ -209,7 +209,7 @@ export function resolveFairness(fairness: FairnessData, table: GroupTable): Fair
   }
 
   // A column's first cell that is no number is its one problem: the rest are likely the same mistake.
-  const badCell = (row: GroupRow, column: string, got: string, expected: string) =>
+  const badCell = (row: GroupRow, column: string, got: string | number, expected: string) =>
     problems.push({
       path: ['from'],
       message: `${source}: ${row.place}, column ${describeValue(column)}: expected ${expected}, got ${describeValue(got)}`,
@@ -226,7 +226,7 @@ export function resolveFairness(fairness: FairnessData, table: GroupTable): Fair
         badCell(
           row,
           column,
-          typeof value === 'object' ? value.text : String(value),
+          typeof value === 'object' ? value.text : value,
           'a whole number of examples, 0 or more',
         );
         break;
