@@ -59,6 +59,44 @@ describe('templates', () => {
   });
 });
 
+describe('the classification template', () => {
+  it('states intended use, out of scope, limitations and risks, so the check has no limitations warning to give', () => {
+    const data = caseStudyPathSchema.parse(readTemplate('classification.mdx').data);
+    expect(data.model?.task).toBe('classification');
+    expect(data.responsible?.intendedUse).toBeTruthy();
+    expect(data.responsible?.outOfScope).toBeTruthy();
+    expect(data.responsible?.limitations?.length).toBeGreaterThan(0);
+    expect(data.responsible?.risks?.[0]?.mitigation).toBeTruthy();
+    // A fairness file must exist beside the case study, so the example stays a comment.
+    expect(data.responsible?.fairness).toBeUndefined();
+  });
+
+  it('has commented-out fairness and dataset.quality examples that validate once uncommented', () => {
+    const text = readFileSync(path.join(templatesDir, 'classification.mdx'), 'utf8');
+    const uncommented = text.replace(
+      /^( *)# ((?:fairness|quality):\n(?:\1#   .*\n)+)/gm,
+      (_block: string, indent: string, example: string) =>
+        indent + example.replaceAll(`${indent}#   `, `${indent}  `),
+    );
+    const split = splitFrontmatter(uncommented);
+    if (!split) throw new Error('no frontmatter');
+    const parsed = parseYaml(split.frontmatter, 1);
+    if (!parsed.ok) throw new Error(`invalid YAML on line ${parsed.line}: ${parsed.message}`);
+    const data = caseStudyPathSchema.parse(parsed.yaml.data);
+    expect(data.responsible?.fairness).toEqual({
+      attribute: 'customer region',
+      from: './fairness_by_group.csv',
+      metrics: ['recall', { name: 'false_positive_rate', goal: 'lower' }],
+    });
+    expect(Object.keys(data.dataset?.quality ?? {})).toEqual([
+      'missing',
+      'duplicates',
+      'labels',
+      'cleaning',
+    ]);
+  });
+});
+
 describe('the sample portfolio (its copy in tests/fixtures/sample)', () => {
   it('passes the content check with zero problems', () => {
     const contentDir = path.join(root, 'tests', 'fixtures', 'sample', 'content');
