@@ -36,7 +36,7 @@ export interface GroupTable {
 export type GroupTableResult = { ok: true; table: GroupTable } | { ok: false; message: string };
 
 /** Between the parts of a group named by several sensitive features: "abroad · debit". */
-export const GROUP_JOINER = ' · ';
+const GROUP_JOINER = ' · ';
 
 /** What to save instead, for messages about a file that is no by-group table. */
 const SAVE_HINT =

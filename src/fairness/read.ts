@@ -16,7 +16,7 @@ import {
 } from './by-group.ts';
 
 /** Why a fairness file gave no table, and which of `responsible.fairness`'s fields to fix. */
-export interface FairnessReadProblem {
+interface FairnessReadProblem {
   ok: false;
   field: 'from' | 'key' | 'format';
   message: string;

@@ -15,7 +15,7 @@ import type { FairnessGap, FairnessGroupView, FairnessMetricView, FairnessView }
  */
 
 /** Fewer examples than this and a group is flagged too small to read, and left out of the gaps. */
-export const MIN_GROUP_SIZE = 30;
+const MIN_GROUP_SIZE = 30;
 
 /** A problem with `responsible.fairness`: the field under it (`metrics[1]`, `groups[0]`, `from`) and the message. */
 export interface FairnessProblem {
