@@ -2,6 +2,7 @@ import { buildChart, type BuiltChart } from '../charts/data.ts';
 import type { DataTable, Cell } from '../artifacts/data-table.ts';
 import type { ChartProps } from '../schemas/components.ts';
 import type { FairnessData } from '../schemas/responsible.ts';
+import { bidiControlText, unshowableText } from '../schemas/characters.ts';
 import { describeValue } from '../problems/describe-value.ts';
 import { didYouMean } from '../problems/did-you-mean.ts';
 import type { GroupRow, GroupTable } from './by-group.ts';
@@ -116,6 +117,23 @@ export function largestGap(
   };
 }
 
+/** The longest group name a page shows, as `groups:` allows it to be written. */
+const MAX_GROUP_NAME = 80;
+
+/**
+ * Why a group's name from the file cannot be shown: one a page cannot show,
+ * one that reads in another order than it is written, or one too long for a
+ * table cell, as the frontmatter's own names are held to.
+ */
+function groupNameProblem(name: string): string | undefined {
+  const why = unshowableText(name) ?? bidiControlText(name);
+  if (why) return `group ${describeValue(name)}: ${why}`;
+  const length = Array.from(name).length;
+  return length > MAX_GROUP_NAME
+    ? `group ${describeValue(name)} is ${length} characters long; shorten it to at most ${MAX_GROUP_NAME}`
+    : undefined;
+}
+
 /** The rows to show: every row, or the frontmatter's `groups:` in its order; problems for names not in the file. */
 function chosenRows(
   fairness: FairnessData,
@@ -133,7 +151,7 @@ function chosenRows(
       });
     } else seen.set(row.group, row);
   }
-  if (fairness.groups === undefined) return [...seen.values()];
+  if (fairness.groups === undefined) return named([...seen.values()], fairness.from, problems);
   const chosen: GroupRow[] = [];
   const asked = new Set<string>();
   fairness.groups.forEach((name, index) => {
@@ -151,7 +169,16 @@ function chosenRows(
       });
     }
   });
-  return chosen;
+  return named(chosen, fairness.from, problems);
+}
+
+/** The rows, with a problem for each whose name cannot be shown. */
+function named(rows: GroupRow[], source: string, problems: FairnessProblem[]): GroupRow[] {
+  for (const row of rows) {
+    const problem = groupNameProblem(row.group);
+    if (problem) problems.push({ path: ['from'], message: `${source}: ${row.place}: ${problem}` });
+  }
+  return rows;
 }
 
 /** The value of a number cell, null for a missing or non-finite one; a problem for text. */

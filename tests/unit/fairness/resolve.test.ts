@@ -255,3 +255,15 @@ describe('problems', () => {
     ]);
   });
 });
+
+describe('group names from the file', () => {
+  it('refuses one a page cannot show, one that reads out of order, and one too long for a cell', () => {
+    const long = 'x'.repeat(81);
+    const csv = `g,recall\nok,0.5\nbell\u0007,0.6\nab\u202ecd,0.7\n${long},0.8\n`;
+    expect(problems({ metrics: ['recall'] }, csv)).toEqual([
+      'from: ./fairness_by_group.csv: row 3: group "bell\\u0007": the control character U+0007 (character 5) cannot be shown on a page or in a feed; remove it (tabs and line breaks are fine)',
+      'from: ./fairness_by_group.csv: row 4: group "ab\\u202ecd": the bidirectional control U+202E (character 3) makes a name read in another order than it is written; remove it',
+      `from: ./fairness_by_group.csv: row 5: group "${'x'.repeat(57)}..." is 81 characters long; shorten it to at most 80`,
+    ]);
+  });
+});
