@@ -104,4 +104,26 @@ describe('the sample portfolio (its copy in tests/fixtures/sample)', () => {
     expect(report.problems.map(formatProblem)).toEqual([]);
     expect(report.caseStudies.length).toBe(4);
   });
+
+  it("breaks the biopsy study's metrics down by nucleus size, from the fairlearn file beside it", () => {
+    const contentDir = path.join(root, 'tests', 'fixtures', 'sample', 'content');
+    const study = checkContent({ root, contentDir }).caseStudies.find(
+      (found) => found.slug === 'breast-biopsy-screening',
+    );
+    const [[, view] = []] = study?.parsed?.fairness ?? [];
+    expect(view?.attribute).toBe('mean nucleus radius');
+    // fairlearn writes the bands sorted as text; the frontmatter's groups: puts them in order.
+    expect(
+      view?.groups.map(({ name, count, small, values }) => [name, count, small, values]),
+    ).toEqual([
+      ['under 12', 39, false, [1, 0]],
+      ['12 to 15', 59, false, [10 / 11, 1 / 48]],
+      ['15 to 18', 20, true, [1, 0]],
+      ['18 and over', 25, true, [1, null]],
+    ]);
+    expect(view?.metrics.map(({ label, goal, gap }) => [label, goal, gap?.worst.group])).toEqual([
+      ['Malignant recall', 'higher', '12 to 15'],
+      ['False-positive rate', 'lower', '12 to 15'],
+    ]);
+  });
 });
