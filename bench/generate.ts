@@ -1217,6 +1217,12 @@ export function generateStudy(index: number, seed = DEFAULT_SEED): Study {
   if (random.chance(0.5)) {
     fm.push('links:', `  repo: https://github.com/example-intern/${slug}`);
   }
+  // Without a random draw, so every later pick stays as it was before issue 19.
+  fm.push(
+    'responsible:',
+    '  limitations:',
+    `    - ${q(`Trained on data up to Dec ${startYear - 1}; not tested on ${domain.entity}s after that`)}`,
+  );
 
   const classes = domain.labels.length;
   const matrix = confusionMatrix(classes, random);

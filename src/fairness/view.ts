@@ -40,7 +40,11 @@ export interface FairnessMetricView {
 export interface FairnessGap {
   /** The best value minus the worst, always >= 0, in the metric's unit. */
   difference: number;
-  /** The worst value divided by the best, for `higher` (fairlearn's `ratio()`); best over worst for `lower`. Undefined when dividing by 0. */
+  /**
+   * The smaller of the two values over the larger (fairlearn's `ratio()`):
+   * worst over best for `higher`, best over worst for `lower`. Undefined
+   * when a value is negative or both are 0, where a ratio means nothing.
+   */
   ratio?: number;
   worst: { group: string; value: number };
   best: { group: string; value: number };

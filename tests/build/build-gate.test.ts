@@ -12,7 +12,7 @@ import {
 
 /** The `npm run check` error line for the fixture's one image without alt text. */
 const MISSING_ALT =
-  'tests/fixtures/build-gate/missing-alt/content/case-studies/churn-model/index.mdx:23: image ./plot.png has no alt text: write ![what it shows](./plot.png)';
+  'tests/fixtures/build-gate/missing-alt/content/case-studies/churn-model/index.mdx:24: image ./plot.png has no alt text: write ![what it shows](./plot.png)';
 
 /** `npm run check` over a fixture's content: its exit code and what it printed. */
 async function check(fixture: string): Promise<BuildResult> {

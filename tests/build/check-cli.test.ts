@@ -126,21 +126,21 @@ const cases: RuleCase[] = [
   {
     rule: 'sections',
     errors: [
-      `${cs('sections', 'churn-model.mdx')}:14: missing sections "## Results", "## Impact" (every case study has Problem, Approach, Results, Impact)`,
+      `${cs('sections', 'churn-model.mdx')}:15: missing sections "## Results", "## Impact" (every case study has Problem, Approach, Results, Impact)`,
     ],
     warnings: [],
     table: [TABLE_HEADER, 'churn-model  1/1        2/4 !     no     0      yes      no      no'],
     summary: '1 error, 0 warnings in 1 case study and the profile.',
     findings: [
-      { rule: 'sections', severity: 'error', line: 14, file: cs('sections', 'churn-model.mdx') },
+      { rule: 'sections', severity: 'error', line: 15, file: cs('sections', 'churn-model.mdx') },
     ],
     completeness: [full('churn-model', { sections: { with: 2, of: 4 } })],
   },
   {
     rule: 'image-alt',
     errors: [
-      `${cs('image-alt', 'churn-model/index.mdx')}:23: image ./plot.png has no alt text: write ![what it shows](./plot.png)`,
-      `${cs('image-alt', 'churn-model/index.mdx')}:29: <img> has no alt text: add alt="what it shows"`,
+      `${cs('image-alt', 'churn-model/index.mdx')}:24: image ./plot.png has no alt text: write ![what it shows](./plot.png)`,
+      `${cs('image-alt', 'churn-model/index.mdx')}:30: <img> has no alt text: add alt="what it shows"`,
     ],
     warnings: [],
     table: ONE_ROW,
@@ -149,13 +149,13 @@ const cases: RuleCase[] = [
       {
         rule: 'image-alt',
         severity: 'error',
-        line: 23,
+        line: 24,
         file: cs('image-alt', 'churn-model/index.mdx'),
       },
       {
         rule: 'image-alt',
         severity: 'error',
-        line: 29,
+        line: 30,
         file: cs('image-alt', 'churn-model/index.mdx'),
       },
     ],
@@ -166,13 +166,13 @@ const cases: RuleCase[] = [
     // with the build's line and rule `schema`.
     rule: 'metric-name',
     errors: [
-      `${cs('metric-name', 'churn-model.mdx')}:25: <Metric> name: no metric "Recal" in the frontmatter (did you mean "Recall"?)`,
+      `${cs('metric-name', 'churn-model.mdx')}:26: <Metric> name: no metric "Recal" in the frontmatter (did you mean "Recall"?)`,
     ],
     warnings: [],
     table: ONE_ROW,
     summary: '1 error, 0 warnings in 1 case study and the profile.',
     findings: [
-      { rule: 'schema', severity: 'error', line: 25, file: cs('metric-name', 'churn-model.mdx') },
+      { rule: 'schema', severity: 'error', line: 26, file: cs('metric-name', 'churn-model.mdx') },
     ],
     completeness: [full('churn-model')],
   },
@@ -188,6 +188,24 @@ const cases: RuleCase[] = [
       { rule: 'baseline', severity: 'warning', line: 11, file: cs('baseline', 'churn-model.mdx') },
     ],
     completeness: [full('churn-model', { baselines: { with: 1, of: 2 } })],
+  },
+  {
+    rule: 'limitations',
+    errors: [],
+    warnings: [
+      `${cs('limitations', 'churn-model.mdx')}:8: warning: a classification model without responsible.limitations: add where it is known to do badly or was not tested (a rare class, a group with little data, traffic after the training period), as responsible.limitations: [...]`,
+    ],
+    table: ONE_ROW,
+    summary: '0 errors, 1 warning in 1 case study and the profile.',
+    findings: [
+      {
+        rule: 'limitations',
+        severity: 'warning',
+        line: 8,
+        file: cs('limitations', 'churn-model.mdx'),
+      },
+    ],
+    completeness: [full('churn-model')],
   },
   {
     rule: 'summary-length',
@@ -210,7 +228,7 @@ const cases: RuleCase[] = [
   {
     rule: 'case-study-link',
     errors: [
-      `${cs('case-study-link', 'churn-model.mdx')}:29: link to a case study that does not exist: /case-studies/no-such-study/`,
+      `${cs('case-study-link', 'churn-model.mdx')}:30: link to a case study that does not exist: /case-studies/no-such-study/`,
     ],
     warnings: [],
     table: [
@@ -223,7 +241,7 @@ const cases: RuleCase[] = [
       {
         rule: 'case-study-link',
         severity: 'error',
-        line: 29,
+        line: 30,
         file: cs('case-study-link', 'churn-model.mdx'),
       },
     ],
@@ -249,9 +267,9 @@ const cases: RuleCase[] = [
   {
     rule: 'private-info',
     errors: [
-      `${cs('private-info', 'confidential-study.mdx')}:21: an email address (maria.lopez@acme-telecom.com) in a case study whose dataset is confidential; remove it before publishing`,
-      `${cs('private-info', 'confidential-study.mdx')}:22: a phone number (+1 415 555 0134) in a case study whose dataset is confidential; remove it before publishing`,
-      `${cs('private-info', 'confidential-study.mdx')}:23: an internal host name (db01.analytics.internal) in a case study whose dataset is confidential; remove it before publishing`,
+      `${cs('private-info', 'confidential-study.mdx')}:22: an email address (maria.lopez@acme-telecom.com) in a case study whose dataset is confidential; remove it before publishing`,
+      `${cs('private-info', 'confidential-study.mdx')}:23: a phone number (+1 415 555 0134) in a case study whose dataset is confidential; remove it before publishing`,
+      `${cs('private-info', 'confidential-study.mdx')}:24: an internal host name (db01.analytics.internal) in a case study whose dataset is confidential; remove it before publishing`,
     ],
     warnings: [],
     table: [
@@ -260,7 +278,7 @@ const cases: RuleCase[] = [
       'open-study          1/1        4/4       no     0      yes      no      no',
     ],
     summary: '3 errors, 0 warnings in 2 case studies and the profile.',
-    findings: [21, 22, 23].map((line) => ({
+    findings: [22, 23, 24].map((line) => ({
       rule: 'private-info',
       severity: 'error' as const,
       line,

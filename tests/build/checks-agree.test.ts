@@ -94,6 +94,7 @@ it('finds the broken fixtures', () => {
     expect.arrayContaining([
       'build-stoppers',
       'duplicate-slugs',
+      'fairness-broken',
       'gps',
       'invalid',
       'notebook-broken',

@@ -89,7 +89,7 @@ describe('npm run new -- --fresh on the untouched sample', () => {
     expect(first.stdout.split('\n')).toEqual([
       `Removed the sample from ${content}/:`,
       `  ${content}/case-studies/bike-share-demand-forecast/ (3 files)`,
-      `  ${content}/case-studies/breast-biopsy-screening/ (20 files)`,
+      `  ${content}/case-studies/breast-biopsy-screening/ (21 files)`,
       `  ${content}/case-studies/card-fraud-detection/ (5 files)`,
       `  ${content}/case-studies/checkout-experiment-analysis/ (3 files)`,
       `  ${content}/profile.yaml`,
@@ -187,7 +187,7 @@ describe('npm run new -- --fresh never deletes what the user wrote', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')).toEqual([
       `Removed the sample from ${content}/:`,
-      `  ${content}/case-studies/breast-biopsy-screening/ (20 files)`,
+      `  ${content}/case-studies/breast-biopsy-screening/ (21 files)`,
       `  ${content}/case-studies/checkout-experiment-analysis/ (3 files)`,
       'Kept, because it is no longer just the sample (delete it yourself if you do not need it):',
       `  ${content}/case-studies/bike-share-demand-forecast/: you added notes.md`,

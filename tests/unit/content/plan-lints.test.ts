@@ -20,7 +20,7 @@ describe('the lints in the content plan', () => {
   it('make what `npm run check` calls an error a problem that stops the build', async () => {
     const plan = await planContent(location('missing-alt'), build);
     expect(plan.problems.map(formatProblem)).toEqual([
-      'tests/fixtures/build-gate/missing-alt/content/case-studies/churn-model/index.mdx:23: image ./plot.png has no alt text: write ![what it shows](./plot.png)',
+      'tests/fixtures/build-gate/missing-alt/content/case-studies/churn-model/index.mdx:24: image ./plot.png has no alt text: write ![what it shows](./plot.png)',
     ]);
     expect(plan.warnings).toEqual([]);
     // Nothing is prepared for pages that will not be built.
@@ -43,7 +43,7 @@ describe('the lints in the content plan', () => {
     const lints = siteOptionsSchema.parse({ sections: ['Problem', 'Discussion'] });
     const plan = await planContent(location('warning-only'), { ...build, lints });
     expect(plan.problems.map(formatProblem)).toEqual([
-      'tests/fixtures/build-gate/warning-only/content/case-studies/churn-model.mdx:15: missing section "## Discussion" (every case study has Problem, Discussion)',
+      'tests/fixtures/build-gate/warning-only/content/case-studies/churn-model.mdx:16: missing section "## Discussion" (every case study has Problem, Discussion)',
     ]);
   });
 });

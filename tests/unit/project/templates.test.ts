@@ -59,11 +59,71 @@ describe('templates', () => {
   });
 });
 
+describe('the classification template', () => {
+  it('states intended use, out of scope, limitations and risks, so the check has no limitations warning to give', () => {
+    const data = caseStudyPathSchema.parse(readTemplate('classification.mdx').data);
+    expect(data.model?.task).toBe('classification');
+    expect(data.responsible?.intendedUse).toBeTruthy();
+    expect(data.responsible?.outOfScope).toBeTruthy();
+    expect(data.responsible?.limitations?.length).toBeGreaterThan(0);
+    expect(data.responsible?.risks?.[0]?.mitigation).toBeTruthy();
+    // A fairness file must exist beside the case study, so the example stays a comment.
+    expect(data.responsible?.fairness).toBeUndefined();
+  });
+
+  it('has commented-out fairness and dataset.quality examples that validate once uncommented', () => {
+    const text = readFileSync(path.join(templatesDir, 'classification.mdx'), 'utf8');
+    const uncommented = text.replace(
+      /^( *)# ((?:fairness|quality):\n(?:\1#   .*\n)+)/gm,
+      (_block: string, indent: string, example: string) =>
+        indent + example.replaceAll(`${indent}#   `, `${indent}  `),
+    );
+    const split = splitFrontmatter(uncommented);
+    if (!split) throw new Error('no frontmatter');
+    const parsed = parseYaml(split.frontmatter, 1);
+    if (!parsed.ok) throw new Error(`invalid YAML on line ${parsed.line}: ${parsed.message}`);
+    const data = caseStudyPathSchema.parse(parsed.yaml.data);
+    expect(data.responsible?.fairness).toEqual({
+      attribute: 'customer region',
+      from: './fairness_by_group.csv',
+      metrics: ['recall', { name: 'false_positive_rate', goal: 'lower' }],
+    });
+    expect(Object.keys(data.dataset?.quality ?? {})).toEqual([
+      'missing',
+      'duplicates',
+      'labels',
+      'cleaning',
+    ]);
+  });
+});
+
 describe('the sample portfolio (its copy in tests/fixtures/sample)', () => {
   it('passes the content check with zero problems', () => {
     const contentDir = path.join(root, 'tests', 'fixtures', 'sample', 'content');
     const report = checkContent({ root, contentDir });
     expect(report.problems.map(formatProblem)).toEqual([]);
     expect(report.caseStudies.length).toBe(4);
+  });
+
+  it("breaks the biopsy study's metrics down by nucleus size, from the fairlearn file beside it", () => {
+    const contentDir = path.join(root, 'tests', 'fixtures', 'sample', 'content');
+    const study = checkContent({ root, contentDir }).caseStudies.find(
+      (found) => found.slug === 'breast-biopsy-screening',
+    );
+    const [[, view] = []] = study?.parsed?.fairness ?? [];
+    expect(view?.attribute).toBe('mean nucleus radius');
+    // fairlearn writes the bands sorted as text; the frontmatter's groups: puts them in order.
+    expect(
+      view?.groups.map(({ name, count, small, values }) => [name, count, small, values]),
+    ).toEqual([
+      ['under 12', 39, false, [1, 0]],
+      ['12 to 15', 59, false, [10 / 11, 1 / 48]],
+      ['15 to 18', 20, true, [1, 0]],
+      ['18 and over', 25, true, [1, null]],
+    ]);
+    expect(view?.metrics.map(({ label, goal, gap }) => [label, goal, gap?.worst.group])).toEqual([
+      ['Malignant recall', 'higher', '12 to 15'],
+      ['False-positive rate', 'lower', '12 to 15'],
+    ]);
   });
 });

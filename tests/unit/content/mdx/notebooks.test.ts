@@ -47,7 +47,7 @@ afterEach(() => {
 });
 
 interface Project {
-  /** The body of churn/index.mdx, whose line 15 is the body's first. */
+  /** The body of churn/index.mdx, whose line 16 is the body's first. */
   body: string;
   /** The frontmatter's dataset. */
   dataset?: string;
@@ -60,7 +60,7 @@ interface Project {
 
 /**
  * A project with one case study (churn/index.mdx, whose body starts on line
- * 15), checked as `npm run check` does: the lines it prints and what it read.
+ * 16), checked as `npm run check` does: the lines it prints and what it read.
  */
 async function check({
   body,
@@ -92,6 +92,7 @@ metrics:
 ${metrics}
 stakeholders:
   - { role: Head of Retention }
+responsible: { limitations: [Untested on business customers.] }
 ---
 
 ${body}
@@ -160,11 +161,11 @@ describe('<Notebook> in the content check', () => {
       options: { notebookSizeLimit: 0.0001 },
     });
     expect(lines).toEqual([
-      `15: ${AT} file not found: "./missing.ipynb"`,
-      `17: ${AT} expected a Jupyter notebook (a .ipynb file), got "./notes.txt"`,
+      `16: ${AT} file not found: "./missing.ipynb"`,
+      `18: ${AT} expected a Jupyter notebook (a .ipynb file), got "./notes.txt"`,
       expect.stringMatching(
         new RegExp(
-          `^19: ${AT} \\./analysis\\.ipynb: the notebook is 0\\.00 MB, over the [\\d.]+ MB limit for notebooks; clear the outputs`,
+          `^20: ${AT} \\./analysis\\.ipynb: the notebook is 0\\.00 MB, over the [\\d.]+ MB limit for notebooks; clear the outputs`,
         ),
       ),
     ]);
@@ -190,7 +191,7 @@ describe('<Notebook> in the content check', () => {
       files: { 'churn/analysis.ipynb': ANALYSIS },
     });
     expect(lines).toEqual([
-      `15: ${AT} analysis.ipynb: no cell "nope" in the notebook; it has labels "fit", "roc" and execution counts 1-3; write one of these, or add a line "#| label: NAME" at the top of the cell you mean`,
+      `16: ${AT} analysis.ipynb: no cell "nope" in the notebook; it has labels "fit", "roc" and execution counts 1-3; write one of these, or add a line "#| label: NAME" at the top of the cell you mean`,
     ]);
   });
 
@@ -213,9 +214,9 @@ describe('<Notebook> in the content check', () => {
       },
     });
     expect(lines).toEqual([
-      `17: ${AT} math.ipynb, the 1st cell: math: $\\fracc{1}{2}$: unknown command \\fracc (did you mean \\frac?)`,
-      `17: warning: ${AT} math.ipynb, cell "eq": output 1: math: $\\displaystyle \\sigmaa(z)$: unknown command \\sigmaa (did you mean \\sigma?); the page shows this LaTeX output as code; change the TeX the cell writes and run it again, or hide the output (tag the cell remove-output)`,
-      '19: math: $\\fracc{1}{2}$: unknown command \\fracc (did you mean \\frac?)',
+      `18: ${AT} math.ipynb, the 1st cell: math: $\\fracc{1}{2}$: unknown command \\fracc (did you mean \\frac?)`,
+      `18: warning: ${AT} math.ipynb, cell "eq": output 1: math: $\\displaystyle \\sigmaa(z)$: unknown command \\sigmaa (did you mean \\sigma?); the page shows this LaTeX output as code; change the TeX the cell writes and run it again, or hide the output (tag the cell remove-output)`,
+      '20: math: $\\fracc{1}{2}$: unknown command \\fracc (did you mean \\frac?)',
     ]);
   });
 
@@ -225,7 +226,7 @@ describe('<Notebook> in the content check', () => {
       files: ANALYSIS_FILES,
     });
     expect(lines).toEqual([
-      `15: ${AT} analysis.ipynb, cell "roc": its image output has no alt text, which people using a screen reader need; add alt={{ roc: "…" }} to <Notebook>, or add a line "#| fig-alt: …" at the top of the cell, describing what the figure shows`,
+      `16: ${AT} analysis.ipynb, cell "roc": its image output has no alt text, which people using a screen reader need; add alt={{ roc: "…" }} to <Notebook>, or add a line "#| fig-alt: …" at the top of the cell, describing what the figure shows`,
     ]);
   });
 
@@ -235,7 +236,7 @@ describe('<Notebook> in the content check', () => {
       files: { 'churn/draft.ipynb': notebookJson([code('x = 1', null)]) },
     });
     expect(lines).toEqual([
-      `15: warning: ${AT} draft.ipynb: the notebook has no saved outputs (it was saved without being run, or its outputs were cleared), so the page shows its code only; Casefolio never runs notebooks: run it in Jupyter (Run > Run All Cells), save it, and build again`,
+      `16: warning: ${AT} draft.ipynb: the notebook has no saved outputs (it was saved without being run, or its outputs were cleared), so the page shows its code only; Casefolio never runs notebooks: run it in Jupyter (Run > Run All Cells), save it, and build again`,
     ]);
   });
 
@@ -257,8 +258,8 @@ describe('<Notebook> in the content check', () => {
     const rest =
       'in a case study whose dataset is confidential; remove it from the notebook, or leave the cell out with cells={[...]}, before publishing';
     expect(lines).toEqual([
-      `15: ${AT} leaky.ipynb, cell "load": an email address (ada@acme.com), ${rest}`,
-      `15: ${AT} leaky.ipynb, cell "load": an internal host name (db01.acme.internal), ${rest}`,
+      `16: ${AT} leaky.ipynb, cell "load": an email address (ada@acme.com), ${rest}`,
+      `16: ${AT} leaky.ipynb, cell "load": an internal host name (db01.acme.internal), ${rest}`,
     ]);
   });
 
@@ -282,7 +283,7 @@ describe('<Notebook> in the content check', () => {
     });
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(lines).toEqual([
-      `15: ${AT} blob.ipynb, In [1] (the 1st cell): an email address (ada@acme.com), in a case study whose dataset is confidential; remove it from the notebook, or leave the cell out with cells={[...]}, before publishing`,
+      `16: ${AT} blob.ipynb, In [1] (the 1st cell): an email address (ada@acme.com), in a case study whose dataset is confidential; remove it from the notebook, or leave the cell out with cells={[...]}, before publishing`,
     ]);
   });
 
@@ -296,7 +297,7 @@ describe('<Notebook> in the content check', () => {
       },
     });
     expect(lines).toEqual([
-      `15: ${AT} photo.ipynb, In [1] (the 1st cell): an image it shows is a JPEG image with a GPS location in its EXIF data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`,
+      `16: ${AT} photo.ipynb, In [1] (the 1st cell): an image it shows is a JPEG image with a GPS location in its EXIF data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`,
     ]);
   });
 
@@ -311,7 +312,7 @@ describe('<Notebook> in the content check', () => {
       },
     });
     expect(lines).toEqual([
-      `15: ${AT} photo.ipynb, In [1] (the 1st cell): an image it shows is an SVG image holding a JPEG image with a GPS location in its EXIF data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`,
+      `16: ${AT} photo.ipynb, In [1] (the 1st cell): an image it shows is an SVG image holding a JPEG image with a GPS location in its EXIF data, which would be published; re-export it without location data (for example \`exiftool -location:all= FILE\`) and build again`,
     ]);
   });
 
@@ -321,8 +322,8 @@ describe('<Notebook> in the content check', () => {
       files: ANALYSIS_FILES,
     });
     expect(lines.filter((line) => line.includes('<Notebook>'))).toEqual([
-      '18: <Notebook> cells: computed from code; write the value out, as in cells={["fit", 12]}, so the check sees what the page shows',
-      '20: <Notebook> props: spread props ({...props}) are not allowed; write each prop out, as in <Notebook src="./analysis.ipynb" cells={["fit", 12]} />, so the check sees what the page shows',
+      '19: <Notebook> cells: computed from code; write the value out, as in cells={["fit", 12]}, so the check sees what the page shows',
+      '21: <Notebook> props: spread props ({...props}) are not allowed; write each prop out, as in <Notebook src="./analysis.ipynb" cells={["fit", 12]} />, so the check sees what the page shows',
     ]);
     expect(parsed?.notebooks).toEqual([]);
   });
@@ -349,7 +350,7 @@ describe('<Notebook> in the file lints', () => {
       },
     });
     expect(lines).toContain(
-      `15: ${AT} "../wip/analysis.ipynb" is a file of the draft "wip", which is not published; copy it into this case study's folder, or publish the draft`,
+      `16: ${AT} "../wip/analysis.ipynb" is a file of the draft "wip", which is not published; copy it into this case study's folder, or publish the draft`,
     );
   });
 
@@ -367,7 +368,7 @@ describe('<Notebook> in the file lints', () => {
       },
     });
     const draftFile = (cell: string) =>
-      `15: ${AT} analysis.ipynb, the ${cell} cell: image: "../wip/secret.png" is a file of the draft "wip", which is not published; copy it into this case study's folder, or publish the draft`;
+      `16: ${AT} analysis.ipynb, the ${cell} cell: image: "../wip/secret.png" is a file of the draft "wip", which is not published; copy it into this case study's folder, or publish the draft`;
     expect(lines).toEqual(expect.arrayContaining([draftFile('1st'), draftFile('2nd')]));
   });
 });

@@ -1,0 +1,122 @@
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, projectRoot, type BuildResult } from '../helpers/build.ts';
+import { checkFixture, problemLines, runCheck } from '../helpers/check-lines.ts';
+
+/**
+ * Responsible ML's fairness breakdown (issue 19) in a build and in `npm run
+ * check`: tests/fixtures/fairness holds the issue's `responsible:` block
+ * with fairlearn's by_group CSV (one group under 30 examples) and a JSON
+ * breakdown under a key; tests/fixtures/fairness-broken every way the
+ * frontmatter and the file can disagree, which one run reports together.
+ */
+
+const studies = path.join(projectRoot, 'tests/fixtures/fairness/content/case-studies');
+const trace = path.join(projectRoot, '.tmp', 'fairness-reads', 'reads.tsv');
+
+const at = (study: string, rest: string) =>
+  `tests/fixtures/fairness-broken/content/case-studies/${study}/index.mdx:${rest}`;
+
+const EXPECTED = [
+  at(
+    'bad-cells',
+    '17: responsible.fairness.from: ./by_group.csv: row 4, column "count": expected a whole number of examples, 0 or more, got -12',
+  ),
+  at(
+    'bad-cells',
+    '17: responsible.fairness.from: ./by_group.csv: row 3, column "recall": expected a number, got "high"',
+  ),
+  at(
+    'leaky-groups',
+    '17: responsible.fairness.from: ./by_group.csv: group "billing@acme-payments.com": an email address (billing@acme-payments.com), in a case study whose dataset is confidential; rename the group in the file before publishing',
+  ),
+  at('missing-file', '17: responsible.fairness.from: file not found: "./fairness_by_group.csv"'),
+  at(
+    'one-group',
+    '17: responsible.fairness.from: ./by_group.json holds one group ("domestic"); a breakdown compares at least two',
+  ),
+  at(
+    'unknown-group',
+    '19: responsible.fairness.groups[1]: no group "Abroad" in ./by_group.csv (did you mean "abroad"? groups there: "domestic", "abroad", "unknown")',
+  ),
+  at(
+    'unknown-group',
+    '19: responsible.fairness.groups[2]: no group "mars" in ./by_group.csv (groups there: "domestic", "abroad", "unknown")',
+  ),
+  at(
+    'unknown-metric',
+    '18: responsible.fairness.metrics[0]: no column "recal" in ./by_group.csv (did you mean "recall"? available: "recall", "false_positive_rate", "count")',
+  ),
+  at(
+    'unknown-metric',
+    '18: responsible.fairness.metrics[1].name: no column "fpr" in ./by_group.csv (available: "recall", "false_positive_rate", "count")',
+  ),
+];
+
+const LIMITATIONS_WARNING = at(
+  'no-limitations',
+  '8: warning: a classification model without responsible.limitations: add where it is known to do badly or was not tested (a rare class, a group with little data, traffic after the training period), as responsible.limitations: [...]',
+);
+
+describe('a case study with a fairness breakdown', () => {
+  let result: BuildResult;
+  beforeAll(async () => {
+    rmSync(path.dirname(trace), { recursive: true, force: true });
+    mkdirSync(path.dirname(trace), { recursive: true });
+    // Every read of a file under the case studies is recorded (tests/build/trace-reads.mjs).
+    const preload = pathToFileURL(path.join(projectRoot, 'tests/build/trace-reads.mjs')).href;
+    result = await buildSite({
+      fixture: 'fairness',
+      fresh: true,
+      label: 'fairness-reads',
+      env: {
+        NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import ${preload}`.trim(),
+        CASEFOLIO_TRACE_UNDER: studies,
+        CASEFOLIO_TRACE_FILE: trace,
+      },
+    });
+  });
+
+  it('builds, and npm run check finds nothing to say', () => {
+    expect(result.code, result.stderr).toBe(0);
+    const check = runCheck('tests/fixtures/fairness/content');
+    expect(check.stderr).toBe('');
+    expect(check.stdout).toContain('0 errors, 0 warnings in 2 case studies and the profile.');
+    expect(check.status).toBe(0);
+  });
+
+  it('reads each fairness file once, in the check, and pages read none again', () => {
+    expect(existsSync(trace), 'the trace recorded no read at all').toBe(true);
+    const reads = readFileSync(trace, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\t') as [string, string]);
+    const named = ['card-fraud/fairness_by_group.csv', 'loan-default/by_group.json'];
+    const of = named.map((file) => reads.filter(([, read]) => read === file));
+    expect(of.map((list) => list.length)).toEqual([1, 1]);
+    expect(new Set(of.flat().map(([pid]) => pid)).size).toBe(1);
+  });
+});
+
+describe('fairness files that do not fit their frontmatter', () => {
+  let result: BuildResult;
+  beforeAll(async () => {
+    result = await buildSite({ fixture: 'fairness-broken' });
+  });
+
+  it('fail the build with one line each, all in one run, naming what the file holds', () => {
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(problemLines(result.stderr)).toEqual(EXPECTED);
+  });
+
+  it('are refused by npm run check with the same lines, beside the limitations warning', () => {
+    expect(checkFixture('fairness-broken')).toEqual({ status: 1, lines: EXPECTED });
+    const check = runCheck('tests/fixtures/fairness-broken/content');
+    expect(check.stdout.split('\n').filter((line) => line.includes('warning:'))).toEqual([
+      LIMITATIONS_WARNING,
+    ]);
+  });
+});
