@@ -258,6 +258,18 @@ function caseStudySlugOf(url: string, from: string, site?: string): string | und
   }
 }
 
+/** `responsible.fairness.from` as written, whatever else the block holds. */
+function fairnessFrom(data: Record<string, unknown>): unknown {
+  const responsible = data['responsible'];
+  const fairness =
+    typeof responsible === 'object' && responsible !== null
+      ? (responsible as { fairness?: unknown }).fairness
+      : undefined;
+  return typeof fairness === 'object' && fairness !== null
+    ? (fairness as { from?: unknown }).from
+    : undefined;
+}
+
 /** Where drafts live: a folder-form draft's folder, a single-file draft's file (real paths). */
 interface DraftPlace {
   slug: string;
@@ -309,6 +321,11 @@ function caseStudyReads(study: CaseStudyFile): FileRead[] {
       line: lineOf(['metrics', index, 'from']),
       written: from,
     });
+  });
+  reads.push({
+    field: 'responsible.fairness.from',
+    line: lineOf(['responsible', 'fairness', 'from']),
+    written: fairnessFrom(data),
   });
   // Links are not read (a link to a draft is the case-study-link rule's); `src` is.
   for (const element of body?.elements ?? []) {
@@ -401,6 +418,7 @@ function unusedFiles(
     // `./analysis.ipynb#report` uses the notebook.
     refer(typeof from === 'string' ? (notebookSource(from)?.notebook ?? from) : from);
   }
+  refer(fairnessFrom(data));
   for (const element of body.elements) refer(element.props['src']);
   // What a notebook's markdown shows from beside it is published with the page.
   for (const use of study.parsed?.notebookUses ?? []) {
