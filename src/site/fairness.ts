@@ -31,11 +31,14 @@ export function fairnessValueText(value: number | null): string | undefined {
   return value === null ? undefined : formatReadable(value);
 }
 
-/** `too few examples to read (n = 12)`: why a group's row is not compared. */
+/**
+ * `too few examples to read (n = 12)`: why a group's row is not compared.
+ * The count's spaces do not break, so a narrow table cell never ends a line on `(n =`.
+ */
 export function smallGroupText(group: Pick<FairnessGroupView, 'count'>): string {
   return group.count === undefined
     ? 'too few examples to read'
-    : `too few examples to read (n = ${formatNumber(group.count)})`;
+    : `too few examples to read (n\u00a0=\u00a0${formatNumber(group.count)})`;
 }
 
 /** The largest gap of one metric, in parts the page emphasises. */

@@ -31,7 +31,12 @@ describe('a case study with a responsible block', () => {
         .find('h3')
         .map((_, h3) => textOf($(h3)))
         .get(),
-    ).toEqual(['Intended use', 'Limitations', 'Risks and mitigations']);
+    ).toEqual([
+      'Intended use',
+      'Limitations',
+      'Risks and mitigations',
+      'Performance by issuing region',
+    ]);
   });
 
   it('says what the model is for and not for, and where it fails', () => {
@@ -60,9 +65,7 @@ describe('a case study with a responsible block', () => {
     const $ = page();
     const risks = $('section[aria-labelledby="section-responsible-risks"] dl > div');
     expect(
-      risks
-        .map((_, risk) => [[textOf($(risk).find('dt')), textOf($(risk).find('dd'))]])
-        .get(),
+      risks.map((_, risk) => [[textOf($(risk).find('dt')), textOf($(risk).find('dd'))]]).get(),
     ).toEqual([
       [
         'Higher false-positive rate for cards issued abroad',
@@ -70,6 +73,136 @@ describe('a case study with a responsible block', () => {
       ],
       ['Reviewers may trust the ranking over their own judgement', 'Mitigation: none stated'],
     ]);
+  });
+
+  /** The breakdown by group: fairlearn's by_group CSV (make_fairness_by_group.py). */
+  const groups = ($: CheerioAPI) => $('section[aria-labelledby="section-responsible-groups"]');
+
+  it('calls out the largest gap of each metric in words, the worst group by its direction', () => {
+    const $ = page();
+    expect(
+      groups($)
+        .find('.fairness__gaps li')
+        .map((_, li) => textOf($(li)))
+        .get(),
+    ).toEqual([
+      // Higher is better: the lowest group. online-only has no recall (no fraud in 12 rows).
+      'Recall is lowest for abroad: 0.61111, against 0.86364 for domestic (gap 0.25253).',
+      // Lower is better: the highest group, against the lowest group large enough to
+      // read; online-only's 0 (12 examples) is not the best.
+      'False positive rate is highest for abroad: 0.071429, against 0.028302 for domestic (gap 0.043127).',
+    ]);
+  });
+
+  it('shows the metrics by group as a table, groups as rows, with each direction and count', () => {
+    const $ = page();
+    const table = groups($).find('table.fairness__table');
+    expect(textOf(table.find('caption'))).toBe('Recall and false positive rate by issuing region');
+    expect(
+      table
+        .find('thead th')
+        .map((_, th) => textOf($(th)))
+        .get(),
+    ).toEqual([
+      'Issuing region',
+      'Recall higher is better',
+      'False positive rate lower is better',
+      'Examples',
+    ]);
+    expect(table.find('thead th[scope="col"]')).toHaveLength(4);
+    const rows = table
+      .find('tbody tr')
+      .map((_, tr) => [
+        $(tr)
+          .children()
+          .map((_, cell) => textOf($(cell)))
+          .get(),
+      ])
+      .get();
+    expect(rows).toEqual([
+      ['abroad', '0.61111', '0.071429', '240'],
+      ['domestic', '0.86364', '0.028302', '600'],
+      // The empty cell reads "no value" to a screen reader; the dash is hidden from it.
+      ['online-only ⚠ too few examples to read (n = 12)', '— no value', '0', '12'],
+    ]);
+    expect(table.find('tbody th[scope="row"]')).toHaveLength(3);
+  });
+
+  it('flags the group under 30 examples in text, not by colour alone', () => {
+    const $ = page();
+    const small = groups($).find('.fairness__table tbody tr').last();
+    expect(small.hasClass('fairness__row--small')).toBe(true);
+    const flag = small.find('th .fairness__flag');
+    // The warning sign is decoration: the words carry the flag.
+    expect(flag.find('[aria-hidden="true"]').text()).toBe('⚠ ');
+    expect(flag.text().replace('⚠ ', '')).toBe('too few examples to read (n\u00a0=\u00a012)');
+    expect(groups($).find('.fairness__row--small')).toHaveLength(1);
+    expect(
+      groups($)
+        .find('.fairness__notes li')
+        .map((_, li) => textOf($(li)))
+        .get(),
+    ).toEqual([
+      'Groups with fewer than 30 examples are flagged: too few to read, and left out of the gaps.',
+      '— marks a value the file leaves empty.',
+    ]);
+    expect(groups($).find('td .visually-hidden').text()).toBe('no value');
+  });
+
+  it('draws the bar chart through the chart figure, with its data table without JavaScript', () => {
+    const $ = page();
+    const figure = groups($).find('figure.chart');
+    expect(figure).toHaveLength(1);
+    expect(textOf(figure.find('.chart__title'))).toBe(
+      'Recall and false positive rate by issuing region',
+    );
+    expect(figure.find('canvas[role="img"]').attr('aria-label')).toMatch(/^Bar chart: /);
+    const data = figure.find('details.chart__data');
+    expect(data.attr('open')).toBeDefined();
+    expect(
+      data
+        .find('thead th')
+        .map((_, th) => textOf($(th)))
+        .get(),
+    ).toEqual(['issuing region', 'recall', 'false positive rate']);
+    expect(
+      data
+        .find('tbody tr')
+        .map((_, tr) => textOf($(tr)))
+        .get(),
+    ).toEqual(['abroad 0.61111 0.071429', 'domestic 0.86364 0.028302', 'online-only — 0']);
+    const config = JSON.parse(figure.find('script[data-chart-config]').text()) as {
+      type: string;
+      labels: string[];
+    };
+    expect(config.type).toBe('bar');
+    expect(config.labels).toEqual(['abroad', 'domestic', 'online-only']);
+  });
+
+  it('marks the at-a-glance block "evaluated across groups", linking the breakdown', () => {
+    const $ = page();
+    const mark = $('.glance .groups-mark');
+    expect(textOf(mark)).toBe('Evaluated across groups (issuing region)');
+    expect(mark.attr('href')).toBe('#section-responsible-groups');
+    expect(mark.find('svg').attr('aria-hidden')).toBe('true');
+  });
+
+  it('says so on the social preview card', () => {
+    expect(page()('meta[property="og:image:alt"]').attr('content')).toBe(
+      'Case study · Evaluated across groups: Ranking card transactions for fraud review. Northwind Bank. Recall at review budget 0.78 · +0.14 vs baseline.',
+    );
+  });
+
+  it('marks its card on the home, tag and skill pages, and only its card', () => {
+    for (const urlPath of ['', 'tags/fraud/', 'skills/python/']) {
+      const $ = loadPage(result.outDir, urlPath);
+      const marked = $('.card')
+        .filter((_, card) => $(card).find('.groups-mark').length > 0)
+        .map((_, card) => textOf($(card).find('.card__title')))
+        .get();
+      expect(marked, urlPath).toEqual(['Ranking card transactions for fraud review']);
+      expect(textOf($('.card .groups-mark')), urlPath).toBe('Evaluated across groups');
+    }
   });
 
   it('links the model card from the section, and not again under Links', () => {
@@ -94,7 +227,11 @@ describe('a case study with a responsible block', () => {
       ['Labels', '0.21% fraud; labels mature after 90 days'],
     ]);
     const steps = card.find('ol');
-    expect($(`#${steps.attr('aria-labelledby')}`).text().trim()).toBe('Cleaning steps');
+    expect(
+      $(`#${steps.attr('aria-labelledby')}`)
+        .text()
+        .trim(),
+    ).toBe('Cleaning steps');
     expect(
       steps
         .find('li')

@@ -98,7 +98,7 @@ describe('the table', () => {
   });
 
   it('flags a small group with its count', () => {
-    expect(smallGroupText({ count: 12 })).toBe('too few examples to read (n = 12)');
+    expect(smallGroupText({ count: 1200 })).toBe('too few examples to read (n\u00a0=\u00a01,200)');
     expect(smallGroupText({})).toBe('too few examples to read');
   });
 });
