@@ -240,10 +240,9 @@ function risks(study: ModelCardStudy): RootContent[] {
   return [
     heading(2, 'Bias, risks and limitations'),
     named.length > 0
-      ? list(
-          named.map(({ risk, mitigation }) =>
-            mitigation ? [risk, ' ', strong('Mitigation:'), ' ', mitigation] : [risk],
-          ),
+      ? table(
+          ['left', 'left'],
+          [['Risk', 'Mitigation'], ...named.map(({ risk, mitigation }) => [risk, mitigation ?? '—'])],
         )
       : paragraph('The case study names no risks.'),
   ];

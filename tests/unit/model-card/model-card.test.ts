@@ -300,10 +300,12 @@ describe('the model card body', () => {
   });
 
   it('gives the risks with their mitigations', () => {
-    const text = textOf(section(markdown, 'Bias, risks and limitations'));
-    expect(text).toBe(
-      'Higher false-positive rate for cards issued abroad Mitigation: Threshold per issuing region, reviewed monthly',
-    );
+    expect(tables(section(markdown, 'Bias, risks and limitations'))).toEqual([
+      [
+        ['Risk', 'Mitigation'],
+        ['Higher false-positive rate for cards issued abroad', 'Threshold per issuing region, reviewed monthly'],
+      ],
+    ]);
   });
 
   it('says so in a sentence where the case study has nothing to say, with no placeholder', () => {
