@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, listFiles, loadPage, textOf as htmlText, type BuildResult } from '../helpers/build.ts';
@@ -124,6 +125,20 @@ describe('the model card of each case study', () => {
     walk(markdown);
     expect(kinds).not.toContain('html');
     expect(textOf(markdown)).toContain('<script>');
+  });
+
+  it("is listed in the search index with its page, not as a result of its own", () => {
+    const dir = path.join(result.outDir, 'pagefind', 'fragment');
+    const fragments = listFiles(dir).map((file) => {
+      const raw = gunzipSync(readFileSync(path.join(dir, file))).toString('utf8');
+      return JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string; meta: Record<string, string> };
+    });
+    expect(fragments.map((fragment) => fragment.url).sort()).toEqual(
+      PUBLISHED.map((slug) => `/case-studies/${slug}/`),
+    );
+    for (const fragment of fragments) {
+      expect(fragment.meta['modelCard']).toBe(`${fragment.url}model-card.md`);
+    }
   });
 
   it('is not in the sitemap, which lists pages', () => {
