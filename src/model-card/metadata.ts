@@ -46,14 +46,14 @@ export type ModelCardMetadataInput = Pick<CaseStudyData, 'title' | 'tags' | 'dat
 };
 
 /** One metric of a result: `{ type: macro-f1, name: Macro F1, value: 0.5 }`. */
-export interface ModelIndexMetric {
+interface ModelIndexMetric {
   type: string;
   name: string;
   value: number;
 }
 
 /** One result of the `model-index`: the metrics measured on one split of one dataset. */
-export interface ModelIndexResult {
+interface ModelIndexResult {
   task: { type: string; name: string };
   dataset: { name: string; type: string; split?: string };
   metrics: ModelIndexMetric[];
@@ -72,7 +72,7 @@ export interface ModelCardMetadata {
  * `owner/name` of a dataset on the Hugging Face Hub, from its URL
  * (`https://huggingface.co/datasets/owner/name`); undefined for any other.
  */
-export function hubDatasetId(url: string | undefined): string | undefined {
+function hubDatasetId(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
   let parsed: URL;
   try {
@@ -91,7 +91,7 @@ function identifier(name: string, fallback: string): string {
 }
 
 /** A metric's identifier in the `model-index`: the slug of its name. */
-export function metricType(name: string): string {
+function metricType(name: string): string {
   return identifier(name, 'metric');
 }
 
@@ -117,7 +117,10 @@ export function modelCardMetadata(
 ): ModelCardMetadata {
   const hubId = hubDatasetId(study.dataset.url);
   const task = { type: HF_TASK_TYPES[study.model.task], name: TASK_LABELS[study.model.task] };
-  const dataset = { name: study.dataset.name, type: hubId ?? identifier(study.dataset.name, 'dataset') };
+  const dataset = {
+    name: study.dataset.name,
+    type: hubId ?? identifier(study.dataset.name, 'dataset'),
+  };
   // Hugging Face reads a result's source as a link; a path without the site's address is none.
   const source = /^https?:\/\//.test(pageUrl) ? { name: study.title, url: pageUrl } : undefined;
 

@@ -115,9 +115,7 @@ function trainingData(study: ModelCardStudy): RootContent[] {
     ...(dataset.description ? [paragraph(dataset.description)] : []),
     ...facts([
       dataset.rows === undefined ? undefined : fact('Rows', formatNumber(dataset.rows)),
-      dataset.features === undefined
-        ? undefined
-        : fact('Features', formatNumber(dataset.features)),
+      dataset.features === undefined ? undefined : fact('Features', formatNumber(dataset.features)),
       dataset.source ? fact('Source', dataset.source) : undefined,
       dataset.timespan ? fact('Timespan', dataset.timespan) : undefined,
       dataset.license ? fact('License', dataset.license) : undefined,
@@ -137,7 +135,11 @@ function trainingData(study: ModelCardStudy): RootContent[] {
               ]
             : []),
         ]
-      : [paragraph('The case study notes no missing values, duplicates, label problems or cleaning.')]),
+      : [
+          paragraph(
+            'The case study notes no missing values, duplicates, label problems or cleaning.',
+          ),
+        ]),
   ];
 }
 
@@ -186,7 +188,7 @@ function groupCount(group: FairnessGroupView, minGroupSize: number): string {
 }
 
 /** The sentence on a metric's largest gap between groups, worse group first. */
-export function gapSentence(metric: FairnessMetricView, minGroupSize: number): string {
+function gapSentence(metric: FairnessMetricView, minGroupSize: number): string {
   const gap = metric.gap;
   if (!gap) {
     return `${metric.label}: no gap to report; fewer than two groups with ${formatNumber(minGroupSize)} or more examples have a value.`;
@@ -211,9 +213,17 @@ function byGroup(fairness: FairnessView): RootContent[] {
   ]);
   return [
     heading(3, `Results by ${fairness.attribute}`),
-    paragraph(`Each metric broken down by ${fairness.attribute}, from `, code(fairness.source), '.'),
+    paragraph(
+      `Each metric broken down by ${fairness.attribute}, from `,
+      code(fairness.source),
+      '.',
+    ),
     table(
-      ['left', ...(hasCount ? ['right' as const] : []), ...fairness.metrics.map(() => 'right' as const)],
+      [
+        'left',
+        ...(hasCount ? ['right' as const] : []),
+        ...fairness.metrics.map(() => 'right' as const),
+      ],
       [header, ...rows],
     ),
     list(fairness.metrics.map((metric) => [gapSentence(metric, fairness.minGroupSize)])),
@@ -242,7 +252,10 @@ function risks(study: ModelCardStudy): RootContent[] {
     named.length > 0
       ? table(
           ['left', 'left'],
-          [['Risk', 'Mitigation'], ...named.map(({ risk, mitigation }) => [risk, mitigation ?? '—'])],
+          [
+            ['Risk', 'Mitigation'],
+            ...named.map(({ risk, mitigation }) => [risk, mitigation ?? '—']),
+          ],
         )
       : paragraph('The case study names no risks.'),
   ];

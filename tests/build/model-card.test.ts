@@ -3,8 +3,21 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, listFiles, loadPage, textOf as htmlText, type BuildResult } from '../helpers/build.ts';
-import { headings, modelIndexErrors, readModelCard, section, tables, textOf } from '../helpers/model-card.ts';
+import {
+  buildSite,
+  listFiles,
+  loadPage,
+  textOf as htmlText,
+  type BuildResult,
+} from '../helpers/build.ts';
+import {
+  headings,
+  modelIndexErrors,
+  readModelCard,
+  section,
+  tables,
+  textOf,
+} from '../helpers/model-card.ts';
 
 const SITE = 'https://ada.example.com';
 const BASE = '/portfolio/';
@@ -87,7 +100,9 @@ describe('the model card of each case study', () => {
     ]);
     // Every metric in the model-index, with the number the page writes.
     const indexed = new Map(
-      model?.results.flatMap((result) => result.metrics.map((metric) => [metric.name, metric.value])),
+      model?.results.flatMap((result) =>
+        result.metrics.map((metric) => [metric.name, metric.value]),
+      ),
     );
     for (const [name, value] of shown) expect(String(indexed.get(name)), name).toBe(value);
     // Accuracy is read from classification_report.json; the split puts it in a result of its own.
@@ -127,11 +142,14 @@ describe('the model card of each case study', () => {
     expect(textOf(markdown)).toContain('<script>');
   });
 
-  it("is listed in the search index with its page, not as a result of its own", () => {
+  it('is listed in the search index with its page, not as a result of its own', () => {
     const dir = path.join(result.outDir, 'pagefind', 'fragment');
     const fragments = listFiles(dir).map((file) => {
       const raw = gunzipSync(readFileSync(path.join(dir, file))).toString('utf8');
-      return JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string; meta: Record<string, string> };
+      return JSON.parse(raw.slice(raw.indexOf('{'))) as {
+        url: string;
+        meta: Record<string, string>;
+      };
     });
     expect(fragments.map((fragment) => fragment.url).sort()).toEqual(
       PUBLISHED.map((slug) => `/case-studies/${slug}/`),

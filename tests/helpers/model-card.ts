@@ -77,7 +77,10 @@ const MODEL_INDEX_SCHEMA = {
               type: 'object',
               additionalProperties: false,
               required: ['url'],
-              properties: { name: { type: 'string' }, url: { type: 'string', pattern: '^https?://' } },
+              properties: {
+                name: { type: 'string' },
+                url: { type: 'string', pattern: '^https?://' },
+              },
             },
           },
         },
@@ -104,7 +107,8 @@ export function readModelCard(text: string): ReadModelCard {
   const match = /^---\n([\s\S]*?\n)---\n/.exec(text);
   if (!match) throw new Error(`no front matter in:\n${text.slice(0, 200)}`);
   const metadata = jsYaml.load(match[1] ?? '');
-  if (typeof metadata !== 'object' || metadata === null) throw new Error('front matter is not a mapping');
+  if (typeof metadata !== 'object' || metadata === null)
+    throw new Error('front matter is not a mapping');
   const markdown = fromMarkdown(text.slice(match[0].length), {
     extensions: [gfm(), math()],
     mdastExtensions: [gfmFromMarkdown(), mathFromMarkdown()],

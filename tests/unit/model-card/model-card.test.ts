@@ -191,7 +191,10 @@ describe('the model card header', () => {
     const forecast = study(FRAUD.replace('task: classification', 'task: forecasting'));
     const { metadata: read } = readModelCard(modelCardMarkdown(forecast, 'Ada', PAGE));
     const [model] = read['model-index'] as { results: { task: unknown }[] }[];
-    expect(model?.results[0]?.task).toEqual({ type: 'time-series-forecasting', name: 'Forecasting' });
+    expect(model?.results[0]?.task).toEqual({
+      type: 'time-series-forecasting',
+      name: 'Forecasting',
+    });
   });
 });
 
@@ -250,7 +253,14 @@ describe('the model card body', () => {
       ['Metric', 'Value', 'Baseline', 'Change', 'Better when', 'Measured on'],
       ['PR AUC', '0.71', '0.38', '+0.33 (+86.8%), better', 'higher', 'test'],
       ['Recall at 1% FPR', '64%', '52%', '+12 pp (+23.1%), better', 'higher', 'test'],
-      ['Review load', '35 ms', '120 ms', `${MINUS}85 ms (${MINUS}70.8%), better`, 'lower', 'production'],
+      [
+        'Review load',
+        '35 ms',
+        '120 ms',
+        `${MINUS}85 ms (${MINUS}70.8%), better`,
+        'lower',
+        'production',
+      ],
       ['Calibration error', '0.0421', '—', '—', 'higher', '—'],
     ]);
   });
@@ -303,7 +313,10 @@ describe('the model card body', () => {
     expect(tables(section(markdown, 'Bias, risks and limitations'))).toEqual([
       [
         ['Risk', 'Mitigation'],
-        ['Higher false-positive rate for cards issued abroad', 'Threshold per issuing region, reviewed monthly'],
+        [
+          'Higher false-positive rate for cards issued abroad',
+          'Threshold per issuing region, reviewed monthly',
+        ],
       ],
     ]);
   });
