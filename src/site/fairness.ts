@@ -66,10 +66,19 @@ export function gapStatement(metric: FairnessMetricView): GapStatement | undefin
   };
 }
 
-/** `Recall is lowest for abroad: 0.61, against 0.83 for domestic (gap 0.22).` */
-export function gapSentence(statement: GapStatement): string {
+/** A piece of a sentence: words, or a group's name, which the page emphasises. */
+export type SentencePart = string | { group: string };
+
+/** `Recall is lowest for *abroad*: 0.61, against 0.83 for *domestic* (gap 0.22).` */
+export function gapSentence(statement: GapStatement): SentencePart[] {
   const { metric, extreme, worst, best, gap } = statement;
-  return `${metric} is ${extreme} for ${worst.group}: ${worst.value}, against ${best.value} for ${best.group} (gap ${gap}).`;
+  return [
+    `${metric} is ${extreme} for `,
+    { group: worst.group },
+    `: ${worst.value}, against ${best.value} for `,
+    { group: best.group },
+    ` (gap ${gap}).`,
+  ];
 }
 
 /** `Recall: fewer than two groups large enough to compare.` */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FairnessMetricView } from '../../../src/fairness/view.ts';
 import {
+  type GapStatement,
   fairnessTitle,
   fairnessValueText,
   gapSentence,
@@ -10,6 +11,15 @@ import {
 } from '../../../src/site/fairness.ts';
 
 const MINUS = '\u2212';
+
+/** The sentence as text, the group names the page emphasises in *stars*. */
+function sentence(statement: GapStatement | undefined): string | undefined {
+  return statement
+    ? gapSentence(statement)
+        .map((part) => (typeof part === 'string' ? part : `*${part.group}*`))
+        .join('')
+    : undefined;
+}
 
 function metric(fields: Partial<FairnessMetricView>): FairnessMetricView {
   return { column: 'recall', label: 'recall', goal: 'higher', ...fields };
@@ -27,8 +37,8 @@ describe('the largest gap in words', () => {
         },
       }),
     );
-    expect(statement && gapSentence(statement)).toBe(
-      'Recall is lowest for abroad: 0.61, against 0.83 for domestic (gap 0.22).',
+    expect(sentence(statement)).toBe(
+      'Recall is lowest for *abroad*: 0.61, against 0.83 for *domestic* (gap 0.22).',
     );
   });
 
@@ -46,8 +56,8 @@ describe('the largest gap in words', () => {
       }),
     );
     expect(statement?.extreme).toBe('highest');
-    expect(statement && gapSentence(statement)).toBe(
-      'False positive rate is highest for abroad: 0.0912, against 0.0301 for domestic (gap 0.0611).',
+    expect(sentence(statement)).toBe(
+      'False positive rate is highest for *abroad*: 0.0912, against 0.0301 for *domestic* (gap 0.0611).',
     );
   });
 
@@ -61,8 +71,8 @@ describe('the largest gap in words', () => {
         },
       }),
     );
-    expect(statement && gapSentence(statement)).toBe(
-      'Recall is lowest for a: 0.61235, against 0.83333 for b (gap 0.22099).',
+    expect(sentence(statement)).toBe(
+      'Recall is lowest for *a*: 0.61235, against 0.83333 for *b* (gap 0.22099).',
     );
   });
 
