@@ -60,7 +60,7 @@ export interface OgCaseStudyInput {
 }
 
 /** The eyebrow of a case study whose metrics are broken down by group (`responsible.fairness`). */
-export const GROUPS_EYEBROW = 'Case study · Evaluated across groups';
+const GROUPS_EYEBROW = 'Case study · Evaluated across groups';
 
 /** What the home card needs; the profile fits. */
 export interface OgProfileInput {
