@@ -17,7 +17,16 @@ export interface SearchRecord {
   content: string;
   /** Must match the pages' `<html lang>`, or the search page finds nothing. */
   language: string;
-  meta: { title: string };
+  meta: {
+    title: string;
+    /**
+     * The case study's model card (`/case-studies/<slug>/model-card.md`), a
+     * path from the site root like `url`: the file is listed with its page,
+     * never indexed as a result of its own (it holds the same frontmatter
+     * words as the record).
+     */
+    modelCard: string;
+  };
 }
 
 /** The site's language, as BaseLayout.astro writes it on every page. */
@@ -68,10 +77,11 @@ export function searchRecord(
   ]
     .join('\n')
     .replace(/[ \t]+/g, ' ');
+  const url = `/case-studies/${slug}/`;
   return {
-    url: `/case-studies/${slug}/`,
+    url,
     content,
     language: SITE_LANGUAGE,
-    meta: { title },
+    meta: { title, modelCard: `${url}model-card.md` },
   };
 }

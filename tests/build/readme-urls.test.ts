@@ -74,7 +74,7 @@ describe("the README's URL table", () => {
   it('names every page the build makes', () => {
     const patterns = urlTable().map(({ url }) => filePattern(url));
     const unlisted = files
-      .filter((file) => file.endsWith('.html') || file.endsWith('.xml') || file.endsWith('.json'))
+      .filter((file) => /\.(html|xml|json|md)$/.test(file))
       .filter((file) => !file.startsWith('pagefind/') && !file.startsWith('_astro/'))
       // The sitemap index points at its numbered parts; the table names the index.
       .filter((file) => !/^sitemap-\d+\.xml$/.test(file))

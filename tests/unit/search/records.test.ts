@@ -12,9 +12,12 @@ describe('the search record of a case study', () => {
   );
   const record = searchRecord('churn-model', data, ['Problem', 'We checked for leakage.']);
 
-  it('points at the case study page and is titled like it', () => {
+  it('points at the case study page, is titled like it and lists its model card', () => {
     expect(record.url).toBe('/case-studies/churn-model/');
-    expect(record.meta).toEqual({ title: data.title });
+    expect(record.meta).toEqual({
+      title: data.title,
+      modelCard: '/case-studies/churn-model/model-card.md',
+    });
     expect(record.language).toBe('en');
   });
 

@@ -1,0 +1,284 @@
+import type { RootContent } from 'mdast';
+import type { FairnessGroupView, FairnessMetricView, FairnessView } from '../fairness/view.ts';
+import { compareMetric, formatMetricValue, verdictText } from '../metrics/compare.ts';
+import { formatNumber, formatReadable } from '../metrics/numbers.ts';
+import type { CaseStudyData } from '../schemas/case-study.ts';
+import { ACCESS_LABELS, LINK_LABELS, TASK_LABELS } from '../schemas/display-names.ts';
+import { projectLinkKinds } from '../schemas/links.ts';
+import type { Metric } from '../schemas/metric.ts';
+import { formatPeriod } from '../site/dates.ts';
+import { code, heading, link, list, paragraph, strong, table, type Inline } from './markdown.ts';
+
+/**
+ * The sections of the model card, in Hugging Face's order (Model details;
+ * Intended uses and limitations; Training and evaluation data; Evaluation
+ * results; Bias, risks and limitations), from what the case study's page
+ * shows. A section the frontmatter says nothing for says so in a sentence:
+ * the file is published, so it holds no "[More Information Needed]".
+ */
+
+/** Where a metric's value was read from, as the page notes it (`ResolvedMetric`'s `source`). */
+interface MetricSource {
+  file: string;
+  key?: string | undefined;
+  cell?: string | undefined;
+}
+
+/** What the sections read from a case study (a `CaseStudy` from src/site/portfolio.ts fits). */
+export type ModelCardStudy = Pick<
+  CaseStudyData,
+  | 'title'
+  | 'summary'
+  | 'organization'
+  | 'role'
+  | 'period'
+  | 'team'
+  | 'tags'
+  | 'dataset'
+  | 'model'
+  | 'responsible'
+  | 'links'
+> & {
+  /** The metrics as the page shows them, values read from artifact files filled in. */
+  metrics: readonly (Metric & { source?: MetricSource | undefined })[];
+  /** The fairness breakdown as the check worked it out. */
+  fairness?: FairnessView | undefined;
+};
+
+/** A fact line of a list: `**Model:** Gradient-boosted trees`. */
+function fact(label: string, ...value: Inline[]): Inline[] {
+  return [strong(`${label}:`), ' ', ...value];
+}
+
+/** The facts that have a value, as a list; nothing when none has. */
+function facts(lines: readonly (Inline[] | undefined)[]): RootContent[] {
+  const present = lines.filter((line) => line !== undefined);
+  return present.length > 0 ? [list(present)] : [];
+}
+
+function modelDetails(study: ModelCardStudy, author: string): RootContent[] {
+  const { model } = study;
+  const hyperparameters = Object.entries(model.hyperparameters ?? {});
+  const sources = projectLinkKinds.flatMap((kind) => {
+    const url = study.links?.[kind];
+    return url ? [fact(LINK_LABELS[kind], link(url, url))] : [];
+  });
+  return [
+    heading(2, 'Model details'),
+    ...facts([
+      fact('Model', model.name),
+      fact('Task', TASK_LABELS[model.task]),
+      model.framework ? fact('Framework', model.framework) : undefined,
+      model.baseline ? fact('Compared with', model.baseline) : undefined,
+      fact('Developed by', `${author}, ${study.role}, at ${study.organization}`),
+      study.team ? fact('Team', study.team) : undefined,
+      fact('Period', formatPeriod(study.period)),
+    ]),
+    ...(hyperparameters.length > 0
+      ? [
+          heading(3, 'Hyperparameters'),
+          list(hyperparameters.map(([name, value]) => [code(name), ': ', String(value)])),
+        ]
+      : []),
+    ...(sources.length > 0 ? [heading(3, 'Model sources'), list(sources)] : []),
+  ];
+}
+
+function intendedUses(study: ModelCardStudy): RootContent[] {
+  const responsible = study.responsible;
+  const limitations = responsible?.limitations ?? [];
+  return [
+    heading(2, 'Intended uses and limitations'),
+    heading(3, 'Intended use'),
+    paragraph(responsible?.intendedUse ?? 'The case study does not state an intended use.'),
+    heading(3, 'Out-of-scope use'),
+    paragraph(responsible?.outOfScope ?? 'The case study does not state uses out of scope.'),
+    heading(3, 'Limitations'),
+    limitations.length > 0
+      ? list(limitations.map((limitation) => [limitation]))
+      : paragraph('The case study states no limitations.'),
+  ];
+}
+
+function trainingData(study: ModelCardStudy): RootContent[] {
+  const { dataset } = study;
+  const quality = dataset.quality;
+  const cleaning = quality?.cleaning ?? [];
+  const qualityFacts = facts([
+    quality?.missing ? fact('Missing values', quality.missing) : undefined,
+    quality?.duplicates ? fact('Duplicates', quality.duplicates) : undefined,
+    quality?.labels ? fact('Labels', quality.labels) : undefined,
+  ]);
+  return [
+    heading(2, 'Training and evaluation data'),
+    paragraph(strong(dataset.name), ` (${ACCESS_LABELS[dataset.access].toLowerCase()})`),
+    ...(dataset.description ? [paragraph(dataset.description)] : []),
+    ...facts([
+      dataset.rows === undefined ? undefined : fact('Rows', formatNumber(dataset.rows)),
+      dataset.features === undefined ? undefined : fact('Features', formatNumber(dataset.features)),
+      dataset.source ? fact('Source', dataset.source) : undefined,
+      dataset.timespan ? fact('Timespan', dataset.timespan) : undefined,
+      dataset.license ? fact('License', dataset.license) : undefined,
+      dataset.url ? fact('Link', link(dataset.url, dataset.url)) : undefined,
+    ]),
+    heading(3, 'Data quality'),
+    ...(qualityFacts.length > 0 || cleaning.length > 0
+      ? [
+          ...qualityFacts,
+          ...(cleaning.length > 0
+            ? [
+                paragraph(strong('Cleaning steps, in order:')),
+                list(
+                  cleaning.map((step) => [step]),
+                  true,
+                ),
+              ]
+            : []),
+        ]
+      : [
+          paragraph(
+            'The case study notes no missing values, duplicates, label problems or cleaning.',
+          ),
+        ]),
+  ];
+}
+
+/** `classification_report.json` (`macro avg.f1-score`), as the page's note under a metric. */
+function sourceNote(source: MetricSource | undefined): Inline {
+  if (!source) return 'as written';
+  const where = source.cell ?? source.key?.replace(/@.*$/, '');
+  return where ? `${source.file} (${where})` : source.file;
+}
+
+function metricsTable(study: ModelCardStudy): RootContent[] {
+  const withSource = study.metrics.some((metric) => metric.source !== undefined);
+  const rows = study.metrics.map((metric) => {
+    const shown = (value: number) => formatMetricValue(value, metric.unit, metric.decimals);
+    const comparison = compareMetric(metric);
+    const change = comparison
+      ? `${comparison.deltaText}${comparison.relativeText ? ` (${comparison.relativeText})` : ''}, ${verdictText(comparison.verdict)}`
+      : '—';
+    return [
+      metric.name,
+      metric.value === undefined ? '—' : shown(metric.value),
+      metric.baseline === undefined ? '—' : shown(metric.baseline),
+      change,
+      metric.goal === 'lower' ? 'lower' : 'higher',
+      metric.split ?? '—',
+      ...(withSource ? [sourceNote(metric.source)] : []),
+    ];
+  });
+  const header = ['Metric', 'Value', 'Baseline', 'Change', 'Better when', 'Measured on'];
+  const described = study.metrics.filter((metric) => metric.description);
+  return [
+    table(
+      ['left', 'right', 'right', 'right', 'left', 'left', ...(withSource ? ['left' as const] : [])],
+      [[...header, ...(withSource ? ['Read from'] : [])], ...rows],
+    ),
+    ...(described.length > 0
+      ? [list(described.map((metric) => fact(metric.name, metric.description ?? '')))]
+      : []),
+  ];
+}
+
+/** A group's count as the table shows it, with the flag for a group too small to read. */
+function groupCount(group: FairnessGroupView, minGroupSize: number): string {
+  const count = group.count === undefined ? '—' : formatNumber(group.count);
+  return group.small ? `${count} (too small to read: under ${formatNumber(minGroupSize)})` : count;
+}
+
+/** The sentence on a metric's largest gap between groups, worse group first. */
+function gapSentence(metric: FairnessMetricView, minGroupSize: number): string {
+  const gap = metric.gap;
+  if (!gap) {
+    return `${metric.label}: no gap to report; fewer than two groups with ${formatNumber(minGroupSize)} or more examples have a value.`;
+  }
+  const worst = metric.goal === 'higher' ? 'lowest' : 'highest';
+  const ratio = gap.ratio === undefined ? '' : `, a ratio of ${formatReadable(gap.ratio)}`;
+  return `${metric.label} (${metric.goal} is better): the largest gap is ${formatReadable(gap.difference)}${ratio}, ${gap.worst.group} at ${formatReadable(gap.worst.value)} (the ${worst}) against ${gap.best.group} at ${formatReadable(gap.best.value)}.`;
+}
+
+function byGroup(fairness: FairnessView): RootContent[] {
+  const hasCount = fairness.groups.some((group) => group.count !== undefined);
+  const small = fairness.groups.filter((group) => group.small);
+  const header = [
+    fairness.attribute,
+    ...(hasCount ? ['Examples'] : []),
+    ...fairness.metrics.map((metric) => metric.label),
+  ];
+  const rows = fairness.groups.map((group) => [
+    group.name,
+    ...(hasCount ? [groupCount(group, fairness.minGroupSize)] : []),
+    ...group.values.map((value) => (value === null ? '—' : formatReadable(value))),
+  ]);
+  return [
+    heading(3, `Results by ${fairness.attribute}`),
+    paragraph(
+      `Each metric broken down by ${fairness.attribute}, from `,
+      code(fairness.source),
+      '.',
+    ),
+    table(
+      [
+        'left',
+        ...(hasCount ? ['right' as const] : []),
+        ...fairness.metrics.map(() => 'right' as const),
+      ],
+      [header, ...rows],
+    ),
+    list(fairness.metrics.map((metric) => [gapSentence(metric, fairness.minGroupSize)])),
+    ...(small.length > 0
+      ? [
+          paragraph(
+            `Too small to read (fewer than ${formatNumber(fairness.minGroupSize)} examples), shown but left out of the gaps: ${small.map((group) => group.name).join(', ')}.`,
+          ),
+        ]
+      : []),
+  ];
+}
+
+function evaluationResults(study: ModelCardStudy): RootContent[] {
+  return [
+    heading(2, 'Evaluation results'),
+    ...metricsTable(study),
+    ...(study.fairness ? byGroup(study.fairness) : []),
+  ];
+}
+
+function risks(study: ModelCardStudy): RootContent[] {
+  const named = study.responsible?.risks ?? [];
+  return [
+    heading(2, 'Bias, risks and limitations'),
+    named.length > 0
+      ? table(
+          ['left', 'left'],
+          [
+            ['Risk', 'Mitigation'],
+            ...named.map(({ risk, mitigation }) => [risk, mitigation ?? '—']),
+          ],
+        )
+      : paragraph('The case study names no risks.'),
+  ];
+}
+
+/** The card's Markdown body as a tree: the title, the summary, a link to the page, the five sections. */
+export function modelCardSections(
+  study: ModelCardStudy,
+  author: string,
+  pageUrl: string,
+): RootContent[] {
+  return [
+    heading(1, study.title),
+    paragraph(study.summary),
+    paragraph(
+      'This model card is exported from the case study ',
+      link(pageUrl, study.title),
+      ', which shows the same results with their charts.',
+    ),
+    ...modelDetails(study, author),
+    ...intendedUses(study),
+    ...trainingData(study),
+    ...evaluationResults(study),
+    ...risks(study),
+  ];
+}
