@@ -28,7 +28,8 @@ export function parseNumber(text: string): number | undefined {
   return Number(trimmed);
 }
 
-function toCell(value: unknown): Cell {
+/** A value as a cell: a number, text, or null for the written forms of "no value" and NaN. */
+export function toCell(value: unknown): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isNaN(value) ? null : value;
   const text = String(value);

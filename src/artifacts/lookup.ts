@@ -54,7 +54,12 @@ export function suggestKeys(wanted: string, keys: readonly string[], limit = 8):
   return `${shown.join(', ')}${keys.length > limit ? `, and ${keys.length - limit} more` : ''}`;
 }
 
-function atPath(values: Record<string, unknown> | undefined, key: string): unknown {
+/**
+ * The value a dotted key names in parsed JSON: `macro avg.f1-score`,
+ * `fairness.by_group`; a key that holds dots itself wins whole. Undefined
+ * when nothing is there.
+ */
+export function atPath(values: Record<string, unknown> | undefined, key: string): unknown {
   // A key may itself contain dots (MLflow allows `val.auc`): the whole key wins.
   if (values && Object.hasOwn(values, key)) return values[key];
   let current: unknown = values;

@@ -21,8 +21,10 @@ import { checkLocalFile, linkProblemMessage, resolveInside } from '../files/path
 import { walkFolder, type RefusedLink } from '../files/walk.ts';
 import { resolveMetric, type ResolvedMetric } from '../artifacts/resolve-metric.ts';
 import { metricKey, type MetricKey } from '../processes/resolved-metrics.ts';
-import type { FairnessKey } from '../processes/fairness-views.ts';
+import { fairnessKey, type FairnessKey } from '../processes/fairness-views.ts';
 import type { FairnessView } from '../fairness/view.ts';
+import { fairnessBreakdown } from '../fairness/breakdown.ts';
+import { fairnessSchema } from '../schemas/responsible.ts';
 import { metricSchema, notebookSource } from '../schemas/metric.ts';
 import { comparisonProblem } from '../metrics/compare.ts';
 import { notebookMaxBytes, siteOptionsSchema } from '../schemas/site-options.ts';
@@ -428,6 +430,14 @@ function checkCaseStudy(
     }
   });
 
+  const fairness = checkFairness(data, {
+    absolutePath,
+    file,
+    yaml,
+    contentDir: location.contentDir,
+  });
+  problems.push(...fairness.problems);
+
   const scan = scanMdx(split.body, split.bodyLine);
   const charts = new Map<ChartKey, BuiltChart>();
   const confusions = new Map<ConfusionKey, ConfusionView>();
@@ -471,10 +481,43 @@ function checkCaseStudy(
     notebookImages: [...notebooks.images],
     notebookUses: notebooks.uses,
     metrics: resolvedMetrics,
+    fairness: fairness.views,
     ...(valid ? { valid } : {}),
     ...(scan.ok ? { body: scan } : {}),
   };
   return { problems, parsed: parsedCaseStudy };
+}
+
+/**
+ * `responsible.fairness` read and worked out now, so a metric or group the
+ * file does not hold, or a broken file, is reported before the build: the
+ * only time a build reads the file (the plan hands the view to the pages,
+ * processes/fairness-views.ts). A breakdown the schema refuses only gets its
+ * path checked; the schema has said what else is wrong.
+ */
+function checkFairness(
+  data: Record<string, unknown>,
+  at: { absolutePath: string; file: string; yaml: ParsedYaml; contentDir: string },
+): { problems: ContentProblem[]; views: [FairnessKey, FairnessView][] } {
+  const raw = asRecord(data['responsible'])['fairness'];
+  if (raw === undefined) return { problems: [], views: [] };
+  const field = (path: readonly (string | number)[], message: string) =>
+    fieldProblem(at.file, at.yaml, ['responsible', 'fairness', ...path], message);
+  const parsed = fairnessSchema.safeParse(raw);
+  if (!parsed.success) {
+    const from = asRecord(raw)['from'];
+    const problem =
+      typeof from === 'string' ? checkLocalFile(from, at.absolutePath, at.contentDir) : undefined;
+    return { problems: problem ? [field(['from'], problem)] : [], views: [] };
+  }
+  const breakdown = fairnessBreakdown(parsed.data, at.absolutePath, at.contentDir);
+  if (!breakdown.ok) {
+    return {
+      problems: breakdown.problems.map((problem) => field(problem.path, problem.message)),
+      views: [],
+    };
+  }
+  return { problems: [], views: [[fairnessKey(at.absolutePath, parsed.data), breakdown.view]] };
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

@@ -177,6 +177,16 @@ function lintCaseStudy(
     );
   }
 
+  const task = (data['model'] as { task?: unknown } | undefined)?.task;
+  if ((task === 'classification' || task === 'regression') && !hasLimitations(data)) {
+    add(
+      'warning',
+      'limitations',
+      lineOf(['model', 'task']),
+      `a ${task} model without responsible.limitations: add where it is known to do badly or was not tested (a rare class, a group with little data, traffic after the training period), as responsible.limitations: [...]`,
+    );
+  }
+
   // Without a parsed body nothing is known to be used; the syntax error is reported instead.
   if (body) findings.push(...unusedFiles(study, parsed.data, body));
 
@@ -185,7 +195,10 @@ function lintCaseStudy(
     typeof dataset === 'object' &&
     dataset !== null &&
     (dataset as { access?: unknown }).access === 'confidential';
-  if (confidential) findings.push(...privateInfo(study, options.privateHostSuffixes));
+  if (confidential) {
+    findings.push(...privateInfo(study, options.privateHostSuffixes));
+    findings.push(...fairnessPrivateInfo(study, options.privateHostSuffixes));
+  }
   findings.push(...notebookFindings(study, confidential ? options.privateHostSuffixes : undefined));
   return findings;
 }
@@ -258,6 +271,28 @@ function caseStudySlugOf(url: string, from: string, site?: string): string | und
   }
 }
 
+/** `responsible.limitations` holds at least one item. */
+function hasLimitations(data: Record<string, unknown>): boolean {
+  const responsible = data['responsible'];
+  const limitations =
+    typeof responsible === 'object' && responsible !== null
+      ? (responsible as { limitations?: unknown }).limitations
+      : undefined;
+  return Array.isArray(limitations) ? limitations.length > 0 : limitations !== undefined;
+}
+
+/** `responsible.fairness.from` as written, whatever else the block holds. */
+function fairnessFrom(data: Record<string, unknown>): unknown {
+  const responsible = data['responsible'];
+  const fairness =
+    typeof responsible === 'object' && responsible !== null
+      ? (responsible as { fairness?: unknown }).fairness
+      : undefined;
+  return typeof fairness === 'object' && fairness !== null
+    ? (fairness as { from?: unknown }).from
+    : undefined;
+}
+
 /** Where drafts live: a folder-form draft's folder, a single-file draft's file (real paths). */
 interface DraftPlace {
   slug: string;
@@ -309,6 +344,11 @@ function caseStudyReads(study: CaseStudyFile): FileRead[] {
       line: lineOf(['metrics', index, 'from']),
       written: from,
     });
+  });
+  reads.push({
+    field: 'responsible.fairness.from',
+    line: lineOf(['responsible', 'fairness', 'from']),
+    written: fairnessFrom(data),
   });
   // Links are not read (a link to a draft is the case-study-link rule's); `src` is.
   for (const element of body?.elements ?? []) {
@@ -401,6 +441,7 @@ function unusedFiles(
     // `./analysis.ipynb#report` uses the notebook.
     refer(typeof from === 'string' ? (notebookSource(from)?.notebook ?? from) : from);
   }
+  refer(fairnessFrom(data));
   for (const element of body.elements) refer(element.props['src']);
   // What a notebook's markdown shows from beside it is published with the page.
   for (const use of study.parsed?.notebookUses ?? []) {
@@ -446,6 +487,28 @@ function privateDetails(text: string, host: RegExp | undefined): string[] {
     }
   }
   return found;
+}
+
+/**
+ * Emails, phone numbers and internal host names in the group names of a
+ * confidential case study's fairness file, which the page and the model card
+ * publish; the frontmatter around them is the raw file's, read by `privateInfo`.
+ */
+function fairnessPrivateInfo(study: CaseStudyFile, suffixes: readonly string[]): Finding[] {
+  const host = hostPattern(suffixes);
+  const line = study.parsed?.lineOf(['responsible', 'fairness', 'from']);
+  return (study.parsed?.fairness ?? []).flatMap(([, view]) =>
+    view.groups.flatMap((group) =>
+      privateDetails(group.name, host).map((what) => ({
+        file: study.file,
+        ...(line ? { line } : {}),
+        field: 'responsible.fairness.from',
+        severity: 'error' as const,
+        rule: 'private-info',
+        message: `${view.source}: group ${describeValue(group.name)}: ${what}, in a case study whose dataset is confidential; rename the group in the file before publishing`,
+      })),
+    ),
+  );
 }
 
 /** Emails, phone numbers and internal host names in a case study about confidential data. */

@@ -35,11 +35,14 @@ interface StudyParts {
   extra?: string;
   /** The body; all four sections by default. */
   body?: string;
+  /** Replaces the line after `extra` (`responsible:` with limitations); "" leaves it blank. */
+  responsible?: string;
 }
 
 /**
- * A valid case study: 13 frontmatter lines (line 1 is the opening `---`), a
- * blank line 14, and the body from line 15.
+ * A valid case study: 14 frontmatter lines (line 1 is the opening `---`, line
+ * 13 its `responsible:` limitations, after any `extra` lines), a blank line 15,
+ * and the body from line 16.
  */
 function study(parts: StudyParts = {}): string {
   return `---
@@ -54,7 +57,8 @@ metrics:
 ${parts.metrics ?? '  - { name: Recall, value: 0.82, baseline: 0.61 }'}
 stakeholders:
   - { role: Head of Retention }
-${parts.extra ?? ''}---
+${parts.extra ?? ''}${parts.responsible ?? 'responsible: { limitations: [Untested on business customers.] }'}
+---
 
 ${parts.body ?? SECTIONS}`;
 }
@@ -123,7 +127,7 @@ describe('sections', () => {
     expect(findings).toEqual([
       {
         file: 'content/case-studies/churn.mdx',
-        line: 14,
+        line: 15,
         severity: 'error',
         rule: 'sections',
         message:
@@ -135,7 +139,7 @@ describe('sections', () => {
   it('says "section" for one', () => {
     const body = SECTIONS.replace('## Impact', 'Impact');
     expect(brief(lint({ 'churn.mdx': study({ body }) }))).toEqual([
-      'sections 14: missing section "## Impact" (every case study has Problem, Approach, Results, Impact)',
+      'sections 15: missing section "## Impact" (every case study has Problem, Approach, Results, Impact)',
     ]);
   });
 
@@ -147,7 +151,7 @@ describe('sections', () => {
   it('does not count a heading that only starts with the section name', () => {
     const body = SECTIONS.replace('## Results', '## Results and discussion');
     expect(brief(lint({ 'churn.mdx': study({ body }) }))).toEqual([
-      'sections 14: missing section "## Results" (every case study has Problem, Approach, Results, Impact)',
+      'sections 15: missing section "## Results" (every case study has Problem, Approach, Results, Impact)',
     ]);
   });
 
@@ -159,7 +163,7 @@ describe('sections', () => {
   it('uses the sections of the site options', () => {
     const files = { 'churn.mdx': study({ body: '## Context\n\n## Problem\n' }) };
     expect(brief(lint(files, { sections: ['Context', 'Problem', 'Lessons'] }))).toEqual([
-      'sections 14: missing section "## Lessons" (every case study has Context, Problem, Lessons)',
+      'sections 15: missing section "## Lessons" (every case study has Context, Problem, Lessons)',
     ]);
     expect(lint(files, { sections: [] })).toEqual([]);
   });
@@ -181,8 +185,8 @@ describe('image-alt', () => {
   it('flags a Markdown image with empty or blank alt text, at its line', () => {
     const findings = lint(files('![](./a.png)\n\n![   ](./a.png)\n\n![A plot](./a.png)\n'));
     expect(brief(findings)).toEqual([
-      'image-alt 31: image ./a.png has no alt text: write ![what it shows](./a.png)',
-      'image-alt 33: image ./a.png has no alt text: write ![what it shows](./a.png)',
+      'image-alt 32: image ./a.png has no alt text: write ![what it shows](./a.png)',
+      'image-alt 34: image ./a.png has no alt text: write ![what it shows](./a.png)',
     ]);
     expect(findings.every((finding) => finding.severity === 'error')).toBe(true);
   });
@@ -194,7 +198,7 @@ describe('image-alt', () => {
       ),
     );
     expect(brief(findings)).toEqual([
-      'image-alt 31: <img> has no alt text: add alt="what it shows"',
+      'image-alt 32: <img> has no alt text: add alt="what it shows"',
     ]);
   });
 
@@ -298,8 +302,8 @@ describe('case-study-link', () => {
       withLinks('/case-studies/no-such-study/', '/portfolio/case-studies/gone#results'),
     );
     expect(brief(findings)).toEqual([
-      'case-study-link 31: link to a case study that does not exist: /case-studies/no-such-study/',
-      'case-study-link 33: link to a case study that does not exist: /portfolio/case-studies/gone#results',
+      'case-study-link 32: link to a case study that does not exist: /case-studies/no-such-study/',
+      'case-study-link 34: link to a case study that does not exist: /portfolio/case-studies/gone#results',
     ]);
     expect(findings.every((finding) => finding.severity === 'error')).toBe(true);
   });
@@ -426,13 +430,13 @@ Call +1 415 555 0134 or (415) 555-0134 or 415.555.0134.
 Data from db01.analytics.internal, ci.build.corp and printer.local.
 `;
     expect(brief(confidential(body))).toEqual([
-      'private-info 31: an email address (maria.lopez@acme-telecom.com) in a case study whose dataset is confidential; remove it before publishing',
-      'private-info 32: a phone number (+1 415 555 0134) in a case study whose dataset is confidential; remove it before publishing',
-      'private-info 32: a phone number ((415) 555-0134) in a case study whose dataset is confidential; remove it before publishing',
-      'private-info 32: a phone number (415.555.0134) in a case study whose dataset is confidential; remove it before publishing',
-      'private-info 33: an internal host name (db01.analytics.internal) in a case study whose dataset is confidential; remove it before publishing',
-      'private-info 33: an internal host name (ci.build.corp) in a case study whose dataset is confidential; remove it before publishing',
-      'private-info 33: an internal host name (printer.local) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 32: an email address (maria.lopez@acme-telecom.com) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 33: a phone number (+1 415 555 0134) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 33: a phone number ((415) 555-0134) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 33: a phone number (415.555.0134) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 34: an internal host name (db01.analytics.internal) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 34: an internal host name (ci.build.corp) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 34: an internal host name (printer.local) in a case study whose dataset is confidential; remove it before publishing',
     ]);
   });
 
@@ -456,7 +460,7 @@ See acme.corporate.com, a localhost server, the internal.example.com wiki and ou
   it('reports an address at an internal host once, as an email address', () => {
     const body = `${SECTIONS}\nWrite to ops@db01.corp.\n`;
     expect(brief(confidential(body))).toEqual([
-      'private-info 31: an email address (ops@db01.corp) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 32: an email address (ops@db01.corp) in a case study whose dataset is confidential; remove it before publishing',
     ]);
   });
   it('does not take an image named like plot@2x.png for an email address', () => {
@@ -496,11 +500,11 @@ See acme.corporate.com, a localhost server, the internal.example.com wiki and ou
   it('uses the host suffixes of the site options', () => {
     const body = `${SECTIONS}\nnas01.home.lan and db01.analytics.internal\n`;
     expect(brief(confidential(body, { privateHostSuffixes: ['.lan'] }))).toEqual([
-      'private-info 31: an internal host name (nas01.home.lan) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 32: an internal host name (nas01.home.lan) in a case study whose dataset is confidential; remove it before publishing',
     ]);
     expect(brief(confidential(body, { privateHostSuffixes: ['lan', 'corp.example.com'] }))).toEqual(
       [
-        'private-info 31: an internal host name (nas01.home.lan) in a case study whose dataset is confidential; remove it before publishing',
+        'private-info 32: an internal host name (nas01.home.lan) in a case study whose dataset is confidential; remove it before publishing',
       ],
     );
   });
@@ -527,9 +531,9 @@ See [the draft](/case-studies/draft-study/), [a sibling](../churn/), [nowhere](.
       }),
     );
     expect(brief(findings)).toEqual([
-      'case-study-link 31: link to the draft "draft-study", which is not published: /case-studies/draft-study/; publish it (draft: false) or remove the link',
-      'case-study-link 31: link to a case study that does not exist: ../nowhere/',
-      'case-study-link 32: link to a case study that does not exist: /case-studies/missing/',
+      'case-study-link 32: link to the draft "draft-study", which is not published: /case-studies/draft-study/; publish it (draft: false) or remove the link',
+      'case-study-link 32: link to a case study that does not exist: ../nowhere/',
+      'case-study-link 33: link to a case study that does not exist: /case-studies/missing/',
     ]);
   });
 
@@ -548,9 +552,9 @@ See [the draft][d] (by its definition below), [its data](/case-studies/draft-stu
       }),
     );
     expect(findings.map(({ line, message }) => `${line}: ${message.split(',')[0]}`)).toEqual([
-      '31: link to the draft "draft-study"',
       '32: link to the draft "draft-study"',
-      '34: link to the draft "draft-study"',
+      '33: link to the draft "draft-study"',
+      '35: link to the draft "draft-study"',
     ]);
   });
 
@@ -593,10 +597,10 @@ ${SECTIONS}`;
     expect(brief(byLine)).toEqual([
       `draft-file 10: metrics[0].from: "../secret/report.json" is a file of the draft "secret", ${fix}`,
       `draft-file 13: cover.src: "../secret/plot.png" is a file of the draft "secret", ${fix}`,
-      `draft-file 16: import: "../secret/rows.json" is a file of the draft "secret", ${fix}`,
-      `draft-file 18: <Chart> src: "../secret/data.csv" is a file of the draft "secret", ${fix}`,
-      `draft-file 20: image: "../secret/plot.png" is a file of the draft "secret", ${fix}`,
-      `draft-file 22: <Figure> src: "../secret-file.mdx" is a file of the draft "secret-file", ${fix}`,
+      `draft-file 17: import: "../secret/rows.json" is a file of the draft "secret", ${fix}`,
+      `draft-file 19: <Chart> src: "../secret/data.csv" is a file of the draft "secret", ${fix}`,
+      `draft-file 21: image: "../secret/plot.png" is a file of the draft "secret", ${fix}`,
+      `draft-file 23: <Figure> src: "../secret-file.mdx" is a file of the draft "secret-file", ${fix}`,
     ]);
   });
 
@@ -693,5 +697,92 @@ describe('repeated-label', () => {
   it('leaves distinct labels alone', () => {
     const extra = 'tags: [churn, retention]\nskills: [C++, C#, C]\n';
     expect(ofRule('repeated-label', lint({ 'churn.mdx': study({ extra }) }))).toEqual([]);
+  });
+});
+
+describe('limitations', () => {
+  const LIMITATIONS =
+    'add where it is known to do badly or was not tested (a rare class, a group with little data, traffic after the training period), as responsible.limitations: [...]';
+
+  it('warns at model.task for a classification or regression model without responsible.limitations', () => {
+    const classification = lint({ 'churn.mdx': study({ responsible: '' }) });
+    expect(ofRule('limitations', classification)).toEqual([
+      {
+        file: 'content/case-studies/churn.mdx',
+        line: 8,
+        severity: 'warning',
+        rule: 'limitations',
+        message: `a classification model without responsible.limitations: ${LIMITATIONS}`,
+      },
+    ]);
+    const regression = study({
+      responsible: 'responsible: { intendedUse: Forecast demand. }',
+    }).replace('task: classification', 'task: regression');
+    expect(brief(ofRule('limitations', lint({ 'demand.mdx': regression })))).toEqual([
+      `limitations 8: a regression model without responsible.limitations: ${LIMITATIONS}`,
+    ]);
+  });
+
+  it('says nothing with limitations, or for other tasks', () => {
+    expect(ofRule('limitations', lint({ 'churn.mdx': study() }))).toEqual([]);
+    const analytics = study({ responsible: '' }).replace('task: classification', 'task: analytics');
+    expect(ofRule('limitations', lint({ 'dashboard.mdx': analytics }))).toEqual([]);
+  });
+});
+
+describe('responsible ML fields and the fairness file', () => {
+  const FAIRNESS = (from: string) =>
+    `responsible:\n  limitations: [Few business customers.]\n  fairness: { attribute: segment, from: ${from}, metrics: [recall] }`;
+
+  it('counts the fairness file as used', () => {
+    const findings = lint({
+      'churn/index.mdx': study({ responsible: FAIRNESS('./by_group.csv') }),
+      'churn/by_group.csv': 'segment,recall,count\nconsumer,0.8,900\nbusiness,0.6,40\n',
+    });
+    expect(findings).toEqual([]);
+  });
+
+  it("flags a fairness file kept in a draft's folder", () => {
+    const findings = lint({
+      'churn.mdx': study({ responsible: FAIRNESS('./secret/by_group.csv') }),
+      'secret/index.mdx': study({ extra: 'draft: true\n' }),
+      'secret/by_group.csv': 'segment,recall\nconsumer,0.8\nbusiness,0.6\n',
+    });
+    expect(brief(ofRule('draft-file', findings))).toEqual([
+      'draft-file 15: responsible.fairness.from: "./secret/by_group.csv" is a file of the draft "secret", which is not published; copy it into this case study\'s folder, or publish the draft',
+    ]);
+  });
+
+  it('looks for private details in responsible and dataset.quality when the dataset is confidential', () => {
+    const dataset =
+      '{ name: Events, access: confidential, quality: { missing: "rows from etl01.warehouse.internal were blank" } }';
+    const responsible =
+      'responsible: { limitations: [Ask maria.lopez@acme-telecom.com for the rare cases.] }';
+    const findings = lint({ 'churn.mdx': study({ dataset, responsible }) });
+    expect(brief(ofRule('private-info', findings))).toEqual([
+      'private-info 7: an internal host name (etl01.warehouse.internal) in a case study whose dataset is confidential; remove it before publishing',
+      'private-info 13: an email address (maria.lopez@acme-telecom.com) in a case study whose dataset is confidential; remove it before publishing',
+    ]);
+  });
+
+  it("looks for private details in the fairness file's group names, which the page publishes", () => {
+    const findings = lint({
+      'churn/index.mdx': study({
+        dataset: '{ name: Events, access: confidential }',
+        responsible: FAIRNESS('./by_group.csv'),
+      }),
+      'churn/by_group.csv': 'segment,recall\nconsumer,0.8\nops@db01.corp,0.6\n',
+    });
+    expect(ofRule('private-info', findings)).toEqual([
+      {
+        file: 'content/case-studies/churn/index.mdx',
+        line: 15,
+        field: 'responsible.fairness.from',
+        severity: 'error',
+        rule: 'private-info',
+        message:
+          './by_group.csv: group "ops@db01.corp": an email address (ops@db01.corp), in a case study whose dataset is confidential; rename the group in the file before publishing',
+      },
+    ]);
   });
 });
