@@ -99,7 +99,8 @@ function cardsFromReport(report: ContentReport): OgCardFile[] {
     const metrics = valid.metrics.map(
       (metric) => read.get(metricKey(file.absolutePath, metric)) ?? metric,
     );
-    return [{ slug: file.slug, title: valid.title, organization: valid.organization, metrics }];
+    const { title, organization, responsible } = valid;
+    return [{ slug: file.slug, title, organization, metrics, responsible }];
   });
   return portfolioOgCards(studies, report.profile);
 }

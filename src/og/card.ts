@@ -55,7 +55,12 @@ export interface OgCaseStudyInput {
   title: string;
   organization: string;
   metrics: readonly MetricInput[];
+  /** With `fairness`, the card says "Evaluated across groups", as the home page's card does. */
+  responsible?: { fairness?: object | undefined } | undefined;
 }
+
+/** The eyebrow of a case study whose metrics are broken down by group (`responsible.fairness`). */
+export const GROUPS_EYEBROW = 'Case study · Evaluated across groups';
 
 /** What the home card needs; the profile fits. */
 export interface OgProfileInput {
@@ -92,7 +97,7 @@ export function headlineMetricText(metric: OgMetric): string {
 
 export function caseStudyCard(study: OgCaseStudyInput, owner: string): OgCard {
   return {
-    eyebrow: 'Case study',
+    eyebrow: study.responsible?.fairness ? GROUPS_EYEBROW : 'Case study',
     title: study.title,
     subtitle: study.organization,
     metric: headlineMetric(study.metrics),

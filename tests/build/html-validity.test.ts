@@ -60,6 +60,7 @@ const MUST_BUILD = [
   'math',
   'notebook',
   'notebook-hostile',
+  'responsible-page',
 ];
 
 /**

@@ -245,7 +245,16 @@ describe('a case-study page', () => {
       $('section[aria-labelledby="section-links"] a')
         .map((_, a) => $(a).text())
         .get(),
-    ).toEqual(['Code repository', 'Live demo', 'Notebook', 'Slides', 'Report', 'Paper', 'Video']);
+    ).toEqual([
+      'Code repository',
+      'Live demo',
+      'Notebook',
+      'Slides',
+      'Report',
+      'Paper',
+      'Video',
+      'Model card (Markdown)',
+    ]);
   });
 
   it('renders every hostile string as text and runs none of it', () => {

@@ -39,6 +39,8 @@ let underBase: Site;
 let withSite: Site;
 /** The test fixture that uses every component (tests/fixtures/valid), for the static checkers. */
 let fixture: Site;
+/** A case study with every part of `responsible:`, a fairness table and chart (tests/fixtures/responsible-page). */
+let responsible: Site;
 
 async function build(
   label: string,
@@ -73,6 +75,7 @@ beforeAll(async () => {
   underBase = await build('checkers-base', '/portfolio/', ['--base', '/portfolio/']);
   withSite = await build('checkers-lh', '/', [], { serveFirst: true });
   fixture = await build('checkers-fixture', '/', [], { fixture: 'valid' });
+  responsible = await build('checkers-responsible', '/', [], { fixture: 'responsible-page' });
 });
 
 afterAll(async () => {
@@ -151,6 +154,7 @@ describe('html-validate', () => {
     ['the sample site under /portfolio/', () => underBase],
     ['the sample site with a site URL', () => withSite],
     ['the valid fixture (every component)', () => fixture],
+    ['the responsible-page fixture (Responsible ML, fairness by group)', () => responsible],
   ] as const) {
     it(`finds no errors in any page of ${name}`, async () => {
       const { outDir } = site();
@@ -293,6 +297,12 @@ describe('links (linkinator over the served site, loopback only)', () => {
   it('finds no broken link or asset in the valid fixture (every component)', async () => {
     await expectNoBrokenLinks(fixture);
   });
+
+  it('finds no broken link in the responsible-page fixture, its model cards included', async () => {
+    const ok = await expectNoBrokenLinks(responsible);
+    expect(ok).toContain(`${responsible.root}case-studies/fraud-review/model-card.md`);
+    expect(ok).toContain(`${responsible.root}case-studies/plain-forecast/model-card.md`);
+  });
 });
 
 describeWithBrowser('search in Chromium (a build under /portfolio/)', () => {
@@ -337,22 +347,34 @@ describeWithBrowser('axe-core in Chromium on every page type (WCAG 2.1 A/AA)', (
     await browser?.close();
   });
 
-  /** [name, url path, what to wait for]: every kind of page the sample site has. */
-  function pageTypes(): [string, string, (page: Page) => Promise<void>][] {
+  /**
+   * [name, url path, what to wait for, site]: every kind of page the sample site
+   * has, and the Responsible ML section and the marked card of the
+   * responsible-page fixture.
+   */
+  function pageTypes(): [string, string, (page: Page) => Promise<void>, Site][] {
     const none = () => Promise.resolve();
     return [
-      ['home', '/', none],
-      ['case study with charts', caseStudyWithCharts(sample), drawAllCharts],
-      ['tag page', firstPageUnder(sample, 'tags'), none],
-      ['skill page', firstPageUnder(sample, 'skills'), none],
-      ['404 page', '/404.html', none],
-      ['resume', '/resume/', none],
+      ['home', '/', none, sample],
+      ['case study with charts', caseStudyWithCharts(sample), drawAllCharts, sample],
+      ['tag page', firstPageUnder(sample, 'tags'), none, sample],
+      ['skill page', firstPageUnder(sample, 'skills'), none, sample],
+      ['404 page', '/404.html', none, sample],
+      ['resume', '/resume/', none, sample],
       [
         'search with results',
         '/search/?q=forecast',
         async (page) => {
           await page.waitForSelector('.pagefind-ui__result', { timeout: 15_000 });
         },
+        sample,
+      ],
+      ['home with a card evaluated across groups', '/', none, responsible],
+      [
+        'case study with Responsible ML and fairness by group',
+        '/case-studies/fraud-review/',
+        drawAllCharts,
+        responsible,
       ],
     ];
   }
@@ -362,12 +384,12 @@ describeWithBrowser('axe-core in Chromium on every page type (WCAG 2.1 A/AA)', (
     it(`finds no violations on any page type (${scheme})`, async () => {
       const found: string[] = [];
       const checked: string[] = [];
-      for (const [name, urlPath, ready] of pageTypes()) {
+      for (const [name, urlPath, ready, site] of pageTypes()) {
         const file = urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath.split('?')[0];
-        expect(existsSync(path.join(sample.outDir, file ?? '')), `${name}: ${file}`).toBe(true);
+        expect(existsSync(path.join(site.outDir, file ?? '')), `${name}: ${file}`).toBe(true);
         const { page, context, errors } = await openPage(
           browser,
-          `${sample.server.origin}${urlPath}`,
+          `${site.server.origin}${urlPath}`,
           {
             dark,
           },

@@ -120,6 +120,21 @@ describe('the cards', () => {
     );
   });
 
+  it('says "evaluated across groups" above the title when the metrics are broken down by group', () => {
+    const card = caseStudyCard(
+      { ...study, responsible: { fairness: { attribute: 'issuing region' } } },
+      'Ada Fixture',
+    );
+    // One line, whole: the eyebrow is never cut to an ellipsis.
+    expect(textOps(card)[0]?.text).toBe('CASE STUDY · EVALUATED ACROSS GROUPS');
+    expect(textOps(card)[1]?.text).toBe('Churn in 6 weeks');
+    expect(ogCardAlt(card)).toBe(
+      'Case study · Evaluated across groups: Churn in 6 weeks. Acme Telecom. ROC AUC 0.91 · +0.13 vs baseline.',
+    );
+    // A responsible block without a breakdown is no mark.
+    expect(caseStudyCard({ ...study, responsible: {} }, 'Ada Fixture').eyebrow).toBe('Case study');
+  });
+
   it('gives the home page a card with the name, headline and number of case studies', () => {
     const profile = { name: 'Ada Fixture', headline: 'Data science intern' };
     expect(textOps(homeCard(profile, 3)).map((op) => op.text)).toEqual([

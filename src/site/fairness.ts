@@ -1,0 +1,78 @@
+import type { FairnessGroupView, FairnessMetricView, FairnessView } from '../fairness/view.ts';
+import { formatNumber, formatReadable } from '../metrics/numbers.ts';
+
+/**
+ * The fairness breakdown in a reader's words: the table's caption, its
+ * numbers, the small-group flag and the sentence naming the largest gap of
+ * each metric. Pure, so the wording is tested without a build; the
+ * case-study page renders it (components/case-study/FairnessTable.astro).
+ */
+
+/** `false positive rate` -> `False positive rate`: a label starting a sentence or a header. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const conjunction = new Intl.ListFormat('en-US', { type: 'conjunction' });
+
+/** The table's caption and the chart's title: `Recall and false positive rate by issuing region`. */
+export function fairnessTitle(view: Pick<FairnessView, 'attribute' | 'metrics'>): string {
+  return capitalize(
+    `${conjunction.format(view.metrics.map((metric) => metric.label))} by ${view.attribute}`,
+  );
+}
+
+/**
+ * A value as the table and the sentences write it: measured numbers without
+ * float noise (fairlearn writes 0.8333333333333334), as the chart's data
+ * table does; undefined for an empty cell.
+ */
+export function fairnessValueText(value: number | null): string | undefined {
+  return value === null ? undefined : formatReadable(value);
+}
+
+/**
+ * `too few examples to read (n = 12)`: why a group's row is not compared.
+ * The count's spaces do not break, so a narrow table cell never ends a line on `(n =`.
+ */
+export function smallGroupText(group: Pick<FairnessGroupView, 'count'>): string {
+  return group.count === undefined
+    ? 'too few examples to read'
+    : `too few examples to read (n\u00a0=\u00a0${formatNumber(group.count)})`;
+}
+
+/** The largest gap of one metric, in parts the page emphasises. */
+export interface GapStatement {
+  /** The metric's label, capitalised: `Recall`. */
+  metric: string;
+  /** Where the worst group sits: `lowest` for a higher-is-better metric, `highest` for a lower-is-better one. */
+  extreme: 'lowest' | 'highest';
+  worst: { group: string; value: string };
+  best: { group: string; value: string };
+  /** The difference, best minus worst, without float noise: `0.22`. */
+  gap: string;
+}
+
+/** The metric's largest gap, direction-aware; undefined when fewer than two groups could be compared. */
+export function gapStatement(metric: FairnessMetricView): GapStatement | undefined {
+  const { gap } = metric;
+  if (!gap) return undefined;
+  return {
+    metric: capitalize(metric.label),
+    extreme: metric.goal === 'lower' ? 'highest' : 'lowest',
+    worst: { group: gap.worst.group, value: formatReadable(gap.worst.value) },
+    best: { group: gap.best.group, value: formatReadable(gap.best.value) },
+    gap: formatReadable(gap.difference),
+  };
+}
+
+/** `Recall is lowest for abroad: 0.61, against 0.83 for domestic (gap 0.22).` */
+export function gapSentence(statement: GapStatement): string {
+  const { metric, extreme, worst, best, gap } = statement;
+  return `${metric} is ${extreme} for ${worst.group}: ${worst.value}, against ${best.value} for ${best.group} (gap ${gap}).`;
+}
+
+/** `Recall: fewer than two groups large enough to compare.` */
+export function noGapSentence(metric: Pick<FairnessMetricView, 'label'>): string {
+  return `${capitalize(metric.label)}: fewer than two groups large enough to compare.`;
+}
