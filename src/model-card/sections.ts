@@ -1,12 +1,21 @@
 import type { RootContent } from 'mdast';
-import type { FairnessGroupView, FairnessMetricView, FairnessView } from '../fairness/view.ts';
+import type { FairnessView } from '../fairness/view.ts';
 import { compareMetric, formatMetricValue, verdictText } from '../metrics/compare.ts';
-import { formatNumber, formatReadable } from '../metrics/numbers.ts';
+import { formatNumber } from '../metrics/numbers.ts';
 import type { CaseStudyData } from '../schemas/case-study.ts';
 import { ACCESS_LABELS, LINK_LABELS, TASK_LABELS } from '../schemas/display-names.ts';
 import { projectLinkKinds } from '../schemas/links.ts';
 import type { Metric } from '../schemas/metric.ts';
 import { formatPeriod } from '../site/dates.ts';
+import {
+  capitalize,
+  fairnessTitle,
+  fairnessValueText,
+  gapSentence,
+  gapStatement,
+  noGapSentence,
+  smallGroupText,
+} from '../site/fairness.ts';
 import { code, heading, link, list, paragraph, strong, table, type Inline } from './markdown.ts';
 
 /**
@@ -181,59 +190,56 @@ function metricsTable(study: ModelCardStudy): RootContent[] {
   ];
 }
 
-/** A group's count as the table shows it, with the flag for a group too small to read. */
-function groupCount(group: FairnessGroupView, minGroupSize: number): string {
-  const count = group.count === undefined ? '—' : formatNumber(group.count);
-  return group.small ? `${count} (too small to read: under ${formatNumber(minGroupSize)})` : count;
-}
-
-/** The sentence on a metric's largest gap between groups, worse group first. */
-function gapSentence(metric: FairnessMetricView, minGroupSize: number): string {
-  const gap = metric.gap;
-  if (!gap) {
-    return `${metric.label}: no gap to report; fewer than two groups with ${formatNumber(minGroupSize)} or more examples have a value.`;
-  }
-  const worst = metric.goal === 'higher' ? 'lowest' : 'highest';
-  const ratio = gap.ratio === undefined ? '' : `, a ratio of ${formatReadable(gap.ratio)}`;
-  return `${metric.label} (${metric.goal} is better): the largest gap is ${formatReadable(gap.difference)}${ratio}, ${gap.worst.group} at ${formatReadable(gap.worst.value)} (the ${worst}) against ${gap.best.group} at ${formatReadable(gap.best.value)}.`;
-}
-
+/**
+ * The breakdown by group in the page's words (site/fairness.ts): the gap of
+ * each metric, then the table, metrics first and the count last, a group
+ * too small to read flagged in its row.
+ */
 function byGroup(fairness: FairnessView): RootContent[] {
   const hasCount = fairness.groups.some((group) => group.count !== undefined);
-  const small = fairness.groups.filter((group) => group.small);
+  const hasSmall = fairness.groups.some((group) => group.small);
+  const hasEmpty = fairness.groups.some((group) => group.values.includes(null));
   const header = [
-    fairness.attribute,
+    capitalize(fairness.attribute),
+    ...fairness.metrics.map((metric) => `${capitalize(metric.label)} (${metric.goal} is better)`),
     ...(hasCount ? ['Examples'] : []),
-    ...fairness.metrics.map((metric) => metric.label),
   ];
   const rows = fairness.groups.map((group) => [
-    group.name,
-    ...(hasCount ? [groupCount(group, fairness.minGroupSize)] : []),
-    ...group.values.map((value) => (value === null ? '—' : formatReadable(value))),
+    group.small ? `${group.name}: ${smallGroupText(group)}` : group.name,
+    ...group.values.map((value) => fairnessValueText(value) ?? '—'),
+    ...(hasCount ? [group.count === undefined ? '—' : formatNumber(group.count)] : []),
   ]);
+  const notes = [
+    ...(hasSmall
+      ? [
+          `Groups with fewer than ${formatNumber(fairness.minGroupSize)} examples are flagged: too few to read, and left out of the gaps.`,
+        ]
+      : []),
+    ...(hasEmpty ? ['— marks a value the file leaves empty.'] : []),
+    ...(hasCount ? [] : ['The file gives no example counts, so group sizes are unknown.']),
+  ];
   return [
-    heading(3, `Results by ${fairness.attribute}`),
+    heading(3, fairnessTitle(fairness)),
     paragraph(
-      `Each metric broken down by ${fairness.attribute}, from `,
+      `Each metric for every ${fairness.attribute} group, from `,
       code(fairness.source),
       '.',
+    ),
+    list(
+      fairness.metrics.map((metric) => {
+        const statement = gapStatement(metric);
+        return [statement ? gapSentence(statement) : noGapSentence(metric)];
+      }),
     ),
     table(
       [
         'left',
-        ...(hasCount ? ['right' as const] : []),
         ...fairness.metrics.map(() => 'right' as const),
+        ...(hasCount ? ['right' as const] : []),
       ],
       [header, ...rows],
     ),
-    list(fairness.metrics.map((metric) => [gapSentence(metric, fairness.minGroupSize)])),
-    ...(small.length > 0
-      ? [
-          paragraph(
-            `Too small to read (fewer than ${formatNumber(fairness.minGroupSize)} examples), shown but left out of the gaps: ${small.map((group) => group.name).join(', ')}.`,
-          ),
-        ]
-      : []),
+    ...(notes.length > 0 ? [list(notes.map((note) => [note]))] : []),
   ];
 }
 

@@ -170,3 +170,87 @@ describe('the model card of each case study', () => {
     expect(urls.filter((url) => url.endsWith('.md'))).toEqual([]);
   });
 });
+
+describe('the model card of a case study with a fairness breakdown', () => {
+  let fairness: BuildResult;
+  beforeAll(async () => {
+    fairness = await buildSite({ fixture: 'fairness' });
+  });
+
+  function fairnessCard(slug: string) {
+    return readModelCard(
+      readFileSync(path.join(fairness.outDir, 'case-studies', slug, 'model-card.md'), 'utf8'),
+    );
+  }
+
+  /** The page's table of metrics by group, as a reader reads each cell. */
+  function pageTable(slug: string): string[][] {
+    const $ = loadPage(fairness.outDir, `case-studies/${slug}/`);
+    return $('.fairness__table tr')
+      .map((_, row) => [
+        $(row)
+          .children('th, td')
+          .map((__, cell) => htmlText($(cell)))
+          .get(),
+      ])
+      .get() as string[][];
+  }
+
+  it('builds', () => {
+    expect(fairness.code, fairness.stderr).toBe(0);
+  });
+
+  it('tables the metrics by group with the counts, the small group flagged and the gaps', () => {
+    const { markdown } = fairnessCard('card-fraud');
+    const results = section(markdown, 'Evaluation results');
+    expect(headings(results)).toEqual(['### Recall and false positive rate by issuing region']);
+    const [, byGroup] = tables(results);
+    expect(byGroup).toEqual([
+      [
+        'Issuing region',
+        'Recall (higher is better)',
+        'False positive rate (lower is better)',
+        'Examples',
+      ],
+      // selection_rate is in the file, not in `metrics:`, so not shown.
+      ['domestic', '0.81', '0.012', '2,140'],
+      ['abroad', '0.66', '0.047', '412'],
+      ['online-only', '0.74', '0.021', '198'],
+      ['unknown: too few examples to read (n\u00a0=\u00a012)', '0.5', '0.1', '12'],
+    ]);
+    const text = textOf(results);
+    expect(text).toContain(
+      'Recall is lowest for abroad: 0.66, against 0.81 for domestic (gap 0.15).',
+    );
+    expect(text).toContain(
+      'False positive rate is highest for abroad: 0.047, against 0.012 for domestic (gap 0.035).',
+    );
+    expect(text).toContain(
+      'Groups with fewer than 30 examples are flagged: too few to read, and left out of the gaps.',
+    );
+  });
+
+  it('shows the numbers the page shows, group by group', () => {
+    for (const slug of ['card-fraud', 'loan-default']) {
+      const [, byGroup] = tables(section(fairnessCard(slug).markdown, 'Evaluation results'));
+      // Each group's values and count, as the page's row has them.
+      const numbers = (rows: string[][]) => rows.slice(1).map((row) => row.slice(1));
+      // An empty cell is a dash on both, with words for screen readers on the page.
+      const page = numbers(pageTable(slug)).map((row) =>
+        row.map((cell) => (/^— (no value|not given)$/.test(cell) ? '—' : cell)),
+      );
+      expect(page.length, slug).toBeGreaterThan(1);
+      expect(numbers(byGroup ?? []), slug).toEqual(page);
+    }
+  });
+
+  it('keeps the groups the frontmatter names, in its order, from a JSON file', () => {
+    const { markdown, metadata } = fairnessCard('loan-default');
+    expect(modelIndexErrors(metadata['model-index'])).toEqual([]);
+    const [, byGroup] = tables(section(markdown, 'Evaluation results'));
+    expect(byGroup?.map((row) => row[0])).toEqual(['Age band', '55+', '25-54']);
+    expect(textOf(section(markdown, 'Intended uses and limitations'))).toContain(
+      'Applicants under 25 are few in the training data.',
+    );
+  });
+});

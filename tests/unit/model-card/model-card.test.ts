@@ -265,24 +265,30 @@ describe('the model card body', () => {
     ]);
   });
 
-  it('tables the metrics by group, with counts, the small group flagged, and the gaps', () => {
+  it("tables the metrics by group in the page's words: the gaps, the small group flagged, the counts", () => {
     const results = section(markdown, 'Evaluation results');
-    expect(headings(results)).toEqual(['### Results by issuing region']);
+    expect(headings(results)).toEqual(['### Recall and false positive rate by issuing region']);
     const [, byGroup] = tables(results);
     expect(byGroup).toEqual([
-      ['issuing region', 'Examples', 'recall', 'false positive rate'],
-      ['domestic', '12,000', '0.83', '0.021'],
-      ['abroad', '800', '0.71', '0.043'],
-      ['unknown', '12 (too small to read: under 30)', '—', '0.1'],
+      [
+        'Issuing region',
+        'Recall (higher is better)',
+        'False positive rate (lower is better)',
+        'Examples',
+      ],
+      ['domestic', '0.83', '0.021', '12,000'],
+      ['abroad', '0.71', '0.043', '800'],
+      ['unknown: too few examples to read (n\u00a0=\u00a012)', '—', '0.1', '12'],
     ]);
     const text = textOf(results);
     expect(text).toContain(
-      'recall (higher is better): the largest gap is 0.12, a ratio of 0.855, abroad at 0.71 (the lowest) against domestic at 0.83.',
+      'Recall is lowest for abroad: 0.71, against 0.83 for domestic (gap 0.12).',
     );
+    expect(text).toContain('False positive rate: fewer than two groups large enough to compare.');
     expect(text).toContain(
-      'false positive rate: no gap to report; fewer than two groups with 30 or more examples have a value.',
+      'Groups with fewer than 30 examples are flagged: too few to read, and left out of the gaps.',
     );
-    expect(text).toContain('left out of the gaps: unknown.');
+    expect(text).toContain('— marks a value the file leaves empty.');
   });
 
   it('names the highest group as the worst for a lower-is-better metric', () => {
@@ -300,13 +306,15 @@ describe('the model card body', () => {
           },
         },
       ],
+      groups: fairness.groups.map(({ name, values }) => ({ name, values, small: false })),
     };
     const text = textOf(
       readModelCard(modelCardMarkdown(study(FRAUD, { fairness: lower }), 'Ada', PAGE)).markdown,
     );
     expect(text).toContain(
-      'false positive rate (lower is better): the largest gap is 0.022, abroad at 0.043 (the highest) against domestic at 0.021.',
+      'False positive rate is highest for abroad: 0.043, against 0.021 for domestic (gap 0.022).',
     );
+    expect(text).toContain('The file gives no example counts, so group sizes are unknown.');
   });
 
   it('gives the risks with their mitigations', () => {
@@ -337,7 +345,9 @@ describe('the model card body', () => {
     expect(textOf(section(tree, 'Training and evaluation data'))).toContain(
       'The case study notes no missing values, duplicates, label problems or cleaning.',
     );
-    expect(headings(tree)).not.toContain('### Results by issuing region');
+    expect(
+      headings(tree).filter((line) => line.startsWith('### ') && line.includes(' by ')),
+    ).toEqual([]);
     expect(text).not.toContain('More Information Needed');
   });
 });
@@ -417,7 +427,7 @@ describe('hostile text in a model card', () => {
     expect(metrics?.[1]?.[5]).toBe('<b>test</b>');
     expect(metrics?.[2]?.[0]).toBe('# Not a heading');
     expect(byGroup?.map((row) => row.length)).toEqual([4, 4, 4]);
-    expect(byGroup?.map((row) => row[0])).toEqual(['region | <em>x</em>', 'a | b', '# c']);
+    expect(byGroup?.map((row) => row[0])).toEqual(['Region | <em>x</em>', 'a | b', '# c']);
   });
 
   it('keeps the title one heading and the summary one paragraph', () => {
