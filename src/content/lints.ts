@@ -359,7 +359,7 @@ function caseStudyReads(study: CaseStudyFile): FileRead[] {
   });
   reads.push({
     field: 'responsible.fairness.from',
-    line: lineOf(['responsible', 'fairness', 'from']),
+    line: () => lineOf(['responsible', 'fairness', 'from']),
     written: fairnessFrom(data),
   });
   // Links are not read (a link to a draft is the case-study-link rule's); `src` is.

@@ -228,7 +228,12 @@ function byGroup(fairness: FairnessView): RootContent[] {
     list(
       fairness.metrics.map((metric) => {
         const statement = gapStatement(metric);
-        return [statement ? gapSentence(statement) : noGapSentence(metric)];
+        // The page's sentence, its group names emphasised as the page does.
+        return statement
+          ? gapSentence(statement).map((part) =>
+              typeof part === 'string' ? part : strong(part.group),
+            )
+          : [noGapSentence(metric)];
       }),
     ),
     table(

@@ -11,7 +11,7 @@ import { plainString, textSchema } from './text.ts';
  */
 
 /** A metric of the fairness file, shown per group: its column, or the column with its goal. */
-export const fairnessMetricSchema = z.union([
+const fairnessMetricSchema = z.union([
   plainString.trim().min(1).max(80),
   z.strictObject({
     /** The metric's column in the fairness file: `recall`, `false_positive_rate`. */
@@ -65,5 +65,4 @@ export const responsibleSchema = z.strictObject({
   fairness: fairnessSchema.optional(),
 });
 
-export type ResponsibleData = z.output<typeof responsibleSchema>;
 export type FairnessData = z.output<typeof fairnessSchema>;
