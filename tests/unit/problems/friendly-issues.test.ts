@@ -270,6 +270,7 @@ describe('objectKeysAt', () => {
       'metrics',
       'stakeholders',
       'impact',
+      'responsible',
       'links',
     ]);
   });
