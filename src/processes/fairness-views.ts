@@ -22,5 +22,7 @@ export const shareFairnessViews: (entries: Iterable<readonly [FairnessKey, Fairn
   views.share;
 
 /** The view the check worked out for this breakdown in this file, if it did. */
-export const checkedFairness: (mdxFile: string, fairness: FairnessData) => FairnessView | undefined =
-  views.get;
+export const checkedFairness: (
+  mdxFile: string,
+  fairness: FairnessData,
+) => FairnessView | undefined = views.get;
