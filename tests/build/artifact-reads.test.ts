@@ -1,22 +1,13 @@
-import {
-  appendFileSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { appendFileSync, cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot, text } from '../helpers/build.ts';
 import { editFile, startDevServer, type DevServer } from '../helpers/dev-server.ts';
+import { readTrace, type TracedRead } from '../helpers/read-trace.ts';
 
 const fixture = path.join(projectRoot, 'tests/fixtures/valid/content');
 const studies = path.join(fixture, 'case-studies');
-const trace = path.join(projectRoot, '.tmp', 'artifact-reads', 'reads.tsv');
 
 /**
  * Every file a metric (`from:`), a <Chart src> or a <ConfusionMatrix src>
@@ -39,60 +30,31 @@ const NAMED = [
 ];
 const isNamed = (file: string) => NAMED.includes(file) || file.startsWith(run);
 
-/**
- * The environment that makes Node (and the processes it starts) record every
- * read of a file under `under` into `file` (tests/build/trace-reads.mjs).
- */
-function traceEnv(under: string, file: string): Record<string, string> {
-  const preload = pathToFileURL(path.join(projectRoot, 'tests/build/trace-reads.mjs')).href;
-  return {
-    NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import ${preload}`.trim(),
-    CASEFOLIO_TRACE_UNDER: under,
-    CASEFOLIO_TRACE_FILE: file,
-  };
-}
-
-/** The reads a trace holds of the named files: process id and path, one per read. */
-function namedReads(file: string): [pid: string, file: string][] {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => line.split('\t') as [string, string])
-    .filter(([, read]) => isNamed(read));
-}
-
-/** How many times each named file was read, for every file in `files`. */
-function timesRead(reads: [string, string][], files: readonly string[]): Record<string, number> {
-  return Object.fromEntries(
-    files.map((file) => [file, reads.filter(([, read]) => read === file).length]),
-  );
-}
-
 /** Every file of the MLflow run that was read, however often. */
-const runFilesRead = (reads: [string, string][]) =>
-  [...new Set(reads.map(([, file]) => file).filter((file) => file.startsWith(run)))].sort();
+const runFilesRead = (reads: readonly TracedRead[]) =>
+  [...new Set(reads.map(({ file }) => file).filter((file) => file.startsWith(run)))].sort();
+
+/** Each of `files` read once. */
+const onceEach = (files: readonly string[]) => Object.fromEntries(files.map((file) => [file, 1]));
 
 describe('artifact files in a production build', () => {
   it('are each read once, by the content check, however many metrics, charts, matrices and cards use them', async () => {
-    rmSync(path.dirname(trace), { recursive: true, force: true });
-    mkdirSync(path.dirname(trace), { recursive: true });
+    const trace = readTrace('artifact-reads', studies);
     const result = await buildSite({
       fixture: 'valid',
       // Fresh: the trace is written while the build runs, so it must really run.
       fresh: true,
       label: 'artifact-reads',
-      env: traceEnv(studies, trace),
+      env: trace.env,
     });
     expect(result.code, result.stderr).toBe(0);
-    expect(existsSync(trace), 'the trace recorded no read at all').toBe(true);
-    const reads = namedReads(trace);
+    const reads = trace.reads().filter(({ file }) => isNamed(file));
     // Each once: a file read twice, or not at all, would show here.
-    expect(timesRead(reads, NAMED)).toEqual(Object.fromEntries(NAMED.map((file) => [file, 1])));
+    expect(trace.timesRead(NAMED)).toEqual(onceEach(NAMED));
     const runFiles = runFilesRead(reads);
     expect(runFiles).toContain(`${run}metrics/val_auc`);
-    expect(timesRead(reads, runFiles)).toEqual(Object.fromEntries(runFiles.map((f) => [f, 1])));
-    const processes = new Set(reads.map(([pid]) => pid));
+    expect(trace.timesRead(runFiles)).toEqual(onceEach(runFiles));
+    const processes = new Set(reads.map(({ pid }) => pid));
     expect(processes.size, 'named files were read in more than one process').toBe(1);
   }, 180_000);
 });
@@ -100,7 +62,7 @@ describe('artifact files in a production build', () => {
 describe('artifact files in astro dev', () => {
   // Inside the project, so Vite serves and watches it like the real content/.
   const content = path.join(projectRoot, '.tmp', 'artifact-reads-dev', 'content');
-  const devTrace = path.join(projectRoot, '.tmp', 'artifact-reads-dev', 'reads.tsv');
+  const devTrace = readTrace('artifact-reads-dev-trace', path.join(content, 'case-studies'));
   const PAGES = ['/case-studies/from-artifacts/', '/case-studies/charts-demo/'];
   let server: DevServer;
 
@@ -127,7 +89,7 @@ describe('artifact files in astro dev', () => {
     rmSync(path.dirname(content), { recursive: true, force: true });
     cpSync(fixture, content, { recursive: true });
     server = await startDevServer(content, {
-      env: traceEnv(path.join(content, 'case-studies'), devTrace),
+      env: devTrace.env,
     });
   }, 90_000);
 
@@ -140,14 +102,13 @@ describe('artifact files in astro dev', () => {
     for (const pathname of [...PAGES, ...PAGES]) {
       expect((await page(pathname)).status, pathname).toBe(200);
     }
-    const reads = namedReads(devTrace);
-    expect(timesRead(reads, NAMED)).toEqual(Object.fromEntries(NAMED.map((file) => [file, 1])));
+    expect(devTrace.timesRead(NAMED)).toEqual(onceEach(NAMED));
   });
 
   it('a saved artifact is read again, and no other file a metric, chart or matrix names', async () => {
     const { $ } = await page(PAGES[0] ?? '');
     expect(resultValue($, 'Macro F1')).toBe('0.985');
-    writeFileSync(devTrace, '');
+    devTrace.reset();
     editFile(
       path.join(content, 'case-studies/from-artifacts/classification_report.json'),
       '"f1-score": 0.9850104821802935',
@@ -155,18 +116,28 @@ describe('artifact files in astro dev', () => {
     );
     await showsValue('Macro F1', '0.7123');
     for (const pathname of PAGES) expect((await page(pathname)).status, pathname).toBe(200);
-    const files = new Set(namedReads(devTrace).map(([, file]) => file));
+    const files = new Set(
+      devTrace
+        .reads()
+        .filter(({ file }) => isNamed(file))
+        .map(({ file }) => file),
+    );
     expect([...files]).toEqual(['from-artifacts/classification_report.json']);
   });
 
   it('a file saved inside an MLflow run is read again, and not the rest of the run', async () => {
-    writeFileSync(devTrace, '');
+    devTrace.reset();
     appendFileSync(
       path.join(content, 'case-studies', run, 'metrics/val_auc'),
       '1718035523000 0.9377 3\n',
     );
     await showsValue('Validation AUC', '0.9377');
-    const files = new Set(namedReads(devTrace).map(([, file]) => file));
+    const files = new Set(
+      devTrace
+        .reads()
+        .filter(({ file }) => isNamed(file))
+        .map(({ file }) => file),
+    );
     expect([...files]).toEqual([`${run}metrics/val_auc`]);
   });
 });

@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot, type BuildResult } from '../helpers/build.ts';
+import { readTrace } from '../helpers/read-trace.ts';
 import { checkFixture, problemLines, runCheck } from '../helpers/check-lines.ts';
 
 /**
@@ -14,7 +13,6 @@ import { checkFixture, problemLines, runCheck } from '../helpers/check-lines.ts'
  */
 
 const studies = path.join(projectRoot, 'tests/fixtures/fairness/content/case-studies');
-const trace = path.join(projectRoot, '.tmp', 'fairness-reads', 'reads.tsv');
 
 const at = (study: string, rest: string) =>
   `tests/fixtures/fairness-broken/content/case-studies/${study}/index.mdx:${rest}`;
@@ -62,20 +60,14 @@ const LIMITATIONS_WARNING = at(
 
 describe('a case study with a fairness breakdown', () => {
   let result: BuildResult;
+  // Every read of a file under the case studies is recorded.
+  const trace = readTrace('fairness-reads', studies);
   beforeAll(async () => {
-    rmSync(path.dirname(trace), { recursive: true, force: true });
-    mkdirSync(path.dirname(trace), { recursive: true });
-    // Every read of a file under the case studies is recorded (tests/build/trace-reads.mjs).
-    const preload = pathToFileURL(path.join(projectRoot, 'tests/build/trace-reads.mjs')).href;
     result = await buildSite({
       fixture: 'fairness',
       fresh: true,
       label: 'fairness-reads',
-      env: {
-        NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import ${preload}`.trim(),
-        CASEFOLIO_TRACE_UNDER: studies,
-        CASEFOLIO_TRACE_FILE: trace,
-      },
+      env: trace.env,
     });
   });
 
@@ -88,15 +80,10 @@ describe('a case study with a fairness breakdown', () => {
   });
 
   it('reads each fairness file once, in the check, and pages read none again', () => {
-    expect(existsSync(trace), 'the trace recorded no read at all').toBe(true);
-    const reads = readFileSync(trace, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => line.split('\t') as [string, string]);
     const named = ['card-fraud/fairness_by_group.csv', 'loan-default/by_group.json'];
-    const of = named.map((file) => reads.filter(([, read]) => read === file));
-    expect(of.map((list) => list.length)).toEqual([1, 1]);
-    expect(new Set(of.flat().map(([pid]) => pid)).size).toBe(1);
+    expect(trace.timesRead(named)).toEqual({ [named[0]!]: 1, [named[1]!]: 1 });
+    const pids = trace.reads().filter((read) => named.includes(read.file));
+    expect(new Set(pids.map(({ pid }) => pid)).size).toBe(1);
   });
 });
 

@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, loadPage, projectRoot, textOf, type BuildResult } from '../helpers/build.ts';
+import { readTrace } from '../helpers/read-trace.ts';
 import { checkFixture, problemLines } from '../helpers/check-lines.ts';
 
 /**
@@ -36,24 +35,17 @@ const EXPECTED = [
 ].map((line) => `${FILE}:${line}`);
 
 const study = path.join(projectRoot, 'tests/fixtures/notebook-metrics/content/case-studies');
-const trace = path.join(projectRoot, '.tmp', 'notebook-metric-reads', 'reads.tsv');
 
 describe('metrics from notebook cells and printed reports', () => {
   let result: BuildResult;
+  // Every read of a file under the case studies is recorded.
+  const trace = readTrace('notebook-metric-reads', study);
   beforeAll(async () => {
-    rmSync(path.dirname(trace), { recursive: true, force: true });
-    mkdirSync(path.dirname(trace), { recursive: true });
-    // Every read of a file under the case studies is recorded (tests/build/trace-reads.mjs).
-    const preload = pathToFileURL(path.join(projectRoot, 'tests/build/trace-reads.mjs')).href;
     result = await buildSite({
       fixture: 'notebook-metrics',
       fresh: true,
       label: 'notebook-metrics',
-      env: {
-        NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import ${preload}`.trim(),
-        CASEFOLIO_TRACE_UNDER: study,
-        CASEFOLIO_TRACE_FILE: trace,
-      },
+      env: trace.env,
     });
   });
 
@@ -62,16 +54,15 @@ describe('metrics from notebook cells and printed reports', () => {
   });
 
   it('reads the notebook and the report once each, however many metrics name them', () => {
-    expect(existsSync(trace), 'the trace recorded no read at all').toBe(true);
-    const reads = readFileSync(trace, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => line.split('\t')[1]);
-    const times = (file: string) => reads.filter((read) => read === file).length;
-    expect([
-      times('tumour-notebook/case_study.ipynb'),
-      times('tumour-notebook/classification_report.txt'),
-    ]).toEqual([1, 1]);
+    expect(
+      trace.timesRead([
+        'tumour-notebook/case_study.ipynb',
+        'tumour-notebook/classification_report.txt',
+      ]),
+    ).toEqual({
+      'tumour-notebook/case_study.ipynb': 1,
+      'tumour-notebook/classification_report.txt': 1,
+    });
   });
 
   it('shows the values the cells and the report hold, naming the notebook and the cell', () => {

@@ -3,12 +3,10 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
-  rmSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -22,6 +20,7 @@ import {
   type BuildResult,
 } from '../helpers/build.ts';
 import { checkFixture, patternsInOutput, problemLines } from '../helpers/check-lines.ts';
+import { readTrace } from '../helpers/read-trace.ts';
 
 /**
  * `<Notebook>` in a production build: real notebooks (one made with nbclient
@@ -281,46 +280,37 @@ describe('broken notebooks', () => {
 });
 
 describe('the content check in a production build', () => {
-  const trace = path.join(projectRoot, '.tmp', 'notebook-reads', 'reads.tsv');
+  const studies = path.join(projectRoot, 'tests/fixtures/notebook/content/case-studies');
+  // Every read of a file under the case studies is recorded.
+  const trace = readTrace('notebook-reads', studies);
   const imagesDir = path.join(casefolioCacheDir('notebook'), 'notebook-images');
   // Left in the cache by an earlier build of a notebook since changed.
   const stale = path.join(imagesDir, `${'0'.repeat(64)}.png`);
   let result: BuildResult;
   beforeAll(async () => {
-    rmSync(path.dirname(trace), { recursive: true, force: true });
-    mkdirSync(path.dirname(trace), { recursive: true });
     mkdirSync(imagesDir, { recursive: true });
     writeFileSync(stale, 'a figure no notebook shows any more');
     const lastWeek = new Date(Date.now() - 7 * 24 * 60 * 60 * 1000);
     utimesSync(stale, lastWeek, lastWeek);
-    const studies = path.join(projectRoot, 'tests/fixtures/notebook/content/case-studies');
-    const preload = pathToFileURL(path.join(projectRoot, 'tests/build/trace-reads.mjs')).href;
     result = await buildSite({
       fixture: 'notebook',
       fresh: true,
       label: 'notebook-reads',
-      env: {
-        NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import ${preload}`.trim(),
-        CASEFOLIO_TRACE_UNDER: studies,
-        CASEFOLIO_TRACE_FILE: trace,
-      },
+      env: trace.env,
     });
   });
 
   it('reads each notebook in its own process only: the pages render the views it handed over', () => {
     expect(result.code).toBe(0);
-    const reads = readFileSync(trace, 'utf8')
-      .split('\n')
-      .filter((line) => line.endsWith('.ipynb'))
-      .map((line) => line.split('\t') as [string, string]);
+    const reads = trace.reads().filter(({ file }) => file.endsWith('.ipynb'));
     // One read of each notebook, however many <Notebook> elements show it
     // (three of one file, one of the other): the check's read cache.
-    expect(reads.map(([, file]) => file).sort()).toEqual([
+    expect(reads.map(({ file }) => file).sort()).toEqual([
       'breast-cancer/analysis.ipynb',
       'feature-engineering/05.04-Feature-Engineering.ipynb',
     ]);
     // All in the check's process: Astro's prepares none again.
-    expect(new Set(reads.map(([pid]) => pid)).size).toBe(1);
+    expect(new Set(reads.map(({ pid }) => pid)).size).toBe(1);
   });
 
   it('removes the images of notebooks the content no longer shows from the cache', () => {
