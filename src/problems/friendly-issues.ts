@@ -36,7 +36,26 @@ function typeName(expected: string): string {
  * called with `reportInput: true` so "got ..." can quote the input.
  */
 export function friendlyIssues(issues: readonly Issue[], schema: z.ZodType): FriendlyIssue[] {
-  return issues.flatMap((issue) => explain(issue, schema));
+  // Zod 4 still runs a list's size checks on a value it did not take for a
+  // list: `limitations: "Trained on..."` would also read "expected at most 12
+  // characters", the list's 12 items applied to the text. The wrong kind of
+  // value is the one problem at that field.
+  const mistyped = new Set(
+    issues.filter((issue) => issue.code === 'invalid_type').map((issue) => pathKey(issue.path)),
+  );
+  return issues
+    .filter(
+      (issue) =>
+        !(
+          (issue.code === 'too_big' || issue.code === 'too_small') &&
+          mistyped.has(pathKey(issue.path))
+        ),
+    )
+    .flatMap((issue) => explain(issue, schema));
+}
+
+function pathKey(path: readonly PropertyKey[]): string {
+  return JSON.stringify(path.map(String));
 }
 
 function explain(issue: Issue, schema: z.ZodType): FriendlyIssue[] {

@@ -330,3 +330,22 @@ describe('objectKeysAt', () => {
     expect(objectKeysAt(caseStudyPathSchema, ['metrics'])).toEqual([]);
   });
 });
+
+describe('friendlyIssues: the responsible block as an intern first writes it', () => {
+  const withResponsible = (responsible: unknown) =>
+    caseStudy((d) => {
+      d.responsible = responsible;
+    });
+
+  it('says only that a list is expected when the list is written as one text', () => {
+    // Zod also runs the list's "at most 12 items" on the text's characters.
+    expect(
+      lines(withResponsible({ limitations: 'Trained on one year of data; behaviour has changed' })),
+    ).toEqual([
+      'responsible.limitations: expected a list, got "Trained on one year of data; behaviour has changed"',
+    ]);
+    expect(
+      lines(caseStudy((d) => (d.dataset.quality = { cleaning: 'Removed test applications' }))),
+    ).toEqual(['dataset.quality.cleaning: expected a list, got "Removed test applications"']);
+  });
+});
