@@ -36,6 +36,11 @@ function typeName(expected: string): string {
  * called with `reportInput: true` so "got ..." can quote the input.
  */
 export function friendlyIssues(issues: readonly Issue[], schema: z.ZodType): FriendlyIssue[] {
+  return withoutSizeOfMistyped(issues).flatMap((issue) => explain(issue, schema));
+}
+
+/** The issues, less the size checks zod ran on a value of the wrong kind. */
+function withoutSizeOfMistyped(issues: readonly Issue[]): Issue[] {
   // Zod 4 still runs a list's size checks on a value it did not take for a
   // list: `limitations: "Trained on..."` would also read "expected at most 12
   // characters", the list's 12 items applied to the text. The wrong kind of
@@ -43,15 +48,13 @@ export function friendlyIssues(issues: readonly Issue[], schema: z.ZodType): Fri
   const mistyped = new Set(
     issues.filter((issue) => issue.code === 'invalid_type').map((issue) => pathKey(issue.path)),
   );
-  return issues
-    .filter(
-      (issue) =>
-        !(
-          (issue.code === 'too_big' || issue.code === 'too_small') &&
-          mistyped.has(pathKey(issue.path))
-        ),
-    )
-    .flatMap((issue) => explain(issue, schema));
+  return issues.filter(
+    (issue) =>
+      !(
+        (issue.code === 'too_big' || issue.code === 'too_small') &&
+        mistyped.has(pathKey(issue.path))
+      ),
+  );
 }
 
 function pathKey(path: readonly PropertyKey[]): string {
@@ -116,6 +119,17 @@ function describeIssue(
       return [{ field, message: `expected ${what}, got ${got}` }];
     }
     case 'invalid_union': {
+      // A value of the kind one branch takes (an object where text or an
+      // object is allowed) is wrong inside: that branch's problems name the
+      // field to fix (`metrics[1].goal`), where "expected text" would not.
+      const ofItsKind = issue.errors.filter(
+        (branch) => !branch.some((sub) => sub.code === 'invalid_type' && sub.path.length === 0),
+      );
+      const [branch] = ofItsKind;
+      if (ofItsKind.length === 1 && branch !== undefined) {
+        const rebased = branch.map((sub) => ({ ...sub, path: [...field, ...sub.path] }) as Issue);
+        return withoutSizeOfMistyped(rebased).flatMap((sub) => describeIssue(sub, schema));
+      }
       const expected = new Set<string>();
       for (const branch of issue.errors) {
         const first = branch[0];
@@ -167,6 +181,7 @@ interface SchemaDef {
   innerType?: z.ZodType;
   in?: z.ZodType;
   valueType?: z.ZodType;
+  options?: z.ZodType[];
 }
 
 function defOf(schema: z.ZodType): SchemaDef {
@@ -185,12 +200,23 @@ function unwrap(schema: z.ZodType): z.ZodType {
   return current;
 }
 
+/**
+ * The option of a union that is of `kind` (`metrics[1]`, text or an object,
+ * holds fields as its object); the schema itself when it is no union.
+ */
+function optionOf(schema: z.ZodType, kind: 'object' | 'array'): z.ZodType {
+  const def = defOf(schema);
+  if (def.type !== 'union') return schema;
+  const option = def.options?.map(unwrap).find((candidate) => defOf(candidate).type === kind);
+  return option ?? schema;
+}
+
 /** The field names an object schema allows at `path`, in declaration order. */
 export function objectKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let current: z.ZodType | undefined = unwrap(schema);
   for (const segment of path) {
     if (!current) return [];
-    const def = defOf(current);
+    const def = defOf(optionOf(current, typeof segment === 'number' ? 'array' : 'object'));
     if (typeof segment === 'number') current = def.element;
     else if (def.type === 'object') current = def.shape?.[String(segment)];
     else if (def.type === 'record') current = def.valueType;
@@ -198,6 +224,6 @@ export function objectKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): s
     current = current ? unwrap(current) : undefined;
   }
   if (!current) return [];
-  const def = defOf(current);
+  const def = defOf(optionOf(current, 'object'));
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }

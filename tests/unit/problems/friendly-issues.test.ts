@@ -349,3 +349,26 @@ describe('friendlyIssues: the responsible block as an intern first writes it', (
     ).toEqual(['dataset.quality.cleaning: expected a list, got "Removed test applications"']);
   });
 });
+
+describe('friendlyIssues: a value of one kind a union allows', () => {
+  const withMetrics = (metrics: unknown[]) =>
+    caseStudy((d) => {
+      d.responsible = { fairness: { attribute: 'region', from: './by_group.csv', metrics } };
+    });
+
+  it('names the field inside an object that a text-or-object field holds', () => {
+    expect(lines(withMetrics(['recall', { name: 'false_positive_rate', goal: 'Lower' }]))).toEqual([
+      'responsible.fairness.metrics[1].goal: expected one of "higher" | "lower", got "Lower" (did you mean "lower"?)',
+    ]);
+    expect(lines(withMetrics(['recall', { false_positive_rate: 'lower' }]))).toEqual([
+      'responsible.fairness.metrics[1].name: required field is missing (expected text)',
+      'responsible.fairness.metrics[1].false_positive_rate: unknown field (allowed: name, goal, label)',
+    ]);
+  });
+
+  it('lists the kinds allowed when the value is none of them', () => {
+    expect(lines(withMetrics(['recall', 5]))).toEqual([
+      'responsible.fairness.metrics[1]: expected text | a set of fields (key: value), got 5',
+    ]);
+  });
+});
