@@ -93,7 +93,8 @@ function describeIssue(
           : allowed.length > 0
             ? ` (allowed: ${allowed.join(', ')})`
             : '';
-        return { field: [...issue.path, key], message: `unknown field${hint}` };
+        const cut = suggestion ? undefined : commaCut(issue.input, key);
+        return { field: [...issue.path, key], message: `unknown field${hint}${cut ?? ''}` };
       });
     }
     case 'invalid_value': {
@@ -146,6 +147,24 @@ function describeIssue(
     default:
       return [{ field, message: issue.message }];
   }
+}
+
+/**
+ * The fix for the rest of a value a comma cut short: in YAML's `{ ... }`,
+ * `mitigation: Threshold per region, reviewed monthly` is the field
+ * `mitigation` and a field `reviewed monthly` without a value. When the
+ * unknown key has no value and the key before it holds text, the two were
+ * most likely one value; undefined otherwise.
+ */
+function commaCut(input: unknown, key: string): string | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  const record = input as Record<string, unknown>;
+  if (record[key] !== null) return undefined;
+  const keys = Object.keys(record);
+  const before = keys[keys.indexOf(key) - 1];
+  const text = before === undefined ? undefined : record[before];
+  if (typeof text !== 'string') return undefined;
+  return `; a comma inside { } ends a value, so quote it: ${before}: ${describeValue(`${text}, ${key}`)}`;
 }
 
 function sizeMessage(

@@ -372,3 +372,32 @@ describe('friendlyIssues: a value of one kind a union allows', () => {
     ]);
   });
 });
+
+describe('friendlyIssues: a comma inside { }', () => {
+  it('says to quote the value a comma cut short', () => {
+    // `- { risk: ..., mitigation: Threshold per issuing region, reviewed monthly }`
+    const data = caseStudy((d) => {
+      d.responsible = {
+        risks: [
+          {
+            risk: 'Higher false-positive rate for cards issued abroad',
+            mitigation: 'Threshold per issuing region',
+            'reviewed monthly': null,
+          },
+        ],
+      };
+    });
+    expect(lines(data)).toEqual([
+      'responsible.risks[0].reviewed monthly: unknown field (allowed: risk, mitigation); a comma inside { } ends a value, so quote it: mitigation: "Threshold per issuing region, reviewed monthly"',
+    ]);
+  });
+
+  it('keeps the near miss for a field written without a value', () => {
+    const data = caseStudy((d) => {
+      d.responsible = { risks: [{ risk: 'Drift', mitigaton: null }] };
+    });
+    expect(lines(data)).toEqual([
+      'responsible.risks[0].mitigaton: unknown field (did you mean "mitigation"?)',
+    ]);
+  });
+});
