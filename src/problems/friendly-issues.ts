@@ -82,7 +82,10 @@ function describeIssue(
       if (issue.input === undefined) {
         return [{ field, message: `required field is missing (expected ${expected})` }];
       }
-      return [{ field, message: `expected ${expected}, got ${got}` }];
+      // Text where an object goes (`risks: [- Some risk]`): the fields to write it with.
+      const fields = issue.expected === 'object' ? objectKeysAt(schema, issue.path) : [];
+      const hint = fields.length > 0 ? ` (fields: ${fields.join(', ')})` : '';
+      return [{ field, message: `expected ${expected}, got ${got}${hint}` }];
     }
     case 'unrecognized_keys': {
       const allowed = objectKeysAt(schema, issue.path);

@@ -171,7 +171,7 @@ describe('friendlyIssues: messages', () => {
       [
         "featured: expected true or false, got "yes"",
         "tags: expected a list, got "churn"",
-        "dataset: expected a set of fields (key: value), got "Kaggle"",
+        "dataset: expected a set of fields (key: value), got "Kaggle" (fields: name, description, source, url, rows, features, timespan, license, quality, access)",
         "metrics[0].baseline: expected a number, got null (an empty value)",
       ]
     `);
@@ -398,6 +398,17 @@ describe('friendlyIssues: a comma inside { }', () => {
     });
     expect(lines(data)).toEqual([
       'responsible.risks[0].mitigaton: unknown field (did you mean "mitigation"?)',
+    ]);
+  });
+});
+
+describe('friendlyIssues: text where an object goes', () => {
+  it('names the fields a risk is written with', () => {
+    const data = caseStudy((d) => {
+      d.responsible = { risks: ['Some groups are flagged more often than others.'] };
+    });
+    expect(lines(data)).toEqual([
+      'responsible.risks[0]: expected a set of fields (key: value), got "Some groups are flagged more often than others." (fields: risk, mitigation)',
     ]);
   });
 });
