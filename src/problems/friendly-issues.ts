@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import { describeValue } from './describe-value.ts';
+import { describeValue, escapeUnprintable } from './describe-value.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { formatFieldPath } from './problem.ts';
 
@@ -167,7 +167,7 @@ function commaCut(input: unknown, key: string): string | undefined {
   const before = keys[keys.indexOf(key) - 1];
   const text = before === undefined ? undefined : record[before];
   if (typeof text !== 'string') return undefined;
-  return `; a comma inside { } ends a value, so quote it: ${before}: ${describeValue(`${text}, ${key}`)}`;
+  return `; a comma inside { } ends a value, so quote it: ${escapeUnprintable(before)}: ${describeValue(`${text}, ${key}`)}`;
 }
 
 function sizeMessage(

@@ -412,3 +412,16 @@ describe('friendlyIssues: text where an object goes', () => {
     ]);
   });
 });
+
+describe('friendlyIssues: the comma hint stays one printable line', () => {
+  it('escapes a control character in the field it names', () => {
+    const data = caseStudy((d) => {
+      d.responsible = {
+        risks: [{ risk: 'Drift', 'mitigation\u001b[2J': 'Retrain', monthly: null }],
+      };
+    });
+    expect(lines(data)).toContain(
+      'responsible.risks[0].monthly: unknown field (allowed: risk, mitigation); a comma inside { } ends a value, so quote it: mitigation\\u001b[2J: "Retrain, monthly"',
+    );
+  });
+});
