@@ -165,7 +165,8 @@ function commaCut(input: unknown, key: string): string | undefined {
   if (record[key] !== null) return undefined;
   const keys = Object.keys(record);
   const before = keys[keys.indexOf(key) - 1];
-  const text = before === undefined ? undefined : record[before];
+  if (before === undefined) return undefined;
+  const text = record[before];
   if (typeof text !== 'string') return undefined;
   return `; a comma inside { } ends a value, so quote it: ${escapeUnprintable(before)}: ${describeValue(`${text}, ${key}`)}`;
 }
