@@ -70,6 +70,31 @@ function groupColumnCount(header: readonly string[], rows: readonly Cell[][]): n
   return count;
 }
 
+/** `0,7097`: a number written with a decimal comma. */
+const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
+
+/**
+ * The first cell after the group column written with a decimal comma, as a
+ * spreadsheet set to a language that writes 0,5 saves a CSV file (with ";"
+ * between cells): worded as the one problem of the file, since every number
+ * in it is written so. Left alone, those cells would read as text, and the
+ * metric columns as more columns naming the group.
+ */
+function decimalComma(
+  header: readonly string[],
+  rows: readonly { line: number; cells: string[] }[],
+): string | undefined {
+  for (const row of rows) {
+    const column = row.cells.findIndex(
+      (cell, index) => index > 0 && DECIMAL_COMMA.test(cell.trim()),
+    );
+    if (column === -1) continue;
+    const cell = row.cells[column]?.trim() ?? '';
+    return `row ${row.line}, column ${describeValue(header[column] ?? '')}: ${describeValue(cell)} is written with a decimal comma, as a spreadsheet saves it in many languages; save the file with decimal points, as by_group.to_csv() writes it`;
+  }
+  return undefined;
+}
+
 /**
  * `MetricFrame.by_group.to_csv()`: a header of the group column (the
  * sensitive feature's name, or empty) and one column per metric, optionally
@@ -98,6 +123,8 @@ export function groupTableFromCsv(text: string): GroupTableResult {
       message: `row ${ragged.line} has ${ragged.cells.length} ${ragged.cells.length === 1 ? 'cell' : 'cells'} but the header has ${header.length}`,
     };
   }
+  const comma = read.delimiter === ',' ? undefined : decimalComma(header, read.rows);
+  if (comma) return { ok: false, message: comma };
   const cells = read.rows.map((row) => row.cells.map((cell) => toCell(cell)));
   const groups = groupColumnCount(header, cells);
   const columns = header.slice(groups);

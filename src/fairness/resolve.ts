@@ -76,6 +76,14 @@ function suggestion(written: string, known: readonly string[]): string {
   return near === undefined ? '' : `did you mean ${describeValue(near)}? `;
 }
 
+/**
+ * A group named by a number: a file saved with `to_csv(index=False)` has
+ * lost its groups, and its first metric column is read as them.
+ */
+function numberNamed(row: GroupRow): boolean {
+  return row.group.trim() !== '' && Number.isFinite(Number(row.group));
+}
+
 /** The count column: `count`, in any case (fairlearn's `count` metric). */
 function countColumn(columns: readonly string[]): number {
   const exact = columns.indexOf('count');
@@ -218,7 +226,9 @@ export function resolveFairness(fairness: FairnessData, table: GroupTable): Fair
       continue;
     }
     const message = table.groupColumns.includes(metric.column)
-      ? `column ${describeValue(metric.column)} of ${source} names the groups, not a metric (metric columns: ${listed(table.columns)})`
+      ? metric.column === table.groupColumns[0] && table.rows.every(numberNamed)
+        ? `column ${describeValue(metric.column)} of ${source} is read as the group names, as the first column is, but holds numbers: save by_group.to_csv() without index=False, so the groups come first (metric columns: ${listed(table.columns)})`
+        : `column ${describeValue(metric.column)} of ${source} names the groups, not a metric (metric columns: ${listed(table.columns)})`
       : `no column ${describeValue(metric.column)} in ${source} (${suggestion(metric.column, table.columns)}available: ${listed(table.columns)})`;
     problems.push({ path: metric.path, message });
   }

@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import { describeValue } from './describe-value.ts';
+import { describeValue, escapeUnprintable } from './describe-value.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { formatFieldPath } from './problem.ts';
 
@@ -36,7 +36,29 @@ function typeName(expected: string): string {
  * called with `reportInput: true` so "got ..." can quote the input.
  */
 export function friendlyIssues(issues: readonly Issue[], schema: z.ZodType): FriendlyIssue[] {
-  return issues.flatMap((issue) => explain(issue, schema));
+  return withoutSizeOfMistyped(issues).flatMap((issue) => explain(issue, schema));
+}
+
+/** The issues, less the size checks zod ran on a value of the wrong kind. */
+function withoutSizeOfMistyped(issues: readonly Issue[]): Issue[] {
+  // Zod 4 still runs a list's size checks on a value it did not take for a
+  // list: `limitations: "Trained on..."` would also read "expected at most 12
+  // characters", the list's 12 items applied to the text. The wrong kind of
+  // value is the one problem at that field.
+  const mistyped = new Set(
+    issues.filter((issue) => issue.code === 'invalid_type').map((issue) => pathKey(issue.path)),
+  );
+  return issues.filter(
+    (issue) =>
+      !(
+        (issue.code === 'too_big' || issue.code === 'too_small') &&
+        mistyped.has(pathKey(issue.path))
+      ),
+  );
+}
+
+function pathKey(path: readonly PropertyKey[]): string {
+  return JSON.stringify(path.map(String));
 }
 
 function explain(issue: Issue, schema: z.ZodType): FriendlyIssue[] {
@@ -60,7 +82,10 @@ function describeIssue(
       if (issue.input === undefined) {
         return [{ field, message: `required field is missing (expected ${expected})` }];
       }
-      return [{ field, message: `expected ${expected}, got ${got}` }];
+      // Text where an object goes (`risks: [- Some risk]`): the fields to write it with.
+      const fields = issue.expected === 'object' ? objectKeysAt(schema, issue.path) : [];
+      const hint = fields.length > 0 ? ` (fields: ${fields.join(', ')})` : '';
+      return [{ field, message: `expected ${expected}, got ${got}${hint}` }];
     }
     case 'unrecognized_keys': {
       const allowed = objectKeysAt(schema, issue.path);
@@ -71,7 +96,8 @@ function describeIssue(
           : allowed.length > 0
             ? ` (allowed: ${allowed.join(', ')})`
             : '';
-        return { field: [...issue.path, key], message: `unknown field${hint}` };
+        const cut = suggestion ? undefined : commaCut(issue.input, key);
+        return { field: [...issue.path, key], message: `unknown field${hint}${cut ?? ''}` };
       });
     }
     case 'invalid_value': {
@@ -97,6 +123,17 @@ function describeIssue(
       return [{ field, message: `expected ${what}, got ${got}` }];
     }
     case 'invalid_union': {
+      // A value of the kind one branch takes (an object where text or an
+      // object is allowed) is wrong inside: that branch's problems name the
+      // field to fix (`metrics[1].goal`), where "expected text" would not.
+      const ofItsKind = issue.errors.filter(
+        (branch) => !branch.some((sub) => sub.code === 'invalid_type' && sub.path.length === 0),
+      );
+      const [branch] = ofItsKind;
+      if (ofItsKind.length === 1 && branch !== undefined) {
+        const rebased = branch.map((sub) => ({ ...sub, path: [...field, ...sub.path] }) as Issue);
+        return withoutSizeOfMistyped(rebased).flatMap((sub) => describeIssue(sub, schema));
+      }
       const expected = new Set<string>();
       for (const branch of issue.errors) {
         const first = branch[0];
@@ -113,6 +150,25 @@ function describeIssue(
     default:
       return [{ field, message: issue.message }];
   }
+}
+
+/**
+ * The fix for the rest of a value a comma cut short: in YAML's `{ ... }`,
+ * `mitigation: Threshold per region, reviewed monthly` is the field
+ * `mitigation` and a field `reviewed monthly` without a value. When the
+ * unknown key has no value and the key before it holds text, the two were
+ * most likely one value; undefined otherwise.
+ */
+function commaCut(input: unknown, key: string): string | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  const record = input as Record<string, unknown>;
+  if (record[key] !== null) return undefined;
+  const keys = Object.keys(record);
+  const before = keys[keys.indexOf(key) - 1];
+  if (before === undefined) return undefined;
+  const text = record[before];
+  if (typeof text !== 'string') return undefined;
+  return `; a comma inside { } ends a value, so quote it: ${escapeUnprintable(before)}: ${describeValue(`${text}, ${key}`)}`;
 }
 
 function sizeMessage(
@@ -148,6 +204,7 @@ interface SchemaDef {
   innerType?: z.ZodType;
   in?: z.ZodType;
   valueType?: z.ZodType;
+  options?: z.ZodType[];
 }
 
 function defOf(schema: z.ZodType): SchemaDef {
@@ -166,12 +223,23 @@ function unwrap(schema: z.ZodType): z.ZodType {
   return current;
 }
 
+/**
+ * The option of a union that is of `kind` (`metrics[1]`, text or an object,
+ * holds fields as its object); the schema itself when it is no union.
+ */
+function optionOf(schema: z.ZodType, kind: 'object' | 'array'): z.ZodType {
+  const def = defOf(schema);
+  if (def.type !== 'union') return schema;
+  const option = def.options?.map(unwrap).find((candidate) => defOf(candidate).type === kind);
+  return option ?? schema;
+}
+
 /** The field names an object schema allows at `path`, in declaration order. */
 export function objectKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let current: z.ZodType | undefined = unwrap(schema);
   for (const segment of path) {
     if (!current) return [];
-    const def = defOf(current);
+    const def = defOf(optionOf(current, typeof segment === 'number' ? 'array' : 'object'));
     if (typeof segment === 'number') current = def.element;
     else if (def.type === 'object') current = def.shape?.[String(segment)];
     else if (def.type === 'record') current = def.valueType;
@@ -179,6 +247,6 @@ export function objectKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): s
     current = current ? unwrap(current) : undefined;
   }
   if (!current) return [];
-  const def = defOf(current);
+  const def = defOf(optionOf(current, 'object'));
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }

@@ -26,6 +26,28 @@ const EXPECTED = [
     'bad-cells',
     '17: responsible.fairness.from: ./by_group.csv: row 3, column "recall": expected a number, got "high"',
   ),
+  // Excel in a language that writes 0,5 saved it: a BOM, ";" between cells, decimal commas.
+  at(
+    'excel-saved',
+    '17: responsible.fairness.from: ./by_group.csv: row 2, column "recall": "0,81" is written with a decimal comma, as a spreadsheet saves it in many languages; save the file with decimal points, as by_group.to_csv() writes it',
+  ),
+  // The README's block as an intern first types it: every slip is one line that says the fix.
+  at(
+    'intern-yaml',
+    '14: responsible.limitations: expected a list, got "New merchant categories are under-represented."',
+  ),
+  at(
+    'intern-yaml',
+    '16: responsible.risks[0].reviewed monthly: unknown field (allowed: risk, mitigation); a comma inside { } ends a value, so quote it: mitigation: "Threshold per issuing region, reviewed monthly"',
+  ),
+  at(
+    'intern-yaml',
+    '17: responsible.risks[1]: expected a set of fields (key: value), got "Cards issued abroad are reviewed more often." (fields: risk, mitigation)',
+  ),
+  at(
+    'intern-yaml',
+    '21: responsible.fairness.metrics[1].goal: expected one of "higher" | "lower", got "Lower" (did you mean "lower"?)',
+  ),
   at(
     'leaky-groups',
     '17: responsible.fairness.from: ./by_group.csv: group "billing@acme-payments.com": an email address (billing@acme-payments.com), in a case study whose dataset is confidential; rename the group in the file before publishing',

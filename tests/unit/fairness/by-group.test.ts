@@ -90,6 +90,27 @@ describe('by_group.to_csv()', () => {
   });
 });
 
+describe('a by_group CSV file a spreadsheet saved', () => {
+  it('refuses decimal commas on the first cell that has one, saying how to save the file', () => {
+    // Excel in a language that writes 0,5: a BOM, ";" between cells, CRLF, decimal commas.
+    const excel =
+      '\uFEFFregion;recall;false_positive_rate;count\r\nEast;0,7096774193548387;0,249;366,0\r\nWest;0,585;0,153;252,0\r\n';
+    expect(groupTableFromCsv(excel)).toEqual({
+      ok: false,
+      message:
+        'row 2, column "recall": "0,7096774193548387" is written with a decimal comma, as a spreadsheet saves it in many languages; save the file with decimal points, as by_group.to_csv() writes it',
+    });
+  });
+
+  it('reads the same file with decimal points, BOM, semicolons and all', () => {
+    const result = groupTableFromCsv(
+      '\uFEFFregion;recall;count\r\nEast;0.7097;366\r\nWest;0.585;252\r\n',
+    );
+    expect(result.ok && result.table.groupColumns).toEqual(['region']);
+    expect(rows(result)).toEqual(['East (row 2): 0.7097, 366', 'West (row 3): 0.585, 252']);
+  });
+});
+
 describe('by_group.to_json()', () => {
   const expected = [
     'abroad (group "abroad"): 0.66, 412',

@@ -206,6 +206,15 @@ describe('problems', () => {
     ]);
   });
 
+  it('says to keep the index when the file was saved without its groups (to_csv(index=False))', () => {
+    const noIndex = CSV.split('\n')
+      .map((line) => line.split(',').slice(1).join(','))
+      .join('\n');
+    expect(problems({}, noIndex)).toEqual([
+      'metrics.0: column "recall" of ./fairness_by_group.csv is read as the group names, as the first column is, but holds numbers: save by_group.to_csv() without index=False, so the groups come first (metric columns: "false_positive_rate", "selection_rate", "count")',
+    ]);
+  });
+
   it('says the group column is no metric', () => {
     expect(problems({ metrics: ['issuing region'] })).toEqual([
       'metrics.0: column "issuing region" of ./fairness_by_group.csv names the groups, not a metric (metric columns: "recall", "false_positive_rate", "selection_rate", "count")',

@@ -171,7 +171,7 @@ describe('friendlyIssues: messages', () => {
       [
         "featured: expected true or false, got "yes"",
         "tags: expected a list, got "churn"",
-        "dataset: expected a set of fields (key: value), got "Kaggle"",
+        "dataset: expected a set of fields (key: value), got "Kaggle" (fields: name, description, source, url, rows, features, timespan, license, quality, access)",
         "metrics[0].baseline: expected a number, got null (an empty value)",
       ]
     `);
@@ -328,5 +328,100 @@ describe('objectKeysAt', () => {
     expect(objectKeysAt(caseStudyPathSchema, ['model', 'hyperparameters', 'depth'])).toEqual([]);
     expect(objectKeysAt(caseStudyPathSchema, ['nope', 'deeper'])).toEqual([]);
     expect(objectKeysAt(caseStudyPathSchema, ['metrics'])).toEqual([]);
+  });
+});
+
+describe('friendlyIssues: the responsible block as an intern first writes it', () => {
+  const withResponsible = (responsible: unknown) =>
+    caseStudy((d) => {
+      d.responsible = responsible;
+    });
+
+  it('says only that a list is expected when the list is written as one text', () => {
+    // Zod also runs the list's "at most 12 items" on the text's characters.
+    expect(
+      lines(withResponsible({ limitations: 'Trained on one year of data; behaviour has changed' })),
+    ).toEqual([
+      'responsible.limitations: expected a list, got "Trained on one year of data; behaviour has changed"',
+    ]);
+    expect(
+      lines(caseStudy((d) => (d.dataset.quality = { cleaning: 'Removed test applications' }))),
+    ).toEqual(['dataset.quality.cleaning: expected a list, got "Removed test applications"']);
+  });
+});
+
+describe('friendlyIssues: a value of one kind a union allows', () => {
+  const withMetrics = (metrics: unknown[]) =>
+    caseStudy((d) => {
+      d.responsible = { fairness: { attribute: 'region', from: './by_group.csv', metrics } };
+    });
+
+  it('names the field inside an object that a text-or-object field holds', () => {
+    expect(lines(withMetrics(['recall', { name: 'false_positive_rate', goal: 'Lower' }]))).toEqual([
+      'responsible.fairness.metrics[1].goal: expected one of "higher" | "lower", got "Lower" (did you mean "lower"?)',
+    ]);
+    expect(lines(withMetrics(['recall', { false_positive_rate: 'lower' }]))).toEqual([
+      'responsible.fairness.metrics[1].name: required field is missing (expected text)',
+      'responsible.fairness.metrics[1].false_positive_rate: unknown field (allowed: name, goal, label)',
+    ]);
+  });
+
+  it('lists the kinds allowed when the value is none of them', () => {
+    expect(lines(withMetrics(['recall', 5]))).toEqual([
+      'responsible.fairness.metrics[1]: expected text | a set of fields (key: value), got 5',
+    ]);
+  });
+});
+
+describe('friendlyIssues: a comma inside { }', () => {
+  it('says to quote the value a comma cut short', () => {
+    // `- { risk: ..., mitigation: Threshold per issuing region, reviewed monthly }`
+    const data = caseStudy((d) => {
+      d.responsible = {
+        risks: [
+          {
+            risk: 'Higher false-positive rate for cards issued abroad',
+            mitigation: 'Threshold per issuing region',
+            'reviewed monthly': null,
+          },
+        ],
+      };
+    });
+    expect(lines(data)).toEqual([
+      'responsible.risks[0].reviewed monthly: unknown field (allowed: risk, mitigation); a comma inside { } ends a value, so quote it: mitigation: "Threshold per issuing region, reviewed monthly"',
+    ]);
+  });
+
+  it('keeps the near miss for a field written without a value', () => {
+    const data = caseStudy((d) => {
+      d.responsible = { risks: [{ risk: 'Drift', mitigaton: null }] };
+    });
+    expect(lines(data)).toEqual([
+      'responsible.risks[0].mitigaton: unknown field (did you mean "mitigation"?)',
+    ]);
+  });
+});
+
+describe('friendlyIssues: text where an object goes', () => {
+  it('names the fields a risk is written with', () => {
+    const data = caseStudy((d) => {
+      d.responsible = { risks: ['Some groups are flagged more often than others.'] };
+    });
+    expect(lines(data)).toEqual([
+      'responsible.risks[0]: expected a set of fields (key: value), got "Some groups are flagged more often than others." (fields: risk, mitigation)',
+    ]);
+  });
+});
+
+describe('friendlyIssues: the comma hint stays one printable line', () => {
+  it('escapes a control character in the field it names', () => {
+    const data = caseStudy((d) => {
+      d.responsible = {
+        risks: [{ risk: 'Drift', 'mitigation\u001b[2J': 'Retrain', monthly: null }],
+      };
+    });
+    expect(lines(data)).toContain(
+      'responsible.risks[0].monthly: unknown field (allowed: risk, mitigation); a comma inside { } ends a value, so quote it: mitigation\\u001b[2J: "Retrain, monthly"',
+    );
   });
 });
