@@ -110,7 +110,7 @@ const full = (slug: string, overrides: Partial<Completeness> = {}): Completeness
   cover: false,
   links: 0,
   outcome: true,
-  limits: false,
+  limits: true,
   groups: false,
   ...overrides,
 });
@@ -119,7 +119,7 @@ const cs = (rule: string, entry: string) => `${fixtureContent(rule)}/case-studie
 
 const ONE_ROW = [
   TABLE_HEADER,
-  'churn-model  1/1        4/4       no     0      yes      no      no',
+  'churn-model  1/1        4/4       no     0      yes      yes     no',
 ];
 
 const cases: RuleCase[] = [
@@ -129,7 +129,7 @@ const cases: RuleCase[] = [
       `${cs('sections', 'churn-model.mdx')}:15: missing sections "## Results", "## Impact" (every case study has Problem, Approach, Results, Impact)`,
     ],
     warnings: [],
-    table: [TABLE_HEADER, 'churn-model  1/1        2/4 !     no     0      yes      no      no'],
+    table: [TABLE_HEADER, 'churn-model  1/1        2/4 !     no     0      yes      yes     no'],
     summary: '1 error, 0 warnings in 1 case study and the profile.',
     findings: [
       { rule: 'sections', severity: 'error', line: 15, file: cs('sections', 'churn-model.mdx') },
@@ -182,7 +182,7 @@ const cases: RuleCase[] = [
     warnings: [
       `${cs('baseline', 'churn-model.mdx')}:11: warning: metrics[1] (Precision) has no baseline: a result reads better against what it replaced`,
     ],
-    table: [TABLE_HEADER, 'churn-model  1/2 !      4/4       no     0      yes      no      no'],
+    table: [TABLE_HEADER, 'churn-model  1/2 !      4/4       no     0      yes      yes     no'],
     summary: '0 errors, 1 warning in 1 case study and the profile.',
     findings: [
       { rule: 'baseline', severity: 'warning', line: 11, file: cs('baseline', 'churn-model.mdx') },
@@ -195,7 +195,7 @@ const cases: RuleCase[] = [
     warnings: [
       `${cs('limitations', 'churn-model.mdx')}:8: warning: a classification model without responsible.limitations: add where it is known to do badly or was not tested (a rare class, a group with little data, traffic after the training period), as responsible.limitations: [...]`,
     ],
-    table: ONE_ROW,
+    table: [TABLE_HEADER, 'churn-model  1/1        4/4       no     0      yes      no      no'],
     summary: '0 errors, 1 warning in 1 case study and the profile.',
     findings: [
       {
@@ -205,7 +205,7 @@ const cases: RuleCase[] = [
         file: cs('limitations', 'churn-model.mdx'),
       },
     ],
-    completeness: [full('churn-model')],
+    completeness: [full('churn-model', { limits: false })],
   },
   {
     rule: 'summary-length',
@@ -233,7 +233,7 @@ const cases: RuleCase[] = [
     warnings: [],
     table: [
       'case study         baselines  sections  cover  links  outcome  limits  groups',
-      'churn-model        1/1        4/4       no     0      yes      no      no',
+      'churn-model        1/1        4/4       no     0      yes      yes     no',
       'pricing-dashboard  1/1        4/4       no     0      no       no      no',
     ],
     summary: '1 error, 0 warnings in 2 case studies and the profile.',
@@ -245,7 +245,10 @@ const cases: RuleCase[] = [
         file: cs('case-study-link', 'churn-model.mdx'),
       },
     ],
-    completeness: [full('churn-model'), full('pricing-dashboard', { outcome: false })],
+    completeness: [
+      full('churn-model'),
+      full('pricing-dashboard', { outcome: false, limits: false }),
+    ],
   },
   {
     rule: 'unused-file',
@@ -274,8 +277,8 @@ const cases: RuleCase[] = [
     warnings: [],
     table: [
       'case study          baselines  sections  cover  links  outcome  limits  groups',
-      'confidential-study  1/1        4/4       no     0      yes      no      no',
-      'open-study          1/1        4/4       no     0      yes      no      no',
+      'confidential-study  1/1        4/4       no     0      yes      yes     no',
+      'open-study          1/1        4/4       no     0      yes      yes     no',
     ],
     summary: '3 errors, 0 warnings in 2 case studies and the profile.',
     findings: [22, 23, 24].map((line) => ({
