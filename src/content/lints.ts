@@ -4,11 +4,12 @@ import type { ResolvedSiteOptions } from '../schemas/site-options.ts';
 import type { CaseStudyFile, ContentReport } from './check.ts';
 import type { MdxContents } from './mdx/elements.ts';
 import { describeValue } from '../problems/describe-value.ts';
-import type { ContentProblem } from '../problems/problem.ts';
+import { formatFieldPath, type ContentProblem } from '../problems/problem.ts';
 import { repeatedLabels } from '../schemas/labels.ts';
 import { notebookSource } from '../schemas/metric.ts';
 import { walkFiles } from '../files/walk.ts';
 import { imageLocationProblem } from './image-metadata.ts';
+import { fairnessFindings } from './fairness-lints.ts';
 
 /**
  * The authoring lints of `npm run check`: things the build accepts but a
@@ -194,6 +195,22 @@ function lintCaseStudy(
     );
   }
 
+  const fairness = objectAt(objectAt(data['responsible'])['fairness']);
+  if (Array.isArray(fairness['metrics'])) {
+    const view = parsed.fairness?.[0]?.[1];
+    for (const finding of fairnessFindings(fairness['metrics'], view)) {
+      const line = lineOf(finding.path);
+      findings.push({
+        file: study.file,
+        ...(line ? { line } : {}),
+        field: formatFieldPath(finding.path),
+        severity: 'warning',
+        rule: 'fairness',
+        message: finding.message,
+      });
+    }
+  }
+
   // Without a parsed body nothing is known to be used; the syntax error is reported instead.
   if (body) findings.push(...unusedFiles(study, parsed.data, body));
 
@@ -286,6 +303,13 @@ function hasLimitations(data: Record<string, unknown>): boolean {
       ? (responsible as { limitations?: unknown }).limitations
       : undefined;
   return Array.isArray(limitations) ? limitations.length > 0 : limitations !== undefined;
+}
+
+/** A frontmatter value that is a mapping, or an empty one. */
+function objectAt(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 /** `responsible.fairness.from` as written, whatever else the block holds. */

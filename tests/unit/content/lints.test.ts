@@ -786,3 +786,50 @@ describe('responsible ML fields and the fairness file', () => {
     ]);
   });
 });
+
+describe('fairness', () => {
+  const fairness = (metrics: string) =>
+    `responsible:\n  limitations: [Few business customers.]\n  fairness:\n    attribute: segment\n    from: ./by_group.csv\n    metrics: ${metrics}`;
+  const COUNTED =
+    'segment,recall,false_positive_rate,count\nconsumer,0.8,0.02,900\nbusiness,0.6,0.05,40\n';
+
+  it('warns at the metric when an error rate is left at the default goal, where the gap would name the best group as the worst', () => {
+    const findings = lint({
+      'churn/index.mdx': study({ responsible: fairness('[recall, false_positive_rate]') }),
+      'churn/by_group.csv': COUNTED,
+    });
+    expect(ofRule('fairness', findings)).toEqual([
+      {
+        file: 'content/case-studies/churn/index.mdx',
+        line: 18,
+        field: 'responsible.fairness.metrics[1]',
+        severity: 'warning',
+        rule: 'fairness',
+        message:
+          '"false_positive_rate" reads as a metric where lower is better, but without a goal it counts higher as better, so the gap would name the best group as the worst; write { name: false_positive_rate, goal: lower } (or goal: higher if higher is better)',
+      },
+    ]);
+  });
+
+  it('says nothing when the goal is written, either way', () => {
+    for (const goal of ['lower', 'higher']) {
+      const findings = lint({
+        'churn/index.mdx': study({
+          responsible: fairness(`[recall, { name: false_positive_rate, goal: ${goal} }]`),
+        }),
+        'churn/by_group.csv': COUNTED,
+      });
+      expect(ofRule('fairness', findings)).toEqual([]);
+    }
+  });
+
+  it('warns at from when the file has no count column, so no group can be flagged too small', () => {
+    const findings = lint({
+      'churn/index.mdx': study({ responsible: fairness('[recall]') }),
+      'churn/by_group.csv': 'segment,recall\nconsumer,0.8\nbusiness,0.6\n',
+    });
+    expect(brief(ofRule('fairness', findings))).toEqual([
+      "fairness 17: ./by_group.csv has no count column, so a group with too few examples to read cannot be flagged, and may be named as the worst; add fairlearn's count to the MetricFrame's metrics (from fairlearn.metrics import count)",
+    ]);
+  });
+});
