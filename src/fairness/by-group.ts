@@ -1,4 +1,4 @@
-import { toCell, type Cell } from '../artifacts/data-table.ts';
+import { firstRepeated, toCell, type Cell } from '../artifacts/data-table.ts';
 import { readCsvRows } from '../artifacts/formats/csv-rows.ts';
 import { parsePythonLiteral } from '../artifacts/formats/python-literal.ts';
 import { describeValue } from '../problems/describe-value.ts';
@@ -54,20 +54,6 @@ function groupName(parts: readonly unknown[]): string {
       : '',
   );
   return names.includes('') ? '' : names.join(GROUP_JOINER);
-}
-
-/**
- * The first name written twice. A Set, not `indexOf` per name: a 5 MB header
- * holds a million columns, and comparing each with every other would take
- * the check hours.
- */
-function repeated(names: readonly string[]): string | undefined {
-  const seen = new Set<string>();
-  for (const name of names) {
-    if (seen.has(name)) return name;
-    seen.add(name);
-  }
-  return undefined;
 }
 
 /** Each key of the objects once, in the order first met (linear, however many keys). */
@@ -131,7 +117,7 @@ export function groupTableFromCsv(text: string): GroupTableResult {
   const cells = read.rows.map((row) => row.cells.map((cell) => toCell(cell)));
   const groups = groupColumnCount(header, cells);
   const columns = header.slice(groups);
-  const duplicate = repeated(columns);
+  const duplicate = firstRepeated(columns);
   if (duplicate !== undefined) {
     return { ok: false, message: `the header names column ${describeValue(duplicate)} twice` };
   }
@@ -226,7 +212,7 @@ function fromSplit(data: Record<string, unknown>): GroupTableResult {
     };
   }
   const names = columns as string[];
-  const duplicate = repeated(names);
+  const duplicate = firstRepeated(names);
   if (duplicate !== undefined) {
     return { ok: false, message: `"columns" names column ${describeValue(duplicate)} twice` };
   }
