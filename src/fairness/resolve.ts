@@ -263,7 +263,8 @@ export function resolveFairness(fairness: FairnessData, table: GroupTable): Fair
     for (const row of rows) {
       const value = numberCell(row.cells[countAt]);
       if (value === null) continue;
-      if (typeof value === 'object' || !Number.isInteger(value) || value < 0) {
+      // A safe integer: 1e300 is a whole number too, and would print as 400 digits.
+      if (typeof value === 'object' || !Number.isSafeInteger(value) || value < 0) {
         badCell(
           row,
           column,

@@ -234,6 +234,9 @@ describe('problems', () => {
     expect(problems({ metrics: ['recall'] }, 'g,recall,Count\na,0.9,10\nb,0.8,10.5\n')).toEqual([
       'from: ./fairness_by_group.csv: row 3, column "Count": expected a whole number of examples, 0 or more, got 10.5',
     ]);
+    expect(problems({ metrics: ['recall'] }, 'g,recall,count\na,0.9,1e300\nb,0.8,10\n')).toEqual([
+      'from: ./fairness_by_group.csv: row 2, column "count": expected a whole number of examples, 0 or more, got 1e+300',
+    ]);
   });
 
   it('needs two groups, and each group once', () => {
