@@ -107,18 +107,24 @@ export function rowsToTable(data: unknown): TableResult {
   }
   // A Set keeps the columns in first-seen order, and finds one among thousands at once.
   const columns = new Set<string>();
-  const rows: Record<string, Cell>[] = [];
+  const records: object[] = [];
   for (const [index, row] of data.entries()) {
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
       return { ok: false, message: `row ${index + 1} is not an object of column: value pairs` };
     }
-    const cells: Record<string, Cell> = {};
-    for (const [key, value] of Object.entries(row)) {
-      columns.add(key);
-      cells[key] = toCell(value);
-    }
-    rows.push(cells);
+    for (const key of Object.keys(row)) columns.add(key);
+    records.push(row);
   }
-  for (const row of rows) for (const column of columns) row[column] ??= null;
-  return { ok: true, table: { columns: [...columns], rows, firstRow: 1 } };
+  const names = [...columns];
+  // Own keys in, own keys out (Object.fromEntries): a column named `__proto__`
+  // or `constructor` in a JSON file is a column, never Object's prototype.
+  const rows = records.map((record) =>
+    Object.fromEntries(
+      names.map((name) => [
+        name,
+        Object.hasOwn(record, name) ? toCell((record as Record<string, unknown>)[name]) : null,
+      ]),
+    ),
+  );
+  return { ok: true, table: { columns: names, rows, firstRow: 1 } };
 }

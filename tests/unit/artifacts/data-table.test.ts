@@ -157,6 +157,21 @@ describe('parseCsv', () => {
     });
   });
 
+  it('keeps a column named __proto__ or constructor as a column, in CSV and JSON rows', () => {
+    const json = table(parseJsonRows('[{"__proto__":1,"constructor":2},{"__proto__":3}]'));
+    expect(json.columns).toEqual(['__proto__', 'constructor']);
+    expect(json.rows.map((row) => [row['__proto__'], row['constructor']])).toEqual([
+      [1, 2],
+      [3, null],
+    ]);
+    expect(Object.getPrototypeOf(json.rows[0])).toBe(Object.prototype);
+    const csv = table(parseCsv('__proto__,constructor\n1,2\n3,4\n'));
+    expect(csv.rows.map((row) => [row['__proto__'], row['constructor']])).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+  });
+
   it('reads 100,000 columns, in CSV or JSON rows, in a few seconds at most, not minutes', () => {
     // Synchronous work outlives the test's timeout, so the time is measured.
     const start = performance.now();
