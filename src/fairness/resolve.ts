@@ -261,7 +261,9 @@ export function resolveFairness(fairness: FairnessData, table: GroupTable): Fair
   if (countAt !== -1) {
     const column = table.columns[countAt] ?? 'count';
     for (const row of rows) {
-      const value = numberCell(row.cells[countAt]);
+      // Not numberCell: an infinite count (`inf`, 1e400) is no number of examples, not a missing one.
+      const cell = row.cells[countAt] ?? null;
+      const value = typeof cell === 'string' ? { text: cell } : cell;
       if (value === null) continue;
       // A safe integer: 1e300 is a whole number too, and would print as 400 digits.
       if (typeof value === 'object' || !Number.isSafeInteger(value) || value < 0) {

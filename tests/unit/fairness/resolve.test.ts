@@ -237,6 +237,9 @@ describe('problems', () => {
     expect(problems({ metrics: ['recall'] }, 'g,recall,count\na,0.9,1e300\nb,0.8,10\n')).toEqual([
       'from: ./fairness_by_group.csv: row 2, column "count": expected a whole number of examples, 0 or more, got 1e+300',
     ]);
+    expect(problems({ metrics: ['recall'] }, 'g,recall,count\na,0.9,10\nb,0.8,inf\n')).toEqual([
+      'from: ./fairness_by_group.csv: row 3, column "count": expected a whole number of examples, 0 or more, got Infinity',
+    ]);
   });
 
   it('needs two groups, and each group once', () => {
