@@ -17,6 +17,20 @@ export interface DataTable {
 
 export type TableResult = { ok: true; table: DataTable } | { ok: false; message: string };
 
+/**
+ * The first name written twice, or undefined. Through a Set, not `indexOf`
+ * per name: a 5 MB header holds a million columns, and comparing each with
+ * every other would hold the check for hours.
+ */
+export function firstRepeated(names: Iterable<string>): string | undefined {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) return name;
+    seen.add(name);
+  }
+  return undefined;
+}
+
 /** Written forms of "no value here", from pandas, R, Keras and spreadsheets. */
 const MISSING = new Set(['', 'na', 'nan', 'null', 'none', 'n/a', '-']);
 
@@ -56,7 +70,7 @@ export function parseCsv(text: string): TableResult {
   const [header, ...body] = parsed.data;
   if (!header || header.length === 0) return { ok: false, message: 'the file is empty' };
   const columns = header.map((name) => name.trim());
-  const duplicate = columns.find((name, index) => columns.indexOf(name) !== index);
+  const duplicate = firstRepeated(columns);
   if (duplicate !== undefined) {
     return { ok: false, message: `the header names column "${duplicate}" twice` };
   }
@@ -91,19 +105,26 @@ export function rowsToTable(data: unknown): TableResult {
   if (!Array.isArray(data) || data.length === 0) {
     return { ok: false, message: 'expected a list of rows such as [{ "epoch": 1, "loss": 0.4 }]' };
   }
-  const columns: string[] = [];
-  const rows: Record<string, Cell>[] = [];
+  // A Set keeps the columns in first-seen order, and finds one among thousands at once.
+  const columns = new Set<string>();
+  const records: object[] = [];
   for (const [index, row] of data.entries()) {
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
       return { ok: false, message: `row ${index + 1} is not an object of column: value pairs` };
     }
-    const cells: Record<string, Cell> = {};
-    for (const [key, value] of Object.entries(row)) {
-      if (!columns.includes(key)) columns.push(key);
-      cells[key] = toCell(value);
-    }
-    rows.push(cells);
+    for (const key of Object.keys(row)) columns.add(key);
+    records.push(row);
   }
-  for (const row of rows) for (const column of columns) row[column] ??= null;
-  return { ok: true, table: { columns, rows, firstRow: 1 } };
+  const names = [...columns];
+  // Own keys in, own keys out (Object.fromEntries): a column named `__proto__`
+  // or `constructor` in a JSON file is a column, never Object's prototype.
+  const rows = records.map((record) =>
+    Object.fromEntries(
+      names.map((name) => [
+        name,
+        Object.hasOwn(record, name) ? toCell((record as Record<string, unknown>)[name]) : null,
+      ]),
+    ),
+  );
+  return { ok: true, table: { columns: names, rows, firstRow: 1 } };
 }

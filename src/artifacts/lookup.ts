@@ -65,6 +65,8 @@ export function atPath(values: Record<string, unknown> | undefined, key: string)
   let current: unknown = values;
   for (const part of key.split('.')) {
     if (typeof current !== 'object' || current === null || Array.isArray(current)) return undefined;
+    // Own keys only: `__proto__`, `constructor` or `toString` name nothing a file holds.
+    if (!Object.hasOwn(current, part)) return undefined;
     current = (current as Record<string, unknown>)[part];
   }
   return current;

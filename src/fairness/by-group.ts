@@ -1,4 +1,4 @@
-import { toCell, type Cell } from '../artifacts/data-table.ts';
+import { firstRepeated, toCell, type Cell } from '../artifacts/data-table.ts';
 import { readCsvRows } from '../artifacts/formats/csv-rows.ts';
 import { parsePythonLiteral } from '../artifacts/formats/python-literal.ts';
 import { describeValue } from '../problems/describe-value.ts';
@@ -42,9 +42,25 @@ const GROUP_JOINER = ' · ';
 const SAVE_HINT =
   'save MetricFrame.by_group with .to_csv() (first column the group, one column per metric) or .to_json()';
 
-/** A group's name from the cells (or index parts) that name it. */
+/**
+ * A group's name from the cells (or index parts) that name it; "" when a part
+ * is blank or no text or number (a JSON index of `null` or `{}`), which
+ * names no group.
+ */
 function groupName(parts: readonly unknown[]): string {
-  return parts.map((part) => String(part ?? '').trim()).join(GROUP_JOINER);
+  const names = parts.map((part) =>
+    typeof part === 'string' || typeof part === 'number' || typeof part === 'boolean'
+      ? String(part).trim()
+      : '',
+  );
+  return names.includes('') ? '' : names.join(GROUP_JOINER);
+}
+
+/** Each key of the objects once, in the order first met (linear, however many keys). */
+function keysOf(objects: readonly object[]): string[] {
+  const keys = new Set<string>();
+  for (const object of objects) for (const key of Object.keys(object)) keys.add(key);
+  return [...keys];
 }
 
 /** A cell that names a group, not a value: text that is not a number, and not empty. */
@@ -128,7 +144,7 @@ export function groupTableFromCsv(text: string): GroupTableResult {
   const cells = read.rows.map((row) => row.cells.map((cell) => toCell(cell)));
   const groups = groupColumnCount(header, cells);
   const columns = header.slice(groups);
-  const duplicate = columns.find((name, index) => columns.indexOf(name) !== index);
+  const duplicate = firstRepeated(columns);
   if (duplicate !== undefined) {
     return { ok: false, message: `the header names column ${describeValue(duplicate)} twice` };
   }
@@ -186,10 +202,7 @@ function jsonPlace(group: string): string {
  */
 function fromNested(data: Record<string, Record<string, unknown>>, byColumn: boolean): GroupTable {
   const outer = Object.keys(data);
-  const inner: string[] = [];
-  for (const values of Object.values(data)) {
-    for (const key of Object.keys(values)) if (!inner.includes(key)) inner.push(key);
-  }
+  const inner = keysOf(Object.values(data));
   const [columns, groups] = byColumn ? [outer, inner] : [inner, outer];
   const cell = (group: string, column: string) =>
     jsonCell(
@@ -226,6 +239,10 @@ function fromSplit(data: Record<string, unknown>): GroupTableResult {
     };
   }
   const names = columns as string[];
+  const duplicate = firstRepeated(names);
+  if (duplicate !== undefined) {
+    return { ok: false, message: `"columns" names column ${describeValue(duplicate)} twice` };
+  }
   const rows: GroupRow[] = [];
   for (const [position, key] of index.entries()) {
     const group = Array.isArray(key) ? groupName(key) : groupName([key]);
@@ -247,14 +264,13 @@ function fromSplit(data: Record<string, unknown>): GroupTableResult {
  * the groups out, and the file cannot say which row is which.
  */
 function fromRecords(data: unknown[]): GroupTableResult {
-  const keys: string[] = [];
   for (const [index, row] of data.entries()) {
     if (!isRecord(row)) {
       return { ok: false, message: `row ${index + 1} is not an object of column: value pairs` };
     }
-    for (const key of Object.keys(row)) if (!keys.includes(key)) keys.push(key);
   }
   const records = data as Record<string, unknown>[];
+  const keys = keysOf(records);
   const cells = records.map((row) => keys.map((key) => jsonCell(own(row, key))));
   const firstIsName = cells.every((row) => row[0] === null || isName(row[0] ?? null));
   if (keys.length < 2 || !firstIsName) {
@@ -289,6 +305,16 @@ function fromRecords(data: unknown[]): GroupTableResult {
  * column is the one metric named.
  */
 export function groupTableFromJson(data: unknown, wanted: readonly string[]): GroupTableResult {
+  const result = tableFromJson(data, wanted);
+  if (!result.ok) return result;
+  // A blank key or index names no group, as a blank first cell of a CSV row does not.
+  const blank = result.table.rows.findIndex((row) => row.group === '');
+  return blank === -1
+    ? result
+    : { ok: false, message: `group ${blank + 1} of ${result.table.rows.length} has no name` };
+}
+
+function tableFromJson(data: unknown, wanted: readonly string[]): GroupTableResult {
   if (Array.isArray(data)) {
     if (data.length === 0) return { ok: false, message: 'the file holds an empty list, no groups' };
     return fromRecords(data);

@@ -1,7 +1,7 @@
 import { buildChart, type BuiltChart } from '../charts/data.ts';
 import type { DataTable, Cell } from '../artifacts/data-table.ts';
 import type { ChartProps } from '../schemas/components.ts';
-import type { FairnessData } from '../schemas/responsible.ts';
+import { MAX_FAIRNESS_GROUPS, type FairnessData } from '../schemas/responsible.ts';
 import { bidiControlText, unshowableText } from '../schemas/characters.ts';
 import { describeValue } from '../problems/describe-value.ts';
 import { didYouMean } from '../problems/did-you-mean.ts';
@@ -150,16 +150,30 @@ function chosenRows(
 ): GroupRow[] {
   const names = rows.map((row) => row.group);
   const seen = new Map<string, GroupRow>();
+  // The first repeat is the one problem: a file of thousands of rows of one
+  // group would otherwise print thousands of lines.
+  let repeat: { first: GroupRow; again: GroupRow } | undefined;
   for (const row of rows) {
     const first = seen.get(row.group);
-    if (first) {
+    if (!first) seen.set(row.group, row);
+    else repeat ??= { first, again: row };
+  }
+  if (repeat) {
+    problems.push({
+      path: ['from'],
+      message: `${fairness.from}: group ${describeValue(repeat.again.group)} is in ${repeat.first.place} and in ${repeat.again.place}; each group is one row`,
+    });
+  }
+  if (fairness.groups === undefined) {
+    if (seen.size > MAX_FAIRNESS_GROUPS) {
       problems.push({
         path: ['from'],
-        message: `${fairness.from}: group ${describeValue(row.group)} is in ${first.place} and in ${row.place}; each group is one row`,
+        message: `${fairness.from} holds ${seen.size} groups, more than the ${MAX_FAIRNESS_GROUPS} a breakdown shows; list the ones to show under groups (groups there: ${listed([...seen.keys()])})`,
       });
-    } else seen.set(row.group, row);
+      return [];
+    }
+    return named([...seen.values()], fairness.from, problems);
   }
-  if (fairness.groups === undefined) return named([...seen.values()], fairness.from, problems);
   const chosen: GroupRow[] = [];
   const asked = new Set<string>();
   fairness.groups.forEach((name, index) => {
@@ -257,9 +271,12 @@ export function resolveFairness(fairness: FairnessData, table: GroupTable): Fair
   if (countAt !== -1) {
     const column = table.columns[countAt] ?? 'count';
     for (const row of rows) {
-      const value = numberCell(row.cells[countAt]);
+      // Not numberCell: an infinite count (`inf`, 1e400) is no number of examples, not a missing one.
+      const cell = row.cells[countAt] ?? null;
+      const value = typeof cell === 'string' ? { text: cell } : cell;
       if (value === null) continue;
-      if (typeof value === 'object' || !Number.isInteger(value) || value < 0) {
+      // A safe integer: 1e300 is a whole number too, and would print as 400 digits.
+      if (typeof value === 'object' || !Number.isSafeInteger(value) || value < 0) {
         badCell(
           row,
           column,

@@ -10,6 +10,14 @@ import { plainString, textSchema } from './text.ts';
  * frontmatter. Every field is optional.
  */
 
+/**
+ * The most groups a breakdown shows: a table and a bar per group stay
+ * readable on a phone, and a file of thousands of rows (one per customer by
+ * mistake) does not become a page too large to open. A file with more names
+ * the ones to show in `groups`.
+ */
+export const MAX_FAIRNESS_GROUPS = 40;
+
 /** A metric of the fairness file, shown per group: its column, or the column with its goal. */
 const fairnessMetricSchema = z.union([
   plainString.trim().min(1).max(80),
@@ -40,7 +48,7 @@ export const fairnessSchema = z.strictObject({
   /** The columns to show, in order; each higher-is-better unless `goal: lower`. */
   metrics: z.array(fairnessMetricSchema).min(1).max(8),
   /** The groups to show, in order, when not every row of the file: names as the file writes them. */
-  groups: z.array(plainString.trim().min(1).max(80)).min(2).max(40).optional(),
+  groups: z.array(plainString.trim().min(1).max(80)).min(2).max(MAX_FAIRNESS_GROUPS).optional(),
 });
 
 /** A risk the work carries, and what was done about it. */

@@ -58,6 +58,10 @@ const EXPECTED = [
     '17: responsible.fairness.from: ./by_group.json holds one group ("domestic"); a breakdown compares at least two',
   ),
   at(
+    'too-many-groups',
+    '17: responsible.fairness.from: ./by_group.csv holds 45 groups, more than the 40 a breakdown shows; list the ones to show under groups (groups there: "m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "m09", "m10", "m11", "m12", and 33 more)',
+  ),
+  at(
     'unknown-group',
     '19: responsible.fairness.groups[1]: no group "Abroad" in ./by_group.csv (did you mean "abroad"? groups there: "domestic", "abroad", "unknown")',
   ),

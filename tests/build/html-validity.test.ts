@@ -61,6 +61,7 @@ const MUST_BUILD = [
   'notebook',
   'notebook-hostile',
   'responsible-page',
+  'fairness-phone',
 ];
 
 /**

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { parseNumber } from '../data-table.ts';
+import { firstRepeated, parseNumber } from '../data-table.ts';
 import { finiteCell, readCell } from './csv-rows.ts';
 import { csvLimitProblem } from '../../files/size-limit.ts';
 import type { ImportResult, Series } from './types.ts';
@@ -88,7 +88,7 @@ export function parseKerasLog(text: string): ImportResult {
       message: `expected a Keras CSVLogger header with an "epoch" column (such as "epoch,accuracy,loss"), found "${columns.join(', ')}"`,
     };
   }
-  const duplicate = columns.find((name, index) => columns.indexOf(name) !== index);
+  const duplicate = firstRepeated(columns);
   if (duplicate !== undefined) {
     return {
       ok: false,

@@ -1,4 +1,5 @@
 import { describeValue } from '../../problems/describe-value.ts';
+import { firstRepeated } from '../data-table.ts';
 import {
   cellNumber,
   cellProblem,
@@ -148,7 +149,7 @@ function checkHeader(
       message: `expected a name for column ${blank + 1}, got an empty header cell`,
     };
   }
-  const duplicate = names.find((name, index) => names.indexOf(name) !== index);
+  const duplicate = firstRepeated(names);
   return duplicate === undefined
     ? undefined
     : {

@@ -173,6 +173,16 @@ describe('lookupValue on plain JSON values', () => {
     });
   });
 
+  it("finds nothing in an object's prototype: constructor, toString and __proto__ are not in the file", () => {
+    const values = parsed('json', '{"metrics": {"auc": 0.9}}', 'summary.json');
+    for (const key of ['constructor', 'metrics.constructor', 'toString', 'metrics.__proto__']) {
+      expect(lookupValue(values, key, 'higher')).toEqual({
+        ok: false,
+        message: `no "${key}" in the file; available keys: "metrics.auc"`,
+      });
+    }
+  });
+
   it('reports null, NaN and infinite values', () => {
     const values = parsed(
       'json',

@@ -194,6 +194,46 @@ describe('by_group.to_json()', () => {
     expect(json('{"abroad":0.66}', ['recall', 'precision'])).toMatchObject({ ok: false });
   });
 
+  it('refuses a group with a blank name or no name, as a CSV row without one', () => {
+    expect(json('{"recall":{"abroad":0.5," ":0.7}}')).toEqual({
+      ok: false,
+      message: 'group 2 of 2 has no name',
+    });
+    expect(
+      json('{"columns":["recall"],"index":["abroad",null,{"a":1}],"data":[[0.5],[0.6],[0.7]]}'),
+    ).toEqual({ ok: false, message: 'group 2 of 3 has no name' });
+    expect(json(`{"recall":{"('abroad', None)":0.5,"('domestic', 'credit')":1.0}}`)).toEqual({
+      ok: false,
+      message: 'group 1 of 2 has no name',
+    });
+  });
+
+  it('refuses a column named twice in the split orient, as in a CSV header', () => {
+    expect(
+      json('{"columns":["recall","recall"],"index":["a","b"],"data":[[0.5,0.6],[0.7,0.8]]}'),
+    ).toEqual({ ok: false, message: '"columns" names column "recall" twice' });
+  });
+
+  it('reads 100,000 groups or columns in a few seconds at most, not minutes', () => {
+    // Synchronous work outlives the test's timeout, so the time is measured.
+    const start = performance.now();
+    const groups = Array.from({ length: 100_000 }, (_, index) => `g${index}`);
+    const byColumn = { recall: Object.fromEntries(groups.map((group) => [group, 0.5])) };
+    const read = groupTableFromJson(byColumn, ['recall']);
+    expect(read.ok && read.table.rows.length).toBe(100_000);
+    const byIndex = { a: Object.fromEntries(groups.map((group) => [group, 1])), b: { recall: 1 } };
+    const wide = groupTableFromJson(byIndex, ['recall']);
+    expect(wide.ok && wide.table.columns.length).toBe(100_001);
+    const records = [Object.fromEntries([['g', 'a'], ...groups.map((name) => [name, 1])])];
+    const recordsRead = groupTableFromJson(records, ['recall']);
+    expect(recordsRead.ok && recordsRead.table.columns.length).toBe(100_000);
+    const csv = `g,${groups.join(',')}\na,${groups.map(() => '1').join(',')}\n`;
+    const csvRead = groupTableFromCsv(csv);
+    expect(csvRead.ok && csvRead.table.columns.length).toBe(100_000);
+    // About 1 s on a busy machine; comparing every name with every other took 40 s.
+    expect(performance.now() - start).toBeLessThan(10_000);
+  });
+
   it("never reads a value from an object's prototype", () => {
     const result = json('{"recall":{"abroad":0.5},"count":{"constructor":3}}', ['recall']);
     expect(rows(result)).toEqual([

@@ -52,6 +52,17 @@ describe('reading a fairness file', () => {
     });
   });
 
+  it("finds no table in an object's prototype under key", () => {
+    write('report.json', '{"by_group": {"recall": {"a": 0.6, "b": 0.8}}}');
+    for (const key of ['__proto__', 'toString', 'by_group.constructor']) {
+      expect(read({ from: './report.json', key })).toEqual({
+        ok: false,
+        field: 'key',
+        message: `./report.json: no "${key}" in the file; keys at the top: "by_group"`,
+      });
+    }
+  });
+
   it('refuses key on a CSV file, and a format that is not json', () => {
     write('by_group.csv', 'region,recall\nabroad,0.66\ndomestic,0.81\n');
     expect(read({ from: './by_group.csv', key: 'by_group' })).toEqual({

@@ -243,6 +243,12 @@ describe('problems', () => {
     expect(problems({ metrics: ['recall'] }, 'g,recall,Count\na,0.9,10\nb,0.8,10.5\n')).toEqual([
       'from: ./fairness_by_group.csv: row 3, column "Count": expected a whole number of examples, 0 or more, got 10.5',
     ]);
+    expect(problems({ metrics: ['recall'] }, 'g,recall,count\na,0.9,1e300\nb,0.8,10\n')).toEqual([
+      'from: ./fairness_by_group.csv: row 2, column "count": expected a whole number of examples, 0 or more, got 1e+300',
+    ]);
+    expect(problems({ metrics: ['recall'] }, 'g,recall,count\na,0.9,10\nb,0.8,inf\n')).toEqual([
+      'from: ./fairness_by_group.csv: row 3, column "count": expected a whole number of examples, 0 or more, got Infinity',
+    ]);
   });
 
   it('needs two groups, and each group once', () => {
@@ -252,6 +258,27 @@ describe('problems', () => {
     expect(problems({ metrics: ['recall'] }, 'g,recall\na,0.9\nb,0.3\na,0.8\n')).toEqual([
       'from: ./fairness_by_group.csv: group "a" is in row 2 and in row 4; each group is one row',
     ]);
+  });
+
+  it('says once that a group is in two rows, however many rows repeat it', () => {
+    const csv = `g,recall\nb,0.5\n${'a,0.9\n'.repeat(5000)}`;
+    expect(problems({ metrics: ['recall'] }, csv)).toEqual([
+      'from: ./fairness_by_group.csv: group "a" is in row 3 and in row 4; each group is one row',
+    ]);
+  });
+
+  it('refuses a file of more groups than a page shows, unless groups names the ones to show', () => {
+    const rows = Array.from({ length: 100_000 }, (_, index) => `g${index},${index % 10}\n`);
+    const csv = `g,recall\n${rows.join('')}`;
+    expect(problems({ metrics: ['recall'] }, csv)).toEqual([
+      'from: ./fairness_by_group.csv holds 100000 groups, more than the 40 a breakdown shows; list the ones to show under groups (groups there: "g0", "g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8", "g9", "g10", "g11", and 99988 more)',
+    ]);
+    expect(view({ metrics: ['recall'], groups: ['g99999', 'g7'] }, csv).groups).toEqual([
+      { name: 'g99999', small: false, values: [9] },
+      { name: 'g7', small: false, values: [7] },
+    ]);
+    const forty = `g,recall\n${rows.slice(0, 40).join('')}`;
+    expect(view({ metrics: ['recall'] }, forty).groups).toHaveLength(40);
   });
 
   it('refuses a metric or a group listed twice', () => {
