@@ -1,4 +1,5 @@
 import { buildChart, type BuiltChart } from '../charts/data.ts';
+import { roundForDisplay } from '../artifacts/lookup.ts';
 import type { DataTable, Cell } from '../artifacts/data-table.ts';
 import type { ChartProps } from '../schemas/components.ts';
 import { MAX_FAIRNESS_GROUPS, type FairnessData } from '../schemas/responsible.ts';
@@ -203,11 +204,16 @@ function named(rows: GroupRow[], source: string, problems: FairnessProblem[]): G
   return rows;
 }
 
-/** The value of a number cell, null for a missing or non-finite one; a problem for text. */
+/**
+ * The value of a number cell as the page shows it, null for a missing or
+ * non-finite one; a problem for text. Four significant digits, as a metric
+ * read from a file shows (fairlearn writes 0.9090909090909091): the gaps are
+ * worked out from the numbers the reader sees, so they add up on the page.
+ */
 function numberCell(cell: Cell | undefined): number | null | { text: string } {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'string') return { text: cell };
-  return Number.isFinite(cell) ? cell : null;
+  return Number.isFinite(cell) ? roundForDisplay(cell) : null;
 }
 
 /**

@@ -215,7 +215,7 @@ function byGroup(fairness: FairnessView): RootContent[] {
           `Groups with fewer than ${formatNumber(fairness.minGroupSize)} examples are flagged: too few to read, and left out of the gaps.`,
         ]
       : []),
-    ...(hasEmpty ? ['— marks a value the file leaves empty.'] : []),
+    ...(hasEmpty ? ['— marks a value the file leaves empty or gives as no number (NaN).'] : []),
     ...(hasCount ? [] : ['The file gives no example counts, so group sizes are unknown.']),
   ];
   return [

@@ -17,9 +17,19 @@ const conjunction = new Intl.ListFormat('en-US', { type: 'conjunction' });
 
 /** The table's caption and the chart's title: `Recall and false positive rate by issuing region`. */
 export function fairnessTitle(view: Pick<FairnessView, 'attribute' | 'metrics'>): string {
-  return capitalize(
-    `${conjunction.format(view.metrics.map((metric) => metric.label))} by ${view.attribute}`,
+  const labels = view.metrics.map((metric, index) =>
+    index === 0 ? metric.label : midSentence(metric.label),
   );
+  return capitalize(`${conjunction.format(labels)} by ${view.attribute}`);
+}
+
+/**
+ * A label as it reads inside a sentence: `False-positive rate` becomes
+ * `false-positive rate`, but a name that starts with an acronym or a
+ * capitalised word (`ROC AUC`, `F1`, `TPR gap`) stays as written.
+ */
+function midSentence(label: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
 
 /**

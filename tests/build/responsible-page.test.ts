@@ -87,10 +87,10 @@ describe('a case study with a responsible block', () => {
         .get(),
     ).toEqual([
       // Higher is better: the lowest group. online-only has no recall (no fraud in 12 rows).
-      'Recall is lowest for abroad: 0.61111, against 0.86364 for domestic (gap 0.25253).',
+      'Recall is lowest for abroad: 0.6111, against 0.8636 for domestic (gap 0.2525).',
       // Lower is better: the highest group, against the lowest group large enough to
       // read; online-only's 0 (12 examples) is not the best.
-      'False positive rate is highest for abroad: 0.071429, against 0.028302 for domestic (gap 0.043127).',
+      'False positive rate is highest for abroad: 0.07143, against 0.0283 for domestic (gap 0.04313).',
     ]);
   });
 
@@ -120,8 +120,8 @@ describe('a case study with a responsible block', () => {
       ])
       .get();
     expect(rows).toEqual([
-      ['abroad', '0.61111', '0.071429', '240'],
-      ['domestic', '0.86364', '0.028302', '600'],
+      ['abroad', '0.6111', '0.07143', '240'],
+      ['domestic', '0.8636', '0.0283', '600'],
       // The empty cell reads "no value" to a screen reader; the dash is hidden from it.
       ['online-only ⚠ too few examples to read (n = 12)', '— no value', '0', '12'],
     ]);
@@ -144,7 +144,7 @@ describe('a case study with a responsible block', () => {
         .get(),
     ).toEqual([
       'Groups with fewer than 30 examples are flagged: too few to read, and left out of the gaps.',
-      '— marks a value the file leaves empty.',
+      '— marks a value the file leaves empty or gives as no number (NaN).',
     ]);
     expect(groups($).find('td .visually-hidden').text()).toBe('no value');
   });
@@ -170,7 +170,7 @@ describe('a case study with a responsible block', () => {
         .find('tbody tr')
         .map((_, tr) => textOf($(tr)))
         .get(),
-    ).toEqual(['abroad 0.61111 0.071429', 'domestic 0.86364 0.028302', 'online-only — 0']);
+    ).toEqual(['abroad 0.6111 0.07143', 'domestic 0.8636 0.0283', 'online-only — 0']);
     const config = JSON.parse(figure.find('script[data-chart-config]').text()) as {
       type: string;
       labels: string[];

@@ -288,7 +288,7 @@ describe('the model card body', () => {
     expect(text).toContain(
       'Groups with fewer than 30 examples are flagged: too few to read, and left out of the gaps.',
     );
-    expect(text).toContain('— marks a value the file leaves empty.');
+    expect(text).toContain('— marks a value the file leaves empty or gives as no number (NaN).');
   });
 
   it('names the highest group as the worst for a lower-is-better metric', () => {

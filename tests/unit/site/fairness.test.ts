@@ -101,6 +101,20 @@ describe('the table', () => {
     ).toBe('Recall, precision, and false positive rate by age band');
   });
 
+  it('writes a capitalised label in lower case inside the title, but not an acronym', () => {
+    expect(
+      fairnessTitle({
+        attribute: 'mean nucleus radius',
+        metrics: [
+          metric({ label: 'Malignant recall' }),
+          metric({ label: 'False-positive rate' }),
+          metric({ label: 'ROC AUC' }),
+          metric({ label: 'F1' }),
+        ],
+      }),
+    ).toBe('Malignant recall, false-positive rate, ROC AUC, and F1 by mean nucleus radius');
+  });
+
   it('writes values for reading and leaves empty cells to the page', () => {
     expect(fairnessValueText(0.8333333333333334)).toBe('0.83333');
     expect(fairnessValueText(-0.05)).toBe(`${MINUS}0.05`);
