@@ -359,11 +359,14 @@ function fairnessChart(
   metrics: readonly FairnessMetricView[],
   groups: readonly FairnessGroupView[],
 ): { ok: true; chart: BuiltChart } | { ok: false; message: string } {
-  // Series are named by their labels; two metrics labelled alike keep their columns apart.
+  // Series are named by their labels, capitalised as the table's headers
+  // are (the legend is a list of names); two metrics labelled alike keep
+  // their columns apart.
   const names: string[] = [];
   for (const metric of metrics) {
-    const taken = names.includes(metric.label) || metric.label === attribute;
-    names.push(taken ? `${metric.label} (${metric.column})` : metric.label);
+    const label = metric.label.charAt(0).toUpperCase() + metric.label.slice(1);
+    const taken = names.includes(label) || label === attribute;
+    names.push(taken ? `${label} (${metric.column})` : label);
   }
   const data: DataTable = {
     columns: [attribute, ...names],

@@ -179,12 +179,12 @@ describe('what the page shows', () => {
       labels: ['domestic', 'abroad', 'online-only', 'unknown'],
       xLabel: 'issuing region',
       series: [
-        { label: 'recall', data: [0.81, 0.66, 0.74, 0.5] },
-        { label: 'false positive rate', data: [0.012, 0.047, 0.021, 0.1] },
+        { label: 'Recall', data: [0.81, 0.66, 0.74, 0.5] },
+        { label: 'False positive rate', data: [0.012, 0.047, 0.021, 0.1] },
       ],
     });
     expect(chart.table).toEqual({
-      head: ['issuing region', 'recall', 'false positive rate'],
+      head: ['issuing region', 'Recall', 'False positive rate'],
       rows: [
         ['domestic', '0.81', '0.012'],
         ['abroad', '0.66', '0.047'],
@@ -193,7 +193,7 @@ describe('what the page shows', () => {
       ],
     });
     expect(chart.summary).toBe(
-      'Bar chart: recall, false positive rate by issuing region, 4 points. The data table has every plotted value.',
+      'Bar chart: Recall, False positive rate by issuing region, 4 points. The data table has every plotted value.',
     );
   });
 });
