@@ -43,4 +43,19 @@ describeWithBrowser('a wide fairness breakdown on a 320 px phone', () => {
       .toEqual(['no value']);
     await context.close();
   });
+
+  it('shows the breakdown as its table without JavaScript, and the chart only with it', async () => {
+    for (const javaScript of [false, true]) {
+      const { page, context } = await openPage(
+        site.browser,
+        `${site.server.origin}/case-studies/claims-triage/`,
+        { width: 320, javaScript },
+      );
+      expect(await page.locator('.fairness__table').isVisible()).toBe(true);
+      expect(await page.locator('.responsible figure.chart').isVisible(), String(javaScript)).toBe(
+        javaScript,
+      );
+      await context.close();
+    }
+  });
 });
