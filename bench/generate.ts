@@ -16,6 +16,16 @@ import path from 'node:path';
 
 export const DEFAULT_SEED = 20_260_601;
 
+/**
+ * How much each study holds besides its prose: `full` (the default: a
+ * Python and a SQL block of about 15 lines each, a `<Chart>` from a CSV and a
+ * `<ConfusionMatrix>`) or `light` (the same prose and frontmatter, two code
+ * blocks of three lines, no components and no CSV): the case study most
+ * interns write, where Shiki and the charts weigh little and what Casefolio
+ * adds to every page shows most (issue 20: 1.51x bare Astro, against 1.16).
+ */
+export type Prose = 'full' | 'light';
+
 /** Relative path to file text. */
 export type FileMap = Map<string, string>;
 
@@ -992,6 +1002,24 @@ print(f"validation error: {error:.4f}")
 \`\`\``;
 }
 
+/** Three lines of Python, for a light study. */
+function shortPythonBlock(domain: Domain): string {
+  return `\`\`\`python
+df = pd.read_parquet("data/${domain.table}.parquet")
+model.fit(df[features], df["${domain.target}"])
+print(model.score(valid[features], valid["${domain.target}"]))
+\`\`\``;
+}
+
+/** Three lines of SQL, for a light study. */
+function shortSqlBlock(domain: Domain): string {
+  return `\`\`\`sql
+select count(*), avg(amount)
+from analytics.${domain.table}
+where event_date >= date '2024-01-01';
+\`\`\``;
+}
+
 function sqlBlock(domain: Domain, random: Random): string {
   const days = random.pick([7, 14, 28, 30, 90]);
   const id = `${domain.table.replace(/s$/, '').replace(/_.*$/, '')}_id`;
@@ -1083,11 +1111,11 @@ export interface Study {
   frontmatter: string;
   /** Body blocks in order; components are left out of the bare baseline. */
   blocks: { kind: 'markdown' | 'component'; text: string }[];
-  /** history.csv, plotted by the <Chart>. */
-  csv: string;
+  /** history.csv, plotted by the <Chart>; none in a light study. */
+  csv?: string;
 }
 
-export function generateStudy(index: number, seed = DEFAULT_SEED): Study {
+export function generateStudy(index: number, seed = DEFAULT_SEED, prose: Prose = 'full'): Study {
   const random = new Random(hash(`${seed}:${index}`));
   const domain = random.pick(DOMAINS);
   const slug = `${domain.key}-${random.pick(['model', 'study', 'project', 'analysis'])}-${String(index + 1).padStart(4, '0')}`;
@@ -1236,9 +1264,12 @@ export function generateStudy(index: number, seed = DEFAULT_SEED): Study {
   const approach = section(APPROACH, 200, context, random);
   const half = Math.ceil(approach.length / 2);
   approach.slice(0, half).forEach(md);
-  md(sqlBlock(domain, random));
+  // The light study draws the same random values, so its prose is the full one's.
+  const sql = sqlBlock(domain, random);
+  md(prose === 'light' ? shortSqlBlock(domain) : sql);
   approach.slice(half).forEach(md);
-  md(pythonBlock(domain, modelIndex, random));
+  const python = pythonBlock(domain, modelIndex, random);
+  md(prose === 'light' ? shortPythonBlock(domain) : python);
   component(
     `<Chart src="./history.csv" x="epoch" y={["loss", "val_loss"]} title=${q(random.pick(['Training and validation loss', 'Loss by epoch', 'Learning curves']))} caption="Validation loss flattens after about epoch 30." />`,
   );
@@ -1252,7 +1283,15 @@ export function generateStudy(index: number, seed = DEFAULT_SEED): Study {
   md('## Impact');
   section(IMPACT, 130, context, random).forEach(md);
 
-  return { slug, title, frontmatter: fm.join('\n'), blocks, csv: historyCsv(random) };
+  const csv = historyCsv(random);
+  return prose === 'light'
+    ? {
+        slug,
+        title,
+        frontmatter: fm.join('\n'),
+        blocks: blocks.filter((b) => b.kind !== 'component'),
+      }
+    : { slug, title, frontmatter: fm.join('\n'), blocks, csv };
 }
 
 // ---------------------------------------------------------------------------
@@ -1306,12 +1345,12 @@ education:
 }
 
 /** A Casefolio content folder: `profile.yaml` and `case-studies/<slug>/{index.mdx,history.csv}`. */
-export function casefolioContent(n: number, seed = DEFAULT_SEED): FileMap {
+export function casefolioContent(n: number, seed = DEFAULT_SEED, prose: Prose = 'full'): FileMap {
   const files: FileMap = new Map([['profile.yaml', profileYaml(seed)]]);
   for (let i = 0; i < n; i++) {
-    const study = generateStudy(i, seed);
+    const study = generateStudy(i, seed, prose);
     files.set(`case-studies/${study.slug}/index.mdx`, studyMdx(study, 'casefolio'));
-    files.set(`case-studies/${study.slug}/history.csv`, study.csv);
+    if (study.csv !== undefined) files.set(`case-studies/${study.slug}/history.csv`, study.csv);
   }
   return files;
 }
@@ -1346,7 +1385,7 @@ export function withNotebook(files: FileMap, text: string): { files: FileMap; sl
  * Node resolves `astro` and `@astrojs/mdx` from the main project's
  * node_modules, because the project sits under it (in .tmp/bench/).
  */
-export function bareProject(n: number, seed = DEFAULT_SEED): FileMap {
+export function bareProject(n: number, seed = DEFAULT_SEED, prose: Prose = 'full'): FileMap {
   const files: FileMap = new Map([
     [
       'astro.config.mjs',
@@ -1440,7 +1479,7 @@ const studies = await getCollection('studies');
     ],
   ]);
   for (let i = 0; i < n; i++) {
-    const study = generateStudy(i, seed);
+    const study = generateStudy(i, seed, prose);
     files.set(`src/content/studies/${study.slug}/index.mdx`, studyMdx(study, 'bare'));
   }
   return files;

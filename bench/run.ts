@@ -14,6 +14,9 @@
  *   node bench/run.ts --notebook           only the notebook scenario (about 2 minutes at --runs 3)
  *   node bench/run.ts --notebook --n 1000  both
  *   node bench/run.ts --notebook-file x.ipynb  the same with another notebook
+ *   node bench/run.ts --n 1000 --prose light   light prose: the same prose, two 3-line code
+ *                                          blocks, no charts (bench/generate.ts Prose); the
+ *                                          time budget holds on both
  *
  * The notebook scenario builds a site of 20 generated case studies without
  * and with tests/fixtures/notebooks/fifty-figures.ipynb (50 PNG outputs, each
@@ -51,6 +54,7 @@ import {
   DEFAULT_SEED,
   NOTEBOOK_FILE,
   bareProject,
+  type Prose,
   casefolioContent,
   withNotebook,
   writeFiles,
@@ -299,10 +303,17 @@ function spread<T>(items: readonly T[], count: number): T[] {
  * Astro's (node_modules/.astro: optimised images, the data store) or
  * Casefolio's (cards, decoded notebook images) survives from an earlier build.
  */
-function prepare(site: Site, n: number, seed: number, dir: string, notebook?: string): void {
+function prepare(
+  site: Site,
+  n: number,
+  seed: number,
+  dir: string,
+  options: { notebook?: string | undefined; prose: Prose },
+): void {
+  const { notebook, prose } = options;
   rmSync(dir, { recursive: true, force: true });
   if (site === 'casefolio') {
-    const content = casefolioContent(n, seed);
+    const content = casefolioContent(n, seed, prose);
     writeFiles(
       path.join(dir, 'content'),
       notebook === undefined ? content : withNotebook(content, notebook).files,
@@ -321,7 +332,7 @@ export default {
 `;
     writeFiles(dir, new Map([['astro.config.mjs', config]]));
   } else {
-    writeFiles(dir, bareProject(n, seed));
+    writeFiles(dir, bareProject(n, seed, prose));
   }
 }
 
@@ -339,13 +350,18 @@ async function build(
     warm?: boolean;
     /** A case study whose page to weigh and count notebook figures on. */
     weigh?: string;
+    /** The content's weight besides prose (bench/generate.ts); default `full`. */
+    prose?: Prose;
   } = {},
 ): Promise<BuildMeasurement> {
-  const label = options.label ?? `${site}-${n}`;
+  const prose = options.prose ?? 'full';
+  const label = options.label ?? `${site}-${prose === 'light' ? 'light-' : ''}${n}`;
   const dir = path.join(benchDir, label);
   // Every run builds in the same folder; each keeps its own log.
   const logLabel = `${label}${options.warm ? '-warm' : ''}${options.run && options.run > 1 ? `-run${options.run}` : ''}`;
-  if (!options.warm || !existsSync(dir)) prepare(site, n, seed, dir, options.notebook);
+  if (!options.warm || !existsSync(dir)) {
+    prepare(site, n, seed, dir, { notebook: options.notebook, prose });
+  }
   const dist = path.join(dir, 'dist');
   const env = childEnv({ NO_COLOR: '1', FORCE_COLOR: '0' });
   // Same addresses for every run: the page weights are read at base `/`.
@@ -899,6 +915,7 @@ async function main(): Promise<void> {
       json: { type: 'string' },
       notebook: { type: 'boolean', default: false },
       'notebook-file': { type: 'string' },
+      prose: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -916,6 +933,9 @@ async function main(): Promise<void> {
   const ns = notebookAsked && nText === undefined ? [] : parseNs(nText ?? '100,500,1000');
   const measureNotebook = notebookAsked || nText === undefined;
   const seed = values.seed ? Number(values.seed) : DEFAULT_SEED;
+  const prose = values.prose ?? 'full';
+  if (prose !== 'full' && prose !== 'light')
+    throw new Error(`bad --prose: ${prose} (full or light)`);
   const sites: Site[] =
     values.only === 'casefolio' || values.only === 'bare' ? [values.only] : ['casefolio', 'bare'];
   const profileDir = values.profile ? path.join(benchDir, 'profiles') : undefined;
@@ -928,7 +948,7 @@ async function main(): Promise<void> {
     ...(measureNotebook ? [`the notebook (N = ${NOTEBOOK_N})`] : []),
   ].join(' and ');
   console.log(
-    `Casefolio build benchmark: ${measuring}, seed ${seed}, Node ${process.version}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, NODE_OPTIONS=${process.env['NODE_OPTIONS'] ?? '(unset)'}, load average ${os
+    `Casefolio build benchmark: ${measuring}${prose === 'light' ? ' (light prose)' : ''}, seed ${seed}, Node ${process.version}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, NODE_OPTIONS=${process.env['NODE_OPTIONS'] ?? '(unset)'}, load average ${os
       .loadavg()
       .map((load) => load.toFixed(2))
       .join(' ')}`,
@@ -957,7 +977,11 @@ async function main(): Promise<void> {
       for (const site of sites) {
         const of = runCount > 1 ? ` (run ${run} of ${runCount})` : '';
         process.stdout.write(`${site} N = ${n.toLocaleString('en-US')}${of}... `);
-        const result = await build(site, n, seed, { run, ...(profileDir ? { profileDir } : {}) });
+        const result = await build(site, n, seed, {
+          run,
+          prose,
+          ...(profileDir ? { profileDir } : {}),
+        });
         runs.get(site)?.push(result);
         console.log(
           result.ok
@@ -1000,7 +1024,7 @@ async function main(): Promise<void> {
   const jsonFile = values.json ?? path.join(benchDir, 'results.json');
   writeFileSync(
     jsonFile,
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu, cores: os.cpus().length, loadAverage: os.loadavg(), nodeOptions: process.env['NODE_OPTIONS'] ?? null, seed, results, ...(notebook ? { notebook } : {}) }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu, cores: os.cpus().length, loadAverage: os.loadavg(), nodeOptions: process.env['NODE_OPTIONS'] ?? null, seed, prose, results, ...(notebook ? { notebook } : {}) }, null, 2)}\n`,
   );
   if (list.some((verdict) => verdict.ok === false)) process.exitCode = 1;
 }

@@ -90,9 +90,28 @@ describe('bench generator', () => {
       expect(mdx.match(/^```\w+$/gm)).toHaveLength(2);
       expect(mdx).toContain('<Chart src="./history.csv" x="epoch" y={["loss", "val_loss"]}');
       expect(mdx).toMatch(/<ConfusionMatrix matrix=\{\[\[\d+/);
-      expect(study.csv.trim().split('\n')).toHaveLength(51);
-      expect(study.csv.startsWith('epoch,loss,val_loss\n')).toBe(true);
+      expect(study.csv?.trim().split('\n')).toHaveLength(51);
+      expect(study.csv?.startsWith('epoch,loss,val_loss\n')).toBe(true);
     }
+  });
+
+  it('writes a light study with the same prose and frontmatter, two 3-line code blocks, no components and no CSV', () => {
+    for (let i = 0; i < 20; i++) {
+      const full = generateStudy(i);
+      const light = generateStudy(i, undefined, 'light');
+      const mdx = studyMdx(light, 'casefolio');
+      expect(light.frontmatter).toBe(full.frontmatter);
+      expect(proseWords(mdx)).toBe(proseWords(studyMdx(full, 'casefolio')));
+      const blocks = mdx.match(/^```\w+\n[\s\S]*?^```$/gm) ?? [];
+      expect(blocks.map((block) => block.split('\n').length - 2)).toEqual([3, 3]);
+      expect(mdx).not.toMatch(/<Chart|<ConfusionMatrix/);
+      expect(light.csv).toBeUndefined();
+    }
+    const content = casefolioContent(3, undefined, 'light');
+    expect([...content.keys()].filter((file) => file.endsWith('.csv'))).toEqual([]);
+    const bare = bareProject(3, undefined, 'light');
+    const bareStudy = [...bare.entries()].find(([file]) => file.endsWith('index.mdx'))?.[1] ?? '';
+    expect(bareStudy).toContain('model.fit(df[features]');
   });
 
   it('gives the bare baseline the same prose and code, without components and with only a title', () => {
