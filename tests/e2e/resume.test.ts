@@ -172,9 +172,9 @@ describeWithBrowser('the printed résumé, read as an applicant-tracking system 
 
       // The sections in the page's order, each entry and skill group one unbroken run of words.
       expect(printed.headings).toEqual(['SELECTED PROJECTS', 'EXPERIENCE', 'EDUCATION', 'SKILLS']);
-      expect(lines.filter((line) => printed.headings.includes(line.text)).map((l) => l.text)).toEqual(
-        printed.headings,
-      );
+      expect(
+        lines.filter((line) => printed.headings.includes(line.text)).map((l) => l.text),
+      ).toEqual(printed.headings);
       const flowing = lines.map((line) => line.text).join(' ');
       expect(printed.entries).toHaveLength(4 + 3 + 2);
       expect(printed.skills).toHaveLength(4);

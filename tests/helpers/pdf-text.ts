@@ -92,7 +92,12 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
         // An empty item marks the end of a line: the next text is a new word.
         drawn.push(item.str, item.hasEOL ? ' ' : '');
         if (item.str === '') continue;
-        pieces.push({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width });
+        pieces.push({
+          str: item.str,
+          x: item.transform[4],
+          y: item.transform[5],
+          width: item.width,
+        });
       }
       lines.push(...toLines(pieces));
       for (const annotation of (await page.getAnnotations()) as { url?: string }[]) {
