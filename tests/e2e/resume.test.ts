@@ -132,6 +132,7 @@ describeWithBrowser('the printed résumé, read as an applicant-tracking system 
       expect(pdf.length).toBeLessThan(2.5 * 1024 * 1024);
 
       const read = await readPdf(pdf);
+      expect(read.pages).toBe(1);
       const text = read.lines.map((line) => line.text).join('\n');
       // Text, not pictures of text: the name opens the first page.
       expect(read.lines[0]?.text).toBe(profile.name);

@@ -77,7 +77,7 @@ function toLines(pieces: Piece[]): PdfLine[] {
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   // PDF.js takes the buffer over; it gets a copy.
-  const loading = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false });
+  const loading = getDocument({ data: new Uint8Array(bytes) });
   const document = await loading.promise;
   const lines: PdfLine[] = [];
   const drawn: string[] = [];
