@@ -1,7 +1,10 @@
+import { markdownToText } from '../site/inline-markdown.ts';
+
 /**
- * Structured data (schema.org JSON-LD) for search engines: a Person for the
- * home page, an Article for each case study. Pure builders from content to
- * plain objects; SeoHead.astro serialises them with serializeDataIsland.
+ * Structured data (schema.org JSON-LD) for search engines: a ProfilePage
+ * whose main entity is the owner (a Person) for the home page, an Article for
+ * each case study whose author is that same Person. Pure builders from content
+ * to plain objects; SeoHead.astro serialises them with serializeDataIsland.
  */
 
 /** A site-relative href (`/portfolio/og/home.png`) made absolute when the site's address is known. */
@@ -14,27 +17,46 @@ export function firstDay(date: string): string {
   return /^\d{4}-\d{2}$/.test(date) ? `${date}-01` : date;
 }
 
+/**
+ * The `@id` of the portfolio's owner: the home page's address and `#person`.
+ * The home page's ProfilePage and every case study's Article name the same
+ * node, so a search engine knows one person wrote them all.
+ */
+export function personId(homeUrl: string): string {
+  return `${homeUrl}#person`;
+}
+
 /** What the Person needs; the profile fits. */
 export interface PersonInput {
   name: string;
   headline: string;
   email?: string | undefined;
   location?: string | undefined;
+  /** Inline Markdown; the Person's description is its text. */
+  bio?: string | undefined;
   links: readonly { label: string; url: string }[];
   skills: readonly { items: readonly string[] }[];
 }
 
-export interface PersonJsonLd {
-  '@context': 'https://schema.org';
+interface PersonJsonLd {
   '@type': 'Person';
+  '@id': string;
   name: string;
   jobTitle: string;
   url: string;
+  description?: string;
   email?: string;
   homeLocation?: { '@type': 'Place'; name: string };
   sameAs?: string[];
   knowsAbout?: string[];
   image?: string;
+}
+
+export interface ProfilePageJsonLd {
+  '@context': 'https://schema.org';
+  '@type': 'ProfilePage';
+  url: string;
+  mainEntity: PersonJsonLd;
 }
 
 /** The unique values of a list, first occurrence kept, compared without case. */
@@ -52,9 +74,10 @@ function unique(values: Iterable<string>): string[] {
 
 /**
  * The portfolio's owner. `sameAs` takes the profile's web links (a mailto
- * link is the email, not another profile); `knowsAbout` the profile's skills.
+ * link is the email, not another profile); `knowsAbout` the profile's skills;
+ * `email` the address the home page already shows.
  */
-export function personJsonLd(
+function personJsonLd(
   profile: PersonInput,
   options: { url: string; image?: string | undefined },
 ): PersonJsonLd {
@@ -62,17 +85,38 @@ export function personJsonLd(
     profile.links.map((link) => link.url).filter((url) => /^https?:/i.test(url)),
   );
   const knowsAbout = unique(profile.skills.flatMap((group) => group.items));
+  const description = profile.bio ? markdownToText(profile.bio) : '';
   return {
-    '@context': 'https://schema.org',
     '@type': 'Person',
+    '@id': personId(options.url),
     name: profile.name,
     jobTitle: profile.headline,
     url: options.url,
+    ...(description ? { description } : {}),
     ...(profile.email ? { email: profile.email } : {}),
     ...(profile.location ? { homeLocation: { '@type': 'Place', name: profile.location } } : {}),
     ...(sameAs.length > 0 ? { sameAs } : {}),
     ...(knowsAbout.length > 0 ? { knowsAbout } : {}),
     ...(options.image ? { image: options.image } : {}),
+  };
+}
+
+/**
+ * The home page: a ProfilePage whose main entity is the owner, as Google's
+ * profile-page guidance has it. `url` is the home page's address, `image` the
+ * avatar's (both absolute when the site's address is known). The page has no
+ * `dateCreated` or `dateModified`: content carries no such dates, and a build
+ * date would make two builds of the same content differ.
+ */
+export function profilePageJsonLd(
+  profile: PersonInput,
+  options: { url: string; image?: string | undefined },
+): ProfilePageJsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ProfilePage',
+    url: options.url,
+    mainEntity: personJsonLd(profile, options),
   };
 }
 
@@ -94,7 +138,8 @@ export interface ArticleJsonLd {
   url: string;
   mainEntityOfPage: string;
   datePublished: string;
-  author: { '@type': 'Person'; name: string; url: string };
+  /** The home page's Person, by its `@id`, with the name and address a reader of this page alone needs. */
+  author: { '@type': 'Person'; '@id': string; name: string; url: string };
   image?: string;
   keywords?: string[];
   /** The organization the work was done for. */
@@ -110,6 +155,7 @@ export function articleJsonLd(
   options: {
     url: string;
     image?: string | undefined;
+    /** The owner, and the home page's address (which names the Person). */
     author: { name: string; url: string };
   },
 ): ArticleJsonLd {
@@ -122,7 +168,12 @@ export function articleJsonLd(
     url: options.url,
     mainEntityOfPage: options.url,
     datePublished: firstDay(study.period.start),
-    author: { '@type': 'Person', name: options.author.name, url: options.author.url },
+    author: {
+      '@type': 'Person',
+      '@id': personId(options.author.url),
+      name: options.author.name,
+      url: options.author.url,
+    },
     ...(options.image ? { image: options.image } : {}),
     ...(keywords.length > 0 ? { keywords } : {}),
     sourceOrganization: { '@type': 'Organization', name: study.organization },

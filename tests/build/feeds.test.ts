@@ -139,10 +139,13 @@ describe('the feeds of a portfolio with hostile text in every field', () => {
             return { file, data: JSON.parse(raw) as Record<string, any> };
           });
       });
-    const person = blocks.find(({ file }) => file === 'index.html')?.data;
-    expect(person).toMatchObject({
+    const home = blocks.find(({ file }) => file === 'index.html')?.data;
+    expect(home?.['@type']).toBe('ProfilePage');
+    expect(home?.['mainEntity']).toMatchObject({
       '@type': 'Person',
       name: profile.name,
+      // The bio read as text, as /resume.json gives it.
+      description: profile.bio.replace('&amp;', '&').replace(/\s*\u2028/, ' '),
       jobTitle: profile.headline,
       homeLocation: { name: profile.location },
       sameAs: [profile.links[0]?.url],

@@ -9,6 +9,7 @@ import {
   readUnzipped,
   type BuildResult,
 } from '../helpers/build.ts';
+import { profilePageErrors } from '../helpers/profile-page.ts';
 
 const SITE = 'https://ada.example.com';
 /** The valid fixture's published case studies (files starting with `_` are not loaded). */
@@ -41,6 +42,32 @@ function jsonLd($: cheerio.CheerioAPI): Record<string, unknown>[] {
   return $('script[type="application/ld+json"]')
     .toArray()
     .map((script) => JSON.parse($(script).html() ?? '') as Record<string, unknown>);
+}
+
+interface Person {
+  '@id': string;
+  image?: string;
+  [key: string]: unknown;
+}
+
+/** The home page's one JSON-LD block, checked to be a ProfilePage, and its Person. */
+function profilePage(outDir: string): { page: Record<string, unknown>; person: Person } {
+  const blocks = jsonLd(loadPage(outDir, ''));
+  expect(blocks).toHaveLength(1);
+  const page = blocks[0] ?? {};
+  expect(profilePageErrors(page)).toEqual([]);
+  return { page, person: page['mainEntity'] as Person };
+}
+
+/**
+ * The file in the build an absolute image URL points at (the site's base path
+ * is the build folder), after checking it is the photo the home page shows.
+ */
+function avatarFile(outDir: string, imageUrl: string, site: string, base: string): string {
+  expect(imageUrl.startsWith(`${site}${base}_astro/`), imageUrl).toBe(true);
+  const shown = loadPage(outDir, '')('img.profile__avatar').attr('src');
+  expect(`${site}${shown}`).toBe(imageUrl);
+  return path.join(outDir, imageUrl.slice(`${site}${base}`.length));
 }
 
 /** The `<loc>`s of every sitemap file. */
@@ -150,19 +177,31 @@ describe('sharing and SEO with site set', () => {
     expect(meta(loadPage(result.outDir, 'tags/churn/'), 'og:image')).toBe(`${SITE}/og/home.png`);
   });
 
-  it('describes the owner as a schema.org Person on the home page', () => {
-    const [person, ...rest] = jsonLd(loadPage(result.outDir, ''));
-    expect(rest).toEqual([]);
-    expect(person).toMatchObject({
+  it('describes the home page as a ProfilePage whose main entity is the owner', () => {
+    const { page, person } = profilePage(result.outDir);
+    expect(page).toEqual({
       '@context': 'https://schema.org',
-      '@type': 'Person',
-      name: 'Ada Fixture',
-      jobTitle: 'Data science intern · MS Statistics',
-      email: 'ada@example.com',
+      '@type': 'ProfilePage',
       url: `${SITE}/`,
-      sameAs: ['https://github.com/ada-fixture'],
-      knowsAbout: ['Python', 'SQL'],
+      mainEntity: {
+        '@type': 'Person',
+        '@id': `${SITE}/#person`,
+        name: 'Ada Fixture',
+        jobTitle: 'Data science intern · MS Statistics',
+        url: `${SITE}/`,
+        // The bio as text: its Markdown read, its raw HTML kept as the characters it is.
+        description: 'I build careful models. Read my notes. <script>window.__bio=1</script>',
+        email: 'ada@example.com',
+        homeLocation: { '@type': 'Place', name: 'Lisbon, Portugal' },
+        sameAs: ['https://github.com/ada-fixture'],
+        knowsAbout: ['Python', 'SQL'],
+        image: expect.stringMatching(/\.webp$/),
+      },
     });
+    // The photo is the optimised copy the page shows, published: not the original with its camera data.
+    const file = avatarFile(result.outDir, person.image ?? '', SITE, '/');
+    expect(existsSync(file), file).toBe(true);
+    expect(readFileSync(file).toString('latin1')).not.toContain('exif-canary');
   });
 
   it('describes each case study as an Article', () => {
@@ -174,8 +213,10 @@ describe('sharing and SEO with site set', () => {
       url: `${SITE}/case-studies/full-study/`,
       datePublished: '2025-06-01',
       image: `${SITE}/og/case-studies/full-study.png`,
-      author: { '@type': 'Person', name: 'Ada Fixture', url: `${SITE}/` },
+      author: { '@type': 'Person', '@id': `${SITE}/#person`, name: 'Ada Fixture', url: `${SITE}/` },
     });
+    // The author is the home page's Person: the same node, by its @id.
+    expect(profilePage(result.outDir).person['@id']).toBe(`${SITE}/#person`);
     expect(article?.['keywords']).toEqual(expect.arrayContaining(['churn', 'Python']));
     // Pages without structured data of their own carry none.
     expect(jsonLd(loadPage(result.outDir, 'tags/churn/'))).toEqual([]);
@@ -270,7 +311,7 @@ describe('sharing and SEO under a base path', () => {
     const [article] = jsonLd($);
     expect(article).toMatchObject({
       url: `${SITE}${base}case-studies/full-study/`,
-      author: { url: `${SITE}${base}` },
+      author: { '@id': `${SITE}${base}#person`, url: `${SITE}${base}` },
     });
     const home = loadPage(result.outDir, '');
     expect($('link[rel="alternate"][type="application/rss+xml"]').attr('href')).toBe(
@@ -278,6 +319,13 @@ describe('sharing and SEO under a base path', () => {
     );
     expect(meta(home, 'og:image')).toBe(`${SITE}${base}og/home.png`);
     expect(jsonLd(home)[0]?.['url']).toBe(`${SITE}${base}`);
+  });
+
+  it("gives the home page's Person its address and photo under the base path", () => {
+    const { person } = profilePage(result.outDir);
+    expect(person).toMatchObject({ '@id': `${SITE}${base}#person`, url: `${SITE}${base}` });
+    const file = avatarFile(result.outDir, person.image ?? '', SITE, base);
+    expect(existsSync(file), file).toBe(true);
   });
 
   it('writes the cards where those URLs point', () => {
@@ -330,6 +378,15 @@ describe('sharing and SEO without site', () => {
     expect(meta($, 'og:url')).toBe('/case-studies/full-study/');
     expect(meta($, 'og:image')).toBe('/og/case-studies/full-study.png');
     expect(jsonLd($)[0]?.['url']).toBe('/case-studies/full-study/');
+    expect(jsonLd($)[0]?.['author']).toMatchObject({ '@id': '/#person', url: '/' });
+  });
+
+  it("describes the home page's Person with site-relative addresses and no photo", () => {
+    const { page, person } = profilePage(result.outDir);
+    expect(page['url']).toBe('/');
+    expect(person).toMatchObject({ '@id': '/#person', url: '/', name: 'Ada Fixture' });
+    // An image is an absolute address; without the site's, there is none to give.
+    expect(person.image).toBeUndefined();
   });
 
   it('still writes a feed, with site-relative links rather than a made-up host', () => {

@@ -4,7 +4,8 @@ import {
   absoluteUrl,
   articleJsonLd,
   firstDay,
-  personJsonLd,
+  personId,
+  profilePageJsonLd,
   type ArticleInput,
   type PersonInput,
 } from '../../../src/seo/json-ld.ts';
@@ -14,6 +15,7 @@ const profile: PersonInput = {
   headline: 'Data science intern · MS Statistics',
   email: 'ada@example.com',
   location: 'Lisbon',
+  bio: 'I build *careful* models. Read my [notes](https://example.com/notes).',
   links: [
     { label: 'GitHub', url: 'https://github.com/ada' },
     { label: 'Email', url: 'mailto:ada@example.com' },
@@ -57,23 +59,35 @@ describe('firstDay', () => {
   });
 });
 
-describe('personJsonLd', () => {
-  it('describes the owner: job title, email, web profiles and skills', () => {
-    expect(personJsonLd(profile, { url: 'https://ada.example.com/' })).toEqual({
+describe('profilePageJsonLd', () => {
+  it('describes the home page as the profile of its owner: job title, bio, email, web profiles, skills and photo', () => {
+    expect(
+      profilePageJsonLd(profile, {
+        url: 'https://ada.example.com/',
+        image: 'https://ada.example.com/_astro/avatar.webp',
+      }),
+    ).toEqual({
       '@context': 'https://schema.org',
-      '@type': 'Person',
-      name: 'Ada Fixture',
-      jobTitle: 'Data science intern · MS Statistics',
+      '@type': 'ProfilePage',
       url: 'https://ada.example.com/',
-      email: 'ada@example.com',
-      homeLocation: { '@type': 'Place', name: 'Lisbon' },
-      sameAs: ['https://github.com/ada', 'https://www.linkedin.com/in/ada'],
-      knowsAbout: ['Python', 'SQL', 'XGBoost'],
+      mainEntity: {
+        '@type': 'Person',
+        '@id': 'https://ada.example.com/#person',
+        name: 'Ada Fixture',
+        jobTitle: 'Data science intern · MS Statistics',
+        url: 'https://ada.example.com/',
+        description: 'I build careful models. Read my notes.',
+        email: 'ada@example.com',
+        homeLocation: { '@type': 'Place', name: 'Lisbon' },
+        sameAs: ['https://github.com/ada', 'https://www.linkedin.com/in/ada'],
+        knowsAbout: ['Python', 'SQL', 'XGBoost'],
+        image: 'https://ada.example.com/_astro/avatar.webp',
+      },
     });
   });
 
   it('leaves out what the profile does not have', () => {
-    const bare = personJsonLd(
+    const bare = profilePageJsonLd(
       {
         name: 'B',
         headline: 'H',
@@ -82,7 +96,14 @@ describe('personJsonLd', () => {
       },
       { url: '/' },
     );
-    expect(Object.keys(bare)).toEqual(['@context', '@type', 'name', 'jobTitle', 'url']);
+    expect(Object.keys(bare)).toEqual(['@context', '@type', 'url', 'mainEntity']);
+    expect(bare.mainEntity).toEqual({
+      '@type': 'Person',
+      '@id': '/#person',
+      name: 'B',
+      jobTitle: 'H',
+      url: '/',
+    });
   });
 });
 
@@ -102,11 +123,27 @@ describe('articleJsonLd', () => {
       url: 'https://ada.example.com/case-studies/churn/',
       mainEntityOfPage: 'https://ada.example.com/case-studies/churn/',
       datePublished: '2025-06-01',
-      author: { '@type': 'Person', name: 'Ada Fixture', url: 'https://ada.example.com/' },
+      author: {
+        '@type': 'Person',
+        '@id': 'https://ada.example.com/#person',
+        name: 'Ada Fixture',
+        url: 'https://ada.example.com/',
+      },
       image: 'https://ada.example.com/og/case-studies/churn.png',
       keywords: ['churn', 'Python', 'SQL'],
       sourceOrganization: { '@type': 'Organization', name: 'Acme Telecom' },
     });
+  });
+
+  it("names the home page's Person as its author", () => {
+    const homeUrl = 'https://ada.example.com/portfolio/';
+    const article = articleJsonLd(study, {
+      url: `${homeUrl}case-studies/churn/`,
+      author: { name: 'Ada Fixture', url: homeUrl },
+    });
+    const page = profilePageJsonLd(profile, { url: homeUrl });
+    expect(article.author['@id']).toBe(personId(homeUrl));
+    expect(article.author['@id']).toBe(page.mainEntity['@id']);
   });
 
   it('stays inert inside a script element once serialised, and parses back unchanged', () => {
