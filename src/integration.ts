@@ -25,7 +25,7 @@ export default function casefolio(userOptions: SiteOptions = {}): AstroIntegrati
     hooks: {
       'astro:config:setup': (setup) => setUpConfig(setup, options, state),
       'astro:config:done': ({ config }) => takeFinalConfig(config, state),
-      'astro:server:setup': ({ server }) => watchContent(server, state),
+      'astro:server:setup': ({ server, logger }) => watchContent(server, state, logger),
       'astro:build:done': ({ dir, logger }) => finishBuild(dir, logger, state),
     },
   };
