@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import config from 'virtual:casefolio/collections-config';
-import { slugFromEntry } from './schemas/slugs.ts';
+import { memberEntryId, slugFromEntry } from './schemas/slugs.ts';
 import { checkedLoader } from './content/loaders/checked-loader.ts';
 import { frontmatterAsChecked } from './content/loaders/checked-frontmatter.ts';
 import { profileLoader } from './content/loaders/profile-loader.ts';
@@ -26,6 +26,8 @@ function tolerantInDev<T extends z.ZodType>(schema: T): T {
   }) as unknown as T;
 }
 
+const profilePaths = new Set(config.profiles.map((profile) => profile.path));
+
 /** Settles once Casefolio's content check has passed: the config pages read is served then. */
 const checked = () => import('virtual:casefolio/config');
 
@@ -39,12 +41,13 @@ const caseStudies = defineCollection({
       frontmatterAsChecked(
         glob({
           pattern: config.caseStudyPatterns,
-          base: config.caseStudiesDir,
-          generateId: ({ entry }) => slugFromEntry(entry),
+          base: config.caseStudiesBase,
+          // In a cohort, `ada/churn`: the member, then the case study's slug.
+          generateId: ({ entry }) => (config.cohort ? memberEntryId(entry) : slugFromEntry(entry)),
         }),
       ),
       config.contentDir,
-      (file) => file.endsWith('.mdx') || file === config.profilePath,
+      (file) => file.endsWith('.mdx') || profilePaths.has(file),
     ),
     checked,
   ),
@@ -52,7 +55,7 @@ const caseStudies = defineCollection({
 });
 
 const profile = defineCollection({
-  loader: checkedLoader(profileLoader(config.profilePath), checked),
+  loader: checkedLoader(profileLoader(config.profiles), checked),
   schema: ({ image }) => tolerantInDev(profileSchema(image())),
 });
 

@@ -3,9 +3,16 @@
  * authoring lints, in a few seconds and without building. `--json` prints the
  * same findings for editors and CI. Exits 1 when there is any error.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { completeness, formatCompleteness } from './completeness.ts';
-import { checkAll } from '../content/check-all.ts';
+import {
+  completeness,
+  formatCompleteness,
+  formatMemberCompleteness,
+  memberCompleteness,
+} from './completeness.ts';
+import { checkAll, memberOf } from '../content/check-all.ts';
+import { PEOPLE_DIR } from '../schemas/cohort.ts';
 import { pluralize } from '../problems/plural.ts';
 import { formatFinding } from '../problems/problem.ts';
 import { loadSiteOptions, missingConfig } from './site-config.ts';
@@ -46,16 +53,49 @@ if (missing !== undefined) {
 }
 const { options, contentDir, publicDir, site, warning } = await loadSiteOptions(root, flags.config);
 // The same check as the build's and the dev server's (content/check-all.ts).
-const { report, findings: sorted } = await checkAll(
-  { root, contentDir, publicDir },
-  { ...options, site },
-);
+const {
+  portfolios,
+  findings: sorted,
+  cohort,
+} = await checkAll({ root, contentDir, publicDir }, { ...options, site });
 const errors = sorted.filter((finding) => finding.severity === 'error').length;
 const warnings = sorted.length - errors;
-const rows = completeness(report, options.sections);
+const rows = cohort
+  ? []
+  : portfolios.flatMap(({ report }) => completeness(report, options.sections));
+const peopleFolder = path
+  .relative(root, path.join(contentDir, PEOPLE_DIR))
+  .split(path.sep)
+  .join('/');
+// In a cohort, one row per member: a coordinator reads who needs help, not every case study.
+const members = portfolios.flatMap(({ member, report }) => {
+  if (!member) return [];
+  const own = sorted.filter((finding) => memberOf(finding.file, peopleFolder) === member.slug);
+  const memberErrors = own.filter((finding) => finding.severity === 'error').length;
+  return [
+    memberCompleteness(
+      { slug: member.slug, track: report.profile?.track },
+      completeness(report, options.sections),
+      { errors: memberErrors, warnings: own.length - memberErrors },
+    ),
+  ];
+});
+const studies = portfolios.reduce((sum, { report }) => sum + report.caseStudies.length, 0);
 
 if (flags.json) {
-  console.log(JSON.stringify({ errors, warnings, findings: sorted, completeness: rows }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        errors,
+        warnings,
+        findings: sorted,
+        completeness: rows,
+        ...(cohort ? { members } : {}),
+      },
+      null,
+      2,
+    ),
+  );
 } else {
   if (warning) console.error(`warning: ${warning}`);
   for (const finding of sorted) {
@@ -63,9 +103,15 @@ if (flags.json) {
     (finding.severity === 'error' ? console.error : console.log)(line);
   }
   if (rows.length > 0) console.log(`\n${formatCompleteness(rows)}`);
-  const studies = report.caseStudies.length;
-  console.log(
-    `\n${pluralize(errors, 'error')}, ${pluralize(warnings, 'warning')} in ${pluralize(studies, 'case study', 'case studies')} and the profile.`,
-  );
+  if (members.length > 0) console.log(`\n${formatMemberCompleteness(members)}`);
+  const where = cohort
+    ? `${pluralize(studies, 'case study', 'case studies')} of ${pluralize(members.length, 'member')} and the cohort`
+    : `${pluralize(studies, 'case study', 'case studies')} and the profile`;
+  console.log(`\n${pluralize(errors, 'error')}, ${pluralize(warnings, 'warning')} in ${where}.`);
+  if (cohort?.data?.onMemberError === 'skip' && errors > 0) {
+    console.log(
+      'onMemberError is skip: the build leaves out each member with an error above and builds the rest.',
+    );
+  }
 }
 process.exitCode = errors > 0 ? 1 : 0;

@@ -80,6 +80,90 @@ export function formatCompleteness(rows: readonly Completeness[]): string {
       mark(row.groups),
     ]),
   ];
+  return formatTable(table);
+}
+
+/** How far one cohort member is from everything a reviewer looks for, over their case studies. */
+export interface MemberCompleteness {
+  member: string;
+  /** The profile's track, when it names one. */
+  track: string | undefined;
+  /** Case studies, drafts included. */
+  studies: number;
+  errors: number;
+  warnings: number;
+  /** Metrics with a baseline, of all metrics, over every case study. */
+  baselines: { with: number; of: number };
+  /** Case studies with every recommended section, of all. */
+  sections: { with: number; of: number };
+  /** Case studies with a stakeholder outcome, of all. */
+  outcome: { with: number; of: number };
+  /** Case studies with `responsible.limitations`, of all. */
+  limits: { with: number; of: number };
+  /** Case studies with `responsible.fairness`, of all. */
+  groups: { with: number; of: number };
+}
+
+/** A member's row, from the rows of their case studies and the count of their findings. */
+export function memberCompleteness(
+  member: { slug: string; track: string | undefined },
+  rows: readonly Completeness[],
+  findings: { errors: number; warnings: number },
+): MemberCompleteness {
+  const count = (ok: (row: Completeness) => boolean) => ({
+    with: rows.filter(ok).length,
+    of: rows.length,
+  });
+  return {
+    member: member.slug,
+    track: member.track,
+    studies: rows.length,
+    ...findings,
+    baselines: {
+      with: rows.reduce((sum, row) => sum + row.baselines.with, 0),
+      of: rows.reduce((sum, row) => sum + row.baselines.of, 0),
+    },
+    sections: count((row) => row.sections.with === row.sections.of),
+    outcome: count((row) => row.outcome),
+    limits: count((row) => row.limits),
+    groups: count((row) => row.groups),
+  };
+}
+
+/** The cohort's table: one row per member, in name order. */
+export function formatMemberCompleteness(rows: readonly MemberCompleteness[]): string {
+  const ratio = ({ with: have, of }: { with: number; of: number }) =>
+    `${have}/${of}${have === of ? '' : ' !'}`;
+  return formatTable([
+    [
+      'member',
+      'track',
+      'studies',
+      'errors',
+      'warnings',
+      'baselines',
+      'sections',
+      'outcome',
+      'limits',
+      'groups',
+    ],
+    ...rows.map((row) => [
+      row.member,
+      row.track ?? '-',
+      String(row.studies),
+      String(row.errors),
+      String(row.warnings),
+      ratio(row.baselines),
+      ratio(row.sections),
+      ratio(row.outcome),
+      ratio(row.limits),
+      ratio(row.groups),
+    ]),
+  ]);
+}
+
+/** Cells padded into columns two spaces apart. */
+function formatTable(table: readonly (readonly string[])[]): string {
   const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
   return table
     .map((row) =>

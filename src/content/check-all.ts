@@ -1,5 +1,8 @@
+import path from 'node:path';
 import {
-  checkContent,
+  checkListed,
+  listContent,
+  listedEntries,
   type ContentLocation,
   type ContentReport,
   type FoundCaseStudy,
@@ -8,7 +11,9 @@ import { findLocatedImages } from './image-metadata.ts';
 import { findBrokenLinks } from '../files/broken-links.ts';
 import { findUnreadableImages } from './image-files.ts';
 import { lintContent, type Finding } from './lints.ts';
-import { sortProblems } from '../problems/problem.ts';
+import { sortProblems, type ContentProblem } from '../problems/problem.ts';
+import { PEOPLE_DIR } from '../schemas/cohort.ts';
+import { findCohort, isCohort, type CohortFound, type Member } from './cohort.ts';
 import { notebookMaxBytes, type ResolvedSiteOptions } from '../schemas/site-options.ts';
 
 /**
@@ -26,53 +31,120 @@ export interface CheckLocation extends ContentLocation {
 export type LintOptions = Parameters<typeof lintContent>[1] &
   Pick<ResolvedSiteOptions, 'notebookSizeLimit'>;
 
-export interface CheckResult {
+/** One portfolio as checked: a single site's, or one cohort member's. */
+interface CheckedPortfolio {
+  /** The member, in a cohort; undefined for a single portfolio. */
+  member?: Member;
   /** What the content check read, for the plan and the completeness table. */
   report: ContentReport;
+}
+
+export interface CheckResult {
+  /** Every portfolio checked: one for a single site, one per member of a cohort. */
+  portfolios: CheckedPortfolio[];
   /**
    * Every finding, sorted by file and line: content problems (rule `schema`),
    * photos with a GPS position (`image-location`) and the authoring lints,
-   * errors and warnings.
+   * errors and warnings. A member's findings are those whose file is in the
+   * member's folder (`memberOf`).
    */
   findings: Finding[];
+  /** cohort.yaml and the member folders as checked, in a cohort; undefined for a single portfolio. */
+  cohort?: CohortFound;
 }
 
 /**
  * Checks all content (files, then photos in public/ and content/ for GPS
  * positions, then the authoring lints on the same report). Never throws on
  * bad content. `onFound` is passed on to the content check (`checkContent`).
+ *
+ * In a cohort (content/cohort.yaml) each member's content folder is checked
+ * as a portfolio of its own, inside its own folder (a member's paths cannot
+ * reach another's files), and its problems name the member's path
+ * (`content/people/ada/case-studies/...`); `onFound` hears every member's
+ * entries, relative to the people folder.
  */
 export async function checkAll(
   location: CheckLocation,
   lints: LintOptions,
-  onFound?: (entries: FoundCaseStudy[]) => void,
+  onFound?: (entries: FoundCaseStudy[], cohort: CohortFound | undefined) => void,
 ): Promise<CheckResult> {
-  const report = checkContent({ ...location, notebookMaxBytes: notebookMaxBytes(lints) }, onFound);
-  const brokenLinks = findBrokenLinks([location.publicDir, location.contentDir], location.root);
-  const unreadable = await findUnreadableImages(report, location);
-  const located = findLocatedImages([location.publicDir, location.contentDir], location.root);
-  const findings: Finding[] = [
-    ...report.problems.map((problem) => ({
-      ...problem,
-      severity: 'error' as const,
-      rule: 'schema',
-    })),
-    ...located.map((problem) => ({
-      ...problem,
-      severity: 'error' as const,
-      rule: 'image-location',
-    })),
-    ...brokenLinks.map((problem) => ({
-      ...problem,
-      severity: 'error' as const,
-      rule: 'broken-link',
-    })),
-    ...unreadable.map((problem) => ({
-      ...problem,
-      severity: 'error' as const,
-      rule: 'image-file',
-    })),
-    ...lintContent(report, lints),
-  ];
-  return { report, findings: sortProblems(findings) as Finding[] };
+  const notebookBytes = notebookMaxBytes(lints);
+  const display = (absolute: string) =>
+    path.relative(location.root, absolute).split(path.sep).join('/');
+  const cohort = isCohort(location.contentDir)
+    ? findCohort(location.contentDir, display)
+    : undefined;
+  const places: { member?: Member; location: ContentLocation }[] = cohort
+    ? cohort.members.map((member) => ({
+        member,
+        location: {
+          ...location,
+          contentDir: member.contentDir,
+          ...(cohort.data?.tracks ? { tracks: cohort.data.tracks } : {}),
+        },
+      }))
+    : [{ location }];
+  const peopleDir = path.join(location.contentDir, PEOPLE_DIR);
+  const listings = places.map((place) =>
+    listContent({ ...place.location, notebookMaxBytes: notebookBytes }),
+  );
+  // Every member's files are listed before any is checked in full, so the
+  // collections can start loading while the checks go on. A cohort's
+  // entries are named from the people folder, where its collection looks
+  // for them: `ada/case-studies/churn.mdx`.
+  onFound?.(
+    listings.flatMap((listing, index) => {
+      const member = places[index]?.member;
+      const prefix = member
+        ? `${path.relative(peopleDir, member.contentDir).split(path.sep).join('/')}/case-studies/`
+        : '';
+      return listedEntries(listing).map((entry) => ({
+        ...entry,
+        entry: `${prefix}${entry.entry}`,
+      }));
+    }),
+    cohort,
+  );
+  const portfolios: CheckedPortfolio[] = [];
+  const findings: Finding[] = [];
+  for (const [index, place] of places.entries()) {
+    const listing = listings[index];
+    if (!listing) continue;
+    const report = checkListed(listing);
+    const unreadable = await findUnreadableImages(report, place.location);
+    findings.push(
+      ...asFindings(report.problems, 'schema'),
+      ...asFindings(unreadable, 'image-file'),
+      ...lintContent(report, lints),
+    );
+    portfolios.push({ ...(place.member ? { member: place.member } : {}), report });
+  }
+  // Over the whole content folder once, members and all.
+  const folders = [location.publicDir, location.contentDir];
+  findings.push(
+    ...asFindings(cohort?.problems ?? [], 'schema'),
+    ...asFindings(findLocatedImages(folders, location.root), 'image-location'),
+    ...asFindings(findBrokenLinks(folders, location.root), 'broken-link'),
+  );
+  return {
+    portfolios,
+    findings: sortProblems(findings) as Finding[],
+    ...(cohort ? { cohort } : {}),
+  };
+}
+
+function asFindings(problems: readonly ContentProblem[], rule: string): Finding[] {
+  return problems.map((problem) => ({ ...problem, severity: 'error' as const, rule }));
+}
+
+/**
+ * The member folder a finding is about, by its file: `ada` for
+ * `content/people/ada/case-studies/churn.mdx`; undefined for anything else
+ * (cohort.yaml, public/).
+ */
+export function memberOf(file: string, peopleFolder: string): string | undefined {
+  const prefix = `${peopleFolder}/`;
+  if (!file.startsWith(prefix)) return undefined;
+  return file.slice(prefix.length).split('/')[0] || undefined;
 }

@@ -110,6 +110,8 @@ export interface ContentLocation {
   notebookImagesDir?: string;
   /** The largest notebook `<Notebook>` may name, in bytes (`notebookSizeLimit`). Default 20 MB. */
   notebookMaxBytes?: number;
+  /** A cohort member's: the cohort's `tracks`, one of which the profile's `track` must be. */
+  tracks?: readonly string[];
 }
 
 /** Where a notebook's images go when the location does not say: Astro's default cache. */
@@ -237,25 +239,25 @@ export interface FoundCaseStudy {
 }
 
 /**
- * Reads and validates all content: profile, every case study, their slugs and
- * the files they point at. Never throws on bad content; every problem in every
- * file comes back in one list. `onFound` hears which case studies there are
- * and which are drafts as soon as every frontmatter has been read.
+ * A portfolio's content as first read: every case study's frontmatter, so
+ * which files there are and which are drafts is known before the slower
+ * checks of each file (`checkListed`).
  */
-export function checkContent(
-  location: ContentLocation,
-  onFound?: (entries: FoundCaseStudy[]) => void,
-): ContentReport {
+export interface ContentListing {
+  location: ContentLocation;
+  display: (absolute: string) => string;
+  /** Problems found while listing: misnamed files, links not followed. */
+  problems: ContentProblem[];
+  found: (ReadCaseStudy & { entry: string; slug: string; absolutePath: string; file: string })[];
+  linkedEntries: FoundCaseStudy[];
+}
+
+/** Lists a portfolio's case studies and reads each one's frontmatter. */
+export function listContent(location: ContentLocation): ContentListing {
   const problems: ContentProblem[] = [];
   const display = (absolute: string) =>
     path.relative(location.root, absolute).split(path.sep).join('/');
-
-  const profile = checkProfile(location, display);
-  problems.push(...profile.problems);
-
   const caseStudiesDir = path.join(location.contentDir, 'case-studies');
-  // Every file's frontmatter is read first, so which files are drafts is
-  // known (and reported to `onFound`) before the slower checks of each file.
   const { entries, misnamed, linked } = findCaseStudyFiles(caseStudiesDir, location.contentDir);
   for (const { file, message } of misnamed) {
     problems.push({ file: display(path.join(caseStudiesDir, file)), line: 1, message });
@@ -272,7 +274,35 @@ export function checkContent(
     draft: false,
     linked: true as const,
   }));
-  onFound?.([...found.map(({ entry, draft }) => ({ entry, draft })), ...linkedEntries]);
+  return { location, display, problems, found, linkedEntries };
+}
+
+/** The case-study files a listing found, drafts marked: what the collections load. */
+export function listedEntries(listing: ContentListing): FoundCaseStudy[] {
+  return [...listing.found.map(({ entry, draft }) => ({ entry, draft })), ...listing.linkedEntries];
+}
+
+/**
+ * Reads and validates all content: profile, every case study, their slugs and
+ * the files they point at. Never throws on bad content; every problem in every
+ * file comes back in one list. `onFound` hears which case studies there are
+ * and which are drafts as soon as every frontmatter has been read.
+ */
+export function checkContent(
+  location: ContentLocation,
+  onFound?: (entries: FoundCaseStudy[]) => void,
+): ContentReport {
+  const listing = listContent(location);
+  onFound?.(listedEntries(listing));
+  return checkListed(listing);
+}
+
+/** Checks a listed portfolio: the profile, then each case study in full. */
+export function checkListed(listing: ContentListing): ContentReport {
+  const { location, display, found, linkedEntries } = listing;
+  const problems: ContentProblem[] = [...listing.problems];
+  const profile = checkProfile(location, display);
+  problems.push(...profile.problems);
 
   const caseStudies: CaseStudyFile[] = [];
   const fileBySlug = new Map<string, string>();
@@ -341,6 +371,18 @@ function checkProfile(
   }
   const { problems, valid } = schemaProblems(profilePathSchema, parsed.yaml, file);
   const data = asRecord(parsed.yaml.data);
+  const track = data['track'];
+  if (location.tracks && typeof track === 'string' && !location.tracks.includes(track.trim())) {
+    const tracks = location.tracks.map((name) => `"${name}"`).join(', ');
+    problems.push(
+      fieldProblem(
+        file,
+        parsed.yaml,
+        ['track'],
+        `"${track}" is not one of the cohort's tracks (${tracks}, in content/cohort.yaml); use one of them, or add it there`,
+      ),
+    );
+  }
   const reads: ProfileReads = { file, absolutePath, reads: [] };
   for (const field of ['avatar', 'resume'] as const) {
     const value = data[field];

@@ -1,7 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveChildJob } from '../processes/child-process.ts';
-import { planContent, type BuildContentPlan, type PlanLocation, type PlanMode } from './plan.ts';
+import {
+  planContent,
+  type BuildContentPlan,
+  type CollectionFiles,
+  type PlanLocation,
+  type PlanMode,
+} from './plan.ts';
 
 /**
  * The process a production build starts to check the content while Astro
@@ -13,7 +19,7 @@ import { planContent, type BuildContentPlan, type PlanLocation, type PlanMode } 
 serveChildJob(
   async (
     job: PlanMode & { location: PlanLocation; searchRecordsFile: string },
-    early: (patterns: string[]) => void,
+    early: (files: CollectionFiles) => void,
   ): Promise<BuildContentPlan> => {
     const { searchRecords, ...plan } = await planContent(job.location, job, early);
     mkdirSync(path.dirname(job.searchRecordsFile), { recursive: true });

@@ -1,10 +1,13 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { CaseStudyFile, ContentReport, FoundCaseStudy } from './check.ts';
+import type { ContentReport, FoundCaseStudy } from './check.ts';
 import type { CheckedValues } from '../processes/checked-values.ts';
-import { checkAll, type CheckLocation, type LintOptions } from './check-all.ts';
+import { checkAll, memberOf, type CheckLocation, type LintOptions } from './check-all.ts';
+import type { CohortFound, Member } from './cohort.ts';
 import type { Finding } from './lints.ts';
-import { portfolioOgCards, type OgCardFile } from '../og/card.ts';
-import type { ContentProblem } from '../problems/problem.ts';
+import { cohortOgCard, portfolioOgCards, type OgCardFile } from '../og/card.ts';
+import { formatProblem, type ContentProblem } from '../problems/problem.ts';
+import { PEOPLE_DIR, type CohortData } from '../schemas/cohort.ts';
 import { pruneNotebookImages } from '../notebooks/images.ts';
 import { metricKey } from '../processes/resolved-metrics.ts';
 import { searchRecord, type SearchRecord } from '../search/records.ts';
@@ -25,8 +28,17 @@ export interface ContentPlan extends CheckedValues {
   problems: ContentProblem[];
   /** The lints `npm run check` calls warnings, sorted: printed, never stopping anything. */
   warnings: Finding[];
-  /** Glob patterns, relative to the case-studies folder, the collection loads. */
+  /** Glob patterns, relative to `caseStudiesBase`, the case-study collection loads. */
   caseStudyPatterns: string[];
+  /**
+   * The folder the patterns are relative to, absolute: content/case-studies,
+   * or in a cohort content/people (`ada/case-studies/churn.mdx`).
+   */
+  caseStudiesBase: string;
+  /** The profiles the profile collection loads: `profile`, or in a cohort one per member by its slug. */
+  profiles: PlannedProfile[];
+  /** In a cohort: cohort.yaml, the members built and the members left out. */
+  cohort?: PlannedCohort;
   /**
    * The images decoded from the notebooks of the studies Astro renders,
    * absolute: what virtual:casefolio/notebook-images bundles.
@@ -39,6 +51,33 @@ export interface ContentPlan extends CheckedValues {
   /** What a production build's search index holds, one record per published study; empty otherwise. */
   searchRecords: SearchRecord[];
 }
+
+/** A profile.yaml the profile collection loads, by the entry's id. */
+export interface PlannedProfile {
+  /** `profile` for a single portfolio; the member's slug in a cohort. */
+  id: string;
+  /** Absolute path of the file. */
+  path: string;
+}
+
+/** What a cohort build is told about the cohort. */
+export interface PlannedCohort {
+  /** cohort.yaml as validated. */
+  data: CohortData;
+  /** The members whose pages are built, by slug, in name order. */
+  members: string[];
+  /**
+   * Members left out under `onMemberError: skip`, with the problem lines
+   * that left them out: printed, and written to the build's report.
+   */
+  skipped: { member: string; problems: string[] }[];
+}
+
+/** The files the content collections load, known before the checks end (`onListed`). */
+export type CollectionFiles = Pick<
+  ContentPlan,
+  'caseStudyPatterns' | 'caseStudiesBase' | 'profiles'
+>;
 
 /** What Astro's process needs of the plan: the search records go to the indexer through a file. */
 export type BuildContentPlan = Omit<ContentPlan, 'searchRecords'>;
@@ -54,6 +93,30 @@ export type PlanLocation = CheckLocation;
 const ENTRY_PATTERNS = ['*.mdx', '*/index.mdx', '!_*', '!_*/**'];
 
 /**
+ * The same in a cohort, relative to the people folder: a member's
+ * case-studies folder is `<member>/case-studies/` or, in a member that is a
+ * Casefolio repository, `<member>/content/case-studies/`. Wildcards for every
+ * member rather than patterns per member, which the glob loader would match
+ * every file against (see `publishedPatterns`).
+ */
+const COHORT_ENTRY_PATTERNS = ['case-studies', 'content/case-studies'].flatMap((folder) => [
+  `*/${folder}/*.mdx`,
+  `*/${folder}/*/index.mdx`,
+  `!*/${folder}/_*`,
+  `!*/${folder}/_*/**`,
+]);
+
+/** Where the entries are and which of the folders there hold none to load. */
+interface EntryPlace {
+  /** The folder the patterns are relative to, absolute. */
+  base: string;
+  /** The patterns of every entry there. */
+  patterns: readonly string[];
+  /** Patterns leaving out folders that are not (built) members, or a member's unused form. */
+  excluded: readonly string[];
+}
+
+/**
  * The files a production build loads: every case study but the drafts (and
  * the links Casefolio does not follow). Both forms by wildcard and each
  * draft excluded by name, because the glob loader matches every file
@@ -61,11 +124,11 @@ const ENTRY_PATTERNS = ['*.mdx', '*/index.mdx', '!_*', '!_*/**'];
  * at 1,000 case studies. (Slugs are checked before this, so a name never
  * holds glob syntax.)
  */
-function publishedPatterns(entries: readonly FoundCaseStudy[]): string[] {
+function publishedPatterns(entries: readonly FoundCaseStudy[], place: EntryPlace): string[] {
   const drafts = entries
     .filter((entry) => entry.draft || entry.linked)
     .map((entry) => `!${entry.entry}`);
-  return [...ENTRY_PATTERNS, ...drafts];
+  return [...place.patterns, ...place.excluded, ...drafts];
 }
 
 /**
@@ -75,13 +138,62 @@ function publishedPatterns(entries: readonly FoundCaseStudy[]): string[] {
  * Casefolio does not follow.
  */
 function devPatterns(
-  entries: readonly CaseStudyFile[],
+  entries: readonly { entry: string; parsed?: { body?: unknown } }[],
   linked: readonly FoundCaseStudy[],
+  place: EntryPlace,
 ): string[] {
   const unreadable = [...entries.filter((entry) => !entry.parsed?.body), ...linked].map(
     (entry) => `!${entry.entry}`,
   );
-  return [...ENTRY_PATTERNS, ...unreadable];
+  return [...place.patterns, ...place.excluded, ...unreadable];
+}
+
+/**
+ * Where a portfolio's or a cohort's case studies are loaded from. In a
+ * cohort, folders under people/ that are not members (or are left out) are
+ * excluded, and so is a member's other form when both are there.
+ */
+function entryPlace(
+  location: PlanLocation,
+  cohort: CohortFound | undefined,
+  built?: ReadonlySet<string>,
+): EntryPlace {
+  if (!cohort) {
+    return {
+      base: path.join(location.contentDir, 'case-studies'),
+      patterns: ENTRY_PATTERNS,
+      excluded: [],
+    };
+  }
+  const base = path.join(location.contentDir, PEOPLE_DIR);
+  const members = new Map(cohort.members.map((member) => [member.slug, member]));
+  const excluded = cohort.folders.flatMap((folder) => {
+    const member = members.get(folder);
+    if (!member || (built && !built.has(folder))) return [`!${folder}/**`];
+    // The form not used: a plain member's content/, a repository's case-studies/.
+    const unused = member.contentDir === path.join(base, folder) ? 'content' : 'case-studies';
+    return existsSync(path.join(base, folder, unused)) ? [`!${folder}/${unused}/**`] : [];
+  });
+  return { base, patterns: COHORT_ENTRY_PATTERNS, excluded };
+}
+
+/** A portfolio's entries as the collection names them: in a cohort, from the people folder. */
+function entryName(member: Member | undefined, location: PlanLocation, entry: string): string {
+  if (!member) return entry;
+  const dir = path.relative(path.join(location.contentDir, PEOPLE_DIR), member.contentDir);
+  return `${dir.split(path.sep).join('/')}/case-studies/${entry}`;
+}
+
+/** The profiles to load: the portfolio's, or each (built) member's. */
+function plannedProfiles(
+  location: PlanLocation,
+  members: readonly Member[] | undefined,
+): PlannedProfile[] {
+  if (!members) return [{ id: 'profile', path: path.join(location.contentDir, 'profile.yaml') }];
+  return members.map(({ slug, contentDir }) => ({
+    id: slug,
+    path: path.join(contentDir, 'profile.yaml'),
+  }));
 }
 
 /**
@@ -90,7 +202,7 @@ function devPatterns(
  * files, as the pages show them) and the profile. Only called once the
  * report has no problems.
  */
-function cardsFromReport(report: ContentReport): OgCardFile[] {
+function cardsFromReport(report: ContentReport, member: string | undefined): OgCardFile[] {
   if (!report.profile) return [];
   const studies = report.caseStudies.flatMap((file) => {
     const valid = file.parsed?.valid;
@@ -102,7 +214,7 @@ function cardsFromReport(report: ContentReport): OgCardFile[] {
     const { title, organization, responsible } = valid;
     return [{ slug: file.slug, title, organization, metrics, responsible }];
   });
-  return portfolioOgCards(studies, report.profile);
+  return portfolioOgCards(studies, report.profile, member);
 }
 
 /** What a plan is for: drafts shown (dev), a production build, and the lints' options. */
@@ -120,26 +232,58 @@ export interface PlanMode {
  * the built charts, matrices and metrics for such a build and for dev.
  *
  * Without drafts, the files to load are known once every frontmatter has
- * been read, long before the checks end: `onPatterns` hears them then, so a
+ * been read, long before the checks end: `onListed` hears them then, so a
  * build's content collections can start loading while the check goes on.
+ * Not in a cohort that skips members with problems: who is left out is
+ * known only at the end.
  */
 export async function planContent(
   location: PlanLocation,
   mode: PlanMode,
-  onPatterns?: (patterns: string[]) => void,
+  onListed?: (files: CollectionFiles) => void,
 ): Promise<ContentPlan> {
   const started = Date.now();
   // The lints run in the same check, so the build refuses what `npm run
   // check` calls an error without checking anything twice.
-  const { report, findings } = await checkAll(
+  const checked = await checkAll(
     location,
     mode.lints ?? siteOptionsSchema.parse({}),
-    (found) => {
-      if (!mode.showDrafts) onPatterns?.(publishedPatterns(found));
+    (found, cohort) => {
+      if (mode.showDrafts || cohort?.data?.onMemberError === 'skip') return;
+      const place = entryPlace(location, cohort);
+      onListed?.({
+        caseStudyPatterns: publishedPatterns(found, place),
+        caseStudiesBase: place.base,
+        profiles: plannedProfiles(location, cohort?.members),
+      });
     },
   );
-  const problems: ContentProblem[] = findings.filter((finding) => finding.severity === 'error');
-  const entries = report.caseStudies;
+  const { findings, cohort } = checked;
+  const skip = cohort ? skippedMembers(cohort, findings, location) : new Map<string, Finding[]>();
+  const kept = (finding: Finding) => !skip.has(memberOfFinding(finding, location) ?? '');
+  const problems: ContentProblem[] = findings.filter(
+    (finding) => finding.severity === 'error' && kept(finding),
+  );
+  const portfolios = checked.portfolios.filter(({ member }) => !member || !skip.has(member.slug));
+  const builtMembers = cohort && portfolios.flatMap(({ member }) => (member ? [member] : []));
+  const place = entryPlace(
+    location,
+    cohort,
+    builtMembers && new Set(builtMembers.map(({ slug }) => slug)),
+  );
+  const entries = portfolios.flatMap(({ member, report }) =>
+    report.caseStudies.map((study) => ({
+      ...study,
+      entry: entryName(member, location, study.entry),
+      member: member?.slug,
+    })),
+  );
+  const linkedEntries = portfolios.flatMap(({ member, report }) =>
+    report.linkedEntries.map((linked) => ({
+      ...linked,
+      entry: entryName(member, location, linked.entry),
+    })),
+  );
   // A production build without problems makes its pages, cards and search
   // from the published studies; anything else gets none of them.
   const forPages = mode.forBuild && problems.length === 0;
@@ -155,29 +299,84 @@ export async function planContent(
     // drafts' too (`astro dev` may share the folder and show them), and so
     // is anything written since this check began (by a process that saw
     // other content); the seconds of slack allow for coarse file times.
-    const keep = new Set(entries.flatMap(({ parsed }) => parsed?.notebookImages ?? []));
+    const keep = new Set(
+      checked.portfolios.flatMap(({ report }) =>
+        report.caseStudies.flatMap(({ parsed }) => parsed?.notebookImages ?? []),
+      ),
+    );
     pruneNotebookImages(location.notebookImagesDir, keep, started - 2000);
   }
   return {
     problems,
-    warnings: findings.filter((finding) => finding.severity === 'warning'),
+    warnings: findings.filter((finding) => finding.severity === 'warning' && kept(finding)),
     caseStudyPatterns: mode.showDrafts
-      ? devPatterns(entries, report.linkedEntries)
-      : publishedPatterns([...entries, ...report.linkedEntries]),
+      ? devPatterns(entries, linkedEntries, place)
+      : publishedPatterns([...entries, ...linkedEntries], place),
+    caseStudiesBase: place.base,
+    profiles: plannedProfiles(location, builtMembers),
+    ...(cohort?.data && builtMembers
+      ? {
+          cohort: {
+            data: cohort.data,
+            members: builtMembers.map(({ slug }) => slug),
+            skipped: [...skip].map(([member, found]) => ({
+              member,
+              problems: found.map(formatProblem),
+            })),
+          },
+        }
+      : {}),
     draftFolders: mode.showDrafts
       ? []
       : entries
           .filter((entry) => entry.draft && entry.entry.endsWith('/index.mdx'))
           .map((entry) => path.dirname(entry.absolutePath)),
-    cards: forPages ? cardsFromReport(report) : [],
+    cards: forPages
+      ? [
+          ...portfolios.flatMap(({ member, report }) => cardsFromReport(report, member?.slug)),
+          ...(cohort?.data ? [cohortOgCard(cohort.data, builtMembers?.length ?? 0)] : []),
+        ]
+      : [],
     charts: rendered.flatMap(({ parsed }) => parsed?.charts ?? []),
     confusions: rendered.flatMap(({ parsed }) => parsed?.confusions ?? []),
     metrics: rendered.flatMap(({ parsed }) => parsed?.metrics ?? []),
     notebooks: rendered.flatMap(({ parsed }) => parsed?.notebooks ?? []),
     fairness: rendered.flatMap(({ parsed }) => parsed?.fairness ?? []),
     notebookImages: [...new Set(rendered.flatMap(({ parsed }) => parsed?.notebookImages ?? []))],
-    searchRecords: published.flatMap(({ slug, parsed }) =>
-      parsed?.valid && parsed.body ? [searchRecord(slug, parsed.valid, parsed.body.text)] : [],
+    searchRecords: published.flatMap(({ slug, member, parsed }) =>
+      parsed?.valid && parsed.body
+        ? [searchRecord(slug, parsed.valid, parsed.body.text, member)]
+        : [],
     ),
   };
+}
+
+/** The member folder a finding is in, by its file; undefined outside content/people/. */
+function memberOfFinding(finding: Finding, location: PlanLocation): string | undefined {
+  const people = path
+    .relative(location.root, path.join(location.contentDir, PEOPLE_DIR))
+    .split(path.sep)
+    .join('/');
+  return memberOf(finding.file, people);
+}
+
+/**
+ * Under `onMemberError: skip`, the members with problems, and the problems:
+ * left out of the site, while anything else wrong (cohort.yaml, public/)
+ * still stops the build. Empty under `fail`.
+ */
+function skippedMembers(
+  cohort: CohortFound,
+  findings: readonly Finding[],
+  location: PlanLocation,
+): Map<string, Finding[]> {
+  const skipped = new Map<string, Finding[]>();
+  if (cohort.data?.onMemberError !== 'skip') return skipped;
+  for (const finding of findings) {
+    if (finding.severity !== 'error') continue;
+    const member = memberOfFinding(finding, location);
+    if (member === undefined) continue;
+    skipped.set(member, [...(skipped.get(member) ?? []), finding]);
+  }
+  return skipped;
 }

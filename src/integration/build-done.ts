@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { pruneUnreferencedImages } from '../output/prune-assets.ts';
+import { writeCohortReport } from '../output/cohort-report.ts';
 import { pluralize } from '../problems/plural.ts';
 import { publishCards, publishIndex, removeScratch } from './build-extras.ts';
 import type { IntegrationState } from './state.ts';
@@ -28,5 +29,13 @@ export async function finishBuild(
   if (extras) {
     await publishIndex(extras, outDir, logger);
     removeScratch(extras);
+  }
+  const cohort = state.resolved?.cohort;
+  if (cohort) {
+    writeCohortReport(outDir, {
+      cohort: cohort.data.name,
+      built: cohort.members,
+      skipped: cohort.skipped,
+    });
   }
 }

@@ -68,10 +68,10 @@ export async function setUpConfig(
     base: config.base,
     root,
     contentDir,
-    caseStudiesDir: path.join(contentDir, 'case-studies'),
-    profilePath: path.join(contentDir, 'profile.yaml'),
     showDrafts,
-    // Filled in by the content check, before the content collections read it.
+    // Filled in by the content check, before the content collections read them.
+    caseStudiesBase: path.join(contentDir, 'case-studies'),
+    profiles: [],
     caseStudyPatterns: [],
     notebookImagesDir: location.notebookImagesDir,
     notebookMaxBytes: notebookMaxBytes(options),

@@ -13,7 +13,7 @@
  */
 
 import { runChildJob } from '../processes/child-process.ts';
-import type { BuildContentPlan, PlanLocation, PlanMode } from '../content/plan.ts';
+import type { BuildContentPlan, CollectionFiles, PlanLocation, PlanMode } from '../content/plan.ts';
 import { machineryFailure } from './build-failure.ts';
 import type { IntegrationState } from './state.ts';
 import type { ResolvedConfig } from './vite/virtual-config.ts';
@@ -39,8 +39,10 @@ export function startContentCheck(
   takePlan: (plan: BuildContentPlan) => void,
 ): Pick<IntegrationState, 'listed' | 'ready'> {
   const { promise: listed, resolve: filesListed } = Promise.withResolvers<void>();
-  const listFiles = (patterns: string[]) => {
-    resolved.caseStudyPatterns = patterns;
+  const listFiles = (files: CollectionFiles) => {
+    resolved.caseStudyPatterns = files.caseStudyPatterns;
+    resolved.caseStudiesBase = files.caseStudiesBase;
+    resolved.profiles = files.profiles;
     filesListed();
   };
   const { location, mode, searchRecordsFile } = check;
@@ -49,7 +51,7 @@ export function startContentCheck(
       ? runChildJob<BuildContentPlan>(
           new URL('../content/plan-child.ts', import.meta.url),
           { location, ...mode, searchRecordsFile },
-          { name: 'the content check', onEarly: (patterns) => listFiles(patterns as string[]) },
+          { name: 'the content check', onEarly: (files) => listFiles(files as CollectionFiles) },
         )
       : // The checker is loaded only where it runs in this process: a build's
         // Astro process never needs it, and loading it took 0.13 s of the
@@ -57,7 +59,7 @@ export function startContentCheck(
         import('../content/plan.ts').then(({ planContent }) => planContent(location, mode));
   const ready = planning.then(
     (plan) => {
-      listFiles(plan.caseStudyPatterns);
+      listFiles(plan);
       takePlan(plan);
     },
     (error: unknown) => {
@@ -65,7 +67,11 @@ export function startContentCheck(
       // broke. The collections are let load every case study, so that their
       // loaders reach `ready` and throw this (listing none would make Astro's
       // glob loader warn that it found no files, a false trail).
-      listFiles([EVERY_CASE_STUDY]);
+      listFiles({
+        caseStudyPatterns: [EVERY_CASE_STUDY],
+        caseStudiesBase: resolved.caseStudiesBase,
+        profiles: resolved.profiles,
+      });
       throw machineryFailure('the content could not be checked', error);
     },
   );

@@ -10,12 +10,25 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegrationLogger, HookParameters } from 'astro';
 import { shareCheckedValues } from '../processes/checked-values.ts';
-import type { BuildContentPlan } from '../content/plan.ts';
+import type { BuildContentPlan, PlannedCohort } from '../content/plan.ts';
+import { pluralize } from '../problems/plural.ts';
 import { setLiveProblems } from '../dev/live-problems.ts';
 import { formatFinding, formatProblem, problemsSummary } from '../problems/problem.ts';
 import { removeScratch, startBuildExtras } from './build-extras.ts';
 import { contentProblemsError } from './build-failure.ts';
 import type { IntegrationState } from './state.ts';
+
+/**
+ * What the build prints about members left out under `onMemberError: skip`:
+ * who, and each problem's line, so a coordinator can forward them.
+ */
+function skippedMembersText(skipped: PlannedCohort['skipped']): string {
+  const lines = skipped.flatMap(({ member, problems }) => [
+    `left out ${member} (${pluralize(problems.length, 'problem')}; onMemberError: skip):`,
+    ...problems.map((line) => `  ${line}`),
+  ]);
+  return `${lines.join('\n')}\nThe report is in _casefolio/report.json of the build's output (not linked from any page).`;
+}
 
 export interface PlanContext {
   command: HookParameters<'astro:config:setup'>['command'];
@@ -42,6 +55,10 @@ export function takeContentPlan(
   if (command === 'build' && plan.warnings.length > 0) {
     logger.warn(plan.warnings.map(formatFinding).join('\n'));
   }
+  if (command === 'build' && plan.cohort && plan.cohort.skipped.length > 0) {
+    logger.warn(skippedMembersText(plan.cohort.skipped));
+  }
+  if (state.resolved) state.resolved.cohort = plan.cohort;
   setLiveProblems(plan.problems);
   // The pages take the charts, matrices and metric values the check read
   // instead of reading their files again.

@@ -4,6 +4,7 @@ import {
   primaryMetric,
   type MetricInput,
 } from '../metrics/compare.ts';
+import { portfolioPath } from '../schemas/cohort.ts';
 
 /**
  * The Open Graph card (the picture a link preview shows) as data: what it
@@ -68,13 +69,22 @@ export interface OgProfileInput {
   headline: string;
 }
 
-/** Where a case study's card is published, relative to the base path. */
-export function ogImagePath(slug: string): string {
-  return `og/case-studies/${slug}.png`;
+/** Where a case study's card is published, relative to the base path; a member's under their folder. */
+export function ogImagePath(slug: string, member?: string): string {
+  return `og/${portfolioPath(member)}case-studies/${slug}.png`;
 }
 
-/** Where the home page's card (also the default for every other page) is published. */
+/**
+ * Where the home page's card (also the default for every other page) is
+ * published; in a cohort, the cohort home's, and each member's home has one
+ * under the member's folder (`homeOgImagePath`).
+ */
 export const HOME_OG_IMAGE_PATH = 'og/home.png';
+
+/** Where a portfolio's home card is published: the site's, or a member's. */
+export function homeOgImagePath(member?: string): string {
+  return `og/${portfolioPath(member)}home.png`;
+}
 
 /** The headline result as the card shows it: "PR AUC 0.71" and "+0.33 vs baseline". */
 export function headlineMetric(metrics: readonly MetricInput[]): OgMetric | undefined {
@@ -115,14 +125,38 @@ export interface OgCardFile {
 export function portfolioOgCards(
   studies: readonly (OgCaseStudyInput & { slug: string })[],
   profile: OgProfileInput,
+  member?: string,
 ): OgCardFile[] {
   return [
     ...studies.map((study) => ({
-      path: ogImagePath(study.slug),
+      path: ogImagePath(study.slug, member),
       card: caseStudyCard(study, profile.name),
     })),
-    { path: HOME_OG_IMAGE_PATH, card: homeCard(profile, studies.length) },
+    { path: homeOgImagePath(member), card: homeCard(profile, studies.length) },
   ];
+}
+
+/** What the cohort home's card needs; cohort.yaml fits. */
+export interface OgCohortInput {
+  name: string;
+  year?: number | undefined;
+}
+
+/** The cohort home's card: the program, and how many interns it shows. */
+export function cohortOgCard(cohort: OgCohortInput, memberCount: number): OgCardFile {
+  return {
+    path: HOME_OG_IMAGE_PATH,
+    card: {
+      eyebrow: cohort.year === undefined ? 'Cohort' : `Cohort ${cohort.year}`,
+      title: cohort.name,
+      subtitle: undefined,
+      metric:
+        memberCount > 0
+          ? { value: `${memberCount} ${memberCount === 1 ? 'intern' : 'interns'}` }
+          : undefined,
+      footer: cohort.name,
+    },
+  };
 }
 
 export function homeCard(profile: OgProfileInput, caseStudyCount: number): OgCard {

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import config from 'virtual:casefolio/config';
-import { getCaseStudies, getProfile } from '../site/portfolio.ts';
-import { portfolioOgCards, type OgCard } from './card.ts';
+import { getCaseStudies, getCohort, getProfile } from '../site/portfolio.ts';
+import { cohortOgCard, portfolioOgCards, type OgCard } from './card.ts';
 import { ogImageResponse } from './image.ts';
 
 /**
@@ -11,8 +11,20 @@ import { ogImageResponse } from './image.ts';
  * into the output (src/og/cards.ts).
  */
 export const getStaticPaths = (async () => {
-  const [profile, studies] = await Promise.all([getProfile(), getCaseStudies()]);
-  return portfolioOgCards(studies, profile).map(({ path, card }) => ({
+  const cohort = getCohort();
+  const members = config.cohort?.members ?? [undefined];
+  const studies = await getCaseStudies();
+  const cards = await Promise.all(
+    members.map(async (member) =>
+      portfolioOgCards(
+        studies.filter((study) => study.member === member),
+        await getProfile(member),
+        member,
+      ),
+    ),
+  );
+  const all = [...cards.flat(), ...(cohort ? [cohortOgCard(cohort, members.length)] : [])];
+  return all.map(({ path, card }) => ({
     params: { card: path.replace(/^og\//, '') },
     props: { card, path },
   }));

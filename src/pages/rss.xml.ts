@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { caseStudyHref, homeHref } from '../site/hrefs.ts';
-import { getCaseStudies, getProfile } from '../site/portfolio.ts';
+import { getCaseStudies, getSiteIdentity } from '../site/portfolio.ts';
 import { firstDay } from '../seo/json-ld.ts';
 
 /**
@@ -14,16 +14,16 @@ const PLACEHOLDER_ORIGIN = 'https://casefolio.invalid';
 
 /** An RSS 2.0 feed of the published case studies, in display order; pubDate is the period's start. */
 export const GET: APIRoute = async ({ site }) => {
-  const [profile, studies] = await Promise.all([getProfile(), getCaseStudies()]);
+  const [identity, studies] = await Promise.all([getSiteIdentity(), getCaseStudies()]);
   const response = await rss({
-    title: profile.name,
-    description: `Case studies by ${profile.name}: ${profile.headline}`,
+    title: identity.siteName,
+    description: `Case studies by ${identity.siteName}: ${identity.headline}`,
     // The channel links to the home page, under the base path.
     site: new URL(homeHref, site ?? PLACEHOLDER_ORIGIN),
     items: studies.map((study) => ({
       title: study.title,
       description: study.summary,
-      link: caseStudyHref(study.slug),
+      link: caseStudyHref(study.slug, study.member),
       pubDate: new Date(`${firstDay(study.period.start)}T00:00:00Z`),
       categories: [...study.tags],
     })),

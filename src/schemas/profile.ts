@@ -67,6 +67,11 @@ export function profileSchema<I extends ImageSchema>(image: I) {
     avatar: image.optional(),
     /** Shown prominently: "Open to full-time roles from June 2027". */
     availability: textSchema(120).optional(),
+    /**
+     * In a cohort site, the program track you are in ("ML Engineering"): one
+     * of cohort.yaml's `tracks` when it lists them. Ignored in a single portfolio.
+     */
+    track: textSchema(60).optional(),
     /** Links under your name. */
     links: z.array(profileLinkSchema).default([]),
     /** Skills grouped by kind. */

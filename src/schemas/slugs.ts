@@ -24,6 +24,23 @@ export function slugFromEntry(entry: string): string {
 }
 
 /**
+ * A cohort member's case study's id, from its entry relative to the people
+ * folder: `ada/case-studies/churn/index.mdx` -> `ada/churn`, and the same
+ * for a member that is a repository (`ada/content/case-studies/churn.mdx`).
+ */
+export function memberEntryId(entry: string): string {
+  const [member = '', ...rest] = entry.split('/');
+  const inside = rest[0] === 'content' ? rest.slice(2) : rest.slice(1);
+  return `${member}/${slugFromEntry(inside.join('/'))}`;
+}
+
+/** The member and slug of a case study's id: `ada/churn`, or `churn` outside a cohort. */
+export function splitEntryId(id: string): { member?: string; slug: string } {
+  const at = id.indexOf('/');
+  return at === -1 ? { slug: id } : { member: id.slice(0, at), slug: id.slice(at + 1) };
+}
+
+/**
  * Symbols that carry meaning in skill names and would otherwise vanish
  * (`C++` and `C#` must not both become `c`).
  */

@@ -1,5 +1,6 @@
 import type { CaseStudyData } from '../schemas/case-study.ts';
 import { TASK_LABELS } from '../schemas/display-names.ts';
+import { portfolioPath } from '../schemas/cohort.ts';
 
 /**
  * What the search index holds for one case study: a Pagefind custom record.
@@ -60,11 +61,12 @@ function words(value: unknown, field?: string): string[] {
   return [];
 }
 
-/** The search record of a published case study. */
+/** The search record of a published case study; a cohort member's under their folder. */
 export function searchRecord(
   slug: string,
   data: CaseStudyData,
   bodyText: readonly string[],
+  member?: string,
 ): SearchRecord {
   const { title, summary, model, ...rest } = data;
   const content = [
@@ -77,7 +79,7 @@ export function searchRecord(
   ]
     .join('\n')
     .replace(/[ \t]+/g, ' ');
-  const url = `/case-studies/${slug}/`;
+  const url = `/${portfolioPath(member)}case-studies/${slug}/`;
   return {
     url,
     content,

@@ -11,6 +11,9 @@ import { checkedFairness } from '../processes/fairness-views.ts';
 import type { FairnessView } from '../fairness/view.ts';
 import { sortCaseStudies } from './sorting.ts';
 import { groupByLabel, withSharedSpellings, type LabelGroup } from './taxonomy.ts';
+import { splitEntryId } from '../schemas/slugs.ts';
+import { homeHref, pageHref, portfolioHomeHref, portfolioPageHref } from './hrefs.ts';
+import type { CohortData } from '../schemas/cohort.ts';
 
 /**
  * The one place pages read content from. Collections are read and sorted
@@ -20,6 +23,8 @@ import { groupByLabel, withSharedSpellings, type LabelGroup } from './taxonomy.t
 type CaseStudyEntry = CollectionEntry<'caseStudies'>;
 export type CaseStudy = Omit<CaseStudyEntry['data'], 'metrics'> & {
   slug: string;
+  /** In a cohort, the member whose work it is (their folder's name); undefined in a single portfolio. */
+  member: string | undefined;
   entry: CaseStudyEntry;
   /** Metrics with values read from artifact files filled in, and where they came from. */
   metrics: ResolvedMetric[];
@@ -103,7 +108,7 @@ function loadCaseStudies(): Promise<CaseStudy[]> {
           .filter((entry) => config.showDrafts || !entry.data.draft)
           .map((entry) => ({
             ...entry.data,
-            slug: entry.id,
+            ...withMember(entry.id),
             entry,
             metrics: resolveMetrics(entry),
             fairness: resolveFairness(entry),
@@ -113,17 +118,123 @@ function loadCaseStudies(): Promise<CaseStudy[]> {
   );
 }
 
-export async function getProfile(): Promise<Profile> {
+/** A case study's slug and member from its entry's id (`churn`, or `ada/churn` in a cohort). */
+function withMember(id: string): { slug: string; member: string | undefined } {
+  const { member, slug } = splitEntryId(id);
+  return { slug, member };
+}
+
+/** One portfolio's published case studies, in display order: the site's, or a cohort member's. */
+export async function getPortfolioStudies(member?: string): Promise<CaseStudy[]> {
+  return (await getCaseStudies()).filter((study) => study.member === member);
+}
+
+/** The profile of the portfolio: the site's, or a cohort member's. */
+export async function getProfile(member?: string): Promise<Profile> {
   assertContentValid();
-  const entry = await getEntry('profile', 'profile');
-  if (!entry) throw new Error('content/profile.yaml was not loaded');
+  const entry = await getEntry('profile', member ?? 'profile');
+  if (!entry)
+    throw new Error(
+      `${member ? `the profile of ${member}` : 'content/profile.yaml'} was not loaded`,
+    );
   return entry.data;
 }
 
-export async function getTagGroups(): Promise<LabelGroup<CaseStudy>[]> {
-  return groupByLabel(await getCaseStudies(), (study) => study.tags);
+/** The cohort, when the site is one (content/cohort.yaml); undefined for a single portfolio. */
+export function getCohort(): CohortData | undefined {
+  return config.cohort?.data;
 }
 
-export async function getSkillGroups(): Promise<LabelGroup<CaseStudy>[]> {
-  return groupByLabel(await getCaseStudies(), (study) => study.skills);
+/** A cohort member as the cohort's pages show them. */
+export interface MemberView {
+  /** The folder's name, which is the member's URL. */
+  slug: string;
+  profile: Profile;
+  /** Their published case studies, in display order. */
+  studies: CaseStudy[];
+}
+
+let membersPromise: Promise<MemberView[]> | undefined;
+
+/** The cohort's members with their profiles and case studies, by name; none outside a cohort. */
+export function getMembers(): Promise<MemberView[]> {
+  if (config.showDrafts) return loadMembers();
+  membersPromise ??= loadMembers();
+  return membersPromise;
+}
+
+async function loadMembers(): Promise<MemberView[]> {
+  const slugs = config.cohort?.members ?? [];
+  const studies = await getCaseStudies();
+  const members = await Promise.all(
+    slugs.map(async (slug) => ({
+      slug,
+      profile: await getProfile(slug),
+      studies: studies.filter((study) => study.member === slug),
+    })),
+  );
+  return members.sort((a, b) => a.profile.name.localeCompare(b.profile.name, 'en'));
+}
+
+/** The site's tags, each with its case studies: a portfolio's, or a member's, or (no member in a cohort) everyone's. */
+export async function getTagGroups(member?: string): Promise<LabelGroup<CaseStudy>[]> {
+  return groupByLabel(await studiesOf(member), (study) => study.tags);
+}
+
+export async function getSkillGroups(member?: string): Promise<LabelGroup<CaseStudy>[]> {
+  return groupByLabel(await studiesOf(member), (study) => study.skills);
+}
+
+/** A member's studies, or with no member every study of the site. */
+function studiesOf(member: string | undefined): Promise<CaseStudy[]> {
+  return member === undefined ? getCaseStudies() : getPortfolioStudies(member);
+}
+
+/** Who a page belongs to, as its header, footer and title say. */
+export interface SiteIdentity {
+  /** The site's name: the portfolio owner's, or the cohort's. */
+  siteName: string;
+  /** Whose page it is, appended to page titles: the owner, or a member, or the cohort. */
+  owner: string;
+  /** The headline the default link-preview text uses. */
+  headline: string;
+  /** The main navigation, in order. */
+  nav: { label: string; href: string }[];
+}
+
+/**
+ * A page's identity: a portfolio's pages are its owner's; in a cohort every
+ * page carries the cohort's name, and a member's pages are also theirs.
+ */
+export async function getSiteIdentity(member?: string): Promise<SiteIdentity> {
+  const cohort = getCohort();
+  if (!cohort) {
+    const profile = await getProfile();
+    return {
+      siteName: profile.name,
+      owner: profile.name,
+      headline: profile.headline,
+      nav: [
+        { label: 'Case studies', href: `${homeHref}#case-studies` },
+        { label: 'Résumé', href: pageHref('resume/') },
+        { label: 'Search', href: pageHref('search/') },
+      ],
+    };
+  }
+  const profile = member === undefined ? undefined : await getProfile(member);
+  return {
+    siteName: cohort.name,
+    owner: profile?.name ?? cohort.name,
+    headline: profile?.headline ?? cohort.description ?? cohort.name,
+    nav: [
+      { label: 'People', href: `${homeHref}#people` },
+      ...(member === undefined
+        ? []
+        : [
+            { label: profile?.name ?? member, href: portfolioHomeHref(member) },
+            { label: 'Résumé', href: portfolioPageHref('resume/', member) },
+          ]),
+      { label: 'Search', href: pageHref('search/') },
+    ],
+  };
 }

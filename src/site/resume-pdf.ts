@@ -10,7 +10,10 @@ import type { ProfileData } from '../schemas/profile.ts';
  */
 export async function readResumePdf(
   resume: NonNullable<ProfileData['resume']>,
+  member?: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const bytes = await readFile(path.resolve(path.dirname(config.profilePath), resume));
+  const profile = config.profiles.find(({ id }) => id === (member ?? 'profile'));
+  if (!profile) throw new Error(`no profile was loaded for ${member ?? 'the portfolio'}`);
+  const bytes = await readFile(path.resolve(path.dirname(profile.path), resume));
   return new Uint8Array(bytes);
 }

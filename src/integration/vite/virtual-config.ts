@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import type { PlannedCohort, PlannedProfile } from '../../content/plan.ts';
 
 /** What the integration resolved at startup, shared with the content config and pages. */
 export interface ResolvedConfig {
@@ -7,11 +8,18 @@ export interface ResolvedConfig {
   /** The project root, absolute: collection entries' file paths are relative to it. */
   root: string;
   contentDir: string;
-  caseStudiesDir: string;
-  profilePath: string;
+  /**
+   * The folder the case-study patterns are relative to: content/case-studies,
+   * or content/people in a cohort. Filled in by the content check.
+   */
+  caseStudiesBase: string;
+  /** The profile.yaml files the profile collection loads, by entry id; filled in by the content check. */
+  profiles: PlannedProfile[];
+  /** In a cohort: cohort.yaml, the members built, and who was left out. */
+  cohort?: PlannedCohort | undefined;
   /** True in `astro dev`: drafts are listed and marked. */
   showDrafts: boolean;
-  /** Glob patterns (relative to caseStudiesDir) the collection loads. */
+  /** Glob patterns (relative to caseStudiesBase) the collection loads. */
   caseStudyPatterns: string[];
   /** Where notebooks' images are decoded to: a folder of the build's cache. */
   notebookImagesDir: string;

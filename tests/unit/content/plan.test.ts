@@ -16,6 +16,7 @@ import { runChildJob } from '../../../src/processes/child-process.ts';
 import {
   planContent,
   type BuildContentPlan,
+  type CollectionFiles,
   type PlanLocation,
 } from '../../../src/content/plan.ts';
 import { projectRoot } from '../../helpers/build.ts';
@@ -61,8 +62,8 @@ describe('the content plan of a production build', () => {
 
   it('names the files to load as soon as it knows them, the same as the plan', async () => {
     const heard: string[][] = [];
-    const plan = await planContent(location, { showDrafts: false, forBuild: true }, (patterns) =>
-      heard.push(patterns),
+    const plan = await planContent(location, { showDrafts: false, forBuild: true }, (files) =>
+      heard.push(files.caseStudyPatterns),
     );
     expect(heard).toEqual([plan.caseStudyPatterns]);
   });
@@ -73,7 +74,7 @@ describe('the content plan of a production build', () => {
     const plan = await planContent(
       { ...location, contentDir: invalid },
       { showDrafts: false, forBuild: true },
-      (patterns) => heard.push(patterns),
+      (files) => heard.push(files.caseStudyPatterns),
     );
     expect(plan.problems).not.toEqual([]);
     expect(heard).toEqual([plan.caseStudyPatterns]);
@@ -92,7 +93,10 @@ describe('the content plan of a production build', () => {
     const inChild = await runChildJob<BuildContentPlan>(
       new URL('../../../src/content/plan-child.ts', import.meta.url),
       { location, showDrafts: false, forBuild: true, searchRecordsFile },
-      { name: 'the content check', onEarly: (patterns) => early.push(patterns) },
+      {
+        name: 'the content check',
+        onEarly: (files) => early.push((files as CollectionFiles).caseStudyPatterns),
+      },
     );
     expect(inChild).toEqual(inProcess);
     expect(early).toEqual([inProcess.caseStudyPatterns]);
@@ -146,8 +150,8 @@ describe('the notebook images cache of a production build', () => {
 describe('the content plan of the dev server', () => {
   it('loads drafts too, and paints no cards', async () => {
     const heard: string[][] = [];
-    const plan = await planContent(location, { showDrafts: true, forBuild: false }, (patterns) =>
-      heard.push(patterns),
+    const plan = await planContent(location, { showDrafts: true, forBuild: false }, (files) =>
+      heard.push(files.caseStudyPatterns),
     );
     expect(plan.caseStudyPatterns).toEqual(['*.mdx', '*/index.mdx', '!_*', '!_*/**']);
     // The dev server leaves out files that cannot be parsed, which only the full check knows.

@@ -116,10 +116,12 @@ ${body}
     }
   }
   const imagesDir = path.join(root, 'cache', 'notebook-images');
-  const { report, findings } = await checkAll(
+  const { portfolios, findings } = await checkAll(
     { root, contentDir, publicDir: path.join(root, 'public'), notebookImagesDir: imagesDir },
     siteOptionsSchema.parse(options),
   );
+  const report = portfolios[0]!.report;
+
   const lines = findings.map((finding) =>
     formatFinding(finding)
       .replace(/^content\/case-studies\/churn\/index\.mdx:/, '')

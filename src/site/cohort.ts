@@ -1,0 +1,55 @@
+import { compareMetric, primaryMetric } from '../metrics/compare.ts';
+import type { ResolvedMetric } from '../artifacts/resolve-metric.ts';
+import type { CaseStudy, MemberView } from './portfolio.ts';
+
+/**
+ * What the cohort home shows of each member, worked out from their profile
+ * and case studies: pure, so the choices are tested without a build.
+ */
+
+/** The most skills a member card lists: the first ones of the profile's groups. */
+const TOP_SKILLS = 5;
+
+/** A member as their card on the cohort home shows them. */
+export interface MemberCardView {
+  member: MemberView;
+  /** Their first skills, across the profile's groups, then their case studies'. */
+  topSkills: string[];
+  /** The headline metric that improved most on its baseline, with its case study. */
+  best: { metric: ResolvedMetric; study: CaseStudy } | undefined;
+}
+
+/** A member's card. */
+export function memberCard(member: MemberView): MemberCardView {
+  const skills = [
+    ...member.profile.skills.flatMap((group) => group.items),
+    ...member.studies.flatMap((study) => study.skills),
+  ];
+  const topSkills = [
+    ...new Map(skills.map((skill) => [skill.toLowerCase(), skill])).values(),
+  ].slice(0, TOP_SKILLS);
+  return { member, topSkills, best: bestHeadline(member.studies) };
+}
+
+/**
+ * The member's best headline result: of their case studies' headline
+ * metrics, the one that beat its baseline by the largest share; without a
+ * baseline anywhere, the first case study's (the display order puts
+ * featured work first).
+ */
+export function bestHeadline(
+  studies: readonly CaseStudy[],
+): { metric: ResolvedMetric; study: CaseStudy } | undefined {
+  let best: { metric: ResolvedMetric; study: CaseStudy; gain: number } | undefined;
+  let first: { metric: ResolvedMetric; study: CaseStudy } | undefined;
+  for (const study of studies) {
+    const metric = primaryMetric(study.metrics);
+    if (metric?.value === undefined) continue;
+    first ??= { metric, study };
+    const comparison = compareMetric(metric);
+    if (comparison?.relative === undefined || comparison.verdict !== 'better') continue;
+    const gain = Math.abs(comparison.relative);
+    if (!best || gain > best.gain) best = { metric, study, gain };
+  }
+  return best ? { metric: best.metric, study: best.study } : first;
+}
