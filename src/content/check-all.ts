@@ -32,7 +32,7 @@ export type LintOptions = Parameters<typeof lintContent>[1] &
   Pick<ResolvedSiteOptions, 'notebookSizeLimit'>;
 
 /** One portfolio as checked: a single site's, or one cohort member's. */
-interface CheckedPortfolio {
+export interface CheckedPortfolio {
   /** The member, in a cohort; undefined for a single portfolio. */
   member?: Member;
   /** What the content check read, for the plan and the completeness table. */

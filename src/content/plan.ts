@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentReport, FoundCaseStudy } from './check.ts';
 import type { CheckedValues } from '../processes/checked-values.ts';
-import { checkAll, memberOf, type CheckLocation, type LintOptions } from './check-all.ts';
+import {
+  checkAll,
+  memberOf,
+  type CheckedPortfolio,
+  type CheckLocation,
+  type LintOptions,
+} from './check-all.ts';
 import type { CohortFound, Member } from './cohort.ts';
 import type { Finding } from './lints.ts';
 import { cohortOgCard, portfolioOgCards, type OgCardFile } from '../og/card.ts';
@@ -10,7 +16,7 @@ import { formatProblem, type ContentProblem } from '../problems/problem.ts';
 import { PEOPLE_DIR, type CohortData } from '../schemas/cohort.ts';
 import { pruneNotebookImages } from '../notebooks/images.ts';
 import { metricKey } from '../processes/resolved-metrics.ts';
-import { searchRecord, type SearchRecord } from '../search/records.ts';
+import { profileSearchRecord, searchRecord, type SearchRecord } from '../search/records.ts';
 import { siteOptionsSchema } from '../schemas/site-options.ts';
 
 /**
@@ -343,12 +349,29 @@ export async function planContent(
     notebooks: rendered.flatMap(({ parsed }) => parsed?.notebooks ?? []),
     fairness: rendered.flatMap(({ parsed }) => parsed?.fairness ?? []),
     notebookImages: [...new Set(rendered.flatMap(({ parsed }) => parsed?.notebookImages ?? []))],
-    searchRecords: published.flatMap(({ slug, member, parsed }) =>
-      parsed?.valid && parsed.body
-        ? [searchRecord(slug, parsed.valid, parsed.body.text, member)]
-        : [],
-    ),
+    searchRecords: forPages ? searchRecords(portfolios) : [],
   };
+}
+
+/**
+ * What a production build's search index holds: every published case study,
+ * and in a cohort each member's profile, with the filters the search page
+ * narrows by (member, track, skill).
+ */
+function searchRecords(portfolios: readonly CheckedPortfolio[]): SearchRecord[] {
+  return portfolios.flatMap(({ member, report }) => {
+    const profile = report.profile;
+    const owner =
+      member && profile
+        ? { member: member.slug, name: profile.name, track: profile.track }
+        : undefined;
+    const studies = report.caseStudies.flatMap(({ slug, draft, parsed }) =>
+      !draft && parsed?.valid && parsed.body
+        ? [searchRecord(slug, parsed.valid, parsed.body.text, owner)]
+        : [],
+    );
+    return owner && profile ? [profileSearchRecord(owner, profile), ...studies] : studies;
+  });
 }
 
 /** The member folder a finding is in, by its file; undefined outside content/people/. */

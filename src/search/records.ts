@@ -26,7 +26,28 @@ export interface SearchRecord {
      * never indexed as a result of its own (it holds the same frontmatter
      * words as the record).
      */
-    modelCard: string;
+    modelCard?: string;
+  };
+  /**
+   * In a cohort, what the search page can narrow results by: the member's
+   * name, their track, and the skills. A single portfolio has none.
+   */
+  filters?: Record<string, string[]>;
+}
+
+/** In a cohort, whose a record is: the member's folder, name and track. */
+export interface SearchOwner {
+  member: string;
+  name: string;
+  track?: string | undefined;
+}
+
+/** Pagefind filters of an owner's record: member, track, and the skills given. */
+function ownerFilters(owner: SearchOwner, skills: readonly string[]): Record<string, string[]> {
+  return {
+    member: [owner.name],
+    ...(owner.track ? { track: [owner.track] } : {}),
+    ...(skills.length > 0 ? { skill: [...new Set(skills)] } : {}),
   };
 }
 
@@ -61,12 +82,12 @@ function words(value: unknown, field?: string): string[] {
   return [];
 }
 
-/** The search record of a published case study; a cohort member's under their folder. */
+/** The search record of a published case study; a cohort member's under their folder, with filters. */
 export function searchRecord(
   slug: string,
   data: CaseStudyData,
   bodyText: readonly string[],
-  member?: string,
+  owner?: SearchOwner,
 ): SearchRecord {
   const { title, summary, model, ...rest } = data;
   const content = [
@@ -79,11 +100,45 @@ export function searchRecord(
   ]
     .join('\n')
     .replace(/[ \t]+/g, ' ');
-  const url = `/${portfolioPath(member)}case-studies/${slug}/`;
+  const url = `/${portfolioPath(owner?.member)}case-studies/${slug}/`;
   return {
     url,
     content,
     language: SITE_LANGUAGE,
     meta: { title, modelCard: `${url}model-card.md` },
+    ...(owner ? { filters: ownerFilters(owner, data.skills) } : {}),
+  };
+}
+
+/** What a profile record needs; the checked profile fits. */
+export interface SearchProfile {
+  name: string;
+  headline: string;
+  location?: string | undefined;
+  bio?: string | undefined;
+  track?: string | undefined;
+  skills: readonly { group: string; items: readonly string[] }[];
+}
+
+/**
+ * A cohort member's home as a search result, so a recruiter searching for
+ * a skill or a name finds the person as well as their case studies.
+ */
+export function profileSearchRecord(owner: SearchOwner, profile: SearchProfile): SearchRecord {
+  const skills = profile.skills.flatMap((group) => group.items);
+  const content = [
+    profile.name,
+    profile.headline,
+    ...(profile.track ? [profile.track] : []),
+    ...(profile.location ? [profile.location] : []),
+    ...(profile.bio ? [profile.bio] : []),
+    ...profile.skills.flatMap((group) => [group.group, ...group.items]),
+  ].join('\n');
+  return {
+    url: `/${portfolioPath(owner.member)}`,
+    content,
+    language: SITE_LANGUAGE,
+    meta: { title: profile.name },
+    filters: ownerFilters(owner, skills),
   };
 }
