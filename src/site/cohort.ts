@@ -21,14 +21,27 @@ export interface MemberCardView {
 
 /** A member's card. */
 export function memberCard(member: MemberView): MemberCardView {
+  return {
+    member,
+    topSkills: memberSkills(member).slice(0, TOP_SKILLS),
+    best: bestHeadline(member.studies),
+  };
+}
+
+/**
+ * A member's skills: the profile's, group by group, then their case
+ * studies' not already listed, each once whatever its casing.
+ */
+export function memberSkills(member: Pick<MemberView, 'profile' | 'studies'>): string[] {
+  const byKey = new Map<string, string>();
   const skills = [
     ...member.profile.skills.flatMap((group) => group.items),
     ...member.studies.flatMap((study) => study.skills),
   ];
-  const topSkills = [
-    ...new Map(skills.map((skill) => [skill.toLowerCase(), skill])).values(),
-  ].slice(0, TOP_SKILLS);
-  return { member, topSkills, best: bestHeadline(member.studies) };
+  for (const skill of skills) {
+    if (!byKey.has(skill.toLowerCase())) byKey.set(skill.toLowerCase(), skill);
+  }
+  return [...byKey.values()];
 }
 
 /**

@@ -2,6 +2,7 @@ import { compareMetric, primaryMetric } from '../metrics/compare.ts';
 import type { CohortData } from '../schemas/cohort.ts';
 import { RESUME_JSON_PATH, RESUME_PDF_PATH } from '../resume/resume.ts';
 import type { CaseStudy, MemberView } from './portfolio.ts';
+import { memberSkills } from './cohort.ts';
 
 /**
  * `/people.json`: a cohort's members as data, so a program or a recruiter
@@ -66,7 +67,7 @@ export function peopleJson(
       name: profile.name,
       headline: profile.headline,
       ...(profile.track ? { track: profile.track } : {}),
-      skills: [...new Set(profile.skills.flatMap((group) => group.items))],
+      skills: memberSkills({ profile, studies }),
       url: address('', slug),
       resume: {
         page: address('resume/', slug),
