@@ -1,6 +1,8 @@
 import { compareMetric, primaryMetric } from '../metrics/compare.ts';
 import type { ResolvedMetric } from '../artifacts/resolve-metric.ts';
 import type { CaseStudy, MemberView } from './portfolio.ts';
+import type { Facet } from './facets.ts';
+import { TASK_LABELS } from '../schemas/display-names.ts';
 
 /**
  * What the cohort home shows of each member, worked out from their profile
@@ -65,4 +67,41 @@ export function bestHeadline(
     if (!best || gain > best.gain) best = { metric, study, gain };
   }
   return best ? { metric: best.metric, study: best.study } : first;
+}
+
+/** The facets of the cohort home's member cards: skills, model task, organization, track. */
+export const MEMBER_FACETS: readonly Facet<MemberView>[] = [
+  { kind: 'skill', legend: 'Skills', values: (member) => memberSkills(member) },
+  {
+    kind: 'task',
+    legend: 'Model task',
+    values: (member) => member.studies.map((study) => TASK_LABELS[study.model.task]),
+  },
+  {
+    kind: 'organization',
+    legend: 'Organization',
+    values: (member) => member.studies.map((study) => study.organization),
+  },
+  {
+    kind: 'track',
+    legend: 'Track',
+    values: (member) => (member.profile.track ? [member.profile.track] : []),
+  },
+];
+
+/** The facets of a cohort's case-study cards: the members' facets, and whose work it is. */
+export function studyFacets(members: readonly MemberView[]): Facet<CaseStudy>[] {
+  const tracks = new Map(members.map((member) => [member.slug, member.profile.track]));
+  const track = (study: CaseStudy) => tracks.get(study.member ?? '');
+  return [
+    { kind: 'skill', legend: 'Skills', values: (study) => study.skills },
+    { kind: 'task', legend: 'Model task', values: (study) => [TASK_LABELS[study.model.task]] },
+    { kind: 'organization', legend: 'Organization', values: (study) => [study.organization] },
+    { kind: 'track', legend: 'Track', values: (study) => [track(study) ?? ''].filter(Boolean) },
+    {
+      kind: 'member',
+      legend: 'Person',
+      values: (study) => [study.memberName ?? ''].filter(Boolean),
+    },
+  ];
 }

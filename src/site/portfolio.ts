@@ -25,6 +25,8 @@ export type CaseStudy = Omit<CaseStudyEntry['data'], 'metrics'> & {
   slug: string;
   /** In a cohort, the member whose work it is (their folder's name); undefined in a single portfolio. */
   member: string | undefined;
+  /** In a cohort, the member's name, for the cards that say whose work it is. */
+  memberName: string | undefined;
   entry: CaseStudyEntry;
   /** Metrics with values read from artifact files filled in, and where they came from. */
   metrics: ResolvedMetric[];
@@ -99,7 +101,13 @@ export function getCaseStudies(): Promise<CaseStudy[]> {
   return caseStudiesPromise;
 }
 
-function loadCaseStudies(): Promise<CaseStudy[]> {
+async function loadCaseStudies(): Promise<CaseStudy[]> {
+  // In a cohort each card says whose work it is.
+  const names = new Map(
+    config.cohort
+      ? (await getCollection('profile')).map((entry) => [entry.id, entry.data.name])
+      : [],
+  );
   return getCollection('caseStudies').then((entries) =>
     withSharedSpellings(
       sortCaseStudies(
@@ -108,7 +116,7 @@ function loadCaseStudies(): Promise<CaseStudy[]> {
           .filter((entry) => config.showDrafts || !entry.data.draft)
           .map((entry) => ({
             ...entry.data,
-            ...withMember(entry.id),
+            ...withMember(entry.id, names),
             entry,
             metrics: resolveMetrics(entry),
             fairness: resolveFairness(entry),
@@ -118,10 +126,13 @@ function loadCaseStudies(): Promise<CaseStudy[]> {
   );
 }
 
-/** A case study's slug and member from its entry's id (`churn`, or `ada/churn` in a cohort). */
-function withMember(id: string): { slug: string; member: string | undefined } {
+/** A case study's slug, member and owner's name from its entry's id (`churn`, or `ada/churn` in a cohort). */
+function withMember(
+  id: string,
+  names: ReadonlyMap<string, string>,
+): Pick<CaseStudy, 'slug' | 'member' | 'memberName'> {
   const { member, slug } = splitEntryId(id);
-  return { slug, member };
+  return { slug, member, memberName: member === undefined ? undefined : names.get(member) };
 }
 
 /** One portfolio's published case studies, in display order: the site's, or a cohort member's. */

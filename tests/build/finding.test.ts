@@ -36,11 +36,11 @@ describe('the home page filter markup', () => {
 
   it('puts each card’s skill and topic slugs on its list item', () => {
     const $ = loadPage(result.outDir, '');
-    const items = $('case-study-filter .case-study-list > li')
+    const items = $('facet-filter .case-study-list > li')
       .map((_, li) => ({
         href: $(li).find('.card__title a').attr('href'),
-        skills: $(li).attr('data-skills'),
-        tags: $(li).attr('data-tags'),
+        skills: $(li).attr('data-facet-skill'),
+        tags: $(li).attr('data-facet-tag'),
       }))
       .get();
     expect(items).toEqual([
@@ -67,7 +67,7 @@ describe('the home page filter markup', () => {
 
   it('renders the controls hidden: toggle buttons, a hint, a live region and Clear', () => {
     const $ = loadPage(result.outDir, '');
-    const controls = $('case-study-filter [data-filter-controls]');
+    const controls = $('facet-filter [data-filter-controls]');
     expect(controls).toHaveLength(1);
     expect(controls.attr('hidden')).toBeDefined();
     expect(
@@ -121,11 +121,11 @@ describe('the home page filter markup', () => {
     const inline = home('script[type="module"]:not([src])')
       .map((_, script) => home(script).text())
       .get();
-    expect(inline.filter((code) => code.includes('case-study-filter'))).toHaveLength(1);
+    expect(inline.filter((code) => code.includes('facet-filter'))).toHaveLength(1);
     for (const page of ['tags/churn/', 'skills/python/', 'case-studies/full-study/', 'search/']) {
       const $ = loadPage(result.outDir, page);
-      expect($('case-study-filter'), page).toHaveLength(0);
-      expect($.html().includes('case-study-filter'), page).toBe(false);
+      expect($('facet-filter'), page).toHaveLength(0);
+      expect($.html().includes('facet-filter'), page).toBe(false);
     }
   });
 });

@@ -69,9 +69,9 @@ async function open(
 
 /** Opens the filter panel, as a reader does with "Filter by skill or topic". */
 async function showFilters(page: Page): Promise<void> {
-  const panel = page.locator('case-study-filter details');
+  const panel = page.locator('facet-filter details');
   if (!(await panel.evaluate((details) => (details as HTMLDetailsElement).open))) {
-    await page.locator('case-study-filter summary').click();
+    await page.locator('facet-filter summary').click();
   }
 }
 
@@ -83,10 +83,10 @@ function visibleTitles(page: Page): Promise<string[]> {
 }
 
 function option(page: Page, kind: 'skill' | 'tag', slug: string) {
-  return page.locator(`case-study-filter button[data-filter="${kind}"][value="${slug}"]`);
+  return page.locator(`facet-filter button[data-filter="${kind}"][value="${slug}"]`);
 }
 
-const status = (page: Page) => page.locator('case-study-filter [role="status"]').textContent();
+const status = (page: Page) => page.locator('facet-filter [role="status"]').textContent();
 
 /** Counts main-frame navigations from now on, and leaves a marker a reload would wipe. */
 async function watchForReloads(page: Page): Promise<() => Promise<number>> {
@@ -106,7 +106,7 @@ describeWithBrowser('the home page filter', () => {
   it('reveals its controls and shows every case study at first', async () => {
     const page = await open('/');
     await showFilters(page);
-    await expect(page.locator('case-study-filter .filter').isVisible()).resolves.toBe(true);
+    await expect(page.locator('facet-filter .filter').isVisible()).resolves.toBe(true);
     expect(await visibleTitles(page)).toEqual(ALL_TITLES);
     expect(await status(page)).toBe('Showing 5 of 5 case studies');
     // It says how filters combine.
@@ -205,8 +205,8 @@ describeWithBrowser('the home page filter', () => {
   it('without JavaScript, shows the full list, hides the controls and keeps the chip links', async () => {
     const page = await open('/?skill=python', { javaScript: false });
     expect(await visibleTitles(page)).toEqual(ALL_TITLES);
-    await expect(page.locator('case-study-filter .filter').isVisible()).resolves.toBe(false);
-    await expect(page.locator('case-study-filter button').first().isVisible()).resolves.toBe(false);
+    await expect(page.locator('facet-filter .filter').isVisible()).resolves.toBe(false);
+    await expect(page.locator('facet-filter button').first().isVisible()).resolves.toBe(false);
     await expect(
       page.locator('.chips a[href="/skills/python/"]').first().isVisible(),
     ).resolves.toBe(true);
@@ -282,9 +282,9 @@ function resultLinks(page: Page): Promise<{ text: string; href: string }[]> {
 describeWithBrowser('the filter panel', () => {
   it('is closed at first, and opens itself for a shared filtered link', async () => {
     const plain = await open('/');
-    expect(await plain.locator('case-study-filter details').getAttribute('open')).toBeNull();
+    expect(await plain.locator('facet-filter details').getAttribute('open')).toBeNull();
     const shared = await open('/?skill=python');
-    expect(await shared.locator('case-study-filter details').getAttribute('open')).toBe('');
+    expect(await shared.locator('facet-filter details').getAttribute('open')).toBe('');
     await plain.context().close();
     await shared.context().close();
   });
