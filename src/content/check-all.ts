@@ -116,9 +116,23 @@ export async function checkAll(
     findings.push(
       ...asFindings(report.problems, 'schema'),
       ...asFindings(unreadable, 'image-file'),
-      ...lintContent(report, lints),
     );
     portfolios.push({ ...(place.member ? { member: place.member } : {}), report });
+  }
+  // Linted once every member is read: a link may lead to another member's case study.
+  const studies = new Map(
+    portfolios.map(({ member, report }) => [
+      member?.slug ?? '',
+      new Map(report.caseStudies.map((study) => [study.slug, study])),
+    ]),
+  );
+  for (const { member, report } of portfolios) {
+    findings.push(
+      ...lintContent(
+        report,
+        member ? { ...lints, cohort: { member: member.slug, studies } } : lints,
+      ),
+    );
   }
   // Over the whole content folder once, members and all.
   const folders = [location.publicDir, location.contentDir];

@@ -7,6 +7,7 @@ import { describeValue } from '../problems/describe-value.ts';
 import { formatFieldPath, type ContentProblem } from '../problems/problem.ts';
 import { repeatedLabels } from '../schemas/labels.ts';
 import { notebookSource } from '../schemas/metric.ts';
+import { portfolioPath } from '../schemas/cohort.ts';
 import { walkFiles } from '../files/walk.ts';
 import { imageLocationProblem } from './image-metadata.ts';
 import { fairnessFindings } from './fairness-lints.ts';
@@ -31,6 +32,15 @@ type LintOptions = Pick<
 > & {
   /** Astro's `site`, so a link written as the site's own full address is checked like a path. */
   site?: string | undefined;
+  /**
+   * In a cohort: the member whose content is linted, and every member's case
+   * studies by slug, so a link to another member's case study
+   * (`/people/bea/case-studies/churn/`) is checked too.
+   */
+  cohort?: {
+    member: string;
+    studies: ReadonlyMap<string, ReadonlyMap<string, { draft: boolean }>>;
+  };
 };
 
 /**
@@ -123,9 +133,14 @@ function lintCaseStudy(
         : [],
     );
     for (const link of [...body.links, ...body.definitions, ...anchors]) {
-      const slug = caseStudySlugOf(link.url, study.slug, options.site);
-      if (slug === undefined || slug === study.slug) continue;
-      const target = studies.get(slug);
+      const linked = caseStudyLinkOf(link.url, study.slug, options);
+      if (linked === undefined) continue;
+      const { slug } = linked;
+      const own = linked.member === undefined || linked.member === options.cohort?.member;
+      if (own && slug === study.slug) continue;
+      const target = own
+        ? studies.get(slug)
+        : options.cohort?.studies.get(linked.member ?? '')?.get(slug);
       if (!target) {
         add(
           'error',
@@ -270,15 +285,24 @@ function notebookFindings(
 }
 
 /**
- * The slug a link points at, when it points at a case study's page or
+ * The case study a link points at, when it points at a case study's page or
  * anything under it: an absolute `/case-studies/<slug>/...` (under any base
  * path) or a relative link that resolves there from the page of the case
- * study `from` (`../<slug>/`, `../../case-studies/<slug>/data.csv`).
+ * study `from` (`../<slug>/`, `../../case-studies/<slug>/data.csv`). In a
+ * cohort, `/people/<member>/case-studies/<slug>/` is a member's, and
+ * relative links resolve from the member's own page.
  */
-function caseStudySlugOf(url: string, from: string, site?: string): string | undefined {
+function caseStudyLinkOf(
+  url: string,
+  from: string,
+  { site, cohort }: Pick<LintOptions, 'site' | 'cohort'>,
+): { member?: string; slug: string } | undefined {
   let pathname: string;
   try {
-    const page = new URL(`case-studies/${from}/`, site ?? 'https://site.invalid/');
+    const page = new URL(
+      `${portfolioPath(cohort?.member)}case-studies/${from}/`,
+      site ?? 'https://site.invalid/',
+    );
     const target = new URL(url.trim(), page);
     // Another site's page, or a link that is not a page (mailto:, data:).
     if (target.origin !== page.origin) return undefined;
@@ -286,13 +310,19 @@ function caseStudySlugOf(url: string, from: string, site?: string): string | und
   } catch {
     return undefined;
   }
-  const slug = /(?:^|\/)case-studies\/([^/]+)/.exec(pathname)?.[1];
-  if (slug === undefined) return undefined;
-  try {
-    return decodeURIComponent(slug);
-  } catch {
-    return slug;
+  const decoded = (text: string) => {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text;
+    }
+  };
+  const members = cohort && /(?:^|\/)people\/([^/]+)\/case-studies\/([^/]+)/.exec(pathname);
+  if (members?.[1] !== undefined && members[2] !== undefined) {
+    return { member: decoded(members[1]), slug: decoded(members[2]) };
   }
+  const slug = /(?:^|\/)case-studies\/([^/]+)/.exec(pathname)?.[1];
+  return slug === undefined ? undefined : { slug: decoded(slug) };
 }
 
 /** `responsible.limitations` holds at least one item. */

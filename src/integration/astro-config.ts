@@ -13,6 +13,7 @@ import { siteShikiConfig } from '../content/mdx/code-token-classes.ts';
 import { mathFeatures, mathHastPlugins } from '../math/markdown.ts';
 import { THEME_INIT_SCRIPT } from '../scripts/theme-init.ts';
 import type { IntegrationState } from './state.ts';
+import { memberLinkPlugins } from './member-links.ts';
 import { mdxWithoutFrontmatter } from './vite/mdx-frontmatter.ts';
 import { virtualConfig } from './vite/virtual-config.ts';
 import { virtualImages, virtualNotebookImages } from './vite/virtual-images.ts';
@@ -88,7 +89,12 @@ export function casefolioConfig(
       // MathML at build time (src/math/). MDX extends this config, and the
       // content check parses bodies with the same features
       // (content/mdx/elements.ts), so it reads formulas where the build does.
-      processor: satteri({ features: mathFeatures, hastPlugins: mathHastPlugins }),
+      // In a cohort, a member's `/case-studies/…` links lead to their own
+      // pages under /people/<member>/ (integration/member-links.ts).
+      processor: satteri({
+        features: mathFeatures,
+        hastPlugins: [...mathHastPlugins, ...memberLinkPlugins(state)],
+      }),
       // One pass per code block: token colours are custom properties that
       // src/styles/code.css sets for light and dark (two themes cost twice).
       // src/content/mdx/code-token-classes.ts turns its inline colours into classes.
