@@ -1355,6 +1355,51 @@ export function casefolioContent(n: number, seed = DEFAULT_SEED, prose: Prose = 
   return files;
 }
 
+/**
+ * A cohort's content folder with the same `n` case studies spread over
+ * `members` interns: `cohort.yaml` and `people/<member>/` each holding a
+ * profile and its share of the studies (study i goes to member i mod
+ * members), so a cohort build and a single-portfolio build render the same
+ * prose. Every other member is in repository form (`people/<member>/content/`).
+ */
+export function cohortContent(
+  n: number,
+  members: number,
+  seed = DEFAULT_SEED,
+  prose: Prose = 'full',
+): FileMap {
+  const tracks = ['Data Science', 'ML Engineering', 'Analytics'];
+  const files: FileMap = new Map([
+    [
+      'cohort.yaml',
+      `name: Benchmark Fellows 2026
+description: A generated cohort for Casefolio's benchmark.
+year: 2026
+tracks: [${tracks.join(', ')}]
+`,
+    ],
+  ]);
+  const width = String(members).length;
+  const folder = (member: number) => {
+    const slug = `intern-${String(member + 1).padStart(width, '0')}`;
+    return member % 2 === 0 ? `people/${slug}` : `people/${slug}/content`;
+  };
+  for (let member = 0; member < members; member++) {
+    files.set(
+      `${folder(member)}/profile.yaml`,
+      `${profileYaml(seed + member)}track: ${tracks[member % tracks.length]}
+`,
+    );
+  }
+  for (let i = 0; i < n; i++) {
+    const study = generateStudy(i, seed, prose);
+    const base = `${folder(i % members)}/case-studies/${study.slug}`;
+    files.set(`${base}/index.mdx`, studyMdx(study, 'casefolio'));
+    if (study.csv !== undefined) files.set(`${base}/history.csv`, study.csv);
+  }
+  return files;
+}
+
 /** Where the notebook scenario of `npm run bench -- --notebook` puts its notebook: beside the first study. */
 export const NOTEBOOK_FILE = 'fifty-figures.ipynb';
 

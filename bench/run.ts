@@ -17,6 +17,9 @@
  *   node bench/run.ts --n 1000 --prose light   light prose: the same prose, two 3-line code
  *                                          blocks, no charts (bench/generate.ts Prose); the
  *                                          time budget holds on both
+ *   node bench/run.ts --n 1000 --cohort 200    a cohort: the same N case studies spread over
+ *                                          200 members (5 each), against bare Astro on the
+ *                                          same prose; --n 5000 --cohort 1000 is the memory check
  *
  * The notebook scenario builds a site of 20 generated case studies without
  * and with tests/fixtures/notebooks/fifty-figures.ipynb (50 PNG outputs, each
@@ -56,6 +59,7 @@ import {
   bareProject,
   type Prose,
   casefolioContent,
+  cohortContent,
   withNotebook,
   writeFiles,
 } from './generate.ts';
@@ -280,7 +284,14 @@ function runMeasured(options: RunOptions): Promise<RunResult> {
 // Sites
 
 /** Case-study pages of a built site: /case-studies/<slug>/ (Casefolio) or /<slug>/ (bare). */
-function caseStudyPages(site: Site, dist: string): string[] {
+function caseStudyPages(site: Site, dist: string, cohort = false): string[] {
+  if (cohort) {
+    const people = path.join(dist, 'people');
+    if (!existsSync(people)) return [];
+    return readdirSync(people)
+      .sort()
+      .flatMap((member) => caseStudyPages(site, path.join(people, member)));
+  }
   const folder = site === 'casefolio' ? path.join(dist, 'case-studies') : dist;
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
@@ -308,12 +319,15 @@ function prepare(
   n: number,
   seed: number,
   dir: string,
-  options: { notebook?: string | undefined; prose: Prose },
+  options: { notebook?: string | undefined; prose: Prose; cohort?: number | undefined },
 ): void {
-  const { notebook, prose } = options;
+  const { notebook, prose, cohort } = options;
   rmSync(dir, { recursive: true, force: true });
   if (site === 'casefolio') {
-    const content = casefolioContent(n, seed, prose);
+    const content =
+      cohort === undefined
+        ? casefolioContent(n, seed, prose)
+        : cohortContent(n, cohort, seed, prose);
     writeFiles(
       path.join(dir, 'content'),
       notebook === undefined ? content : withNotebook(content, notebook).files,
@@ -352,15 +366,20 @@ async function build(
     weigh?: string;
     /** The content's weight besides prose (bench/generate.ts); default `full`. */
     prose?: Prose;
+    /** Build Casefolio's content as a cohort of this many members (the bare site is the same). */
+    cohort?: number | undefined;
   } = {},
 ): Promise<BuildMeasurement> {
   const prose = options.prose ?? 'full';
-  const label = options.label ?? `${site}-${prose === 'light' ? 'light-' : ''}${n}`;
+  const cohort = site === 'casefolio' ? options.cohort : undefined;
+  const label =
+    options.label ??
+    `${site}-${prose === 'light' ? 'light-' : ''}${cohort === undefined ? '' : `cohort${cohort}-`}${n}`;
   const dir = path.join(benchDir, label);
   // Every run builds in the same folder; each keeps its own log.
   const logLabel = `${label}${options.warm ? '-warm' : ''}${options.run && options.run > 1 ? `-run${options.run}` : ''}`;
   if (!options.warm || !existsSync(dir)) {
-    prepare(site, n, seed, dir, { notebook: options.notebook, prose });
+    prepare(site, n, seed, dir, { notebook: options.notebook, prose, cohort });
   }
   const dist = path.join(dir, 'dist');
   const env = childEnv({ NO_COLOR: '1', FORCE_COLOR: '0' });
@@ -380,7 +399,7 @@ async function build(
   const script = astroBin;
   const run = await runMeasured({ label: logLabel, script, args, env, nodeFlags });
   const pages = htmlFiles(dist);
-  const studies = caseStudyPages(site, dist);
+  const studies = caseStudyPages(site, dist, cohort !== undefined);
   const measurement: BuildMeasurement = {
     site,
     n,
@@ -916,6 +935,7 @@ async function main(): Promise<void> {
       notebook: { type: 'boolean', default: false },
       'notebook-file': { type: 'string' },
       prose: { type: 'string' },
+      cohort: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -936,6 +956,10 @@ async function main(): Promise<void> {
   const prose = values.prose ?? 'full';
   if (prose !== 'full' && prose !== 'light')
     throw new Error(`bad --prose: ${prose} (full or light)`);
+  const cohort = values.cohort === undefined ? undefined : Number(values.cohort);
+  if (cohort !== undefined && (!Number.isInteger(cohort) || cohort < 1)) {
+    throw new Error(`bad --cohort: ${values.cohort} (a number of members)`);
+  }
   const sites: Site[] =
     values.only === 'casefolio' || values.only === 'bare' ? [values.only] : ['casefolio', 'bare'];
   const profileDir = values.profile ? path.join(benchDir, 'profiles') : undefined;
@@ -948,7 +972,7 @@ async function main(): Promise<void> {
     ...(measureNotebook ? [`the notebook (N = ${NOTEBOOK_N})`] : []),
   ].join(' and ');
   console.log(
-    `Casefolio build benchmark: ${measuring}${prose === 'light' ? ' (light prose)' : ''}, seed ${seed}, Node ${process.version}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, NODE_OPTIONS=${process.env['NODE_OPTIONS'] ?? '(unset)'}, load average ${os
+    `Casefolio build benchmark: ${measuring}${prose === 'light' ? ' (light prose)' : ''}${cohort === undefined ? '' : ` as a cohort of ${cohort} members`}, seed ${seed}, Node ${process.version}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, NODE_OPTIONS=${process.env['NODE_OPTIONS'] ?? '(unset)'}, load average ${os
       .loadavg()
       .map((load) => load.toFixed(2))
       .join(' ')}`,
@@ -980,6 +1004,7 @@ async function main(): Promise<void> {
         const result = await build(site, n, seed, {
           run,
           prose,
+          cohort,
           ...(profileDir ? { profileDir } : {}),
         });
         runs.get(site)?.push(result);
@@ -1024,7 +1049,7 @@ async function main(): Promise<void> {
   const jsonFile = values.json ?? path.join(benchDir, 'results.json');
   writeFileSync(
     jsonFile,
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu, cores: os.cpus().length, loadAverage: os.loadavg(), nodeOptions: process.env['NODE_OPTIONS'] ?? null, seed, prose, results, ...(notebook ? { notebook } : {}) }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu, cores: os.cpus().length, loadAverage: os.loadavg(), nodeOptions: process.env['NODE_OPTIONS'] ?? null, seed, prose, cohort: cohort ?? null, results, ...(notebook ? { notebook } : {}) }, null, 2)}\n`,
   );
   if (list.some((verdict) => verdict.ok === false)) process.exitCode = 1;
 }

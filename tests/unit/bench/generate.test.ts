@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   bareProject,
   casefolioContent,
+  cohortContent,
   generateStudy,
   NOTEBOOK_FILE,
   proseWords,
@@ -12,6 +13,7 @@ import {
   withNotebook,
   writeFiles,
 } from '../../../bench/generate.ts';
+import { checkAll } from '../../../src/content/check-all.ts';
 import { checkContent } from '../../../src/content/check.ts';
 import { lintContent } from '../../../src/content/lints.ts';
 import { formatProblem } from '../../../src/problems/problem.ts';
@@ -46,6 +48,36 @@ describe('bench generator', () => {
     expect(report.caseStudies).toHaveLength(5);
     const findings = lintContent(report, siteOptionsSchema.parse({}));
     expect(findings.map(formatProblem)).toEqual([]);
+  });
+
+  it('spreads the same studies over a cohort of members, in both member forms, passing every check and lint', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'casefolio-bench-'));
+    temporaryDirs.push(root);
+    const contentDir = path.join(root, 'content');
+    const files = cohortContent(10, 4);
+    writeFiles(contentDir, files);
+    const { portfolios, findings } = await checkAll(
+      { root, contentDir, publicDir: path.join(root, 'public') },
+      siteOptionsSchema.parse({}),
+    );
+    expect(findings.map(formatProblem)).toEqual([]);
+    expect(
+      portfolios.map(({ member, report }) => [member?.slug, report.caseStudies.length]),
+    ).toEqual([
+      ['intern-1', 3],
+      ['intern-2', 3],
+      ['intern-3', 2],
+      ['intern-4', 2],
+    ]);
+    expect(files.has('people/intern-2/content/profile.yaml')).toBe(true);
+    // The same prose as the single portfolio's: study i is the same study.
+    const single = casefolioContent(10);
+    const mdx = (map: Map<string, string>) =>
+      [...map]
+        .filter(([file]) => file.endsWith('.mdx'))
+        .map(([, text]) => text)
+        .sort();
+    expect(mdx(files)).toEqual(mdx(single));
   });
 
   it('adds the fifty-figure notebook to the first study only, and the site still passes every check and lint', () => {
