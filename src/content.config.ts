@@ -43,7 +43,8 @@ const caseStudies = defineCollection({
           pattern: config.caseStudyPatterns,
           base: config.caseStudiesBase,
           // In a cohort, `ada/churn`: the member, then the case study's slug.
-          generateId: ({ entry }) => (config.cohort ? memberEntryId(entry) : slugFromEntry(entry)),
+          generateId: ({ entry }) =>
+            config.entryIds === 'member/slug' ? memberEntryId(entry) : slugFromEntry(entry),
         }),
       ),
       config.contentDir,

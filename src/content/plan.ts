@@ -43,6 +43,8 @@ export interface ContentPlan extends CheckedValues {
   caseStudiesBase: string;
   /** The profiles the profile collection loads: `profile`, or in a cohort one per member by its slug. */
   profiles: PlannedProfile[];
+  /** How case-study entries are named: by slug, or in a cohort `<member>/<slug>`. */
+  entryIds: 'slug' | 'member/slug';
   /** In a cohort: cohort.yaml, the members built and the members left out. */
   cohort?: PlannedCohort;
   /**
@@ -82,7 +84,7 @@ export interface PlannedCohort {
 /** The files the content collections load, known before the checks end (`onListed`). */
 export type CollectionFiles = Pick<
   ContentPlan,
-  'caseStudyPatterns' | 'caseStudiesBase' | 'profiles'
+  'caseStudyPatterns' | 'caseStudiesBase' | 'profiles' | 'entryIds'
 >;
 
 /** What Astro's process needs of the plan: the search records go to the indexer through a file. */
@@ -261,6 +263,7 @@ export async function planContent(
         caseStudyPatterns: publishedPatterns(found, place),
         caseStudiesBase: place.base,
         profiles: plannedProfiles(location, cohort?.members),
+        entryIds: cohort ? 'member/slug' : 'slug',
       });
     },
   );
@@ -320,6 +323,7 @@ export async function planContent(
       : publishedPatterns([...entries, ...linkedEntries], place),
     caseStudiesBase: place.base,
     profiles: plannedProfiles(location, builtMembers),
+    entryIds: cohort ? 'member/slug' : 'slug',
     ...(cohort?.data && builtMembers
       ? {
           cohort: {

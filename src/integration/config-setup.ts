@@ -72,6 +72,7 @@ export async function setUpConfig(
     // Filled in by the content check, before the content collections read them.
     caseStudiesBase: path.join(contentDir, 'case-studies'),
     profiles: [],
+    entryIds: 'slug',
     caseStudyPatterns: [],
     notebookImagesDir: location.notebookImagesDir,
     notebookMaxBytes: notebookMaxBytes(options),

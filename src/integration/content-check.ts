@@ -43,6 +43,7 @@ export function startContentCheck(
     resolved.caseStudyPatterns = files.caseStudyPatterns;
     resolved.caseStudiesBase = files.caseStudiesBase;
     resolved.profiles = files.profiles;
+    resolved.entryIds = files.entryIds;
     filesListed();
   };
   const { location, mode, searchRecordsFile } = check;
@@ -71,6 +72,7 @@ export function startContentCheck(
         caseStudyPatterns: [EVERY_CASE_STUDY],
         caseStudiesBase: resolved.caseStudiesBase,
         profiles: resolved.profiles,
+        entryIds: resolved.entryIds,
       });
       throw machineryFailure('the content could not be checked', error);
     },

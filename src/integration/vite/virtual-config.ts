@@ -15,6 +15,8 @@ export interface ResolvedConfig {
   caseStudiesBase: string;
   /** The profile.yaml files the profile collection loads, by entry id; filled in by the content check. */
   profiles: PlannedProfile[];
+  /** How case-study entries are named: by slug, or in a cohort `<member>/<slug>`; from the content check. */
+  entryIds: 'slug' | 'member/slug';
   /** In a cohort: cohort.yaml, the members built, and who was left out. */
   cohort?: PlannedCohort | undefined;
   /** True in `astro dev`: drafts are listed and marked. */
