@@ -62,6 +62,8 @@ const MUST_BUILD = [
   'notebook-hostile',
   'responsible-page',
   'fairness-phone',
+  'cohort',
+  'cohort-skip',
 ];
 
 /**

@@ -41,6 +41,8 @@ let withSite: Site;
 let fixture: Site;
 /** A case study with every part of `responsible:`, a fairness table and chart (tests/fixtures/responsible-page). */
 let responsible: Site;
+/** The sample cohort (tests/fixtures/cohort), under a base path: members' pages and cross-links. */
+let cohort: Site;
 
 async function build(
   label: string,
@@ -76,6 +78,9 @@ beforeAll(async () => {
   withSite = await build('checkers-lh', '/', [], { serveFirst: true });
   fixture = await build('checkers-fixture', '/', [], { fixture: 'valid' });
   responsible = await build('checkers-responsible', '/', [], { fixture: 'responsible-page' });
+  cohort = await build('checkers-cohort', '/fellows/', ['--base', '/fellows/'], {
+    fixture: 'cohort',
+  });
 });
 
 afterAll(async () => {
@@ -296,6 +301,12 @@ describe('links (linkinator over the served site, loopback only)', () => {
 
   it('finds no broken link or asset in the valid fixture (every component)', async () => {
     await expectNoBrokenLinks(fixture);
+  });
+
+  it("finds no broken link in the sample cohort under a base path, members' pages and links between them included", async () => {
+    const ok = await expectNoBrokenLinks(cohort);
+    expect(ok.some((url) => url.startsWith(`${cohort.root}people/`))).toBe(true);
+    expect(ok).toContain(`${cohort.root}case-studies/`);
   });
 
   it('finds no broken link in the responsible-page fixture, its model cards included', async () => {
