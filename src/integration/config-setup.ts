@@ -96,7 +96,17 @@ export async function setUpConfig(
     // would refuse is what the overlay shows.
     state.recheck = async () => {
       const plan = await recheckContent(location, mode, logger);
-      if (plan) state.notebookImages = plan.notebookImages;
+      if (!plan) return;
+      state.notebookImages = plan.notebookImages;
+      // The members a dev server routes are those it started with: a cohort's
+      // pages and profiles are listed once, as a build lists them.
+      const before = state.resolved?.cohort?.members.join(' ');
+      const after = plan.cohort?.members.join(' ');
+      if (before !== after) {
+        logger.warn(
+          'the cohort’s members changed (a member folder added, removed or renamed, or cohort.yaml): restart astro dev to see their pages',
+        );
+      }
     };
     injectRoute({ pattern: '/og/[...card]', entrypoint: new URL('og/route.ts', config.srcDir) });
   }
