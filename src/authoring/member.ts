@@ -26,7 +26,7 @@ export const COHORT_FILE = 'cohort.yaml';
  * coordinator commits the scaffold and the intern must find the folder there.
  * Its leading `.` makes every content walk pass it over, as it does `.DS_Store`.
  */
-export const KEEP_FILE = '.gitkeep';
+const KEEP_FILE = '.gitkeep';
 
 const CASE_STUDIES = 'case-studies';
 
