@@ -48,16 +48,32 @@ export function memberSlugProblem(given: string): string | undefined {
 }
 
 /**
- * The content folder of an existing member: `people/<slug>/content/` when the
- * member is a whole Casefolio repository (a git submodule, its profile in
- * `content/profile.yaml`), else `people/<slug>/`; undefined when there is no
- * such member folder.
+ * The content folder of an existing member, where a case study for it goes:
+ * `people/<slug>/content/` when the member is a whole Casefolio repository (a
+ * git submodule, its profile in `content/profile.yaml`), else
+ * `people/<slug>/`. A folder with neither profile is refused rather than
+ * written into: it is most often a submodule a fresh clone has not checked out
+ * yet, whose files would land beside the repository instead of in it.
  */
-export function memberContentDir(contentDir: string, slug: string): string | undefined {
+export function memberContentDir(
+  contentDir: string,
+  slug: string,
+  show: (absolute: string) => string,
+): { ok: true; dir: string } | { ok: false; message: string } {
   const folder = path.join(contentDir, PEOPLE_FOLDER, slug);
-  if (!existsSync(folder)) return undefined;
+  if (!existsSync(folder)) {
+    return {
+      ok: false,
+      message: `${show(folder)}/ does not exist: add the member first with npm run new -- --member ${slug}`,
+    };
+  }
   const repository = path.join(folder, 'content');
-  return existsSync(path.join(repository, PROFILE_FILE)) ? repository : folder;
+  if (existsSync(path.join(repository, PROFILE_FILE))) return { ok: true, dir: repository };
+  if (existsSync(path.join(folder, PROFILE_FILE))) return { ok: true, dir: folder };
+  return {
+    ok: false,
+    message: `${show(folder)}/ has no ${PROFILE_FILE} (nor content/${PROFILE_FILE}): if it is a git submodule, run git submodule update --init first`,
+  };
 }
 
 /**

@@ -600,14 +600,11 @@ async function main(): Promise<number> {
       return 0;
     }
     // A case study in the member: the same as without --member, in the member's content.
-    const memberContent = memberContentDir(contentDir, flags.member);
-    if (memberContent === undefined) {
-      const folder = display(project, path.join(contentDir, PEOPLE_FOLDER, flags.member));
-      throw new CliError(
-        `${folder}/ does not exist: add the member first with npm run new -- --member ${flags.member}`,
-      );
-    }
-    project.caseStudiesDir = path.join(memberContent, 'case-studies');
+    const memberContent = memberContentDir(contentDir, flags.member, (absolute) =>
+      display(project, absolute),
+    );
+    if (!memberContent.ok) throw new CliError(memberContent.message);
+    project.caseStudiesDir = path.join(memberContent.dir, 'case-studies');
     project.member = flags.member;
   }
   if (project.templates.length === 0) {

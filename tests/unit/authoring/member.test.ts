@@ -169,14 +169,29 @@ describe('scaffoldMember', () => {
 });
 
 describe('memberContentDir', () => {
-  it('is the folder itself, its content/ for a whole repository, undefined for no member', () => {
+  const dirOf = (slug: string) => memberContentDir(contentDir, slug, show);
+
+  it('is the folder itself, or its content/ for a whole repository (a git submodule)', () => {
     created(scaffold('ada'));
     const people = path.join(contentDir, 'people');
-    expect(memberContentDir(contentDir, 'ada')).toBe(path.join(people, 'ada'));
+    expect(dirOf('ada')).toEqual({ ok: true, dir: path.join(people, 'ada') });
     mkdirSync(path.join(people, 'grace', 'content'), { recursive: true });
     writeFileSync(path.join(people, 'grace', 'content', 'profile.yaml'), 'name: Grace\n');
-    expect(memberContentDir(contentDir, 'grace')).toBe(path.join(people, 'grace', 'content'));
-    expect(memberContentDir(contentDir, 'nobody')).toBeUndefined();
+    expect(dirOf('grace')).toEqual({ ok: true, dir: path.join(people, 'grace', 'content') });
+  });
+
+  it('refuses a member that does not exist, and a folder with no profile (a submodule not checked out)', () => {
+    expect(dirOf('nobody')).toEqual({
+      ok: false,
+      message:
+        'content/people/nobody/ does not exist: add the member first with npm run new -- --member nobody',
+    });
+    mkdirSync(path.join(contentDir, 'people', 'empty'), { recursive: true });
+    expect(dirOf('empty')).toEqual({
+      ok: false,
+      message:
+        'content/people/empty/ has no profile.yaml (nor content/profile.yaml): if it is a git submodule, run git submodule update --init first',
+    });
   });
 });
 
