@@ -9,6 +9,11 @@
  *   npm run new -- --title "Churn model" --template classification --yes
  *   npm run new -- --fresh
  *   npm run new -- --notebook ~/work/churn.ipynb --template classification
+ *   npm run new -- --member ada-lovelace
+ *   npm run new -- --member ada-lovelace --title "Churn model" --template classification --yes
+ *
+ * --member scaffolds a cohort member's folder (src/authoring/member.ts); with
+ * the case-study options it creates the case study inside that member instead.
  *
  * --notebook starts the case study around a notebook: it is checked as the
  * build checks notebooks, copied into the new folder and shown with
@@ -34,6 +39,13 @@ import { schemaProblems } from '../content/schema-problems.ts';
 import { freshStart, readSampleManifest } from './fresh-start-files.ts';
 import { PROFILE_FILE, fileCount, keptBecause, type FreshStartPlan } from './fresh-start.ts';
 import { checkAnswer, fillTemplate, notebookTitle, withNotebook } from './scaffold.ts';
+import {
+  COHORT_FILE,
+  PEOPLE_FOLDER,
+  memberContentDir,
+  memberSlugProblem,
+  scaffoldMember,
+} from './member.ts';
 import { readNotebook } from '../notebooks/read.ts';
 import { lintNotebook } from '../notebooks/lints.ts';
 import { cellChoices, exampleCells } from '../notebooks/select.ts';
@@ -64,6 +76,7 @@ const OPTIONS = {
   publish: { type: 'boolean' },
   fresh: { type: 'boolean' },
   notebook: { type: 'string' },
+  member: { type: 'string' },
   config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -78,6 +91,7 @@ interface Flags {
   publish?: boolean | undefined;
   fresh?: boolean | undefined;
   notebook?: string | undefined;
+  member?: string | undefined;
   config?: string | undefined;
   help?: boolean | undefined;
 }
@@ -89,12 +103,26 @@ interface Project {
   caseStudiesDir: string;
   templatesDir: string;
   templates: string[];
+  /** With --member: the member's folder name, whose pages live under /people/<member>/. */
+  member?: string | undefined;
 }
+
+/** The options that describe a case study: with --member, they put one in that member. */
+const CASE_STUDY_FLAGS = [
+  'title',
+  'template',
+  'organization',
+  'role',
+  'start',
+  'publish',
+  'notebook',
+] as const;
 
 function usage(templates: readonly string[]): string {
   const names = templates.length > 0 ? templates.join(', ') : 'none found in templates/';
   return `Usage: npm run new [-- options]
        npm run new -- --fresh
+       npm run new -- --member <slug>
 
 Creates content/case-studies/<slug>/index.mdx from a template in templates/, as a
 draft. In a terminal it asks for whatever the options leave out.
@@ -102,6 +130,12 @@ draft. In a terminal it asks for whatever the options leave out.
 With --fresh it starts your own portfolio instead: it removes the sample profile
 and case studies (only files still exactly as shipped; anything you changed or
 added is kept and listed) and writes a starter content/profile.yaml.
+
+With --member alone it adds a member to a cohort site: content/people/<slug>/
+with a starter profile.yaml and an empty case-studies/, and content/cohort.yaml
+(a placeholder name) when there is none yet. It never overwrites a member.
+With --member and the case-study options, it creates the case study in that
+member's case-studies/ instead.
 
 Options:
   --title <text>          the case study's title; its URL name (slug) is derived from it
@@ -114,12 +148,16 @@ Options:
   --notebook <file>       start it around a Jupyter notebook: copied in and shown with <Notebook>;
                           its first heading is the default title
   --fresh                 remove the sample portfolio and write a starter profile
+  --member <slug>         add a cohort member (content/people/<slug>/); with --title and the
+                          other case-study options, create the case study in that member
   --config <file>         the Astro config to read the content folder and base from (default: astro.config.mjs)
   -h, --help              show this help
 
 Examples:
   npm run new -- --title "Churn model" --template classification --organization "Acme" --role "Data Science Intern" --yes
   npm run new -- --notebook ../experiments/churn.ipynb --template classification --yes
+  npm run new -- --member ada-lovelace
+  npm run new -- --member ada-lovelace --title "Churn model" --template classification --yes
 `;
 }
 
@@ -402,22 +440,69 @@ function notebookNotes(given: GivenNotebook, folder: string): string[] {
   ];
 }
 
-/** The dev server's address for a case study, under the config's base. */
-function previewUrl(base: string, slug: string): string {
-  return `http://localhost:4321${base}case-studies/${slug}/`;
+/** The dev server's address for a case study (a member's, with --member), under the config's base. */
+function previewUrl(base: string, slug: string, member?: string): string {
+  const owner = member === undefined ? '' : `${PEOPLE_FOLDER}/${member}/`;
+  return `http://localhost:4321${base}${owner}case-studies/${slug}/`;
+}
+
+/** A starter file in templates/, or a one-line failure naming where it should be. */
+function readStarter(project: Project, name: string, kind: string): string {
+  const file = path.join(project.templatesDir, name);
+  if (!existsSync(file)) {
+    throw new CliError(
+      `no starter ${kind} at ${display(project, file)}: run npm run new from the project folder`,
+    );
+  }
+  return readFileSync(file, 'utf8');
+}
+
+/** `npm run new -- --member <slug>`: scaffolds the member, and says what it did and what is next. */
+function addMember(project: Project, base: string, slug: string): string {
+  const result = scaffoldMember(
+    project.contentDir,
+    slug,
+    {
+      profile: readStarter(project, PROFILE_FILE, 'profile'),
+      cohort: readStarter(project, COHORT_FILE, 'cohort'),
+    },
+    (absolute) => display(project, absolute),
+  );
+  if (!result.ok) throw new CliError(result.message);
+  const profile = display(project, result.profile);
+  const lines = [
+    `Created ${profile}, a starter profile: its comments say what to write.`,
+    `Created ${display(project, result.caseStudies)}/, empty: the member's case studies go there.`,
+  ];
+  if (result.cohortCreated) {
+    lines.push(
+      `Created ${display(project, result.cohort)}, which makes the site a cohort: put the program's name in it.`,
+    );
+  }
+  if (result.singlePortfolio.length > 0) {
+    const found = result.singlePortfolio.map((file) =>
+      file.endsWith('case-studies') ? `${display(project, file)}/` : display(project, file),
+    );
+    lines.push(
+      `${found.join(' and ')} ${found.length === 1 ? 'is' : 'are'} a single portfolio's: a cohort's members live in ${display(project, path.join(project.contentDir, PEOPLE_FOLDER))}/, so move them into a member's folder to keep them.`,
+    );
+  }
+  const templates = project.templates[0] ?? 'classification';
+  const steps = [
+    `Put the member's name and headline in ${profile}.`,
+    `npm run new -- --member ${slug} --title "..." --template ${templates}   to start their first case study`,
+    `npm run dev   to preview it at http://localhost:4321${base}${PEOPLE_FOLDER}/${slug}/ (npm run check reviews every member)`,
+  ];
+  lines.push('', 'Next:', ...steps.map((step, index) => `  ${index + 1}. ${step}`));
+  return `${lines.join('\n')}\n`;
 }
 
 /** `npm run new -- --fresh`: removes the sample, writes the starter profile, and says what it did and what is next. */
 function startFresh(project: Project): string {
-  const starterFile = path.join(project.templatesDir, PROFILE_FILE);
-  if (!existsSync(starterFile)) {
-    throw new CliError(
-      `no starter profile at ${display(project, starterFile)}: run npm run new from the project folder`,
-    );
-  }
+  const starter = readStarter(project, PROFILE_FILE, 'profile');
   let plan: FreshStartPlan;
   try {
-    plan = freshStart(project.contentDir, readSampleManifest(), readFileSync(starterFile, 'utf8'));
+    plan = freshStart(project.contentDir, readSampleManifest(), starter);
   } catch (error) {
     const { code, path: file } = error as NodeJS.ErrnoException;
     if (code === undefined) throw error;
@@ -496,9 +581,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (flags.fresh) {
-    const others = (
-      ['title', 'template', 'organization', 'role', 'start', 'publish', 'notebook'] as const
-    )
+    const others = ([...CASE_STUDY_FLAGS, 'member'] as const)
       .filter((name) => flags[name] !== undefined)
       .map((name) => `--${name}`);
     if (others.length > 0) {
@@ -508,6 +591,21 @@ async function main(): Promise<number> {
     }
     process.stdout.write(startFresh(project));
     return 0;
+  }
+  if (flags.member !== undefined) {
+    const problem = memberSlugProblem(flags.member);
+    if (problem) throw new CliError(problem);
+    if (!CASE_STUDY_FLAGS.some((name) => flags[name] !== undefined)) {
+      process.stdout.write(addMember(project, base, flags.member));
+      return 0;
+    }
+    // A case study in the member: the same as without --member, in the member's content.
+    const memberContent = memberContentDir(contentDir, flags.member, (absolute) =>
+      display(project, absolute),
+    );
+    if (!memberContent.ok) throw new CliError(memberContent.message);
+    project.caseStudiesDir = path.join(memberContent.dir, 'case-studies');
+    project.member = flags.member;
   }
   if (project.templates.length === 0) {
     throw new CliError(
@@ -543,7 +641,7 @@ async function main(): Promise<number> {
     ? `Created ${file} (published: npm run build includes it)`
     : `Created ${file} (a draft)`;
   const notes = notebook ? notebookNotes(notebook, path.posix.dirname(file)) : [];
-  const preview = `Preview: run npm run dev, then open ${previewUrl(base, slug)}`;
+  const preview = `Preview: run npm run dev, then open ${previewUrl(base, slug, project.member)}`;
   if (interactive) {
     prompts.log.success(created);
     for (const note of notes) prompts.log.info(note);

@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -271,5 +280,118 @@ describe('npm run new -- --notebook', () => {
     const result = runNew(['--fresh', '--notebook', notebook]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('--fresh cannot be combined with --notebook');
+  });
+});
+
+describe('npm run new -- --member', () => {
+  const people = () => path.join(contentDir, 'people');
+
+  it('adds a member: profile, empty case-studies/ and cohort.yaml, then says what is next', () => {
+    const result = runNew(['--member', 'ada-lovelace']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const member = path.join(people(), 'ada-lovelace');
+    expect(result.stdout).toBe(
+      `Created ${member}/profile.yaml, a starter profile: its comments say what to write.\n` +
+        `Created ${member}/case-studies/, empty: the member's case studies go there.\n` +
+        `Created ${contentDir}/cohort.yaml, which makes the site a cohort: put the program's name in it.\n` +
+        // The drafts fixture is a single portfolio: its files are named, and left alone.
+        `${contentDir}/profile.yaml and ${contentDir}/case-studies/ are a single portfolio's: a cohort's members live in ${people()}/, so move them into a member's folder to keep them.\n` +
+        '\n' +
+        'Next:\n' +
+        `  1. Put the member's name and headline in ${member}/profile.yaml.\n` +
+        '  2. npm run new -- --member ada-lovelace --title "..." --template analytics   to start their first case study\n' +
+        '  3. npm run dev   to preview it at http://localhost:4321/people/ada-lovelace/ (npm run check reviews every member)\n',
+    );
+    expect(existsSync(path.join(member, 'case-studies', '.gitkeep'))).toBe(true);
+    expect(existsSync(path.join(contentDir, 'case-studies', 'secret-draft', 'index.mdx'))).toBe(
+      true,
+    );
+  });
+
+  it('refuses an invalid slug and an existing member, in one line each', () => {
+    const bad = runNew(['--member', 'Ada Lovelace']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe(
+      '--member: invalid slug "Ada Lovelace": use lowercase letters, digits and single hyphens, as in "ada-lovelace"\n',
+    );
+    expect(existsSync(people())).toBe(false);
+    // Checked before the case-study options use it as a path: nothing is written outside people/.
+    mkdirSync(path.join(tempDir, 'outside'));
+    const escape = runNew([
+      '--member',
+      '../../outside',
+      '--title',
+      'Churn model',
+      '--template',
+      'analytics',
+      '--yes',
+    ]);
+    expect(escape.code).toBe(1);
+    expect(escape.stderr).toMatch(/^--member: invalid slug "..\/..\/outside": /);
+    expect(readdirSync(path.join(tempDir, 'outside'))).toEqual([]);
+    expect(runNew(['--member', 'ada']).code).toBe(0);
+    const again = runNew(['--member', 'ada']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe(
+      `${people()}/ada/ already exists; to add a case study to it: npm run new -- --member ada --title "..."\n`,
+    );
+  });
+
+  it('with the case-study options, creates the case study in the member, in either form', () => {
+    expect(runNew(['--member', 'ada']).code).toBe(0);
+    const result = runNew([
+      '--member',
+      'ada',
+      '--title',
+      'Churn model',
+      '--template',
+      'analytics',
+      '--yes',
+    ]);
+    expect(result.stderr).toBe('');
+    const file = path.join(people(), 'ada', 'case-studies', 'churn-model', 'index.mdx');
+    expect(result.stdout).toBe(
+      `Created ${file} (a draft)\n` +
+        'Preview: run npm run dev, then open http://localhost:4321/people/ada/case-studies/churn-model/\n',
+    );
+    const report = checkContent({ root, contentDir: path.join(people(), 'ada') });
+    expect(report.problems.map(formatProblem)).toEqual([]);
+    expect(report.caseStudies.map((entry) => entry.slug)).toEqual(['churn-model']);
+
+    // A member that is a whole Casefolio repository (a git submodule): its content/ is used.
+    const repository = path.join(people(), 'grace', 'content');
+    cpSync(fixture, repository, { recursive: true });
+    expect(
+      runNew(['--member', 'grace', '--title', 'Churn model', '--template', 'analytics', '--yes'])
+        .code,
+    ).toBe(0);
+    expect(existsSync(path.join(repository, 'case-studies', 'churn-model', 'index.mdx'))).toBe(
+      true,
+    );
+  });
+
+  it('refuses a case study for a member that does not exist, and --fresh with --member', () => {
+    const missing = runNew([
+      '--member',
+      'bob',
+      '--title',
+      'Churn model',
+      '--template',
+      'analytics',
+      '--yes',
+    ]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(
+      `${people()}/bob/ does not exist: add the member first with npm run new -- --member bob\n`,
+    );
+    const fresh = runNew(['--fresh', '--member', 'bob']);
+    expect(fresh.code).toBe(1);
+    expect(fresh.stderr).toContain('--fresh cannot be combined with --member');
+    expect(existsSync(people())).toBe(false);
+  });
+
+  it('is in --help', () => {
+    expect(runNew(['--help']).stdout).toContain('--member <slug>');
   });
 });
