@@ -114,4 +114,13 @@ if (flags.json) {
     );
   }
 }
-process.exitCode = errors > 0 ? 1 : 0;
+// Under onMemberError: skip, a member's errors leave the member out of the
+// build rather than stop it, so only the others fail the check (a workflow's
+// check step then lets the build publish everyone else).
+const skipping = cohort?.data?.onMemberError === 'skip';
+const stopping = sorted.filter(
+  (finding) =>
+    finding.severity === 'error' &&
+    !(skipping && memberOf(finding.file, peopleFolder) !== undefined),
+).length;
+process.exitCode = stopping > 0 ? 1 : 0;

@@ -291,4 +291,21 @@ describe('a cohort with a broken member', () => {
       ).toBe(true);
     }
   });
+  it('fails npm run check only for what would stop the build, under onMemberError: skip', async () => {
+    const content = path.join(projectRoot, 'tests/fixtures/cohort-skip/content');
+    const check = await runCommand(
+      process.execPath,
+      ['src/authoring/check.ts', ...testConfigArgs],
+      {
+        cwd: projectRoot,
+        env: childEnv({ CASEFOLIO_CONTENT_DIR: content }),
+      },
+    );
+    // The members' problems are printed, and the workflow's check step lets the build go on.
+    expect(check.stderr).toMatch(
+      /^tests\/fixtures\/cohort-skip\/content\/people\/[a-z-]+\/\S+:\d+: /m,
+    );
+    expect(check.stdout).toContain('onMemberError is skip');
+    expect(check.code).toBe(0);
+  });
 });
