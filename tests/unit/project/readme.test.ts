@@ -15,6 +15,7 @@ import {
   metricsChartPropsSchema,
 } from '../../../src/schemas/components.ts';
 import { taskSchema } from '../../../src/schemas/model.ts';
+import { cohortSchema } from '../../../src/schemas/cohort.ts';
 import { profilePathSchema } from '../../../src/schemas/profile.ts';
 
 /**
@@ -41,6 +42,7 @@ const tables: [heading: string, schema: z.ZodType, path: PropertyKey[]][] = [
   ['responsible', caseStudyPathSchema, ['responsible']],
   ['responsible.fairness', caseStudyPathSchema, ['responsible', 'fairness']],
   ['profile.yaml', profilePathSchema, []],
+  ['cohort.yaml', cohortSchema, []],
   ['profile links[]', profilePathSchema, ['links', 0]],
   ['profile skills[]', profilePathSchema, ['skills', 0]],
   ['profile education[]', profilePathSchema, ['education', 0]],
