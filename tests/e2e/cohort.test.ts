@@ -197,4 +197,19 @@ describeWithBrowser("the cohort's pages", () => {
     expect(new URL(page.url()).pathname).toBe('/');
     await context.close();
   });
+  it('searches everyone: a member is found by name, and results narrow by member, track and skill', async () => {
+    const probe = await open('/');
+    const name = (await probe.page.locator('.member__name a').first().textContent())?.trim() ?? '';
+    await probe.context.close();
+    const { page, context, errors } = await open(`/search/?q=${encodeURIComponent(name)}`);
+    await page.locator('.pagefind-ui__result-link').first().waitFor();
+    const titles = await page
+      .locator('.pagefind-ui__result-link')
+      .evaluateAll((links) => links.map((link) => link.textContent?.trim() ?? ''));
+    expect(titles).toContain(name);
+    const panel = (await page.locator('.pagefind-ui__filter-panel').textContent()) ?? '';
+    for (const filter of ['member', 'track', 'skill']) expect(panel).toContain(filter);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
