@@ -193,7 +193,7 @@ function textWarnings(pdf: PdfText, profile: ContentReport['profile'], written: 
     if (at < 0) {
       const why = ligatured(name, text, casedText);
       warnings.push(
-        `your name "${profile.name}" does not come out of ${written} as text${why || ', so an applicant-tracking system cannot tell whose résumé it is; write it as text (not in a picture or a font without real letters) at the top'}`,
+        `your name "${profile.name}" does not come out of ${written} as text${why || ', so an applicant-tracking system cannot tell whose résumé it is; write it at the top as text, spelled as in profile.yaml (not in a picture, nor in a font without real letters)'}`,
       );
     } else {
       warnings.push(...nameOrder(pdf, lines, name, at, written));

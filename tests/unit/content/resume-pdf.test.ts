@@ -112,7 +112,7 @@ describe('a résumé PDF as an applicant-tracking system reads it', () => {
       .replaceAll('ada@example.com', 'grace@example.com')
       .replace('https://github.com/ada-fixture', 'https://www.kaggle.com/grace/');
     expect(await check(pdf('one-column.pdf'), other)).toEqual([
-      `${at} warning: your name "Grace Hopper" does not come out of ./resume.pdf as text, so an applicant-tracking system cannot tell whose résumé it is; write it as text (not in a picture or a font without real letters) at the top`,
+      `${at} warning: your name "Grace Hopper" does not come out of ./resume.pdf as text, so an applicant-tracking system cannot tell whose résumé it is; write it at the top as text, spelled as in profile.yaml (not in a picture, nor in a font without real letters)`,
       `${at} warning: your email grace@example.com does not come out of ./resume.pdf as text, so an applicant-tracking system cannot contact you; write it out in full as text`,
       `${at} warning: your link https://www.kaggle.com/grace/ (GitHub) is neither text nor a link in ./resume.pdf, so an applicant-tracking system does not see it; write its address out (such as kaggle.com/grace) and make it a link`,
     ]);
