@@ -26,6 +26,8 @@ const config: KnipConfig = {
     'bench/*.ts',
     // Loaded into `astro build` with node --import (tests/build/artifact-reads.test.ts).
     'tests/build/trace-reads.mjs',
+    // Makes the résumé PDFs the unit tests read (`node tests/fixtures/resume-pdfs/make.ts`).
+    'tests/fixtures/resume-pdfs/make.ts',
     // Child processes the unit tests start by path.
     'tests/fixtures/child-jobs/*.ts',
     'tests/fixtures/module-graph/*.ts',

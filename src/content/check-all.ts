@@ -10,6 +10,7 @@ import {
 import { findLocatedImages } from './image-metadata.ts';
 import { findBrokenLinks } from '../files/broken-links.ts';
 import { findUnreadableImages } from './image-files.ts';
+import { checkResumePdf } from './resume-pdf.ts';
 import { lintContent, type Finding } from './lints.ts';
 import { sortProblems, type ContentProblem } from '../problems/problem.ts';
 import { PEOPLE_DIR } from '../schemas/cohort.ts';
@@ -116,6 +117,7 @@ export async function checkAll(
     findings.push(
       ...asFindings(report.problems, 'schema'),
       ...asFindings(unreadable, 'image-file'),
+      ...(await checkResumePdf(report)),
     );
     portfolios.push({ ...(place.member ? { member: place.member } : {}), report });
   }

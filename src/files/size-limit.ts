@@ -25,6 +25,14 @@ export const MAX_DATA_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024;
 
 /**
+ * The largest PDF résumé profile.yaml may name (`resume`): applicant-tracking
+ * systems and job sites refuse larger uploads (limits of 2 to 5 MB are
+ * common), and a résumé of text is far smaller: Chromium's "Save as PDF" of
+ * `/resume/` is under 100 KB. Above it the check fails before the file is read.
+ */
+export const MAX_RESUME_PDF_BYTES = 2.5 * 1024 * 1024;
+
+/**
  * The most an MLflow run folder may hold, its files together (`artifacts/`
  * is never read, so it does not count): every file is read and parsed, and a
  * run that logs a few metrics for a few thousand steps holds well under 1 MB.

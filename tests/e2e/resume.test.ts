@@ -1,8 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import jsYaml from 'js-yaml';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { checkContent } from '../../src/content/check.ts';
+import { checkResumePdf } from '../../src/content/resume-pdf.ts';
+import { formatFinding } from '../../src/problems/problem.ts';
 import { displayUrl } from '../../src/resume/resume.ts';
 import { projectRoot } from '../helpers/build.ts';
 import {
@@ -146,6 +150,29 @@ describeWithBrowser('the printed résumé, read as an applicant-tracking system 
       // Every link on the page stays a link on paper: the profiles and each case study.
       expect(read.links).toEqual(printed.links);
       expect(printed.links.filter((link) => link.includes('/case-studies/'))).toHaveLength(4);
+    });
+
+    it(`passes npm run check's resume-pdf rule, as the README promises (${format})`, async () => {
+      const page = await openResume();
+      const pdf = await page.pdf({ format, printBackground: false });
+      await page.context().close();
+      const root = mkdtempSync(path.join(os.tmpdir(), 'casefolio-printed-resume-'));
+      try {
+        const contentDir = path.join(root, 'content');
+        cpSync(
+          path.join(projectRoot, 'tests/fixtures/sample/content/profile.yaml'),
+          path.join(contentDir, 'profile.yaml'),
+        );
+        writeFileSync(path.join(contentDir, 'profile.yaml'), 'resume: ./resume.pdf\n', {
+          flag: 'a',
+        });
+        writeFileSync(path.join(contentDir, 'resume.pdf'), pdf);
+        const report = checkContent({ root, contentDir });
+        expect(report.problems).toEqual([]);
+        expect((await checkResumePdf(report)).map(formatFinding)).toEqual([]);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
     });
 
     it(`reads in page order in one column (${format})`, async () => {
