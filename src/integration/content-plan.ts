@@ -12,6 +12,7 @@ import type { AstroConfig, AstroIntegrationLogger, HookParameters } from 'astro'
 import { shareCheckedValues } from '../processes/checked-values.ts';
 import type { BuildContentPlan, PlannedCohort } from '../content/plan.ts';
 import { pluralize } from '../problems/plural.ts';
+import { COHORT_REPORT_PATH } from '../output/cohort-report.ts';
 import { setLiveProblems } from '../dev/live-problems.ts';
 import { formatFinding, formatProblem, problemsSummary } from '../problems/problem.ts';
 import { removeScratch, startBuildExtras } from './build-extras.ts';
@@ -27,7 +28,7 @@ function skippedMembersText(skipped: PlannedCohort['skipped']): string {
     `left out ${member} (${pluralize(problems.length, 'problem')}; onMemberError: skip):`,
     ...problems.map((line) => `  ${line}`),
   ]);
-  return `${lines.join('\n')}\nThe report is in _casefolio/report.json of the build's output (not linked from any page).`;
+  return `${lines.join('\n')}\nThe report is in ${COHORT_REPORT_PATH} of the build's output (not linked from any page).`;
 }
 
 export interface PlanContext {

@@ -1,6 +1,5 @@
 import { compareMetric, primaryMetric } from '../metrics/compare.ts';
 import type { CohortData } from '../schemas/cohort.ts';
-import { RESUME_JSON_PATH, RESUME_PDF_PATH } from '../resume/resume.ts';
 import type { CaseStudy, MemberView } from './portfolio.ts';
 import { memberSkills } from './cohort.ts';
 
@@ -49,10 +48,17 @@ export interface PeopleJson {
 /** How people.json writes an address: absolute when the site's is known, from the member's path. */
 export type Address = (pathname: string, member: string) => string;
 
+/** Where a portfolio's résumé files are, within it: `resume.json`, `resume.pdf`. */
+export interface ResumeFiles {
+  json: string;
+  pdf: string;
+}
+
 export function peopleJson(
   cohort: CohortData,
   members: readonly MemberView[],
   address: Address,
+  resumeFiles: ResumeFiles,
 ): PeopleJson {
   return {
     cohort: {
@@ -71,8 +77,8 @@ export function peopleJson(
       url: address('', slug),
       resume: {
         page: address('resume/', slug),
-        json: address(RESUME_JSON_PATH, slug),
-        ...(profile.resume ? { pdf: address(RESUME_PDF_PATH, slug) } : {}),
+        json: address(resumeFiles.json, slug),
+        ...(profile.resume ? { pdf: address(resumeFiles.pdf, slug) } : {}),
       },
       caseStudies: studies.map((study) => ({
         slug: study.slug,

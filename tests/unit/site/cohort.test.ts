@@ -129,6 +129,7 @@ describe('people.json', () => {
       { name: 'Fellows', onMemberError: 'fail', tracks: ['ML Engineering'] },
       [ada],
       (pathname, slug) => `https://x.org/people/${slug}/${pathname}`,
+      { json: 'resume.json', pdf: 'resume.pdf' },
     );
     expect(data).toEqual({
       cohort: { name: 'Fellows', tracks: ['ML Engineering'] },
