@@ -1,5 +1,9 @@
 import path from 'node:path';
 import type { CaseStudyFile, ContentReport, FoundCaseStudy } from './check.ts';
+import type { CaseStudyData } from '../schemas/case-study.ts';
+import type { ResolvedMetric } from '../artifacts/resolve-metric.ts';
+import type { FairnessView } from '../fairness/view.ts';
+import { fairnessKey } from '../processes/fairness-views.ts';
 import type { CheckedValues } from '../processes/checked-values.ts';
 import { checkAll, type CheckLocation, type LintOptions } from './check-all.ts';
 import type { Finding } from './lints.ts';
@@ -38,10 +42,25 @@ export interface ContentPlan extends CheckedValues {
   cards: OgCardFile[];
   /** What a production build's search index holds, one record per published study; empty otherwise. */
   searchRecords: SearchRecord[];
+  /** A production build's published studies, what their model cards are written from (model-card/write.ts); empty otherwise. */
+  publishedStudies: PublishedStudies;
 }
 
-/** What Astro's process needs of the plan: the search records go to the indexer through a file. */
-export type BuildContentPlan = Omit<ContentPlan, 'searchRecords'>;
+/** The published studies as the pages see them, but for their entries, and the profile's name. */
+interface PublishedStudies {
+  author: string;
+  studies: (CaseStudyData & {
+    slug: string;
+    metrics: ResolvedMetric[];
+    fairness?: FairnessView | undefined;
+  })[];
+}
+
+/**
+ * What Astro's process needs of the plan: the search records go to the
+ * indexer, the published studies to the model-card writer, each through a file.
+ */
+export type BuildContentPlan = Omit<ContentPlan, 'searchRecords' | 'publishedStudies'>;
 
 export type PlanLocation = CheckLocation;
 
@@ -103,6 +122,28 @@ function cardsFromReport(report: ContentReport): OgCardFile[] {
     return [{ slug: file.slug, title, organization, metrics, responsible }];
   });
   return portfolioOgCards(studies, report.profile);
+}
+
+/**
+ * The published studies with the metric values and fairness views the check
+ * read, as site/portfolio.ts puts them together for the pages.
+ */
+function publishedStudies(
+  report: ContentReport,
+  published: readonly CaseStudyFile[],
+): PublishedStudies {
+  const studies = published.flatMap(({ slug, absolutePath, parsed }) => {
+    const valid = parsed?.valid;
+    if (!valid) return [];
+    const read = new Map(parsed.metrics);
+    const metrics = valid.metrics.map(
+      (metric) => read.get(metricKey(absolutePath, metric)) ?? metric,
+    );
+    const asked = valid.responsible?.fairness;
+    const fairness = asked && new Map(parsed.fairness).get(fairnessKey(absolutePath, asked));
+    return [{ ...valid, slug, metrics, fairness }];
+  });
+  return { author: report.profile?.name ?? '', studies };
 }
 
 /** What a plan is for: drafts shown (dev), a production build, and the lints' options. */
@@ -179,5 +220,6 @@ export async function planContent(
     searchRecords: published.flatMap(({ slug, parsed }) =>
       parsed?.valid && parsed.body ? [searchRecord(slug, parsed.valid, parsed.body.text)] : [],
     ),
+    publishedStudies: publishedStudies(report, published),
   };
 }
