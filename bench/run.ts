@@ -1013,7 +1013,7 @@ async function main(): Promise<void> {
             ? `${seconds(result.wallMs)}, ${mb(result.peakRss)}`
             : `FAILED (exit ${result.exitCode}); see ${path.relative(projectRoot, result.logFile)}`,
         );
-        if (profileDir) printProfiles(path.join(profileDir, `${site}-${n}`));
+        if (profileDir) printProfiles(path.join(profileDir, path.basename(result.logFile, '.log')));
       }
     }
     for (const site of sites) results.push(combineRuns(runs.get(site) ?? []));

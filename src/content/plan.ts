@@ -1,6 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentReport, FoundCaseStudy } from './check.ts';
+import type { CaseStudyData } from '../schemas/case-study.ts';
+import type { ResolvedMetric } from '../artifacts/resolve-metric.ts';
+import type { FairnessView } from '../fairness/view.ts';
+import { fairnessKey } from '../processes/fairness-views.ts';
 import type { CheckedValues } from '../processes/checked-values.ts';
 import {
   checkAll,
@@ -58,6 +62,8 @@ export interface ContentPlan extends CheckedValues {
   cards: OgCardFile[];
   /** What a production build's search index holds, one record per published study; empty otherwise. */
   searchRecords: SearchRecord[];
+  /** A production build's published studies, what their model cards are written from (model-card/write.ts); empty otherwise. */
+  publishedStudies: PublishedStudies;
 }
 
 /** A profile.yaml the profile collection loads, by the entry's id. */
@@ -87,8 +93,23 @@ export type CollectionFiles = Pick<
   'caseStudyPatterns' | 'caseStudiesBase' | 'profiles' | 'entryIds'
 >;
 
-/** What Astro's process needs of the plan: the search records go to the indexer through a file. */
-export type BuildContentPlan = Omit<ContentPlan, 'searchRecords'>;
+/**
+ * What Astro's process needs of the plan: the search records go to the
+ * indexer, the published studies to the model-card writer, each through a file.
+ */
+export type BuildContentPlan = Omit<ContentPlan, 'searchRecords' | 'publishedStudies'>;
+
+/**
+ * The published studies as the pages see them, but for their entries: each
+ * with its author (the profile's name) and, in a cohort, its member.
+ */
+type PublishedStudies = (CaseStudyData & {
+  slug: string;
+  member?: string | undefined;
+  author: string;
+  metrics: ResolvedMetric[];
+  fairness?: FairnessView | undefined;
+})[];
 
 export type PlanLocation = CheckLocation;
 
@@ -225,6 +246,28 @@ function cardsFromReport(report: ContentReport, member: string | undefined): OgC
   return portfolioOgCards(studies, report.profile, member);
 }
 
+/**
+ * The published studies with the metric values and fairness views the check
+ * read, as site/portfolio.ts puts them together for the pages, each with its
+ * author and member: what the model cards are written from.
+ */
+function publishedStudies(portfolios: readonly CheckedPortfolio[]): PublishedStudies {
+  return portfolios.flatMap(({ member, report }) =>
+    report.caseStudies.flatMap(({ slug, draft, absolutePath, parsed }) => {
+      const valid = parsed?.valid;
+      if (draft || !valid) return [];
+      const read = new Map(parsed.metrics);
+      const metrics = valid.metrics.map(
+        (metric) => read.get(metricKey(absolutePath, metric)) ?? metric,
+      );
+      const asked = valid.responsible?.fairness;
+      const fairness = asked && new Map(parsed.fairness).get(fairnessKey(absolutePath, asked));
+      const author = report.profile?.name ?? '';
+      return [{ ...valid, slug, member: member?.slug, author, metrics, fairness }];
+    }),
+  );
+}
+
 /** What a plan is for: drafts shown (dev), a production build, and the lints' options. */
 export interface PlanMode {
   showDrafts: boolean;
@@ -354,6 +397,7 @@ export async function planContent(
     fairness: rendered.flatMap(({ parsed }) => parsed?.fairness ?? []),
     notebookImages: [...new Set(rendered.flatMap(({ parsed }) => parsed?.notebookImages ?? []))],
     searchRecords: forPages ? searchRecords(portfolios) : [],
+    publishedStudies: forPages ? publishedStudies(portfolios) : [],
   };
 }
 

@@ -4,13 +4,15 @@
  * run in the background while Astro bundles and renders, each writing into
  * a scratch folder of this build's own in the cache (so two builds of one
  * project never share it); once the pages are written they are moved into
- * the output.
+ * the output. The model cards are written beside them too, and handed to
+ * their route (processes/model-cards.ts).
  */
 
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import { runChildJob } from '../processes/child-process.ts';
+import { shareModelCards } from '../processes/model-cards.ts';
 import { missingGlyphsWarning, type OgCardFile } from '../og/card.ts';
 import { publishOgCards, paintOgCardsInChild, type PaintedOgCard } from '../og/cards.ts';
 import { pluralize } from '../problems/plural.ts';
@@ -19,6 +21,7 @@ import { machineryFailure } from './build-failure.ts';
 
 /** In the scratch folder: the search records the check writes, the index written from them, and the cards staged under their published paths. */
 const SEARCH_RECORDS = 'search-records.json';
+const STUDIES = 'published-studies.v8';
 const SEARCH_INDEX = 'search';
 const OG_CARDS = 'cards';
 
@@ -46,16 +49,38 @@ export function searchRecordsFile(extras: BuildExtras): string {
   return path.join(extras.scratch, SEARCH_RECORDS);
 }
 
+/** Where the content check writes the published studies for the model-card writer. */
+export function studiesFile(extras: BuildExtras): string {
+  return path.join(extras.scratch, STUDIES);
+}
+
+/** Where the pages are published, which the model cards link to: Astro's `site` and `base`. */
+export interface PagesAddress {
+  site: string | undefined;
+  base: string;
+}
+
 /**
- * Starts painting the cards and writing the search index. Failures are
- * reported when the build collects them (`publishCards`, `publishIndex`),
- * not as unhandled rejections.
+ * Starts painting the cards, writing the search index and the model cards.
+ * Failures are reported when the build collects them (`publishCards`,
+ * `publishIndex`), not as unhandled rejections; the model cards' route
+ * writes its own card if the writer fails.
  */
 export function startBuildExtras(
   extras: BuildExtras,
   cards: readonly OgCardFile[],
   root: string,
+  pages: PagesAddress,
 ): void {
+  // First, at normal priority: the pages wait for it, and it is done within
+  // seconds, long before they render (about 1.3 ms of CPU a card).
+  shareModelCards(
+    runChildJob<[string, string][]>(
+      new URL('../model-card/write-child.ts', import.meta.url),
+      { studiesFile: studiesFile(extras), ...pages },
+      { name: 'the model-card writer', nodeFlags: ['--single-threaded-gc'] },
+    ),
+  );
   extras.ogCards = paintOgCardsInChild(cards, {
     root,
     cacheDir: extras.cardsCache,

@@ -11,7 +11,7 @@ import type { AstroConfig, HookParameters } from 'astro';
 import type { PlanMode } from '../content/plan.ts';
 import { notebookMaxBytes, type ResolvedSiteOptions } from '../schemas/site-options.ts';
 import { casefolioConfig } from './astro-config.ts';
-import { newBuildExtras, searchRecordsFile } from './build-extras.ts';
+import { newBuildExtras, searchRecordsFile, studiesFile } from './build-extras.ts';
 import { emptyOutDirOnFailure } from './build-failure.ts';
 import { startContentCheck } from './content-check.ts';
 import { takeContentPlan } from './content-plan.ts';
@@ -78,7 +78,12 @@ export async function setUpConfig(
     notebookMaxBytes: notebookMaxBytes(options),
   };
   const { listed, ready } = startContentCheck(
-    { location, mode, searchRecordsFile: state.extras && searchRecordsFile(state.extras) },
+    {
+      location,
+      mode,
+      searchRecordsFile: state.extras && searchRecordsFile(state.extras),
+      studiesFile: state.extras && studiesFile(state.extras),
+    },
     state.resolved,
     (plan) => takeContentPlan(plan, { command, config, logger, state }),
   );

@@ -23,6 +23,8 @@ export interface ContentCheck {
   mode: PlanMode;
   /** Where a production build's check writes the search records; it runs in a child process then. */
   searchRecordsFile: string | undefined;
+  /** Where it writes the published studies, for the model-card writer. */
+  studiesFile?: string | undefined;
 }
 
 /** Every MDX file under the case-study folder, as a glob pattern. */
@@ -46,12 +48,12 @@ export function startContentCheck(
     resolved.entryIds = files.entryIds;
     filesListed();
   };
-  const { location, mode, searchRecordsFile } = check;
+  const { location, mode, searchRecordsFile, studiesFile } = check;
   const planning: Promise<BuildContentPlan> =
     searchRecordsFile !== undefined
       ? runChildJob<BuildContentPlan>(
           new URL('../content/plan-child.ts', import.meta.url),
-          { location, ...mode, searchRecordsFile },
+          { location, ...mode, searchRecordsFile, studiesFile },
           { name: 'the content check', onEarly: (files) => listFiles(files as CollectionFiles) },
         )
       : // The checker is loaded only where it runs in this process: a build's

@@ -191,11 +191,13 @@ export interface OgRender {
 export function ogCardPng(card: OgCard, root?: string): Uint8Array {
   const fonts = loadOgFonts(root);
   const canvas = paint(layoutOgCard(card, measurer(fonts)), fonts);
-  // getImageData, not canvas.data(): the same pixels (the card is opaque, so
-  // premultiplied and straight alpha agree), but data() draws the recorded
-  // operations again from scratch on every call, which took twice as long.
-  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-  const png = encodePng(data, canvas.width, canvas.height);
+  // canvas.data(), not getImageData: the same bytes (the card is opaque, so
+  // premultiplied and straight alpha agree; checked for all 1,001 bench
+  // cards). With @napi-rs/canvas 1.1 it is the cheaper of the two (with
+  // older versions data() painted the recorded operations again on every
+  // call): getImageData allocates 3 MB of fresh pixels a card, data() does
+  // not, so the painter peaks 90 MB lower and takes about 0.2 ms less a card.
+  const png = encodePng(canvas.data(), canvas.width, canvas.height);
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }
 

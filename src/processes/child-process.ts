@@ -55,7 +55,11 @@ export function runChildJob<T>(module: URL, job: unknown, options: ChildJobOptio
       else answer = { value: message.answer as T };
     });
     child.once('error', reject);
-    child.once('exit', (code) => {
+    // 'close', not 'exit': 'exit' comes when the process ends, which can be
+    // before the parent has read the answer it sent just before (a busy build
+    // saw "the search indexer stopped with code 0"); 'close' waits for the
+    // message channel to close too, after its last message.
+    child.once('close', (code) => {
       if (code === 0 && answer) resolve(answer.value);
       else reject(new Error(`${options.name} stopped with code ${code}`));
     });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkAll } from '../../../src/content/check-all.ts';
 import { planContent } from '../../../src/content/plan.ts';
+import { writeModelCards } from '../../../src/model-card/write.ts';
 import { formatFinding } from '../../../src/problems/problem.ts';
 import { siteOptionsSchema } from '../../../src/schemas/site-options.ts';
 
@@ -233,6 +234,30 @@ describe("a cohort's plan", () => {
       ['/people/bea/', ['Ada Lovelace']],
       ['/people/bea/case-studies/churn/', ['Ada Lovelace']],
     ]);
+  });
+
+  it("writes each member's model cards with their name and the address of their page", async () => {
+    const plan = await planContent(
+      project({
+        'content/cohort.yaml': COHORT,
+        ...members,
+        'content/people/cyd/case-studies/broken.mdx': caseStudy('Fixed'),
+      }),
+      { showDrafts: false, forBuild: true },
+    );
+    expect(plan.problems).toEqual([]);
+    expect(plan.publishedStudies.map(({ member, slug }) => `${member}/${slug}`).sort()).toEqual([
+      'ada/churn',
+      'bea/churn',
+      'cyd/broken',
+    ]);
+    const cards = writeModelCards(plan.publishedStudies, { site: 'https://x.org', base: '/' });
+    for (const member of ['ada', 'bea']) {
+      const card = cards.find(([, text]) =>
+        text.includes(`https://x.org/people/${member}/case-studies/churn/`),
+      );
+      expect(card, member).toBeDefined();
+    }
   });
 
   it('names the files to load early when no member can be left out', async () => {

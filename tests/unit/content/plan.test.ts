@@ -1,3 +1,4 @@
+import { deserialize } from 'node:v8';
 import {
   cpSync,
   existsSync,
@@ -80,19 +81,18 @@ describe('the content plan of a production build', () => {
     expect(heard).toEqual([plan.caseStudyPatterns]);
   });
 
-  it('is worked out the same in the child process a build starts, records through a file', async () => {
-    const { searchRecords, ...inProcess } = await planContent(location, {
+  it('is worked out the same in the child process a build starts, records and studies through files', async () => {
+    const { searchRecords, publishedStudies, ...inProcess } = await planContent(location, {
       showDrafts: false,
       forBuild: true,
     });
-    const searchRecordsFile = path.join(
-      mkdtempSync(path.join(os.tmpdir(), 'plan-')),
-      'records.json',
-    );
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'plan-'));
+    const searchRecordsFile = path.join(scratch, 'records.json');
+    const studiesFile = path.join(scratch, 'studies.v8');
     const early: unknown[] = [];
     const inChild = await runChildJob<BuildContentPlan>(
       new URL('../../../src/content/plan-child.ts', import.meta.url),
-      { location, showDrafts: false, forBuild: true, searchRecordsFile },
+      { location, showDrafts: false, forBuild: true, searchRecordsFile, studiesFile },
       {
         name: 'the content check',
         onEarly: (files) => early.push((files as CollectionFiles).caseStudyPatterns),
@@ -101,6 +101,8 @@ describe('the content plan of a production build', () => {
     expect(inChild).toEqual(inProcess);
     expect(early).toEqual([inProcess.caseStudyPatterns]);
     expect(JSON.parse(readFileSync(searchRecordsFile, 'utf8'))).toEqual(searchRecords);
+    expect(deserialize(readFileSync(studiesFile))).toEqual(publishedStudies);
+    expect(publishedStudies).not.toHaveLength(0);
   });
 });
 

@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { caseStudyHref } from '../../../../site/hrefs.ts';
 import { getCaseStudies, getProfile, type CaseStudy } from '../../../../site/portfolio.ts';
 import { portfolioRoute } from '../../../../site/portfolios.ts';
-import { modelCardMarkdown } from '../../../../model-card/model-card.ts';
+import { modelCardFor } from '../../../../model-card/handed-over.ts';
 
 /**
  * `/case-studies/<slug>/model-card.md` (a member's under `/people/<member>/`):
@@ -23,7 +23,7 @@ export const GET: APIRoute<{ study: CaseStudy }> = async ({ props, site }) => {
   const href = caseStudyHref(props.study.slug, props.study.member);
   // Absolute only when the site's address is configured; the base path is part of href.
   const pageUrl = site ? new URL(href, site).href : href;
-  return new Response(modelCardMarkdown(props.study, profile.name, pageUrl), {
+  return new Response(await modelCardFor(props.study, profile.name, pageUrl), {
     headers: { 'Content-Type': 'text/markdown; charset=utf-8' },
   });
 };

@@ -1,0 +1,42 @@
+import { sortCaseStudies, type Sortable } from '../site/sorting.ts';
+import { withSharedSpellings } from '../site/taxonomy.ts';
+import { caseStudyPath, withBase } from '../site/urls.ts';
+import { keyedModelCard } from './handed-over.ts';
+import { portfolioPath } from '../schemas/cohort.ts';
+import type { ModelCardStudy } from './sections.ts';
+
+/**
+ * Every model card of a production build, written at once in a child
+ * process (model-card/write-child.ts) from the published studies as the
+ * content check read them, for the route to return (model-card/handed-over.ts).
+ */
+
+/** A published study as the check read it: what the page's `CaseStudy` holds but its entry. */
+type CheckedStudy = ModelCardStudy & Sortable & { skills: string[] };
+
+/** What the writer is told besides the studies: where the pages are published. */
+export interface ModelCardJob {
+  /** Astro's `site`, when it is set: the card then links to the page's full address. */
+  site: string | undefined;
+  /** Astro's `base`. */
+  base: string;
+}
+
+/** A published study with its author (the profile's name) and, in a cohort, its member. */
+export type AuthoredStudy = CheckedStudy & { author: string; member?: string | undefined };
+
+/** The cards of `studies` under their keys, each by its author. */
+export function writeModelCards(
+  input: readonly AuthoredStudy[],
+  { site, base }: ModelCardJob,
+): [string, string][] {
+  // What the route is handed, as site/portfolio.ts gives it: every study of
+  // the site (every member's, in a cohort) sorted, each tag spelled as its
+  // first use in that order spells it.
+  const studies = withSharedSpellings(sortCaseStudies(input));
+  return studies.map((study) => {
+    // As the route: absolute when the site's address is set, under the base path.
+    const href = withBase(base, `${portfolioPath(study.member)}${caseStudyPath(study.slug)}`);
+    return keyedModelCard(study, study.author, site ? new URL(href, site).href : href);
+  });
+}
