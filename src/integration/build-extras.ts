@@ -38,10 +38,14 @@ export interface BuildExtras {
 /** A build's extras, not started yet, with a new, empty scratch folder under `casefolioCache`. */
 export function newBuildExtras(casefolioCache: string): BuildExtras {
   mkdirSync(casefolioCache, { recursive: true });
-  return {
-    scratch: mkdtempSync(path.join(casefolioCache, 'build-')),
-    cardsCache: path.join(casefolioCache, 'og'),
-  };
+  const scratch = mkdtempSync(path.join(casefolioCache, 'build-'));
+  // A build that fails before its end (a child process dying, a page that
+  // does not render) never reaches the step that removes the folder: it goes
+  // as the process exits, so no failed build leaves its scratch in the cache.
+  process.once('exit', (code) => {
+    if (code !== 0) rmSync(scratch, { recursive: true, force: true });
+  });
+  return { scratch, cardsCache: path.join(casefolioCache, 'og') };
 }
 
 /** Where the content check writes the search records for the indexer. */
