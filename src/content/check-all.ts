@@ -136,8 +136,14 @@ export async function checkAll(
       ),
     );
   }
-  // Over the whole content folder once, members and all.
-  const folders = [location.publicDir, location.contentDir];
+  // Over what can be published, once: public/ and the content folder, or in
+  // a cohort each member's content folder (a member that is a repository
+  // keeps its own public/, src/ and the rest beside its content/, which the
+  // cohort never publishes).
+  const folders = [
+    location.publicDir,
+    ...(cohort ? cohort.members.map((member) => member.contentDir) : [location.contentDir]),
+  ];
   findings.push(
     ...asFindings(cohort?.problems ?? [], 'schema'),
     ...asFindings(findLocatedImages(folders, location.root), 'image-location'),

@@ -9,5 +9,16 @@ export function caseStudyFile(study: CaseStudy | undefined): string {
   return path.resolve(config.root, filePath);
 }
 
-/** The content folder, absolute: data files may not leave it. */
-export const contentDir = config.contentDir;
+/** Each cohort member's content folder: the folder of their profile.yaml. */
+const memberDirs = config.profiles
+  .filter(() => config.entryIds === 'member/slug')
+  .map((profile) => path.dirname(profile.path));
+
+/**
+ * The folder the data files of a case study (its MDX file, absolute) may not
+ * leave: the content folder, or in a cohort the member's own, as the content
+ * check keeps each member to theirs.
+ */
+export function contentDirOf(mdxFile: string): string {
+  return memberDirs.find((dir) => mdxFile.startsWith(`${dir}${path.sep}`)) ?? config.contentDir;
+}

@@ -3,7 +3,7 @@ import { builtChart } from '../processes/built-charts.ts';
 import { checkedConfusion } from '../processes/confusion-views.ts';
 import { loadChart, type ChartResult } from '../charts/source.ts';
 import { loadConfusion, type ConfusionResult } from '../charts/confusion-source.ts';
-import { caseStudyFile, contentDir } from './case-study-files.ts';
+import { caseStudyFile, contentDirOf } from './case-study-files.ts';
 import type { CaseStudy } from './portfolio.ts';
 
 /**
@@ -19,7 +19,7 @@ import type { CaseStudy } from './portfolio.ts';
 export function chartFor(props: ChartProps, study: CaseStudy | undefined): ChartResult {
   const mdxFile = caseStudyFile(study);
   const checked = builtChart(mdxFile, props);
-  return checked ? { ok: true, chart: checked } : loadChart(props, mdxFile, contentDir);
+  return checked ? { ok: true, chart: checked } : loadChart(props, mdxFile, contentDirOf(mdxFile));
 }
 
 /** The confusion matrix for these props in this case study: the check's, or read now. */
@@ -29,5 +29,7 @@ export function confusionFor(
 ): ConfusionResult {
   const mdxFile = caseStudyFile(study);
   const checked = checkedConfusion(mdxFile, props);
-  return checked ? { ok: true, view: checked } : loadConfusion(props, mdxFile, contentDir);
+  return checked
+    ? { ok: true, view: checked }
+    : loadConfusion(props, mdxFile, contentDirOf(mdxFile));
 }

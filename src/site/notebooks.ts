@@ -4,7 +4,7 @@ import type { NotebookProps } from '../schemas/components.ts';
 import { checkedNotebook } from '../processes/notebook-views.ts';
 import { notebookSelection, prepareNotebookFile } from '../content/mdx/notebooks.ts';
 import type { NotebookView } from '../notebooks/view.ts';
-import { caseStudyFile, contentDir } from './case-study-files.ts';
+import { caseStudyFile, contentDirOf } from './case-study-files.ts';
 import { notebookImages } from './notebook-images.ts';
 import { renderNotebook, type RenderedNotebook } from './notebook-render.ts';
 import type { NotebookName } from './notebook-names.ts';
@@ -25,7 +25,7 @@ function notebookView(props: NotebookProps, mdxFile: string): NotebookView {
   if (checked) return checked;
   const prepared = prepareNotebookFile(props.src, notebookSelection(props), {
     mdxFile,
-    contentDir,
+    contentDir: contentDirOf(mdxFile),
     imagesDir: config.notebookImagesDir,
     maxBytes: config.notebookMaxBytes,
   });

@@ -12,6 +12,7 @@ import type { FairnessView } from '../fairness/view.ts';
 import { sortCaseStudies } from './sorting.ts';
 import { groupByLabel, withSharedSpellings, type LabelGroup } from './taxonomy.ts';
 import { splitEntryId } from '../schemas/slugs.ts';
+import { contentDirOf } from './case-study-files.ts';
 import { homeHref, pageHref, portfolioHomeHref, portfolioPageHref } from './hrefs.ts';
 import type { CohortData } from '../schemas/cohort.ts';
 
@@ -51,7 +52,7 @@ function resolveMetrics(entry: CaseStudyEntry): ResolvedMetric[] {
   return entry.data.metrics.map((metric, index) => {
     const shared = sharedResolvedMetric(mdxFile, metric);
     if (shared) return shared;
-    const resolved = resolveMetric(metric, mdxFile, config.contentDir);
+    const resolved = resolveMetric(metric, mdxFile, contentDirOf(mdxFile));
     if (!resolved.ok) {
       throw new Error(
         `${entry.filePath}: metrics[${index}].${resolved.field}: ${resolved.message}`,

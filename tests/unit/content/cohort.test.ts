@@ -132,6 +132,25 @@ describe('a cohort', () => {
     ]);
   });
 
+  it("checks what a member publishes for GPS positions, not the rest of a member's repository", async () => {
+    const gps = fs.readFileSync(path.join(process.cwd(), 'tests/fixtures/gps/content/avatar.jpg'));
+    const location = project({
+      'content/cohort.yaml': COHORT,
+      'content/people/ada/profile.yaml': PROFILE,
+      'content/people/bea/content/profile.yaml': PROFILE,
+    });
+    fs.writeFileSync(path.join(location.contentDir, 'people/ada/photo.jpg'), gps);
+    // The repository's own site files, beside its content/: never published by the cohort.
+    fs.mkdirSync(path.join(location.contentDir, 'people/bea/public'));
+    fs.writeFileSync(path.join(location.contentDir, 'people/bea/public/photo.jpg'), gps);
+    const { findings } = await checkAll(location, options);
+    expect(
+      findings
+        .filter((finding) => finding.rule === 'image-location')
+        .map((finding) => finding.file),
+    ).toEqual(['content/people/ada/photo.jpg']);
+  });
+
   it('says what a folder under people/ that is no member needs', async () => {
     expect(
       await errorLines({
