@@ -3,7 +3,6 @@
  * authoring lints, in a few seconds and without building. `--json` prints the
  * same findings for editors and CI. Exits 1 when there is any error.
  */
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   completeness,
@@ -11,8 +10,7 @@ import {
   formatMemberCompleteness,
   memberCompleteness,
 } from './completeness.ts';
-import { checkAll, memberOf } from '../content/check-all.ts';
-import { PEOPLE_DIR } from '../schemas/cohort.ts';
+import { checkAll, memberLeftOut, memberOf } from '../content/check-all.ts';
 import { pluralize } from '../problems/plural.ts';
 import { formatFinding } from '../problems/problem.ts';
 import { loadSiteOptions, missingConfig } from './site-config.ts';
@@ -63,14 +61,12 @@ const warnings = sorted.length - errors;
 const rows = cohort
   ? []
   : portfolios.flatMap(({ report }) => completeness(report, options.sections));
-const peopleFolder = path
-  .relative(root, path.join(contentDir, PEOPLE_DIR))
-  .split(path.sep)
-  .join('/');
 // In a cohort, one row per member: a coordinator reads who needs help, not every case study.
 const members = portfolios.flatMap(({ member, report }) => {
   if (!member) return [];
-  const own = sorted.filter((finding) => memberOf(finding.file, peopleFolder) === member.slug);
+  const own = sorted.filter(
+    (finding) => memberOf(finding.file, { root, contentDir }) === member.slug,
+  );
   const memberErrors = own.filter((finding) => finding.severity === 'error').length;
   return [
     memberCompleteness(
@@ -117,10 +113,9 @@ if (flags.json) {
 // Under onMemberError: skip, a member's errors leave the member out of the
 // build rather than stop it, so only the others fail the check (a workflow's
 // check step then lets the build publish everyone else).
-const skipping = cohort?.data?.onMemberError === 'skip';
 const stopping = sorted.filter(
   (finding) =>
     finding.severity === 'error' &&
-    !(skipping && memberOf(finding.file, peopleFolder) !== undefined),
+    memberLeftOut(finding, cohort, { root, contentDir }) === undefined,
 ).length;
 process.exitCode = stopping > 0 ? 1 : 0;

@@ -165,8 +165,27 @@ function asFindings(problems: readonly ContentProblem[], rule: string): Finding[
  * `content/people/ada/case-studies/churn.mdx`; undefined for anything else
  * (cohort.yaml, public/).
  */
-export function memberOf(file: string, peopleFolder: string): string | undefined {
-  const prefix = `${peopleFolder}/`;
+export function memberOf(
+  file: string,
+  location: Pick<ContentLocation, 'root' | 'contentDir'>,
+): string | undefined {
+  const people = path.relative(location.root, path.join(location.contentDir, PEOPLE_DIR));
+  const prefix = `${people.split(path.sep).join('/')}/`;
   if (!file.startsWith(prefix)) return undefined;
   return file.slice(prefix.length).split('/')[0] || undefined;
+}
+
+/**
+ * The member a finding leaves out of the build: under `onMemberError: skip`,
+ * an error in a member's folder leaves that member out instead of stopping
+ * the build. Undefined for anything that stops it (or is no error). The
+ * build's plan and `npm run check`'s exit code both follow this one rule.
+ */
+export function memberLeftOut(
+  finding: Finding,
+  cohort: CohortFound | undefined,
+  location: Pick<ContentLocation, 'root' | 'contentDir'>,
+): string | undefined {
+  if (finding.severity !== 'error' || cohort?.data?.onMemberError !== 'skip') return undefined;
+  return memberOf(finding.file, location);
 }

@@ -8,6 +8,7 @@ import { fairnessKey } from '../processes/fairness-views.ts';
 import type { CheckedValues } from '../processes/checked-values.ts';
 import {
   checkAll,
+  memberLeftOut,
   memberOf,
   type CheckedPortfolio,
   type CheckLocation,
@@ -312,7 +313,7 @@ export async function planContent(
   );
   const { findings, cohort } = checked;
   const skip = cohort ? skippedMembers(cohort, findings, location) : new Map<string, Finding[]>();
-  const kept = (finding: Finding) => !skip.has(memberOfFinding(finding, location) ?? '');
+  const kept = (finding: Finding) => !skip.has(memberOf(finding.file, location) ?? '');
   const problems: ContentProblem[] = findings.filter(
     (finding) => finding.severity === 'error' && kept(finding),
   );
@@ -422,15 +423,6 @@ function searchRecords(portfolios: readonly CheckedPortfolio[]): SearchRecord[] 
   });
 }
 
-/** The member folder a finding is in, by its file; undefined outside content/people/. */
-function memberOfFinding(finding: Finding, location: PlanLocation): string | undefined {
-  const people = path
-    .relative(location.root, path.join(location.contentDir, PEOPLE_DIR))
-    .split(path.sep)
-    .join('/');
-  return memberOf(finding.file, people);
-}
-
 /**
  * Under `onMemberError: skip`, the members with problems, and the problems:
  * left out of the site, while anything else wrong (cohort.yaml, public/)
@@ -442,12 +434,9 @@ function skippedMembers(
   location: PlanLocation,
 ): Map<string, Finding[]> {
   const skipped = new Map<string, Finding[]>();
-  if (cohort.data?.onMemberError !== 'skip') return skipped;
   for (const finding of findings) {
-    if (finding.severity !== 'error') continue;
-    const member = memberOfFinding(finding, location);
-    if (member === undefined) continue;
-    skipped.set(member, [...(skipped.get(member) ?? []), finding]);
+    const member = memberLeftOut(finding, cohort, location);
+    if (member !== undefined) skipped.set(member, [...(skipped.get(member) ?? []), finding]);
   }
   return skipped;
 }
