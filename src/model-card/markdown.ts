@@ -12,7 +12,7 @@ import type {
 import { gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { mathToMarkdown } from 'mdast-util-math';
-import { toMarkdown } from 'mdast-util-to-markdown';
+import { defaultHandlers, toMarkdown, type Handle, type Unsafe } from 'mdast-util-to-markdown';
 
 /**
  * The model card's Markdown, built as a Markdown tree and written by
@@ -93,8 +93,28 @@ export function table(
  */
 const EXTENSIONS = [gfmTableToMarkdown(), gfmStrikethroughToMarkdown(), mathToMarkdown()];
 
+/**
+ * The default text handler, given only the escaping patterns that can match.
+ * mdast-util-to-markdown tries each of its 60-odd patterns as a regular
+ * expression on every text node, but a pattern only matches where its
+ * `character` is (in the text or in the characters around it, which it
+ * escapes against): with the others left out the output is the same, in
+ * about half the time. Most of a model card is short text nodes; escaping
+ * them was 1.3 s of CPU in a build of 1,000 case studies.
+ */
+const text: Handle = (node, parent, state, info) => {
+  const all = state.unsafe;
+  const around = `${info.before}${(node as { value: string }).value}${info.after}`;
+  state.unsafe = all.filter((pattern: Unsafe) => around.includes(pattern.character));
+  try {
+    return defaultHandlers.text(node, parent, state, info);
+  } finally {
+    state.unsafe = all;
+  }
+};
+
 /** The tree written as Markdown (GFM tables, math escaped), `-` for bullets. */
 export function writeMarkdown(children: readonly RootContent[]): string {
   const root: Root = { type: 'root', children: [...children] };
-  return toMarkdown(root, { bullet: '-', extensions: EXTENSIONS });
+  return toMarkdown(root, { bullet: '-', extensions: EXTENSIONS, handlers: { text } });
 }
