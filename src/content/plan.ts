@@ -27,7 +27,7 @@ import { siteOptionsSchema } from '../schemas/site-options.ts';
 /**
  * What Astro is told about the content, worked out from one full check of it
  * before any page is built. It holds only plain data, so a production build
- * can work it out in a child process (content/plan-child.ts) while Astro sets
+ * can work it out in a child process (integration/build-child.ts) while Astro sets
  * itself up, and the full report (every parsed file) never stays in Astro's
  * memory.
  */
@@ -95,8 +95,9 @@ export type CollectionFiles = Pick<
 >;
 
 /**
- * What Astro's process needs of the plan: the search records go to the
- * indexer, the published studies to the model-card writer, each through a file.
+ * What Astro's process needs of the plan: the check's process keeps the
+ * search records and the published studies, and writes the search index
+ * and the model cards from them itself (integration/build-child.ts).
  */
 export type BuildContentPlan = Omit<ContentPlan, 'searchRecords' | 'publishedStudies'>;
 

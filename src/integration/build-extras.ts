@@ -4,24 +4,23 @@
  * run in the background while Astro bundles and renders, each writing into
  * a scratch folder of this build's own in the cache (so two builds of one
  * project never share it); once the pages are written they are moved into
- * the output. The model cards are written beside them too, and handed to
- * their route (processes/model-cards.ts).
+ * the output. The cards are painted by a child process of their own; the
+ * check's process writes the index, and the model cards, which are handed
+ * to their route (processes/model-cards.ts).
  */
 
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import { runChildJob } from '../processes/child-process.ts';
 import { shareModelCards } from '../processes/model-cards.ts';
 import { missingGlyphsWarning, type OgCardFile } from '../og/card.ts';
 import { publishOgCards, paintOgCardsInChild, type PaintedOgCard } from '../og/cards.ts';
 import { pluralize } from '../problems/plural.ts';
 import { publishSearchIndex } from '../search/index-writer.ts';
 import { machineryFailure } from './build-failure.ts';
+import type { CheckWritten } from './content-check.ts';
 
-/** In the scratch folder: the search records the check writes, the index written from them, and the cards staged under their published paths. */
-const SEARCH_RECORDS = 'search-records.json';
-const STUDIES = 'published-studies.v8';
+/** In the scratch folder: the search index the check's process writes, and the cards staged under their published paths. */
 const SEARCH_INDEX = 'search';
 const OG_CARDS = 'cards';
 
@@ -48,62 +47,43 @@ export function newBuildExtras(casefolioCache: string): BuildExtras {
   return { scratch, cardsCache: path.join(casefolioCache, 'og') };
 }
 
-/** Where the content check writes the search records for the indexer. */
-export function searchRecordsFile(extras: BuildExtras): string {
-  return path.join(extras.scratch, SEARCH_RECORDS);
-}
-
-/** Where the content check writes the published studies for the model-card writer. */
-export function studiesFile(extras: BuildExtras): string {
-  return path.join(extras.scratch, STUDIES);
-}
-
-/** Where the pages are published, which the model cards link to: Astro's `site` and `base`. */
-export interface PagesAddress {
-  site: string | undefined;
-  base: string;
+/** Where the check's process writes the search index. */
+export function searchIndexDir(extras: BuildExtras): string {
+  return path.join(extras.scratch, SEARCH_INDEX);
 }
 
 /**
- * Starts painting the cards, writing the search index and the model cards.
- * Failures are reported when the build collects them (`publishCards`,
- * `publishIndex`), not as unhandled rejections; the model cards' route
- * writes its own card if the writer fails.
+ * Takes what the check's process writes after its plan: the model cards go
+ * to their route (which writes its own card if they could not be written),
+ * the index is collected by `publishIndex`, and a failure is reported there,
+ * not as an unhandled rejection. The process runs at normal priority, unlike
+ * the card painter: with Pagefind at nice 19 the build was about 1 s faster,
+ * but Pagefind (0.5 GB) then ran until Astro's own memory peak at the end of
+ * the bundle, and the build's peak RSS rose from 2.3 to 2.9 GB, over the
+ * 2.5 GB budget.
+ */
+export function takeCheckWritten(extras: BuildExtras, written: CheckWritten): void {
+  shareModelCards(written.modelCards);
+  extras.searchIndex = written.searchIndex;
+  extras.searchIndex.catch(() => undefined);
+}
+
+/**
+ * Starts painting the cards, in a child process at low priority. A failure
+ * is reported when the build collects them (`publishCards`), not as an
+ * unhandled rejection.
  */
 export function startBuildExtras(
   extras: BuildExtras,
   cards: readonly OgCardFile[],
   root: string,
-  pages: PagesAddress,
 ): void {
-  // First, at normal priority: the pages wait for it, and it is done within
-  // seconds, long before they render (about 1.3 ms of CPU a card).
-  shareModelCards(
-    runChildJob<[string, string][]>(
-      new URL('../model-card/write-child.ts', import.meta.url),
-      { studiesFile: studiesFile(extras), ...pages },
-      { name: 'the model-card writer', nodeFlags: ['--single-threaded-gc'] },
-    ),
-  );
   extras.ogCards = paintOgCardsInChild(cards, {
     root,
     cacheDir: extras.cardsCache,
     stagingDir: path.join(extras.scratch, OG_CARDS),
   });
   extras.ogCards.catch(() => undefined);
-  extras.searchIndex = runChildJob<number>(
-    new URL('../search/index-child.ts', import.meta.url),
-    {
-      recordsFile: path.join(extras.scratch, SEARCH_RECORDS),
-      outputPath: path.join(extras.scratch, SEARCH_INDEX),
-    },
-    // Normal priority, unlike the card painter: at nice 19 the build was
-    // about 1 s faster, but Pagefind (0.5 GB) then ran until Astro's own
-    // memory peak at the end of the bundle, and the build's peak RSS rose
-    // from 2.3 to 2.9 GB, over the 2.5 GB budget.
-    { name: 'the search indexer' },
-  );
-  extras.searchIndex.catch(() => undefined);
 }
 
 /** Waits for the cards and moves them into `outDir`, warning about characters no font has. */

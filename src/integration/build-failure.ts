@@ -13,7 +13,7 @@
  * formatErrorMessage in astro/dist/core/messages/runtime.js), and exits with 1.
  *
  * Casefolio's own machinery failing (the check process, the card painter,
- * the search indexer) is thrown the same way, as `machineryFailure`: the
+ * the search index) is thrown the same way, as `machineryFailure`: the
  * check's failure through `ready`, so the loaders throw it; the cards' and the
  * index's from the astro:build:done hook, where Astro first names the hook
  * ("[ERROR] [casefolio] An unhandled error occurred while running the
@@ -40,7 +40,7 @@ export function contentProblemsError(problems: readonly ContentProblem[]): Error
 
 /**
  * The error a build ends with when Casefolio's own machinery fails (the check
- * process, the card painter, the search indexer): one line, "`failure`: the
+ * process, the card painter, the search index): one line, "`failure`: the
  * cause", and no stack, so that Astro's CLI prints the line as it is. Not a
  * content problem: those are reported before (contentProblemsError).
  */

@@ -11,7 +11,7 @@ import type { AstroConfig, HookParameters } from 'astro';
 import type { PlanMode } from '../content/plan.ts';
 import { notebookMaxBytes, type ResolvedSiteOptions } from '../schemas/site-options.ts';
 import { casefolioConfig } from './astro-config.ts';
-import { newBuildExtras, searchRecordsFile, studiesFile } from './build-extras.ts';
+import { newBuildExtras, searchIndexDir, takeCheckWritten } from './build-extras.ts';
 import { emptyOutDirOnFailure } from './build-failure.ts';
 import { startContentCheck } from './content-check.ts';
 import { takeContentPlan } from './content-plan.ts';
@@ -77,18 +77,24 @@ export async function setUpConfig(
     notebookImagesDir: location.notebookImagesDir,
     notebookMaxBytes: notebookMaxBytes(options),
   };
-  const { listed, ready } = startContentCheck(
+  const { listed, ready, written } = startContentCheck(
     {
       location,
       mode,
-      searchRecordsFile: state.extras && searchRecordsFile(state.extras),
-      studiesFile: state.extras && studiesFile(state.extras),
+      build: state.extras && {
+        // Where the pages are published, as this hook sees it: a later
+        // integration that moves them only makes each model card's digest
+        // differ, and its route then writes its own (model-card/handed-over.ts).
+        pages: { site: config.site, base: config.base },
+        searchIndexDir: searchIndexDir(state.extras),
+      },
     },
     state.resolved,
     (plan) => takeContentPlan(plan, { command, config, logger, state }),
   );
   state.listed = listed;
   state.ready = ready;
+  if (state.extras && written) takeCheckWritten(state.extras, written);
   // A production build goes on while the check runs. Other commands wait for
   // it; `astro sync` over content with problems stops later, where its
   // content loaders throw the problems: thrown from this hook, Astro would

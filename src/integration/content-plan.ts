@@ -74,9 +74,6 @@ export function takeContentPlan(
     );
   }
   if (state.extras) {
-    startBuildExtras(state.extras, plan.cards, fileURLToPath(config.root), {
-      site: config.site,
-      base: state.resolved?.base ?? config.base,
-    });
+    startBuildExtras(state.extras, plan.cards, fileURLToPath(config.root));
   }
 }

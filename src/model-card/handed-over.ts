@@ -5,7 +5,7 @@ import type { ModelCardStudy } from './sections.ts';
 
 /**
  * A production build writes its model cards once, in a child process
- * (model-card/write-child.ts), while Astro bundles; the route returns the
+ * (the check's, integration/build-child.ts), while Astro bundles; the route returns the
  * one written for its case study (processes/model-cards.ts). Both sides
  * find a card by `modelCardKey`, the digest of everything `modelCardMarkdown`
  * reads, so a card is only ever reused for the very inputs it was written

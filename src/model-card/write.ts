@@ -7,7 +7,7 @@ import type { ModelCardStudy } from './sections.ts';
 
 /**
  * Every model card of a production build, written at once in a child
- * process (model-card/write-child.ts) from the published studies as the
+ * process (the check's, integration/build-child.ts) from the published studies as the
  * content check read them, for the route to return (model-card/handed-over.ts).
  */
 

@@ -4,10 +4,11 @@ import { setPriority } from 'node:os';
 
 /**
  * One job in a separate Node process: the parent sends one message, the
- * child answers with one message and exits. The build uses it for work that
- * can run on the core Astro leaves idle (the content checks while Astro sets
- * up, the Open Graph cards while it bundles) and whose memory should go back
- * to the system as soon as the work is done.
+ * child may send parts of its work as each is done, then answers with one
+ * message and exits. The build uses it for work that can run on the core
+ * Astro leaves idle (the content checks while Astro sets up, the Open Graph
+ * cards while it bundles) and whose memory should go back to the system as
+ * soon as the work is done.
  */
 
 export interface ChildJobOptions {
@@ -17,12 +18,12 @@ export interface ChildJobOptions {
   nice?: number;
   /** Node flags for the child, such as `--single-threaded-gc`; none by default. */
   nodeFlags?: string[];
-  /** Called with the part of the answer the child sends before the rest (see `serveChildJob`). */
-  onEarly?: (value: unknown) => void;
+  /** Called with each part the child sends before its answer, in order (see `serveChildJob`). */
+  onPart?: (part: unknown) => void;
 }
 
-/** What a child sends: at most one early part, then its answer. */
-type ChildMessage = { early: unknown } | { answer: unknown };
+/** What a child sends: parts, then its answer. */
+type ChildMessage = { part: unknown } | { answer: unknown };
 
 /** `env` with NODE_COMPILE_CACHE pointing at this process's compile cache, when it has one. */
 function withCompileCache(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -51,7 +52,7 @@ export function runChildJob<T>(module: URL, job: unknown, options: ChildJobOptio
     }
     let answer: { value: T } | undefined;
     child.on('message', (message: ChildMessage) => {
-      if ('early' in message) options.onEarly?.(message.early);
+      if ('part' in message) options.onPart?.(message.part);
       else answer = { value: message.answer as T };
     });
     child.once('error', reject);
@@ -69,13 +70,13 @@ export function runChildJob<T>(module: URL, job: unknown, options: ChildJobOptio
 
 /**
  * The child's side: runs `work` on the one message it is sent, sends the
- * result back and exits, returning all its memory. `work` may call `early`
- * once with a part of the answer the parent can use before the rest is
- * ready. A failure prints one line and exits with 1, which the parent
- * reports.
+ * result back and exits, returning all its memory. `work` may call `send`
+ * with parts the parent can use before the answer (the content check's
+ * files to load, then its plan), in the order they are sent. A failure
+ * prints one line and exits with 1, which the parent reports.
  */
-export function serveChildJob<J, T, E = never>(
-  work: (job: J, early: (value: E) => void) => T | Promise<T>,
+export function serveChildJob<J, T, P = never>(
+  work: (job: J, send: (part: P) => void) => T | Promise<T>,
 ): void {
   // A build that stops (an error, Ctrl+C) closes the channel: no one wants the answer any more.
   process.once('disconnect', () => process.exit(0));
@@ -88,7 +89,7 @@ export function serveChildJob<J, T, E = never>(
   };
   process.once('message', (job: J) => {
     Promise.resolve()
-      .then(() => work(job, (value) => send({ early: value })))
+      .then(() => work(job, (part) => send({ part })))
       .then(
         (result) => send({ answer: result }, () => process.exit(0)),
         (error: unknown) => {

@@ -1,6 +1,6 @@
 /**
  * The model cards a production build writes in a child process
- * (model-card/write-child.ts) while Astro bundles, for the route
+ * (the check's, integration/build-child.ts) while Astro bundles, for the route
  * `/case-studies/<slug>/model-card.md` to return instead of writing each one
  * on Astro's main thread as it renders (about 1.3 ms of CPU a card, mostly
  * mdast-util-to-markdown escaping the intern's text: 1.3 s at 1,000 case

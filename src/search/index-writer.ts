@@ -7,7 +7,7 @@ import type { SearchRecord } from './records.ts';
  * studies into `outputPath`, replacing what was there. Drafts never get a
  * record, so they are never indexed. Returns how many pages were indexed.
  *
- * A production build runs this in a child process (search/index-child.ts)
+ * A production build runs this in the check's child process (integration/build-child.ts)
  * as soon as the content has been checked, on the core Astro leaves idle
  * while it bundles; the build copies the result into `dist/pagefind/` at
  * the end. Indexing the built pages instead would have to wait for all of

@@ -134,7 +134,7 @@ describe('a build whose own machinery fails (a child process dies)', () => {
 
   it.each([
     [
-      'content/plan-child.ts',
+      'integration/build-child.ts',
       'the content could not be checked: the content check stopped with code 1',
     ],
     [

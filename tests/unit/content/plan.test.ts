@@ -1,4 +1,3 @@
-import { deserialize } from 'node:v8';
 import {
   cpSync,
   existsSync,
@@ -13,13 +12,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runChildJob } from '../../../src/processes/child-process.ts';
-import {
-  planContent,
-  type BuildContentPlan,
-  type CollectionFiles,
-  type PlanLocation,
-} from '../../../src/content/plan.ts';
+import { planContent, type PlanLocation } from '../../../src/content/plan.ts';
 import { projectRoot } from '../../helpers/build.ts';
 
 /** The drafts fixture: one published study, a folder-form draft and a single-file draft. */
@@ -79,30 +72,6 @@ describe('the content plan of a production build', () => {
     );
     expect(plan.problems).not.toEqual([]);
     expect(heard).toEqual([plan.caseStudyPatterns]);
-  });
-
-  it('is worked out the same in the child process a build starts, records and studies through files', async () => {
-    const { searchRecords, publishedStudies, ...inProcess } = await planContent(location, {
-      showDrafts: false,
-      forBuild: true,
-    });
-    const scratch = mkdtempSync(path.join(os.tmpdir(), 'plan-'));
-    const searchRecordsFile = path.join(scratch, 'records.json');
-    const studiesFile = path.join(scratch, 'studies.v8');
-    const early: unknown[] = [];
-    const inChild = await runChildJob<BuildContentPlan>(
-      new URL('../../../src/content/plan-child.ts', import.meta.url),
-      { location, showDrafts: false, forBuild: true, searchRecordsFile, studiesFile },
-      {
-        name: 'the content check',
-        onEarly: (files) => early.push((files as CollectionFiles).caseStudyPatterns),
-      },
-    );
-    expect(inChild).toEqual(inProcess);
-    expect(early).toEqual([inProcess.caseStudyPatterns]);
-    expect(JSON.parse(readFileSync(searchRecordsFile, 'utf8'))).toEqual(searchRecords);
-    expect(deserialize(readFileSync(studiesFile))).toEqual(publishedStudies);
-    expect(publishedStudies).not.toHaveLength(0);
   });
 });
 

@@ -31,7 +31,7 @@ describe('runChildJob', () => {
 describe('serveChildJob', () => {
   it('leaves quietly, without a stack trace, when its parent has gone before it answers', async () => {
     const { fork } = await import('node:child_process');
-    const busy = new URL('../../fixtures/child-jobs/busy-then-early.ts', import.meta.url);
+    const busy = new URL('../../fixtures/child-jobs/busy-then-part.ts', import.meta.url);
     const job = fork(busy, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: [] });
     let stderr = '';
     job.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -1,0 +1,78 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { planContent, type PlanLocation } from '../../../src/content/plan.ts';
+import type { BuildChildAnswer, BuildChildPart } from '../../../src/integration/build-child.ts';
+import { writeModelCards } from '../../../src/model-card/write.ts';
+import { runChildJob } from '../../../src/processes/child-process.ts';
+import { projectRoot } from '../../helpers/build.ts';
+
+const BUILD_CHILD = new URL('../../../src/integration/build-child.ts', import.meta.url);
+const pages = { site: 'https://ada.example', base: '/portfolio/' };
+
+/** A content folder of the fixtures, checked as a production build checks it. */
+function locationOf(fixture: string): PlanLocation {
+  return {
+    root: projectRoot,
+    contentDir: path.join(projectRoot, 'tests/fixtures', fixture, 'content'),
+    publicDir: path.join(projectRoot, 'tests/fixtures/public'),
+  };
+}
+
+const scratches: string[] = [];
+afterEach(() => {
+  for (const scratch of scratches.splice(0)) rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Runs the build's check process on `fixture`: every part it sends, in order, and its answer. */
+async function runBuildChild(fixture: string) {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'casefolio-build-child-'));
+  scratches.push(scratch);
+  const searchIndexDir = path.join(scratch, 'search');
+  const parts: BuildChildPart[] = [];
+  const answer = await runChildJob<BuildChildAnswer>(
+    BUILD_CHILD,
+    { location: locationOf(fixture), showDrafts: false, forBuild: true, pages, searchIndexDir },
+    { name: 'the content check', onPart: (part) => parts.push(part as BuildChildPart) },
+  );
+  return { parts, answer, searchIndexDir };
+}
+
+describe('the check process of a production build', () => {
+  it('sends the files to load, then the plan, then the model cards, and answers once the index is written', async () => {
+    const { searchRecords, publishedStudies, ...inProcess } = await planContent(
+      locationOf('drafts'),
+      { showDrafts: false, forBuild: true },
+    );
+    const { parts, answer, searchIndexDir } = await runBuildChild('drafts');
+
+    expect(parts.map((part) => Object.keys(part)[0])).toEqual(['files', 'plan', 'modelCards']);
+    const [files, plan, cards] = parts as [
+      { files: { caseStudyPatterns: string[] } },
+      { plan: unknown },
+      { modelCards: [string, string][] },
+    ];
+    expect(files.files.caseStudyPatterns).toEqual(inProcess.caseStudyPatterns);
+    expect(plan.plan).toEqual(inProcess);
+    // The cards the route would have been handed by a writer of its own.
+    expect(publishedStudies).not.toHaveLength(0);
+    expect(cards.modelCards).toEqual(writeModelCards(publishedStudies, pages));
+    expect(cards.modelCards.map(([, card]) => card).join('\n')).toContain(
+      'https://ada.example/portfolio/case-studies/',
+    );
+    // One page in the index per published study; drafts have no record.
+    expect(answer).toEqual({ indexed: searchRecords.length });
+    expect(searchRecords.length).toBe(publishedStudies.length);
+    expect(readdirSync(path.join(searchIndexDir, 'fragment'))).toHaveLength(searchRecords.length);
+  });
+
+  it('stops at the plan when the content has problems: no model cards, no index', async () => {
+    const { parts, answer, searchIndexDir } = await runBuildChild('invalid');
+    expect(parts.map((part) => Object.keys(part)[0])).toEqual(['files', 'plan']);
+    const plan = (parts[1] as { plan: { problems: unknown[] } }).plan;
+    expect(plan.problems).not.toEqual([]);
+    expect(answer).toEqual({ indexed: 0 });
+    expect(existsSync(searchIndexDir)).toBe(false);
+  });
+});
