@@ -42,13 +42,15 @@ export type BuildChildAnswer = { indexed: number } | { failed: string };
  * nothing for content with problems. Kept apart so the plan, its charts
  * and views can be collected once they are sent.
  */
-async function checkAndSend(job: BuildChildJob, send: (part: BuildChildPart) => void) {
+async function checkAndSend(job: BuildChildJob, send: (part: BuildChildPart) => Promise<void>) {
   const { searchRecords, publishedStudies, ...plan } = await planContent(
     job.location,
     job,
-    (files) => send({ files }),
+    (files) => void send({ files }),
   );
-  send({ plan });
+  // Astro's process waits for the plan: it is written out before the model
+  // cards block this process's event loop (0.75 s at 1,000 case studies).
+  await send({ plan });
   return plan.problems.length > 0 ? undefined : { searchRecords, publishedStudies };
 }
 
@@ -62,7 +64,7 @@ serveChildJob<BuildChildJob, BuildChildAnswer, BuildChildPart>(async (job, send)
     // Not the build's end: each route writes its own card, as in `astro dev`.
     modelCards = undefined;
   }
-  send({ modelCards });
+  await send({ modelCards });
   try {
     return { indexed: await writeSearchIndex(checked.searchRecords, job.searchIndexDir) };
   } catch (error) {

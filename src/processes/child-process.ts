@@ -72,11 +72,14 @@ export function runChildJob<T>(module: URL, job: unknown, options: ChildJobOptio
  * The child's side: runs `work` on the one message it is sent, sends the
  * result back and exits, returning all its memory. `work` may call `send`
  * with parts the parent can use before the answer (the content check's
- * files to load, then its plan), in the order they are sent. A failure
- * prints one line and exits with 1, which the parent reports.
+ * files to load, then its plan), in the order they are sent. A part larger
+ * than the channel's buffer is only written out as the event loop turns, so
+ * work that blocks the loop after sending one first awaits the promise
+ * `send` returns: it settles once the part is written. A failure prints one
+ * line and exits with 1, which the parent reports.
  */
 export function serveChildJob<J, T, P = never>(
-  work: (job: J, send: (part: P) => void) => T | Promise<T>,
+  work: (job: J, send: (part: P) => Promise<void>) => T | Promise<T>,
 ): void {
   // A build that stops (an error, Ctrl+C) closes the channel: no one wants the answer any more.
   process.once('disconnect', () => process.exit(0));
@@ -89,7 +92,7 @@ export function serveChildJob<J, T, P = never>(
   };
   process.once('message', (job: J) => {
     Promise.resolve()
-      .then(() => work(job, (part) => send({ part })))
+      .then(() => work(job, (part) => new Promise<void>((written) => send({ part }, written))))
       .then(
         (result) => send({ answer: result }, () => process.exit(0)),
         (error: unknown) => {

@@ -29,6 +29,23 @@ describe('runChildJob', () => {
 });
 
 describe('serveChildJob', () => {
+  it('writes a part out before the work after it blocks the event loop, once its send is awaited', async () => {
+    const big = new URL('../../fixtures/child-jobs/big-part-then-busy.ts', import.meta.url);
+    /** How long before the answer the parent had the part, in ms. */
+    const lead = async (awaitPart: boolean) => {
+      let partAt = 0;
+      await runChildJob<string>(
+        big,
+        { awaitPart, busyMs: 1500 },
+        { name: 'a test job', onPart: () => (partAt = Date.now()) },
+      );
+      return Date.now() - partAt;
+    };
+    expect(await lead(true)).toBeGreaterThan(1000);
+    // Without waiting, most of the part is still in the child's buffer when it blocks.
+    expect(await lead(false)).toBeLessThan(1000);
+  });
+
   it('leaves quietly, without a stack trace, when its parent has gone before it answers', async () => {
     const { fork } = await import('node:child_process');
     const busy = new URL('../../fixtures/child-jobs/busy-then-part.ts', import.meta.url);
