@@ -54,6 +54,8 @@ function checkInChild(
   };
   const answer = runChildJob<BuildChildAnswer>(new URL('build-child.ts', import.meta.url), job, {
     name: 'the content check',
+    // For one full collection once the plan is sent (integration/build-child.ts).
+    nodeFlags: ['--expose-gc'],
     onPart: (message) => {
       const part = message as BuildChildPart;
       if ('files' in part) listFiles(part.files);
