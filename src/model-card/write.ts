@@ -25,18 +25,30 @@ export interface ModelCardJob {
 /** A published study with its author (the profile's name) and, in a cohort, its member. */
 export type AuthoredStudy = CheckedStudy & { author: string; member?: string | undefined };
 
-/** The cards of `studies` under their keys, each by its author. */
-export function writeModelCards(
+/**
+ * One function per card of `studies`, each writing it under its key, by its
+ * author: a caller that must keep its event loop turning (the build's check
+ * process, feeding Pagefind meanwhile) writes them a few at a time.
+ */
+export function modelCardWriters(
   input: readonly AuthoredStudy[],
   { site, base }: ModelCardJob,
-): [string, string][] {
+): (() => [string, string])[] {
   // What the route is handed, as site/portfolio.ts gives it: every study of
   // the site (every member's, in a cohort) sorted, each tag spelled as its
   // first use in that order spells it.
   const studies = withSharedSpellings(sortCaseStudies(input));
-  return studies.map((study) => {
+  return studies.map((study) => () => {
     // As the route: absolute when the site's address is set, under the base path.
     const href = withBase(base, `${portfolioPath(study.member)}${caseStudyPath(study.slug)}`);
     return keyedModelCard(study, study.author, site ? new URL(href, site).href : href);
   });
+}
+
+/** The cards of `studies` under their keys, each by its author. */
+export function writeModelCards(
+  input: readonly AuthoredStudy[],
+  job: ModelCardJob,
+): [string, string][] {
+  return modelCardWriters(input, job).map((write) => write());
 }

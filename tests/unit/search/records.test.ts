@@ -21,6 +21,13 @@ describe('the search record of a case study', () => {
     expect(record.language).toBe('en');
   });
 
+  it('holds accented letters in one form, whichever form the file had', () => {
+    // "Café" with a combining acute accent, as text pasted from some notebooks is.
+    const decomposed = searchRecord('churn-model', data, ['Cafe\u0301 visits, re\u0301sume\u0301']);
+    expect(decomposed.content).toContain('Caf\u00e9 visits, r\u00e9sum\u00e9');
+    expect(decomposed.content).not.toContain('\u0301');
+  });
+
   it('starts with the title and summary, and ends with the body', () => {
     const lines = record.content.split('\n');
     expect(lines.slice(0, 2)).toEqual([data.title, data.summary]);
