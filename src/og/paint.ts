@@ -65,12 +65,21 @@ export async function paintOgCards(
     const hash = createHash('sha256').update(renderer).update(JSON.stringify(file.card));
     return { file, cached: path.join(cacheDir, `${hash.digest('hex').slice(0, 32)}.png`) };
   });
+  let painted = 0;
   for (const job of jobs) {
     if (existsSync(job.cached)) continue;
     writeFileSync(job.cached, ogCardPng(job.file.card, root));
     // Skia's pixel copies are freed by finalizers that only run when the event
     // loop turns; without this pause, 1,000 cards held 3 GB until the end.
     await setImmediate();
+    // Each card leaves megabytes of native buffers (the deflated rows, the
+    // pixels' views) that V8 frees only when it collects, which its heap of
+    // 15 MB rarely asks for: the painter grew to 300-370 MB beside the
+    // build's peak. A young-generation collection every 20 cards frees them
+    // at no measurable cost, and the painter stays at 240-290 MB. Without
+    // --expose-gc (painting outside a build) V8 decides alone.
+    if (++painted % 20 === 0)
+      (globalThis as { gc?: (options: object) => void }).gc?.({ type: 'minor' });
   }
 
   for (const { file, cached } of jobs) {
