@@ -15,8 +15,9 @@ const config: KnipConfig = {
     // `npm run check` and `npm run new`.
     'src/authoring/check.ts',
     'src/authoring/new.ts',
-    // Child processes started by path: `new URL('./x-child.ts', import.meta.url)`.
+    // Child processes and worker threads started by path: `new URL('./x-child.ts', import.meta.url)`.
     'src/*/*-child.ts',
+    'src/*/*-worker.ts',
     // The OG card route, handed to Astro's injectRoute by path.
     'src/og/route.ts',
     // Client scripts, imported from components' <script> tags.

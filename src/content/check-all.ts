@@ -11,6 +11,7 @@ import { findLocatedImages } from './image-metadata.ts';
 import { findBrokenLinks } from '../files/broken-links.ts';
 import { findUnreadableImages } from './image-files.ts';
 import { checkResumePdf } from './resume-pdf.ts';
+import { closePdfReader } from './pdf-text.ts';
 import { lintContent, type Finding } from './lints.ts';
 import { sortProblems, type ContentProblem } from '../problems/problem.ts';
 import { PEOPLE_DIR } from '../schemas/cohort.ts';
@@ -121,6 +122,8 @@ export async function checkAll(
     );
     portfolios.push({ ...(place.member ? { member: place.member } : {}), report });
   }
+  // Every PDF is read: the thread that read them goes (pdf-text.ts).
+  await closePdfReader();
   // Linted once every member is read: a link may lead to another member's case study.
   const studies = new Map(
     portfolios.map(({ member, report }) => [

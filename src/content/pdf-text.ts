@@ -10,7 +10,12 @@
  * Ligatures are not folded into letters here (`disableNormalization`): a parser
  * that does not fold them reads `ﬂ` (U+FB02) where the page shows "fl", and a
  * search for "Airflow" then misses the résumé.
+ *
+ * Content is untrusted: the check reads each PDF in a worker thread
+ * (`readPdfWithin`, pdf-worker.ts) with a time and a memory limit.
  */
+
+import { Worker } from 'node:worker_threads';
 
 /** A run of text on one line, between two gaps wider than a word space. */
 export interface Segment {
@@ -90,8 +95,9 @@ export interface ReadOptions {
 }
 
 /**
- * Reads a PDF's text and links. Throws PDF.js's error when the file cannot
- * be parsed: `PasswordException` (encrypted), `InvalidPDFException` and the like.
+ * Reads a PDF's text and links, on the calling thread. Throws PDF.js's error
+ * when the file cannot be parsed: `PasswordException` (encrypted),
+ * `InvalidPDFException` and the like. Content is read with `readPdfWithin`.
  */
 export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Promise<PdfText> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -132,4 +138,110 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions = {}): Pro
   } finally {
     await loading.destroy();
   }
+}
+
+/**
+ * What reading one PDF may take. A résumé of a few pages reads in well under
+ * a second and a few tens of megabytes; a file made to inflate a compressed
+ * stream to gigabytes, or to loop, is stopped at these.
+ */
+export interface PdfLimits {
+  /** Milliseconds before the read is given up. */
+  timeoutMs: number;
+  /** The reading thread's heap, in megabytes. */
+  memoryMb: number;
+}
+
+export const PDF_LIMITS: PdfLimits = { timeoutMs: 10_000, memoryMb: 256 };
+
+/** A read stopped at a limit of `PdfLimits`. */
+export class PdfLimitError extends Error {
+  override name = 'PdfLimitError';
+  readonly limit: keyof PdfLimits;
+  readonly value: number;
+  constructor(limit: keyof PdfLimits, value: number) {
+    super(limit === 'timeoutMs' ? `took over ${value} ms` : `needed over ${value} MB`);
+    this.limit = limit;
+    this.value = value;
+  }
+}
+
+/** The thread PDFs are read in, started by the first read and reused by the next. */
+let reader: { worker: Worker; memoryMb: number } | undefined;
+/** Reads run one after another: the thread holds one PDF at a time. */
+let queue: Promise<unknown> = Promise.resolve();
+
+function readerFor(memoryMb: number): Worker {
+  if (reader?.memoryMb !== memoryMb) {
+    void reader?.worker.terminate();
+    const worker = new Worker(new URL('./pdf-worker.ts', import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 16 },
+    });
+    // An idle reader does not keep a process alive (`npm run check` ends on its own).
+    worker.unref();
+    reader = { worker, memoryMb };
+  }
+  return reader.worker;
+}
+
+function readOnce(bytes: Uint8Array, options: ReadOptions, limits: PdfLimits): Promise<PdfText> {
+  const worker = readerFor(limits.memoryMb);
+  return new Promise<PdfText>((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    // Whatever stopped the thread, the next read starts a new one.
+    const stop = (error: Error) => {
+      done();
+      if (reader?.worker === worker) reader = undefined;
+      void worker.terminate();
+      reject(error);
+    };
+    const timer = setTimeout(
+      () => stop(new PdfLimitError('timeoutMs', limits.timeoutMs)),
+      limits.timeoutMs,
+    );
+    const onMessage = (message: { text?: PdfText; error?: { name: string; message: string } }) => {
+      done();
+      if (message.text) resolve(message.text);
+      else reject(Object.assign(new Error(message.error?.message), { name: message.error?.name }));
+    };
+    const onError = (error: Error & { code?: string }) =>
+      stop(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new PdfLimitError('memoryMb', limits.memoryMb)
+          : error,
+      );
+    const onExit = (code: number) => stop(new Error(`the PDF reader stopped with code ${code}`));
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage({ bytes, options });
+  });
+}
+
+/**
+ * Reads a PDF's text and links as `readPdf` does, in a worker thread under
+ * `limits`: a file that would take longer or more memory rejects with
+ * `PdfLimitError` and stops only that thread. PDF.js is loaded once, in the
+ * thread, and reused until `closePdfReader`.
+ */
+export function readPdfWithin(
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+  limits: PdfLimits = PDF_LIMITS,
+): Promise<PdfText> {
+  const read = queue.then(() => readOnce(bytes, options, limits));
+  queue = read.catch(() => undefined);
+  return read;
+}
+
+/** Ends the reading thread, if one was started: the check calls it once it has read every PDF. */
+export async function closePdfReader(): Promise<void> {
+  const current = reader;
+  reader = undefined;
+  await current?.worker.terminate();
 }

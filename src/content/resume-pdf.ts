@@ -1,7 +1,15 @@
 import path from 'node:path';
 import type { ContentReport } from './check.ts';
 import type { Finding } from './lints.ts';
-import { readPdf, type PdfLine, type PdfText, type Segment } from './pdf-text.ts';
+import {
+  PDF_LIMITS,
+  PdfLimitError,
+  readPdfWithin,
+  type PdfLimits,
+  type PdfLine,
+  type PdfText,
+  type Segment,
+} from './pdf-text.ts';
 import { afterPath, readFileWithin } from '../files/read.ts';
 import { MAX_RESUME_PDF_BYTES, megabytes } from '../files/size-limit.ts';
 
@@ -53,7 +61,10 @@ const HOW_TO_EXPORT =
  * problem (missing, outside content/). PDF.js is loaded only here, when a
  * profile names a PDF.
  */
-export async function checkResumePdf(report: ContentReport): Promise<Finding[]> {
+export async function checkResumePdf(
+  report: ContentReport,
+  limits: PdfLimits = PDF_LIMITS,
+): Promise<Finding[]> {
   const reads = report.profileReads;
   const read = reads?.reads.find((entry) => entry.field === 'resume');
   if (!reads || !read) return [];
@@ -86,7 +97,7 @@ export async function checkResumePdf(report: ContentReport): Promise<Finding[]> 
   }
   let pdf: PdfText;
   try {
-    pdf = await readPdf(bytes.bytes, { maxPages: MAX_PAGES });
+    pdf = await readPdfWithin(bytes.bytes, { maxPages: MAX_PAGES }, limits);
   } catch (error) {
     add('error', `${written} ${unopenable(error)}`);
     return findings;
@@ -126,8 +137,15 @@ function notPdfReason(bytes: Buffer): string | undefined {
   return 'it does not start with %PDF-';
 }
 
-/** What stops PDF.js opening a file, as the rest of a sentence after its path. */
-function unopenable(error: unknown): string {
+/** What stops PDF.js opening a file, as the rest of a sentence after its path. Exported for tests. */
+export function unopenable(error: unknown): string {
+  if (error instanceof PdfLimitError) {
+    const what =
+      error.limit === 'timeoutMs'
+        ? `takes over ${error.value / 1000} s to read`
+        : `needs over ${error.value} MB of memory to read`;
+    return `${what}, far more than any résumé (a few pages read in under a second): it is damaged or built to stall a reader, and applicant-tracking systems give up on it too; export it again`;
+  }
   if ((error as { name?: unknown }).name === 'PasswordException') {
     return 'is protected by a password, so applicant-tracking systems cannot open it; export it again without a password';
   }

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { deflateSync } from 'node:zlib';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkAll } from '../../../src/content/check-all.ts';
 import { checkContent } from '../../../src/content/check.ts';
-import { checkResumePdf } from '../../../src/content/resume-pdf.ts';
+import { checkResumePdf, unopenable } from '../../../src/content/resume-pdf.ts';
+import { PdfLimitError, closePdfReader, readPdfWithin } from '../../../src/content/pdf-text.ts';
 import { MAX_RESUME_PDF_BYTES } from '../../../src/files/size-limit.ts';
 import { formatFinding } from '../../../src/problems/problem.ts';
 
@@ -44,6 +46,12 @@ async function check(resume: Buffer | undefined, profile = ADA): Promise<string[
   const findings = await checkResumePdf(report);
   expect(findings.every((finding) => finding.rule === 'resume-pdf')).toBe(true);
   return findings.map(formatFinding);
+}
+
+/** The same, with the reader's limits set low. */
+async function checkLimited(resume: Buffer, limits: PdfLimits): Promise<string[]> {
+  write({ 'profile.yaml': ADA, 'resume.pdf': resume });
+  return (await checkResumePdf(checkContent({ root, contentDir }), limits)).map(formatFinding);
 }
 
 const at = 'content/profile.yaml:7: resume:';
@@ -170,6 +178,68 @@ describe('a résumé that is not a readable PDF', () => {
   it('leaves a path with a problem to the path check, and a profile without a résumé alone', async () => {
     expect(await check(undefined)).toEqual([]);
     expect(await check(undefined, ADA.replace('resume: ./resume.pdf\n', ''))).toEqual([]);
+  });
+});
+
+/**
+ * A one-page PDF whose content stream is `content`, deflated: a few hundred
+ * kilobytes on disk, far under the size limit, that a reader must inflate
+ * and parse. Its cross-reference table is left out: readers, PDF.js
+ * included, rebuild it.
+ */
+function pdfAround(content: Buffer): Buffer {
+  const stream = deflateSync(content, { level: 9 });
+  return Buffer.concat([
+    Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n' +
+        '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n' +
+        '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R' +
+        ' /Resources << /Font << /F1 5 0 R >> >> >> endobj\n' +
+        '5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n' +
+        `4 0 obj << /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`,
+      'latin1',
+    ),
+    stream,
+    Buffer.from('\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1'),
+  ]);
+}
+
+/** 400,000 pieces of text drawn one by one: 47 KB that a reader turns into as many objects. */
+const manyPieces = () =>
+  pdfAround(Buffer.from('BT /F1 1 Tf 1 0 0 1 10 10 Tm (ab) Tj ET\n'.repeat(400_000)));
+/** 200 MB of spaces to inflate: 200 KB on disk. */
+const inflating = () => pdfAround(Buffer.alloc(200 * 1024 * 1024, ' '));
+
+describe('a PDF that would take a reader more time or memory than a résumé does', () => {
+  afterAll(closePdfReader);
+
+  it('stops the read at the memory limit, in its own thread, and reads the next file as usual', async () => {
+    const read = readPdfWithin(manyPieces(), {}, { timeoutMs: 60_000, memoryMb: 32 });
+    await expect(read).rejects.toThrow(PdfLimitError);
+    await expect(read).rejects.toMatchObject({ limit: 'memoryMb', value: 32 });
+    // The check goes on: the next PDF gets a new thread.
+    const next = await readPdfWithin(pdf('one-column.pdf'));
+    expect(next.drawn).toContain('Ada Fixture');
+  });
+
+  it('stops the read at the time limit', async () => {
+    const read = readPdfWithin(inflating(), {}, { timeoutMs: 300, memoryMb: 256 });
+    await expect(read).rejects.toMatchObject({ limit: 'timeoutMs', value: 300 });
+    expect((await readPdfWithin(pdf('one-column.pdf'))).pages).toBe(1);
+  });
+
+  it('is refused with one line that says what the file does and what to do', async () => {
+    const slow = await checkLimited(inflating(), { timeoutMs: 300, memoryMb: 256 });
+    expect(slow).toEqual([
+      `${at} ./resume.pdf takes over 0.3 s to read, far more than any résumé (a few pages read in under a second): it is damaged or built to stall a reader, and applicant-tracking systems give up on it too; export it again`,
+    ]);
+    const large = await checkLimited(manyPieces(), { timeoutMs: 60_000, memoryMb: 32 });
+    expect(large).toEqual([
+      `${at} ./resume.pdf needs over 32 MB of memory to read, far more than any résumé (a few pages read in under a second): it is damaged or built to stall a reader, and applicant-tracking systems give up on it too; export it again`,
+    ]);
+    expect(`./resume.pdf ${unopenable(new PdfLimitError('timeoutMs', 10_000))}`).toContain(
+      './resume.pdf takes over 10 s to read,',
+    );
   });
 });
 
