@@ -8,7 +8,12 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkAll } from '../../../src/content/check-all.ts';
 import { checkContent } from '../../../src/content/check.ts';
 import { checkResumePdf, unopenable } from '../../../src/content/resume-pdf.ts';
-import { PdfLimitError, closePdfReader, readPdfWithin } from '../../../src/content/pdf-text.ts';
+import {
+  PdfLimitError,
+  closePdfReader,
+  readPdfWithin,
+  type PdfLimits,
+} from '../../../src/content/pdf-text.ts';
 import { MAX_RESUME_PDF_BYTES } from '../../../src/files/size-limit.ts';
 import { formatFinding } from '../../../src/problems/problem.ts';
 
