@@ -8,15 +8,21 @@
  *
  * One process for all three because the model cards and the search records
  * are made from values only the check holds: writing them here spares two
- * more Node processes and passing megabytes of records and studies through
- * files (about 0.7 s of CPU at 1,000 case studies, 0.2 s of it before the
- * plan could be sent). A build whose content has problems stops at the plan.
+ * more Node processes, each loading its modules, and the megabytes of
+ * records and studies they were passed through files (writing those took
+ * 0.2 s at 1,000 case studies, before the plan could be sent). A build whose
+ * content has problems stops at the plan.
  */
 
-import { planContent, type BuildContentPlan, type CollectionFiles } from '../content/plan.ts';
-import type { PlanLocation, PlanMode } from '../content/plan.ts';
-import type { ModelCardJob } from '../model-card/write.ts';
 import { setImmediate } from 'node:timers/promises';
+import {
+  planContent,
+  type BuildContentPlan,
+  type CollectionFiles,
+  type PlanLocation,
+  type PlanMode,
+} from '../content/plan.ts';
+import type { ModelCardJob } from '../model-card/write.ts';
 import { serveChildJob } from '../processes/child-process.ts';
 import { writeSearchIndex } from '../search/index-writer.ts';
 
