@@ -15,7 +15,10 @@ export interface Completeness {
   outcome: boolean;
   /** `responsible.limitations` given: where the model is known to do badly. */
   limits: boolean;
-  /** `responsible.fairness` given: the metrics broken down by group. */
+  /**
+   * `responsible.fairness` given and read without a problem: the metrics
+   * broken down by group, as the page will show them.
+   */
   groups: boolean;
 }
 
@@ -52,7 +55,9 @@ export function completeness(report: ContentReport, sections: readonly string[])
           (person) => typeof person === 'object' && person !== null && 'outcome' in person,
         ),
         limits: Array.isArray(responsible['limitations']) && responsible['limitations'].length > 0,
-        groups: typeof responsible['fairness'] === 'object' && responsible['fairness'] !== null,
+        // The breakdown the check worked out, not just the field: a fairness
+        // file with a problem shows no groups on the page.
+        groups: (parsed.fairness?.length ?? 0) > 0,
       },
     ];
   });

@@ -5,6 +5,7 @@ import {
   type Completeness,
 } from '../../../src/authoring/completeness.ts';
 import type { CaseStudyFile, ContentReport } from '../../../src/content/check.ts';
+import type { FairnessView } from '../../../src/fairness/view.ts';
 
 const SECTIONS = ['Problem', 'Approach', 'Results', 'Impact'];
 
@@ -15,7 +16,12 @@ function caseStudy(
   /** null: the body could not be parsed. */
   headings: string[] | null = SECTIONS,
   draft = false,
+  /** Whether the check read `responsible.fairness` without a problem (when given). */
+  fairnessRead = true,
 ): CaseStudyFile {
+  // The check works out a breakdown only for a fairness block it can read.
+  const fairness = (data['responsible'] as { fairness?: unknown } | undefined)?.fairness;
+  const readable = typeof fairness === 'object' && fairness !== null;
   return {
     entry: `${slug}.mdx`,
     absolutePath: `/project/content/case-studies/${slug}.mdx`,
@@ -28,6 +34,10 @@ function caseStudy(
       bodyLine: 14,
       charts: [],
       confusions: [],
+      // The page's breakdown: what the completeness table looks at, not its contents.
+      ...(readable && fairnessRead
+        ? { fairness: [['./by_group.csv', {} as FairnessView] as [string, FairnessView]] }
+        : {}),
       ...(headings
         ? {
             body: {
@@ -82,6 +92,15 @@ describe('completeness', () => {
         groups: true,
       },
     ]);
+  });
+
+  it('says no groups when the fairness file has a problem, as the page then shows none', () => {
+    const [row] = completeness(
+      report(caseStudy('churn', complete, SECTIONS, false, false)),
+      SECTIONS,
+    );
+    expect(row?.groups).toBe(false);
+    expect(row?.limits).toBe(true);
   });
 
   it('counts what is missing', () => {
