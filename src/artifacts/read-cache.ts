@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { readDataFile, type ReadProblem } from '../files/read.ts';
+import { notTextProblem, readDataFile, type ReadProblem } from '../files/read.ts';
 import { MAX_NOTEBOOK_BYTES } from '../files/size-limit.ts';
 import { readNotebook, type NotebookRead } from '../notebooks/read.ts';
 
@@ -37,10 +37,12 @@ function cached(absolute: string, mtimeMs = modified(absolute)) {
   const known = files.get(absolute);
   if (known !== undefined && mtimeMs !== undefined && known.mtimeMs === mtimeMs) return known;
   const read = readDataFile(absolute);
-  if (!read.ok) {
+  const problem = read.ok ? notTextProblem(read.head) : read;
+  if (problem) {
     files.delete(absolute);
-    return read;
+    return problem;
   }
+  if (!read.ok) return read;
   const fresh = {
     mtimeMs: read.mtimeMs,
     text: read.text,

@@ -56,6 +56,33 @@ function unreadable(error: unknown): string {
   return `could not be read: ${REASONS[code] ?? (code.toLowerCase() || 'unknown error')}`;
 }
 
+/**
+ * Why a data file's first bytes are not text this reads, or undefined.
+ * Excel's "Unicode Text" and some Windows tools save UTF-16, which read as
+ * UTF-8 is a letter and a NUL byte in turn: a CSV of one column of noise,
+ * reported as a table of the wrong shape. A NUL byte is never in a CSV or
+ * JSON file written as UTF-8; a spreadsheet, Parquet or pickle file has
+ * them.
+ */
+export function notTextProblem(head: Buffer): ReadProblem | undefined {
+  const utf16 =
+    (head[0] === 0xff && head[1] === 0xfe) ||
+    (head[0] === 0xfe && head[1] === 0xff) ||
+    // Without a byte-order mark: ASCII text has a NUL in every other byte.
+    (head.length >= 4 && ((head[1] === 0 && head[3] === 0) || (head[0] === 0 && head[2] === 0)));
+  if (utf16) {
+    return readProblem(
+      'is saved as UTF-16 text; save it again as UTF-8 (in Excel, "CSV UTF-8"; pandas writes UTF-8 unless given another encoding)',
+    );
+  }
+  if (head.includes(0)) {
+    return readProblem(
+      'is not a text file (it holds NUL bytes, as a spreadsheet, Parquet or pickle file does); export the data as CSV or JSON',
+    );
+  }
+  return undefined;
+}
+
 /** A file's bytes and the modification time they were read at, or why they could not be read. */
 export type BytesRead = { ok: true; bytes: Buffer; mtimeMs: number } | ReadProblem;
 

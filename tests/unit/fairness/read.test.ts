@@ -114,6 +114,30 @@ describe('reading a fairness file', () => {
     });
   });
 
+  it('says so when the file is UTF-16 (Excel’s "Unicode Text") or not text at all', () => {
+    const csv = 'region,recall\nabroad,0.66\ndomestic,0.81\n';
+    // With a byte-order mark, as Excel writes it, and without one.
+    fs.writeFileSync(
+      path.join(folder, 'unicode.csv'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]),
+    );
+    fs.writeFileSync(path.join(folder, 'no-bom.csv'), Buffer.from(csv, 'utf16le'));
+    for (const name of ['unicode.csv', 'no-bom.csv']) {
+      expect(read({ from: `./${name}` })).toEqual({
+        ok: false,
+        field: 'from',
+        message: `./${name} is saved as UTF-16 text; save it again as UTF-8 (in Excel, "CSV UTF-8"; pandas writes UTF-8 unless given another encoding)`,
+      });
+    }
+    fs.writeFileSync(path.join(folder, 'frame.parquet'), Buffer.from('PAR1\0\0\x15\x04', 'latin1'));
+    expect(read({ from: './frame.parquet' })).toEqual({
+      ok: false,
+      field: 'from',
+      message:
+        './frame.parquet is not a text file (it holds NUL bytes, as a spreadsheet, Parquet or pickle file does); export the data as CSV or JSON',
+    });
+  });
+
   it('reads a file once, however many case studies and checks name it, until it changes', () => {
     write('once.csv', 'region,recall\nabroad,0.66\ndomestic,0.81\n');
     const first = read({ from: './once.csv' });
