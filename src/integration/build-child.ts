@@ -23,7 +23,7 @@ import {
   type PlanMode,
 } from '../content/plan.ts';
 import type { ModelCardJob } from '../model-card/write.ts';
-import { serveChildJob } from '../processes/child-process.ts';
+import { collectGarbage, serveChildJob } from '../processes/child-process.ts';
 import { writeSearchIndex } from '../search/index-writer.ts';
 
 export type BuildChildJob = PlanMode & {
@@ -58,8 +58,8 @@ async function checkAndSend(job: BuildChildJob, send: (part: BuildChildPart) => 
     job,
     (files) => void send({ files }),
   );
-  // Astro's process waits for the plan: it is written out before the model
-  // cards block this process's event loop (0.75 s at 1,000 case studies).
+  // Astro's process waits for the plan: it is written out before the
+  // collection and the model cards below keep this process's event loop busy.
   await send({ plan });
   return plan.problems.length > 0 ? undefined : { searchRecords, publishedStudies };
 }
@@ -73,11 +73,7 @@ serveChildJob<BuildChildJob, BuildChildAnswer, BuildChildPart>(async (job, send)
   // at 1,000 case studies the heap went from 262 MB to 100 MB and the
   // process from 334 MB to 198 MB. The process is started with --expose-gc
   // for this (integration/content-check.ts).
-  (globalThis as { gc?: (options: object) => void }).gc?.({
-    type: 'major',
-    execution: 'sync',
-    flavor: 'last-resort',
-  });
+  collectGarbage({ type: 'major', flavor: 'last-resort' });
   // Pagefind indexes in a process of its own, record by record, while the
   // model cards are written here a few at a time: it finishes before Astro's
   // own memory peak at the end of the bundle, as it did in a process of its

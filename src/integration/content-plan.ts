@@ -73,7 +73,5 @@ export function takeContentPlan(
       'site is not set, so pages get no canonical URL and the sitemap, RSS feed and social previews use relative links. Set SITE_URL (for example https://ada.github.io) or `site` in astro.config.mjs.',
     );
   }
-  if (state.extras) {
-    startBuildExtras(state.extras, plan.cards, fileURLToPath(config.root));
-  }
+  if (state.extras) startBuildExtras(state.extras, plan.cards, fileURLToPath(config.root));
 }
