@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartConfig } from '../../../../src/charts/config.ts';
+import { parseChartConfig } from '../../../../src/charts/client/charts.ts';
 import {
   MARKER_LIMIT,
   buildChartConfiguration,
   formatAxisNumber,
   formatValue,
   hasWholeX,
-  parseChartConfig,
   toPoints,
   toValues,
   usesLinearX,
   type CasefolioChartConfiguration,
   type ChartTheme,
-} from '../../../../src/charts/client/charts.ts';
+} from '../../../../src/charts/configuration.ts';
 
 const MINUS = '\u2212';
 
