@@ -217,7 +217,9 @@ function buildDataset(
 
 /** Axis title options: shown only when the config names the axis. */
 function axisTitle(text: string | undefined, theme: ChartTheme) {
-  return text ? { display: true, text, color: theme.text } : { display: false };
+  return text
+    ? { display: true, text, color: theme.text, font: { family: theme.font } }
+    : { display: false };
 }
 
 /**
@@ -241,6 +243,7 @@ function buildScales(
     border,
     ticks: {
       color: theme.muted,
+      font: { family: theme.font },
       callback: (value: number | string) =>
         formatValue(Number(value), config.unit, config.decimals),
     },
@@ -255,6 +258,7 @@ function buildScales(
           // Epochs, steps and years are whole: no 2021.5 between them.
           ...(hasWholeX(config) ? { precision: 0 } : {}),
           color: theme.muted,
+          font: { family: theme.font },
           callback: (value: number | string) => formatAxisNumber(Number(value)),
         },
       }
@@ -264,7 +268,7 @@ function buildScales(
         // Gridlines between categories add ink without information.
         grid: { ...grid, display: !isBar },
         border,
-        ticks: { color: theme.muted },
+        ticks: { color: theme.muted, font: { family: theme.font } },
       };
   return config.type === 'horizontalBar'
     ? { x: valueAxis, y: indexAxis }
@@ -380,7 +384,6 @@ export function buildChartConfiguration(
       animation: options.animate ? { duration: 400 } : false,
       indexAxis: horizontal ? 'y' : 'x',
       color: theme.text,
-      font: { family: theme.font },
       interaction:
         config.type === 'scatter'
           ? { mode: 'nearest', intersect: true }
@@ -393,6 +396,8 @@ export function buildChartConfiguration(
           titleColor: theme.background,
           bodyColor: theme.background,
           multiKeyBackground: theme.background,
+          titleFont: { family: theme.font },
+          bodyFont: { family: theme.font },
           callbacks: buildTooltipCallbacks(config, theme),
         },
       },

@@ -1,8 +1,8 @@
 // Charts hold their place: on the sample's card-fraud case study (an 808-row
 // training curve, a 14-row recall curve and four one-row metric charts), a
-// long data table starts closed and a short one open, each chart's frame
-// holds its height before the chart draws, so nothing below it moves as the
-// reader scrolls, and printing keeps the chart or its table.
+// long data table starts closed and a short one open, each chart is its
+// build-time drawing from the first paint, the live chart takes exactly its
+// box, so nothing below it moves, and paper gets the drawing.
 import type { LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
@@ -22,9 +22,10 @@ interface FigureState {
   open: boolean;
   summary: string;
   drawn: boolean;
-  /** Heights of the frame the chart draws in, its plot box and the canvas. */
+  /** Heights of the frame (legend and plot), the plot box, its shown drawing and the live canvas. */
   frame: number;
   plot: number;
+  drawing: number;
   canvas: number;
   /** Top of the first element after the figure, in page coordinates. */
   nextTop: number;
@@ -47,6 +48,11 @@ function figures(page: Page): Promise<FigureState[]> {
         drawn: figure.dataset['chartState'] === 'ready',
         frame: height('[data-chart-frame]'),
         plot: height('.chart__plot'),
+        drawing: Math.max(
+          ...[...figure.querySelectorAll('.chart__static')].map(
+            (svg) => svg.getBoundingClientRect().height,
+          ),
+        ),
         canvas: height('canvas'),
         nextTop: (next?.getBoundingClientRect().top ?? Number.NaN) + scrollY,
       };
@@ -80,9 +86,15 @@ describeWithBrowser('chart figures on a long case study', () => {
     }
   });
 
-  it('keeps a closed table one click away, and shows no chart frame or theme toggle without JavaScript', async () => {
+  it('shows every chart as its drawing, keeps a closed table one click away, and no theme toggle, without JavaScript', async () => {
     const { page, context } = await open({ javaScript: false });
-    expect(await shown(page, '[data-chart-frame]')).not.toContain(true);
+    expect(await shown(page, '[data-chart-frame]')).toEqual(Array(6).fill(true));
+    // One drawing per chart is shown (the wide one, on a laptop), with its lines and bars.
+    expect(await shown(page, '.chart__static--wide')).toEqual(Array(6).fill(true));
+    expect(await shown(page, '.chart__static--narrow')).toEqual(Array(6).fill(false));
+    for (const svg of await page.locator('.chart__static--wide').all()) {
+      expect(await svg.locator('path, rect').count()).toBeGreaterThan(3);
+    }
     // A theme toggle that could do nothing is not shown either.
     expect(await shown(page, '[data-theme-toggle]')).toEqual([false]);
     const long = page.locator('figure.chart').first();
@@ -93,7 +105,7 @@ describeWithBrowser('chart figures on a long case study', () => {
     await context.close();
   });
 
-  it('holds each chart’s height before it draws, so nothing below a chart moves', async () => {
+  it('draws each live chart in its drawing’s box, so nothing below a chart moves', async () => {
     const context = await charts.browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -107,18 +119,21 @@ describeWithBrowser('chart figures on a long case study', () => {
     await page.goto(charts.url());
     const before = await figures(page);
     const heightBefore = await page.evaluate(() => document.documentElement.scrollHeight);
-    // Every chart on this page is far below the first screen: none has drawn yet.
+    // No reader has reached for a chart yet: none is live.
     expect(before.filter((figure) => figure.drawn)).toEqual([]);
-    // The frame holds a chart's full height (charts.css: at least 220px) before it draws.
-    for (const figure of before) expect(figure.frame, figure.title).toBeGreaterThanOrEqual(220);
+    // The plot box is the drawing's: the wide drawing, 638 by 320, in the 638 px column.
+    for (const figure of before) {
+      expect(figure.plot, figure.title).toBeCloseTo(320, 0);
+      expect(figure.drawing, figure.title).toBeCloseTo(figure.plot, 0);
+    }
     await drawAllCharts(page);
     const after = await figures(page);
     expect(after.every((figure) => figure.drawn)).toBe(true);
     for (const [index, figure] of after.entries()) {
-      // Chart.js drew into exactly the box held for it.
+      // Chart.js drew into exactly the drawing's box.
       expect(figure.frame, figure.title).toBe(before[index]?.frame);
+      expect(figure.plot, figure.title).toBe(before[index]?.plot);
       expect(Math.abs(figure.canvas - figure.plot), figure.title).toBeLessThan(1);
-      expect(figure.plot, figure.title).toBeGreaterThan(150);
     }
     for (const [index, figure] of after.entries()) {
       expect(Math.abs(figure.nextTop - (before[index]?.nextTop ?? 0)), figure.title).toBeLessThan(
@@ -151,38 +166,28 @@ describeWithBrowser('chart figures on a long case study', () => {
     }
   });
 
-  it('prints every chart, and every table when there is no JavaScript to draw charts', async () => {
-    const drawnPage = await open();
-    await drawnPage.page.emulateMedia({ media: 'print' });
-    // Printing draws the charts the reader never scrolled to.
-    await drawnPage.page.waitForFunction(
-      () =>
-        [...document.querySelectorAll<HTMLElement>('figure.chart')].every(
-          (figure) => figure.dataset['chartState'] === 'ready',
-        ),
-      undefined,
-      { timeout: 10_000 },
-    );
-    const painted = await drawnPage.page.evaluate(() =>
-      [...document.querySelectorAll<HTMLCanvasElement>('figure.chart canvas')].map((canvas) => {
-        const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height);
-        let count = 0;
-        for (let i = 3; i < (pixels?.data.length ?? 0); i += 4) if (pixels?.data[i]) count++;
-        return { height: canvas.getBoundingClientRect().height, count };
-      }),
-    );
-    expect(painted).toHaveLength(6);
-    for (const canvas of painted) {
-      expect(canvas.height).toBeGreaterThan(100);
-      expect(canvas.count).toBeGreaterThan(1000);
+  it('prints each chart as its drawing, coloured for paper, live or not, dark theme or not', async () => {
+    for (const javaScript of [true, false]) {
+      const { page, context } = await open({ javaScript, dark: true });
+      if (javaScript) await drawAllCharts(page);
+      await page.emulateMedia({ media: 'print' });
+      expect(await shown(page, 'figure.chart canvas')).not.toContain(true);
+      expect(await shown(page, '.chart__static--wide')).toEqual(Array(6).fill(true));
+      // Paper is light: the drawing's text is the print palette's dark grey, not the dark theme's light one.
+      const fills = await page
+        .locator('.chart__static--wide text.fm')
+        .evaluateAll((texts) => texts.map((text) => getComputedStyle(text).fill));
+      expect(fills.length).toBeGreaterThan(6);
+      expect(new Set(fills)).toEqual(new Set(['rgb(51, 51, 51)']));
+      // Paper shows the tables that are open; a disclosure's button means nothing there.
+      expect(await shown(page, 'figure.chart summary')).not.toContain(true);
+      const openTables = await page
+        .locator('figure.chart details')
+        .evaluateAll((all) => all.map((details) => (details as HTMLDetailsElement).open));
+      expect(openTables).toContain(false);
+      expect(await shown(page, 'figure.chart table')).toEqual(openTables);
+      await context.close();
     }
-    await drawnPage.context.close();
-
-    const plain = await open({ javaScript: false });
-    await plain.page.emulateMedia({ media: 'print' });
-    expect(await shown(plain.page, 'figure.chart table')).toEqual(Array(6).fill(true));
-    expect(await shown(plain.page, 'figure.chart summary')).not.toContain(true);
-    await plain.context.close();
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { axeViolations, describeWithBrowser } from '../helpers/browser.ts';
-import { chartPage, drawAllCharts as drawAll } from '../helpers/chart-pages.ts';
+import { chartPage, drawAllCharts as drawAll, goLive } from '../helpers/chart-pages.ts';
 
 const charts = chartPage('valid', '/case-studies/charts-demo/', { width: 1000 });
 const open = charts.open;
@@ -35,11 +35,40 @@ function canvasPixels(page: Page): Promise<{ painted: number; colours: string; h
 }
 
 describeWithBrowser('charts in Chromium', () => {
-  it('paints every chart on the page with no console errors', async () => {
-    const { page, context, errors } = await open();
-    const figures = await page.locator('figure.chart').count();
+  it('shows every chart drawn at build time and loads no chart code until a reader reaches for one', async () => {
+    const context = await charts.browser().newContext({ viewport: { width: 1000, height: 900 } });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(charts.url());
+    const figures = page.locator('figure.chart');
     // 5 <Chart>s and MetricsChart split into %, ms and unitless charts.
-    expect(figures).toBe(8);
+    expect(await figures.count()).toBe(8);
+    // A reader who scrolls through and only looks sees every chart, drawn.
+    for (const figure of await figures.all()) {
+      await figure.locator('.chart__title').scrollIntoViewIfNeeded();
+      const drawing = figure.locator('.chart__static--wide');
+      expect(await drawing.isVisible()).toBe(true);
+      expect(await drawing.locator('path, rect, circle').count()).toBeGreaterThan(3);
+    }
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(300);
+    const chartCode = () => scripts.filter((script) => /\/charts\.[\w-]+\.js$/.test(script));
+    expect(chartCode()).toEqual([]);
+    expect(await page.locator('canvas').count()).toBe(0);
+    // The pointer over one chart loads Chart.js, and only that chart goes live.
+    await goLive(page, figures.nth(2));
+    expect(chartCode()).toHaveLength(1);
+    expect(
+      await figures.evaluateAll((all) => all.map((figure) => figure.dataset['chartState'])),
+    ).toEqual([undefined, undefined, 'ready', undefined, undefined, undefined, undefined, undefined]);
+    await context.close();
+  });
+
+  it('draws the live chart in place of the drawing, tables as they were, legend toggles working', async () => {
+    const { page, context, errors } = await open();
     const tablesOpen = () =>
       page
         .locator('details[data-chart-data]')
@@ -51,13 +80,14 @@ describeWithBrowser('charts in Chromium', () => {
     for (const [index, canvas] of pixels.entries()) {
       expect(canvas.painted, `chart ${index}`).toBeGreaterThan(2000);
     }
-    // Drawing a chart leaves its table as it was: long ones closed, short ones open.
+    // The drawing stays in the page for paper, hidden under the live chart.
+    expect(await page.locator('.chart__static--wide:visible').count()).toBe(0);
     expect(await tablesOpen()).toEqual(openBefore);
     expect(openBefore).toEqual([false, false, true, true, true, true, true, true]);
     expect(await page.locator('details[data-chart-data] summary').first().textContent()).toBe(
       'Data table (40 rows)',
     );
-    // The legend the build rendered hides and shows its series once the chart is drawn.
+    // The legend the build rendered hides and shows its series.
     const multiSeries = page.locator('figure.chart:has(.chart__legend)').first();
     const index = await multiSeries.evaluate((figure) =>
       [...document.querySelectorAll('figure.chart')].indexOf(figure),
@@ -71,8 +101,48 @@ describeWithBrowser('charts in Chromium', () => {
     await context.close();
   });
 
-  it('recolours charts when the theme toggles', async () => {
+  it('keeps a legend toggle pressed from the keyboard while Chart.js is still loading', async () => {
+    const context = await charts.browser().newContext({ viewport: { width: 1000, height: 900 } });
+    const page = await context.newPage();
+    // A slow connection: the chart module arrives well after the key press.
+    await page.route(/\/charts\.[\w-]+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await page.goto(charts.url());
+    const figure = page.locator('figure.chart:has(.chart__legend)').first();
+    const toggle = figure.locator('.chart__legend-item').first();
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await figure.getAttribute('data-chart-state')).toBe(null);
+    await page.waitForFunction(
+      (element) => (element as HTMLElement).dataset['chartState'] === 'ready',
+      await figure.elementHandle(),
+    );
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
+    await context.close();
+  });
+
+  it('colours the drawings and recolours live charts when the theme toggles', async () => {
     const { page, context } = await open();
+    const seriesFill = () =>
+      page
+        .locator('.chart__static--wide .f1')
+        .first()
+        .evaluate((shape) => getComputedStyle(shape).fill);
+    const textFill = () =>
+      page
+        .locator('.chart__static--wide .fm')
+        .first()
+        .evaluate((shape) => getComputedStyle(shape).fill);
+    const light = { series: await seriesFill(), text: await textFill() };
+    await page.locator('[data-theme-toggle]').click();
+    const dark = { series: await seriesFill(), text: await textFill() };
+    // The drawing takes the palette of charts.css: the same blue, a lighter grey for text.
+    expect(light.series).toBe('rgb(0, 114, 178)');
+    expect(dark.series).toBe('rgb(0, 114, 178)');
+    expect(dark.text).not.toBe(light.text);
+    await page.locator('[data-theme-toggle]').click();
     await drawAll(page);
     const before = await canvasPixels(page);
     await page.locator('[data-theme-toggle]').click();
@@ -84,9 +154,9 @@ describeWithBrowser('charts in Chromium', () => {
     await context.close();
   });
 
-  it('shows every number in tables with JavaScript disabled', async () => {
+  it('shows every chart and every number with JavaScript disabled', async () => {
     const { page, context } = await open({ javaScript: false });
-    expect(await page.locator('[data-chart-frame]:visible').count()).toBe(0);
+    expect(await page.locator('.chart__static--wide:visible').count()).toBe(8);
     // Long tables are one click away.
     const firstTable = page.locator('figure.chart table').first();
     expect(await firstTable.isVisible()).toBe(false);
@@ -104,60 +174,70 @@ describeWithBrowser('charts in Chromium', () => {
     await context.close();
   });
 
+  it('shows the narrow drawing on a phone, and the wide one on a laptop', async () => {
+    const { page, context } = await open({ width: 390 });
+    expect(await page.locator('.chart__static--narrow:visible').count()).toBe(8);
+    expect(await page.locator('.chart__static--wide:visible').count()).toBe(0);
+    // The plot box has the narrow drawing's proportions, 324 by 240.
+    const box = await page.locator('.chart__plot').first().boundingBox();
+    expect((box?.width ?? 0) / (box?.height ?? 1)).toBeCloseTo(324 / 240, 1);
+    await context.close();
+  });
+
   it('shows a hostile CSV label as text and runs none of it', async () => {
     const { page, context } = await open();
     await drawAll(page);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBe(
       undefined,
     );
-    const cell = page.locator('figure.chart').nth(2).locator('tbody th').first();
-    expect(await cell.textContent()).toBe('</script><script>window.__xss=1</script>');
+    const figure = page.locator('figure.chart').nth(2);
+    const label = '</script><script>window.__xss=1</script>';
+    expect(await figure.locator('tbody th').first().textContent()).toBe(label);
+    // The drawing writes it as a text node, not markup.
+    expect(await figure.locator('.chart__static--wide text', { hasText: label }).count()).toBe(1);
+    expect(await figure.locator('.chart__static script').count()).toBe(0);
     await context.close();
   });
 
-  it('has no accessibility violations with charts drawn, in both themes', async () => {
+  it('has no accessibility violations, drawn or live, in both themes', async () => {
     for (const dark of [false, true]) {
       const { page, context } = await open({ dark });
+      expect(await axeViolations(page), 'drawn').toEqual([]);
       await drawAll(page);
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await axeViolations(page), 'live').toEqual([]);
       await context.close();
     }
   });
 
-  it('draws without animation when the visitor prefers reduced motion', async () => {
-    /** Painted pixels of the first chart right when it is ready, and a second later. */
-    const frames = async (reducedMotion: 'reduce' | 'no-preference') => {
-      const context = await charts.browser().newContext({ reducedMotion });
-      const page = await context.newPage();
-      await page.goto(charts.url());
-      await page.locator('figure.chart').first().scrollIntoViewIfNeeded();
-      // Fingerprint the canvas in the very frame the chart reports ready.
-      const atReady = await page.waitForFunction(
-        () => {
-          const figure = document.querySelector<HTMLElement>('figure.chart');
-          const canvas = figure?.querySelector('canvas');
-          if (figure?.dataset['chartState'] !== 'ready' || !canvas) return false;
-          const data = canvas
-            .getContext('2d')
-            ?.getImageData(0, 0, canvas.width, canvas.height).data;
-          let hash = 0;
-          for (let i = 0; i < (data?.length ?? 0); i++) hash = (hash * 31 + (data?.[i] ?? 0)) | 0;
-          return { hash };
-        },
-        undefined,
-        { polling: 'raf' },
+  it('names and describes each chart the same way, drawn or live', async () => {
+    const { page, context } = await open();
+    const names = () =>
+      page.locator('figure.chart .chart__plot').evaluateAll((plots) =>
+        plots.map((plot) => ({
+          role: plot.getAttribute('role'),
+          name: plot.getAttribute('aria-label'),
+          described: plot.getAttribute('aria-describedby'),
+        })),
       );
-      const first = { hash: ((await atReady.jsonValue()) as { hash: number }).hash };
-      await page.waitForTimeout(1500);
-      const last = (await canvasPixels(page))[0];
-      await context.close();
-      return { first: first.hash, last: last?.hash ?? 0, painted: last?.painted ?? 0 };
-    };
-    const reduced = await frames('reduce');
-    expect(reduced.painted).toBeGreaterThan(2000);
-    expect(reduced.first).toBe(reduced.last);
-    // Control: with motion allowed the first frame is still mid-animation.
-    const animated = await frames('no-preference');
-    expect(animated.first).not.toBe(animated.last);
+    const drawn = await names();
+    expect(drawn.every(({ role }) => role === 'img')).toBe(true);
+    expect(drawn[0]?.name).toMatch(/^Line chart: /);
+    const snapshot = await page.locator('figure.chart').first().ariaSnapshot();
+    expect(snapshot).toContain(`img "${drawn[0]?.name ?? ''}"`);
+    await drawAll(page);
+    expect(await names()).toEqual(drawn);
+    expect(await page.locator('figure.chart').first().ariaSnapshot()).toBe(snapshot);
+    await context.close();
+  });
+
+  it('draws the live chart without animation: it is the chart the reader already sees', async () => {
+    const { page, context } = await open();
+    const figure = page.locator('figure.chart').first();
+    await goLive(page, figure);
+    await page.mouse.move(0, 0);
+    const first = (await canvasPixels(page))[0]?.hash;
+    await page.waitForTimeout(1000);
+    expect((await canvasPixels(page))[0]?.hash).toBe(first);
+    await context.close();
   });
 });

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { openPage, type OpenOptions, type OpenedPage } from './browser.ts';
 import { browseSite, type BrowsedSite } from './served-site.ts';
@@ -34,15 +34,22 @@ export function chartPage(fixture: string, urlPath: string, defaults: OpenOption
   };
 }
 
-/** Scrolls to every chart, top to bottom as a reader would, and waits until each has drawn. */
+/**
+ * Reaches for every chart, top to bottom as a reader would (the pointer over
+ * its plot), and waits until each has drawn its live chart.
+ */
 export async function drawAllCharts(page: Page): Promise<void> {
   for (const figure of await page.locator('figure.chart').all()) {
-    await figure.scrollIntoViewIfNeeded();
-    await page.waitForFunction(
-      (element) => (element as HTMLElement).dataset['chartState'] === 'ready',
-      await figure.elementHandle(),
-    );
+    await goLive(page, figure);
   }
-  // Past the last frame of any animation.
-  await page.waitForTimeout(600);
+}
+
+/** Moves the pointer over a chart's plot and waits for its live chart. */
+export async function goLive(page: Page, figure: Locator): Promise<void> {
+  await figure.scrollIntoViewIfNeeded();
+  await figure.locator('.chart__plot').hover();
+  await page.waitForFunction(
+    (element) => (element as HTMLElement).dataset['chartState'] === 'ready',
+    await figure.elementHandle(),
+  );
 }

@@ -18,31 +18,53 @@ const WIDE = 1;
 /** The advance of any other character the font lacks: about an average Latin letter. */
 const NARROW = 0.55;
 
-interface Measurer {
-  regular: fontkit.Font;
-  bold: fontkit.Font;
-}
+/**
+ * Noto Sans comes in one file per script (`@fontsource/noto-sans`); a
+ * character is measured in the first that has it. Later files are parsed
+ * only when a label needs them.
+ */
+const SUBSETS = ['latin', 'latin-ext', 'greek', 'cyrillic', 'vietnamese'] as const;
 
-const measurers = new Map<string, Measurer>();
+/** A weight's faces, parsed on first use. */
+type Faces = (() => fontkit.Font)[];
+
+const facesByRoot = new Map<string, Record<'regular' | 'bold', Faces>>();
 
 /**
  * The fonts resolved from the project's node_modules (`root` is the project
  * root): built pages are bundled into another folder, so this module's own
  * location would not find them.
  */
-function measurerFor(root: string): Measurer {
-  const cached = measurers.get(root);
+function facesFor(root: string): Record<'regular' | 'bold', Faces> {
+  const cached = facesByRoot.get(root);
   if (cached) return cached;
   const require = createRequire(path.join(root, 'package.json'));
-  const load = (weight: number) =>
-    fontkit.create(
-      readFileSync(
-        require.resolve(`@fontsource/noto-sans/files/noto-sans-latin-ext-${weight}-normal.woff2`),
-      ),
-    ) as fontkit.Font;
-  const measurer = { regular: load(400), bold: load(700) };
-  measurers.set(root, measurer);
-  return measurer;
+  const lazy = (subset: string, weight: number) => {
+    let font: fontkit.Font | undefined;
+    return () =>
+      (font ??= fontkit.create(
+        readFileSync(
+          require.resolve(`@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff2`),
+        ),
+      ) as fontkit.Font);
+  };
+  const faces = {
+    regular: SUBSETS.map((subset) => lazy(subset, 400)),
+    bold: SUBSETS.map((subset) => lazy(subset, 700)),
+  };
+  facesByRoot.set(root, faces);
+  return faces;
+}
+
+/** A character's advance in ems: from the first face that has it, else an estimate. */
+function advance(faces: Faces, codePoint: number): number {
+  for (const face of faces) {
+    const font = face();
+    if (font.hasGlyphForCodePoint(codePoint)) {
+      return font.glyphForCodePoint(codePoint).advanceWidth / font.unitsPerEm;
+    }
+  }
+  return isWide(codePoint) ? WIDE : NARROW;
 }
 
 /** Whether a code point is set a full em wide (CJK, Hangul, fullwidth forms). */
@@ -60,22 +82,21 @@ function isWide(codePoint: number): boolean {
 
 /** A `measure` for `SvgContext`: the width of text in a canvas font string, in CSS pixels. */
 export function textWidthMeasure(root: string): (text: string, font: string) => number {
-  const { regular, bold } = measurerFor(root);
+  const faces = facesFor(root);
   const widths = new Map<string, number>();
   return (text, font) => {
-    const { size, bold: isBold } = parseFont(font);
-    const face = isBold ? bold : regular;
-    const key = `${isBold ? 'b' : 'r'}${text}`;
+    const { size, bold } = parseFont(font);
+    const key = `${bold ? 'b' : 'r'}${text}`;
     let em = widths.get(key);
     if (em === undefined) {
-      em = 0;
-      for (const character of text) {
-        const codePoint = character.codePointAt(0) ?? 0;
-        em += face.hasGlyphForCodePoint(codePoint)
-          ? face.glyphForCodePoint(codePoint).advanceWidth / face.unitsPerEm
-          : isWide(codePoint)
-            ? WIDE
-            : NARROW;
+      const weight = bold ? faces.bold : faces.regular;
+      const latin = (weight[0] as () => fontkit.Font)();
+      const characters = [...text].map((character) => character.codePointAt(0) ?? 0);
+      if (characters.every((codePoint) => latin.hasGlyphForCodePoint(codePoint))) {
+        // Laid out, so kerning counts as it does in the browser.
+        em = latin.layout(text).advanceWidth / latin.unitsPerEm;
+      } else {
+        em = characters.reduce((sum, codePoint) => sum + advance(weight, codePoint), 0);
       }
       widths.set(key, em);
     }
