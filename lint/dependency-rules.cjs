@@ -74,13 +74,13 @@ module.exports = {
     {
       name: 'client-is-client',
       comment:
-        'Code that runs in the browser (scripts/, charts/client/) imports only other browser-safe modules: chart types and config, number formatting.',
+        'Code that runs in the browser (scripts/, charts/client/) imports only other browser-safe modules: chart types, config and Chart.js configuration, number formatting.',
       severity: 'error',
-      from: { path: '^src/(scripts|charts/client)/' },
+      from: { path: '^src/(scripts|charts/client)/|^src/charts/configuration[.]ts$' },
       to: {
         path: '^src/|^(node:)',
         pathNot:
-          '^src/(scripts|charts/client)/|^src/schemas/chart-types[.]ts$|^src/charts/config[.]ts$|^src/metrics/(compare|numbers)[.]ts$',
+          '^src/(scripts|charts/client)/|^src/schemas/chart-types[.]ts$|^src/charts/(config|configuration)[.]ts$|^src/metrics/(compare|numbers)[.]ts$',
       },
     },
     {

@@ -108,7 +108,6 @@ function isPoint(datum: unknown): datum is { x: number; y: number } {
   return typeof point.x === 'number' && typeof point.y === 'number';
 }
 
-
 /** A label as a number for a linear axis; NaN (a skipped point) when it is not one. */
 function labelToNumber(label: string | number | undefined, index: number): number {
   if (label === undefined) return index;
@@ -405,4 +404,3 @@ export function buildChartConfiguration(
     plugins: [dashedBarOutlines(config.series.map((series) => series.dashed === true))],
   };
 }
-

@@ -156,11 +156,11 @@ describe('a case study with a responsible block', () => {
     expect(textOf(figure.find('.chart__title'))).toBe(
       'Recall and false positive rate by issuing region',
     );
-    const canvas = figure.find('canvas[role="img"]');
-    expect(canvas.attr('aria-label')).toMatch(/^Bar chart: /);
+    const plot = figure.find('.chart__plot[role="img"]');
+    expect(plot.attr('aria-label')).toMatch(/^Bar chart: /);
     // The values are the breakdown's own table, which says more (counts, flags).
     expect(figure.find('details.chart__data')).toHaveLength(0);
-    const table = $(`#${canvas.attr('aria-describedby') ?? 'none'}`);
+    const table = $(`#${plot.attr('aria-describedby') ?? 'none'}`);
     expect(textOf(table.find('caption'))).toBe('Recall and false positive rate by issuing region');
     expect(
       figure

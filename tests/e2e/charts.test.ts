@@ -63,7 +63,16 @@ describeWithBrowser('charts in Chromium', () => {
     expect(chartCode()).toHaveLength(1);
     expect(
       await figures.evaluateAll((all) => all.map((figure) => figure.dataset['chartState'])),
-    ).toEqual([undefined, undefined, 'ready', undefined, undefined, undefined, undefined, undefined]);
+    ).toEqual([
+      undefined,
+      undefined,
+      'ready',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     await context.close();
   });
 

@@ -44,7 +44,7 @@ describeWithBrowser('a wide fairness breakdown on a 320 px phone', () => {
     await context.close();
   });
 
-  it('shows the breakdown as its table without JavaScript, and the chart only with it', async () => {
+  it('shows the breakdown as its table and its chart, drawn at build time, with JavaScript or without', async () => {
     for (const javaScript of [false, true]) {
       const { page, context } = await openPage(
         site.browser,
@@ -52,9 +52,12 @@ describeWithBrowser('a wide fairness breakdown on a 320 px phone', () => {
         { width: 320, javaScript },
       );
       expect(await page.locator('.fairness__table').isVisible()).toBe(true);
-      expect(await page.locator('.responsible figure.chart').isVisible(), String(javaScript)).toBe(
-        javaScript,
-      );
+      const chart = page.locator('.responsible figure.chart');
+      expect(await chart.isVisible(), String(javaScript)).toBe(true);
+      // A phone's column: the narrow drawing, with a bar per group and measure.
+      const drawing = chart.locator('.chart__static--narrow');
+      expect(await drawing.isVisible(), String(javaScript)).toBe(true);
+      expect(await drawing.locator('rect').count()).toBeGreaterThan(3);
       await context.close();
     }
   });

@@ -30,7 +30,7 @@ export const DRAWING_SIZES = {
   wide: { width: 638, height: 320 },
 } as const satisfies Record<string, DrawingSize>;
 
-export type DrawingName = keyof typeof DRAWING_SIZES;
+type DrawingName = keyof typeof DRAWING_SIZES;
 
 /** A chart's static drawings: each an `<svg>` element, ready for the page. */
 export type StaticChart = Record<DrawingName, string>;

@@ -101,7 +101,6 @@ export function escapeXml(text: string): string {
  * file may hold one. Replaced, not dropped, so the text keeps its length.
  */
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex -- these are exactly the characters refused
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '\ufffd');
 }
 
@@ -531,7 +530,8 @@ export class SvgContext {
 
   /** The path as one circle or one axis-aligned rectangle, when it is exactly that. */
   private shape(): Shape | undefined {
-    const path = this.path;
+    // A closing Z after a circle or a rectangle draws nothing more.
+    const path = this.path.at(-1)?.op === 'Z' ? this.path.slice(0, -1) : this.path;
     if (
       path.length === 3 &&
       path[0]?.op === 'M' &&
@@ -549,7 +549,7 @@ export class SvgContext {
       };
     }
     const ops = path.map((segment) => segment.op).join('');
-    if (ops !== 'MLLLZ') return undefined;
+    if (ops !== 'MLLL') return undefined;
     const corners = path.slice(0, 4) as { x: number; y: number }[];
     const xs = corners.map((corner) => corner.x);
     const ys = corners.map((corner) => corner.y);
@@ -676,7 +676,13 @@ export class SvgContext {
     const rtl = this.state.direction === 'rtl';
     const align = this.state.textAlign;
     const anchor =
-      align === 'start' ? (rtl ? 'end' : undefined) : align === 'end' && rtl ? undefined : ANCHORS[align];
+      align === 'start'
+        ? rtl
+          ? 'end'
+          : undefined
+        : align === 'end' && rtl
+          ? undefined
+          : ANCHORS[align];
     const baseline = BASELINES[this.state.textBaseline];
     this.write(
       `<text ${position} font-size="${num(size)}"` +
