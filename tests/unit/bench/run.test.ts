@@ -85,6 +85,7 @@ describe('the notebook scenario', () => {
     html: 9_000,
     css: 20_000,
     js,
+    interactionJs: 0,
     hasCharts: true,
     ...figures,
   });
