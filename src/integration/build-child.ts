@@ -2,16 +2,17 @@
  * The child process a production build starts at config setup
  * (integration/content-check.ts): it checks the content, sends the files to
  * load as soon as it has read every frontmatter and the plan once the checks
- * are done, then, from what it checked and while Astro bundles, writes every
- * model card (sent as a third part, for the route to hand out) and the
- * search index, and answers with how many pages the index holds.
+ * are done, then, from what it checked and while Astro bundles, draws the
+ * charts it built (sent in batches, for the chart figures to use), writes
+ * every model card (sent next, for their route to hand out) and the search
+ * index, and answers with how many pages the index holds.
  *
- * One process for all three because the model cards and the search records
- * are made from values only the check holds: writing them here spares two
- * more Node processes, each loading its modules, and the megabytes of
- * records and studies they were passed through files (writing those took
- * 0.2 s at 1,000 case studies, before the plan could be sent). A build whose
- * content has problems stops at the plan.
+ * One process for all of it because the drawings, the model cards and the
+ * search records are made from values only the check holds: making them here
+ * spares more Node processes, each loading its modules, and the megabytes of
+ * charts, records and studies they would be passed (writing those to files
+ * took 0.2 s at 1,000 case studies, before the plan could be sent). A build
+ * whose content has problems stops at the plan.
  */
 
 import { setImmediate } from 'node:timers/promises';
@@ -22,6 +23,8 @@ import {
   type PlanLocation,
   type PlanMode,
 } from '../content/plan.ts';
+import type { ChartConfig } from '../charts/config.ts';
+import type { StaticChart } from '../charts/static/draw.ts';
 import type { ModelCardJob } from '../model-card/write.ts';
 import { collectGarbage, serveChildJob } from '../processes/child-process.ts';
 import { writeSearchIndex } from '../search/index-writer.ts';
@@ -38,11 +41,19 @@ export type BuildChildJob = PlanMode & {
 export type BuildChildPart =
   | { files: CollectionFiles }
   | { plan: BuildContentPlan }
+  /** A batch of chart drawings, each under its `drawingKey` (processes/chart-drawings.ts). */
+  | { drawings: [string, StaticChart][] }
   /** Each card under its key (processes/model-cards.ts); undefined when they could not be written, and the route then writes its own. */
   | { modelCards: [string, string][] | undefined };
 
 /** Model cards written between two turns of the event loop, which sends Pagefind its next record: 1 to 2 ms each. */
 const CARDS_BETWEEN_TURNS = 10;
+
+/**
+ * Drawings sent at a time: about 3 to 5 ms of drawing each, so Astro's
+ * process gets them in steady batches and Pagefind its records between.
+ */
+const DRAWINGS_PER_PART = 20;
 
 /** How many pages the search index holds, or why it could not be written. */
 export type BuildChildAnswer = { indexed: number } | { failed: string };
@@ -61,7 +72,40 @@ async function checkAndSend(job: BuildChildJob, send: (part: BuildChildPart) => 
   // Astro's process waits for the plan: it is written out before the
   // collection and the model cards below keep this process's event loop busy.
   await send({ plan });
-  return plan.problems.length > 0 ? undefined : { searchRecords, publishedStudies };
+  if (plan.problems.length > 0) return undefined;
+  const charts = plan.charts.map(([, chart]) => chart.config);
+  return { searchRecords, publishedStudies, charts };
+}
+
+/**
+ * Draws the charts the check built and sends the drawings in batches. A
+ * chart that cannot be drawn here is left to its page, which draws it (or
+ * says why not); a page never waits for a drawing.
+ */
+async function sendDrawings(
+  charts: readonly ChartConfig[],
+  send: (part: BuildChildPart) => Promise<void>,
+): Promise<void> {
+  // Loaded once the plan is sent, like the model-card writer: Chart.js and
+  // the measuring fonts are of no use to the check.
+  const { drawStaticChart, drawingKey } = await import('../charts/static/draw.ts');
+  const drawn = new Set<string>();
+  let batch: [string, StaticChart][] = [];
+  for (const config of charts) {
+    const key = drawingKey(config);
+    if (drawn.has(key)) continue;
+    drawn.add(key);
+    try {
+      batch.push([key, drawStaticChart(config)]);
+    } catch {
+      continue;
+    }
+    if (batch.length === DRAWINGS_PER_PART) {
+      await send({ drawings: batch });
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await send({ drawings: batch });
 }
 
 serveChildJob<BuildChildJob, BuildChildAnswer, BuildChildPart>(async (job, send) => {
@@ -84,6 +128,11 @@ serveChildJob<BuildChildJob, BuildChildAnswer, BuildChildPart>(async (job, send)
       failed: error instanceof Error ? error.message : String(error),
     }),
   );
+  try {
+    await sendDrawings(checked.charts, send);
+  } catch {
+    // Not the build's end: each page draws its own charts, as in `astro dev`.
+  }
   let modelCards: [string, string][] | undefined = [];
   try {
     // Loaded once the plan is sent, not before the check: Astro waits for that.

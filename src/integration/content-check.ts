@@ -9,13 +9,15 @@
  * files to load as soon as it has read every frontmatter; the content
  * collections start loading then (virtual:casefolio/collections-config) and
  * finish once the check has passed (content/loaders/checked-loader.ts).
- * After the plan the same child writes the model cards and the search index
- * (`written`). Other commands check first, in this process.
+ * After the plan the same child draws the charts (handed to the pages as they
+ * arrive, processes/chart-drawings.ts), writes the model cards and the search
+ * index (`written`). Other commands check first, in this process.
  */
 
 import { runChildJob } from '../processes/child-process.ts';
 import type { BuildContentPlan, CollectionFiles, PlanLocation, PlanMode } from '../content/plan.ts';
 import type { ModelCardJob } from '../model-card/write.ts';
+import { addChartDrawings } from '../processes/chart-drawings.ts';
 import type { BuildChildAnswer, BuildChildJob, BuildChildPart } from './build-child.ts';
 import { machineryFailure } from './build-failure.ts';
 import type { IntegrationState } from './state.ts';
@@ -60,6 +62,7 @@ function checkInChild(
       const part = message as BuildChildPart;
       if ('files' in part) listFiles(part.files);
       else if ('plan' in part) plan.resolve(part.plan);
+      else if ('drawings' in part) addChartDrawings(part.drawings);
       else if (part.modelCards) modelCards.resolve(part.modelCards);
       else modelCards.reject(new Error('the model cards could not be written'));
     },

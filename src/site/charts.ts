@@ -3,8 +3,6 @@ import { builtChart } from '../processes/built-charts.ts';
 import { checkedConfusion } from '../processes/confusion-views.ts';
 import { loadChart, type ChartResult } from '../charts/source.ts';
 import { loadConfusion, type ConfusionResult } from '../charts/confusion-source.ts';
-import type { ChartConfig } from '../charts/config.ts';
-import { drawStaticChart, type StaticChart } from '../charts/static/draw.ts';
 import { caseStudyFile, contentDirOf } from './case-study-files.ts';
 import type { CaseStudy } from './portfolio.ts';
 
@@ -34,22 +32,4 @@ export function confusionFor(
   return checked
     ? { ok: true, view: checked }
     : loadConfusion(props, mdxFile, contentDirOf(mdxFile));
-}
-
-/**
- * The drawings of a chart the page shows before (and without) JavaScript.
- * Drawing is Chart.js laying out the chart; should it ever throw, the figure
- * goes without a drawing and opens its data table instead, and the build
- * says which chart, rather than failing a page over a picture of its table.
- */
-export function staticChartFor(config: ChartConfig, title: string): StaticChart | undefined {
-  try {
-    return drawStaticChart(config);
-  } catch (error) {
-    console.warn(
-      `Casefolio: chart "${title}" could not be drawn at build time; its page shows the data table instead.`,
-      error,
-    );
-    return undefined;
-  }
 }

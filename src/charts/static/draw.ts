@@ -8,6 +8,7 @@
  * phone's column and one for the prose column of a wider screen (and paper).
  * The page shows the one that fits (charts.css, a container query).
  */
+import { createHash } from 'node:crypto';
 import { Chart } from 'chart.js';
 import { CHART_COMPONENTS, buildChartConfiguration, type ChartTheme } from '../configuration.ts';
 import type { ChartConfig } from '../config.ts';
@@ -71,16 +72,37 @@ export function paintClass(colour: string, use: 'fill' | 'stroke'): Paint {
   return { class: `${use === 'fill' ? 'f' : 's'}${role}` };
 }
 
+/**
+ * A chart's identity for its drawings: the digest of its configuration, the
+ * data island the page carries, which is all a drawing is made from.
+ */
+export function drawingKey(config: ChartConfig): string {
+  return createHash('sha256').update(JSON.stringify(config)).digest('base64url');
+}
+
 let registered = false;
 
-/** One drawing of a chart at one size. */
-function drawAt(
-  config: ChartConfig,
-  size: DrawingSize,
-  name: DrawingName,
-  measure: (text: string, font: string) => number,
-): string {
-  const context = new SvgContext({ ...size, measure, paint: paintClass });
+/** The `<svg>` element around a drawing's content. */
+function svgElement(name: DrawingName, content: string): string {
+  const { width, height } = DRAWING_SIZES[name];
+  return `<svg class="chart__static chart__static--${name}" viewBox="0 0 ${width} ${height}" aria-hidden="true">${content}</svg>`;
+}
+
+/**
+ * Draws a chart at every size in `DRAWING_SIZES`. `root` is the project root,
+ * where the measuring font is found. One Chart.js chart draws both, resized
+ * in between: its options and data are resolved once.
+ */
+export function drawStaticChart(config: ChartConfig, root: string = process.cwd()): StaticChart {
+  if (!registered) {
+    Chart.register(...CHART_COMPONENTS);
+    registered = true;
+  }
+  const context = new SvgContext({
+    ...DRAWING_SIZES.wide,
+    measure: textWidthMeasure(root),
+    paint: paintClass,
+  });
   const configuration = buildChartConfiguration(config, THEME, { animate: false });
   configuration.options = {
     ...configuration.options,
@@ -92,29 +114,11 @@ function drawAt(
   // once when it does not animate.
   const chart = new Chart(context.canvas as unknown as HTMLCanvasElement, configuration);
   try {
-    const { width, height } = size;
-    return (
-      `<svg class="chart__static chart__static--${name}" viewBox="0 0 ${width} ${height}" aria-hidden="true">` +
-      context.content() +
-      '</svg>'
-    );
+    const wide = svgElement('wide', context.take());
+    chart.resize(DRAWING_SIZES.narrow.width, DRAWING_SIZES.narrow.height);
+    const narrow = svgElement('narrow', context.take());
+    return { narrow, wide };
   } finally {
     chart.destroy();
   }
-}
-
-/**
- * Draws a chart at every size in `DRAWING_SIZES`. `root` is the project root,
- * where the measuring font is found.
- */
-export function drawStaticChart(config: ChartConfig, root: string = process.cwd()): StaticChart {
-  if (!registered) {
-    Chart.register(...CHART_COMPONENTS);
-    registered = true;
-  }
-  const measure = textWidthMeasure(root);
-  return {
-    narrow: drawAt(config, DRAWING_SIZES.narrow, 'narrow', measure),
-    wide: drawAt(config, DRAWING_SIZES.wide, 'wide', measure),
-  };
 }

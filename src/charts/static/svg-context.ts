@@ -512,6 +512,13 @@ export class SvgContext {
     return this.parts.join('') + '</svg>'.repeat(this.openClips());
   }
 
+  /** The drawing so far, as `content()`, leaving the context blank for the next one. */
+  take(): string {
+    const content = this.content();
+    this.parts.length = 0;
+    return content;
+  }
+
   private openClips(): number {
     return [...this.stack, this.state].reduce((sum, state) => sum + state.clips, 0);
   }

@@ -80,10 +80,27 @@ function isWide(codePoint: number): boolean {
   );
 }
 
+/**
+ * Widths in ems, kept for the process: tick labels (0.2, 0.4, epoch numbers)
+ * repeat across a portfolio's charts. Bounded, as labels come from files.
+ */
+const widthsByRoot = new Map<string, Map<string, number>>();
+const MAX_REMEMBERED = 20_000;
+
+function widthsFor(root: string): Map<string, number> {
+  let widths = widthsByRoot.get(root);
+  if (!widths) {
+    widths = new Map();
+    widthsByRoot.set(root, widths);
+  }
+  if (widths.size > MAX_REMEMBERED) widths.clear();
+  return widths;
+}
+
 /** A `measure` for `SvgContext`: the width of text in a canvas font string, in CSS pixels. */
 export function textWidthMeasure(root: string): (text: string, font: string) => number {
   const faces = facesFor(root);
-  const widths = new Map<string, number>();
+  const widths = widthsFor(root);
   return (text, font) => {
     const { size, bold } = parseFont(font);
     const key = `${bold ? 'b' : 'r'}${text}`;

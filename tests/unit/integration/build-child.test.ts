@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planContent, type PlanLocation } from '../../../src/content/plan.ts';
 import type { BuildChildAnswer, BuildChildPart } from '../../../src/integration/build-child.ts';
+import type { BuiltChart } from '../../../src/charts/data.ts';
+import { drawStaticChart, drawingKey, type StaticChart } from '../../../src/charts/static/draw.ts';
 import { writeModelCards } from '../../../src/model-card/write.ts';
 import { runChildJob } from '../../../src/processes/child-process.ts';
 import { projectRoot } from '../../helpers/build.ts';
@@ -65,6 +67,29 @@ describe('the check process of a production build', () => {
     expect(answer).toEqual({ indexed: searchRecords.length });
     expect(searchRecords.length).toBe(publishedStudies.length);
     expect(readdirSync(path.join(searchIndexDir, 'fragment'))).toHaveLength(searchRecords.length);
+  });
+
+  it('draws the charts it built and sends them, in batches, before the model cards', async () => {
+    const { parts } = await runBuildChild('valid');
+    const kinds = parts.map((part) => Object.keys(part)[0]);
+    expect(kinds[0]).toBe('files');
+    expect(kinds[1]).toBe('plan');
+    expect(kinds.at(-1)).toBe('modelCards');
+    expect(new Set(kinds.slice(2, -1))).toEqual(new Set(['drawings']));
+    const plan = (parts[1] as { plan: { charts: [string, BuiltChart][] } }).plan;
+    const drawings = new Map(
+      parts.flatMap((part) => ('drawings' in part ? part.drawings : [])) as [string, StaticChart][],
+    );
+    // Every chart the check built, drawn once (two charts alike share one drawing)...
+    const configs = plan.charts.map(([, chart]) => chart.config);
+    expect(configs.length).toBeGreaterThan(4);
+    expect([...drawings.keys()].sort()).toEqual(
+      [...new Set(configs.map((config) => drawingKey(config)))].sort(),
+    );
+    // ...exactly as a page would draw it itself.
+    for (const config of configs) {
+      expect(drawings.get(drawingKey(config))).toEqual(drawStaticChart(config));
+    }
   });
 
   it('stops at the plan when the content has problems: no model cards, no index', async () => {
