@@ -122,7 +122,7 @@ describe('drawStaticChart', () => {
     expect(elements(svg).some((element) => element.name === 'script')).toBe(false);
   });
 
-  it('keeps a 1,000-point line small: under 12 KiB gzip for both sizes', () => {
+  it('keeps a 1,000-point line small: under 6 KiB gzip for both sizes', () => {
     // 20,000 noisy epochs, downsampled as the build downsamples a chart's rows.
     const xs = range(20_000);
     const ys = xs.map((x) => Math.exp(-x / 4000) + 0.05 * Math.sin(x * 7.3));
@@ -134,7 +134,7 @@ describe('drawStaticChart', () => {
       series: [{ label: 'loss', data: kept.map((index) => ys[index] ?? 0) }],
     });
     const both = drawing.narrow + drawing.wide;
-    expect(gzipSync(both).length).toBeLessThan(12 * 1024);
+    expect(gzipSync(both).length).toBeLessThan(6 * 1024);
   });
 });
 

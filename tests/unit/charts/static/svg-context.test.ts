@@ -41,7 +41,7 @@ describe('SvgContext', () => {
     ctx.lineTo(20, 5.25);
     ctx.stroke();
     expect(ctx.content()).toBe(
-      '<path d="M0 0L10 10 20 5.3" class="s1" fill="none" stroke-width="2" stroke-dasharray="6 4"/>',
+      '<path d="M0 0l10 10 10-4.7" class="s1" fill="none" stroke-width="2" stroke-dasharray="6 4"/>',
     );
   });
 
@@ -62,10 +62,44 @@ describe('SvgContext', () => {
     const svg = drawn(ctx);
     expect(svg.children.map((child) => [child.attributes['class'], child.attributes['d']])).toEqual(
       [
-        ['sb', 'M10 0L10 100M20 0L20 100M30 0L30 100'],
-        ['s1', 'M0 50L200 50'],
+        ['sb', 'M10 0l0 100M20 0l0 100M30 0l0 100'],
+        ['s1', 'M0 50l200 0'],
       ],
     );
+  });
+
+  it('writes a long line relative to the pen, without rounding errors adding up', () => {
+    const ctx = context();
+    ctx.strokeStyle = '#000001';
+    ctx.beginPath();
+    // A seeded walk of 2,000 points with steps of every size and sign.
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
+    const points = Array.from({ length: 2000 }, (_, i) => ({
+      x: i * 0.3183 + random() * 0.05,
+      y: 50 + Math.sin(i / 40) * 40 + random() * 0.5,
+    }));
+    points.forEach(({ x, y }, index) => (index === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
+    ctx.stroke();
+    const d = drawn(ctx).children[0]?.attributes['d'] ?? '';
+    expect(d).toMatch(/^M[\d.]+ [\d.]+l/);
+    // Read it back as a browser would: every point within half a tenth of a pixel.
+    const numbers = (d.match(/-?(?:\d+\.?\d*|\.\d+)/g) ?? []).map(Number);
+    let x = numbers[0] ?? 0;
+    let y = numbers[1] ?? 0;
+    const read = [{ x, y }];
+    for (let i = 2; i < numbers.length; i += 2) {
+      x += numbers[i] ?? 0;
+      y += numbers[i + 1] ?? 0;
+      read.push({ x, y });
+    }
+    expect(read).toHaveLength(points.length);
+    const worst = Math.max(
+      ...points.map((point, i) =>
+        Math.max(Math.abs(point.x - (read[i]?.x ?? 0)), Math.abs(point.y - (read[i]?.y ?? 0))),
+      ),
+    );
+    expect(worst).toBeLessThanOrEqual(0.05 + 1e-9);
   });
 
   it('writes a full arc as a circle and a filled rectangle as a rect', () => {
