@@ -192,7 +192,15 @@ describe('buildChartConfiguration', () => {
     expect(built.type).toBe('line');
     expect(built.data.labels).toBeUndefined();
     expect(scale(built, 'x')).toMatchObject({ type: 'linear', ticks: { precision: 0 } });
-    expect(scale(built, 'x')['title']).toEqual({ display: true, text: 'epoch', color: theme.text });
+    expect(scale(built, 'x')['title']).toEqual({
+      display: true,
+      text: 'epoch',
+      color: theme.text,
+      font: { family: theme.font },
+    });
+    // Chart.js reads no chart-wide font: every text sets the page's own.
+    expect(scale(built, 'x')['ticks']).toMatchObject({ font: { family: theme.font } });
+    expect(scale(built, 'y')['ticks']).toMatchObject({ font: { family: theme.font } });
     expect(scale(built, 'y')).toMatchObject({ type: 'linear', beginAtZero: false });
     expect(dataset(built, 0)['data']).toEqual(epochs.map((e) => ({ x: e, y: 1 / (e + 1) })));
     expect(built.options?.maintainAspectRatio).toBe(false);
