@@ -15,9 +15,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import sirv from 'sirv';
-import { launchChromeForLighthouse } from '../tests/helpers/lighthouse.ts';
+import { HOW_TO_ENABLE, findChromium } from '../tests/helpers/find-chromium.ts';
 
 interface Target {
   dist: string;
@@ -54,6 +55,28 @@ async function serve(dist: string): Promise<{ origin: string; close: () => void 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { origin: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+/** The Chromium the browser tests use, headless, with nothing but the loopback server resolving. */
+async function launchChrome(): Promise<LaunchedChrome> {
+  const { found } = await findChromium();
+  if (!found) throw new Error(`no Chromium could start: ${HOW_TO_ENABLE}`);
+  return launch({
+    chromePath: found.executablePath,
+    envVars: Object.fromEntries(
+      Object.entries({ ...process.env, ...found.env }).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined,
+      ),
+    ),
+    logLevel: 'silent',
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+  });
 }
 
 async function audit(url: string, port: number): Promise<Audit> {
@@ -100,7 +123,7 @@ async function main(): Promise<void> {
   if (targets.length === 0)
     throw new Error('usage: node bench/lighthouse.ts [--runs N] DIST[:PATH] ...');
   const servers = await Promise.all(targets.map((target) => serve(target.dist)));
-  const chrome = await launchChromeForLighthouse();
+  const chrome = await launchChrome();
   const results: Audit[][] = targets.map(() => []);
   try {
     for (let run = 0; run < runs; run++) {

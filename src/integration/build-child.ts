@@ -16,6 +16,7 @@
  */
 
 import { setImmediate } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
 import {
   planContent,
   type BuildContentPlan,
@@ -49,12 +50,6 @@ export type BuildChildPart =
 /** Model cards written between two turns of the event loop, which sends Pagefind its next record: 1 to 2 ms each. */
 const CARDS_BETWEEN_TURNS = 10;
 
-/**
- * Drawings sent at a time: about 3 to 5 ms of drawing each, so Astro's
- * process gets them in steady batches and Pagefind its records between.
- */
-const DRAWINGS_PER_PART = 20;
-
 /** How many pages the search index holds, or why it could not be written. */
 export type BuildChildAnswer = { indexed: number } | { failed: string };
 
@@ -78,34 +73,28 @@ async function checkAndSend(job: BuildChildJob, send: (part: BuildChildPart) => 
 }
 
 /**
- * Draws the charts the check built and sends the drawings in batches. A
- * chart that cannot be drawn here is left to its page, which draws it (or
- * says why not); a page never waits for a drawing.
+ * Draws the charts the check built, in a worker thread (draw-worker.ts), and
+ * sends the drawings on in the batches it posts. Resolves once it is done;
+ * a worker that fails leaves the rest to the pages, which draw their own.
  */
-async function sendDrawings(
+function sendDrawings(
   charts: readonly ChartConfig[],
   send: (part: BuildChildPart) => Promise<void>,
 ): Promise<void> {
-  // Loaded once the plan is sent, like the model-card writer: Chart.js and
-  // the measuring fonts are of no use to the check.
-  const { drawStaticChart, drawingKey } = await import('../charts/static/draw.ts');
-  const drawn = new Set<string>();
-  let batch: [string, StaticChart][] = [];
-  for (const config of charts) {
-    const key = drawingKey(config);
-    if (drawn.has(key)) continue;
-    drawn.add(key);
-    try {
-      batch.push([key, drawStaticChart(config)]);
-    } catch {
-      continue;
-    }
-    if (batch.length === DRAWINGS_PER_PART) {
-      await send({ drawings: batch });
-      batch = [];
-    }
-  }
-  if (batch.length > 0) await send({ drawings: batch });
+  if (charts.length === 0) return Promise.resolve();
+  return new Promise((done) => {
+    const worker = new Worker(new URL('./draw-worker.ts', import.meta.url), {
+      workerData: charts,
+    });
+    worker.on('message', (drawings: [string, StaticChart][]) => {
+      // Not awaited: a batch fills the pipe, and Astro's main thread reads it
+      // only between its own long tasks, so waiting for each to be written
+      // would hold the next one up while Astro bundles.
+      void send({ drawings });
+    });
+    worker.once('error', () => done());
+    worker.once('exit', () => done());
+  });
 }
 
 serveChildJob<BuildChildJob, BuildChildAnswer, BuildChildPart>(async (job, send) => {
@@ -128,11 +117,8 @@ serveChildJob<BuildChildJob, BuildChildAnswer, BuildChildPart>(async (job, send)
       failed: error instanceof Error ? error.message : String(error),
     }),
   );
-  try {
-    await sendDrawings(checked.charts, send);
-  } catch {
-    // Not the build's end: each page draws its own charts, as in `astro dev`.
-  }
+  // Drawn beside the model cards below: a page that finds no drawing draws its own.
+  const drawing = sendDrawings(checked.charts, send);
   let modelCards: [string, string][] | undefined = [];
   try {
     // Loaded once the plan is sent, not before the check: Astro waits for that.
@@ -146,5 +132,6 @@ serveChildJob<BuildChildJob, BuildChildAnswer, BuildChildPart>(async (job, send)
     modelCards = undefined;
   }
   await send({ modelCards });
+  await drawing;
   return indexing;
 });

@@ -24,7 +24,9 @@ export interface DrawingSize {
 /**
  * The sizes drawn. `wide` is the plot's width in the 42rem prose column
  * (672 px, less the figure's padding and border), so on a laptop the drawing
- * is shown at exactly its size; `narrow` is a 390 px phone's.
+ * is shown at exactly its size; `narrow` is a 390 px phone's. The page
+ * scales the one it shows to the plot's width (charts.css switches to the
+ * narrow one below 460 px, where the wide one's text would shrink under 9 px).
  */
 export const DRAWING_SIZES = {
   narrow: { width: 324, height: 240 },

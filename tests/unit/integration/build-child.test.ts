@@ -69,13 +69,13 @@ describe('the check process of a production build', () => {
     expect(readdirSync(path.join(searchIndexDir, 'fragment'))).toHaveLength(searchRecords.length);
   });
 
-  it('draws the charts it built and sends them, in batches, before the model cards', async () => {
+  it('draws the charts it built and sends them after the plan, in batches', async () => {
     const { parts } = await runBuildChild('valid');
     const kinds = parts.map((part) => Object.keys(part)[0]);
-    expect(kinds[0]).toBe('files');
-    expect(kinds[1]).toBe('plan');
-    expect(kinds.at(-1)).toBe('modelCards');
-    expect(new Set(kinds.slice(2, -1))).toEqual(new Set(['drawings']));
+    expect(kinds.slice(0, 2)).toEqual(['files', 'plan']);
+    // The drawings come from a thread of their own, beside the model cards.
+    expect(kinds.filter((kind) => kind === 'modelCards')).toHaveLength(1);
+    expect(new Set(kinds.slice(2))).toEqual(new Set(['drawings', 'modelCards']));
     const plan = (parts[1] as { plan: { charts: [string, BuiltChart][] } }).plan;
     const drawings = new Map(
       parts.flatMap((part) => ('drawings' in part ? part.drawings : [])) as [string, StaticChart][],
