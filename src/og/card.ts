@@ -5,6 +5,7 @@ import {
   type MetricInput,
 } from '../metrics/compare.ts';
 import { portfolioPath } from '../schemas/cohort.ts';
+import { eastAsianWidth } from 'get-east-asian-width';
 
 /**
  * The Open Graph card (the picture a link preview shows) as data: what it
@@ -173,26 +174,13 @@ export function homeCard(profile: OgProfileInput, caseStudyCount: number): OgCar
 }
 
 /**
- * East Asian wide characters take about twice the width of a Latin letter,
- * so they count double when choosing the title's size.
+ * The title's width in Latin-letter units: East Asian wide and fullwidth
+ * characters take about twice the width of a Latin letter, so they count
+ * double when choosing the title's size.
  */
-function isWide(codePoint: number): boolean {
-  return (
-    (codePoint >= 0x1100 && codePoint <= 0x115f) ||
-    (codePoint >= 0x2e80 && codePoint <= 0xa4cf) ||
-    (codePoint >= 0xac00 && codePoint <= 0xd7a3) ||
-    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
-    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
-    (codePoint >= 0xff00 && codePoint <= 0xff60) ||
-    (codePoint >= 0xffe0 && codePoint <= 0xffe6) ||
-    (codePoint >= 0x20000 && codePoint <= 0x3fffd)
-  );
-}
-
-/** The title's width in Latin-letter units. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += isWide(char.codePointAt(0) ?? 0) ? 2 : 1;
+  for (const char of text) width += eastAsianWidth(char.codePointAt(0) ?? 0);
   return width;
 }
 

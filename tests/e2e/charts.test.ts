@@ -183,6 +183,28 @@ describeWithBrowser('charts in Chromium', () => {
     await context.close();
   });
 
+  it('colours the drawings for a dark system theme with JavaScript disabled', async () => {
+    const fills = async (dark: boolean) => {
+      const { page, context } = await open({ javaScript: false, dark });
+      const fill = await page
+        .locator('.chart__static--wide text.fm')
+        .first()
+        .evaluate((text) => getComputedStyle(text).fill);
+      await context.close();
+      return fill;
+    };
+    const [light, dark] = [await fills(false), await fills(true)];
+    expect(light).not.toBe(dark);
+    // Light text on the dark background: each channel over half.
+    expect(
+      dark
+        .match(/\d+/g)
+        ?.slice(0, 3)
+        .map(Number)
+        .every((channel) => channel > 128),
+    ).toBe(true);
+  });
+
   it('shows the narrow drawing on a phone, and the wide one on a laptop', async () => {
     const { page, context } = await open({ width: 390 });
     expect(await page.locator('.chart__static--narrow:visible').count()).toBe(8);

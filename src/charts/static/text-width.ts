@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
+import { eastAsianWidth } from 'get-east-asian-width';
 import { parseFont } from './svg-context.ts';
 
 /** An em-wide advance for characters Noto Sans's Latin files lack: CJK and other wide scripts. */
@@ -64,20 +65,8 @@ function advance(faces: Faces, codePoint: number): number {
       return font.glyphForCodePoint(codePoint).advanceWidth / font.unitsPerEm;
     }
   }
-  return isWide(codePoint) ? WIDE : NARROW;
-}
-
-/** Whether a code point is set a full em wide (CJK, Hangul, fullwidth forms). */
-function isWide(codePoint: number): boolean {
-  return (
-    (codePoint >= 0x1100 && codePoint <= 0x115f) ||
-    (codePoint >= 0x2e80 && codePoint <= 0xa4cf) ||
-    (codePoint >= 0xac00 && codePoint <= 0xd7a3) ||
-    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
-    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
-    (codePoint >= 0xff00 && codePoint <= 0xff60) ||
-    (codePoint >= 0x20000 && codePoint <= 0x3fffd)
-  );
+  // East Asian wide and fullwidth characters (CJK, Hangul, emoji) are set an em wide.
+  return eastAsianWidth(codePoint) === 2 ? WIDE : NARROW;
 }
 
 /**
