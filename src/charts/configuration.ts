@@ -75,6 +75,13 @@ export interface ChartTheme {
 /** Lines with more points than this are drawn without markers: dots would merge into a smear. */
 export const MARKER_LIMIT = 60;
 
+/**
+ * Nor does a chart get markers when its lines hold more points than this
+ * together: fifty series of fifty points are 2,500 dots over one another,
+ * and drawn at build time they made a 0.7 MB picture.
+ */
+export const CHART_MARKER_LIMIT = 300;
+
 /** Dash pattern for baselines and reference lines, in CSS pixels. */
 const DASH = [6, 4];
 
@@ -155,6 +162,13 @@ function seriesColour(theme: ChartTheme, index: number): string {
   return theme.series[index % Math.max(theme.series.length, 1)] ?? theme.text;
 }
 
+/** How many points a line chart's markable (solid) series hold together. */
+function markedPoints(config: ChartConfig): number {
+  return config.series
+    .filter((series) => series.dashed !== true)
+    .reduce((sum, series) => sum + series.data.length, 0);
+}
+
 /** One Chart.js dataset: colours, dashes and markers by chart kind. */
 function buildDataset(
   config: ChartConfig,
@@ -169,7 +183,8 @@ function buildDataset(
   const data: Datum[] = usesLinearX(config) ? toPoints(config, series) : toValues(series);
 
   if (config.type === 'line') {
-    const markers = !dashed && data.length <= MARKER_LIMIT;
+    const markers =
+      !dashed && data.length <= MARKER_LIMIT && markedPoints(config) <= CHART_MARKER_LIMIT;
     return {
       type: 'line',
       label: series.label,

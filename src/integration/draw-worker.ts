@@ -13,7 +13,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ChartConfig } from '../charts/config.ts';
-import { drawStaticChart, drawingKey, type StaticChart } from '../charts/static/draw.ts';
+import { drawStaticChart, drawable, drawingKey, type StaticChart } from '../charts/static/draw.ts';
 
 /** Drawings posted at a time (about 4 ms of drawing each), so Astro's process gets them in steady batches. */
 const DRAWINGS_PER_BATCH = 20;
@@ -23,7 +23,7 @@ const drawn = new Set<string>();
 let batch: [string, StaticChart][] = [];
 for (const config of charts) {
   const key = drawingKey(config);
-  if (drawn.has(key)) continue;
+  if (drawn.has(key) || !drawable(config)) continue;
   drawn.add(key);
   try {
     batch.push([key, drawStaticChart(config)]);

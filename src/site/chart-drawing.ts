@@ -1,5 +1,11 @@
 import type { ChartConfig } from '../charts/config.ts';
-import { drawStaticChart, drawingKey, type StaticChart } from '../charts/static/draw.ts';
+import {
+  MAX_DRAWN_POINTS,
+  drawStaticChart,
+  drawable,
+  drawingKey,
+  type StaticChart,
+} from '../charts/static/draw.ts';
 import { handedDrawing } from '../processes/chart-drawings.ts';
 
 /**
@@ -11,6 +17,12 @@ import { handedDrawing } from '../processes/chart-drawings.ts';
  * picture of its table.
  */
 export function staticChartFor(config: ChartConfig, title: string): StaticChart | undefined {
+  if (!drawable(config)) {
+    console.warn(
+      `Casefolio: chart "${title}" has more than ${MAX_DRAWN_POINTS.toLocaleString('en-US')} points, too many to draw at build time; its page shows its data table.`,
+    );
+    return undefined;
+  }
   const handed = handedDrawing(drawingKey(config));
   if (handed) return handed;
   try {

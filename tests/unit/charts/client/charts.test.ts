@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChartConfig } from '../../../../src/charts/config.ts';
 import { parseChartConfig } from '../../../../src/charts/client/charts.ts';
 import {
+  CHART_MARKER_LIMIT,
   MARKER_LIMIT,
   buildChartConfiguration,
   formatAxisNumber,
@@ -205,6 +206,27 @@ describe('buildChartConfiguration', () => {
     expect(dataset(built, 0)['data']).toEqual(epochs.map((e) => ({ x: e, y: 1 / (e + 1) })));
     expect(built.options?.maintainAspectRatio).toBe(false);
     expect(built.options?.animation).toEqual({ duration: 400 });
+  });
+
+  it('drops markers when the lines hold too many points together, however short each is', () => {
+    const lines = (count: number, points: number): ChartConfig => ({
+      type: 'line',
+      labels: Array.from({ length: points }, (_, i) => i),
+      series: Array.from({ length: count }, (_, s) => ({
+        label: `c${s}`,
+        data: Array.from({ length: points }, (_, i) => i + s),
+      })),
+    });
+    // Five lines of fifty points: 250 markers, each line short enough for them.
+    expect(
+      dataset(buildChartConfiguration(lines(5, 50), theme, { animate: false }), 0),
+    ).toMatchObject({
+      pointRadius: 3,
+    });
+    // Fifty such lines: 2,500 dots over one another.
+    const crowded = buildChartConfiguration(lines(50, 50), theme, { animate: false });
+    expect(50 * 50).toBeGreaterThan(CHART_MARKER_LIMIT);
+    expect(dataset(crowded, 0)).toMatchObject({ pointRadius: 0 });
   });
 
   it('drops markers on long lines, keeps tension 0 and dashes baselines without fill', () => {
