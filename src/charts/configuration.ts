@@ -1,6 +1,6 @@
 /**
  * A chart's Chart.js configuration, as a pure function of its data island
- * (`config.ts`), the theme's colours and whether to animate. Both drawings of
+ * (`config.ts`) and the theme's colours. Both drawings of
  * a chart come from here: the static SVG the build draws (`static/`) and the
  * live chart the browser module draws on interaction (`client/`), so they
  * are the same drawing. Browser-safe: imports only Chart.js and `metrics/`.
@@ -374,13 +374,13 @@ function dashedBarOutlines(dashed: readonly boolean[]): Plugin<Kind> {
 
 /**
  * The complete Chart.js configuration for a chart: a pure function of the
- * data island, the theme's colours and whether to animate, so a theme change
- * rebuilds it and applies the result to the live chart.
+ * data island and the theme's colours, so a theme change rebuilds it and
+ * applies the result to the live chart. Never animated: the live chart
+ * replaces the drawing the reader is already looking at.
  */
 export function buildChartConfiguration(
   config: ChartConfig,
   theme: ChartTheme,
-  options: { animate: boolean },
 ): CasefolioChartConfiguration {
   const kind: Kind = config.type === 'bar' || config.type === 'horizontalBar' ? 'bar' : 'line';
   const horizontal = config.type === 'horizontalBar';
@@ -395,7 +395,7 @@ export function buildChartConfiguration(
       // The frame's CSS sets the height; the canvas fills it.
       maintainAspectRatio: false,
       locale: 'en-US',
-      animation: options.animate ? { duration: 400 } : false,
+      animation: false,
       indexAxis: horizontal ? 'y' : 'x',
       color: theme.text,
       interaction:

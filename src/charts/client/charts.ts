@@ -128,7 +128,7 @@ export function enhance(figure: HTMLElement): void {
     canvas = document.createElement('canvas');
     canvas.className = 'chart__live';
     plot.append(canvas);
-    chart = new Chart(canvas, buildChartConfiguration(config, readTheme(), { animate: false }));
+    chart = new Chart(canvas, buildChartConfiguration(config, readTheme()));
     wireLegend(frame, chart);
     drawn.add({ chart, config });
     figure.dataset['chartState'] = 'ready';
@@ -149,7 +149,7 @@ function recolourAll(): void {
   if (drawn.size === 0) return;
   const theme = readTheme();
   for (const { chart, config } of drawn) {
-    const next = buildChartConfiguration(config, theme, { animate: false });
+    const next = buildChartConfiguration(config, theme);
     chart.options = next.options ?? {};
     next.data.datasets.forEach((dataset, index) => {
       const current = chart.data.datasets[index];

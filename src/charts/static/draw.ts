@@ -121,7 +121,7 @@ export function drawStaticChart(config: ChartConfig, root: string = process.cwd(
     measure: textWidthMeasure(root),
     paint: paintClass,
   });
-  const configuration = buildChartConfiguration(config, THEME, { animate: false });
+  const configuration = buildChartConfiguration(config, THEME);
   configuration.options = {
     ...configuration.options,
     responsive: false,

@@ -305,10 +305,6 @@ export class SvgContext {
       : this.state.lineDash;
   }
 
-  getLineDash(): number[] {
-    return [...this.state.lineDash];
-  }
-
   // ---- transforms --------------------------------------------------------
 
   setTransform(a: number, b: number, c: number, d: number, e: number, f: number): void {
@@ -334,10 +330,6 @@ export class SvgContext {
       e: 0,
       f: 0,
     });
-  }
-
-  scale(x: number, y: number): void {
-    this.state.transform = multiply(this.state.transform, { ...IDENTITY, a: x, d: y });
   }
 
   private point(x: number, y: number): { x: number; y: number } {

@@ -189,7 +189,7 @@ describe('buildChartConfiguration', () => {
   };
 
   it('draws numeric line charts on a linear x with whole-number ticks', () => {
-    const built = buildChartConfiguration(lineConfig, theme, { animate: true });
+    const built = buildChartConfiguration(lineConfig, theme);
     expect(built.type).toBe('line');
     expect(built.data.labels).toBeUndefined();
     expect(scale(built, 'x')).toMatchObject({ type: 'linear', ticks: { precision: 0 } });
@@ -205,7 +205,8 @@ describe('buildChartConfiguration', () => {
     expect(scale(built, 'y')).toMatchObject({ type: 'linear', beginAtZero: false });
     expect(dataset(built, 0)['data']).toEqual(epochs.map((e) => ({ x: e, y: 1 / (e + 1) })));
     expect(built.options?.maintainAspectRatio).toBe(false);
-    expect(built.options?.animation).toEqual({ duration: 400 });
+    // Never animated: the live chart replaces a drawing the reader already sees.
+    expect(built.options?.animation).toBe(false);
   });
 
   it('drops markers when the lines hold too many points together, however short each is', () => {
@@ -218,19 +219,17 @@ describe('buildChartConfiguration', () => {
       })),
     });
     // Five lines of fifty points: 250 markers, each line short enough for them.
-    expect(
-      dataset(buildChartConfiguration(lines(5, 50), theme, { animate: false }), 0),
-    ).toMatchObject({
+    expect(dataset(buildChartConfiguration(lines(5, 50), theme), 0)).toMatchObject({
       pointRadius: 3,
     });
     // Fifty such lines: 2,500 dots over one another.
-    const crowded = buildChartConfiguration(lines(50, 50), theme, { animate: false });
+    const crowded = buildChartConfiguration(lines(50, 50), theme);
     expect(50 * 50).toBeGreaterThan(CHART_MARKER_LIMIT);
     expect(dataset(crowded, 0)).toMatchObject({ pointRadius: 0 });
   });
 
   it('drops markers on long lines, keeps tension 0 and dashes baselines without fill', () => {
-    const built = buildChartConfiguration(lineConfig, theme, { animate: true });
+    const built = buildChartConfiguration(lineConfig, theme);
     expect(dataset(built, 0)).toMatchObject({
       pointRadius: 0,
       tension: 0,
@@ -247,20 +246,14 @@ describe('buildChartConfiguration', () => {
     const short = buildChartConfiguration(
       { ...lineConfig, labels: [1, 2], series: [{ label: 'a', data: [1, 2] }] },
       theme,
-      { animate: true },
     );
     expect(dataset(short, 0)['pointRadius']).toBe(3);
   });
 
   it('formats value ticks with unit and decimals, and x ticks as plain numbers', () => {
-    const built = buildChartConfiguration(lineConfig, theme, { animate: true });
+    const built = buildChartConfiguration(lineConfig, theme);
     expect(tick(built, 'y', 50)).toBe('50.0%');
     expect(tick(built, 'x', 2024)).toBe('2024');
-  });
-
-  it('turns animation off when asked (reduced motion)', () => {
-    const built = buildChartConfiguration(lineConfig, theme, { animate: false });
-    expect(built.options?.animation).toBe(false);
   });
 
   it('lays horizontal bars on their side, value axis from zero', () => {
@@ -274,7 +267,6 @@ describe('buildChartConfiguration', () => {
         unit: 'ms',
       },
       theme,
-      { animate: true },
     );
     expect(built.type).toBe('bar');
     expect(built.options?.indexAxis).toBe('y');
@@ -299,7 +291,6 @@ describe('buildChartConfiguration', () => {
         ],
       },
       theme,
-      { animate: true },
     );
     expect(built.data.labels).toEqual(['Accuracy', '2024']);
     expect(dataset(built, 1)).toMatchObject({ backgroundColor: 'transparent', borderWidth: 0 });
@@ -323,7 +314,6 @@ describe('buildChartConfiguration', () => {
         ],
       },
       theme,
-      { animate: true },
     );
     expect(built.type).toBe('line');
     expect(scale(built, 'x')['type']).toBe('linear');
@@ -333,14 +323,12 @@ describe('buildChartConfiguration', () => {
 
   it('cycles the palette when there are more series than colours', () => {
     const series = Array.from({ length: 4 }, (_, i) => ({ label: `s${i}`, data: [i] }));
-    const built = buildChartConfiguration({ type: 'bar', labels: ['a'], series }, theme, {
-      animate: true,
-    });
+    const built = buildChartConfiguration({ type: 'bar', labels: ['a'], series }, theme);
     expect(dataset(built, 3)['backgroundColor']).toBe(theme.series[0]);
   });
 
   it('writes tooltips with the unit and the x label', () => {
-    const built = buildChartConfiguration(lineConfig, theme, { animate: true });
+    const built = buildChartConfiguration(lineConfig, theme);
     const callbacks = built.options?.plugins?.tooltip?.callbacks as unknown as {
       title: (items: unknown[]) => string;
       label: (item: unknown) => string;
