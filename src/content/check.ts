@@ -7,7 +7,7 @@ import type { ChartKey } from '../processes/built-charts.ts';
 import type { BuiltChart } from '../charts/data.ts';
 import type { ConfusionKey } from '../processes/confusion-views.ts';
 import type { ConfusionView } from '../charts/confusion.ts';
-import { checkMdxBody } from './mdx/checks.ts';
+import { checkMdxBody, type UndrawnChart } from './mdx/checks.ts';
 import type { NotebookContext, NotebookUse } from './mdx/notebooks.ts';
 import type { NotebookKey } from '../processes/notebook-views.ts';
 import type { NotebookView } from '../notebooks/view.ts';
@@ -57,6 +57,8 @@ interface ParsedCaseStudy {
   bodyLine: number;
   /** The body's charts that were built without problems, for the pages to reuse. */
   charts: [ChartKey, BuiltChart][];
+  /** The body's charts too large to draw at build time, for the `chart-size` lint. */
+  undrawnCharts?: UndrawnChart[];
   /** The body's confusion matrices read without problems, for the pages to reuse. */
   confusions: [ConfusionKey, ConfusionView][];
   /** The body's notebooks prepared without problems, for the pages to reuse. */
@@ -482,6 +484,7 @@ function checkCaseStudy(
 
   const scan = scanMdx(split.body, split.bodyLine);
   const charts = new Map<ChartKey, BuiltChart>();
+  const undrawnCharts: UndrawnChart[] = [];
   const confusions = new Map<ConfusionKey, ConfusionView>();
   const notebooks: NotebookContext = {
     imagesDir: location.notebookImagesDir ?? defaultNotebookImagesDir(location.root),
@@ -498,6 +501,7 @@ function checkCaseStudy(
       contentDir: location.contentDir,
       metricNames,
       charts,
+      undrawnCharts,
       confusions,
       notebooks,
     };
@@ -518,6 +522,7 @@ function checkCaseStudy(
     lineOf: yaml.lineOf,
     bodyLine: split.bodyLine,
     charts: [...charts],
+    undrawnCharts,
     confusions: [...confusions],
     notebooks: [...notebooks.views],
     notebookImages: [...notebooks.images],

@@ -11,6 +11,7 @@ import { portfolioPath } from '../schemas/cohort.ts';
 import { walkFiles } from '../files/walk.ts';
 import { imageLocationProblem } from './image-metadata.ts';
 import { fairnessFindings } from './fairness-lints.ts';
+import { MAX_DRAWN_POINTS } from '../charts/drawable.ts';
 
 /**
  * The authoring lints of `npm run check`: things the build accepts but a
@@ -188,6 +189,15 @@ function lintCaseStudy(
         message: `${describeValue(repeat.label)} is the same ${noun} as ${describeValue(repeat.first)} (${list}[${repeat.firstIndex}]), so it is shown once, as ${describeValue(repeat.first)}; remove one of them`,
       });
     }
+  }
+
+  for (const chart of parsed.undrawnCharts ?? []) {
+    add(
+      'warning',
+      'chart-size',
+      chart.line,
+      `<Chart> plots ${chart.points.toLocaleString('en-US')} points in ${chart.series.toLocaleString('en-US')} series, more than a page draws (${MAX_DRAWN_POINTS.toLocaleString('en-US')}): the page shows its data table instead; name the columns to plot with y`,
+    );
   }
 
   const summary = data['summary'];

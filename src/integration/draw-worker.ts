@@ -13,7 +13,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ChartConfig } from '../charts/config.ts';
-import { drawStaticChart, drawable, drawingKey, type StaticChart } from '../charts/static/draw.ts';
+import { drawable } from '../charts/drawable.ts';
+import { drawStaticChart, drawingKey, type StaticChart } from '../charts/static/draw.ts';
 
 /** Drawings posted at a time (about 4 ms of drawing each), so Astro's process gets them in steady batches. */
 const DRAWINGS_PER_BATCH = 20;

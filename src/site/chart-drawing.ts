@@ -1,11 +1,6 @@
 import type { ChartConfig } from '../charts/config.ts';
-import {
-  MAX_DRAWN_POINTS,
-  drawStaticChart,
-  drawable,
-  drawingKey,
-  type StaticChart,
-} from '../charts/static/draw.ts';
+import { drawable } from '../charts/drawable.ts';
+import { drawStaticChart, drawingKey, type StaticChart } from '../charts/static/draw.ts';
 import { handedDrawing } from '../processes/chart-drawings.ts';
 
 /**
@@ -17,12 +12,8 @@ import { handedDrawing } from '../processes/chart-drawings.ts';
  * picture of its table.
  */
 export function staticChartFor(config: ChartConfig, title: string): StaticChart | undefined {
-  if (!drawable(config)) {
-    console.warn(
-      `Casefolio: chart "${title}" has more than ${MAX_DRAWN_POINTS.toLocaleString('en-US')} points, too many to draw at build time; its page shows its data table.`,
-    );
-    return undefined;
-  }
+  // The check warns about such a chart at its line (the `chart-size` lint).
+  if (!drawable(config)) return undefined;
   const handed = handedDrawing(drawingKey(config));
   if (handed) return handed;
   try {

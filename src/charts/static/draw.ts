@@ -75,20 +75,6 @@ export function paintClass(colour: string, use: 'fill' | 'stroke'): Paint {
 }
 
 /**
- * The most points a chart may hold to be drawn at build time. Charts are
- * downsampled to 1,000 rows, so six series stay under it; a table of
- * hundreds of numeric columns plotted at once does not, and would take
- * seconds to draw into megabytes of page (2,000 series of 50 points: 2.7 s
- * and 27 MB). Such a chart's page shows its data table instead, open.
- */
-export const MAX_DRAWN_POINTS = 12_000;
-
-/** Whether a chart is small enough to draw at build time. */
-export function drawable(config: ChartConfig): boolean {
-  return config.series.reduce((sum, series) => sum + series.data.length, 0) <= MAX_DRAWN_POINTS;
-}
-
-/**
  * A chart's identity for its drawings: the digest of its configuration, the
  * data island the page carries, which is all a drawing is made from.
  */

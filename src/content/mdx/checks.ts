@@ -7,6 +7,7 @@ import {
 } from '../../schemas/components.ts';
 import { chartKey, type ChartKey } from '../../processes/built-charts.ts';
 import type { BuiltChart } from '../../charts/data.ts';
+import { chartPoints, drawable } from '../../charts/drawable.ts';
 import { loadChart } from '../../charts/source.ts';
 import { imageFileProblem, unbundledFigureProblem, type LocalFilesContext } from './local-files.ts';
 import type { ConfusionView } from '../../charts/confusion.ts';
@@ -27,11 +28,20 @@ export interface BodyProblem {
   message: string;
 }
 
+/** A `<Chart>` with too many points to draw at build time (charts/drawable.ts). */
+export interface UndrawnChart {
+  line: number;
+  series: number;
+  points: number;
+}
+
 export interface BodyContext extends LocalFilesContext {
   /** The metric names in the frontmatter, trimmed. */
   metricNames: readonly string[];
   /** Where charts that were built without problems are kept, for the pages to reuse. */
   charts?: Map<ChartKey, BuiltChart>;
+  /** Where built charts too large to draw at build time are noted, with their lines, for the `chart-size` lint. */
+  undrawnCharts?: UndrawnChart[];
   /** Where confusion matrices read without problems are kept, for the pages to reuse. */
   confusions?: Map<ConfusionKey, ConfusionView>;
   /**
@@ -101,7 +111,7 @@ function checkElement(element: MdxElement, context: BodyContext): BodyProblem[] 
     case 'Metric':
       return checkMetric(props, context).map(at);
     case 'Chart':
-      return checkChart(parsed.data as ChartProps, context).map(at);
+      return checkChart(parsed.data as ChartProps, line, context).map(at);
     case 'ConfusionMatrix':
       return checkConfusion(parsed.data as ConfusionMatrixProps, context).map(at);
     case 'Figure':
@@ -151,10 +161,18 @@ function checkMetric(props: Record<string, StaticValue>, context: BodyContext): 
   return [`name: no metric "${wanted}" in the frontmatter${hint}`];
 }
 
-function checkChart(props: ChartProps, context: BodyContext): string[] {
+function checkChart(props: ChartProps, line: number, context: BodyContext): string[] {
   const built = loadChart(props, context.mdxFile, context.contentDir);
   if (!built.ok) return built.problems.map((problem) => `${problem.prop}: ${problem.message}`);
   context.charts?.set(chartKey(context.mdxFile, props), built.chart);
+  const { config } = built.chart;
+  if (!drawable(config)) {
+    context.undrawnCharts?.push({
+      line,
+      series: config.series.length,
+      points: chartPoints(config),
+    });
+  }
   return [];
 }
 

@@ -275,6 +275,31 @@ describe('summary-length', () => {
   });
 });
 
+describe('chart-size', () => {
+  /** A CSV of `columns` numeric columns beside an epoch column, `rows` rows. */
+  const csv = (columns: number, rows: number) =>
+    [
+      ['epoch', ...Array.from({ length: columns }, (_, c) => `m${c}`)].join(','),
+      ...Array.from({ length: rows }, (_, r) =>
+        [r, ...Array.from({ length: columns }, (_, c) => (r + c) / 10)].join(','),
+      ),
+    ].join('\n');
+  const withChart = (columns: number) => ({
+    'churn/index.mdx': study({
+      body: `${SECTIONS}\n<Chart src="./all.csv" title="Everything" />\n`,
+    }),
+    'churn/all.csv': csv(columns, 50),
+  });
+
+  it('warns at the chart when it plots more points than a page draws, and names the way out', () => {
+    expect(ofRule('chart-size', lint(withChart(240)))).toEqual([]);
+    expect(brief(ofRule('chart-size', lint(withChart(241))))).toEqual([
+      'chart-size 32: <Chart> plots 12,050 points in 241 series, more than a page draws (12,000): the page shows its data table instead; name the columns to plot with y',
+    ]);
+    expect(ofRule('chart-size', lint(withChart(241)))[0]?.severity).toBe('warning');
+  });
+});
+
 describe('case-study-link', () => {
   const withLinks = (...urls: string[]) => ({
     'churn.mdx': study({
