@@ -44,22 +44,27 @@ interface Matrix {
 
 const IDENTITY: Matrix = { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 };
 
+/** The drawing style Chart.js sets by property, as on a canvas context. */
+const STYLE = [
+  'fillStyle',
+  'strokeStyle',
+  'lineWidth',
+  'lineCap',
+  'lineJoin',
+  'miterLimit',
+  'lineDashOffset',
+  'font',
+  'textAlign',
+  'textBaseline',
+  'direction',
+  'globalAlpha',
+] as const;
+
+/** What `save` keeps and `restore` puts back. */
 interface State {
-  fillStyle: string;
-  strokeStyle: string;
-  lineWidth: number;
-  lineCap: string;
-  lineJoin: string;
-  miterLimit: number;
+  style: Pick<SvgContext, (typeof STYLE)[number]>;
   lineDash: number[];
-  lineDashOffset: number;
-  font: string;
-  textAlign: string;
-  textBaseline: string;
-  direction: string;
-  globalAlpha: number;
   transform: Matrix;
-  /** How many clip viewports this state opened, closed again by `restore`. */
   clips: number;
 }
 
@@ -171,23 +176,24 @@ export class SvgContext {
     getContext: () => SvgContext;
   };
 
-  private state: State = {
-    fillStyle: '#000000',
-    strokeStyle: '#000000',
-    lineWidth: 1,
-    lineCap: 'butt',
-    lineJoin: 'miter',
-    miterLimit: 10,
-    lineDash: [],
-    lineDashOffset: 0,
-    font: '10px sans-serif',
-    textAlign: 'start',
-    textBaseline: 'alphabetic',
-    direction: 'ltr',
-    globalAlpha: 1,
-    transform: IDENTITY,
-    clips: 0,
-  };
+  // The drawing style: public, as on a canvas context; `save` and `restore` keep it.
+  fillStyle = '#000000';
+  strokeStyle = '#000000';
+  lineWidth = 1;
+  lineCap = 'butt';
+  lineJoin = 'miter';
+  miterLimit = 10;
+  lineDashOffset = 0;
+  font = '10px sans-serif';
+  textAlign = 'start';
+  textBaseline = 'alphabetic';
+  direction = 'ltr';
+  globalAlpha = 1;
+
+  private lineDash: number[] = [];
+  private transform: Matrix = IDENTITY;
+  /** How many clip viewports the current state opened, closed again by `restore`. */
+  private clips = 0;
   private readonly stack: State[] = [];
   private path: Segment[] = [];
   /** The current point, in device coordinates, or null after beginPath. */
@@ -211,118 +217,54 @@ export class SvgContext {
 
   // ---- state -------------------------------------------------------------
 
-  get fillStyle(): string {
-    return this.state.fillStyle;
-  }
-  set fillStyle(value: string) {
-    this.state.fillStyle = String(value);
-  }
-  get strokeStyle(): string {
-    return this.state.strokeStyle;
-  }
-  set strokeStyle(value: string) {
-    this.state.strokeStyle = String(value);
-  }
-  get lineWidth(): number {
-    return this.state.lineWidth;
-  }
-  set lineWidth(value: number) {
-    if (Number.isFinite(value) && value > 0) this.state.lineWidth = value;
-  }
-  get lineCap(): string {
-    return this.state.lineCap;
-  }
-  set lineCap(value: string) {
-    this.state.lineCap = value;
-  }
-  get lineJoin(): string {
-    return this.state.lineJoin;
-  }
-  set lineJoin(value: string) {
-    this.state.lineJoin = value;
-  }
-  get miterLimit(): number {
-    return this.state.miterLimit;
-  }
-  set miterLimit(value: number) {
-    this.state.miterLimit = value;
-  }
-  get lineDashOffset(): number {
-    return this.state.lineDashOffset;
-  }
-  set lineDashOffset(value: number) {
-    this.state.lineDashOffset = Number.isFinite(value) ? value : 0;
-  }
-  get font(): string {
-    return this.state.font;
-  }
-  set font(value: string) {
-    this.state.font = value;
-  }
-  get textAlign(): string {
-    return this.state.textAlign;
-  }
-  set textAlign(value: string) {
-    this.state.textAlign = value;
-  }
-  get textBaseline(): string {
-    return this.state.textBaseline;
-  }
-  set textBaseline(value: string) {
-    this.state.textBaseline = value;
-  }
-  get direction(): string {
-    return this.state.direction;
-  }
-  set direction(value: string) {
-    this.state.direction = value;
-  }
-  get globalAlpha(): number {
-    return this.state.globalAlpha;
-  }
-  set globalAlpha(value: number) {
-    if (Number.isFinite(value) && value >= 0 && value <= 1) this.state.globalAlpha = value;
-  }
-
   save(): void {
-    this.stack.push(this.state);
-    this.state = { ...this.state, lineDash: [...this.state.lineDash], clips: 0 };
+    const style = Object.fromEntries(STYLE.map((key) => [key, this[key]])) as State['style'];
+    this.stack.push({
+      style,
+      lineDash: this.lineDash,
+      transform: this.transform,
+      clips: this.clips,
+    });
+    this.clips = 0;
   }
 
   restore(): void {
     const previous = this.stack.pop();
     if (!previous) return;
-    if (this.state.clips > 0) {
+    if (this.clips > 0) {
       this.flush();
-      this.parts.push('</svg>'.repeat(this.state.clips));
+      this.parts.push('</svg>'.repeat(this.clips));
     }
-    this.state = previous;
+    Object.assign(this, previous.style);
+    this.lineDash = previous.lineDash;
+    this.transform = previous.transform;
+    this.clips = previous.clips;
   }
 
   setLineDash(segments: number[]): void {
-    this.state.lineDash = segments.every((value) => Number.isFinite(value) && value >= 0)
-      ? [...segments]
-      : this.state.lineDash;
+    if (segments.every((value) => Number.isFinite(value) && value >= 0)) {
+      this.lineDash = [...segments];
+    }
   }
 
   // ---- transforms --------------------------------------------------------
 
   setTransform(a: number, b: number, c: number, d: number, e: number, f: number): void {
-    this.state.transform = { a, b, c, d, e, f };
+    this.transform = { a, b, c, d, e, f };
   }
 
   resetTransform(): void {
-    this.state.transform = IDENTITY;
+    this.transform = IDENTITY;
   }
 
   translate(x: number, y: number): void {
-    this.state.transform = multiply(this.state.transform, { ...IDENTITY, e: x, f: y });
+    this.transform = multiply(this.transform, { ...IDENTITY, e: x, f: y });
   }
 
   rotate(angle: number): void {
     const cos = Math.cos(angle);
     const sin = Math.sin(angle);
-    this.state.transform = multiply(this.state.transform, {
+    this.transform = multiply(this.transform, {
       a: cos,
       b: sin,
       c: -sin,
@@ -333,13 +275,13 @@ export class SvgContext {
   }
 
   private point(x: number, y: number): { x: number; y: number } {
-    const m = this.state.transform;
+    const m = this.transform;
     return { x: m.a * x + m.c * y + m.e, y: m.b * x + m.d * y + m.f };
   }
 
   /** How much the transform scales lengths (line widths, radii). */
   private lengthScale(): number {
-    const m = this.state.transform;
+    const m = this.transform;
     return Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
   }
 
@@ -481,7 +423,7 @@ export class SvgContext {
     this.parts.push(
       `<svg x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${num(height)}" viewBox="${view}">`,
     );
-    this.state.clips += 1;
+    this.clips += 1;
   }
 
   fillText(text: string, x: number, y: number): void {
@@ -499,8 +441,8 @@ export class SvgContext {
     actualBoundingBoxAscent: number;
     actualBoundingBoxDescent: number;
   } {
-    const width = this.options.measure(text, this.state.font);
-    const { size } = parseFont(this.state.font);
+    const width = this.options.measure(text, this.font);
+    const { size } = parseFont(this.font);
     return {
       width,
       actualBoundingBoxLeft: 0,
@@ -524,7 +466,7 @@ export class SvgContext {
   }
 
   private openClips(): number {
-    return [...this.stack, this.state].reduce((sum, state) => sum + state.clips, 0);
+    return this.stack.reduce((sum, state) => sum + state.clips, this.clips);
   }
 
   // ---- output ------------------------------------------------------------
@@ -641,23 +583,23 @@ export class SvgContext {
 
   /** The attributes that paint a shape: its class, then the stroke's geometry. */
   private paintAttributes(use: 'fill' | 'stroke'): string | undefined {
-    const colour = use === 'fill' ? this.state.fillStyle : this.state.strokeStyle;
+    const colour = use === 'fill' ? this.fillStyle : this.strokeStyle;
     const paint = this.options.paint(colour, use);
-    if (paint === 'none' || this.state.globalAlpha === 0) return undefined;
+    if (paint === 'none' || this.globalAlpha === 0) return undefined;
     let attributes = `class="${paint.class}"`;
-    if (this.state.globalAlpha !== 1) attributes += ` opacity="${num(this.state.globalAlpha)}"`;
+    if (this.globalAlpha !== 1) attributes += ` opacity="${num(this.globalAlpha)}"`;
     if (use === 'stroke') {
-      const width = this.state.lineWidth * this.lengthScale();
+      const width = this.lineWidth * this.lengthScale();
       attributes += ` fill="none" stroke-width="${num(width)}"`;
-      if (this.state.lineDash.length > 0) {
-        attributes += ` stroke-dasharray="${this.state.lineDash.map(num).join(' ')}"`;
-        if (this.state.lineDashOffset !== 0) {
-          attributes += ` stroke-dashoffset="${num(this.state.lineDashOffset)}"`;
+      if (this.lineDash.length > 0) {
+        attributes += ` stroke-dasharray="${this.lineDash.map(num).join(' ')}"`;
+        if (this.lineDashOffset !== 0) {
+          attributes += ` stroke-dashoffset="${num(this.lineDashOffset)}"`;
         }
       }
-      if (this.state.lineCap !== 'butt') attributes += ` stroke-linecap="${this.state.lineCap}"`;
-      if (this.state.lineJoin !== 'miter') {
-        attributes += ` stroke-linejoin="${this.state.lineJoin}"`;
+      if (this.lineCap !== 'butt') attributes += ` stroke-linecap="${this.lineCap}"`;
+      if (this.lineJoin !== 'miter') {
+        attributes += ` stroke-linejoin="${this.lineJoin}"`;
       }
     }
     return attributes;
@@ -708,8 +650,8 @@ export class SvgContext {
     if (text === '') return;
     const attributes = this.paintAttributes(use);
     if (attributes === undefined) return;
-    const { size, bold } = parseFont(this.state.font);
-    const m = this.state.transform;
+    const { size, bold } = parseFont(this.font);
+    const m = this.transform;
     let position: string;
     if (isTranslation(m)) {
       position = `x="${num(x + m.e)}" y="${num(y + m.f)}"`;
@@ -719,8 +661,8 @@ export class SvgContext {
       );
       position = `x="${num(x)}" y="${num(y)}" transform="matrix(${matrix.join(' ')})"`;
     }
-    const rtl = this.state.direction === 'rtl';
-    const align = this.state.textAlign;
+    const rtl = this.direction === 'rtl';
+    const align = this.textAlign;
     const anchor =
       align === 'start'
         ? rtl
@@ -729,7 +671,7 @@ export class SvgContext {
         : align === 'end' && rtl
           ? undefined
           : ANCHORS[align];
-    const baseline = BASELINES[this.state.textBaseline];
+    const baseline = BASELINES[this.textBaseline];
     this.write(
       `<text ${position} font-size="${num(size)}"` +
         (bold ? ' font-weight="bold"' : '') +
