@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { siteOptionsSchema, type SiteOptions } from './schemas/site-options.ts';
+import { parseSiteOptions, type SiteOptions } from './schemas/site-options.ts';
 import { finishBuild } from './integration/build-done.ts';
 import { setUpConfig, takeFinalConfig } from './integration/config-setup.ts';
 import { watchContent } from './integration/dev-watcher.ts';
@@ -18,7 +18,7 @@ import { newIntegrationState } from './integration/state.ts';
  * `IntegrationState` (integration/state.ts), made here.
  */
 export default function casefolio(userOptions: SiteOptions = {}): AstroIntegration {
-  const options = siteOptionsSchema.parse(userOptions);
+  const options = parseSiteOptions(userOptions);
   const state = newIntegrationState();
   const integration: AstroIntegration = {
     name: 'casefolio',

@@ -8,6 +8,8 @@ import casefolio from '../src/integration.ts';
 
 // Like the project's config, so tests can build with a site URL or base path.
 const site = process.env['SITE_URL'];
+// A test that needs an integration option passes it as JSON (tests/build/analytics.test.ts).
+const options = JSON.parse(process.env['CASEFOLIO_TEST_OPTIONS'] || '{}');
 
 export default defineConfig({
   ...(site ? { site } : {}),
@@ -15,5 +17,5 @@ export default defineConfig({
   // The favicon the layout links, and nothing of the user's public/; a test
   // that needs its own public/ names it in CASEFOLIO_TEST_PUBLIC_DIR.
   publicDir: process.env['CASEFOLIO_TEST_PUBLIC_DIR'] || './tests/fixtures/public',
-  integrations: [casefolio()],
+  integrations: [casefolio(options)],
 });

@@ -49,7 +49,16 @@ if (missing !== undefined) {
   console.error(missing);
   process.exit(2);
 }
-const { options, contentDir, publicDir, site, warning } = await loadSiteOptions(root, flags.config);
+const { options, contentDir, publicDir, site, warning, optionsErrors } = await loadSiteOptions(
+  root,
+  flags.config,
+);
+// Options the build would refuse: nothing else is checked against defaults it would not use.
+if (optionsErrors) {
+  for (const line of optionsErrors) console.error(line);
+  console.error(`\n${pluralize(optionsErrors.length, 'error')} in the casefolio() options.`);
+  process.exit(1);
+}
 // The same check as the build's and the dev server's (content/check-all.ts).
 const {
   portfolios,

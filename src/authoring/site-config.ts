@@ -18,6 +18,8 @@ export interface SiteConfig {
   /** Astro's `site`, the address the portfolio is published at, when the config gives one. */
   site?: string;
   warning?: string;
+  /** The lines of `casefolio()` options the schema refuses: the build refuses them too, so `check` reports them as errors. */
+  optionsErrors?: string[];
 }
 
 /** `portfolio`, `/portfolio` or `/portfolio/` as Astro serves it: `/portfolio/`; empty is `/`. */
@@ -51,6 +53,7 @@ export async function loadSiteOptions(root: string, configFile?: string): Promis
   let base = '/';
   let site: string | undefined;
   let warning: string | undefined;
+  let optionsErrors: string[] | undefined;
   const file =
     configFile === undefined
       ? CONFIG_NAMES.map((name) => path.join(root, name)).find((name) => existsSync(name))
@@ -73,7 +76,12 @@ export async function loadSiteOptions(root: string, configFile?: string): Promis
       if (typeof module.default?.base === 'string') base = slashed(module.default.base);
       if (typeof module.default?.site === 'string') site = module.default.site;
     } catch (error) {
-      warning = `could not load ${path.relative(root, file) || file} (${(error as Error).message}); using the default options`;
+      const name = path.relative(root, file) || file;
+      if (error instanceof Error && error.name === 'SiteOptionsError') {
+        optionsErrors = error.message.split('\n').map((line) => `${name}: ${line}`);
+      } else {
+        warning = `could not load ${name} (${(error as Error).message}); using the default options`;
+      }
     }
   }
   const contentDir = path.resolve(root, process.env['CASEFOLIO_CONTENT_DIR'] ?? options.contentDir);
@@ -84,5 +92,9 @@ export async function loadSiteOptions(root: string, configFile?: string): Promis
     base,
     ...(site === undefined ? {} : { site }),
   };
-  return warning === undefined ? config : { ...config, warning };
+  return {
+    ...config,
+    ...(warning === undefined ? {} : { warning }),
+    ...(optionsErrors === undefined ? {} : { optionsErrors }),
+  };
 }

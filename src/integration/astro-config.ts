@@ -12,6 +12,7 @@ import type { AstroConfig, HookParameters } from 'astro';
 import { siteShikiConfig } from '../content/mdx/code-token-classes.ts';
 import { mathFeatures, mathHastPlugins } from '../math/markdown.ts';
 import { THEME_INIT_SCRIPT } from '../scripts/theme-init.ts';
+import type { AnalyticsTag } from '../analytics/tag.ts';
 import type { IntegrationState } from './state.ts';
 import { memberLinkPlugins } from './member-links.ts';
 import { mdxWithoutFrontmatter } from './vite/mdx-frontmatter.ts';
@@ -41,6 +42,15 @@ const CSP_DIRECTIVES = [
   "media-src 'self' https: http:",
 ] as const;
 
+/**
+ * What analytics adds to the policy besides its script's origin: the
+ * origins it sends data to. Nothing without analytics, so `default-src
+ * 'self'` still covers every connection then.
+ */
+function analyticsDirectives(tag: AnalyticsTag | undefined): `connect-src ${string}`[] {
+  return tag ? [`connect-src 'self' ${tag.connectOrigins.join(' ')}`] : [];
+}
+
 /** Pages Astro renders at once in a build. */
 const RENDER_CONCURRENCY = 4;
 
@@ -68,9 +78,13 @@ export function casefolioConfig(
     security: {
       csp: {
         algorithm: 'SHA-256',
-        directives: [...CSP_DIRECTIVES],
+        directives: [...CSP_DIRECTIVES, ...analyticsDirectives(state.resolved?.analytics)],
         scriptDirective: {
-          resources: ["'self'", "'wasm-unsafe-eval'"],
+          resources: [
+            "'self'",
+            "'wasm-unsafe-eval'",
+            ...(state.resolved?.analytics?.scriptOrigins ?? []),
+          ],
           hashes: [`sha256-${createHash('sha256').update(THEME_INIT_SCRIPT).digest('base64')}`],
         },
         styleDirective: { resources: ["'self'", "'unsafe-inline'"] },

@@ -16,6 +16,7 @@ import { emptyOutDirOnFailure } from './build-failure.ts';
 import { startContentCheck } from './content-check.ts';
 import { takeContentPlan } from './content-plan.ts';
 import type { IntegrationState } from './state.ts';
+import { analyticsTag } from '../analytics/tag.ts';
 
 /**
  * Astro's content cache keeps an entry's file path while its content is
@@ -76,6 +77,7 @@ export async function setUpConfig(
     caseStudyPatterns: [],
     notebookImagesDir: location.notebookImagesDir,
     notebookMaxBytes: notebookMaxBytes(options),
+    analytics: options.analytics && analyticsTag(options.analytics),
   };
   const { listed, ready, written } = startContentCheck(
     {

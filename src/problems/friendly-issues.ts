@@ -123,6 +123,20 @@ function describeIssue(
       return [{ field, message: `expected ${what}, got ${got}` }];
     }
     case 'invalid_union': {
+      // A discriminated union whose key matched no branch (zod reports no
+      // branch's errors then): the schema's own words, or the values it takes.
+      if (issue.errors.length === 0 && 'options' in issue && Array.isArray(issue.options)) {
+        const options = issue.options.map((option) => JSON.stringify(option)).join(' | ');
+        return [
+          {
+            field,
+            message:
+              issue.message && issue.message !== 'Invalid input'
+                ? issue.message
+                : `expected ${options}`,
+          },
+        ];
+      }
       // A value of the kind one branch takes (an object where text or an
       // object is allowed) is wrong inside: that branch's problems name the
       // field to fix (`metrics[1].goal`), where "expected text" would not.

@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { friendlyIssues } from '../problems/friendly-issues.ts';
+import { analyticsSchema } from './analytics.ts';
 
 /** Options for the `casefolio()` integration in astro.config.mjs. */
 export const siteOptionsSchema = z.strictObject({
@@ -23,6 +25,14 @@ export const siteOptionsSchema = z.strictObject({
    * with their saved images. Default 20.
    */
   notebookSizeLimit: z.number().positive().max(1024).default(20),
+  /**
+   * A privacy-first analytics service, off by default: `{ provider:
+   * 'plausible', domain }`, `{ provider: 'umami', websiteId }`, `{ provider:
+   * 'goatcounter', code }`, `{ provider: 'cloudflare', token }`, or `{ script,
+   * connect }` for another. Its script is added to every page and its
+   * origins to the Content-Security-Policy.
+   */
+  analytics: analyticsSchema.optional(),
 });
 
 export type SiteOptions = z.input<typeof siteOptionsSchema>;
@@ -31,4 +41,23 @@ export type ResolvedSiteOptions = z.output<typeof siteOptionsSchema>;
 /** `notebookSizeLimit` in bytes, as the notebook reader takes it. */
 export function notebookMaxBytes(options: Pick<ResolvedSiteOptions, 'notebookSizeLimit'>): number {
   return Math.round(options.notebookSizeLimit * 1024 * 1024);
+}
+
+/**
+ * The options of `casefolio()` as the integration and `npm run check` take
+ * them, or an error of one line per problem (`casefolio() analytics.domain:
+ * must be a host name…`) with no stack: Astro prints such an error as its
+ * bare message when the config cannot be loaded.
+ */
+export function parseSiteOptions(options: unknown): ResolvedSiteOptions {
+  const parsed = siteOptionsSchema.safeParse(options, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  const error = new Error(
+    friendlyIssues(parsed.error.issues, siteOptionsSchema)
+      .map((issue) => `casefolio() ${issue.field || 'options'}: ${issue.message}`)
+      .join('\n'),
+  );
+  error.name = 'SiteOptionsError';
+  error.stack = '';
+  throw error;
 }

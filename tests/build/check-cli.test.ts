@@ -544,6 +544,27 @@ export default {
     }
   });
 
+  it('reports options the build would refuse as errors, one line each, naming the config', async () => {
+    const root = tempProject(
+      configWith(
+        "{ sections: 5, analytics: { provider: 'plausible', domain: 'https://ada.github.io/' } }",
+      ),
+    );
+    const loaded = await loadSiteOptions(root);
+    expect(loaded.warning).toBeUndefined();
+    expect(loaded.optionsErrors).toEqual([
+      'astro.config.mjs: casefolio() sections: expected a list, got 5',
+      'astro.config.mjs: casefolio() analytics.domain: must be a host name such as ada.github.io, without https:// or a path',
+    ]);
+  });
+
+  it('names the providers it knows when analytics names another', async () => {
+    const root = tempProject(configWith("{ analytics: { provider: 'google', id: 'G-1' } }"));
+    expect((await loadSiteOptions(root)).optionsErrors).toEqual([
+      'astro.config.mjs: casefolio() analytics.provider: must be plausible, umami, goatcounter or cloudflare; for another service, give script: with its https URL instead',
+    ]);
+  });
+
   it('finds the integration in nested integration lists', async () => {
     const root = tempProject(
       configWith("{ sections: ['Overview'] }").replace(

@@ -1,5 +1,6 @@
 import type { Plugin } from 'vite';
 import type { PlannedCohort, PlannedProfile } from '../../content/plan.ts';
+import type { AnalyticsTag } from '../../analytics/tag.ts';
 
 /** What the integration resolved at startup, shared with the content config and pages. */
 export interface ResolvedConfig {
@@ -27,6 +28,8 @@ export interface ResolvedConfig {
   notebookImagesDir: string;
   /** The largest notebook `<Notebook>` reads, in bytes (`notebookSizeLimit`). */
   notebookMaxBytes: number;
+  /** The analytics script every page loads (`analytics`), if one was chosen. */
+  analytics?: AnalyticsTag | undefined;
 }
 
 const ID = 'virtual:casefolio/config';
