@@ -11,14 +11,13 @@
  * browser); the runs of the DISTs interleave, so a machine that slows down
  * slows both alike.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launch, type LaunchedChrome } from 'chrome-launcher';
+import type { LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import sirv from 'sirv';
 import { HOW_TO_ENABLE, findChromium } from '../tests/helpers/find-chromium.ts';
+import { launchChromeForLighthouse } from '../tests/helpers/lighthouse.ts';
+import { serveDist } from '../tests/helpers/static-server.ts';
 
 interface Target {
   dist: string;
@@ -44,39 +43,16 @@ function median(values: readonly number[]): number {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-async function serve(dist: string): Promise<{ origin: string; close: () => void }> {
-  const files = sirv(dist, { dev: true, etag: false });
-  const server = http.createServer((request, response) => {
-    files(request, response, () => {
-      response.statusCode = 404;
-      response.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, close: () => server.close() };
-}
-
-/** The Chromium the browser tests use, headless, with nothing but the loopback server resolving. */
+/** The Chromium the browser tests use, found the same way, for Lighthouse to drive. */
 async function launchChrome(): Promise<LaunchedChrome> {
   const { found } = await findChromium();
   if (!found) throw new Error(`no Chromium could start: ${HOW_TO_ENABLE}`);
-  return launch({
-    chromePath: found.executablePath,
-    envVars: Object.fromEntries(
-      Object.entries({ ...process.env, ...found.env }).filter(
-        (entry): entry is [string, string] => entry[1] !== undefined,
-      ),
+  const envVars = Object.fromEntries(
+    Object.entries({ ...process.env, ...found.env }).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
     ),
-    logLevel: 'silent',
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
+  );
+  return launchChromeForLighthouse({ chromePath: found.executablePath, envVars });
 }
 
 async function audit(url: string, port: number): Promise<Audit> {
@@ -122,7 +98,7 @@ async function main(): Promise<void> {
   });
   if (targets.length === 0)
     throw new Error('usage: node bench/lighthouse.ts [--runs N] DIST[:PATH] ...');
-  const servers = await Promise.all(targets.map((target) => serve(target.dist)));
+  const servers = await Promise.all(targets.map((target) => serveDist(target.dist)));
   const chrome = await launchChrome();
   const results: Audit[][] = targets.map(() => []);
   try {
@@ -134,7 +110,7 @@ async function main(): Promise<void> {
     }
   } finally {
     chrome.kill();
-    for (const server of servers) server.close();
+    await Promise.all(servers.map((server) => server.close()));
   }
   for (const [index, target] of targets.entries()) {
     const audits = results[index] ?? [];

@@ -9,7 +9,7 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { OPEN_TABLE_MAX_ROWS } from '../../src/charts/data.ts';
-import { axeViolations, describeWithBrowser } from '../helpers/browser.ts';
+import { axeViolations, chromeLauncherOptions, describeWithBrowser } from '../helpers/browser.ts';
 import { chartPage, drawAllCharts } from '../helpers/chart-pages.ts';
 import { launchChromeForLighthouse } from '../helpers/lighthouse.ts';
 
@@ -194,7 +194,7 @@ describeWithBrowser('chart figures on a long case study', () => {
 describeWithBrowser('Lighthouse', () => {
   let chrome: LaunchedChrome;
   beforeAll(async () => {
-    chrome = await launchChromeForLighthouse();
+    chrome = await launchChromeForLighthouse(chromeLauncherOptions());
   });
   afterAll(() => {
     chrome?.kill();

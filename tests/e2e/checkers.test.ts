@@ -17,9 +17,9 @@ import {
   describeWithBrowser,
   launchChromium,
   openPage,
-  serveDist,
-  type StaticServer,
+  chromeLauncherOptions,
 } from '../helpers/browser.ts';
+import { serveDist, type StaticServer } from '../helpers/static-server.ts';
 import { drawAllCharts as drawEveryChart } from '../helpers/chart-pages.ts';
 import { launchChromeForLighthouse } from '../helpers/lighthouse.ts';
 
@@ -424,7 +424,7 @@ describeWithBrowser('axe-core in Chromium on every page type (WCAG 2.1 A/AA)', (
 describeWithBrowser('Lighthouse (desktop preset)', () => {
   let chrome: LaunchedChrome;
   beforeAll(async () => {
-    chrome = await launchChromeForLighthouse();
+    chrome = await launchChromeForLighthouse(chromeLauncherOptions());
   });
   afterAll(() => {
     chrome?.kill();

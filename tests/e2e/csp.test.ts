@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithBrowser, openPage, type StaticServer } from '../helpers/browser.ts';
+import { describeWithBrowser, openPage } from '../helpers/browser.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 import { drawAllCharts } from '../helpers/chart-pages.ts';
 import { browseSite, type BrowsedSite } from '../helpers/served-site.ts';
 

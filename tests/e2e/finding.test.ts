@@ -10,8 +10,8 @@ import {
   launchChromium,
   openPage,
   type OpenOptions,
-  type StaticServer,
 } from '../helpers/browser.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 import { serveBuild } from '../helpers/served-site.ts';
 
 /**

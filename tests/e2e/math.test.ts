@@ -7,8 +7,8 @@ import {
   describeWithBrowser,
   openPage,
   type OpenOptions,
-  type StaticServer,
 } from '../helpers/browser.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 import { browseSite, type BrowsedSite } from '../helpers/served-site.ts';
 
 /**

@@ -9,12 +9,8 @@ import { checkResumePdf } from '../../src/content/resume-pdf.ts';
 import { formatFinding } from '../../src/problems/problem.ts';
 import { displayUrl } from '../../src/resume/resume.ts';
 import { projectRoot } from '../helpers/build.ts';
-import {
-  describeWithBrowser,
-  axeViolations,
-  openPage,
-  type StaticServer,
-} from '../helpers/browser.ts';
+import { describeWithBrowser, axeViolations, openPage } from '../helpers/browser.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 import { readPdf, type PdfLine } from '../helpers/pdf-text.ts';
 import { browseSite, type BrowsedSite } from '../helpers/served-site.ts';
 

@@ -5,8 +5,8 @@ import {
   axeViolations,
   openPage,
   type OpenOptions,
-  type StaticServer,
 } from '../helpers/browser.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
 import { browseSite, type BrowsedSite } from '../helpers/served-site.ts';
 
 let site: BrowsedSite | undefined;

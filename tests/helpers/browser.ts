@@ -27,11 +27,8 @@
  * CI sets CASEFOLIO_REQUIRE_BROWSER=1, so there a missing browser fails the run.
  */
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import sirv from 'sirv';
 import { describe, inject } from 'vitest';
 import { CHROMIUM_ARGS, HOW_TO_ENABLE, type FoundChromium } from './find-chromium.ts';
 
@@ -63,37 +60,6 @@ export function chromeLauncherOptions(): { chromePath: string; envVars: Record<s
     if (value !== undefined) envVars[key] = value;
   }
   return { chromePath: executablePath, envVars: { ...envVars, ...env } };
-}
-
-export interface StaticServer {
-  /** `http://127.0.0.1:<port>` */
-  origin: string;
-  close(): Promise<void>;
-}
-
-/** Serves a built site on loopback, with the base path mounted like a static host would. */
-export async function serveDist(outDir: string, base = '/'): Promise<StaticServer> {
-  const files = sirv(outDir, { dev: true, etag: false });
-  const server = http.createServer((request, response) => {
-    const url = request.url ?? '/';
-    if (!url.startsWith(base)) {
-      response.statusCode = 404;
-      response.end('not found');
-      return;
-    }
-    request.url = `/${url.slice(base.length)}`;
-    files(request, response, () => {
-      response.statusCode = 404;
-      response.setHeader('content-type', 'text/html');
-      response.end(readFileSync(`${outDir}/404.html`));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
 }
 
 const axeSource = readFileSync(

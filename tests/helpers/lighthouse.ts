@@ -1,15 +1,18 @@
 import { launch, type LaunchedChrome } from 'chrome-launcher';
-import { chromeLauncherOptions } from './browser.ts';
 
 /**
  * Starts a headless Chromium for Lighthouse to audit through its debugging
  * port. Nothing but the loopback server resolves, so an audit cannot reach
- * the network.
+ * the network. `browser` is the Chromium to start: the browser tests pass
+ * the one their run found (`chromeLauncherOptions()` in browser.ts), and
+ * bench/lighthouse.ts the one it finds itself, as it runs without Vitest.
  */
-export function launchChromeForLighthouse(): Promise<LaunchedChrome> {
-  // The Chromium the browser tests found (tests/helpers/browser.ts), and the environment it needs.
+export function launchChromeForLighthouse(browser: {
+  chromePath: string;
+  envVars: Record<string, string>;
+}): Promise<LaunchedChrome> {
   return launch({
-    ...chromeLauncherOptions(),
+    ...browser,
     logLevel: 'silent',
     chromeFlags: [
       '--headless=new',

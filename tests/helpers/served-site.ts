@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildSite, type SharedBuildOptions } from './build.ts';
-import { launchChromium, serveDist, type StaticServer } from './browser.ts';
+import { launchChromium } from './browser.ts';
+import { serveDist, type StaticServer } from './static-server.ts';
 
 export interface ServedBuild {
   outDir: string;

@@ -391,19 +391,20 @@ export class SvgContext {
   }
 
   fillRect(x: number, y: number, width: number, height: number): void {
-    const saved = this.savePath();
-    this.beginPath();
-    this.rect(x, y, width, height);
-    this.fill();
-    this.restorePath(saved);
+    this.drawRect(x, y, width, height, 'fill');
   }
 
   strokeRect(x: number, y: number, width: number, height: number): void {
-    const saved = this.savePath();
+    this.drawRect(x, y, width, height, 'stroke');
+  }
+
+  /** A rectangle painted on its own, leaving the current path as it was, as the canvas does. */
+  private drawRect(x: number, y: number, width: number, height: number, use: 'fill' | 'stroke') {
+    const saved = { path: this.path, current: this.current, subpathStart: this.subpathStart };
     this.beginPath();
     this.rect(x, y, width, height);
-    this.stroke();
-    this.restorePath(saved);
+    this.emitPath(use);
+    ({ path: this.path, current: this.current, subpathStart: this.subpathStart } = saved);
   }
 
   /** The drawing starts blank, and Chart.js clears only before drawing. */
@@ -470,16 +471,6 @@ export class SvgContext {
   }
 
   // ---- output ------------------------------------------------------------
-
-  private savePath() {
-    return { path: this.path, current: this.current, subpathStart: this.subpathStart };
-  }
-
-  private restorePath(saved: ReturnType<SvgContext['savePath']>): void {
-    this.path = saved.path;
-    this.current = saved.current;
-    this.subpathStart = saved.subpathStart;
-  }
 
   /** The path as one circle or one axis-aligned rectangle, when it is exactly that. */
   private shape(): Shape | undefined {
