@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { caseStudyPathSchema, type CaseStudyData } from '../schemas/case-study.ts';
 import { profilePathSchema, type ProfileData } from '../schemas/profile.ts';
+import type { Publication } from '../publications/publication.ts';
+import { checkPublications, paperProblem, type ProfilePublications } from './publications.ts';
 import { parseYaml, readFrontmatter, type ParsedYaml, type SplitFile } from './frontmatter.ts';
 import type { ChartKey } from '../processes/built-charts.ts';
 import type { BuiltChart } from '../charts/data.ts';
@@ -91,6 +93,8 @@ export interface ContentReport {
   profile?: ProfileData;
   /** The files profile.yaml names (`avatar`, `resume`), for the draft-file lint. */
   profileReads?: ProfileReads;
+  /** content/publications.bib and profile.yaml's `publications:`, as read without problems. */
+  publications: Publication[];
 }
 
 /** profile.yaml and the local files it names, as written. */
@@ -305,6 +309,8 @@ export function checkListed(listing: ContentListing): ContentReport {
   const problems: ContentProblem[] = [...listing.problems];
   const profile = checkProfile(location, display);
   problems.push(...profile.problems);
+  const publications = checkPublications(location.contentDir, display, profile.publications);
+  problems.push(...publications.problems);
 
   const caseStudies: CaseStudyFile[] = [];
   const fileBySlug = new Map<string, string>();
@@ -331,6 +337,13 @@ export function checkListed(listing: ContentListing): ContentReport {
 
     const result = checkCaseStudy(read, location);
     problems.push(...result.problems);
+    const paper = result.parsed?.valid?.paper;
+    const unknownPaper =
+      paper === undefined ? undefined : paperProblem(paper, publications.publications);
+    if (unknownPaper) {
+      const line = result.parsed?.lineOf(['paper']);
+      problems.push({ file, ...(line ? { line } : {}), field: 'paper', message: unknownPaper });
+    }
     caseStudies.push({
       entry,
       absolutePath,
@@ -346,13 +359,19 @@ export function checkListed(listing: ContentListing): ContentReport {
     linkedEntries,
     ...(profile.valid ? { profile: profile.valid } : {}),
     ...(profile.reads ? { profileReads: profile.reads } : {}),
+    publications: publications.publications,
   };
 }
 
 function checkProfile(
   location: ContentLocation,
   display: (p: string) => string,
-): { problems: ContentProblem[]; valid?: ProfileData; reads?: ProfileReads } {
+): {
+  problems: ContentProblem[];
+  valid?: ProfileData;
+  reads?: ProfileReads;
+  publications?: ProfilePublications;
+} {
   const absolutePath = path.join(location.contentDir, 'profile.yaml');
   const file = display(absolutePath);
   const real = resolveInside(absolutePath, location.contentDir);
@@ -396,7 +415,19 @@ function checkProfile(
         : checkLocalFile(value, absolutePath, location.contentDir);
     if (problem) problems.push(fieldProblem(file, parsed.yaml, [field], problem));
   }
-  return { problems, reads, ...(valid ? { valid } : {}) };
+  // The entries are checked with the rest of the profile; a valid profile's
+  // are listed with the .bib file's.
+  const publications: ProfilePublications | undefined = valid && {
+    file,
+    entries: valid.publications,
+    lineOf: (index) => parsed.yaml.lineOf(['publications', index]),
+  };
+  return {
+    problems,
+    reads,
+    ...(valid ? { valid } : {}),
+    ...(publications ? { publications } : {}),
+  };
 }
 
 /** A case study as first read: its frontmatter parsed, or the one problem that stops it. */

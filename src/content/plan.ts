@@ -21,6 +21,7 @@ import { formatProblem, type ContentProblem } from '../problems/problem.ts';
 import { PEOPLE_DIR, type CohortData } from '../schemas/cohort.ts';
 import { pruneNotebookImages } from '../notebooks/images.ts';
 import { metricKey } from '../processes/resolved-metrics.ts';
+import { publicationsKey } from '../processes/publications.ts';
 import { profileSearchRecord, searchRecord, type SearchRecord } from '../search/records.ts';
 import { siteOptionsSchema } from '../schemas/site-options.ts';
 
@@ -397,6 +398,10 @@ export async function planContent(
     metrics: rendered.flatMap(({ parsed }) => parsed?.metrics ?? []),
     notebooks: rendered.flatMap(({ parsed }) => parsed?.notebooks ?? []),
     fairness: rendered.flatMap(({ parsed }) => parsed?.fairness ?? []),
+    publications: portfolios.map(({ member, report }) => [
+      publicationsKey(member?.slug),
+      report.publications,
+    ]),
     notebookImages: [...new Set(rendered.flatMap(({ parsed }) => parsed?.notebookImages ?? []))],
     searchRecords: forPages ? searchRecords(portfolios) : [],
     publishedStudies: forPages ? publishedStudies(portfolios) : [],

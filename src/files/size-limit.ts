@@ -25,6 +25,13 @@ export const MAX_DATA_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024;
 
 /**
+ * The largest content/publications.bib: a long career's bibliography is a
+ * few hundred kilobytes; a reference manager's whole library exported by
+ * mistake is refused before it is read.
+ */
+export const MAX_BIBTEX_BYTES = 2 * 1024 * 1024;
+
+/**
  * The largest PDF résumé profile.yaml may name (`resume`): applicant-tracking
  * systems and job sites refuse larger uploads (limits of 2 to 5 MB are
  * common), and a résumé of text is far smaller: Chromium's "Save as PDF" of

@@ -8,6 +8,8 @@ import type { ConfusionView } from '../charts/confusion.ts';
 import type { ResolvedMetric } from '../artifacts/resolve-metric.ts';
 import type { NotebookView } from '../notebooks/view.ts';
 import type { FairnessView } from '../fairness/view.ts';
+import type { Publication } from '../publications/publication.ts';
+import { sharePublications } from './publications.ts';
 
 /**
  * What the content check read for the pages, each under its key (the MDX
@@ -29,6 +31,8 @@ export interface CheckedValues {
   notebooks: [NotebookKey, NotebookView][];
   /** The fairness breakdowns, already read, with their gaps and charts (processes/fairness-views.ts). */
   fairness: [FairnessKey, FairnessView][];
+  /** Each portfolio's publications, by `publicationsKey` (processes/publications.ts). */
+  publications: [string, Publication[]][];
 }
 
 /**
@@ -43,4 +47,5 @@ export function shareCheckedValues(values: CheckedValues): void {
   shareResolvedMetrics(values.metrics);
   shareNotebookViews(values.notebooks);
   shareFairnessViews(values.fairness);
+  sharePublications(values.publications);
 }

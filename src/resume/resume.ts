@@ -1,4 +1,5 @@
 import { markdownToText } from '../site/inline-markdown.ts';
+import { PUBLICATION_TYPE_LABELS } from '../schemas/display-names.ts';
 import {
   compareMetric,
   formatMetricValue,
@@ -7,6 +8,7 @@ import {
   type MetricInput,
 } from '../metrics/compare.ts';
 import { caseStudyPath } from '../site/urls.ts';
+import type { PublicationItem } from '../site/publications.ts';
 
 /**
  * The résumé in data form: the profile and case studies as a JSON Resume
@@ -212,6 +214,13 @@ export interface JsonResume {
     roles: string[];
     entity: string;
   }[];
+  publications?: {
+    name: string;
+    publisher?: string;
+    releaseDate: string;
+    url?: string;
+    summary: string;
+  }[];
   meta: { version: string; canonical?: string };
 }
 
@@ -220,12 +229,13 @@ export interface JsonResume {
  * absolute URL of the site's home page, base path included
  * (`https://ada.github.io/portfolio/`); without it the document has no URLs
  * of its own, since a relative URL means nothing once the file is downloaded.
- * Case studies come in the order given (the site's order).
+ * Case studies and publications come in the order given (the site's order).
  */
 export function toJsonResume(
   profile: ResumeProfile,
   caseStudies: readonly ResumeCaseStudy[],
   siteUrl?: string | URL,
+  publications: readonly PublicationItem[] = [],
 ): JsonResume {
   const home = siteUrl === undefined ? undefined : new URL(siteUrl);
   const absolute = (pathname: string) => (home ? new URL(pathname, home).href : undefined);
@@ -279,6 +289,22 @@ export function toJsonResume(
         entity: study.organization,
       };
     }),
+    // JSON Resume has one list for papers and talks: the summary says
+    // which it is and who wrote it, as the schema has no authors.
+    ...(publications.length > 0
+      ? {
+          publications: publications.map(({ publication, authors, links }) => {
+            const url = publication.url ?? publication.pdf ?? links[0]?.href;
+            return {
+              name: publication.title,
+              ...(publication.venue ? { publisher: publication.venue } : {}),
+              releaseDate: String(publication.year),
+              ...(url ? { url } : {}),
+              summary: `${PUBLICATION_TYPE_LABELS[publication.type]} by ${authors.map((author) => author.name).join(', ')}`,
+            };
+          }),
+        }
+      : {}),
     meta: { version: 'v1.0.0', ...(canonical ? { canonical } : {}) },
   };
 }

@@ -3,6 +3,7 @@ import { periodSchema } from './dates.ts';
 import { datasetSchema } from './dataset.ts';
 import { coverSchema, localPathSchema, type ImageSchema } from './image.ts';
 import { projectLinksSchema } from './links.ts';
+import { citationKeySchema } from './publication.ts';
 import { responsibleSchema } from './responsible.ts';
 import { metricListSchema } from './metric.ts';
 import { modelSchema } from './model.ts';
@@ -51,6 +52,11 @@ export function caseStudySchema<I extends ImageSchema>(image: I) {
     responsible: responsibleSchema.optional(),
     /** Links out: repo, demo, notebook, slides, report, paper, video. */
     links: projectLinksSchema.optional(),
+    /**
+     * The citation key of the paper this work led to, in content/publications.bib
+     * or profile.yaml's `publications:` (`lovelace2025churn`): the page cites it.
+     */
+    paper: citationKeySchema.optional(),
   });
 }
 

@@ -1,5 +1,6 @@
 import type { ProjectLinkKind } from './links.ts';
 import type { Task } from './model.ts';
+import type { PublicationLinkKind, PublicationType } from './publication.ts';
 
 /** Human names for the schema's enums, in one place so every page says the same. */
 
@@ -39,4 +40,23 @@ export const LINK_LABELS: Record<ProjectLinkKind, string> = {
   report: 'Report',
   paper: 'Paper',
   video: 'Video',
+};
+
+/** Each kind of publication as its entry names it. */
+export const PUBLICATION_TYPE_LABELS: Record<PublicationType, string> = {
+  paper: 'Paper',
+  preprint: 'Preprint',
+  thesis: 'Thesis',
+  poster: 'Poster',
+  talk: 'Talk',
+};
+
+/** A publication's links as their text reads. */
+export const PUBLICATION_LINK_LABELS: Record<PublicationLinkKind, string> = {
+  doi: 'DOI',
+  arxiv: 'arXiv',
+  pdf: 'PDF',
+  code: 'Code',
+  slides: 'Slides',
+  url: 'Web page',
 };

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { calendarDateSchema, endDateSchema, withOrderedDates } from './dates.ts';
 import { localPathSchema, type ImageSchema } from './image.ts';
+import { publicationSchema } from './publication.ts';
 import { textSchema } from './text.ts';
 import { urlSchema } from './url.ts';
 
@@ -80,6 +81,11 @@ export function profileSchema<I extends ImageSchema>(image: I) {
     education: z.array(educationSchema).default([]),
     /** Jobs and internships. */
     experience: z.array(experienceSchema).default([]),
+    /**
+     * Papers, preprints, theses, posters and talks, listed on the home page
+     * and the résumé with those of content/publications.bib.
+     */
+    publications: z.array(publicationSchema).max(500).default([]),
     /** A PDF résumé relative to profile.yaml, published as a file. */
     resume: localPathSchema.optional(),
   });

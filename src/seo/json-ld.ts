@@ -1,4 +1,5 @@
 import { markdownToText } from '../site/inline-markdown.ts';
+import { publicationLinks, type Publication } from '../publications/publication.ts';
 
 /**
  * Structured data (schema.org JSON-LD) for search engines: a ProfilePage
@@ -144,6 +145,8 @@ export interface ArticleJsonLd {
   keywords?: string[];
   /** The organization the work was done for. */
   sourceOrganization: { '@type': 'Organization'; name: string };
+  /** The paper the work led to (`paper:`). */
+  citation?: { '@type': 'ScholarlyArticle'; name: string; url?: string; datePublished: string };
 }
 
 /**
@@ -157,8 +160,13 @@ export function articleJsonLd(
     image?: string | undefined;
     /** The owner, and the home page's address (which names the Person). */
     author: { name: string; url: string };
+    /** The publication the case study cites (`paper:`). */
+    paper?: Publication | undefined;
   },
 ): ArticleJsonLd {
+  const paper = options.paper;
+  const paperUrl =
+    paper && (paper.url ?? paper.pdf ?? (paper.doi ? publicationLinks(paper)[0]?.href : undefined));
   const keywords = unique([...study.tags, ...study.skills]);
   return {
     '@context': 'https://schema.org',
@@ -177,5 +185,15 @@ export function articleJsonLd(
     ...(options.image ? { image: options.image } : {}),
     ...(keywords.length > 0 ? { keywords } : {}),
     sourceOrganization: { '@type': 'Organization', name: study.organization },
+    ...(paper
+      ? {
+          citation: {
+            '@type': 'ScholarlyArticle',
+            name: paper.title,
+            ...(paperUrl ? { url: paperUrl } : {}),
+            datePublished: String(paper.year),
+          },
+        }
+      : {}),
   };
 }

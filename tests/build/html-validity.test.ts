@@ -52,6 +52,7 @@ function contentFixtures(): string[] {
  * made to fail (invalid content, duplicate slugs, a photo with GPS data) do not.
  */
 const MUST_BUILD = [
+  'publications',
   'sample',
   'valid',
   'drafts',

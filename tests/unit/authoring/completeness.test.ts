@@ -61,6 +61,7 @@ const report = (...caseStudies: CaseStudyFile[]): ContentReport => ({
   problems: [],
   caseStudies,
   linkedEntries: [],
+  publications: [],
 });
 
 const complete = {

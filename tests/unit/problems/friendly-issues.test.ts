@@ -272,6 +272,7 @@ describe('objectKeysAt', () => {
       'impact',
       'responsible',
       'links',
+      'paper',
     ]);
   });
 

@@ -54,6 +54,7 @@ describe('profilePathSchema', () => {
       skills: [],
       education: [],
       experience: [],
+      publications: [],
     });
     expect(rejectedFields({ headline: 'Intern' })).toEqual(['name']);
     expect(rejectedFields({ name: 'Ada' })).toEqual(['headline']);

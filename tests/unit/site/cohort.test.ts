@@ -47,6 +47,7 @@ function member(
       name: fields.name ?? slug,
       headline: 'Intern',
       links: [],
+      publications: [],
       skills: fields.skills ? [{ group: 'Tools', items: fields.skills }] : [],
       education: [],
       experience: [],

@@ -1,0 +1,294 @@
+import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
+import type { ContentProblem } from '../problems/problem.ts';
+import { friendlyIssues } from '../problems/friendly-issues.ts';
+import { publicationSchema, type PublicationType } from '../schemas/publication.ts';
+import { htmlFragmentText } from './plain-text.ts';
+import type { Author, Publication } from './publication.ts';
+
+/**
+ * content/publications.bib read into publications: the library
+ * (@retorquere/bibtex-parser) reads the BibTeX, LaTeX and names; this module
+ * decides what each entry is (paper, preprint, thesis, poster, talk), checks
+ * it against the same schema as profile.yaml's `publications:`, and words
+ * every problem as the contract's one line, at the entry's or field's line.
+ * The library goes on after a broken entry, so one run reports them all.
+ */
+
+/** What a .bib file holds: the entries that were read, and the problems of the rest. */
+export interface BibtexRead {
+  publications: Publication[];
+  problems: ContentProblem[];
+}
+
+/** The 1-based line of a character offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (
+    let index = text.indexOf('\n');
+    index !== -1 && index < offset;
+    index = text.indexOf('\n', index + 1)
+  ) {
+    line += 1;
+  }
+  return line;
+}
+
+/** `@article{broken` at the start of an entry's text: how a problem names an entry it could not read. */
+function entryLabel(input: string): string | undefined {
+  const match = /^\s*@\s*([A-Za-z]+)\s*[{(]\s*([^,\s}]*)/.exec(input);
+  if (!match) return undefined;
+  return match[2] ? `@${match[1]?.toLowerCase()}{${match[2]}}` : `@${match[1]?.toLowerCase()}`;
+}
+
+/**
+ * The library's message in the contract's words: its own position (where it
+ * noticed the problem, often the next entry) is dropped, as the line is the
+ * entry's.
+ */
+function syntaxMessage(error: string): string {
+  const unresolved = /^Unresolved @string reference "([^"]*)"/.exec(error);
+  if (unresolved) {
+    return `uses the @string "${unresolved[1]}", which the file does not define; define it with @string{${unresolved[1]} = {…}} or write the value in braces`;
+  }
+  // Its quotes of the source run over lines and end mid-word: the line says where.
+  const what = error
+    .replace(/ at line \d+, column \d+[\s\S]*$/, '')
+    .replace(/\s*"(?:[^"\\]|\\.)*"(?:\.\.\.)?/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return `is not valid BibTeX (${what.charAt(0).toLowerCase()}${what.slice(1)}); check that every { has its }, every " its closing ", and the fields are separated by commas`;
+}
+
+/** `Lovelace, Ada` as the library splits it, as a reader writes it: "Ada Lovelace". */
+function author(creator: Creator): Author {
+  if (creator.name !== undefined || creator.lastName === undefined) {
+    const name = htmlFragmentText(creator.name ?? '');
+    return { name, family: undefined, given: undefined };
+  }
+  const family = htmlFragmentText(creator.lastName);
+  const given = creator.firstName ? htmlFragmentText(creator.firstName) : undefined;
+  const prefix = creator.prefix ? `${htmlFragmentText(creator.prefix)} ` : '';
+  const suffix = creator.suffix ? `, ${htmlFragmentText(creator.suffix)}` : '';
+  return { name: `${given ? `${given} ` : ''}${prefix}${family}${suffix}`, family, given };
+}
+
+type Fields = Entry['fields'];
+
+/** A field as text, whether the library returns a string or a list (publisher, institution). */
+function text(fields: Fields, name: string): string | undefined {
+  const value: unknown = (fields as Record<string, unknown>)[name];
+  if (typeof value === 'string') return htmlFragmentText(value) || undefined;
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+    return htmlFragmentText(value.join(', ')) || undefined;
+  }
+  return undefined;
+}
+
+/** A verbatim field (url, doi, eprint) as written. */
+function verbatim(fields: Fields, name: string): string | undefined {
+  const value: unknown = (fields as Record<string, unknown>)[name];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+const PREPRINT_SERVERS = /\b(?:arxiv|biorxiv|medrxiv|chemrxiv|ssrn|preprint)\b/i;
+
+/**
+ * What an entry is. BibTeX has no type for posters and talks: BibLaTeX's
+ * `type` field ("Poster", "Talk") or `howpublished` says so. Entries on a
+ * preprint server, reports and unpublished work are preprints.
+ */
+function publicationType(entry: Entry): PublicationType {
+  const described = `${text(entry.fields, 'type') ?? ''} ${text(entry.fields, 'howpublished') ?? ''}`;
+  if (/\bposter\b/i.test(described)) return 'poster';
+  if (/\b(?:talk|presentation|keynote|lecture|seminar)\b/i.test(described)) return 'talk';
+  switch (entry.type) {
+    case 'phdthesis':
+    case 'mastersthesis':
+    case 'thesis':
+      return 'thesis';
+    case 'unpublished':
+    case 'techreport':
+    case 'report':
+    case 'online':
+    case 'misc':
+      return 'preprint';
+    default:
+      return PREPRINT_SERVERS.test(text(entry.fields, 'journal') ?? '') ? 'preprint' : 'paper';
+  }
+}
+
+/** Where it appeared, and the BibTeX field that says so. */
+function venue(entry: Entry): { value: string; field: string } | undefined {
+  const fields =
+    publicationType(entry) === 'thesis'
+      ? ['school', 'institution']
+      : [
+          'journal',
+          'booktitle',
+          'eventtitle',
+          'howpublished',
+          'organization',
+          'institution',
+          'school',
+          'publisher',
+        ];
+  for (const field of fields) {
+    const value = text(entry.fields, field);
+    if (value) return { value, field };
+  }
+  return undefined;
+}
+
+/** The arXiv identifier: `eprint` with `archiveprefix = arXiv`, or a Google Scholar `journal = {arXiv preprint arXiv:…}`. */
+function arxivId(fields: Fields): string | undefined {
+  const archive = verbatim(fields, 'archiveprefix') ?? verbatim(fields, 'eprinttype');
+  const eprint = verbatim(fields, 'eprint');
+  if (eprint && /^arxiv$/i.test(archive ?? '')) return eprint;
+  return /arXiv:\s*(\S+)/i.exec(text(fields, 'journal') ?? '')?.[1];
+}
+
+/** The schema's field and the BibTeX field it is written in, for a problem's line and name. */
+const BIBTEX_FIELD: Record<string, string> = {
+  authors: 'author',
+  arxiv: 'eprint',
+};
+
+/** What to write when a field every entry needs is missing. */
+const MISSING: Record<string, string> = {
+  title: 'missing; add title = {…}',
+  authors: 'missing; add author = {Lovelace, Ada and …}',
+  year: 'missing; add year = {2025} (or date = {2025-06-12})',
+};
+
+/** The line of `field = ` in an entry starting at `entryLine`, or the entry's line. */
+function fieldLine(entry: Entry, entryLine: number, field: string): number {
+  const match = new RegExp(`(^|[\\s,{(])${field}\\s*=`, 'i').exec(entry.input);
+  return match ? entryLine + lineAt(entry.input, match.index + match[1]!.length) - 1 : entryLine;
+}
+
+/** One entry as a publication, or its problems. */
+function readEntry(
+  entry: Entry,
+  file: string,
+  line: number,
+): { publication?: Publication; problems: ContentProblem[] } {
+  const fields = entry.fields;
+  const creators = fields.author ?? fields.editor ?? [];
+  const authors = creators.map(author);
+  const year = /\d{4}/.exec(text(fields, 'year') ?? text(fields, 'date') ?? '')?.[0];
+  const where = venue(entry);
+  const written = {
+    key: entry.key,
+    type: publicationType(entry),
+    title: text(fields, 'title'),
+    authors: authors.length > 0 ? authors.map((one) => one.name) : undefined,
+    year: year === undefined ? undefined : Number(year),
+    ...(where ? { venue: where.value } : {}),
+    ...(verbatim(fields, 'doi') ? { doi: verbatim(fields, 'doi') } : {}),
+    ...(arxivId(fields) ? { arxiv: arxivId(fields) } : {}),
+    ...Object.fromEntries(
+      (['pdf', 'code', 'slides', 'url'] as const).flatMap((name) => {
+        const value = verbatim(fields, name);
+        return value ? [[name, value]] : [];
+      }),
+    ),
+  };
+  const parsed = publicationSchema.safeParse(written, { reportInput: true });
+  if (!parsed.success) {
+    const problems = friendlyIssues(parsed.error.issues, publicationSchema).map((issue) => {
+      const [schemaField = ''] = issue.field.split(/[.[]/);
+      const field =
+        schemaField === 'venue' && where ? where.field : (BIBTEX_FIELD[schemaField] ?? schemaField);
+      // A missing field is named as BibTeX writes it, with an example.
+      const missing = issue.message.startsWith('required field is missing');
+      const message = missing ? (MISSING[schemaField] ?? issue.message) : issue.message;
+      return {
+        file,
+        line: fieldLine(entry, line, field),
+        field: `${entry.key}.${field}`,
+        message,
+      };
+    });
+    return { problems };
+  }
+  const data = parsed.data;
+  return {
+    problems: [],
+    publication: {
+      key: entry.key,
+      type: data.type,
+      title: data.title,
+      authors,
+      year: data.year,
+      venue: data.venue,
+      doi: data.doi,
+      arxiv: data.arxiv,
+      pdf: data.pdf,
+      code: data.code,
+      slides: data.slides,
+      url: data.url,
+      bibtex: entry.input,
+      source: { file, line },
+    },
+  };
+}
+
+/**
+ * Reads a .bib file's text; `file` is its path as problems name it. Never
+ * throws: what cannot be read is a problem at its entry's line, and the
+ * other entries are read all the same. Duplicate keys are problems too
+ * (BibTeX tools would silently use one of them).
+ */
+export function readBibtex(source: string, file: string): BibtexRead {
+  let library: ReturnType<typeof parse>;
+  try {
+    // Titles keep the casing the author wrote (no sentence case), crossref'd
+    // proceedings lend their fields, and an unknown LaTeX command is dropped
+    // rather than shown with its backslash.
+    library = parse(source, { english: false, applyCrossRef: true, unsupported: 'ignore' });
+  } catch (error) {
+    return {
+      publications: [],
+      problems: [
+        { file, line: 1, message: syntaxMessage(String((error as Error).message ?? error)) },
+      ],
+    };
+  }
+  const problems: ContentProblem[] = [];
+  for (const error of library.errors) {
+    const at = error.input ? source.indexOf(error.input) : -1;
+    const label = error.input ? entryLabel(error.input) : undefined;
+    problems.push({
+      file,
+      line: at === -1 ? 1 : lineAt(source, at),
+      ...(label ? { field: label } : {}),
+      message: syntaxMessage(error.error),
+    });
+  }
+  const publications: Publication[] = [];
+  const seen = new Map<string, number>();
+  let from = 0;
+  for (const entry of library.entries) {
+    // An entry the library could not finish has no text of its own; its
+    // problem is already in `errors`.
+    if (entry.input === '') continue;
+    const at = source.indexOf(entry.input, from);
+    if (at !== -1) from = at + entry.input.length;
+    const line = at === -1 ? 1 : lineAt(source, at);
+    const earlier = seen.get(entry.key);
+    if (earlier !== undefined) {
+      problems.push({
+        file,
+        line,
+        field: entry.key,
+        message: `duplicate key: line ${earlier} has an entry with the same key; give each entry its own key`,
+      });
+      continue;
+    }
+    seen.set(entry.key, line);
+    const read = readEntry(entry, file, line);
+    problems.push(...read.problems);
+    if (read.publication) publications.push(read.publication);
+  }
+  return { publications, problems };
+}
