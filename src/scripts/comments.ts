@@ -12,7 +12,6 @@
 
 const SECTION = '[data-comments]';
 const PREFIX = 'data-giscus-';
-const GISCUS_ORIGIN = 'https://giscus.app';
 
 /**
  * Dispatched on document by the theme toggle (src/scripts/theme.ts). Not
@@ -27,11 +26,11 @@ function siteTheme(): string {
 }
 
 /** Tells giscus's frame the site's theme; a frame still loading reads it from its own URL. */
-function followTheme(thread: HTMLElement): void {
+function followTheme(thread: HTMLElement, origin: string): void {
   const send = () =>
     thread
       .querySelector<HTMLIFrameElement>('iframe.giscus-frame')
-      ?.contentWindow?.postMessage({ giscus: { setConfig: { theme: siteTheme() } } }, GISCUS_ORIGIN);
+      ?.contentWindow?.postMessage({ giscus: { setConfig: { theme: siteTheme() } } }, origin);
   document.addEventListener(THEME_CHANGE_EVENT, send);
   // A toggle pressed while the frame loaded: the frame's first load reads the theme of then.
   thread.addEventListener('load', send, { capture: true, once: true });
@@ -60,7 +59,7 @@ function open(
   if (failed) failed.hidden = true;
   script.addEventListener('load', () => {
     thread.removeAttribute('aria-busy');
-    if (follows) followTheme(thread);
+    if (follows) followTheme(thread, new URL(src).origin);
   });
   script.addEventListener('error', () => {
     // Offline, or a blocker refused giscus.app: say so, link the discussions, and let the reader try again.
