@@ -103,7 +103,11 @@ export function casefolioConfig(
           hashes: [`sha256-${createHash('sha256').update(THEME_INIT_SCRIPT).digest('base64')}`],
         },
         styleDirective: {
-          resources: ["'self'", "'unsafe-inline'", ...(state.resolved?.comments?.styleOrigins ?? [])],
+          resources: [
+            "'self'",
+            "'unsafe-inline'",
+            ...(state.resolved?.comments?.styleOrigins ?? []),
+          ],
         },
       },
     },

@@ -9,7 +9,7 @@ import { z } from 'astro/zod';
  */
 
 /** The themes giscus ships (its lib/variables.ts), less `custom`, which needs a stylesheet URL. */
-export const GISCUS_THEMES = [
+const GISCUS_THEMES = [
   'light',
   'light_high_contrast',
   'light_protanopia',
@@ -69,7 +69,10 @@ const giscusSchema = z
     /** The repository's ID, from giscus.app's configuration section (`data-repo-id`, `R_…`). */
     repoId: nodeId('R', 'repository ID'),
     /** The Discussions category new discussions go in (`data-category`), such as `Comments`. */
-    category: z.string().trim().min(1, { error: 'must name a Discussions category, such as Comments' }),
+    category: z
+      .string()
+      .trim()
+      .min(1, { error: 'must name a Discussions category, such as Comments' }),
     /** That category's ID, from giscus.app (`data-category-id`, `DIC_…`). */
     categoryId: nodeId('DIC', 'category ID'),
     /**
@@ -130,4 +133,3 @@ export const commentsSchema = z.strictObject({
 });
 
 export type CommentsOptions = z.output<typeof commentsSchema>;
-export type GiscusOptions = CommentsOptions['giscus'];

@@ -82,3 +82,6 @@ for (const section of document.querySelectorAll<HTMLElement>(SECTION)) {
   if (!button || !thread || !src) continue;
   button.addEventListener('click', () => open(section, src, button, thread));
 }
+
+// A module, so its names stay its own: theme.ts, a script, declares THEME_CHANGE_EVENT too.
+export {};

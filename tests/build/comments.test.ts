@@ -17,8 +17,7 @@ beforeAll(async () => {
 const pagesOf = (outDir: string) => listFiles(outDir).filter((file) => file.endsWith('.html'));
 const isCaseStudy = (page: string) => /^case-studies\/[^/]+\/index\.html$/.test(page);
 /** JavaScript a page loads before a reader touches it, in gzip bytes (bench/size.ts). */
-const loadJs = (outDir: string, page: string) =>
-  weighPage(outDir, path.join(outDir, page)).js;
+const loadJs = (outDir: string, page: string) => weighPage(outDir, path.join(outDir, page)).js;
 
 describe('comments', () => {
   it('are off by default: no section, no script, no giscus anywhere in the site', () => {
@@ -64,7 +63,9 @@ describe('comments', () => {
 
   it('add JavaScript to case studies only, within the budget, and none to other pages', () => {
     const pages = pagesOf(commented.outDir);
-    const weights = pages.map((page) => weighPage(commented.outDir, path.join(commented.outDir, page)));
+    const weights = pages.map((page) =>
+      weighPage(commented.outDir, path.join(commented.outDir, page)),
+    );
     expect(budgetProblems(weights)).toEqual([]);
     for (const page of pages) {
       const added = loadJs(commented.outDir, page) - loadJs(plain.outDir, page);

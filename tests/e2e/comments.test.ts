@@ -146,12 +146,12 @@ describeWithBrowser('comments with giscus', () => {
     await page.locator('[data-comments-failed]').waitFor();
     expect(await button(page).isDisabled()).toBe(false);
     expect(await button(page).getAttribute('aria-expanded')).toBe('false');
-    expect(
-      await page.locator('[data-comments-failed] a').getAttribute('href'),
-    ).toBe(`https://github.com/${GISCUS.repo}/discussions`);
-    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-comments-open'))).toBe(
-      true,
+    expect(await page.locator('[data-comments-failed] a').getAttribute('href')).toBe(
+      `https://github.com/${GISCUS.repo}/discussions`,
     );
+    expect(
+      await page.evaluate(() => document.activeElement?.hasAttribute('data-comments-open')),
+    ).toBe(true);
     await context.close();
   });
 

@@ -93,7 +93,9 @@ describe('commentsSchema', () => {
 
   it('refuses a provider it does not know, keys giscus does not take, and missing IDs', () => {
     expect(commentsSchema.safeParse({ disqus: { shortname: 'ada' } }).success).toBe(false);
-    expect(commentsSchema.safeParse({ giscus: { ...giscus, loading: 'lazy' } }).success).toBe(false);
+    expect(commentsSchema.safeParse({ giscus: { ...giscus, loading: 'lazy' } }).success).toBe(
+      false,
+    );
     expect(refusal({ repo: 'ada/portfolio' })).toContain('repoId');
   });
 });
