@@ -18,6 +18,17 @@ const pagesOf = (outDir: string) => listFiles(outDir).filter((file) => file.ends
 const isCaseStudy = (page: string) => /^case-studies\/[^/]+\/index\.html$/.test(page);
 /** JavaScript a page loads before a reader touches it, in gzip bytes (bench/size.ts). */
 const loadJs = (outDir: string, page: string) => weighPage(outDir, path.join(outDir, page)).js;
+/** The code of a page's scripts, inline or loaded (modules they import aside). */
+function scriptsOf(outDir: string, page: string): string {
+  const $ = loadPage(outDir, page.replace(/index\.html$/, ''));
+  return $('script')
+    .toArray()
+    .map((element) => {
+      const src = $(element).attr('src');
+      return src ? readFileSync(path.join(outDir, src), 'utf8') : $(element).text();
+    })
+    .join('\n');
+}
 
 describe('comments', () => {
   it('are off by default: no section, no script, no giscus anywhere in the site', () => {
@@ -72,8 +83,11 @@ describe('comments', () => {
       if (isCaseStudy(page)) {
         expect(added, page).toBeGreaterThan(0);
         expect(added, page).toBeLessThan(1024);
+        expect(scriptsOf(commented.outDir, page), page).toContain('[data-comments]');
       } else {
         expect(added, page).toBe(0);
+        // Not even the same weight of other code: the comments module is not there at all.
+        expect(scriptsOf(commented.outDir, page), page).not.toContain('[data-comments]');
         expect(loadPage(commented.outDir, page)('[data-comments]'), page).toHaveLength(0);
       }
     }

@@ -155,6 +155,14 @@ describeWithBrowser('comments with giscus', () => {
     await context.close();
   });
 
+  it('are left off paper', async () => {
+    const { page, context } = await open();
+    expect(await page.locator('section[data-comments]').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('section[data-comments]').isVisible()).toBe(false);
+    await context.close();
+  });
+
   it('link the repository’s Discussions without JavaScript, and show no button that could do nothing', async () => {
     const { page, context, requested } = await open({ javaScript: false });
     const noScript = page.locator('.comments__no-script');
