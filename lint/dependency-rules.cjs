@@ -7,7 +7,7 @@
 const LAYERS = [
   ['problems'], // what a problem is and how it is worded
   ['schemas'], // the content contract as zod schemas
-  ['files', 'metrics', 'math', 'analytics', 'publications'], // the boundary to the intern's files; metric arithmetic and numbers; TeX to MathML; the analytics script and its origins; publications from BibTeX and profile.yaml
+  ['files', 'metrics', 'math', 'analytics', 'comments', 'publications'], // the boundary to the intern's files; metric arithmetic and numbers; TeX to MathML; the analytics script and its origins; giscus comments and their origins; publications from BibTeX and profile.yaml
   ['notebooks'], // Jupyter notebooks: read, cells chosen, outputs made safe (artifacts/ reads metrics from them)
   ['artifacts', 'output'], // experiment files: formats, loading, looking up a value; the output folder
   ['charts'], // chart data from tables and artifacts

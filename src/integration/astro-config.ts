@@ -13,6 +13,7 @@ import { siteShikiConfig } from '../content/mdx/code-token-classes.ts';
 import { mathFeatures, mathHastPlugins } from '../math/markdown.ts';
 import { THEME_INIT_SCRIPT } from '../scripts/theme-init.ts';
 import type { AnalyticsTag } from '../analytics/tag.ts';
+import type { CommentsEmbed } from '../comments/giscus.ts';
 import type { IntegrationState } from './state.ts';
 import { memberLinkPlugins } from './member-links.ts';
 import { mdxWithoutFrontmatter } from './vite/mdx-frontmatter.ts';
@@ -51,6 +52,15 @@ function analyticsDirectives(tag: AnalyticsTag | undefined): `connect-src ${stri
   return tag ? [`connect-src 'self' ${tag.connectOrigins.join(' ')}`] : [];
 }
 
+/**
+ * What comments add besides their script's and stylesheet's origins: the
+ * frame giscus shows them in. Nothing without comments, so `default-src
+ * 'self'` still covers every frame then.
+ */
+function commentsDirectives(embed: CommentsEmbed | undefined): `frame-src ${string}`[] {
+  return embed ? [`frame-src 'self' ${embed.frameOrigins.join(' ')}`] : [];
+}
+
 /** Pages Astro renders at once in a build. */
 const RENDER_CONCURRENCY = 4;
 
@@ -78,16 +88,27 @@ export function casefolioConfig(
     security: {
       csp: {
         algorithm: 'SHA-256',
-        directives: [...CSP_DIRECTIVES, ...analyticsDirectives(state.resolved?.analytics)],
+        directives: [
+          ...CSP_DIRECTIVES,
+          ...analyticsDirectives(state.resolved?.analytics),
+          ...commentsDirectives(state.resolved?.comments),
+        ],
         scriptDirective: {
           resources: [
             "'self'",
             "'wasm-unsafe-eval'",
             ...(state.resolved?.analytics?.scriptOrigins ?? []),
+            ...(state.resolved?.comments?.scriptOrigins ?? []),
           ],
           hashes: [`sha256-${createHash('sha256').update(THEME_INIT_SCRIPT).digest('base64')}`],
         },
-        styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+        styleDirective: {
+          resources: [
+            "'self'",
+            "'unsafe-inline'",
+            ...(state.resolved?.comments?.styleOrigins ?? []),
+          ],
+        },
       },
     },
     // The sitemap lists exactly the built pages; drafts are never built in production.

@@ -17,6 +17,7 @@ import { startContentCheck } from './content-check.ts';
 import { takeContentPlan } from './content-plan.ts';
 import type { IntegrationState } from './state.ts';
 import { analyticsTag } from '../analytics/tag.ts';
+import { commentsEmbed } from '../comments/giscus.ts';
 
 /**
  * Astro's content cache keeps an entry's file path while its content is
@@ -78,6 +79,7 @@ export async function setUpConfig(
     notebookImagesDir: location.notebookImagesDir,
     notebookMaxBytes: notebookMaxBytes(options),
     analytics: options.analytics && analyticsTag(options.analytics),
+    comments: options.comments && commentsEmbed(options.comments),
   };
   const { listed, ready, written } = startContentCheck(
     {

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { friendlyIssues } from '../problems/friendly-issues.ts';
 import { analyticsSchema } from './analytics.ts';
+import { commentsSchema } from './comments.ts';
 
 /** Options for the `casefolio()` integration in astro.config.mjs. */
 export const siteOptionsSchema = z.strictObject({
@@ -33,6 +34,14 @@ export const siteOptionsSchema = z.strictObject({
    * origins to the Content-Security-Policy.
    */
   analytics: analyticsSchema.optional(),
+  /**
+   * Reader comments on case-study pages, off by default: `{ giscus: { repo,
+   * repoId, category, categoryId } }` keeps them as GitHub Discussions of
+   * that repository (giscus.app shows the IDs). giscus loads only when a
+   * reader opens the comments, and its origin joins the
+   * Content-Security-Policy only when comments are on.
+   */
+  comments: commentsSchema.optional(),
 });
 
 export type SiteOptions = z.input<typeof siteOptionsSchema>;

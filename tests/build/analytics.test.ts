@@ -1,21 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, listFiles, loadPage, type BuildResult } from '../helpers/build.ts';
-
-/** The policy a built page carries, directive by directive. */
-function policyOf(outDir: string, page: string): Map<string, string> {
-  const content =
-    loadPage(outDir, page)('meta[http-equiv="content-security-policy"]').attr('content') ?? '';
-  return new Map(
-    content
-      .split(';')
-      .map((directive) => directive.trim())
-      .filter(Boolean)
-      .map((directive) => {
-        const [name = '', ...sources] = directive.split(/\s+/);
-        return [name, sources.join(' ')];
-      }),
-  );
-}
+import { policyOf } from '../helpers/csp.ts';
 
 let plain: BuildResult;
 let counted: BuildResult;

@@ -565,6 +565,19 @@ export default {
     ]);
   });
 
+  it('reports each giscus option the build would refuse on its own line', async () => {
+    const root = tempProject(
+      configWith(
+        "{ comments: { giscus: { repo: 'https://github.com/ada/portfolio', repoId: '123', category: 'Comments', categoryId: 'DIC_kwDOLx4sb84CeZ3x', mapping: 'specific' } } }",
+      ),
+    );
+    expect((await loadSiteOptions(root)).optionsErrors).toEqual([
+      'astro.config.mjs: casefolio() comments.giscus.repo: must be a GitHub repository as owner/name, such as ada/portfolio',
+      'astro.config.mjs: casefolio() comments.giscus.repoId: must be the repository ID giscus.app shows, starting R_ (such as R_kgDO…)',
+      "astro.config.mjs: casefolio() comments.giscus.term: must be given with mapping: 'specific'",
+    ]);
+  });
+
   it('finds the integration in nested integration lists', async () => {
     const root = tempProject(
       configWith("{ sections: ['Overview'] }").replace(

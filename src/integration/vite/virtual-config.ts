@@ -1,6 +1,7 @@
 import type { Plugin } from 'vite';
 import type { PlannedCohort, PlannedProfile } from '../../content/plan.ts';
 import type { AnalyticsTag } from '../../analytics/tag.ts';
+import type { CommentsEmbed } from '../../comments/giscus.ts';
 
 /** What the integration resolved at startup, shared with the content config and pages. */
 export interface ResolvedConfig {
@@ -30,6 +31,8 @@ export interface ResolvedConfig {
   notebookMaxBytes: number;
   /** The analytics script every page loads (`analytics`), if one was chosen. */
   analytics?: AnalyticsTag | undefined;
+  /** giscus on case-study pages (`comments`), if turned on. */
+  comments?: CommentsEmbed | undefined;
 }
 
 const ID = 'virtual:casefolio/config';
