@@ -129,6 +129,27 @@ describe('npm run dev refreshes a case-study page from every file it reads', () 
     await pageUntil(({ $ }) => $('.site-header__home').text() === 'Ada Renamed', 'the name');
   });
 
+  it('publications.bib: added, then edited, on the home page', async () => {
+    const bib = path.join(content, 'publications.bib');
+    writeFileSync(
+      bib,
+      '@article{a, author = {Fixture, Ada}, title = {First title}, year = 2025}\n',
+    );
+    await pageUntil(
+      ({ $ }) => text($, '.publication__title') === 'First title',
+      'the publication',
+      '/',
+    );
+    edit(bib, 'First title', 'Second title');
+    await pageUntil(
+      ({ $ }) => text($, '.publication__title') === 'Second title',
+      'the new title',
+      '/',
+    );
+    rmSync(bib);
+    await pageUntil(({ $ }) => $('.publication__title').length === 0, 'no publications', '/');
+  });
+
   it('a broken artifact: the one-line error without a stack trace, then the fixed value', async () => {
     const report = path.join(study, 'classification_report.json');
     const before = server.output().length;
