@@ -50,13 +50,18 @@ function syntaxMessage(error: string): string {
   if (unresolved) {
     return `uses the @string "${unresolved[1]}", which the file does not define; define it with @string{${unresolved[1]} = {…}} or write the value in braces`;
   }
+  if (/call stack/i.test(error)) {
+    return 'nests braces or formulas too deeply to read; write the field without so many levels of { }';
+  }
   // Its quotes of the source run over lines and end mid-word: the line says where.
   const what = error
     .replace(/ at line \d+, column \d+[\s\S]*$/, '')
     .replace(/\s*"(?:[^"\\]|\\.)*"(?:\.\.\.)?/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return `is not valid BibTeX (${what.charAt(0).toLowerCase()}${what.slice(1)}); check that every { has its }, every " its closing ", and the fields are separated by commas`;
+  // A message is one line of output, whatever the library quoted.
+  const short = what.length > 120 ? `${what.slice(0, 119)}…` : what;
+  return `is not valid BibTeX (${short.charAt(0).toLowerCase()}${short.slice(1)}); check that every { has its }, every " its closing ", and the fields are separated by commas`;
 }
 
 /** `Lovelace, Ada` as the library splits it, as a reader writes it: "Ada Lovelace". */

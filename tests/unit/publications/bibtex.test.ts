@@ -152,6 +152,13 @@ describe('readBibtex: problems, every one in one run, at its line', () => {
     ]);
   });
 
+  it('keeps a message short when the library quotes a whole entry', () => {
+    const deep = `@article{deep, title = {${'{'.repeat(50_000)}x${'}'.repeat(50_000)}}, author = {A, B}, year = 2020}`;
+    expect(lines(deep)).toEqual([
+      'content/publications.bib:1: @article{deep}: nests braces or formulas too deeply to read; write the field without so many levels of { }',
+    ]);
+  });
+
   it('never throws, whatever the text', () => {
     for (const text of [
       '',
