@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { linkProblemMessage, resolveInside } from '../files/paths.ts';
-import { readFileWithin } from '../files/read.ts';
+import { HEAD_BYTES, notTextProblem, readFileWithin } from '../files/read.ts';
 import { MAX_BIBTEX_BYTES, megabytes } from '../files/size-limit.ts';
 import { didYouMean } from '../problems/did-you-mean.ts';
 import type { ContentProblem } from '../problems/problem.ts';
@@ -53,9 +53,37 @@ function readBibFile(
     };
   }
   const read = readFileWithin(absolute, MAX_BIBTEX_BYTES, tooLarge);
-  if (!read.ok)
+  if (!read.ok) {
     return { publications: [], problems: [{ file, message: `this file ${read.message}` }] };
-  return readBibtex(read.bytes.toString('utf8'), file);
+  }
+  const text = bibText(read.bytes);
+  if (typeof text !== 'string') {
+    return { publications: [], problems: [{ file, message: text.problem }] };
+  }
+  return readBibtex(text, file);
+}
+
+/**
+ * The file's text, or why it is not UTF-8 text. Older JabRef and Windows
+ * tools save Latin-1 or UTF-16: read as UTF-8, "Müller" would be published
+ * as "M�ller" without a word said.
+ */
+function bibText(bytes: Buffer): string | { problem: string } {
+  const resave =
+    'save it again as UTF-8 (Zotero: export with Character Encoding "Unicode (UTF-8)"; JabRef: Library properties, Encoding)';
+  if (notTextProblem(bytes.subarray(0, HEAD_BYTES))?.message.includes('UTF-16')) {
+    return { problem: `this file is saved as UTF-16 text; ${resave}` };
+  }
+  if (bytes.includes(0)) {
+    return { problem: 'this file holds NUL bytes, which BibTeX never has; export it again' };
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      problem: `this file is not UTF-8 text (an accented letter saved as Latin-1 is the usual cause); ${resave}`,
+    };
+  }
 }
 
 /**

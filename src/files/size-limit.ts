@@ -25,11 +25,12 @@ export const MAX_DATA_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024;
 
 /**
- * The largest content/publications.bib: a long career's bibliography is a
- * few hundred kilobytes; a reference manager's whole library exported by
- * mistake is refused before it is read.
+ * The largest content/publications.bib: an intern's publications are a few
+ * kilobytes, a long career's a few hundred; a reference manager's whole
+ * library exported by mistake is refused before it is read (reading a
+ * megabyte of entries takes seconds).
  */
-export const MAX_BIBTEX_BYTES = 2 * 1024 * 1024;
+export const MAX_BIBTEX_BYTES = 1024 * 1024;
 
 /**
  * The largest PDF résumé profile.yaml may name (`resume`): applicant-tracking

@@ -62,22 +62,48 @@ export function madeUpKey(
   return `${keyWord(family)}${publication.year}${keyWord(publication.title)}`;
 }
 
+/** An author as BibTeX lists them: a name holding " and " is braced, or it would read as two. */
+function authorValue(name: string): string {
+  return /\sand\s/i.test(name) ? `{${escaped(name)}}` : escaped(name);
+}
+
+/** What the .bib file said, when the entry was read from one. */
+export interface WrittenAs {
+  /** `inproceedings`. */
+  entryType: string;
+  /** The field the venue was in: `booktitle`. */
+  venueField: string | undefined;
+  /** The authors ended with `and others`. */
+  moreAuthors: boolean;
+}
+
 /** The entry, with fields in the order BibTeX tools write them. */
-export function writeBibtex(publication: PublicationData): string {
+export function writeBibtex(publication: PublicationData, writtenAs?: WrittenAs): string {
+  const authors = publication.authors.map(authorValue);
+  if (writtenAs?.moreAuthors) authors.push('others');
   const fields: [string, string][] = [
-    ['author', publication.authors.map(escaped).join(' and ')],
+    ['author', authors.join(' and ')],
     // Double braces keep the title's casing in every bibliography style.
     ['title', `{${escaped(publication.title)}}`],
   ];
-  if (publication.venue) fields.push([VENUE_FIELDS[publication.type], escaped(publication.venue)]);
+  if (publication.venue) {
+    fields.push([
+      writtenAs?.venueField ?? VENUE_FIELDS[publication.type],
+      escaped(publication.venue),
+    ]);
+  }
+  // A poster or talk read from an entry of another type keeps its kind too.
   if (publication.type === 'poster') fields.push(['type', 'Poster']);
   if (publication.type === 'talk') fields.push(['type', 'Talk']);
   fields.push(['year', String(publication.year)]);
   if (publication.doi) fields.push(['doi', publication.doi]);
   if (publication.arxiv) fields.push(['eprint', publication.arxiv], ['archiveprefix', 'arXiv']);
-  if (publication.url ?? publication.pdf)
-    fields.push(['url', publication.url ?? publication.pdf ?? '']);
+  // url is BibTeX's own; pdf, code and slides are read back by Casefolio and kept by reference managers.
+  for (const kind of ['url', 'pdf', 'code', 'slides'] as const) {
+    const link = publication[kind];
+    if (link) fields.push([kind, link]);
+  }
   const key = publication.key ?? madeUpKey(publication);
   const body = fields.map(([name, value]) => `  ${name} = {${value}},`).join('\n');
-  return `@${ENTRY_TYPES[publication.type]}{${key},\n${body}\n}`;
+  return `@${writtenAs?.entryType ?? ENTRY_TYPES[publication.type]}{${key},\n${body}\n}`;
 }

@@ -1,7 +1,12 @@
 import { parse, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import type { ContentProblem } from '../problems/problem.ts';
 import { friendlyIssues } from '../problems/friendly-issues.ts';
-import { publicationSchema, type PublicationType } from '../schemas/publication.ts';
+import {
+  citationKeySchema,
+  publicationSchema,
+  type PublicationType,
+} from '../schemas/publication.ts';
+import { writeBibtex } from './bibtex-writer.ts';
 import { htmlFragmentText } from './plain-text.ts';
 import type { Author, Publication } from './publication.ts';
 
@@ -33,11 +38,38 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
+/**
+ * The lines of a whole file at once: the offsets where lines start, searched
+ * by halves, so finding the lines of thousands of entries stays linear.
+ */
+function lineFinder(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+    starts.push(index + 1);
+  }
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
+}
+
+/** A key as a problem names it: a key pasted by mistake can be megabytes long. */
+function shownKey(key: string): string {
+  return key.length > 60 ? `${key.slice(0, 59)}…` : key;
+}
+
 /** `@article{broken` at the start of an entry's text: how a problem names an entry it could not read. */
 function entryLabel(input: string): string | undefined {
-  const match = /^\s*@\s*([A-Za-z]+)\s*[{(]\s*([^,\s}]*)/.exec(input);
+  const match = /^\s*@\s*([A-Za-z]{1,30})\s*[{(]\s*([^,\s}]*)/.exec(input);
   if (!match) return undefined;
-  return match[2] ? `@${match[1]?.toLowerCase()}{${match[2]}}` : `@${match[1]?.toLowerCase()}`;
+  const type = match[1]?.toLowerCase() ?? '';
+  return match[2] ? `@${type}{${shownKey(match[2])}}` : `@${type}`;
 }
 
 /**
@@ -59,6 +91,10 @@ function syntaxMessage(error: string): string {
     .replace(/\s*"(?:[^"\\]|\\.)*"(?:\.\.\.)?/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+  // What the library expected and found were its quotes: without them it says nothing.
+  if (/^token mismatch, expected,? found\W*$/i.test(what)) {
+    return 'is not valid BibTeX; check the entry type and key (letters, digits and : - _ . / + only), that every { has its }, every " its closing ", and the fields are separated by commas';
+  }
   // A message is one line of output, whatever the library quoted.
   const short = what.length > 120 ? `${what.slice(0, 119)}…` : what;
   return `is not valid BibTeX (${short.charAt(0).toLowerCase()}${short.slice(1)}); check that every { has its }, every " its closing ", and the fields are separated by commas`;
@@ -75,6 +111,11 @@ function author(creator: Creator): Author {
   const prefix = creator.prefix ? `${htmlFragmentText(creator.prefix)} ` : '';
   const suffix = creator.suffix ? `, ${htmlFragmentText(creator.suffix)}` : '';
   return { name: `${given ? `${given} ` : ''}${prefix}${family}${suffix}`, family, given };
+}
+
+/** BibTeX's `and others`, read as an author. */
+function isOthers(creator: Creator): boolean {
+  return creator.name === undefined && creator.lastName === 'others' && !creator.firstName;
 }
 
 type Fields = Entry['fields'];
@@ -179,8 +220,11 @@ function readEntry(
 ): { publication?: Publication; problems: ContentProblem[] } {
   const fields = entry.fields;
   const creators = fields.author ?? fields.editor ?? [];
-  const authors = creators.map(author);
-  const year = /\d{4}/.exec(text(fields, 'year') ?? text(fields, 'date') ?? '')?.[0];
+  // `and others` is BibTeX's "et al.", not an author named Others.
+  const moreAuthors = creators.some(isOthers);
+  const authors = creators.filter((creator) => !isOthers(creator)).map(author);
+  const yearText = text(fields, 'year') ?? text(fields, 'date');
+  const year = /^(\d{4})(?:$|-)/.exec(yearText ?? '')?.[1];
   const where = venue(entry);
   const written = {
     key: entry.key,
@@ -206,11 +250,16 @@ function readEntry(
         schemaField === 'venue' && where ? where.field : (BIBTEX_FIELD[schemaField] ?? schemaField);
       // A missing field is named as BibTeX writes it, with an example.
       const missing = issue.message.startsWith('required field is missing');
-      const message = missing ? (MISSING[schemaField] ?? issue.message) : issue.message;
+      const message =
+        schemaField === 'year' && yearText !== undefined
+          ? `expected the year it appeared, got ${JSON.stringify(yearText.slice(0, 40))}; write year = {2025} (or date = {2025-06-12})`
+          : missing
+            ? (MISSING[schemaField] ?? issue.message)
+            : issue.message;
       return {
         file,
         line: fieldLine(entry, line, field),
-        field: `${entry.key}.${field}`,
+        field: `${shownKey(entry.key)}.${field}`,
         message,
       };
     });
@@ -232,10 +281,51 @@ function readEntry(
       code: data.code,
       slides: data.slides,
       url: data.url,
-      bibtex: entry.input,
+      moreAuthors,
+      // Written again from what was read, not copied: a reader copies the
+      // fields a citation needs, never the notes, file paths and comments a
+      // reference manager keeps beside them.
+      bibtex: writeBibtex(data, { entryType: entry.type, venueField: where?.field, moreAuthors }),
       source: { file, line },
     },
   };
+}
+
+/**
+ * The longest entry read, in characters. A real entry, abstract and all, is a
+ * few kilobytes; the library's time grows with the square of a field's
+ * words, so a whole thesis pasted into `abstract` or a reference manager's
+ * attachment list would hold the check for seconds to minutes.
+ */
+const MAX_ENTRY_CHARS = 16 * 1024;
+
+/**
+ * Entries over {@link MAX_ENTRY_CHARS}, each a problem, blanked out of the
+ * text the library reads (their line breaks kept, so every line stays
+ * where it was). An entry starts with `@` at the start of a line, as every
+ * reference manager writes it.
+ */
+function withoutOversizedEntries(
+  source: string,
+  file: string,
+  lineOf: (offset: number) => number,
+): { text: string; problems: ContentProblem[] } {
+  const starts = [...source.matchAll(/^[ \t]*@/gm)].map((match) => match.index);
+  const problems: ContentProblem[] = [];
+  let text = source;
+  for (const [index, start] of starts.entries()) {
+    const end = starts[index + 1] ?? source.length;
+    if (end - start <= MAX_ENTRY_CHARS) continue;
+    const label = entryLabel(source.slice(start, start + 200));
+    problems.push({
+      file,
+      line: lineOf(start),
+      ...(label ? { field: label } : {}),
+      message: `is ${Math.ceil((end - start) / 1024)} KB, over the ${MAX_ENTRY_CHARS / 1024} KB limit for one entry; an abstract, note or file list pasted whole is the usual cause: remove that field`,
+    });
+    text = `${text.slice(0, start)}${text.slice(start, end).replace(/[^\n]/g, ' ')}${text.slice(end)}`;
+  }
+  return { text, problems };
 }
 
 /**
@@ -245,27 +335,33 @@ function readEntry(
  * (BibTeX tools would silently use one of them).
  */
 export function readBibtex(source: string, file: string): BibtexRead {
+  const lineOf = lineFinder(source);
+  const guarded = withoutOversizedEntries(source, file, lineOf);
+  // Pushed one by one: a file can have more problems than a call takes arguments.
+  const problems: ContentProblem[] = guarded.problems;
   let library: ReturnType<typeof parse>;
   try {
     // Titles keep the casing the author wrote (no sentence case), crossref'd
     // proceedings lend their fields, and an unknown LaTeX command is dropped
     // rather than shown with its backslash.
-    library = parse(source, { english: false, applyCrossRef: true, unsupported: 'ignore' });
+    library = parse(guarded.text, { english: false, applyCrossRef: true, unsupported: 'ignore' });
   } catch (error) {
-    return {
-      publications: [],
-      problems: [
-        { file, line: 1, message: syntaxMessage(String((error as Error).message ?? error)) },
-      ],
-    };
+    problems.push({
+      file,
+      line: 1,
+      message: syntaxMessage(String((error as Error).message ?? error)),
+    });
+    return { publications: [], problems };
   }
-  const problems: ContentProblem[] = [];
+  let errorFrom = 0;
   for (const error of library.errors) {
-    const at = error.input ? source.indexOf(error.input) : -1;
+    // The library reports in file order: each is looked for after the last.
+    const at = error.input ? guarded.text.indexOf(error.input, errorFrom) : -1;
+    if (at !== -1) errorFrom = at;
     const label = error.input ? entryLabel(error.input) : undefined;
     problems.push({
       file,
-      line: at === -1 ? 1 : lineAt(source, at),
+      line: at === -1 ? 1 : lineOf(at),
       ...(label ? { field: label } : {}),
       message: syntaxMessage(error.error),
     });
@@ -277,9 +373,20 @@ export function readBibtex(source: string, file: string): BibtexRead {
     // An entry the library could not finish has no text of its own; its
     // problem is already in `errors`.
     if (entry.input === '') continue;
-    const at = source.indexOf(entry.input, from);
+    const at = guarded.text.indexOf(entry.input, from);
     if (at !== -1) from = at + entry.input.length;
-    const line = at === -1 ? 1 : lineAt(source, at);
+    const line = at === -1 ? 1 : lineOf(at);
+    const keyProblem = citationKeySchema.safeParse(entry.key);
+    if (!keyProblem.success) {
+      problems.push({
+        file,
+        line,
+        field: `@${entry.type}{${shownKey(entry.key)}}`,
+        message:
+          'is not a citation key a case study can name: use letters, digits and : - _ . / + only, at most 100 characters (lovelace2025churn)',
+      });
+      continue;
+    }
     const earlier = seen.get(entry.key);
     if (earlier !== undefined) {
       problems.push({
@@ -292,7 +399,7 @@ export function readBibtex(source: string, file: string): BibtexRead {
     }
     seen.set(entry.key, line);
     const read = readEntry(entry, file, line);
-    problems.push(...read.problems);
+    for (const problem of read.problems) problems.push(problem);
     if (read.publication) publications.push(read.publication);
   }
   return { publications, problems };

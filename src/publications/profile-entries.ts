@@ -20,6 +20,7 @@ export function profilePublication(data: PublicationData, file: string, line: nu
     code: data.code,
     slides: data.slides,
     url: data.url,
+    moreAuthors: false,
     bibtex: writeBibtex(data),
     source: { file, line },
   };

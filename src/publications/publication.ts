@@ -27,7 +27,9 @@ export interface Publication {
   code: string | undefined;
   slides: string | undefined;
   url: string | undefined;
-  /** The entry as BibTeX, for readers to copy: as written in the .bib file, or written for a profile.yaml entry. */
+  /** The list of authors goes on (BibTeX's `and others`): shown as "et al.". */
+  moreAuthors: boolean;
+  /** The entry as BibTeX, for readers to copy: its citation's fields, written again from what was read. */
   bibtex: string;
   /** Where it was written: the file (relative to the project) and line of the entry. */
   source: { file: string; line: number };

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { describeValue } from '../problems/describe-value.ts';
-import { textSchema } from './text.ts';
+import { nameSchema } from './text.ts';
 import { webUrlSchema } from './url.ts';
 
 /**
@@ -37,8 +37,8 @@ export const citationKeySchema = z
   .max(100)
   .pipe(
     shaped(
-      /^[^\s,{}()"#%'=\\~]+$/,
-      'expected a citation key as BibTeX writes it, with no spaces, commas, braces or quotes',
+      /^[\p{L}\p{N}:_./+-]+$/u,
+      'expected a citation key as BibTeX writes it: letters, digits and : - _ . / + (lovelace2025churn)',
     ),
   );
 
@@ -47,7 +47,11 @@ const doiSchema = z
   .string()
   .trim()
   .transform((doi) => doi.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/i, ''))
-  .pipe(shaped(/^10\.\d{4,9}\/\S+$/, 'expected a DOI such as 10.1145/3292500.3330701'));
+  // Braces and backslashes would end the value in a BibTeX entry, and no
+  // registered DOI has them, nor a control or format character.
+  .pipe(
+    shaped(/^10\.\d{4,9}\/[^\s{}\\\p{C}]+$/u, 'expected a DOI such as 10.1145/3292500.3330701'),
+  );
 
 /** An arXiv identifier: `2406.01234` (a version such as `v2` allowed) or the older `cs/0112017`. */
 const arxivSchema = z
@@ -71,13 +75,13 @@ export const publicationSchema = z.strictObject({
   /** `paper` (the default), `preprint`, `thesis`, `poster` or `talk`. */
   type: z.enum(publicationTypes).default('paper'),
   /** The title as published. */
-  title: textSchema(300),
+  title: nameSchema(300),
   /** Every author in order, as written on the paper ("Ada Lovelace"); yours is shown in bold. */
-  authors: z.array(textSchema(120)).min(1).max(100),
+  authors: z.array(nameSchema(120)).min(1).max(200),
   /** The year it appeared or was given. */
   year: z.int().min(1900).max(2100),
   /** The journal, conference, event or school: "NeurIPS 2025 Workshop on Tabular Data". */
-  venue: textSchema(300).optional(),
+  venue: nameSchema(300).optional(),
   /** Its DOI, shown as a link to doi.org. */
   doi: doiSchema.optional(),
   /** Its arXiv identifier, shown as a link to arxiv.org. */

@@ -28,15 +28,50 @@ describe('checkPublications', () => {
     });
   });
 
-  it('refuses a file over 2 MB before reading it', () => {
-    writeFileSync(path.join(contentDir, 'publications.bib'), ENTRY.repeat(40_000));
+  it('refuses a file over 1 MB before reading it', () => {
+    writeFileSync(path.join(contentDir, 'publications.bib'), ENTRY.repeat(20_000));
     const checked = checkPublications(contentDir, display, undefined);
     expect(checked.publications).toEqual([]);
     expect(checked.problems.map(formatProblem)).toEqual([
       expect.stringMatching(
-        /^content\/publications\.bib: this file is 2\.\d\d MB, over the 2 MB limit for publications\.bib; export only your own publications/,
+        /^content\/publications\.bib: this file is 1\.\d\d MB, over the 1 MB limit for publications\.bib; export only your own publications/,
       ),
     ]);
+  });
+
+  it.each([
+    [
+      'UTF-16',
+      Buffer.from(`\uFEFF${ENTRY}`, 'utf16le'),
+      'this file is saved as UTF-16 text; save it again as UTF-8',
+    ],
+    [
+      'Latin-1',
+      Buffer.from(ENTRY.replace('Ada', 'Adä'), 'latin1'),
+      'this file is not UTF-8 text (an accented letter saved as Latin-1 is the usual cause); save it again as UTF-8',
+    ],
+    [
+      'NUL bytes',
+      Buffer.from(ENTRY.replace('One', 'O\u0000ne')),
+      'this file holds NUL bytes, which BibTeX never has; export it again',
+    ],
+  ])('refuses a file saved as %s, saying how to save it', (_, bytes, message) => {
+    writeFileSync(path.join(contentDir, 'publications.bib'), bytes);
+    const checked = checkPublications(contentDir, display, undefined);
+    expect(checked.publications).toEqual([]);
+    expect(checked.problems.map(formatProblem)).toEqual([
+      expect.stringContaining(`content/publications.bib: ${message}`),
+    ]);
+  });
+
+  it('reads a UTF-8 file with a byte-order mark', () => {
+    writeFileSync(
+      path.join(contentDir, 'publications.bib'),
+      `\uFEFF${ENTRY.replace('Ada', 'Adä')}`,
+    );
+    const checked = checkPublications(contentDir, display, undefined);
+    expect(checked.problems).toEqual([]);
+    expect(checked.publications[0]?.authors[0]?.name).toBe('Adä Lovelace');
   });
 
   it('refuses a link that leads out of content/', () => {

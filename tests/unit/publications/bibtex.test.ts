@@ -76,12 +76,41 @@ describe('readBibtex: what an entry becomes', () => {
     expect(byKey.get('thesis')?.venue).toBe('Lisbon');
   });
 
-  it('keeps each entry as written, with its line, for readers to copy', () => {
+  it('keeps each entry’s line, and writes the BibTeX to copy from what was read', () => {
     const paper = byKey.get('lovelace2025churn');
     expect(paper?.source).toEqual({ file: FILE, line: 3 });
-    expect(paper?.bibtex.startsWith('@inproceedings{lovelace2025churn,\n  author')).toBe(true);
-    expect(paper?.bibtex.endsWith('}')).toBe(true);
+    expect(paper?.bibtex).toBe(
+      [
+        '@inproceedings{lovelace2025churn,',
+        '  author = {Ada Lovelace and Jan van der Berg and Hans Müller and World Health Organization},',
+        '  title = {{Predicting Churn with Calibrated Boosting}},',
+        '  booktitle = {Proceedings of KDD},',
+        '  year = {2025},',
+        '  doi = {10.1145/3711896.3736001},',
+        '  code = {https://github.com/ada/churn},',
+        '}',
+      ].join('\n'),
+    );
     expect(byKey.get('eprint')?.source.line).toBe(16);
+  });
+
+  it('leaves notes, file paths and comments out of the BibTeX to copy', () => {
+    const read = readBibtex(
+      [
+        '@article{a,',
+        '  author = {Lovelace, Ada}, title = {T}, year = 2020,',
+        '  file = {Full Text:/Users/ada/Zotero/storage/ABCD/paper.pdf:application/pdf},',
+        '  annote = {PRIVATE reviewer notes},',
+        '  note = {ESC \u001b here},',
+        '}',
+        '% PRIVATE: under review, do not share',
+      ].join('\n'),
+      FILE,
+    );
+    expect(read.problems).toEqual([]);
+    expect(read.publications[0]?.bibtex).toBe(
+      '@article{a,\n  author = {Ada Lovelace},\n  title = {{T}},\n  year = {2020},\n}',
+    );
   });
 });
 
@@ -153,9 +182,63 @@ describe('readBibtex: problems, every one in one run, at its line', () => {
   });
 
   it('keeps a message short when the library quotes a whole entry', () => {
-    const deep = `@article{deep, title = {${'{'.repeat(50_000)}x${'}'.repeat(50_000)}}, author = {A, B}, year = 2020}`;
+    const deep = `@article{deep, title = {${'{'.repeat(7_000)}x${'}'.repeat(7_000)}}, author = {A, B}, year = 2020}`;
     expect(lines(deep)).toEqual([
       'content/publications.bib:1: @article{deep}: nests braces or formulas too deeply to read; write the field without so many levels of { }',
+    ]);
+  });
+
+  it('refuses an entry over 16 KB at its line, and reads the entries around it', () => {
+    const source = [
+      '@article{before, author = {A, B}, title = {Before}, year = 2020}',
+      `@article{huge, author = {A, B}, title = {T}, year = 2020,\n  abstract = {${'lorem ipsum '.repeat(2_000)}}}`,
+      '@article{after, author = {A, B}, title = {After}, year = 2021}',
+    ].join('\n');
+    const read = readBibtex(source, FILE);
+    expect(read.problems.map(formatProblem)).toEqual([
+      'content/publications.bib:2: @article{huge}: is 24 KB, over the 16 KB limit for one entry; an abstract, note or file list pasted whole is the usual cause: remove that field',
+    ]);
+    expect(
+      read.publications.map((publication) => [publication.key, publication.source.line]),
+    ).toEqual([
+      ['before', 1],
+      ['after', 4],
+    ]);
+  });
+
+  it('reports every problem of a file with more than a call can take', () => {
+    const source = Array.from({ length: 50_000 }, (_, index) => `@misc{a${index},}`).join('\n');
+    const read = readBibtex(source, FILE);
+    // title, author and year of each: 150,000, past the arguments a spread call takes.
+    expect(read.problems).toHaveLength(150_000);
+    expect(formatProblem(read.problems.at(-1)!)).toBe(
+      'content/publications.bib:50000: a49999.year: missing; add year = {2025} (or date = {2025-06-12})',
+    );
+  });
+
+  it('asks for a year that is a year, and reads `and others` as et al.', () => {
+    expect(lines('@article{a, author = {A, B}, title = {T}, year = {In press}}')).toEqual([
+      'content/publications.bib:1: a.year: expected the year it appeared, got "In press"; write year = {2025} (or date = {2025-06-12})',
+    ]);
+    expect(lines('@article{a, author = {A, B}, title = {T}, year = {20251}}')).toHaveLength(1);
+    const read = readBibtex(
+      '@article{a, author = {Lovelace, Ada and others}, title = {T}, year = 2020}',
+      FILE,
+    );
+    expect(read.publications[0]?.authors.map((author) => author.name)).toEqual(['Ada Lovelace']);
+    expect(read.publications[0]?.moreAuthors).toBe(true);
+    expect(read.publications[0]?.bibtex).toContain('author = {Ada Lovelace and others}');
+  });
+
+  it('refuses a key no case study could name', () => {
+    expect(lines('@article{key;x, author = {A, B}, title = {T}, year = 2020}')).toEqual([
+      'content/publications.bib:1: @article{key;x}: is not a citation key a case study can name: use letters, digits and : - _ . / + only, at most 100 characters (lovelace2025churn)',
+    ]);
+  });
+
+  it('says what to check when the library only says a token did not match', () => {
+    expect(lines('@article{key<b>, author = {A, B}, title = {T}, year = 2020}')).toEqual([
+      'content/publications.bib:1: @article{key<b>}: is not valid BibTeX; check the entry type and key (letters, digits and : - _ . / + only), that every { has its }, every " its closing ", and the fields are separated by commas',
     ]);
   });
 

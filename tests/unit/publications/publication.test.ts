@@ -24,6 +24,7 @@ function publication(fields: Partial<Publication>): Publication {
     code: undefined,
     slides: undefined,
     url: undefined,
+    moreAuthors: false,
     bibtex: '',
     source: { file: 'content/publications.bib', line: 1 },
     ...fields,
