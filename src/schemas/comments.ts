@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { textSchema } from './text.ts';
 
 /**
  * `casefolio({ comments })`: reader comments on case-study pages, off by
@@ -72,7 +73,8 @@ const giscusSchema = z
     category: z
       .string()
       .trim()
-      .min(1, { error: 'must name a Discussions category, such as Comments' }),
+      .min(1, { error: 'must name a Discussions category, such as Comments' })
+      .pipe(textSchema(100)),
     /** That category's ID, from giscus.app (`data-category-id`, `DIC_…`). */
     categoryId: nodeId('DIC', 'category ID'),
     /**
@@ -84,7 +86,7 @@ const giscusSchema = z
       .enum(['pathname', 'url', 'title', 'og:title', 'specific', 'number'])
       .default('pathname'),
     /** With `mapping: 'specific'`, the search term; with `mapping: 'number'`, the discussion's number. */
-    term: z.string().trim().min(1).optional(),
+    term: textSchema(200).optional(),
     /** Match discussions by a SHA-1 of the term, not a fuzzy search of titles. Default false. */
     strict: z.boolean().default(false),
     /** Reactions on the discussion's first post. Default true. */
