@@ -3,7 +3,9 @@ import type { ChartConfig, ChartSeries } from './config.ts';
 import type { Cell, DataTable } from '../artifacts/data-table.ts';
 import { didYouMean } from '../problems/did-you-mean.ts';
 import { lttbIndices } from './downsample.ts';
-import { formatReadable } from '../metrics/numbers.ts';
+import { formatNumber, formatReadable } from '../metrics/numbers.ts';
+import { dictionary, plural } from '../i18n/dictionaries.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
 
 /** No chart embeds more points than this per series; longer series are downsampled. */
 export const MAX_POINTS = 1000;
@@ -22,10 +24,15 @@ export function tableStartsOpen(table: BuiltChart['table']): boolean {
   return table.rows.length <= OPEN_TABLE_MAX_ROWS;
 }
 
-/** The data table's disclosure label: `Data table (808 rows)`. */
-export function tableSummary(table: BuiltChart['table']): string {
+/** The data table's disclosure label in `locale`: `Data table (808 rows)`. */
+export function tableSummary(table: BuiltChart['table'], locale: Locale = DEFAULT_LOCALE): string {
   const count = table.rows.length;
-  return `Data table (${count} ${count === 1 ? 'row' : 'rows'})`;
+  return plural(
+    dictionary(locale).chart.tableSummary,
+    count,
+    formatNumber(count, undefined, locale),
+    locale,
+  );
 }
 
 /** A problem with a chart's data, tied to the prop that caused it. */

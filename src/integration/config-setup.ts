@@ -77,6 +77,7 @@ export async function setUpConfig(
     caseStudyPatterns: [],
     notebookImagesDir: location.notebookImagesDir,
     notebookMaxBytes: notebookMaxBytes(options),
+    locale: options.locale,
     analytics: options.analytics && analyticsTag(options.analytics),
   };
   const { listed, ready, written } = startContentCheck(

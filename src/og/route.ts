@@ -20,6 +20,7 @@ export const getStaticPaths = (async () => {
         studies.filter((study) => study.member === member),
         await getProfile(member),
         member,
+        config.locale,
       ),
     ),
   );

@@ -2,7 +2,10 @@ import { compareMetric, primaryMetric } from '../metrics/compare.ts';
 import type { ResolvedMetric } from '../artifacts/resolve-metric.ts';
 import type { CaseStudy, MemberView } from './portfolio.ts';
 import type { Facet } from './facets.ts';
-import { TASK_LABELS } from '../schemas/display-names.ts';
+import { en } from '../i18n/en.ts';
+
+/** The model tasks by name (the cohort pages are English so far). */
+const TASK_LABELS = en.model.tasks;
 
 /**
  * What the cohort home shows of each member, worked out from their profile

@@ -1,6 +1,7 @@
 import type { Plugin } from 'vite';
 import type { PlannedCohort, PlannedProfile } from '../../content/plan.ts';
 import type { AnalyticsTag } from '../../analytics/tag.ts';
+import type { Locale } from '../../i18n/locales.ts';
 
 /** What the integration resolved at startup, shared with the content config and pages. */
 export interface ResolvedConfig {
@@ -28,6 +29,8 @@ export interface ResolvedConfig {
   notebookImagesDir: string;
   /** The largest notebook `<Notebook>` reads, in bytes (`notebookSizeLimit`). */
   notebookMaxBytes: number;
+  /** The language of the site's pages (`locale`); a case study may name its own. */
+  locale: Locale;
   /** The analytics script every page loads (`analytics`), if one was chosen. */
   analytics?: AnalyticsTag | undefined;
 }
