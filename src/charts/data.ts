@@ -51,13 +51,6 @@ export interface BuiltChart {
   sourceRows: number;
 }
 
-const TYPE_NAMES = {
-  line: 'Line chart',
-  bar: 'Bar chart',
-  horizontalBar: 'Horizontal bar chart',
-  scatter: 'Scatter plot',
-} as const;
-
 function columnList(columns: readonly string[]): string {
   return columns.map((name) => `"${name}"`).join(', ');
 }
@@ -111,6 +104,7 @@ export function buildChart(
   props: ChartProps,
   table: DataTable,
   source: string,
+  locale: Locale = DEFAULT_LOCALE,
 ): { ok: true; chart: BuiltChart } | { ok: false; problems: ChartProblem[] } {
   const { columns, rows } = table;
   const problems: ChartProblem[] = [];
@@ -184,18 +178,18 @@ export function buildChart(
     ...(props.unit !== undefined ? { unit: props.unit } : {}),
     ...(props.decimals !== undefined ? { decimals: props.decimals } : {}),
     ...(numericX && props.type === 'line' ? { numericX: true } : {}),
+    ...(locale === DEFAULT_LOCALE ? {} : { locale }),
   };
 
   const show = (cell: Cell | undefined) =>
     cell === null || cell === undefined
       ? '—'
       : typeof cell === 'number'
-        ? formatReadable(cell, props.decimals)
+        ? formatReadable(cell, props.decimals, locale)
         : cell;
   // x values are positions (epochs, steps, years), written as in the file: 2024, not 2,024.
   const showX = (cell: Cell | undefined) =>
     typeof cell === 'number' && Number.isInteger(cell) ? String(cell) : show(cell);
-  const plural = keep.length === 1 ? 'point' : 'points';
   return {
     ok: true,
     chart: {
@@ -204,7 +198,17 @@ export function buildChart(
         head: [props.xLabel ?? x, ...ys],
         rows: kept.map((row) => [showX(row[x]), ...ys.map((column) => show(row[column]))]),
       },
-      summary: `${TYPE_NAMES[props.type]}: ${ys.join(', ')} by ${x}, ${keep.length} ${plural}. The data table has every plotted value.`,
+      summary: dictionary(locale).chart.summary(
+        props.type,
+        ys.join(', '),
+        x,
+        plural(
+          dictionary(locale).chart.points,
+          keep.length,
+          formatNumber(keep.length, undefined, locale),
+          locale,
+        ),
+      ),
       sourceRows: rows.length,
     },
   };

@@ -30,7 +30,7 @@ export function buildMetricsCharts(
     const unit = key === '' ? undefined : key;
     const hasBaselines = group.some((metric) => metric.baseline !== undefined);
     const rows = group.map((metric) => {
-      const comparison = compareMetric(metric, locale);
+      const comparison = compareMetric(metric, locale, t.metric.percentagePoints);
       return [
         metric.name,
         formatMetricValue(metric.value ?? 0, unit, metric.decimals, locale),

@@ -13,6 +13,7 @@ export const ar: Dictionary = {
     search: 'البحث',
     people: 'الأشخاص',
   },
+  listSeparator: '، ',
   footer: 'ملف أعمال أُنشئ باستخدام Casefolio',
   theme: {
     toggle: 'تبديل المظهر',
@@ -65,6 +66,7 @@ export const ar: Dictionary = {
   },
   metric: {
     vsBaseline: 'مقارنةً بخط الأساس',
+    percentagePoints: 'نقطة مئوية',
     better: 'أفضل',
     worse: 'أسوأ',
     unchanged: 'دون تغيير',
@@ -206,8 +208,25 @@ export const ar: Dictionary = {
     } as PluralForms,
     downsampled: (shown, total) => `(يُعرض ${shown} من ${total} صفًا، مع الحفاظ على شكل كل سلسلة.)`,
     legend: 'السلاسل (اضغط للإخفاء أو الإظهار)',
+    summary: (type, columns, x, points) =>
+      `${{ line: 'مخطط خطي', bar: 'مخطط أعمدة', horizontalBar: 'مخطط أعمدة أفقية', scatter: 'مخطط انتشار' }[type]}: ${columns} حسب ${x}، ${points}. جدول البيانات يضم كل القيم المرسومة.`,
+    points: {
+      zero: 'لا نقاط',
+      one: 'نقطة واحدة',
+      two: 'نقطتان',
+      few: '{count} نقاط',
+      many: '{count} نقطة',
+      other: '{count} نقطة',
+    } as PluralForms,
     data: (title) => `${title}: البيانات`,
     noUnit: 'بلا وحدة',
+  },
+  curves: {
+    falsePositiveRate: 'معدل الإيجابيات الكاذبة',
+    truePositiveRate: 'معدل الإيجابيات الصحيحة',
+    recall: 'الاستدعاء',
+    precision: 'الدقة',
+    chance: 'الصدفة',
   },
   metricsChart: {
     metric: 'المقياس',

@@ -10,6 +10,7 @@ export const de: Dictionary = {
     search: 'Suche',
     people: 'Personen',
   },
+  listSeparator: ', ',
   footer: 'Portfolio erstellt mit Casefolio',
   theme: {
     toggle: 'Farbschema wechseln',
@@ -55,6 +56,7 @@ export const de: Dictionary = {
   },
   metric: {
     vsBaseline: 'ggü. Baseline',
+    percentagePoints: 'Pp.',
     better: 'besser',
     worse: 'schlechter',
     unchanged: 'unverändert',
@@ -194,8 +196,18 @@ export const de: Dictionary = {
     downsampled: (shown, total) =>
       `(${shown} von ${total} Zeilen gezeigt; der Verlauf jeder Reihe bleibt erhalten.)`,
     legend: 'Datenreihen (zum Aus- oder Einblenden drücken)',
+    summary: (type, columns, x, points) =>
+      `${{ line: 'Liniendiagramm', bar: 'Balkendiagramm', horizontalBar: 'Horizontales Balkendiagramm', scatter: 'Streudiagramm' }[type]}: ${columns} nach ${x}, ${points}. Alle dargestellten Werte stehen in der Datentabelle.`,
+    points: { one: '{count} Punkt', other: '{count} Punkte' } as PluralForms,
     data: (title) => `${title}: Daten`,
     noUnit: 'ohne Einheit',
+  },
+  curves: {
+    falsePositiveRate: 'Falsch-Positiv-Rate',
+    truePositiveRate: 'Richtig-Positiv-Rate',
+    recall: 'Recall',
+    precision: 'Precision',
+    chance: 'Zufall',
   },
   metricsChart: {
     metric: 'Metrik',

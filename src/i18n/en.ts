@@ -23,6 +23,8 @@ export const en = {
     search: 'Search',
     people: 'People',
   },
+  /** Between the items of a list of names (skills): `, ` in English, `、` in Chinese. */
+  listSeparator: ', ',
   /** The footer's line after the owner's name. */
   footer: 'Portfolio built with Casefolio',
   theme: {
@@ -81,6 +83,8 @@ export const en = {
   },
   metric: {
     vsBaseline: 'vs baseline',
+    /** The unit of a change between two percentages: 41% to 64% is `+23 pp`. */
+    percentagePoints: 'pp',
     better: 'better',
     worse: 'worse',
     unchanged: 'no change',
@@ -236,8 +240,25 @@ export const en = {
     downsampled: (shown: string, total: string) =>
       `(${shown} of ${total} rows shown, keeping the shape of each series.)`,
     legend: 'Series (press to hide or show)',
+    /** A chart's accessible name: "Line chart: loss, val_loss by epoch, 40 points. …". */
+    summary: (
+      type: 'line' | 'bar' | 'horizontalBar' | 'scatter',
+      columns: string,
+      x: string,
+      points: string,
+    ) =>
+      `${{ line: 'Line chart', bar: 'Bar chart', horizontalBar: 'Horizontal bar chart', scatter: 'Scatter plot' }[type]}: ${columns} by ${x}, ${points}. The data table has every plotted value.`,
+    points: { one: '{count} point', other: '{count} points' } as PluralForms,
     data: (title: string) => `${title}: data`,
     noUnit: 'no unit',
+  },
+  /** The axes of a ROC or precision-recall curve drawn from its file, and the chance line. */
+  curves: {
+    falsePositiveRate: 'False positive rate',
+    truePositiveRate: 'True positive rate',
+    recall: 'Recall',
+    precision: 'Precision',
+    chance: 'Chance',
   },
   /** `<MetricsChart>`: the frontmatter's metrics as bars, and its table. */
   metricsChart: {

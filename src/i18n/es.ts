@@ -10,6 +10,7 @@ export const es: Dictionary = {
     search: 'Buscar',
     people: 'Personas',
   },
+  listSeparator: ', ',
   footer: 'Portafolio creado con Casefolio',
   theme: {
     toggle: 'Cambiar tema',
@@ -59,6 +60,7 @@ export const es: Dictionary = {
   },
   metric: {
     vsBaseline: 'frente a la referencia',
+    percentagePoints: 'p. p.',
     better: 'mejor',
     worse: 'peor',
     unchanged: 'sin cambios',
@@ -199,8 +201,22 @@ export const es: Dictionary = {
     downsampled: (shown, total) =>
       `(Se muestran ${shown} de ${total} filas, conservando la forma de cada serie.)`,
     legend: 'Series (pulsa para ocultar o mostrar)',
+    summary: (type, columns, x, points) =>
+      `${{ line: 'Gráfico de líneas', bar: 'Gráfico de barras', horizontalBar: 'Gráfico de barras horizontales', scatter: 'Gráfico de dispersión' }[type]}: ${columns} según ${x}, ${points}. La tabla de datos contiene todos los valores representados.`,
+    points: {
+      one: '{count} punto',
+      many: '{count} de puntos',
+      other: '{count} puntos',
+    } as PluralForms,
     data: (title) => `${title}: datos`,
     noUnit: 'sin unidad',
+  },
+  curves: {
+    falsePositiveRate: 'Tasa de falsos positivos',
+    truePositiveRate: 'Tasa de verdaderos positivos',
+    recall: 'Exhaustividad',
+    precision: 'Precisión',
+    chance: 'Azar',
   },
   metricsChart: {
     metric: 'Métrica',

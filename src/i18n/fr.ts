@@ -10,6 +10,7 @@ export const fr: Dictionary = {
     search: 'Recherche',
     people: 'Personnes',
   },
+  listSeparator: ', ',
   footer: 'Portfolio réalisé avec Casefolio',
   theme: {
     toggle: 'Changer de thème',
@@ -59,6 +60,7 @@ export const fr: Dictionary = {
   },
   metric: {
     vsBaseline: 'par rapport à la référence',
+    percentagePoints: 'pts',
     better: 'mieux',
     worse: 'moins bien',
     unchanged: 'inchangé',
@@ -199,8 +201,22 @@ export const fr: Dictionary = {
     downsampled: (shown, total) =>
       `(${shown} lignes affichées sur ${total}, en conservant l’allure de chaque série.)`,
     legend: 'Séries (appuyer pour masquer ou afficher)',
+    summary: (type, columns, x, points) =>
+      `${{ line: 'Graphique linéaire', bar: 'Diagramme en barres', horizontalBar: 'Diagramme en barres horizontales', scatter: 'Nuage de points' }[type]}\u00a0: ${columns} selon ${x}, ${points}. Le tableau de données donne toutes les valeurs tracées.`,
+    points: {
+      one: '{count} point',
+      many: '{count} de points',
+      other: '{count} points',
+    } as PluralForms,
     data: (title) => `${title}\u00a0: données`,
     noUnit: 'sans unité',
+  },
+  curves: {
+    falsePositiveRate: 'Taux de faux positifs',
+    truePositiveRate: 'Taux de vrais positifs',
+    recall: 'Rappel',
+    precision: 'Précision',
+    chance: 'Hasard',
   },
   metricsChart: {
     metric: 'Métrique',

@@ -10,6 +10,7 @@ export const pt: Dictionary = {
     search: 'Pesquisa',
     people: 'Pessoas',
   },
+  listSeparator: ', ',
   footer: 'Portfólio criado com o Casefolio',
   theme: {
     toggle: 'Mudar tema',
@@ -59,6 +60,7 @@ export const pt: Dictionary = {
   },
   metric: {
     vsBaseline: 'em relação à referência',
+    percentagePoints: 'p.p.',
     better: 'melhor',
     worse: 'pior',
     unchanged: 'sem alteração',
@@ -199,8 +201,22 @@ export const pt: Dictionary = {
     downsampled: (shown, total) =>
       `(${shown} de ${total} linhas exibidas, mantendo a forma de cada série.)`,
     legend: 'Séries (pressione para ocultar ou mostrar)',
+    summary: (type, columns, x, points) =>
+      `${{ line: 'Gráfico de linhas', bar: 'Gráfico de barras', horizontalBar: 'Gráfico de barras horizontais', scatter: 'Gráfico de dispersão' }[type]}: ${columns} por ${x}, ${points}. A tabela de dados traz todos os valores plotados.`,
+    points: {
+      one: '{count} ponto',
+      many: '{count} de pontos',
+      other: '{count} pontos',
+    } as PluralForms,
     data: (title) => `${title}: dados`,
     noUnit: 'sem unidade',
+  },
+  curves: {
+    falsePositiveRate: 'Taxa de falsos positivos',
+    truePositiveRate: 'Taxa de verdadeiros positivos',
+    recall: 'Revocação',
+    precision: 'Precisão',
+    chance: 'Acaso',
   },
   metricsChart: {
     metric: 'Métrica',

@@ -10,6 +10,7 @@ export const zhHans: Dictionary = {
     search: '搜索',
     people: '成员',
   },
+  listSeparator: '、',
   footer: '作品集由 Casefolio 生成',
   theme: {
     toggle: '切换主题',
@@ -55,6 +56,7 @@ export const zhHans: Dictionary = {
   },
   metric: {
     vsBaseline: '对比基线',
+    percentagePoints: '个百分点',
     better: '更好',
     worse: '更差',
     unchanged: '无变化',
@@ -188,8 +190,18 @@ export const zhHans: Dictionary = {
     tableSummary: { other: '数据表（{count} 行）' } as PluralForms,
     downsampled: (shown, total) => `（显示 ${total} 行中的 ${shown} 行，保留每个序列的形状。）`,
     legend: '数据序列（点按可隐藏或显示）',
+    summary: (type, columns, x, points) =>
+      `${{ line: '折线图', bar: '柱状图', horizontalBar: '条形图', scatter: '散点图' }[type]}：按${x}显示${columns}，共 ${points}。数据表中有全部绘制的数值。`,
+    points: { other: '{count} 个点' } as PluralForms,
     data: (title) => `${title}：数据`,
     noUnit: '无单位',
+  },
+  curves: {
+    falsePositiveRate: '假阳性率',
+    truePositiveRate: '真阳性率',
+    recall: '召回率',
+    precision: '精确率',
+    chance: '随机',
   },
   metricsChart: {
     metric: '指标',

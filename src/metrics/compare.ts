@@ -83,9 +83,15 @@ export function formatMetricValue(
 /**
  * Compares a metric with its baseline. Deltas of percentages are shown in
  * percentage points (`+6.2 pp`), as the contract requires: a move from 41% to
- * 64% is 23 points, not 23%.
+ * 64% is 23 points, not 23%. `locale` writes the numbers, and
+ * `percentagePoints` is that language's abbreviation (`Pp.` in German): a
+ * parameter, not a lookup, so the browser's chart module loads no dictionary.
  */
-export function compareMetric(metric: MetricInput, locale = 'en'): MetricComparison | undefined {
+export function compareMetric(
+  metric: MetricInput,
+  locale = 'en',
+  percentagePoints = 'pp',
+): MetricComparison | undefined {
   const { value, baseline } = metric;
   if (value === undefined || baseline === undefined) return undefined;
   const places = metric.decimals ?? Math.max(decimalPlaces(value), decimalPlaces(baseline));
@@ -93,7 +99,7 @@ export function compareMetric(metric: MetricInput, locale = 'en'): MetricCompari
   const relative = baseline === 0 ? undefined : delta / Math.abs(baseline);
   const improved = metric.goal === 'higher' ? delta > 0 : delta < 0;
   const verdict: Verdict = delta === 0 ? 'unchanged' : improved ? 'better' : 'worse';
-  const deltaUnit = metric.unit === '%' ? 'pp' : metric.unit;
+  const deltaUnit = metric.unit === '%' ? percentagePoints : metric.unit;
   return {
     delta,
     relative,

@@ -97,7 +97,7 @@ export function headlineMetric(
   const metric = primaryMetric(metrics);
   if (metric?.value === undefined) return undefined;
   const value = `${metric.name} ${formatMetricValue(metric.value, metric.unit, metric.decimals, locale)}`;
-  const comparison = compareMetric(metric, locale);
+  const comparison = compareMetric(metric, locale, dictionary(locale).metric.percentagePoints);
   if (!comparison) return { value };
   return {
     value,

@@ -65,8 +65,8 @@ export function resumeResult(
 ): ResumeResult | undefined {
   const metric = primaryMetric(study.metrics);
   if (!metric || metric.value === undefined) return undefined;
-  const compared = compareMetric(metric, locale);
   const t = dictionary(locale);
+  const compared = compareMetric(metric, locale, t.metric.percentagePoints);
   const comparison =
     compared && metric.baseline !== undefined
       ? t.resume.comparison(
