@@ -196,6 +196,7 @@ export const es: Dictionary = {
   chart: {
     tableSummary: {
       one: 'Tabla de datos ({count} fila)',
+      many: 'Tabla de datos ({count} de filas)',
       other: 'Tabla de datos ({count} filas)',
     } as PluralForms,
     downsampled: (shown, total) =>

@@ -196,6 +196,7 @@ export const fr: Dictionary = {
   chart: {
     tableSummary: {
       one: 'Tableau de données ({count} ligne)',
+      many: 'Tableau de données ({count} de lignes)',
       other: 'Tableau de données ({count} lignes)',
     } as PluralForms,
     downsampled: (shown, total) =>

@@ -196,6 +196,7 @@ export const pt: Dictionary = {
   chart: {
     tableSummary: {
       one: 'Tabela de dados ({count} linha)',
+      many: 'Tabela de dados ({count} de linhas)',
       other: 'Tabela de dados ({count} linhas)',
     } as PluralForms,
     downsampled: (shown, total) =>
