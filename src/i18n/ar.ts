@@ -56,7 +56,7 @@ export const ar: Dictionary = {
     clear: 'مسح عوامل التصفية',
     sortBy: 'الترتيب حسب',
     showing: 'عرض {shown} من {total} {items}',
-    remove: 'إزالة {kind} {label}',
+    remove: 'إزالة {label} ({kind})',
   },
   card: {
     by: 'بقلم',

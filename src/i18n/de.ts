@@ -46,7 +46,7 @@ export const de: Dictionary = {
     clear: 'Filter zurücksetzen',
     sortBy: 'Sortieren nach',
     showing: '{shown} von {total} {items}',
-    remove: '{kind} {label} entfernen',
+    remove: '{label} ({kind}) entfernen',
   },
   card: {
     by: 'von',

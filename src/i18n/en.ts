@@ -72,8 +72,8 @@ export const en = {
     sortBy: 'Sort by',
     /** The status line the filter's script fills in: `{shown}`, `{total}` and `{items}` are replaced in the browser. */
     showing: 'Showing {shown} of {total} {items}',
-    /** A selected option's remove button: `{kind}` is the group ("skills"), `{label}` the option. */
-    remove: 'Remove {kind} {label}',
+    /** A selected option's remove button: `{label}` is the option, `{kind}` its group ("Skills"). */
+    remove: 'Remove {label} ({kind})',
   },
   card: {
     by: 'by',

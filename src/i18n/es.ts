@@ -50,7 +50,7 @@ export const es: Dictionary = {
     clear: 'Quitar filtros',
     sortBy: 'Ordenar por',
     showing: 'Mostrando {shown} de {total} {items}',
-    remove: 'Quitar {kind} {label}',
+    remove: 'Quitar {label} ({kind})',
   },
   card: {
     by: 'por',

@@ -50,7 +50,7 @@ export const fr: Dictionary = {
     clear: 'Effacer les filtres',
     sortBy: 'Trier par',
     showing: '{shown} sur {total} {items}',
-    remove: 'Retirer {kind} {label}',
+    remove: 'Retirer {label} ({kind})',
   },
   card: {
     by: 'par',

@@ -50,7 +50,7 @@ export const pt: Dictionary = {
     clear: 'Limpar filtros',
     sortBy: 'Ordenar por',
     showing: 'Mostrando {shown} de {total} {items}',
-    remove: 'Remover {kind} {label}',
+    remove: 'Remover {label} ({kind})',
   },
   card: {
     by: 'por',

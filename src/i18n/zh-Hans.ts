@@ -46,7 +46,7 @@ export const zhHans: Dictionary = {
     clear: '清除筛选',
     sortBy: '排序方式',
     showing: '显示 {shown} / {total} {items}',
-    remove: '移除{kind}“{label}”',
+    remove: '移除“{label}”（{kind}）',
   },
   card: {
     by: '作者：',

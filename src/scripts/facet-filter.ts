@@ -161,7 +161,7 @@ class FacetFilter extends HTMLElement {
         remove.value = button.value;
         const label = button.dataset['label'] ?? button.value;
         remove.textContent = label;
-        const words = this.dataset['removeLabel'] ?? 'Remove {kind} {label}';
+        const words = this.dataset['removeLabel'] ?? 'Remove {label} ({kind})';
         remove.setAttribute(
           'aria-label',
           words
