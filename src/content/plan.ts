@@ -397,7 +397,9 @@ export async function planContent(
           ...portfolios.flatMap(({ member, report }) =>
             cardsFromReport(report, member?.slug, siteLocale),
           ),
-          ...(cohort?.data ? [cohortOgCard(cohort.data, builtMembers?.length ?? 0)] : []),
+          ...(cohort?.data
+            ? [cohortOgCard(cohort.data, builtMembers?.length ?? 0, siteLocale)]
+            : []),
         ]
       : [],
     charts: rendered.flatMap(({ parsed }) => parsed?.charts ?? []),

@@ -35,6 +35,8 @@ export const en = {
   },
   /** The RSS feed's title in the page head. */
   feedTitle: (owner: string) => `${owner}: case studies`,
+  /** The RSS feed's own description. */
+  feedDescription: (owner: string, headline: string) => `Case studies by ${owner}: ${headline}`,
 
   home: {
     caseStudies: 'Case studies',
@@ -278,6 +280,50 @@ export const en = {
   },
   notebook: {
     kind: 'Jupyter notebook',
+    /** Before the cells a `<Notebook cells>` shows: `cells "fit", 12`. */
+    cell: 'cell',
+    cells: 'cells',
+    /** Names an output region for screen readers: "Output of In [12] in analysis.ipynb". */
+    outputOf: (prompt: string, notebook: string) => `Output of ${prompt} in ${notebook}`,
+    /** Under a long output cut short. */
+    linesNotShown: {
+      one: '{count} more line not shown',
+      other: '{count} more lines not shown',
+    } as PluralForms,
+  },
+  /** A cohort's pages: its home with a card per intern, and every case study. */
+  cohort: {
+    description: (name: string) => `The interns of ${name} and their case studies.`,
+    browseAll: 'Browse every case study',
+    programSite: 'The program’s site',
+    people: 'People',
+    none: 'No members yet.',
+    /** What the home page's filter narrows, one and many. */
+    person: 'person',
+    persons: 'people',
+    filterSummary: 'Filter by skill, task, organization or track',
+    filterHint: 'A person shows when they have <strong>all</strong> the values you select.',
+    filterEmpty: 'Nobody has every selected value.',
+    sortName: 'Name',
+    browse: 'Browse case studies by skill or topic',
+    studiesTitle: 'Case studies',
+    studiesDescription: (name: string) =>
+      `Every case study of ${name}, by skill, task, organization, track and person.`,
+    studiesSummary: 'Filter by skill, task, organization, track or person',
+    studiesHint: 'A case study shows when it has <strong>all</strong> the values you select.',
+    studiesEmpty: 'None has every selected value.',
+    /** Before a card's track and skills, for screen readers. */
+    trackLabel: 'Track:',
+    skillsLabel: 'Skills:',
+    /** Before the case study a card's best result is from: "in Churn model". */
+    in: 'in',
+    facets: {
+      skills: 'Skills',
+      task: 'Model task',
+      organization: 'Organization',
+      track: 'Track',
+      person: 'Person',
+    },
   },
   resume: {
     title: 'Résumé',
@@ -322,6 +368,9 @@ export const en = {
     caseStudy: 'Case study',
     portfolio: 'Portfolio',
     vsBaseline: 'vs baseline',
+    /** A cohort's card: "Cohort 2026" and how many interns it shows. */
+    cohort: (year: string | undefined) => (year ? `Cohort ${year}` : 'Cohort'),
+    interns: { one: '{count} intern', other: '{count} interns' } as PluralForms,
   },
   /**
    * The headings `npm run check` asks every case study in this language to

@@ -18,6 +18,7 @@ export const es: Dictionary = {
     toDark: 'Cambiar al tema oscuro',
   },
   feedTitle: (owner) => `${owner}: casos de estudio`,
+  feedDescription: (owner, headline) => `Casos de estudio de ${owner}: ${headline}`,
   home: {
     caseStudies: 'Casos de estudio',
     browse: 'Explorar por habilidad o tema',
@@ -235,6 +236,46 @@ export const es: Dictionary = {
   },
   notebook: {
     kind: 'Notebook de Jupyter',
+    cell: 'celda',
+    cells: 'celdas',
+    outputOf: (prompt, notebook) => `Salida de ${prompt} en ${notebook}`,
+    linesNotShown: {
+      one: '{count} línea más sin mostrar',
+      many: '{count} de líneas más sin mostrar',
+      other: '{count} líneas más sin mostrar',
+    } as PluralForms,
+  },
+  cohort: {
+    description: (name) => `Los becarios de ${name} y sus casos de estudio.`,
+    browseAll: 'Ver todos los casos de estudio',
+    programSite: 'Sitio del programa',
+    people: 'Personas',
+    none: 'Todavía no hay miembros.',
+    person: 'persona',
+    persons: 'personas',
+    filterSummary: 'Filtrar por habilidad, tarea, organización o itinerario',
+    filterHint:
+      'Se muestran las personas que tienen <strong>todos</strong> los valores seleccionados.',
+    filterEmpty: 'Nadie tiene todos los valores seleccionados.',
+    sortName: 'Nombre',
+    browse: 'Explorar casos de estudio por habilidad o tema',
+    studiesTitle: 'Casos de estudio',
+    studiesDescription: (name) =>
+      `Todos los casos de estudio de ${name}, por habilidad, tarea, organización, itinerario y persona.`,
+    studiesSummary: 'Filtrar por habilidad, tarea, organización, itinerario o persona',
+    studiesHint:
+      'Se muestran los casos de estudio que tienen <strong>todos</strong> los valores seleccionados.',
+    studiesEmpty: 'Ninguno tiene todos los valores seleccionados.',
+    trackLabel: 'Itinerario:',
+    skillsLabel: 'Habilidades:',
+    in: 'en',
+    facets: {
+      skills: 'Habilidades',
+      task: 'Tarea del modelo',
+      organization: 'Organización',
+      track: 'Itinerario',
+      person: 'Persona',
+    },
   },
   resume: {
     title: 'Currículum',
@@ -276,6 +317,12 @@ export const es: Dictionary = {
     caseStudy: 'Caso de estudio',
     portfolio: 'Portafolio',
     vsBaseline: 'frente a la referencia',
+    cohort: (year) => (year ? `Promoción ${year}` : 'Promoción'),
+    interns: {
+      one: '{count} becario',
+      many: '{count} de becarios',
+      other: '{count} becarios',
+    } as PluralForms,
   },
   sections: ['Problema', 'Enfoque', 'Resultados', 'Impacto'],
 };

@@ -18,6 +18,7 @@ export const fr: Dictionary = {
     toDark: 'Passer au thème sombre',
   },
   feedTitle: (owner) => `${owner}\u00a0: études de cas`,
+  feedDescription: (owner, headline) => `Études de cas de ${owner}\u00a0: ${headline}`,
   home: {
     caseStudies: 'Études de cas',
     browse: 'Parcourir par compétence ou par thème',
@@ -235,6 +236,46 @@ export const fr: Dictionary = {
   },
   notebook: {
     kind: 'Notebook Jupyter',
+    cell: 'cellule',
+    cells: 'cellules',
+    outputOf: (prompt, notebook) => `Sortie de ${prompt} dans ${notebook}`,
+    linesNotShown: {
+      one: '{count} ligne de plus non affichée',
+      many: '{count} de lignes de plus non affichées',
+      other: '{count} lignes de plus non affichées',
+    } as PluralForms,
+  },
+  cohort: {
+    description: (name) => `Les stagiaires de ${name} et leurs études de cas.`,
+    browseAll: 'Parcourir toutes les études de cas',
+    programSite: 'Le site du programme',
+    people: 'Personnes',
+    none: 'Aucun membre pour le moment.',
+    person: 'personne',
+    persons: 'personnes',
+    filterSummary: 'Filtrer par compétence, tâche, organisation ou parcours',
+    filterHint:
+      'Seules s’affichent les personnes qui ont <strong>toutes</strong> les valeurs choisies.',
+    filterEmpty: 'Personne n’a toutes les valeurs choisies.',
+    sortName: 'Nom',
+    browse: 'Parcourir les études de cas par compétence ou par thème',
+    studiesTitle: 'Études de cas',
+    studiesDescription: (name) =>
+      `Toutes les études de cas de ${name}, par compétence, tâche, organisation, parcours et personne.`,
+    studiesSummary: 'Filtrer par compétence, tâche, organisation, parcours ou personne',
+    studiesHint:
+      'Seules s’affichent les études de cas qui ont <strong>toutes</strong> les valeurs choisies.',
+    studiesEmpty: 'Aucune n’a toutes les valeurs choisies.',
+    trackLabel: 'Parcours\u00a0:',
+    skillsLabel: 'Compétences\u00a0:',
+    in: 'dans',
+    facets: {
+      skills: 'Compétences',
+      task: 'Tâche du modèle',
+      organization: 'Organisation',
+      track: 'Parcours',
+      person: 'Personne',
+    },
   },
   resume: {
     title: 'CV',
@@ -276,6 +317,12 @@ export const fr: Dictionary = {
     caseStudy: 'Étude de cas',
     portfolio: 'Portfolio',
     vsBaseline: 'par rapport à la référence',
+    cohort: (year) => (year ? `Promotion ${year}` : 'Promotion'),
+    interns: {
+      one: '{count} stagiaire',
+      many: '{count} de stagiaires',
+      other: '{count} stagiaires',
+    } as PluralForms,
   },
   sections: ['Problème', 'Démarche', 'Résultats', 'Impact'],
 };

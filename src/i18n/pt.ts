@@ -18,6 +18,7 @@ export const pt: Dictionary = {
     toDark: 'Mudar para o tema escuro',
   },
   feedTitle: (owner) => `${owner}: estudos de caso`,
+  feedDescription: (owner, headline) => `Estudos de caso de ${owner}: ${headline}`,
   home: {
     caseStudies: 'Estudos de caso',
     browse: 'Explorar por competência ou tema',
@@ -235,6 +236,45 @@ export const pt: Dictionary = {
   },
   notebook: {
     kind: 'Notebook Jupyter',
+    cell: 'célula',
+    cells: 'células',
+    outputOf: (prompt, notebook) => `Saída de ${prompt} em ${notebook}`,
+    linesNotShown: {
+      one: 'mais {count} linha não exibida',
+      many: 'mais {count} de linhas não exibidas',
+      other: 'mais {count} linhas não exibidas',
+    } as PluralForms,
+  },
+  cohort: {
+    description: (name) => `Os estagiários de ${name} e seus estudos de caso.`,
+    browseAll: 'Ver todos os estudos de caso',
+    programSite: 'Site do programa',
+    people: 'Pessoas',
+    none: 'Ainda não há membros.',
+    person: 'pessoa',
+    persons: 'pessoas',
+    filterSummary: 'Filtrar por competência, tarefa, organização ou trilha',
+    filterHint: 'Aparecem as pessoas que têm <strong>todos</strong> os valores selecionados.',
+    filterEmpty: 'Ninguém tem todos os valores selecionados.',
+    sortName: 'Nome',
+    browse: 'Explorar estudos de caso por competência ou tema',
+    studiesTitle: 'Estudos de caso',
+    studiesDescription: (name) =>
+      `Todos os estudos de caso de ${name}, por competência, tarefa, organização, trilha e pessoa.`,
+    studiesSummary: 'Filtrar por competência, tarefa, organização, trilha ou pessoa',
+    studiesHint:
+      'Aparecem os estudos de caso que têm <strong>todos</strong> os valores selecionados.',
+    studiesEmpty: 'Nenhum tem todos os valores selecionados.',
+    trackLabel: 'Trilha:',
+    skillsLabel: 'Competências:',
+    in: 'em',
+    facets: {
+      skills: 'Competências',
+      task: 'Tarefa do modelo',
+      organization: 'Organização',
+      track: 'Trilha',
+      person: 'Pessoa',
+    },
   },
   resume: {
     title: 'Currículo',
@@ -276,6 +316,12 @@ export const pt: Dictionary = {
     caseStudy: 'Estudo de caso',
     portfolio: 'Portfólio',
     vsBaseline: 'em relação à referência',
+    cohort: (year) => (year ? `Turma de ${year}` : 'Turma'),
+    interns: {
+      one: '{count} estagiário',
+      many: '{count} de estagiários',
+      other: '{count} estagiários',
+    } as PluralForms,
   },
   sections: ['Problema', 'Abordagem', 'Resultados', 'Impacto'],
 };

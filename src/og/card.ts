@@ -163,16 +163,28 @@ export interface OgCohortInput {
 }
 
 /** The cohort home's card: the program, and how many interns it shows. */
-export function cohortOgCard(cohort: OgCohortInput, memberCount: number): OgCardFile {
+export function cohortOgCard(
+  cohort: OgCohortInput,
+  memberCount: number,
+  locale: Locale = DEFAULT_LOCALE,
+): OgCardFile {
+  const t = dictionary(locale);
   return {
     path: HOME_OG_IMAGE_PATH,
     card: {
-      eyebrow: cohort.year === undefined ? 'Cohort' : `Cohort ${cohort.year}`,
+      eyebrow: t.og.cohort(cohort.year === undefined ? undefined : String(cohort.year)),
       title: cohort.name,
       subtitle: undefined,
       metric:
         memberCount > 0
-          ? { value: `${memberCount} ${memberCount === 1 ? 'intern' : 'interns'}` }
+          ? {
+              value: plural(
+                t.og.interns,
+                memberCount,
+                formatNumber(memberCount, undefined, locale),
+                locale,
+              ),
+            }
           : undefined,
       footer: cohort.name,
     },

@@ -24,7 +24,10 @@ export const getStaticPaths = (async () => {
       ),
     ),
   );
-  const all = [...cards.flat(), ...(cohort ? [cohortOgCard(cohort, members.length)] : [])];
+  const all = [
+    ...cards.flat(),
+    ...(cohort ? [cohortOgCard(cohort, members.length, config.locale)] : []),
+  ];
   return all.map(({ path, card }) => ({
     params: { card: path.replace(/^og\//, '') },
     props: { card, path },
