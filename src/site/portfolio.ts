@@ -187,16 +187,16 @@ async function loadMembers(): Promise<MemberView[]> {
       studies: studies.filter((study) => study.member === slug),
     })),
   );
-  return members.sort((a, b) => a.profile.name.localeCompare(b.profile.name, 'en'));
+  return members.sort((a, b) => a.profile.name.localeCompare(b.profile.name, config.locale));
 }
 
 /** The site's tags, each with its case studies: a portfolio's, or a member's, or (no member in a cohort) everyone's. */
 export async function getTagGroups(member?: string): Promise<LabelGroup<CaseStudy>[]> {
-  return groupByLabel(await studiesOf(member), (study) => study.tags);
+  return groupByLabel(await studiesOf(member), (study) => study.tags, config.locale);
 }
 
 export async function getSkillGroups(member?: string): Promise<LabelGroup<CaseStudy>[]> {
-  return groupByLabel(await studiesOf(member), (study) => study.skills);
+  return groupByLabel(await studiesOf(member), (study) => study.skills, config.locale);
 }
 
 /** A member's studies, or with no member every study of the site. */
