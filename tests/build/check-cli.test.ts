@@ -566,9 +566,9 @@ export default {
   });
 
   it('reads the site’s language, and names the languages it has when locale names another', async () => {
-    expect((await loadSiteOptions(tempProject(configWith("{ locale: 'de' }")))).options.locale).toBe(
-      'de',
-    );
+    expect(
+      (await loadSiteOptions(tempProject(configWith("{ locale: 'de' }")))).options.locale,
+    ).toBe('de');
     expect(
       (await loadSiteOptions(tempProject(configWith("{ locale: 'de-DE' }")))).optionsErrors,
     ).toEqual([
