@@ -144,6 +144,8 @@ export interface ArticleJsonLd {
   keywords?: string[];
   /** The organization the work was done for. */
   sourceOrganization: { '@type': 'Organization'; name: string };
+  /** The language the page is written in (a BCP 47 tag), as its `<html lang>`. */
+  inLanguage?: string;
 }
 
 /**
@@ -157,6 +159,8 @@ export function articleJsonLd(
     image?: string | undefined;
     /** The owner, and the home page's address (which names the Person). */
     author: { name: string; url: string };
+    /** The page's language, when the site names one. */
+    inLanguage?: string | undefined;
   },
 ): ArticleJsonLd {
   const keywords = unique([...study.tags, ...study.skills]);
@@ -177,5 +181,6 @@ export function articleJsonLd(
     ...(options.image ? { image: options.image } : {}),
     ...(keywords.length > 0 ? { keywords } : {}),
     sourceOrganization: { '@type': 'Organization', name: study.organization },
+    ...(options.inLanguage ? { inLanguage: options.inLanguage } : {}),
   };
 }
