@@ -169,6 +169,7 @@ export const ar: Dictionary = {
     byGroup: (attribute) => `الأداء حسب ${attribute}`,
   },
   fairness: {
+    lowercaseLabels: false,
     title: (metrics, attribute) => `${metrics} حسب ${attribute}`,
     tooFew: 'أمثلة أقل من أن يُعتدّ بها',
     gap: (metric, extreme, worst, best, gap) => [

@@ -159,6 +159,7 @@ export const de: Dictionary = {
     byGroup: (attribute) => `Leistung nach ${attribute}`,
   },
   fairness: {
+    lowercaseLabels: false,
     title: (metrics, attribute) => `${metrics} nach ${attribute}`,
     tooFew: 'zu wenige Beispiele für eine Aussage',
     gap: (metric, extreme, worst, best, gap) => [

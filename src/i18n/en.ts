@@ -188,6 +188,12 @@ export const en = {
     byGroup: (attribute: string) => `Performance by ${attribute}`,
   },
   fairness: {
+    /**
+     * Whether a metric's label is lowercased inside a sentence (`Recall and
+     * false positive rate`): not in German, whose nouns keep their capitals,
+     * nor in languages without letter case around Latin names.
+     */
+    lowercaseLabels: true,
     /** The table's caption and the chart's title: "Recall and false positive rate by issuing region". */
     title: (metrics: string, attribute: string) => `${metrics} by ${attribute}`,
     tooFew: 'too few examples to read',

@@ -163,6 +163,7 @@ export const es: Dictionary = {
     byGroup: (attribute) => `Rendimiento por ${attribute}`,
   },
   fairness: {
+    lowercaseLabels: true,
     title: (metrics, attribute) => `${metrics} por ${attribute}`,
     tooFew: 'muy pocos ejemplos para sacar conclusiones',
     gap: (metric, extreme, worst, best, gap) => [

@@ -163,6 +163,7 @@ export const fr: Dictionary = {
     byGroup: (attribute) => `Performance par ${attribute}`,
   },
   fairness: {
+    lowercaseLabels: true,
     title: (metrics, attribute) => `${metrics} par ${attribute}`,
     tooFew: 'trop peu d’exemples pour conclure',
     gap: (metric, extreme, worst, best, gap) => [

@@ -163,6 +163,7 @@ export const pt: Dictionary = {
     byGroup: (attribute) => `Desempenho por ${attribute}`,
   },
   fairness: {
+    lowercaseLabels: true,
     title: (metrics, attribute) => `${metrics} por ${attribute}`,
     tooFew: 'poucos exemplos para tirar conclusões',
     gap: (metric, extreme, worst, best, gap) => [

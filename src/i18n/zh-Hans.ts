@@ -159,6 +159,7 @@ export const zhHans: Dictionary = {
     byGroup: (attribute) => `按${attribute}划分的表现`,
   },
   fairness: {
+    lowercaseLabels: false,
     title: (metrics, attribute) => `按${attribute}划分的${metrics}`,
     tooFew: '样本太少，无法判断',
     gap: (metric, extreme, worst, best, gap) => [

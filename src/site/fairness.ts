@@ -26,12 +26,11 @@ export function fairnessTitle(
   view: Pick<FairnessView, 'attribute' | 'metrics'>,
   locale: Locale = DEFAULT_LOCALE,
 ): string {
+  const words = dictionary(locale).fairness;
   const labels = view.metrics.map((metric, index) =>
-    index === 0 ? metric.label : midSentence(metric.label),
+    index === 0 || !words.lowercaseLabels ? metric.label : midSentence(metric.label),
   );
-  return capitalize(
-    dictionary(locale).fairness.title(conjunction(locale).format(labels), view.attribute),
-  );
+  return capitalize(words.title(conjunction(locale).format(labels), view.attribute));
 }
 
 /**

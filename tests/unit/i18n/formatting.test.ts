@@ -3,6 +3,7 @@ import { MINUS, formatNumber, formatReadable } from '../../../src/metrics/number
 import { compareMetric, formatMetricValue } from '../../../src/metrics/compare.ts';
 import { formatDuration, formatPeriod } from '../../../src/site/dates.ts';
 import { tableSummary } from '../../../src/charts/data.ts';
+import { fairnessTitle, gapSentence, gapStatement } from '../../../src/site/fairness.ts';
 
 /** Numbers, percentages and dates in each language, written by Intl (never the machine's locale). */
 describe('numbers per language', () => {
@@ -67,5 +68,44 @@ describe('dates per language', () => {
   it('does not depend on the machine’s time zone', () => {
     // A month starts at midnight UTC; formatted in UTC it never slips into the previous one.
     expect(formatPeriod({ start: '2025-01' }, 'de')).toBe('Jan. 2025');
+  });
+});
+
+describe('the fairness breakdown per language', () => {
+  const metric = (label: string, goal: 'higher' | 'lower') => ({
+    column: label,
+    label,
+    goal,
+    gap: {
+      worst: { group: 'abroad', value: 0.61 },
+      best: { group: 'domestic', value: 0.83 },
+      difference: 0.22,
+      ratio: 0.73,
+    },
+  });
+
+  it('keeps German nouns capitalised inside the title, and lowercases English ones', () => {
+    const view = {
+      attribute: 'Region',
+      metrics: [metric('Recall', 'higher'), metric('Falsch-Positiv-Rate', 'lower')],
+    };
+    expect(fairnessTitle(view, 'de')).toBe('Recall und Falsch-Positiv-Rate nach Region');
+    expect(
+      fairnessTitle({
+        ...view,
+        metrics: [metric('Recall', 'higher'), metric('False positive rate', 'lower')],
+      }),
+    ).toBe('Recall and false positive rate by Region');
+  });
+
+  it('says where the largest gap is in the language, its numbers written the language’s way', () => {
+    const statement = gapStatement(metric('Recall', 'higher') as never, 'de');
+    expect(statement && gapSentence(statement, 'de')).toEqual([
+      'Recall ist am niedrigsten für ',
+      { group: 'abroad' },
+      ': 0,61, gegenüber 0,83 für ',
+      { group: 'domestic' },
+      ' (Abstand 0,22).',
+    ]);
   });
 });
