@@ -28,6 +28,20 @@ export function pageUi(locals: App.Locals): PageUi {
   return { locale, dir: textDirection(locale), t: dictionary(locale) };
 }
 
+/**
+ * `lang` and `dir` for a piece of content written in another language than
+ * the page around it (a case study's title on a card, when the study names
+ * its own `locale`), so screen readers pronounce it and Arabic runs right
+ * to left inside a German page; nothing when the languages agree.
+ */
+export function contentLanguage(
+  content: Locale | undefined,
+  page: Locale,
+): { lang?: Locale; dir?: 'ltr' | 'rtl' } {
+  if (content === undefined || content === page) return {};
+  return { lang: content, dir: textDirection(content) };
+}
+
 /** Writes the page being rendered in `locale`; called before its layout renders. */
 export function usePageLocale(locals: App.Locals, locale: Locale | undefined): void {
   if (locale !== undefined) locals.locale = locale;

@@ -217,9 +217,19 @@ describe('a case study in Arabic (locale: ar) in a German portfolio', () => {
     }
     const left = ENGLISH_PHRASES.filter((phrase) => text.includes(phrase));
     expect(left).toEqual([]);
-    // Its card on the German home page is in German.
-    const home = readable(loadPage(built.outDir, ''));
-    expect(home).toContain('Jan. 2025 – März 2025');
+    // Its structured data says so too.
+    // (readable() took the page's scripts out: read it again.)
+    const fresh = loadPage(built.outDir, ARABIC_PAGE);
+    const article = JSON.parse(fresh('script[type="application/ld+json"]').text()) as {
+      inLanguage?: string;
+    };
+    expect(article.inLanguage).toBe('ar');
+    // Its card on the German home page is in German, its own words marked as Arabic.
+    const page = loadPage(built.outDir, '');
+    expect(readable(loadPage(built.outDir, ''))).toContain('Jan. 2025 – März 2025');
+    const title = page('.card__title[lang="ar"][dir="rtl"]');
+    expect(title.text()).toBe('توقّع الطلب على الدراجات المشتركة');
+    expect(page('.card__title:not([lang])')).toHaveLength(1);
   });
 });
 
