@@ -5,7 +5,7 @@
 // a lower layer, never one on its own layer or above, so there are no cycles
 // between folders and a newcomer can read the house from the ground up.
 const LAYERS = [
-  ['problems'], // what a problem is and how it is worded
+  ['problems', 'i18n'], // what a problem is and how it is worded; the languages pages are written in, one dictionary each
   ['schemas'], // the content contract as zod schemas
   ['files', 'metrics', 'math', 'analytics', 'comments', 'publications'], // the boundary to the intern's files; metric arithmetic and numbers; TeX to MathML; the analytics script and its origins; giscus comments and their origins; publications from BibTeX and profile.yaml
   ['notebooks'], // Jupyter notebooks: read, cells chosen, outputs made safe (artifacts/ reads metrics from them)
@@ -56,10 +56,10 @@ module.exports = {
     {
       name: 'schemas-only-problems',
       comment:
-        'The schemas are the content contract: they import zod and the wording of problems, no feature code.',
+        'The schemas are the content contract: they import zod, the wording of problems and the list of languages (i18n/locales.ts, to validate `locale`), no feature code.',
       severity: 'error',
       from: { path: '^src/schemas/' },
-      to: { path: '^src/', pathNot: '^src/(schemas|problems)/' },
+      to: { path: '^src/', pathNot: '^src/(schemas|problems)/|^src/i18n/locales[.]ts$' },
     },
     {
       name: 'render-reads-site',

@@ -25,6 +25,8 @@ declare namespace App {
   interface Locals {
     /** The case study being rendered, for MDX components that read its frontmatter. */
     caseStudy?: import('./site/portfolio.ts').CaseStudy;
+    /** The page's language when it is not the site's: a case study's `locale:` (site/ui.ts). */
+    locale?: import('./i18n/locales.ts').Locale;
     /** The names `<Notebook>` has given the page's notebooks so far (site/notebooks.ts). */
     notebookNames?: Set<string>;
   }

@@ -11,6 +11,7 @@ import {
   memberCompleteness,
 } from './completeness.ts';
 import { checkAll, memberLeftOut, memberOf } from '../content/check-all.ts';
+import { recommendedSections } from '../content/lints.ts';
 import { pluralize } from '../problems/plural.ts';
 import { formatFinding } from '../problems/problem.ts';
 import { loadSiteOptions, missingConfig } from './site-config.ts';
@@ -69,7 +70,9 @@ const errors = sorted.filter((finding) => finding.severity === 'error').length;
 const warnings = sorted.length - errors;
 const rows = cohort
   ? []
-  : portfolios.flatMap(({ report }) => completeness(report, options.sections));
+  : portfolios.flatMap(({ report }) =>
+      completeness(report, (frontmatter) => recommendedSections(options, frontmatter)),
+    );
 // In a cohort, one row per member: a coordinator reads who needs help, not every case study.
 const members = portfolios.flatMap(({ member, report }) => {
   if (!member) return [];
@@ -80,7 +83,7 @@ const members = portfolios.flatMap(({ member, report }) => {
   return [
     memberCompleteness(
       { slug: member.slug, track: report.profile?.track },
-      completeness(report, options.sections),
+      completeness(report, (frontmatter) => recommendedSections(options, frontmatter)),
       { errors: memberErrors, warnings: own.length - memberErrors },
     ),
   ];

@@ -22,8 +22,15 @@ export interface Completeness {
   groups: boolean;
 }
 
-/** One row per case study whose frontmatter could be read, in slug order. */
-export function completeness(report: ContentReport, sections: readonly string[]): Completeness[] {
+/**
+ * One row per case study whose frontmatter could be read, in slug order.
+ * `sections` are the recommended headings, or a function giving them for a
+ * case study's frontmatter (they follow its language).
+ */
+export function completeness(
+  report: ContentReport,
+  sections: readonly string[] | ((frontmatter: Record<string, unknown>) => readonly string[]),
+): Completeness[] {
   return report.caseStudies.flatMap((study) => {
     const parsed = study.parsed;
     if (!parsed) return [];
@@ -34,6 +41,7 @@ export function completeness(report: ContentReport, sections: readonly string[])
       : [];
     const headings = new Set(body?.headings.map((heading) => heading.text.toLowerCase()) ?? []);
     const links = data['links'];
+    const recommended = typeof sections === 'function' ? sections(data) : sections;
     const responsible = asRecord(data['responsible']);
     return [
       {
@@ -46,8 +54,8 @@ export function completeness(report: ContentReport, sections: readonly string[])
           of: metrics.length,
         },
         sections: {
-          with: sections.filter((section) => headings.has(section.toLowerCase())).length,
-          of: sections.length,
+          with: recommended.filter((section) => headings.has(section.toLowerCase())).length,
+          of: recommended.length,
         },
         cover: typeof data['cover'] === 'object' && data['cover'] !== null,
         links: typeof links === 'object' && links !== null ? Object.keys(links).length : 0,

@@ -38,7 +38,15 @@ import { formatProblem } from '../problems/problem.ts';
 import { schemaProblems } from '../content/schema-problems.ts';
 import { freshStart, readSampleManifest } from './fresh-start-files.ts';
 import { PROFILE_FILE, fileCount, keptBecause, type FreshStartPlan } from './fresh-start.ts';
-import { checkAnswer, fillTemplate, notebookTitle, withNotebook } from './scaffold.ts';
+import {
+  checkAnswer,
+  fillTemplate,
+  notebookTitle,
+  withNotebook,
+  withSections,
+} from './scaffold.ts';
+import { recommendedSections } from '../content/lints.ts';
+import { dictionary } from '../i18n/dictionaries.ts';
 import {
   COHORT_FILE,
   PEOPLE_FOLDER,
@@ -105,6 +113,8 @@ interface Project {
   templates: string[];
   /** With --member: the member's folder name, whose pages live under /people/<member>/. */
   member?: string | undefined;
+  /** The sections the site asks a new case study for (`casefolio({ locale, sections })`). */
+  sections: readonly string[];
 }
 
 /** The options that describe a case study: with --member, they put one in that member. */
@@ -388,9 +398,11 @@ function create(project: Project, answers: Answers): { file: string; slug: strin
 
   const filled = fillTemplate(readTemplate(project, answers.template), answers);
   if (!filled.ok) throw new CliError(filled.message);
-  const text = answers.notebook
+  const drafted = answers.notebook
     ? withNotebook(filled.text, answers.notebook.fileName)
     : filled.text;
+  // The templates' headings are English's recommended sections; the site may ask for others.
+  const text = withSections(drafted, dictionary('en').sections, project.sections);
 
   const folder = path.join(project.caseStudiesDir, slug);
   const absolute = path.join(folder, 'index.mdx');
@@ -565,7 +577,7 @@ async function main(): Promise<number> {
   if (missing !== undefined) throw new CliError(missing);
   // The content folder and base as the build sees them: the config's casefolio()
   // options, with CASEFOLIO_CONTENT_DIR winning, and the config's base.
-  const { contentDir, base, warning } = await loadSiteOptions(root, flags.config);
+  const { contentDir, base, warning, options } = await loadSiteOptions(root, flags.config);
   if (warning !== undefined) process.stderr.write(`warning: ${warning}\n`);
   const templatesDir = path.join(root, 'templates');
   const project: Project = {
@@ -574,6 +586,7 @@ async function main(): Promise<number> {
     caseStudiesDir: path.join(contentDir, 'case-studies'),
     templatesDir,
     templates: listTemplates(templatesDir),
+    sections: recommendedSections(options, {}),
   };
 
   if (flags.help) {

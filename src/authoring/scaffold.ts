@@ -150,6 +150,25 @@ export function withNotebook(body: string, fileName: string): string {
 }
 
 /**
+ * The template's section headings (`## Problem`, `## Approach`...: the
+ * templates are English) renamed, one for one and in order, to the sections
+ * the site asks for: in a `casefolio({ locale: 'de' })` site a new case
+ * study starts with `## Vorgehen`, so its first `npm run check` does not ask
+ * for headings it never had. The text under them stays the template's
+ * guidance, to be replaced. With another number of sections, nothing is renamed.
+ */
+export function withSections(body: string, from: readonly string[], to: readonly string[]): string {
+  if (from.length !== to.length) return body;
+  const renamed = new Map(
+    from.map((section, index) => [section.toLowerCase(), to[index] ?? section]),
+  );
+  return body.replace(/^##[ \t]+(.+?)[ \t]*$/gm, (line, heading: string) => {
+    const section = renamed.get(heading.toLowerCase());
+    return section === undefined ? line : `## ${section}`;
+  });
+}
+
+/**
  * A title for a case study around a notebook: the notebook's first Markdown
  * heading, when it is one a title may be (`# Churn model` gives `Churn
  * model`); undefined otherwise.

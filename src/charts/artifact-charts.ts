@@ -1,3 +1,5 @@
+import { dictionary } from '../i18n/dictionaries.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
 import type { Artifact, Series } from '../artifacts/formats/types.ts';
 import type { ChartSeries } from './config.ts';
 import type { Cell, DataTable } from '../artifacts/data-table.ts';
@@ -57,7 +59,9 @@ export function pairTrainingWithValidation(names: readonly string[]): string[] {
  */
 export function artifactChartData(
   artifact: Artifact,
+  locale: Locale = DEFAULT_LOCALE,
 ): { ok: true; data: ArtifactChartData } | { ok: false; message: string } {
+  const words = dictionary(locale).curves;
   if (artifact.curve) {
     const { kind, x, y } = artifact.curve;
     const [xName, yName] = kind === 'roc' ? ['fpr', 'tpr'] : ['recall', 'precision'];
@@ -72,7 +76,7 @@ export function artifactChartData(
           kind === 'roc'
             ? [
                 {
-                  label: 'Chance',
+                  label: words.chance,
                   data: [
                     { x: 0, y: 0 },
                     { x: 1, y: 1 },
@@ -82,8 +86,8 @@ export function artifactChartData(
               ]
             : [],
         ...(kind === 'roc'
-          ? { xLabel: 'False positive rate', yLabel: 'True positive rate' }
-          : { xLabel: 'Recall', yLabel: 'Precision' }),
+          ? { xLabel: words.falsePositiveRate, yLabel: words.truePositiveRate }
+          : { xLabel: words.recall, yLabel: words.precision }),
       },
     };
   }

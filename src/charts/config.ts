@@ -40,4 +40,10 @@ export interface ChartConfig {
   decimals?: number;
   /** x is numeric (epochs, steps, fpr): use a linear x scale. */
   numericX?: boolean;
+  /**
+   * The page's language (a BCP 47 tag) for ticks and tooltips: `0,91` in
+   * German. Left out for English, so English charts' data and drawings stay
+   * as they were.
+   */
+  locale?: string;
 }

@@ -91,21 +91,39 @@ const DASH = [6, 4];
  * joined to its unit the way the rest of the site writes it: `64%`, `3x`,
  * `$1,200`, `35 ms`.
  */
-export function formatValue(value: number, unit?: string, decimals?: number): string {
-  return withUnit(formatReadable(value, decimals), unit);
+export function formatValue(
+  value: number,
+  unit?: string,
+  decimals?: number,
+  locale = DEFAULT_CHART_LOCALE,
+): string {
+  return withUnit(formatReadable(value, decimals, locale), unit, locale);
 }
 
-const axisNumber = new Intl.NumberFormat('en-US', {
-  maximumSignificantDigits: 6,
-  // `min2` leaves four-digit numbers ungrouped, so a year axis reads 2024, not 2,024,
-  // while steps still read 10,000.
-  useGrouping: 'min2',
-});
+/** The language of a chart whose configuration names none. */
+const DEFAULT_CHART_LOCALE = 'en';
+
+/** Axis number formats, one per language (made once: they are costly to create). */
+const axisNumbers = new Map<string, Intl.NumberFormat>();
+
+function axisNumber(locale: string): Intl.NumberFormat {
+  let format = axisNumbers.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      maximumSignificantDigits: 6,
+      // `min2` leaves four-digit numbers ungrouped, so a year axis reads 2024, not 2,024,
+      // while steps still read 10,000.
+      useGrouping: 'min2',
+    });
+    axisNumbers.set(locale, format);
+  }
+  return format;
+}
 
 /** A number on a numeric x axis (epochs, steps, years, rates): no unit, no float noise. */
-export function formatAxisNumber(value: number): string {
+export function formatAxisNumber(value: number, locale = DEFAULT_CHART_LOCALE): string {
   if (!Number.isFinite(value)) return '';
-  const body = axisNumber.format(Math.abs(value));
+  const body = axisNumber(locale).format(Math.abs(value));
   return value < 0 && /[1-9]/.test(body) ? `${MINUS}${body}` : body;
 }
 
@@ -259,7 +277,7 @@ function buildScales(
       color: theme.muted,
       font: { family: theme.font },
       callback: (value: number | string) =>
-        formatValue(Number(value), config.unit, config.decimals),
+        formatValue(Number(value), config.unit, config.decimals, config.locale),
     },
   };
   const indexAxis = usesLinearX(config)
@@ -273,7 +291,7 @@ function buildScales(
           ...(hasWholeX(config) ? { precision: 0 } : {}),
           color: theme.muted,
           font: { family: theme.font },
-          callback: (value: number | string) => formatAxisNumber(Number(value)),
+          callback: (value: number | string) => formatAxisNumber(Number(value), config.locale),
         },
       }
     : {
@@ -299,20 +317,20 @@ function tooltipValue(config: ChartConfig, item: TooltipItem<Kind>): number {
 function buildTooltipCallbacks(config: ChartConfig, theme: ChartTheme) {
   const linearX = usesLinearX(config);
   const value = (item: TooltipItem<Kind>) =>
-    formatValue(tooltipValue(config, item), config.unit, config.decimals);
+    formatValue(tooltipValue(config, item), config.unit, config.decimals, config.locale);
   return {
     title(items: TooltipItem<Kind>[]): string {
       const first = items[0];
       if (!first || config.type === 'scatter') return '';
       const parsed: { x?: unknown } = first.parsed;
-      const where = linearX ? formatAxisNumber(Number(parsed.x)) : first.label;
+      const where = linearX ? formatAxisNumber(Number(parsed.x), config.locale) : first.label;
       return config.xLabel ? `${config.xLabel}: ${where}` : where;
     },
     label(item: TooltipItem<Kind>): string {
       const name = item.dataset.label ?? '';
       if (config.type === 'scatter') {
         const parsed: { x?: unknown } = item.parsed;
-        return `${name}: (${formatAxisNumber(Number(parsed.x))}, ${value(item)})`;
+        return `${name}: (${formatAxisNumber(Number(parsed.x), config.locale)}, ${value(item)})`;
       }
       return `${name}: ${value(item)}`;
     },
@@ -394,7 +412,7 @@ export function buildChartConfiguration(
       responsive: true,
       // The frame's CSS sets the height; the canvas fills it.
       maintainAspectRatio: false,
-      locale: 'en-US',
+      locale: config.locale ?? 'en-US',
       animation: false,
       indexAxis: horizontal ? 'y' : 'x',
       color: theme.text,

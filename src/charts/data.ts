@@ -3,7 +3,9 @@ import type { ChartConfig, ChartSeries } from './config.ts';
 import type { Cell, DataTable } from '../artifacts/data-table.ts';
 import { didYouMean } from '../problems/did-you-mean.ts';
 import { lttbIndices } from './downsample.ts';
-import { formatReadable } from '../metrics/numbers.ts';
+import { formatNumber, formatReadable } from '../metrics/numbers.ts';
+import { dictionary, plural } from '../i18n/dictionaries.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
 
 /** No chart embeds more points than this per series; longer series are downsampled. */
 export const MAX_POINTS = 1000;
@@ -22,10 +24,15 @@ export function tableStartsOpen(table: BuiltChart['table']): boolean {
   return table.rows.length <= OPEN_TABLE_MAX_ROWS;
 }
 
-/** The data table's disclosure label: `Data table (808 rows)`. */
-export function tableSummary(table: BuiltChart['table']): string {
+/** The data table's disclosure label in `locale`: `Data table (808 rows)`. */
+export function tableSummary(table: BuiltChart['table'], locale: Locale = DEFAULT_LOCALE): string {
   const count = table.rows.length;
-  return `Data table (${count} ${count === 1 ? 'row' : 'rows'})`;
+  return plural(
+    dictionary(locale).chart.tableSummary,
+    count,
+    formatNumber(count, undefined, locale),
+    locale,
+  );
 }
 
 /** A problem with a chart's data, tied to the prop that caused it. */
@@ -43,13 +50,6 @@ export interface BuiltChart {
   /** Rows in the source before downsampling, to say so in the caption. */
   sourceRows: number;
 }
-
-const TYPE_NAMES = {
-  line: 'Line chart',
-  bar: 'Bar chart',
-  horizontalBar: 'Horizontal bar chart',
-  scatter: 'Scatter plot',
-} as const;
 
 function columnList(columns: readonly string[]): string {
   return columns.map((name) => `"${name}"`).join(', ');
@@ -104,6 +104,7 @@ export function buildChart(
   props: ChartProps,
   table: DataTable,
   source: string,
+  locale: Locale = DEFAULT_LOCALE,
 ): { ok: true; chart: BuiltChart } | { ok: false; problems: ChartProblem[] } {
   const { columns, rows } = table;
   const problems: ChartProblem[] = [];
@@ -177,18 +178,18 @@ export function buildChart(
     ...(props.unit !== undefined ? { unit: props.unit } : {}),
     ...(props.decimals !== undefined ? { decimals: props.decimals } : {}),
     ...(numericX && props.type === 'line' ? { numericX: true } : {}),
+    ...(locale === DEFAULT_LOCALE ? {} : { locale }),
   };
 
   const show = (cell: Cell | undefined) =>
     cell === null || cell === undefined
       ? '—'
       : typeof cell === 'number'
-        ? formatReadable(cell, props.decimals)
+        ? formatReadable(cell, props.decimals, locale)
         : cell;
   // x values are positions (epochs, steps, years), written as in the file: 2024, not 2,024.
   const showX = (cell: Cell | undefined) =>
     typeof cell === 'number' && Number.isInteger(cell) ? String(cell) : show(cell);
-  const plural = keep.length === 1 ? 'point' : 'points';
   return {
     ok: true,
     chart: {
@@ -197,7 +198,17 @@ export function buildChart(
         head: [props.xLabel ?? x, ...ys],
         rows: kept.map((row) => [showX(row[x]), ...ys.map((column) => show(row[column]))]),
       },
-      summary: `${TYPE_NAMES[props.type]}: ${ys.join(', ')} by ${x}, ${keep.length} ${plural}. The data table has every plotted value.`,
+      summary: dictionary(locale).chart.summary(
+        props.type,
+        ys.join(', '),
+        x,
+        plural(
+          dictionary(locale).chart.points,
+          keep.length,
+          formatNumber(keep.length, undefined, locale),
+          locale,
+        ),
+      ),
       sourceRows: rows.length,
     },
   };

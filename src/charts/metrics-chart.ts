@@ -1,10 +1,7 @@
 import type { BuiltChart } from './data.ts';
-import {
-  compareMetric,
-  formatMetricValue,
-  verdictText,
-  type MetricInput,
-} from '../metrics/compare.ts';
+import { compareMetric, formatMetricValue, type MetricInput } from '../metrics/compare.ts';
+import { dictionary } from '../i18n/dictionaries.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
 
 /** One grouped-bar chart of metrics that share a unit. */
 export interface MetricsChartGroup {
@@ -18,7 +15,11 @@ export interface MetricsChartGroup {
  * one chart per unit so `%` and `ms` never share an axis. Metrics without a
  * value (not yet read from a file) are left out.
  */
-export function buildMetricsCharts(metrics: readonly MetricInput[]): MetricsChartGroup[] {
+export function buildMetricsCharts(
+  metrics: readonly MetricInput[],
+  locale: Locale = DEFAULT_LOCALE,
+): MetricsChartGroup[] {
+  const t = dictionary(locale);
   const byUnit = new Map<string, MetricInput[]>();
   for (const metric of metrics) {
     if (metric.value === undefined) continue;
@@ -29,14 +30,14 @@ export function buildMetricsCharts(metrics: readonly MetricInput[]): MetricsChar
     const unit = key === '' ? undefined : key;
     const hasBaselines = group.some((metric) => metric.baseline !== undefined);
     const rows = group.map((metric) => {
-      const comparison = compareMetric(metric);
+      const comparison = compareMetric(metric, locale, t.metric.percentagePoints);
       return [
         metric.name,
-        formatMetricValue(metric.value ?? 0, unit, metric.decimals),
+        formatMetricValue(metric.value ?? 0, unit, metric.decimals, locale),
         metric.baseline === undefined
           ? '—'
-          : formatMetricValue(metric.baseline, unit, metric.decimals),
-        comparison ? `${comparison.deltaText} (${verdictText(comparison.verdict)})` : '—',
+          : formatMetricValue(metric.baseline, unit, metric.decimals, locale),
+        comparison ? `${comparison.deltaText} (${t.metric[comparison.verdict]})` : '—',
       ];
     });
     const chart: BuiltChart = {
@@ -44,11 +45,11 @@ export function buildMetricsCharts(metrics: readonly MetricInput[]): MetricsChar
         type: 'bar',
         labels: group.map((metric) => metric.name),
         series: [
-          { label: 'Result', data: group.map((metric) => metric.value ?? null) },
+          { label: t.metricsChart.result, data: group.map((metric) => metric.value ?? null) },
           ...(hasBaselines
             ? [
                 {
-                  label: 'Baseline',
+                  label: t.metricsChart.baseline,
                   data: group.map((metric) => metric.baseline ?? null),
                   dashed: true,
                 },
@@ -57,8 +58,20 @@ export function buildMetricsCharts(metrics: readonly MetricInput[]): MetricsChar
         ],
         ...(unit !== undefined ? { unit, yLabel: unit } : {}),
       },
-      table: { head: ['Metric', 'Result', 'Baseline', 'Change'], rows },
-      summary: `Bar chart: ${group.map((metric) => metric.name).join(', ')}, result${hasBaselines ? ' against baseline' : ''}${unit ? ` in ${unit}` : ''}. The data table has every value.`,
+      table: {
+        head: [
+          t.metricsChart.metric,
+          t.metricsChart.result,
+          t.metricsChart.baseline,
+          t.metricsChart.change,
+        ],
+        rows,
+      },
+      summary: t.metricsChart.summary(
+        group.map((metric) => metric.name).join(', '),
+        hasBaselines,
+        unit,
+      ),
       sourceRows: rows.length,
     };
     return { unit, chart };

@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { detectFormat } from '../artifacts/detect.ts';
@@ -57,11 +58,16 @@ function jsonSeriesFormat(
  * or W&B export, trainer_state.json, ROC or PR curve), whose sensible default
  * x and y fill in what the intern left out.
  */
-export function loadChart(props: ChartProps, mdxFile: string, contentDir: string): ChartResult {
+export function loadChart(
+  props: ChartProps,
+  mdxFile: string,
+  contentDir: string,
+  locale: Locale = DEFAULT_LOCALE,
+): ChartResult {
   if (!props.src) {
     const read = rowsToTable(props.data);
     if (!read.ok) return { ok: false, problems: [{ prop: 'data', message: read.message }] };
-    return buildChart(props, read.table, 'inline data');
+    return buildChart(props, read.table, 'inline data', locale);
   }
   const problem = checkLocalFile(props.src, mdxFile, contentDir);
   if (problem) return { ok: false, problems: [{ prop: 'src', message: problem }] };
@@ -70,16 +76,17 @@ export function loadChart(props: ChartProps, mdxFile: string, contentDir: string
   if (typeof format === 'object') {
     return { ok: false, problems: [{ prop: 'src', message: afterPath(props.src, format) }] };
   }
-  if (format === undefined || format === 'json') return fromTable(props, mdxFile, contentDir);
+  if (format === undefined || format === 'json')
+    return fromTable(props, mdxFile, contentDir, locale);
   const loaded = loadArtifact(props.src, mdxFile, contentDir, format);
   if (!loaded.ok) {
     // Detection is a guess from the header: a table that merely starts with an
     // `epoch` column is still a plain table. An explicit format is not a guess.
     if (props.format === undefined && format !== 'mlflow-run')
-      return fromTable(props, mdxFile, contentDir);
+      return fromTable(props, mdxFile, contentDir, locale);
     return { ok: false, problems: [{ prop: 'src', message: loaded.message }] };
   }
-  const data = artifactChartData(loaded.artifact);
+  const data = artifactChartData(loaded.artifact, locale);
   if (!data.ok)
     return { ok: false, problems: [{ prop: 'src', message: `${props.src} ${data.message}` }] };
   const { table, x, y, extras, xLabel, yLabel } = data.data;
@@ -90,16 +97,21 @@ export function loadChart(props: ChartProps, mdxFile: string, contentDir: string
     ...(props.xLabel === undefined && xLabel !== undefined ? { xLabel } : {}),
     ...(props.yLabel === undefined && yLabel !== undefined ? { yLabel } : {}),
   };
-  const built = buildChart(effective, table, props.src);
+  const built = buildChart(effective, table, props.src, locale);
   if (!built.ok || extras.length === 0) return built;
   const config = { ...built.chart.config, series: [...built.chart.config.series, ...extras] };
   return { ok: true, chart: { ...built.chart, config } };
 }
 
 /** A chart of a plain CSV or JSON table. */
-function fromTable(props: ChartProps, mdxFile: string, contentDir: string): ChartResult {
+function fromTable(
+  props: ChartProps,
+  mdxFile: string,
+  contentDir: string,
+  locale: Locale,
+): ChartResult {
   const src = props.src ?? '';
   const read = readDataTable(src, mdxFile, contentDir);
   if (!read.ok) return { ok: false, problems: [{ prop: 'src', message: read.message }] };
-  return buildChart(props, read.table, src);
+  return buildChart(props, read.table, src, locale);
 }

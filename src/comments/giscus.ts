@@ -6,6 +6,7 @@
  * Content-Security-Policy must then allow. Pure: from the options, checked
  * by schemas/comments.ts, nothing else.
  */
+import type { Locale } from '../i18n/locales.ts';
 import type { CommentsOptions } from '../schemas/comments.ts';
 
 const GISCUS_ORIGIN = 'https://giscus.app';
@@ -56,4 +57,24 @@ export function commentsEmbed({ giscus }: CommentsOptions): CommentsEmbed {
     styleOrigins: [GISCUS_ORIGIN],
     frameOrigins: [GISCUS_ORIGIN],
   };
+}
+
+/**
+ * giscus's language for a page in `locale`, when the options name none: its
+ * own tag for each language Casefolio has (Simplified Chinese is `zh-CN`
+ * there), so the comment box speaks the page's language.
+ */
+const GISCUS_LANGUAGES: Record<Locale, string> = {
+  en: 'en',
+  de: 'de',
+  es: 'es',
+  fr: 'fr',
+  pt: 'pt',
+  'zh-Hans': 'zh-CN',
+  ar: 'ar',
+};
+
+/** The embed's attributes on a page in `locale`: giscus's `lang` follows the page unless the options set it. */
+export function attributesFor(embed: CommentsEmbed, locale: Locale): Record<string, string> {
+  return { lang: GISCUS_LANGUAGES[locale], ...embed.attributes };
 }

@@ -89,7 +89,11 @@ export async function checkAll(
     : [{ location }];
   const peopleDir = path.join(location.contentDir, PEOPLE_DIR);
   const listings = places.map((place) =>
-    listContent({ ...place.location, notebookMaxBytes: notebookBytes }),
+    listContent({
+      ...place.location,
+      notebookMaxBytes: notebookBytes,
+      ...(lints.locale ? { locale: lints.locale } : {}),
+    }),
   );
   // Every member's files are listed before any is checked in full, so the
   // collections can start loading while the checks go on. A cohort's

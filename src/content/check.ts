@@ -26,6 +26,7 @@ import { metricKey, type MetricKey } from '../processes/resolved-metrics.ts';
 import { fairnessKey, type FairnessKey } from '../processes/fairness-views.ts';
 import type { FairnessView } from '../fairness/view.ts';
 import { fairnessBreakdown } from '../fairness/breakdown.ts';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locales.ts';
 import { fairnessSchema } from '../schemas/responsible.ts';
 import { metricSchema, notebookSource } from '../schemas/metric.ts';
 import { comparisonProblem } from '../metrics/compare.ts';
@@ -118,6 +119,11 @@ export interface ContentLocation {
   notebookMaxBytes?: number;
   /** A cohort member's: the cohort's `tracks`, one of which the profile's `track` must be. */
   tracks?: readonly string[];
+  /**
+   * The site's language (`casefolio({ locale })`): the words and numbers of
+   * the charts the check builds, unless a case study names its own. Default `en`.
+   */
+  locale?: Locale;
 }
 
 /** Where a notebook's images go when the location does not say: Astro's default cache. */
@@ -451,6 +457,8 @@ function checkCaseStudy(
   const { split, yaml } = read;
   const { problems, valid } = schemaProblems(caseStudyPathSchema, yaml, file);
   const data = asRecord(yaml.data);
+  // The charts' words and numbers are the page's: the study's language, or the site's.
+  const locale = isLocale(data['locale']) ? data['locale'] : (location.locale ?? DEFAULT_LOCALE);
 
   const cover = asRecord(data['cover']);
   if (typeof cover['src'] === 'string') {
@@ -510,6 +518,7 @@ function checkCaseStudy(
     file,
     yaml,
     contentDir: location.contentDir,
+    locale,
   });
   problems.push(...fairness.problems);
 
@@ -531,6 +540,7 @@ function checkCaseStudy(
       mdxFile: absolutePath,
       contentDir: location.contentDir,
       metricNames,
+      locale,
       charts,
       undrawnCharts,
       confusions,
@@ -575,7 +585,13 @@ function checkCaseStudy(
  */
 function checkFairness(
   data: Record<string, unknown>,
-  at: { absolutePath: string; file: string; yaml: ParsedYaml; contentDir: string },
+  at: {
+    absolutePath: string;
+    file: string;
+    yaml: ParsedYaml;
+    contentDir: string;
+    locale: Locale;
+  },
 ): { problems: ContentProblem[]; views: [FairnessKey, FairnessView][] } {
   const raw = asRecord(data['responsible'])['fairness'];
   if (raw === undefined) return { problems: [], views: [] };
@@ -588,7 +604,7 @@ function checkFairness(
       typeof from === 'string' ? checkLocalFile(from, at.absolutePath, at.contentDir) : undefined;
     return { problems: problem ? [field(['from'], problem)] : [], views: [] };
   }
-  const breakdown = fairnessBreakdown(parsed.data, at.absolutePath, at.contentDir);
+  const breakdown = fairnessBreakdown(parsed.data, at.absolutePath, at.contentDir, at.locale);
   if (!breakdown.ok) {
     return {
       problems: breakdown.problems.map((problem) => field(problem.path, problem.message)),

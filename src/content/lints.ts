@@ -12,6 +12,8 @@ import { walkFiles } from '../files/walk.ts';
 import { imageLocationProblem } from './image-metadata.ts';
 import { fairnessFindings } from './fairness-lints.ts';
 import { MAX_DRAWN_POINTS } from '../charts/drawable.ts';
+import { dictionary } from '../i18n/dictionaries.ts';
+import { DEFAULT_LOCALE, isLocale } from '../i18n/locales.ts';
 
 /**
  * The authoring lints of `npm run check`: things the build accepts but a
@@ -30,19 +32,20 @@ export interface Finding extends ContentProblem {
 type LintOptions = Pick<
   ResolvedSiteOptions,
   'sections' | 'privateHostSuffixes' | 'cardSummaryLength'
-> & {
-  /** Astro's `site`, so a link written as the site's own full address is checked like a path. */
-  site?: string | undefined;
-  /**
-   * In a cohort: the member whose content is linted, and every member's case
-   * studies by slug, so a link to another member's case study
-   * (`/people/bea/case-studies/churn/`) is checked too.
-   */
-  cohort?: {
-    member: string;
-    studies: ReadonlyMap<string, ReadonlyMap<string, { draft: boolean }>>;
+> &
+  Partial<Pick<ResolvedSiteOptions, 'locale'>> & {
+    /** Astro's `site`, so a link written as the site's own full address is checked like a path. */
+    site?: string | undefined;
+    /**
+     * In a cohort: the member whose content is linted, and every member's case
+     * studies by slug, so a link to another member's case study
+     * (`/people/bea/case-studies/churn/`) is checked too.
+     */
+    cohort?: {
+      member: string;
+      studies: ReadonlyMap<string, ReadonlyMap<string, { draft: boolean }>>;
+    };
   };
-};
 
 /**
  * An address with a letters-only top-level domain that is not a file
@@ -64,6 +67,20 @@ const PHONE = new RegExp(
   ].join('|'),
   'g',
 );
+
+/**
+ * The headings a case study should have: `casefolio({ sections })` when
+ * given, else its language's (its own `locale:`, or the site's): a German
+ * case study is asked for Problem, Vorgehen, Ergebnisse, Wirkung.
+ */
+export function recommendedSections(
+  options: Pick<ResolvedSiteOptions, 'sections'> & Partial<Pick<ResolvedSiteOptions, 'locale'>>,
+  frontmatter: Record<string, unknown>,
+): readonly string[] {
+  if (options.sections) return options.sections;
+  const own = frontmatter['locale'];
+  return dictionary(isLocale(own) ? own : (options.locale ?? DEFAULT_LOCALE)).sections;
+}
 
 /** Runs every lint over the checked content. */
 export function lintContent(report: ContentReport, options: LintOptions): Finding[] {
@@ -101,15 +118,18 @@ function lintCaseStudy(
     findings.push({ file: study.file, severity, rule, message, ...(line ? { line } : {}) });
   const { data, body, lineOf } = parsed;
 
+  // A language the schema refused says nothing of which headings to ask for: its one line is enough.
+  const unknownLocale = data['locale'] !== undefined && !isLocale(data['locale']);
   if (body) {
     const headings = new Set(body.headings.map((heading) => heading.text.toLowerCase()));
-    const missing = options.sections.filter((section) => !headings.has(section.toLowerCase()));
-    if (missing.length > 0) {
+    const sections = recommendedSections(options, data);
+    const missing = sections.filter((section) => !headings.has(section.toLowerCase()));
+    if (missing.length > 0 && !unknownLocale) {
       add(
         'error',
         'sections',
         parsed.bodyLine,
-        `missing ${missing.length === 1 ? 'section' : 'sections'} ${missing.map((s) => `"## ${s}"`).join(', ')} (every case study has ${options.sections.join(', ')})`,
+        `missing ${missing.length === 1 ? 'section' : 'sections'} ${missing.map((s) => `"## ${s}"`).join(', ')} (every case study has ${sections.join(', ')})`,
       );
     }
     for (const image of body.images) {

@@ -24,6 +24,7 @@ import { metricKey } from '../processes/resolved-metrics.ts';
 import { publicationsKey } from '../processes/publications.ts';
 import { profileSearchRecord, searchRecord, type SearchRecord } from '../search/records.ts';
 import { siteOptionsSchema } from '../schemas/site-options.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
 
 /**
  * What Astro is told about the content, worked out from one full check of it
@@ -234,7 +235,11 @@ function plannedProfiles(
  * files, as the pages show them) and the profile. Only called once the
  * report has no problems.
  */
-function cardsFromReport(report: ContentReport, member: string | undefined): OgCardFile[] {
+function cardsFromReport(
+  report: ContentReport,
+  member: string | undefined,
+  locale: Locale,
+): OgCardFile[] {
   if (!report.profile) return [];
   const studies = report.caseStudies.flatMap((file) => {
     const valid = file.parsed?.valid;
@@ -244,9 +249,9 @@ function cardsFromReport(report: ContentReport, member: string | undefined): OgC
       (metric) => read.get(metricKey(file.absolutePath, metric)) ?? metric,
     );
     const { title, organization, responsible } = valid;
-    return [{ slug: file.slug, title, organization, metrics, responsible }];
+    return [{ slug: file.slug, title, organization, metrics, responsible, locale: valid.locale }];
   });
-  return portfolioOgCards(studies, report.profile, member);
+  return portfolioOgCards(studies, report.profile, member, locale);
 }
 
 /**
@@ -314,6 +319,7 @@ export async function planContent(
     },
   );
   const { findings, cohort } = checked;
+  const siteLocale = mode.lints?.locale ?? DEFAULT_LOCALE;
   const skip = cohort ? skippedMembers(cohort, findings, location) : new Map<string, Finding[]>();
   const kept = (finding: Finding) => !skip.has(memberOf(finding.file, location) ?? '');
   const problems: ContentProblem[] = findings.filter(
@@ -389,8 +395,12 @@ export async function planContent(
           .map((entry) => path.dirname(entry.absolutePath)),
     cards: forPages
       ? [
-          ...portfolios.flatMap(({ member, report }) => cardsFromReport(report, member?.slug)),
-          ...(cohort?.data ? [cohortOgCard(cohort.data, builtMembers?.length ?? 0)] : []),
+          ...portfolios.flatMap(({ member, report }) =>
+            cardsFromReport(report, member?.slug, siteLocale),
+          ),
+          ...(cohort?.data
+            ? [cohortOgCard(cohort.data, builtMembers?.length ?? 0, siteLocale)]
+            : []),
         ]
       : [],
     charts: rendered.flatMap(({ parsed }) => parsed?.charts ?? []),
@@ -403,7 +413,7 @@ export async function planContent(
       report.publications,
     ]),
     notebookImages: [...new Set(rendered.flatMap(({ parsed }) => parsed?.notebookImages ?? []))],
-    searchRecords: forPages ? searchRecords(portfolios) : [],
+    searchRecords: forPages ? searchRecords(portfolios, siteLocale) : [],
     publishedStudies: forPages ? publishedStudies(portfolios) : [],
   };
 }
@@ -413,7 +423,7 @@ export async function planContent(
  * and in a cohort each member's profile, with the filters the search page
  * narrows by (member, track, skill).
  */
-function searchRecords(portfolios: readonly CheckedPortfolio[]): SearchRecord[] {
+function searchRecords(portfolios: readonly CheckedPortfolio[], locale: Locale): SearchRecord[] {
   return portfolios.flatMap(({ member, report }) => {
     const profile = report.profile;
     const owner =
@@ -422,10 +432,10 @@ function searchRecords(portfolios: readonly CheckedPortfolio[]): SearchRecord[] 
         : undefined;
     const studies = report.caseStudies.flatMap(({ slug, draft, parsed }) =>
       !draft && parsed?.valid && parsed.body
-        ? [searchRecord(slug, parsed.valid, parsed.body.text, owner)]
+        ? [searchRecord(slug, parsed.valid, parsed.body.text, owner, locale)]
         : [],
     );
-    return owner && profile ? [profileSearchRecord(owner, profile), ...studies] : studies;
+    return owner && profile ? [profileSearchRecord(owner, profile, locale), ...studies] : studies;
   });
 }
 

@@ -2,6 +2,7 @@ import type { FairnessData } from '../schemas/responsible.ts';
 import { readFairnessFile } from './read.ts';
 import { resolveFairness, type FairnessProblem } from './resolve.ts';
 import type { FairnessView } from './view.ts';
+import type { Locale } from '../i18n/locales.ts';
 
 /**
  * A case study's `responsible.fairness` worked out: its file read (once per
@@ -13,8 +14,9 @@ export function fairnessBreakdown(
   fairness: FairnessData,
   mdxFile: string,
   contentDir: string,
+  locale?: Locale,
 ): { ok: true; view: FairnessView } | { ok: false; problems: FairnessProblem[] } {
   const read = readFairnessFile(fairness, mdxFile, contentDir);
   if (!read.ok) return { ok: false, problems: [{ path: [read.field], message: read.message }] };
-  return resolveFairness(fairness, read.table);
+  return resolveFairness(fairness, read.table, locale);
 }

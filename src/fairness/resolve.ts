@@ -6,6 +6,7 @@ import { MAX_FAIRNESS_GROUPS, type FairnessData } from '../schemas/responsible.t
 import { bidiControlText, unshowableText } from '../schemas/characters.ts';
 import { describeValue } from '../problems/describe-value.ts';
 import { didYouMean } from '../problems/did-you-mean.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
 import type { GroupRow, GroupTable } from './by-group.ts';
 import type { FairnessGap, FairnessGroupView, FairnessMetricView, FairnessView } from './view.ts';
 
@@ -223,7 +224,11 @@ function numberCell(cell: Cell | undefined): number | null | { text: string } {
  * shown column that is no number; fewer than two groups; a count that is not
  * a whole number of examples).
  */
-export function resolveFairness(fairness: FairnessData, table: GroupTable): FairnessResolution {
+export function resolveFairness(
+  fairness: FairnessData,
+  table: GroupTable,
+  locale: Locale = DEFAULT_LOCALE,
+): FairnessResolution {
   const problems: FairnessProblem[] = [];
   const source = fairness.from;
   const metrics = namedMetrics(fairness);
@@ -334,7 +339,7 @@ export function resolveFairness(fairness: FairnessData, table: GroupTable): Fair
       ...(gap === undefined ? {} : { gap }),
     };
   });
-  const chart = fairnessChart(fairness.attribute, metricViews, groups);
+  const chart = fairnessChart(fairness.attribute, metricViews, groups, locale);
   if (!chart.ok)
     return { ok: false, problems: [{ path: ['from'], message: `${source}: ${chart.message}` }] };
   return {
@@ -358,6 +363,7 @@ function fairnessChart(
   attribute: string,
   metrics: readonly FairnessMetricView[],
   groups: readonly FairnessGroupView[],
+  locale: Locale,
 ): { ok: true; chart: BuiltChart } | { ok: false; message: string } {
   // Series are named by their labels, capitalised as the table's headers
   // are (the legend is a list of names); two metrics labelled alike keep
@@ -386,7 +392,7 @@ function fairnessChart(
     xLabel: attribute,
     ...(names.length === 1 && names[0] !== undefined ? { yLabel: names[0] } : {}),
   };
-  const built = buildChart(props, data, 'the fairness file');
+  const built = buildChart(props, data, 'the fairness file', locale);
   return built.ok
     ? built
     : { ok: false, message: built.problems.map((problem) => problem.message).join('; ') };

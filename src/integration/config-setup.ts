@@ -78,6 +78,7 @@ export async function setUpConfig(
     caseStudyPatterns: [],
     notebookImagesDir: location.notebookImagesDir,
     notebookMaxBytes: notebookMaxBytes(options),
+    locale: options.locale,
     analytics: options.analytics && analyticsTag(options.analytics),
     comments: options.comments && commentsEmbed(options.comments),
   };

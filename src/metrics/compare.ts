@@ -1,3 +1,4 @@
+import { memoize } from 'es-toolkit/function';
 import { MINUS, decimalPlaces, formatNumber, formatSigned, roundTo } from './numbers.ts';
 
 /** The fields of a metric that matter for comparison; the schema's Metric fits. */
@@ -34,9 +35,29 @@ const PREFIX_UNITS = new Set(['$', '€', '£', '¥', '₹']);
 /** Units written right after the number with no space: `64%`, `3x`. */
 const TIGHT_UNITS = new Set(['%', 'x', '×']);
 
-/** Joins a formatted number and its unit the way people write them. */
-export function withUnit(number: string, unit: string | undefined): string {
+/**
+ * Where `locale` puts the percent sign against a number (`64%`, German
+ * `64 %`, French with a narrow no-break space), from Intl's own percent
+ * pattern: what comes between the digits and the sign, and which side.
+ */
+const percentPattern = memoize((locale: string) => {
+  const parts = new Intl.NumberFormat(locale, { style: 'percent' }).formatToParts(0.5);
+  const sign = parts.findIndex((part) => part.type === 'percentSign');
+  const number = parts.findIndex((part) => part.type === 'integer');
+  const between = parts
+    .slice(Math.min(sign, number) + 1, Math.max(sign, number))
+    .map((part) => part.value)
+    .join('');
+  return { before: sign < number, between, sign: parts[sign]?.value ?? '%' };
+});
+
+/** Joins a formatted number and its unit the way people write them (`locale` places `%`). */
+export function withUnit(number: string, unit: string | undefined, locale = 'en'): string {
   if (!unit) return number;
+  if (unit === '%') {
+    const { before, between, sign } = percentPattern(locale);
+    return before ? `${sign}${between}${number}` : `${number}${between}${sign}`;
+  }
   if (PREFIX_UNITS.has(unit)) {
     return number.startsWith(MINUS) || number.startsWith('+')
       ? `${number[0]}${unit}${number.slice(1)}`
@@ -54,16 +75,23 @@ export function formatMetricValue(
   value: number,
   unit: string | undefined,
   decimals?: number | undefined,
+  locale = 'en',
 ): string {
-  return withUnit(formatNumber(value, decimals), unit);
+  return withUnit(formatNumber(value, decimals, locale), unit, locale);
 }
 
 /**
  * Compares a metric with its baseline. Deltas of percentages are shown in
  * percentage points (`+6.2 pp`), as the contract requires: a move from 41% to
- * 64% is 23 points, not 23%.
+ * 64% is 23 points, not 23%. `locale` writes the numbers, and
+ * `percentagePoints` is that language's abbreviation (`Pp.` in German): a
+ * parameter, not a lookup, so the browser's chart module loads no dictionary.
  */
-export function compareMetric(metric: MetricInput): MetricComparison | undefined {
+export function compareMetric(
+  metric: MetricInput,
+  locale = 'en',
+  percentagePoints = 'pp',
+): MetricComparison | undefined {
   const { value, baseline } = metric;
   if (value === undefined || baseline === undefined) return undefined;
   const places = metric.decimals ?? Math.max(decimalPlaces(value), decimalPlaces(baseline));
@@ -71,14 +99,16 @@ export function compareMetric(metric: MetricInput): MetricComparison | undefined
   const relative = baseline === 0 ? undefined : delta / Math.abs(baseline);
   const improved = metric.goal === 'higher' ? delta > 0 : delta < 0;
   const verdict: Verdict = delta === 0 ? 'unchanged' : improved ? 'better' : 'worse';
-  const deltaUnit = metric.unit === '%' ? 'pp' : metric.unit;
+  const deltaUnit = metric.unit === '%' ? percentagePoints : metric.unit;
   return {
     delta,
     relative,
     verdict,
-    deltaText: withUnit(formatSigned(delta, metric.decimals), deltaUnit),
+    deltaText: withUnit(formatSigned(delta, metric.decimals, locale), deltaUnit, locale),
     relativeText:
-      relative === undefined ? undefined : `${formatSigned(roundTo(relative * 100, 1))}%`,
+      relative === undefined
+        ? undefined
+        : withUnit(formatSigned(roundTo(relative * 100, 1), undefined, locale), '%', locale),
     arrow: delta > 0 ? '▲' : delta < 0 ? '▼' : '▬',
   };
 }
@@ -107,7 +137,7 @@ export function comparisonProblem(metric: MetricInput): string | undefined {
   return undefined;
 }
 
-/** The words that carry the verdict, so colour is never the only cue. */
+/** The words that carry the verdict in English, so colour is never the only cue (pages take their language's from i18n/). */
 export function verdictText(verdict: Verdict): string {
   switch (verdict) {
     case 'better':

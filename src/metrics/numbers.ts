@@ -1,9 +1,14 @@
 import { memoize } from 'es-toolkit/function';
 
 /**
- * Number formatting for display. Fixed to en-US so output does not depend on
- * the build machine's locale (builds are byte-for-byte reproducible).
+ * Number formatting for display, in the language of the page (`locale`, a
+ * BCP 47 tag; English by default): separators and digits come from Intl,
+ * never from the build machine's own locale, so builds are byte-for-byte
+ * reproducible.
  */
+
+/** The language numbers are written in when a caller names none. */
+const DEFAULT_LOCALE = 'en';
 
 /** The minus sign typographers use, so negative numbers line up and read as "minus". */
 export const MINUS = '\u2212';
@@ -13,12 +18,24 @@ export const MINUS = '\u2212';
  * count: creating an Intl.NumberFormat costs far more than formatting, and
  * chart tables format thousands of cells per build.
  */
-const fixed = memoize(
-  (decimals: number) =>
-    new Intl.NumberFormat('en-US', {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-    }),
+const fixedFormats = memoize((key: string) => {
+  const [locale = DEFAULT_LOCALE, decimals = '0'] = key.split('|');
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: Number(decimals),
+    maximumFractionDigits: Number(decimals),
+  });
+});
+const fixed = (decimals: number, locale: string) => fixedFormats(`${locale}|${decimals}`);
+
+/** Whole numbers of any size, grouped as `locale` groups them (`1,200,000`, `1.200.000`). */
+const integers = memoize((locale: string) => new Intl.NumberFormat(locale));
+
+/** `locale`'s decimal separator: `.` in English, `,` in German. */
+const decimalSeparator = memoize(
+  (locale: string) =>
+    integers(locale)
+      .formatToParts(1.5)
+      .find((part) => part.type === 'decimal')?.value ?? '.',
 );
 
 /**
@@ -27,12 +44,16 @@ const fixed = memoize(
  * makes sure they are the digits written), however large or small;
  * `−3` for negatives. With `decimals`, exactly that many digits after the point.
  */
-export function formatNumber(value: number, decimals?: number): string {
+export function formatNumber(
+  value: number,
+  decimals?: number,
+  locale: string = DEFAULT_LOCALE,
+): string {
   const body =
     decimals === undefined
-      ? groupThousands(plainDigits(Math.abs(value)))
-      : fixed(decimals).format(Math.abs(value));
-  return value < 0 && !/^[0.,]+$/.test(body) ? `${MINUS}${body}` : body;
+      ? groupThousands(plainDigits(Math.abs(value)), locale)
+      : fixed(decimals, locale).format(Math.abs(value));
+  return value < 0 && !/^[0.,\s\u00a0\u202f٫٬]+$/.test(body) ? `${MINUS}${body}` : body;
 }
 
 /** A number's digits and where its point goes: 1.5e-7 -> `15` and -6 (0.00000015). */
@@ -64,11 +85,18 @@ function plainDigits(value: number): string {
   return `${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
-/** `1234567.5` -> `1,234,567.5`. */
-function groupThousands(plain: string): string {
-  const [whole = '', fraction] = plain.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
-  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+/**
+ * `1234567.5` -> `1,234,567.5` (`1.234.567,5` in German): the whole part
+ * grouped by Intl as a BigInt, so no digit is lost however long, and the
+ * fraction's digits kept as written, in the language's digits.
+ */
+function groupThousands(plain: string, locale: string): string {
+  const [whole = '0', fraction] = plain.split('.');
+  const format = integers(locale);
+  const grouped = format.format(BigInt(whole));
+  if (fraction === undefined) return grouped;
+  const digits = fraction.replace(/\d/g, (digit) => format.format(Number(digit)));
+  return `${grouped}${decimalSeparator(locale)}${digits}`;
 }
 
 /**
@@ -123,34 +151,46 @@ export function roundTo(value: number, places: number): number {
 }
 
 /** A number with an explicit sign: `+0.13`, `−85`, `0`. */
-export function formatSigned(value: number, decimals?: number): string {
-  if (value === 0) return formatNumber(0, decimals);
-  const body = formatNumber(Math.abs(value), decimals);
+export function formatSigned(
+  value: number,
+  decimals?: number,
+  locale: string = DEFAULT_LOCALE,
+): string {
+  if (value === 0) return formatNumber(0, decimals, locale);
+  const body = formatNumber(Math.abs(value), decimals, locale);
   return value > 0 ? `+${body}` : `${MINUS}${body}`;
 }
 
-const readable = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 5 });
-const readableLarge = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const scientific = new Intl.NumberFormat('en-US', {
-  notation: 'scientific',
-  maximumSignificantDigits: 4,
-});
+/** The formatters of `formatReadable`, made once per language. */
+const readableFormats = memoize((locale: string) => ({
+  readable: new Intl.NumberFormat(locale, { maximumSignificantDigits: 5 }),
+  readableLarge: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+  scientific: new Intl.NumberFormat(locale, {
+    notation: 'scientific',
+    maximumSignificantDigits: 4,
+  }),
+}));
 
 /**
  * A measured number for reading, without float noise: TensorBoard's
  * 0.6930999755859375 becomes 0.6931. Large values keep every integer digit
  * (1,234,567). `decimals` fixes the digits after the point instead.
  */
-export function formatReadable(value: number, decimals?: number): string {
+export function formatReadable(
+  value: number,
+  decimals?: number,
+  locale: string = DEFAULT_LOCALE,
+): string {
   if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? `${MINUS}∞` : '—';
+  const { readable, readableLarge, scientific } = readableFormats(locale);
   const tiny = value !== 0 && Math.abs(value) < 1e-4 && decimals === undefined;
   const body = tiny
     ? scientific.format(Math.abs(value))
     : decimals !== undefined
-      ? fixed(decimals).format(Math.abs(value))
+      ? fixed(decimals, locale).format(Math.abs(value))
       : Math.abs(value) >= 100_000
         ? readableLarge.format(Math.abs(value))
         : readable.format(Math.abs(value));
-  const isZero = /^[0.,]+$/.test(body);
+  const isZero = /^[0.,\s\u00a0\u202f٫٬]+$/.test(body);
   return value < 0 && !isZero ? `${MINUS}${body}` : body;
 }

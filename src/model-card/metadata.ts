@@ -2,7 +2,7 @@ import { roundTo } from '../metrics/numbers.ts';
 import type { CaseStudyData } from '../schemas/case-study.ts';
 import type { Task } from '../schemas/model.ts';
 import type { Metric } from '../schemas/metric.ts';
-import { TASK_LABELS } from '../schemas/display-names.ts';
+import { en } from '../i18n/en.ts';
 import { slugifyLabel } from '../schemas/slugs.ts';
 
 /**
@@ -116,7 +116,7 @@ export function modelCardMetadata(
   pageUrl: string,
 ): ModelCardMetadata {
   const hubId = hubDatasetId(study.dataset.url);
-  const task = { type: HF_TASK_TYPES[study.model.task], name: TASK_LABELS[study.model.task] };
+  const task = { type: HF_TASK_TYPES[study.model.task], name: en.model.tasks[study.model.task] };
   const dataset = {
     name: study.dataset.name,
     type: hubId ?? identifier(study.dataset.name, 'dataset'),

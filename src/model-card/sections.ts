@@ -3,7 +3,12 @@ import type { FairnessView } from '../fairness/view.ts';
 import { compareMetric, formatMetricValue, verdictText } from '../metrics/compare.ts';
 import { formatNumber } from '../metrics/numbers.ts';
 import type { CaseStudyData } from '../schemas/case-study.ts';
-import { ACCESS_LABELS, LINK_LABELS, TASK_LABELS } from '../schemas/display-names.ts';
+import { en } from '../i18n/en.ts';
+
+// The model card is Hugging Face's format, read by its tools and hub in English.
+const ACCESS_LABELS = en.dataset.access;
+const LINK_LABELS = en.projectLinks;
+const TASK_LABELS = en.model.tasks;
 import { projectLinkKinds } from '../schemas/links.ts';
 import type { Metric } from '../schemas/metric.ts';
 import { formatPeriod } from '../site/dates.ts';

@@ -6,6 +6,9 @@ import {
 } from '../metrics/compare.ts';
 import { portfolioPath } from '../schemas/cohort.ts';
 import { eastAsianWidth } from 'get-east-asian-width';
+import { dictionary, plural } from '../i18n/dictionaries.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
+import { formatNumber } from '../metrics/numbers.ts';
 
 /**
  * The Open Graph card (the picture a link preview shows) as data: what it
@@ -59,10 +62,9 @@ export interface OgCaseStudyInput {
   metrics: readonly MetricInput[];
   /** With `fairness`, the card says "Evaluated across groups", as the home page's card does. */
   responsible?: { fairness?: object | undefined } | undefined;
+  /** The case study's own language (`locale:`), when it is not the site's. */
+  locale?: Locale | undefined;
 }
-
-/** The eyebrow of a case study whose metrics are broken down by group (`responsible.fairness`). */
-const GROUPS_EYEBROW = 'Case study · Evaluated across groups';
 
 /** What the home card needs; the profile fits. */
 export interface OgProfileInput {
@@ -87,16 +89,19 @@ export function homeOgImagePath(member?: string): string {
   return `og/${portfolioPath(member)}home.png`;
 }
 
-/** The headline result as the card shows it: "PR AUC 0.71" and "+0.33 vs baseline". */
-export function headlineMetric(metrics: readonly MetricInput[]): OgMetric | undefined {
+/** The headline result as the card shows it, in `locale`: "PR AUC 0.71" and "+0.33 vs baseline". */
+export function headlineMetric(
+  metrics: readonly MetricInput[],
+  locale: Locale = DEFAULT_LOCALE,
+): OgMetric | undefined {
   const metric = primaryMetric(metrics);
   if (metric?.value === undefined) return undefined;
-  const value = `${metric.name} ${formatMetricValue(metric.value, metric.unit, metric.decimals)}`;
-  const comparison = compareMetric(metric);
+  const value = `${metric.name} ${formatMetricValue(metric.value, metric.unit, metric.decimals, locale)}`;
+  const comparison = compareMetric(metric, locale, dictionary(locale).metric.percentagePoints);
   if (!comparison) return { value };
   return {
     value,
-    delta: `${comparison.deltaText} vs baseline`,
+    delta: `${comparison.deltaText} ${dictionary(locale).og.vsBaseline}`,
     verdict: comparison.verdict,
   };
 }
@@ -106,12 +111,25 @@ export function headlineMetricText(metric: OgMetric): string {
   return metric.delta ? `${metric.value} · ${metric.delta}` : metric.value;
 }
 
-export function caseStudyCard(study: OgCaseStudyInput, owner: string): OgCard {
+/**
+ * A case study's card, in its own language or else `siteLocale`; a study
+ * whose metrics are broken down by group (`responsible.fairness`) says so
+ * in the eyebrow.
+ */
+export function caseStudyCard(
+  study: OgCaseStudyInput,
+  owner: string,
+  siteLocale: Locale = DEFAULT_LOCALE,
+): OgCard {
+  const locale = study.locale ?? siteLocale;
+  const t = dictionary(locale);
   return {
-    eyebrow: study.responsible?.fairness ? GROUPS_EYEBROW : 'Case study',
+    eyebrow: study.responsible?.fairness
+      ? `${t.og.caseStudy} · ${t.card.groupsMark}`
+      : t.og.caseStudy,
     title: study.title,
     subtitle: study.organization,
-    metric: headlineMetric(study.metrics),
+    metric: headlineMetric(study.metrics, locale),
     footer: owner,
   };
 }
@@ -127,13 +145,14 @@ export function portfolioOgCards(
   studies: readonly (OgCaseStudyInput & { slug: string })[],
   profile: OgProfileInput,
   member?: string,
+  locale: Locale = DEFAULT_LOCALE,
 ): OgCardFile[] {
   return [
     ...studies.map((study) => ({
       path: ogImagePath(study.slug, member),
-      card: caseStudyCard(study, profile.name),
+      card: caseStudyCard(study, profile.name, locale),
     })),
-    { path: homeOgImagePath(member), card: homeCard(profile, studies.length) },
+    { path: homeOgImagePath(member), card: homeCard(profile, studies.length, locale) },
   ];
 }
 
@@ -144,30 +163,49 @@ export interface OgCohortInput {
 }
 
 /** The cohort home's card: the program, and how many interns it shows. */
-export function cohortOgCard(cohort: OgCohortInput, memberCount: number): OgCardFile {
+export function cohortOgCard(
+  cohort: OgCohortInput,
+  memberCount: number,
+  locale: Locale = DEFAULT_LOCALE,
+): OgCardFile {
+  const t = dictionary(locale);
   return {
     path: HOME_OG_IMAGE_PATH,
     card: {
-      eyebrow: cohort.year === undefined ? 'Cohort' : `Cohort ${cohort.year}`,
+      eyebrow: t.og.cohort(cohort.year === undefined ? undefined : String(cohort.year)),
       title: cohort.name,
       subtitle: undefined,
       metric:
         memberCount > 0
-          ? { value: `${memberCount} ${memberCount === 1 ? 'intern' : 'interns'}` }
+          ? {
+              value: plural(
+                t.og.interns,
+                memberCount,
+                formatNumber(memberCount, undefined, locale),
+                locale,
+              ),
+            }
           : undefined,
       footer: cohort.name,
     },
   };
 }
 
-export function homeCard(profile: OgProfileInput, caseStudyCount: number): OgCard {
+/** A portfolio's home card, in the site's language. */
+export function homeCard(
+  profile: OgProfileInput,
+  caseStudyCount: number,
+  locale: Locale = DEFAULT_LOCALE,
+): OgCard {
+  const t = dictionary(locale);
+  const count = formatNumber(caseStudyCount, undefined, locale);
   return {
-    eyebrow: 'Portfolio',
+    eyebrow: t.og.portfolio,
     title: profile.name,
     subtitle: profile.headline,
     metric:
       caseStudyCount > 0
-        ? { value: `${caseStudyCount} ${caseStudyCount === 1 ? 'case study' : 'case studies'}` }
+        ? { value: plural(t.labels.caseStudies, caseStudyCount, count, locale) }
         : undefined,
     footer: profile.name,
   };

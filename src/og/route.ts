@@ -20,10 +20,14 @@ export const getStaticPaths = (async () => {
         studies.filter((study) => study.member === member),
         await getProfile(member),
         member,
+        config.locale,
       ),
     ),
   );
-  const all = [...cards.flat(), ...(cohort ? [cohortOgCard(cohort, members.length)] : [])];
+  const all = [
+    ...cards.flat(),
+    ...(cohort ? [cohortOgCard(cohort, members.length, config.locale)] : []),
+  ];
   return all.map(({ path, card }) => ({
     params: { card: path.replace(/^og\//, '') },
     props: { card, path },

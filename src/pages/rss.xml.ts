@@ -3,6 +3,7 @@ import type { APIRoute } from 'astro';
 import { caseStudyHref, homeHref } from '../site/hrefs.ts';
 import { getCaseStudies, getSiteIdentity } from '../site/portfolio.ts';
 import { firstDay } from '../seo/json-ld.ts';
+import { pageUi } from '../site/ui.ts';
 
 /**
  * Without `site` there is no address to make links absolute with, and
@@ -13,11 +14,12 @@ import { firstDay } from '../seo/json-ld.ts';
 const PLACEHOLDER_ORIGIN = 'https://casefolio.invalid';
 
 /** An RSS 2.0 feed of the published case studies, in display order; pubDate is the period's start. */
-export const GET: APIRoute = async ({ site }) => {
+export const GET: APIRoute = async ({ site, locals }) => {
   const [identity, studies] = await Promise.all([getSiteIdentity(), getCaseStudies()]);
+  const { locale, t } = pageUi(locals);
   const response = await rss({
     title: identity.siteName,
-    description: `Case studies by ${identity.siteName}: ${identity.headline}`,
+    description: t.feedDescription(identity.siteName, identity.headline),
     // The channel links to the home page, under the base path.
     site: new URL(homeHref, site ?? PLACEHOLDER_ORIGIN),
     items: studies.map((study) => ({
@@ -27,7 +29,8 @@ export const GET: APIRoute = async ({ site }) => {
       pubDate: new Date(`${firstDay(study.period.start)}T00:00:00Z`),
       categories: [...study.tags],
     })),
-    customData: '<language>en</language>',
+    // RSS names languages as HTML does (RFC 1766 tags): the site's.
+    customData: `<language>${locale}</language>`,
   });
   if (site) return response;
   const xml = (await response.text()).replaceAll(`>${PLACEHOLDER_ORIGIN}/`, '>/');

@@ -1,14 +1,14 @@
 import { markdownToText } from '../site/inline-markdown.ts';
-import { PUBLICATION_TYPE_LABELS } from '../schemas/display-names.ts';
 import {
   compareMetric,
   formatMetricValue,
   primaryMetric,
-  verdictText,
   type MetricInput,
 } from '../metrics/compare.ts';
 import { caseStudyPath } from '../site/urls.ts';
 import type { PublicationItem } from '../site/publications.ts';
+import { dictionary } from '../i18n/dictionaries.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
 
 /**
  * The résumé in data form: the profile and case studies as a JSON Resume
@@ -60,24 +60,35 @@ export interface ResumeResult {
 }
 
 /** The primary metric of a case study, split into what the one-liner shows. */
-export function resumeResult(study: Pick<ResumeCaseStudy, 'metrics'>): ResumeResult | undefined {
+export function resumeResult(
+  study: Pick<ResumeCaseStudy, 'metrics'>,
+  locale: Locale = DEFAULT_LOCALE,
+): ResumeResult | undefined {
   const metric = primaryMetric(study.metrics);
   if (!metric || metric.value === undefined) return undefined;
-  const compared = compareMetric(metric);
+  const t = dictionary(locale);
+  const compared = compareMetric(metric, locale, t.metric.percentagePoints);
   const comparison =
     compared && metric.baseline !== undefined
-      ? `${compared.deltaText} vs ${formatMetricValue(metric.baseline, metric.unit, metric.decimals)} baseline, ${verdictText(compared.verdict)}`
+      ? t.resume.comparison(
+          compared.deltaText,
+          formatMetricValue(metric.baseline, metric.unit, metric.decimals, locale),
+          t.metric[compared.verdict],
+        )
       : undefined;
   return {
     name: metric.name,
-    value: formatMetricValue(metric.value, metric.unit, metric.decimals),
+    value: formatMetricValue(metric.value, metric.unit, metric.decimals, locale),
     comparison,
   };
 }
 
 /** The one-line result: `PR AUC 0.71 (+0.33 vs 0.38 baseline, better)`. */
-export function resumeLine(study: Pick<ResumeCaseStudy, 'metrics'>): string | undefined {
-  const result = resumeResult(study);
+export function resumeLine(
+  study: Pick<ResumeCaseStudy, 'metrics'>,
+  locale: Locale = DEFAULT_LOCALE,
+): string | undefined {
+  const result = resumeResult(study, locale);
   if (!result) return undefined;
   const line = `${result.name} ${result.value}`;
   return result.comparison ? `${line} (${result.comparison})` : line;
@@ -235,6 +246,7 @@ export function toJsonResume(
   profile: ResumeProfile,
   caseStudies: readonly ResumeCaseStudy[],
   siteUrl?: string | URL,
+  locale: Locale = DEFAULT_LOCALE,
   publications: readonly PublicationItem[] = [],
 ): JsonResume {
   const home = siteUrl === undefined ? undefined : new URL(siteUrl);
@@ -274,7 +286,7 @@ export function toJsonResume(
     })),
     skills: profile.skills.map((group) => ({ name: group.group, keywords: [...group.items] })),
     projects: caseStudies.map((study) => {
-      const line = resumeLine(study);
+      const line = resumeLine(study, locale);
       const url = absolute(caseStudyPath(study.slug));
       return {
         name: study.title,
@@ -300,7 +312,13 @@ export function toJsonResume(
               ...(publication.venue ? { publisher: publication.venue } : {}),
               releaseDate: String(publication.year),
               ...(url ? { url } : {}),
-              summary: `${PUBLICATION_TYPE_LABELS[publication.type]} by ${authors.map((author) => author.name).join(', ')}`,
+              summary: dictionary(locale).publications.summary(
+                dictionary(locale).publications.types[publication.type],
+                [
+                  ...authors.map((author) => author.name),
+                  ...(publication.moreAuthors ? [dictionary(locale).publications.etAl] : []),
+                ].join(dictionary(locale).listSeparator),
+              ),
             };
           }),
         }

@@ -7,7 +7,8 @@
 
 export const CALENDAR_DATE = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
 
-export const MONTH_NAMES = [
+/** English month names, for the calendar's messages (pages name months with Intl, in their language). */
+const MONTH_NAMES = [
   'January',
   'February',
   'March',

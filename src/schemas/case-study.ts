@@ -9,6 +9,7 @@ import { metricListSchema } from './metric.ts';
 import { modelSchema } from './model.ts';
 import { stakeholderSchema } from './stakeholder.ts';
 import { labelListSchema, nameSchema, textSchema } from './text.ts';
+import { localeSchema } from './locale.ts';
 
 /**
  * The frontmatter of one case study (content/case-studies/*.mdx). Every
@@ -30,6 +31,12 @@ export function caseStudySchema<I extends ImageSchema>(image: I) {
     draft: z.boolean().default(false),
     /** Featured case studies lead the home page. */
     featured: z.boolean().default(false),
+    /**
+     * The language this case study is written in, where it differs from the
+     * site's (`casefolio({ locale })`): its page's headings, labels, numbers
+     * and dates follow it, and its `<html lang dir>`. `de`, `ar`...
+     */
+    locale: localeSchema.optional(),
     /** Topics: `churn`, `time series`. Each gets a page under /tags/. */
     tags: labelListSchema.default([]),
     /** Tools and techniques: `Python`, `XGBoost`. Each gets a page under /skills/. */

@@ -12,8 +12,6 @@ export const projectLinkKinds = [
   'video',
 ] as const;
 
-export type ProjectLinkKind = (typeof projectLinkKinds)[number];
-
 /** Links out of a case study; every value is an http(s) URL. */
 export const projectLinksSchema = z.strictObject({
   /** Source code repository. */

@@ -2,16 +2,26 @@ import { z } from 'astro/zod';
 import { friendlyIssues } from '../problems/friendly-issues.ts';
 import { analyticsSchema } from './analytics.ts';
 import { commentsSchema } from './comments.ts';
+import { localeSchema } from './locale.ts';
 
 /** Options for the `casefolio()` integration in astro.config.mjs. */
 export const siteOptionsSchema = z.strictObject({
   /** Folder holding profile.yaml and case-studies/, relative to the project root. Default `content`. */
   contentDir: z.string().min(1).default('content'),
   /**
-   * Headings every case study should have; `npm run check` reports the ones
-   * missing. Default: Problem, Approach, Results, Impact.
+   * The language of the site's pages: every heading and label, how numbers
+   * and dates are written, `<html lang dir>` and the search index. `en`,
+   * `de`, `es`, `fr`, `pt`, `zh-Hans` or `ar`. A case study written in
+   * another language says so with its own `locale:`. Default `en`.
    */
-  sections: z.array(z.string().trim().min(1)).default(['Problem', 'Approach', 'Results', 'Impact']),
+  locale: localeSchema.default('en'),
+  /**
+   * Headings every case study should have; `npm run check` reports the ones
+   * missing. Default: the case study's language's (Problem, Approach,
+   * Results, Impact in English; Problem, Vorgehen, Ergebnisse, Wirkung in
+   * German).
+   */
+  sections: z.array(z.string().trim().min(1)).optional(),
   /**
    * Host name endings that must not appear in a case study whose dataset is
    * confidential (with email addresses and phone numbers). Default: `.internal`,

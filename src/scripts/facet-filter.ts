@@ -112,7 +112,11 @@ class FacetFilter extends HTMLElement {
     const status = this.querySelector('[data-filter-status]');
     const many = this.dataset['many'] ?? 'items';
     if (status) {
-      const text = `Showing ${shown} of ${cards.length} ${many}`;
+      // The sentence is the page's, rendered into data-showing in its language.
+      const text = (this.dataset['showing'] ?? 'Showing {shown} of {total} {items}')
+        .replace('{shown}', String(shown))
+        .replace('{total}', String(cards.length))
+        .replace('{items}', many);
       status.textContent = shown === 0 ? `${text}. ${this.dataset['empty'] ?? ''}`.trim() : text;
     }
     if (!updateUrl) return;
@@ -157,9 +161,14 @@ class FacetFilter extends HTMLElement {
         remove.value = button.value;
         const label = button.dataset['label'] ?? button.value;
         remove.textContent = label;
+        const words = this.dataset['removeLabel'] ?? 'Remove {label} ({kind})';
         remove.setAttribute(
           'aria-label',
-          `Remove ${button.dataset['kindLabel'] ?? ''} ${label}`.replace(/\s+/g, ' '),
+          words
+            .replace('{kind}', button.dataset['kindLabel'] ?? '')
+            .replace('{label}', label)
+            .replace(/\s+/g, ' ')
+            .trim(),
         );
         item.append(remove);
         return item;

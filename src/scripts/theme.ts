@@ -17,7 +17,11 @@ function currentTheme(): Theme {
 
 function label(button: HTMLButtonElement): void {
   const next = currentTheme() === 'dark' ? 'light' : 'dark';
-  button.setAttribute('aria-label', `Switch to ${next} theme`);
+  // The words are the page's, rendered into data-label-light and data-label-dark.
+  button.setAttribute(
+    'aria-label',
+    button.dataset[next === 'light' ? 'labelLight' : 'labelDark'] ?? `Switch to ${next} theme`,
+  );
   button.dataset['current'] = currentTheme();
 }
 

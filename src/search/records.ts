@@ -1,5 +1,6 @@
 import type { CaseStudyData } from '../schemas/case-study.ts';
-import { TASK_LABELS } from '../schemas/display-names.ts';
+import { dictionary } from '../i18n/dictionaries.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
 import { portfolioPath } from '../schemas/cohort.ts';
 
 /**
@@ -16,7 +17,12 @@ export interface SearchRecord {
   /** The page's path from the site root; Pagefind's UI adds the base path. */
   url: string;
   content: string;
-  /** Must match the pages' `<html lang>`, or the search page finds nothing. */
+  /**
+   * Must match the search page's `<html lang>`, or it finds nothing: the
+   * site's language, for every record. A case study written in another
+   * language (`locale:`) is indexed under the site's too, so the one search
+   * page finds it; Pagefind then stems its words as the site's language's.
+   */
   language: string;
   meta: {
     title: string;
@@ -50,9 +56,6 @@ function ownerFilters(owner: SearchOwner, skills: readonly string[]): Record<str
     ...(skills.length > 0 ? { skill: [...new Set(skills)] } : {}),
   };
 }
-
-/** The site's language, as BaseLayout.astro writes it on every page. */
-export const SITE_LANGUAGE = 'en';
 
 /**
  * Frontmatter fields with no words for a reader: flags, dates, links, file
@@ -88,13 +91,14 @@ export function searchRecord(
   data: CaseStudyData,
   bodyText: readonly string[],
   owner?: SearchOwner,
+  language: Locale = DEFAULT_LOCALE,
 ): SearchRecord {
   const { title, summary, model, ...rest } = data;
   const content = [
     title,
     summary,
     // The page names the task by its label ("Anomaly detection"), not its key.
-    TASK_LABELS[model.task],
+    dictionary(data.locale ?? language).model.tasks[model.task],
     ...words({ ...rest, model: { ...model, task: undefined } }),
     ...bodyText,
   ]
@@ -110,7 +114,7 @@ export function searchRecord(
   return {
     url,
     content,
-    language: SITE_LANGUAGE,
+    language,
     meta: { title, modelCard: `${url}model-card.md` },
     ...(owner ? { filters: ownerFilters(owner, data.skills) } : {}),
   };
@@ -130,7 +134,11 @@ export interface SearchProfile {
  * A cohort member's home as a search result, so a recruiter searching for
  * a skill or a name finds the person as well as their case studies.
  */
-export function profileSearchRecord(owner: SearchOwner, profile: SearchProfile): SearchRecord {
+export function profileSearchRecord(
+  owner: SearchOwner,
+  profile: SearchProfile,
+  language: Locale = DEFAULT_LOCALE,
+): SearchRecord {
   const skills = profile.skills.flatMap((group) => group.items);
   const content = [
     profile.name,
@@ -143,7 +151,7 @@ export function profileSearchRecord(owner: SearchOwner, profile: SearchProfile):
   return {
     url: `/${portfolioPath(owner.member)}`,
     content,
-    language: SITE_LANGUAGE,
+    language,
     meta: { title: profile.name },
     filters: ownerFilters(owner, skills),
   };

@@ -147,6 +147,8 @@ export interface ArticleJsonLd {
   sourceOrganization: { '@type': 'Organization'; name: string };
   /** The paper the work led to (`paper:`). */
   citation?: { '@type': 'ScholarlyArticle'; name: string; url?: string; datePublished: string };
+  /** The language the page is written in (a BCP 47 tag), as its `<html lang>`. */
+  inLanguage?: string;
 }
 
 /**
@@ -162,6 +164,8 @@ export function articleJsonLd(
     author: { name: string; url: string };
     /** The publication the case study cites (`paper:`). */
     paper?: Publication | undefined;
+    /** The page's language, when the site names one. */
+    inLanguage?: string | undefined;
   },
 ): ArticleJsonLd {
   const paper = options.paper;
@@ -195,5 +199,6 @@ export function articleJsonLd(
           },
         }
       : {}),
+    ...(options.inLanguage ? { inLanguage: options.inLanguage } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { loadChart, type ChartResult } from '../charts/source.ts';
 import { loadConfusion, type ConfusionResult } from '../charts/confusion-source.ts';
 import { caseStudyFile, contentDirOf } from './case-study-files.ts';
 import type { CaseStudy } from './portfolio.ts';
+import { siteLocale } from './ui.ts';
 
 /**
  * What `<Chart>` and `<ConfusionMatrix>` show, for the components, which
@@ -19,7 +20,9 @@ import type { CaseStudy } from './portfolio.ts';
 export function chartFor(props: ChartProps, study: CaseStudy | undefined): ChartResult {
   const mdxFile = caseStudyFile(study);
   const checked = builtChart(mdxFile, props);
-  return checked ? { ok: true, chart: checked } : loadChart(props, mdxFile, contentDirOf(mdxFile));
+  return checked
+    ? { ok: true, chart: checked }
+    : loadChart(props, mdxFile, contentDirOf(mdxFile), study?.locale ?? siteLocale());
 }
 
 /** The confusion matrix for these props in this case study: the check's, or read now. */

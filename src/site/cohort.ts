@@ -2,7 +2,7 @@ import { compareMetric, primaryMetric } from '../metrics/compare.ts';
 import type { ResolvedMetric } from '../artifacts/resolve-metric.ts';
 import type { CaseStudy, MemberView } from './portfolio.ts';
 import type { Facet } from './facets.ts';
-import { TASK_LABELS } from '../schemas/display-names.ts';
+import { en, type Dictionary } from '../i18n/en.ts';
 
 /**
  * What the cohort home shows of each member, worked out from their profile
@@ -69,38 +69,56 @@ export function bestHeadline(
   return best ? { metric: best.metric, study: best.study } : first;
 }
 
-/** The facets of the cohort home's member cards: skills, model task, organization, track. */
-export const MEMBER_FACETS: readonly Facet<MemberView>[] = [
-  { kind: 'skill', legend: 'Skills', values: (member) => memberSkills(member) },
-  {
-    kind: 'task',
-    legend: 'Model task',
-    values: (member) => member.studies.map((study) => TASK_LABELS[study.model.task]),
-  },
-  {
-    kind: 'organization',
-    legend: 'Organization',
-    values: (member) => member.studies.map((study) => study.organization),
-  },
-  {
-    kind: 'track',
-    legend: 'Track',
-    values: (member) => (member.profile.track ? [member.profile.track] : []),
-  },
-];
+/**
+ * The facets of the cohort home's member cards: skills, model task,
+ * organization, track; legends and task names in the page's `words`.
+ */
+export function memberFacets(words: Dictionary = en): readonly Facet<MemberView>[] {
+  const { facets } = words.cohort;
+  return [
+    { kind: 'skill', legend: facets.skills, values: (member) => memberSkills(member) },
+    {
+      kind: 'task',
+      legend: facets.task,
+      values: (member) => member.studies.map((study) => words.model.tasks[study.model.task]),
+    },
+    {
+      kind: 'organization',
+      legend: facets.organization,
+      values: (member) => member.studies.map((study) => study.organization),
+    },
+    {
+      kind: 'track',
+      legend: facets.track,
+      values: (member) => (member.profile.track ? [member.profile.track] : []),
+    },
+  ];
+}
 
 /** The facets of a cohort's case-study cards: the members' facets, and whose work it is. */
-export function studyFacets(members: readonly MemberView[]): Facet<CaseStudy>[] {
+export function studyFacets(
+  members: readonly MemberView[],
+  words: Dictionary = en,
+): Facet<CaseStudy>[] {
+  const { facets } = words.cohort;
   const tracks = new Map(members.map((member) => [member.slug, member.profile.track]));
   const track = (study: CaseStudy) => tracks.get(study.member ?? '');
   return [
-    { kind: 'skill', legend: 'Skills', values: (study) => study.skills },
-    { kind: 'task', legend: 'Model task', values: (study) => [TASK_LABELS[study.model.task]] },
-    { kind: 'organization', legend: 'Organization', values: (study) => [study.organization] },
-    { kind: 'track', legend: 'Track', values: (study) => [track(study) ?? ''].filter(Boolean) },
+    { kind: 'skill', legend: facets.skills, values: (study) => study.skills },
+    {
+      kind: 'task',
+      legend: facets.task,
+      values: (study) => [words.model.tasks[study.model.task]],
+    },
+    { kind: 'organization', legend: facets.organization, values: (study) => [study.organization] },
+    {
+      kind: 'track',
+      legend: facets.track,
+      values: (study) => [track(study) ?? ''].filter(Boolean),
+    },
     {
       kind: 'member',
-      legend: 'Person',
+      legend: facets.person,
       values: (study) => [study.memberName ?? ''].filter(Boolean),
     },
   ];

@@ -18,6 +18,8 @@ export interface Facet<T> {
 export function facetGroups<T>(
   items: readonly T[],
   facets: readonly Facet<T>[],
+  /** The page's language, whose alphabetical order ties are broken in. */
+  locale = 'en',
 ): { kind: string; legend: string; options: { value: string; label: string; count: number }[] }[] {
   return facets
     .map(({ kind, legend, values }) => {
@@ -32,7 +34,7 @@ export function facetGroups<T>(
         }
       }
       const sorted = [...options.values()].sort(
-        (a, b) => b.count - a.count || a.label.localeCompare(b.label, 'en'),
+        (a, b) => b.count - a.count || a.label.localeCompare(b.label, locale),
       );
       return { kind, legend, options: sorted };
     })

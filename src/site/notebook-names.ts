@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { NotebookProps } from '../schemas/components.ts';
+import { dictionary } from '../i18n/dictionaries.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
 
 /** How the page names a notebook: unique among the page's notebooks. */
 export interface NotebookName {
@@ -20,10 +22,15 @@ export interface NotebookName {
  * landmark) and every output region in it has a name of its own. `taken`
  * holds the page's names so far, and gets this one. The same in every build.
  */
-export function nameNotebook(props: NotebookProps, taken: Set<string>): NotebookName {
+export function nameNotebook(
+  props: NotebookProps,
+  taken: Set<string>,
+  locale: Locale = DEFAULT_LOCALE,
+): NotebookName {
   const file = path.basename(props.src);
+  const words = dictionary(locale).notebook;
   const cells = props.cells
-    ? `${props.cells.length === 1 ? 'cell' : 'cells'} ${props.cells.map((cell) => (typeof cell === 'string' ? JSON.stringify(cell) : String(cell))).join(', ')}`
+    ? `${props.cells.length === 1 ? words.cell : words.cells} ${props.cells.map((cell) => (typeof cell === 'string' ? JSON.stringify(cell) : String(cell))).join(', ')}`
     : undefined;
   const base = cells ? `${file}, ${cells}` : file;
   let label = base;

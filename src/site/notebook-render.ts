@@ -1,6 +1,8 @@
 import type { CodeCellView, NotebookImage, NotebookView, OutputView } from '../notebooks/view.ts';
 import { latexAsMarkdown } from '../notebooks/outputs.ts';
-import { pluralize } from '../problems/plural.ts';
+import { formatNumber } from '../metrics/numbers.ts';
+import { dictionary, plural } from '../i18n/dictionaries.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
 import { highlightNotebookCode } from './notebook-code.ts';
 import { renderNotebookMarkdown, type ImageAttributes } from './notebook-markdown.ts';
 import { withScopedHeaders } from './notebook-tables.ts';
@@ -72,13 +74,16 @@ export function withoutTrailingBlankLines(html: string): string {
 
 /**
  * Renders a view's cells, in order, images through `images`; `name` is how
- * the page names the notebook, for the names of the regions inside it.
+ * the page names the notebook, for the names of the regions inside it, and
+ * `locale` the page's language, for the words around the cells.
  */
 export async function renderNotebook<Image>(
   view: NotebookView,
   images: NotebookImages<Image>,
   name: string,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<RenderedNotebook<Image>> {
+  const words = dictionary(locale).notebook;
   /** Markdown with the images of its cell or output. */
   const markdownHtml = (
     markdown: string,
@@ -96,7 +101,14 @@ export async function renderNotebook<Image>(
           html: withoutTrailingBlankLines(output.html),
           error: output.stream !== 'stdout',
           ...(output.omittedLines > 0
-            ? { omitted: `${pluralize(output.omittedLines, 'more line')} not shown` }
+            ? {
+                omitted: plural(
+                  words.linesNotShown,
+                  output.omittedLines,
+                  formatNumber(output.omittedLines, undefined, locale),
+                  locale,
+                ),
+              }
             : {}),
         };
       case 'image':
@@ -122,7 +134,7 @@ export async function renderNotebook<Image>(
     return {
       kind: 'code',
       prompt,
-      outputName: `Output of ${prompt.slice(0, -1)} in ${name}`,
+      outputName: words.outputOf(prompt.slice(0, -1), name),
       ...(cell.source !== undefined
         ? { code: await highlightNotebookCode(cell.source, view.language) }
         : {}),

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locales.ts';
 import type { ImageMetadata } from 'astro';
 import config from 'virtual:casefolio/config';
 import type { NotebookProps } from '../schemas/components.ts';
@@ -43,7 +44,8 @@ export async function notebookOnPage(
   props: NotebookProps,
   study: CaseStudy | undefined,
   name: NotebookName,
+  locale?: Locale,
 ): Promise<RenderedNotebook<ImageMetadata>> {
   const view = notebookView(props, caseStudyFile(study));
-  return renderNotebook(view, notebookImages, name.label);
+  return renderNotebook(view, notebookImages, name.label, locale);
 }

@@ -2,6 +2,8 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import path from 'node:path';
 import { AstroError } from 'astro/errors';
 import config from 'virtual:casefolio/config';
+import { dictionary } from '../i18n/dictionaries.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { getLiveProblems } from '../dev/live-problems.ts';
 import { pluralize } from '../problems/plural.ts';
 import { formatProblem } from '../problems/problem.ts';
@@ -185,16 +187,16 @@ async function loadMembers(): Promise<MemberView[]> {
       studies: studies.filter((study) => study.member === slug),
     })),
   );
-  return members.sort((a, b) => a.profile.name.localeCompare(b.profile.name, 'en'));
+  return members.sort((a, b) => a.profile.name.localeCompare(b.profile.name, config.locale));
 }
 
 /** The site's tags, each with its case studies: a portfolio's, or a member's, or (no member in a cohort) everyone's. */
 export async function getTagGroups(member?: string): Promise<LabelGroup<CaseStudy>[]> {
-  return groupByLabel(await studiesOf(member), (study) => study.tags);
+  return groupByLabel(await studiesOf(member), (study) => study.tags, config.locale);
 }
 
 export async function getSkillGroups(member?: string): Promise<LabelGroup<CaseStudy>[]> {
-  return groupByLabel(await studiesOf(member), (study) => study.skills);
+  return groupByLabel(await studiesOf(member), (study) => study.skills, config.locale);
 }
 
 /** A member's studies, or with no member every study of the site. */
@@ -218,8 +220,12 @@ export interface SiteIdentity {
  * A page's identity: a portfolio's pages are its owner's; in a cohort every
  * page carries the cohort's name, and a member's pages are also theirs.
  */
-export async function getSiteIdentity(member?: string): Promise<SiteIdentity> {
+export async function getSiteIdentity(
+  member?: string,
+  locale: Locale = config.locale,
+): Promise<SiteIdentity> {
   const cohort = getCohort();
+  const words = dictionary(locale).nav;
   if (!cohort) {
     const profile = await getProfile();
     return {
@@ -227,9 +233,9 @@ export async function getSiteIdentity(member?: string): Promise<SiteIdentity> {
       owner: profile.name,
       headline: profile.headline,
       nav: [
-        { label: 'Case studies', href: `${homeHref}#case-studies` },
-        { label: 'Résumé', href: pageHref('resume/') },
-        { label: 'Search', href: pageHref('search/') },
+        { label: words.caseStudies, href: `${homeHref}#case-studies` },
+        { label: words.resume, href: pageHref('resume/') },
+        { label: words.search, href: pageHref('search/') },
       ],
     };
   }
@@ -239,14 +245,14 @@ export async function getSiteIdentity(member?: string): Promise<SiteIdentity> {
     owner: profile?.name ?? cohort.name,
     headline: profile?.headline ?? cohort.description ?? cohort.name,
     nav: [
-      { label: 'People', href: `${homeHref}#people` },
+      { label: words.people, href: `${homeHref}#people` },
       ...(member === undefined
         ? []
         : [
             { label: profile?.name ?? member, href: portfolioHomeHref(member) },
-            { label: 'Résumé', href: portfolioPageHref('resume/', member) },
+            { label: words.resume, href: portfolioPageHref('resume/', member) },
           ]),
-      { label: 'Search', href: pageHref('search/') },
+      { label: words.search, href: pageHref('search/') },
     ],
   };
 }

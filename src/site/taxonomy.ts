@@ -22,6 +22,8 @@ export interface LabelGroup<T> {
 export function groupByLabel<T>(
   items: readonly T[],
   labelsOf: (item: T) => readonly string[],
+  /** The site's language, whose alphabetical order the groups are in. */
+  locale = 'en',
 ): LabelGroup<T>[] {
   const groups = new Map<string, LabelGroup<T>>();
   for (const item of items) {
@@ -37,7 +39,7 @@ export function groupByLabel<T>(
   }
   return [...groups.values()].sort(
     (a, b) =>
-      a.label.localeCompare(b.label, 'en', { sensitivity: 'base' }) || (a.slug < b.slug ? -1 : 1),
+      a.label.localeCompare(b.label, locale, { sensitivity: 'base' }) || (a.slug < b.slug ? -1 : 1),
   );
 }
 

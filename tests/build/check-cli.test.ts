@@ -578,6 +578,17 @@ export default {
     ]);
   });
 
+  it('reads the site’s language, and names the languages it has when locale names another', async () => {
+    expect(
+      (await loadSiteOptions(tempProject(configWith("{ locale: 'de' }")))).options.locale,
+    ).toBe('de');
+    expect(
+      (await loadSiteOptions(tempProject(configWith("{ locale: 'de-DE' }")))).optionsErrors,
+    ).toEqual([
+      'astro.config.mjs: casefolio() locale: expected one of "en" | "de" | "es" | "fr" | "pt" | "zh-Hans" | "ar", got "de-DE"',
+    ]);
+  });
+
   it('finds the integration in nested integration lists', async () => {
     const root = tempProject(
       configWith("{ sections: ['Overview'] }").replace(
@@ -591,7 +602,9 @@ export default {
   it('uses the defaults without a config file', async () => {
     const loaded = await loadSiteOptions(tempProject(undefined));
     expect(loaded.warning).toBeUndefined();
-    expect(loaded.options.sections).toEqual(['Problem', 'Approach', 'Results', 'Impact']);
+    // No sections named: each case study is asked for its language's (Problem, Approach, Results, Impact in English).
+    expect(loaded.options.sections).toBeUndefined();
+    expect(loaded.options.locale).toBe('en');
     expect(loaded.options.privateHostSuffixes).toEqual(['.internal', '.corp', '.local']);
   });
 
@@ -600,7 +613,9 @@ export default {
       tempProject("throw new Error('broken config');\nexport default {};\n"),
     );
     expect(loaded.warning).toMatch(/^could not load astro\.config\.mjs \(broken config\)/);
-    expect(loaded.options.sections).toEqual(['Problem', 'Approach', 'Results', 'Impact']);
+    // The defaults: English, and each case study asked for its language's sections.
+    expect(loaded.options.locale).toBe('en');
+    expect(loaded.options.sections).toBeUndefined();
   });
 
   it("checks the photos in the config's publicDir, and --config names the config", () => {

@@ -123,6 +123,15 @@ describe('npm run new', () => {
     expect(created).toMatchObject({ entry: `${slug}/index.mdx`, draft: true });
   });
 
+  it('starts with the headings the site asks for: German ones in a German site', () => {
+    const result = runNew(['--title', title, '--template', 'forecasting', '--yes'], {
+      CASEFOLIO_TEST_OPTIONS: JSON.stringify({ locale: 'de' }),
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const headings = readFileSync(createdFile(), 'utf8').match(/^## .*$/gm);
+    expect(headings).toEqual(['## Problem', '## Vorgehen', '## Ergebnisse', '## Wirkung']);
+  });
+
   it('defaults the start to the current month and keeps the template organization and role', () => {
     const now = new Date();
     const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;

@@ -177,7 +177,7 @@ describeWithBrowser('charts in Chromium', () => {
     // The long run is downsampled to 1,000 rows, and says so.
     const long = page.locator('figure.chart').nth(1);
     expect(await long.locator('tbody tr').count()).toBe(1000);
-    expect(await long.locator('figcaption').textContent()).toContain('1000 of 5000 rows shown');
+    expect(await long.locator('figcaption').textContent()).toContain('1,000 of 5,000 rows shown');
     // Confusion matrices are plain tables.
     expect(await page.locator('.confusion__table').first().textContent()).toContain('89');
     await context.close();

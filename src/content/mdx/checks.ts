@@ -9,6 +9,7 @@ import { chartKey, type ChartKey } from '../../processes/built-charts.ts';
 import type { BuiltChart } from '../../charts/data.ts';
 import { chartPoints, drawable } from '../../charts/drawable.ts';
 import { loadChart } from '../../charts/source.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import { imageFileProblem, unbundledFigureProblem, type LocalFilesContext } from './local-files.ts';
 import type { ConfusionView } from '../../charts/confusion.ts';
 import { loadConfusion } from '../../charts/confusion-source.ts';
@@ -38,6 +39,8 @@ export interface UndrawnChart {
 export interface BodyContext extends LocalFilesContext {
   /** The metric names in the frontmatter, trimmed. */
   metricNames: readonly string[];
+  /** The case study's language: its charts' words and numbers. Default `en`. */
+  locale?: Locale;
   /** Where charts that were built without problems are kept, for the pages to reuse. */
   charts?: Map<ChartKey, BuiltChart>;
   /** Where built charts too large to draw at build time are noted, with their lines, for the `chart-size` lint. */
@@ -162,7 +165,7 @@ function checkMetric(props: Record<string, StaticValue>, context: BodyContext): 
 }
 
 function checkChart(props: ChartProps, line: number, context: BodyContext): string[] {
-  const built = loadChart(props, context.mdxFile, context.contentDir);
+  const built = loadChart(props, context.mdxFile, context.contentDir, context.locale);
   if (!built.ok) return built.problems.map((problem) => `${problem.prop}: ${problem.message}`);
   context.charts?.set(chartKey(context.mdxFile, props), built.chart);
   const { config } = built.chart;

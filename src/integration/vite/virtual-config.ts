@@ -2,6 +2,7 @@ import type { Plugin } from 'vite';
 import type { PlannedCohort, PlannedProfile } from '../../content/plan.ts';
 import type { AnalyticsTag } from '../../analytics/tag.ts';
 import type { CommentsEmbed } from '../../comments/giscus.ts';
+import type { Locale } from '../../i18n/locales.ts';
 
 /** What the integration resolved at startup, shared with the content config and pages. */
 export interface ResolvedConfig {
@@ -29,6 +30,8 @@ export interface ResolvedConfig {
   notebookImagesDir: string;
   /** The largest notebook `<Notebook>` reads, in bytes (`notebookSizeLimit`). */
   notebookMaxBytes: number;
+  /** The language of the site's pages (`locale`); a case study may name its own. */
+  locale: Locale;
   /** The analytics script every page loads (`analytics`), if one was chosen. */
   analytics?: AnalyticsTag | undefined;
   /** giscus on case-study pages (`comments`), if turned on. */

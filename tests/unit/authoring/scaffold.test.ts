@@ -4,7 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { friendlyIssues } from '../../../src/problems/friendly-issues.ts';
 import { parseYaml, splitFrontmatter } from '../../../src/content/frontmatter.ts';
-import { fillTemplate, notebookTitle, withNotebook } from '../../../src/authoring/scaffold.ts';
+import {
+  fillTemplate,
+  notebookTitle,
+  withNotebook,
+  withSections,
+} from '../../../src/authoring/scaffold.ts';
 import { caseStudyPathSchema } from '../../../src/schemas/case-study.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -219,5 +224,21 @@ describe('notebookTitle', () => {
   it('gives nothing for a notebook without a heading, or one no title may be', () => {
     expect(notebookTitle(['No heading here'])).toBeUndefined();
     expect(notebookTitle([`# ${'x'.repeat(200)}`])).toBeUndefined();
+  });
+});
+
+describe('withSections', () => {
+  const body =
+    '## Problem\n\nWhy.\n\n## Approach\n\n### Approach notes\n\n## Results\n\n## Impact\n';
+  const english = ['Problem', 'Approach', 'Results', 'Impact'];
+
+  it('renames the template’s section headings, one for one, to the site’s', () => {
+    expect(withSections(body, english, ['Problem', 'Vorgehen', 'Ergebnisse', 'Wirkung'])).toBe(
+      '## Problem\n\nWhy.\n\n## Vorgehen\n\n### Approach notes\n\n## Ergebnisse\n\n## Wirkung\n',
+    );
+  });
+
+  it('renames nothing when the site asks for another number of sections', () => {
+    expect(withSections(body, english, ['Overview', 'Results'])).toBe(body);
   });
 });

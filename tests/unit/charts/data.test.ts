@@ -278,7 +278,7 @@ describe('buildChart downsampling', () => {
     expect(built.config.labels).toContain(2345);
     expect(built.table.rows.map((row) => row[0])).toContain('2345');
     expect(built.summary).toBe(
-      'Line chart: loss by step, 1000 points. The data table has every plotted value.',
+      'Line chart: loss by step, 1,000 points. The data table has every plotted value.',
     );
   });
 

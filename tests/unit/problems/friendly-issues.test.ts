@@ -261,6 +261,7 @@ describe('objectKeysAt', () => {
       'period',
       'draft',
       'featured',
+      'locale',
       'tags',
       'skills',
       'cover',

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MEMBER_FACETS,
-  bestHeadline,
-  memberSkills,
-  studyFacets,
-} from '../../../src/site/cohort.ts';
+import { memberFacets, bestHeadline, memberSkills, studyFacets } from '../../../src/site/cohort.ts';
 import { facetAttributes, facetGroups } from '../../../src/site/facets.ts';
 import { peopleJson } from '../../../src/site/people-json.ts';
 import type { CaseStudy, MemberView } from '../../../src/site/portfolio.ts';
@@ -95,7 +90,7 @@ describe('facets', () => {
   ];
 
   it('counts each value once per card, most frequent first, spellings merged by slug', () => {
-    const groups = facetGroups(members, MEMBER_FACETS);
+    const groups = facetGroups(members, memberFacets());
     expect(
       groups.map(({ kind, options }) => [kind, options.map((o) => `${o.label} ${o.count}`)]),
     ).toEqual([
@@ -107,7 +102,7 @@ describe('facets', () => {
   });
 
   it("gives each card its values' slugs, as the filter matches them", () => {
-    expect(facetAttributes(members[0]!, MEMBER_FACETS)).toEqual({
+    expect(facetAttributes(members[0]!, memberFacets())).toEqual({
       'data-facet-skill': 'python',
       'data-facet-task': 'forecasting',
       'data-facet-organization': 'acme',
