@@ -1,18 +1,16 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheerioAPI } from 'cheerio';
 import {
   buildSite,
   listFiles,
   loadPage,
   projectRoot,
   readUnzipped,
-  textOf,
   type BuildResult,
 } from '../helpers/build.ts';
 import { checkContent, checkFixture } from '../helpers/check-lines.ts';
-import { en } from '../../src/i18n/en.ts';
+import { ENGLISH_PHRASES, readable, strings } from '../helpers/languages.ts';
 import { de } from '../../src/i18n/de.ts';
 
 /**
@@ -29,43 +27,6 @@ let built: BuildResult;
 beforeAll(async () => {
   built = await buildSite({ fixture: 'languages', env: GERMAN });
 }, 600_000);
-
-/** Every string of a dictionary, by key path (functions left out: their words are checked as rendered). */
-function strings(value: unknown, key = ''): [string, string][] {
-  if (typeof value === 'string') return [[key, value]];
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([name, item]) => strings(item, `${key}.${name}`));
-  }
-  return [];
-}
-
-/**
- * The English dictionary's phrases of more than one word that German says
- * differently ("Key results", "vs baseline", "Clear filters"), with the
- * placeholders and markup taken out: none may be left on a German page.
- */
-const germanOf = new Map(strings(de));
-const ENGLISH_PHRASES = strings(en)
-  .filter(([key, phrase]) => phrase.trim().includes(' ') && germanOf.get(key) !== phrase)
-  .map(([, phrase]) => phrase.replace(/\{\w+\}|<\/?strong>/g, '').trim())
-  .filter((phrase) => phrase.includes(' '));
-
-/**
- * What a reader or a screen reader gets from a page: its text (scripts,
- * styles and code left out: code is the intern's) and the attributes that
- * are read aloud or shown.
- */
-function readable($: CheerioAPI): string {
-  $('script, style, code, pre').remove();
-  const attributes = $('[aria-label], [alt], [title], [placeholder]')
-    .map((_, element) =>
-      ['aria-label', 'alt', 'title', 'placeholder'].map((name) => $(element).attr(name) ?? ''),
-    )
-    .get();
-  return [textOf($('html')), ...attributes, $('meta[name="description"]').attr('content') ?? '']
-    .join(' ')
-    .replace(/\s+/g, ' ');
-}
 
 describe('a portfolio in German (casefolio({ locale: "de" }))', () => {
   const pages = () =>
@@ -250,7 +211,7 @@ describe('the sections lint in the case study’s language', () => {
     expect(checkFixture('languages')).toEqual({
       status: 1,
       lines: [
-        'tests/fixtures/languages/content/case-studies/kundenabwanderung/index.mdx:58: missing sections "## Approach", "## Results", "## Impact" (every case study has Problem, Approach, Results, Impact)',
+        'tests/fixtures/languages/content/case-studies/kundenabwanderung/index.mdx:59: missing sections "## Approach", "## Results", "## Impact" (every case study has Problem, Approach, Results, Impact)',
       ],
     });
   });
