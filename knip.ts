@@ -42,6 +42,7 @@ const config: KnipConfig = {
     // (tests/helpers/json-resume.ts), axe's browser bundle (tests/helpers/browser.ts)
     // and the Nu HTML Checker's jar (tests/build/html-validity.test.ts).
     '@fontsource/noto-sans',
+    '@fontsource/noto-sans-arabic',
     // The math font served where a reader has none, named in a url() of
     // src/styles/math.css, which Vite resolves and Knip does not read.
     '@fontsource/noto-sans-math',

@@ -18,6 +18,8 @@ import { encodePng } from './png.ts';
  *
  * - Noto Sans (@fontsource/noto-sans, WOFF2): Latin with accents, Vietnamese,
  *   Greek and Cyrillic, split by Fontsource into one file per script;
+ * - Noto Sans Arabic (@fontsource/noto-sans-arabic, WOFF2): the Arabic
+ *   script, whose letters Skia's shaper joins;
  * - Noto Sans CJK SC (@embedpdf/fonts-sc, OTF): one file per weight with
  *   Chinese (simplified and traditional), Japanese kana and kanji. Fontsource's
  *   CJK packages split each weight into ~100 slices and ship ~80 MB each; this
@@ -80,6 +82,16 @@ export function loadOgFonts(root: string = process.cwd()): OgFonts {
         ),
       });
     }
+  }
+  // Arabic script (Arabic, Persian, Urdu), shaped by Skia: letters join as written.
+  for (const weight of WEIGHTS) {
+    files.push({
+      family: 'Casefolio Noto Sans Arabic',
+      weight,
+      file: require.resolve(
+        `@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-${weight}-normal.woff2`,
+      ),
+    });
   }
   // The package exports only its script entry; the fonts sit in ../fonts beside dist/.
   const cjkDir = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');

@@ -34,17 +34,23 @@ describe('Open Graph cards in other languages', () => {
     expect(card.metric?.delta).toBe('+0.13 对比基线');
   });
 
-  // The fonts ship for Latin, Greek, Cyrillic and CJK; Arabic has none yet (see the README).
-  it.each(LOCALES.filter((locale) => locale !== 'ar'))(
-    'have every glyph of their %s labels in the bundled fonts',
-    (locale) => {
-      const fonts = loadOgFonts();
-      const cards = [
-        caseStudyCard(study, 'Lena', locale),
-        homeCard({ name: 'Lena', headline: 'Data' }, 2, locale),
-        cohortOgCard({ name: 'Fellows', year: 2026 }, 2, locale).card,
-      ];
-      for (const card of cards) expect(missingGlyphs(ogCardText(card), fonts)).toEqual([]);
-    },
-  );
+  // The fonts ship for Latin, Greek, Cyrillic, Arabic and CJK.
+  it.each(LOCALES)('have every glyph of their %s labels in the bundled fonts', (locale) => {
+    const fonts = loadOgFonts();
+    const cards = [
+      caseStudyCard(study, 'Lena', locale),
+      homeCard({ name: 'Lena', headline: 'Data' }, 2, locale),
+      cohortOgCard({ name: 'Fellows', year: 2026 }, 2, locale).card,
+    ];
+    for (const card of cards) expect(missingGlyphs(ogCardText(card), fonts)).toEqual([]);
+  });
+
+  it('have every glyph of Arabic content, as a case study in Arabic writes it', () => {
+    const card = caseStudyCard(
+      { ...study, title: 'توقع الطلب على الكهرباء قبل أسبوع', organization: 'شركة الكهرباء' },
+      'ليلى أحمد',
+      'ar',
+    );
+    expect(missingGlyphs(ogCardText(card), loadOgFonts())).toEqual([]);
+  });
 });
