@@ -1,5 +1,5 @@
 import { memoize } from 'es-toolkit/function';
-import { MINUS, decimalPlaces, formatNumber, formatSigned, roundTo } from './numbers.ts';
+import { decimalPlaces, formatNumber, formatSigned, roundTo } from './numbers.ts';
 
 /** The fields of a metric that matter for comparison; the schema's Metric fits. */
 export interface MetricInput {
@@ -48,20 +48,34 @@ const percentPattern = memoize((locale: string) => {
     .slice(Math.min(sign, number) + 1, Math.max(sign, number))
     .map((part) => part.value)
     .join('');
-  return { before: sign < number, between, sign: parts[sign]?.value ?? '%' };
+  // Marks outside the pair keep it together in right-to-left text (Arabic
+  // writes "50‎%‎": without the last mark, % would move before the number).
+  const outside = (from: number, to: number) =>
+    parts
+      .slice(from, to)
+      .filter((part) => part.type === 'literal')
+      .map((part) => part.value)
+      .join('');
+  return {
+    before: sign < number,
+    between,
+    sign: parts[sign]?.value ?? '%',
+    lead: sign < number ? outside(0, sign) : '',
+    trail: sign < number ? '' : outside(sign + 1, parts.length),
+  };
 });
 
 /** Joins a formatted number and its unit the way people write them (`locale` places `%`). */
 export function withUnit(number: string, unit: string | undefined, locale = 'en'): string {
   if (!unit) return number;
   if (unit === '%') {
-    const { before, between, sign } = percentPattern(locale);
-    return before ? `${sign}${between}${number}` : `${number}${between}${sign}`;
+    const { before, between, sign, lead, trail } = percentPattern(locale);
+    return before ? `${lead}${sign}${between}${number}` : `${number}${between}${sign}${trail}`;
   }
   if (PREFIX_UNITS.has(unit)) {
-    return number.startsWith(MINUS) || number.startsWith('+')
-      ? `${number[0]}${unit}${number.slice(1)}`
-      : `${unit}${number}`;
+    // After the sign (and the mark that keeps it in place in right-to-left text): `−$120`.
+    const sign = /^\u200e?[+\u2212]/.exec(number)?.[0] ?? '';
+    return `${sign}${unit}${number.slice(sign.length)}`;
   }
   if (TIGHT_UNITS.has(unit)) return `${number}${unit}`;
   return `${number} ${unit}`;

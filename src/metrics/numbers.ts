@@ -1,4 +1,5 @@
 import { memoize } from 'es-toolkit/function';
+import { textDirection } from '../i18n/locales.ts';
 
 /**
  * Number formatting for display, in the language of the page (`locale`, a
@@ -12,6 +13,17 @@ const DEFAULT_LOCALE = 'en';
 
 /** The minus sign typographers use, so negative numbers line up and read as "minus". */
 export const MINUS = '\u2212';
+
+/**
+ * A sign before a number, kept with it in right-to-left text: Arabic
+ * writes a left-to-right mark first, as Intl does (`‎−3.3`), or the sign
+ * would show on the number's right.
+ */
+function signed(sign: string, body: string, locale: string): string {
+  return `${signMark(locale)}${sign}${body}`;
+}
+
+const signMark = memoize((locale: string) => (textDirection(locale) === 'rtl' ? '\u200e' : ''));
 
 /**
  * A formatter with exactly `decimals` digits after the point, made once per
@@ -53,7 +65,7 @@ export function formatNumber(
     decimals === undefined
       ? groupThousands(plainDigits(Math.abs(value)), locale)
       : fixed(decimals, locale).format(Math.abs(value));
-  return value < 0 && !/^[0.,\s\u00a0\u202f٫٬]+$/.test(body) ? `${MINUS}${body}` : body;
+  return value < 0 && !/^[0.,\s\u00a0\u202f٫٬]+$/.test(body) ? signed(MINUS, body, locale) : body;
 }
 
 /** A number's digits and where its point goes: 1.5e-7 -> `15` and -6 (0.00000015). */
@@ -158,7 +170,7 @@ export function formatSigned(
 ): string {
   if (value === 0) return formatNumber(0, decimals, locale);
   const body = formatNumber(Math.abs(value), decimals, locale);
-  return value > 0 ? `+${body}` : `${MINUS}${body}`;
+  return signed(value > 0 ? '+' : MINUS, body, locale);
 }
 
 /** The formatters of `formatReadable`, made once per language. */
@@ -181,7 +193,8 @@ export function formatReadable(
   decimals?: number,
   locale: string = DEFAULT_LOCALE,
 ): string {
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? `${MINUS}∞` : '—';
+  if (!Number.isFinite(value))
+    return value > 0 ? '∞' : value < 0 ? signed(MINUS, '∞', locale) : '—';
   const { readable, readableLarge, scientific } = readableFormats(locale);
   const tiny = value !== 0 && Math.abs(value) < 1e-4 && decimals === undefined;
   const body = tiny
@@ -192,5 +205,5 @@ export function formatReadable(
         ? readableLarge.format(Math.abs(value))
         : readable.format(Math.abs(value));
   const isZero = /^[0.,\s\u00a0\u202f٫٬]+$/.test(body);
-  return value < 0 && !isZero ? `${MINUS}${body}` : body;
+  return value < 0 && !isZero ? signed(MINUS, body, locale) : body;
 }

@@ -7,7 +7,7 @@ import {
 import { portfolioPath } from '../schemas/cohort.ts';
 import { eastAsianWidth } from 'get-east-asian-width';
 import { dictionary, plural } from '../i18n/dictionaries.ts';
-import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
+import { DEFAULT_LOCALE, textDirection, type Locale } from '../i18n/locales.ts';
 import { formatNumber } from '../metrics/numbers.ts';
 
 /**
@@ -45,6 +45,8 @@ export interface OgCard {
   metric?: OgMetric | undefined;
   /** Bottom line: the owner's name. */
   footer: string;
+  /** `rtl` for a card in a language written right to left: it is painted mirrored. */
+  direction?: 'rtl' | undefined;
 }
 
 export interface OgMetric {
@@ -131,7 +133,13 @@ export function caseStudyCard(
     subtitle: study.organization,
     metric: headlineMetric(study.metrics, locale),
     footer: owner,
+    ...rightToLeft(locale),
   };
+}
+
+/** A card's `direction` in `locale`: set only for a language written right to left. */
+function rightToLeft(locale: Locale): Pick<OgCard, 'direction'> {
+  return textDirection(locale) === 'rtl' ? { direction: 'rtl' } : {};
 }
 
 /** A card and where it is published, relative to the base path. */
@@ -187,6 +195,7 @@ export function cohortOgCard(
             }
           : undefined,
       footer: cohort.name,
+      ...rightToLeft(locale),
     },
   };
 }
@@ -208,6 +217,7 @@ export function homeCard(
         ? { value: plural(t.labels.caseStudies, caseStudyCount, count, locale) }
         : undefined,
     footer: profile.name,
+    ...rightToLeft(locale),
   };
 }
 

@@ -178,16 +178,21 @@ function paint(drawing: OgDrawing, fonts: OgFonts): Canvas {
   context.setTransform(1, 0, 0, 1, 0, 0);
   context.fillStyle = drawing.background;
   context.fillRect(0, 0, drawing.width, drawing.height);
+  // Mirrored for a right-to-left card: a box from the other edge, and text
+  // set right to left from where its left edge was, counted from the right.
+  const rtl = drawing.direction === 'rtl';
+  context.direction = rtl ? 'rtl' : 'ltr';
+  context.textAlign = 'start';
   for (const op of drawing.ops) {
     context.fillStyle = op.color;
     if (op.kind === 'rect') {
-      context.fillRect(op.x, op.y, op.width, op.height);
+      context.fillRect(rtl ? drawing.width - op.x - op.width : op.x, op.y, op.width, op.height);
       continue;
     }
     context.font = cssFont(op.text, op.font, fonts);
     context.letterSpacing = `${op.font.letterSpacing ?? 0}px`;
     context.textBaseline = op.baseline ?? 'middle';
-    context.fillText(op.text, op.x, op.y);
+    context.fillText(op.text, rtl ? drawing.width - op.x : op.x, op.y);
   }
   return canvas;
 }

@@ -47,6 +47,12 @@ export interface OgDrawing {
   height: number;
   background: string;
   ops: OgOp[];
+  /**
+   * `rtl`: the ops are laid out left to right and painted mirrored, each
+   * text run ending where it would have started, so a right-to-left card
+   * reads from its right edge.
+   */
+  direction?: 'rtl' | undefined;
 }
 
 /** The box model of the card, in pixels. */
@@ -232,7 +238,13 @@ export function layoutOgCard(card: OgCard, measure: MeasureText): OgDrawing {
   ops.push({ kind: 'rect', x: left, y: ruleY, width, height: L.rule, color: OG_COLORS.rule });
   if (card.metric) ops.push(...metricOps(card.metric, left, width, ruleY - L.ruleGap, measure));
 
-  return { width: OG_IMAGE_WIDTH, height: OG_IMAGE_HEIGHT, background: OG_COLORS.background, ops };
+  return {
+    width: OG_IMAGE_WIDTH,
+    height: OG_IMAGE_HEIGHT,
+    background: OG_COLORS.background,
+    ops,
+    ...(card.direction ? { direction: card.direction } : {}),
+  };
 }
 
 /**
