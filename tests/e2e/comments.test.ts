@@ -111,6 +111,8 @@ describeWithBrowser('comments with giscus', () => {
       reactionsEnabled: '1',
       emitMetadata: '0',
       inputPosition: 'bottom',
+      // No language chosen: the page's.
+      lang: 'en',
       // No theme chosen on the site: giscus follows the system, as the site does.
       theme: 'preferred_color_scheme',
     });

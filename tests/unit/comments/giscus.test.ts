@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commentsEmbed } from '../../../src/comments/giscus.ts';
+import { attributesFor, commentsEmbed } from '../../../src/comments/giscus.ts';
 import { commentsSchema } from '../../../src/schemas/comments.ts';
 
 const giscus = {
@@ -62,6 +62,15 @@ describe('commentsEmbed', () => {
       theme: 'dark_dimmed',
     });
     expect(embed(giscus).attributes).not.toHaveProperty('theme');
+  });
+});
+
+describe('attributesFor', () => {
+  it('speaks the page’s language unless the options name one', () => {
+    expect(attributesFor(embed(giscus), 'de').lang).toBe('de');
+    // giscus names Simplified Chinese zh-CN.
+    expect(attributesFor(embed(giscus), 'zh-Hans').lang).toBe('zh-CN');
+    expect(attributesFor(embed({ ...giscus, lang: 'fr' }), 'de').lang).toBe('fr');
   });
 });
 
