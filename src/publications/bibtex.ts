@@ -8,7 +8,7 @@ import {
 } from '../schemas/publication.ts';
 import { writeBibtex } from './bibtex-writer.ts';
 import { htmlFragmentText } from './plain-text.ts';
-import type { Author, Publication } from './publication.ts';
+import { publicationFrom, type Author, type Publication } from './publication.ts';
 
 /**
  * content/publications.bib read into publications: the library
@@ -265,29 +265,19 @@ function readEntry(
     });
     return { problems };
   }
-  const data = parsed.data;
+  // The key as the file wrote it: a .bib entry always has one.
+  const data = { ...parsed.data, key: entry.key };
   return {
     problems: [],
-    publication: {
-      key: entry.key,
-      type: data.type,
-      title: data.title,
+    publication: publicationFrom(data, {
       authors,
-      year: data.year,
-      venue: data.venue,
-      doi: data.doi,
-      arxiv: data.arxiv,
-      pdf: data.pdf,
-      code: data.code,
-      slides: data.slides,
-      url: data.url,
       moreAuthors,
       // Written again from what was read, not copied: a reader copies the
       // fields a citation needs, never the notes, file paths and comments a
       // reference manager keeps beside them.
       bibtex: writeBibtex(data, { entryType: entry.type, venueField: where?.field, moreAuthors }),
       source: { file, line },
-    },
+    }),
   };
 }
 

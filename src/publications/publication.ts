@@ -1,5 +1,6 @@
 import {
   publicationTypes,
+  type PublicationData,
   type PublicationLinkKind,
   type PublicationType,
 } from '../schemas/publication.ts';
@@ -43,6 +44,31 @@ export interface Author {
   family: string | undefined;
   /** The given names or initials: "Ada", "A. M."; undefined for an organisation. */
   given: string | undefined;
+}
+
+/**
+ * A publication from its checked fields and what its file adds: the
+ * authors as read, whether the list goes on, its BibTeX and where it was
+ * written. The one place both files' entries become what pages show.
+ */
+export function publicationFrom(
+  data: PublicationData,
+  read: Pick<Publication, 'authors' | 'moreAuthors' | 'bibtex' | 'source'>,
+): Publication {
+  return {
+    key: data.key,
+    type: data.type,
+    title: data.title,
+    year: data.year,
+    venue: data.venue,
+    doi: data.doi,
+    arxiv: data.arxiv,
+    pdf: data.pdf,
+    code: data.code,
+    slides: data.slides,
+    url: data.url,
+    ...read,
+  };
 }
 
 /** The order of a year's entries: papers, preprints, theses, posters, talks. */
