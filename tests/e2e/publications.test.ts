@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { axeViolations, describeWithBrowser, openPage } from '../helpers/browser.ts';
+import { readPdf } from '../helpers/pdf-text.ts';
 import { browseSite, type BrowsedSite } from '../helpers/served-site.ts';
 
 let site: BrowsedSite | undefined;
@@ -74,6 +75,22 @@ describeWithBrowser('publications in the browser', () => {
     );
     expect(overflow).toBe(0);
     await context.close();
+  });
+
+  it('prints the résumé with its publications as text an applicant-tracking system reads', async () => {
+    const { page, context } = await open('/resume/');
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    await context.close();
+    const read = await readPdf(pdf);
+    const lines = read.lines.map((line) => line.text);
+    const heading = lines.findIndex((line) => /^publications$/i.test(line));
+    expect(heading).toBeGreaterThan(0);
+    // Each publication's title, then its authors, in the page's order, after the heading.
+    const title = lines.indexOf('Predicting Churn with Calibrated Gradient Boosting');
+    expect(title).toBeGreaterThan(heading);
+    expect(lines[title + 1]).toBe('Ada Lovelace, Jan van der Berg, Hans Müller');
+    expect(read.links).toContain('https://doi.org/10.1145/3711896.3736001');
+    expect(lines.join('\n')).not.toContain('@inproceedings');
   });
 
   it('prints the list without the BibTeX', async () => {
