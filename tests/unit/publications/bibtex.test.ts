@@ -59,6 +59,11 @@ describe('readBibtex: what an entry becomes', () => {
     expect(paper?.code).toBe('https://github.com/ada/churn');
     // A `<` that starts no tag is text, not markup dropped with what follows.
     expect(byKey.get('scholar')?.title).toBe('Audits: α<1 & more');
+    const formula = readBibtex(
+      '@article{f, author = {A, B}, year = 2020, title = {Bounds: $x<y>z$ and \\emph{more}}}',
+      FILE,
+    );
+    expect(formula.publications[0]?.title).toBe('Bounds: x<y>z and more');
   });
 
   it('tells papers, preprints, posters, talks and theses apart', () => {
