@@ -99,13 +99,14 @@ export function checkPublications(
   const { publications, problems } = readBibFile(contentDir, display);
   const byKey = new Map(
     publications.flatMap((publication) =>
-      publication.key === undefined ? [] : [[publication.key, publication] as const],
+      publication.key === undefined ? [] : [[publication.key.toLowerCase(), publication] as const],
     ),
   );
   for (const [index, data] of (profile?.entries ?? []).entries()) {
     const line = profile?.lineOf(index) ?? 1;
     const file = profile?.file ?? '';
-    const earlier = data.key === undefined ? undefined : byKey.get(data.key);
+    // As in BibTeX, keys are one whatever their case.
+    const earlier = data.key === undefined ? undefined : byKey.get(data.key.toLowerCase());
     if (earlier) {
       problems.push({
         file,
@@ -116,7 +117,7 @@ export function checkPublications(
       continue;
     }
     const publication = profilePublication(data, file, line);
-    if (publication.key !== undefined) byKey.set(publication.key, publication);
+    if (publication.key !== undefined) byKey.set(publication.key.toLowerCase(), publication);
     publications.push(publication);
   }
   return { publications, problems };

@@ -357,7 +357,7 @@ export function readBibtex(source: string, file: string): BibtexRead {
     });
   }
   const publications: Publication[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { key: string; line: number }>();
   let from = 0;
   for (const entry of library.entries) {
     // An entry the library could not finish has no text of its own; its
@@ -377,17 +377,18 @@ export function readBibtex(source: string, file: string): BibtexRead {
       });
       continue;
     }
-    const earlier = seen.get(entry.key);
+    // BibTeX tells no case apart in keys: `Lovelace2025` and `lovelace2025` are one.
+    const earlier = seen.get(entry.key.toLowerCase());
     if (earlier !== undefined) {
       problems.push({
         file,
         line,
         field: entry.key,
-        message: `duplicate key: line ${earlier} has an entry with the same key; give each entry its own key`,
+        message: `duplicate key: line ${earlier.line} has an entry with the same key${earlier.key === entry.key ? '' : ` ("${shownKey(earlier.key)}": BibTeX tells no case apart)`}; give each entry its own key`,
       });
       continue;
     }
-    seen.set(entry.key, line);
+    seen.set(entry.key.toLowerCase(), { key: entry.key, line });
     const read = readEntry(entry, file, line);
     for (const problem of read.problems) problems.push(problem);
     if (read.publication) publications.push(read.publication);

@@ -178,6 +178,16 @@ describe('readBibtex: problems, every one in one run, at its line', () => {
     expect(read.publications.map((publication) => publication.title)).toEqual(['One']);
   });
 
+  it('takes keys differing only in case for the same key, as BibTeX does', () => {
+    expect(
+      lines(
+        '@article{Dup, author={A, B}, title={One}, year=2020}\n@article{dup, author={A, B}, title={Two}, year=2021}',
+      ),
+    ).toEqual([
+      'content/publications.bib:2: dup: duplicate key: line 1 has an entry with the same key ("Dup": BibTeX tells no case apart); give each entry its own key',
+    ]);
+  });
+
   it('reports an undefined @string macro', () => {
     expect(lines('@article{m, author={A, B}, title={T}, journal = nomacro, year=2020}')).toEqual([
       expect.stringMatching(
