@@ -111,23 +111,33 @@ const giscusSchema = z
       })
       .optional(),
   })
-  .superRefine((options, context) => {
-    // giscus reads `data-term` for both mappings; without it, every page would share one thread or none.
-    if ((options.mapping === 'specific' || options.mapping === 'number') && !options.term) {
-      context.addIssue({
-        code: 'custom',
-        path: ['term'],
-        message: `must be given with mapping: '${options.mapping}'`,
-      });
-    }
-    if (options.mapping === 'number' && options.term && !/^[1-9][0-9]*$/.test(options.term)) {
-      context.addIssue({
-        code: 'custom',
-        path: ['term'],
-        message: "must be a discussion's number with mapping: 'number', such as '12'",
-      });
-    }
-  });
+  .superRefine(
+    (options, context) => {
+      // giscus reads `data-term` for both mappings; without it, every page would share one thread or none.
+      if ((options.mapping === 'specific' || options.mapping === 'number') && !options.term) {
+        context.addIssue({
+          code: 'custom',
+          path: ['term'],
+          message: `must be given with mapping: '${options.mapping}'`,
+        });
+      }
+      if (
+        options.mapping === 'number' &&
+        typeof options.term === 'string' &&
+        !/^[1-9][0-9]*$/.test(options.term.trim())
+      ) {
+        context.addIssue({
+          code: 'custom',
+          path: ['term'],
+          message: "must be a discussion's number with mapping: 'number', such as '12'",
+        });
+      }
+    },
+    // Checked with the other options' problems, not after they are fixed: one
+    // run of `npm run check` names them all. The options may be half-parsed
+    // then, so the rule reads only what it can trust (a mapping it knows).
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 export const commentsSchema = z.strictObject({
   /** giscus (giscus.app): comments kept as GitHub Discussions; readers sign in with GitHub to write. */

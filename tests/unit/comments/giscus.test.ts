@@ -90,6 +90,16 @@ describe('commentsSchema', () => {
     expect(refusal({ ...giscus, theme: 'solarized' })).toContain('must be one of giscus’s themes');
   });
 
+  it('names the term’s problem in the same run as another option’s', () => {
+    const parsed = commentsSchema.safeParse({
+      giscus: { ...giscus, mapping: 'number', term: '012', theme: 'solarized' },
+    });
+    expect(parsed.success ? [] : parsed.error.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'giscus.theme',
+      'giscus.term',
+    ]);
+  });
+
   it('asks for a term with the mappings that read one', () => {
     expect(refusal({ ...giscus, mapping: 'specific' })).toContain(
       "must be given with mapping: 'specific'",
