@@ -1,5 +1,5 @@
 import { describeValue } from '../problems/describe-value.ts';
-import { plainString } from './text.ts';
+import { nameString } from './text.ts';
 
 /** The schemes a link in content may use; anything else could run script or leak data. */
 export type UrlScheme = 'https' | 'http' | 'mailto';
@@ -12,10 +12,11 @@ function listSchemes(schemes: readonly UrlScheme[]): string {
 /**
  * A URL whose scheme is on an allow-list. `javascript:`, `data:` and
  * `vbscript:` links are rejected here, at the edge, so no page ever has to
- * sanitise an href.
+ * sanitise an href. Like a name, it may not hold a bidirectional control,
+ * which would show one address and lead to another.
  */
 export function urlSchema(schemes: readonly UrlScheme[]) {
-  return plainString.superRefine((text, ctx) => {
+  return nameString.superRefine((text, ctx) => {
     let url: URL;
     try {
       url = new URL(text.trim());
@@ -30,9 +31,14 @@ export function urlSchema(schemes: readonly UrlScheme[]) {
     // them into an href is not valid HTML: the link must say what it means.
     const unsafe = /[\s<>"`{}|\\^]/.exec(text.trim());
     if (unsafe) {
+      // A backslash is most often an escape from LaTeX or a shell (`\%`, `\_`), not part of the address.
+      const fix =
+        unsafe[0] === '\\'
+          ? 'remove it if it escapes the next character (as \\% and \\_ do in LaTeX), or write it percent-encoded (%5C)'
+          : `write it percent-encoded (${encodeURIComponent(unsafe[0])})`;
       ctx.addIssue({
         code: 'custom',
-        message: `a URL cannot hold ${describeValue(unsafe[0])} as it is; write it percent-encoded (${encodeURIComponent(unsafe[0])}), got ${describeValue(text)}`,
+        message: `a URL cannot hold ${describeValue(unsafe[0])} as it is; ${fix}, got ${describeValue(text)}`,
       });
       return;
     }

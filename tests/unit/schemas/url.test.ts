@@ -19,3 +19,20 @@ describe('webUrlSchema', () => {
     },
   );
 });
+
+describe('webUrlSchema and what looks like part of an address', () => {
+  const refusal = (url: string) => {
+    const parsed = webUrlSchema.safeParse(url);
+    return parsed.success ? undefined : parsed.error.issues[0]?.message;
+  };
+
+  it('refuses a bidirectional control, which shows one address and leads to another', () => {
+    expect(refusal('https://example.com/\u202Eexe.fdp')).toMatch(/bidirectional control U\+202E/);
+  });
+
+  it('says to drop a backslash that escapes the next character, as BibTeX exports write', () => {
+    expect(refusal('https://example.com/a\\%20b')).toBe(
+      'a URL cannot hold "\\\\" as it is; remove it if it escapes the next character (as \\% and \\_ do in LaTeX), or write it percent-encoded (%5C), got "https://example.com/a\\\\%20b"',
+    );
+  });
+});
