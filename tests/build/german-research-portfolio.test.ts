@@ -20,6 +20,7 @@ import {
 } from '../helpers/build.ts';
 import { policyOf } from '../helpers/csp.ts';
 import { ENGLISH_PHRASES, readable } from '../helpers/languages.ts';
+import { runTogetherWords } from '../helpers/run-together.ts';
 
 const ANALYTICS = { provider: 'plausible', domain: 'lena.github.io' };
 const ARABIC_PAGE = 'case-studies/tawaqqu-al-talab/index.html';
@@ -80,6 +81,15 @@ describe('a German research portfolio with publications and analytics', () => {
       );
     });
     expect(left, left.join('\n')).toEqual([]);
+  });
+
+  it('keeps a space wherever a sentence or a label meets a link, on every page', () => {
+    const found = listFiles(german.outDir)
+      .filter((file) => file.endsWith('.html'))
+      .flatMap((page) =>
+        runTogetherWords(loadPage(german.outDir, page)).map((words) => `${page}: ${words}`),
+      );
+    expect(found, found.join('\n')).toEqual([]);
   });
 
   it('lists the publications on the home page, in German, the owner in bold', () => {

@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, loadPage, textOf, type BuildResult } from '../helpers/build.ts';
+import { buildSite, listFiles, loadPage, textOf, type BuildResult } from '../helpers/build.ts';
 import { jsonResumeErrors } from '../helpers/json-resume.ts';
+import { runTogetherWords } from '../helpers/run-together.ts';
 
 let site: BuildResult;
 let broken: BuildResult;
@@ -182,6 +183,17 @@ describe('publications elsewhere', () => {
       url: 'https://doi.org/10.1145/3711896.3736001',
       summary: 'Paper by Ada Lovelace, Jan van der Berg, Hans Müller',
     });
+  });
+});
+
+describe('the text a reader sees', () => {
+  it('has a space wherever a sentence or a label meets a link or a title, on every page', () => {
+    const found = listFiles(site.outDir)
+      .filter((file) => file.endsWith('.html'))
+      .flatMap((page) =>
+        runTogetherWords(loadPage(site.outDir, page)).map((words) => `${page}: ${words}`),
+      );
+    expect(found, found.join('\n')).toEqual([]);
   });
 });
 
