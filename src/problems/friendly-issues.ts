@@ -69,6 +69,17 @@ function explain(issue: Issue, schema: z.ZodType): FriendlyIssue[] {
   }));
 }
 
+/**
+ * The value naming the same language as a tag with a region or script
+ * (`de-DE` -> `de`, `pt_BR` -> `pt`, `zh-CN` -> `zh-Hans`), when the values
+ * are language tags: the nearest spelling is no help there.
+ */
+function sameLanguage(input: string, values: readonly string[]): string | undefined {
+  const language = /^([a-z]{2,3})(?:[-_]|$)/i.exec(input.trim())?.[1]?.toLowerCase();
+  if (!language) return undefined;
+  return values.find((value) => value.split('-')[0]?.toLowerCase() === language && value !== input);
+}
+
 /** What went wrong at which path; `field` is still in segments here. */
 function describeIssue(
   issue: Issue,
@@ -102,12 +113,10 @@ function describeIssue(
     }
     case 'invalid_value': {
       const options = issue.values.map((v) => JSON.stringify(v));
+      const words = issue.values.filter((v): v is string => typeof v === 'string');
       const suggestion =
         typeof issue.input === 'string'
-          ? didYouMean(
-              issue.input,
-              issue.values.filter((v): v is string => typeof v === 'string'),
-            )
+          ? (sameLanguage(issue.input, words) ?? didYouMean(issue.input, words))
           : undefined;
       const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
       return [{ field, message: `expected one of ${options.join(' | ')}, got ${got}${hint}` }];

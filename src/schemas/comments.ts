@@ -93,7 +93,7 @@ const giscusSchema = z
     reactionsEnabled: z.boolean().default(true),
     /** Where the comment box goes: `bottom` (the default) or `top`, above the comments. */
     inputPosition: z.enum(['top', 'bottom']).default('bottom'),
-    /** giscus's language, one of those it is translated into (`en`, `fr`, `zh-CN`…). Default: giscus's, English. */
+    /** giscus's language, one of those it is translated into (`en`, `fr`, `zh-CN`…). Default: the page's language (`zh-CN` for `zh-Hans`). */
     lang: z
       .string()
       .trim()

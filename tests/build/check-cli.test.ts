@@ -585,7 +585,7 @@ export default {
     expect(
       (await loadSiteOptions(tempProject(configWith("{ locale: 'de-DE' }")))).optionsErrors,
     ).toEqual([
-      'astro.config.mjs: casefolio() locale: expected one of "en" | "de" | "es" | "fr" | "pt" | "zh-Hans" | "ar", got "de-DE"',
+      'astro.config.mjs: casefolio() locale: expected one of "en" | "de" | "es" | "fr" | "pt" | "zh-Hans" | "ar", got "de-DE" (did you mean "de"?)',
     ]);
   });
 

@@ -427,3 +427,16 @@ describe('friendlyIssues: the comma hint stays one printable line', () => {
     );
   });
 });
+
+describe('friendlyIssues: a language tag with a region', () => {
+  it.each([
+    ['de-DE', 'de'],
+    ['pt_BR', 'pt'],
+    ['zh-CN', 'zh-Hans'],
+    ['zh', 'zh-Hans'],
+  ])('suggests the language %s is written in: %s', (written, language) => {
+    expect(lines(caseStudy((draft) => (draft.locale = written)))).toEqual([
+      `locale: expected one of "en" | "de" | "es" | "fr" | "pt" | "zh-Hans" | "ar", got "${written}" (did you mean "${language}"?)`,
+    ]);
+  });
+});
