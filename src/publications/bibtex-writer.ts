@@ -75,7 +75,16 @@ export interface WrittenAs {
   venueField: string | undefined;
   /** The authors ended with `and others`. */
   moreAuthors: boolean;
+  /**
+   * The entry's other bibliographic fields, as text (`pages`: `187–203`,
+   * `editor`: `Jane Doe and R. Roe`), in the order to write them; `month`
+   * as its number.
+   */
+  details: readonly (readonly [string, string])[];
 }
+
+/** BibTeX's month macros, which every style knows: `month = sep`. */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** The entry, with fields in the order BibTeX tools write them. */
 export function writeBibtex(publication: PublicationData, writtenAs?: WrittenAs): string {
@@ -95,7 +104,16 @@ export function writeBibtex(publication: PublicationData, writtenAs?: WrittenAs)
   // A poster or talk read from an entry of another type keeps its kind too.
   if (publication.type === 'poster') fields.push(['type', 'Poster']);
   if (publication.type === 'talk') fields.push(['type', 'Talk']);
+  const details = writtenAs?.details ?? [];
+  for (const [name, value] of details) {
+    // A page range's en dash is written as BibTeX writes it, `--`.
+    if (name !== 'month')
+      fields.push([name, escaped(name === 'pages' ? value.replaceAll('–', '--') : value)]);
+  }
   fields.push(['year', String(publication.year)]);
+  const month = details.find(([name]) => name === 'month')?.[1];
+  const macro = month === undefined ? undefined : MONTHS[Number(month) - 1];
+  if (month !== undefined) fields.push(['month', macro ?? `{${escaped(month)}}`]);
   if (publication.doi) fields.push(['doi', publication.doi]);
   if (publication.arxiv) fields.push(['eprint', publication.arxiv], ['archiveprefix', 'arXiv']);
   // url is BibTeX's own; pdf, code and slides are read back by Casefolio and kept by reference managers.
@@ -104,6 +122,11 @@ export function writeBibtex(publication: PublicationData, writtenAs?: WrittenAs)
     if (link) fields.push([kind, link]);
   }
   const key = publication.key ?? madeUpKey(publication);
-  const body = fields.map(([name, value]) => `  ${name} = {${value}},`).join('\n');
+  // Values are braced, but for a month's macro (`sep`), which braces would make text.
+  const body = fields
+    .map(([name, value]) =>
+      name === 'month' ? `  ${name} = ${value},` : `  ${name} = {${value}},`,
+    )
+    .join('\n');
   return `@${writtenAs?.entryType ?? ENTRY_TYPES[publication.type]}{${key},\n${body}\n}`;
 }

@@ -193,6 +193,58 @@ function arxivId(fields: Fields): string | undefined {
   return /arXiv:\s*(\S+)/i.exec(text(fields, 'journal') ?? '')?.[1];
 }
 
+/**
+ * The bibliographic fields a citation keeps besides those every entry has,
+ * in the order reference managers write them: what a reader copying the
+ * entry needs. Notes, abstracts, keywords, files and access dates are left
+ * out, since they are often private.
+ */
+const DETAIL_FIELDS = [
+  'editor',
+  'volume',
+  'number',
+  'pages',
+  'series',
+  'edition',
+  'chapter',
+  'publisher',
+  'organization',
+  'institution',
+  'school',
+  'address',
+  'location',
+  'isbn',
+  'issn',
+  'month',
+] as const;
+
+/** The entry's details as text, without the field its venue was read from. */
+function details(entry: Entry, venueField: string | undefined): [string, string][] {
+  return DETAIL_FIELDS.flatMap((name): [string, string][] => {
+    if (name === venueField) return [];
+    if (name === 'editor') {
+      const editors = entry.fields.editor ?? [];
+      // An entry without authors is read by its editors: they are its authors then.
+      if (editors.length === 0 || !entry.fields.author) return [];
+      return [[name, editors.map((editor) => author(editor).name).join(' and ')]];
+    }
+    const value =
+      name === 'publisher' || name === 'location'
+        ? listText(entry.fields, name)
+        : text(entry.fields, name);
+    return value ? [[name, value]] : [];
+  });
+}
+
+/** A list field (publisher, location) as BibTeX writes one: its items joined by `and`. */
+function listText(fields: Fields, name: string): string | undefined {
+  const value: unknown = (fields as Record<string, unknown>)[name];
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+    return htmlFragmentText(value.join(' and ')) || undefined;
+  }
+  return text(fields, name);
+}
+
 /** The schema's field and the BibTeX field it is written in, for a problem's line and name. */
 const BIBTEX_FIELD: Record<string, string> = {
   authors: 'author',
@@ -275,7 +327,12 @@ function readEntry(
       // Written again from what was read, not copied: a reader copies the
       // fields a citation needs, never the notes, file paths and comments a
       // reference manager keeps beside them.
-      bibtex: writeBibtex(data, { entryType: entry.type, venueField: where?.field, moreAuthors }),
+      bibtex: writeBibtex(data, {
+        entryType: entry.type,
+        venueField: where?.field,
+        moreAuthors,
+        details: details(entry, where?.field),
+      }),
       source: { file, line },
     }),
   };

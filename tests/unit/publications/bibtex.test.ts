@@ -99,6 +99,46 @@ describe('readBibtex: what an entry becomes', () => {
     expect(byKey.get('eprint')?.source.line).toBe(16);
   });
 
+  it('keeps the fields a citation needs in the BibTeX to copy, as BibTeX writes them', () => {
+    const read = readBibtex(
+      [
+        '@inproceedings{z,',
+        '  author = {Lovelace, Ada}, title = {T}, booktitle = {Proc. KDD},',
+        '  editor = {Doe, Jane and Roe, R.}, volume = {12}, pages = {187--203},',
+        '  publisher = {Springer}, address = {Cham}, isbn = {978-3-16-148410-0},',
+        '  month = sep, year = {2020},',
+        '  abstract = {Long abstract.}, keywords = {a, b}, urldate = {2024-01-02},',
+        '}',
+      ].join('\n'),
+      FILE,
+    );
+    expect(read.problems).toEqual([]);
+    const bibtex = read.publications[0]?.bibtex ?? '';
+    expect(bibtex).toBe(
+      [
+        '@inproceedings{z,',
+        '  author = {Ada Lovelace},',
+        '  title = {{T}},',
+        '  booktitle = {Proc. KDD},',
+        '  editor = {Jane Doe and R. Roe},',
+        '  volume = {12},',
+        '  pages = {187--203},',
+        '  publisher = {Springer},',
+        '  address = {Cham},',
+        '  isbn = {978-3-16-148410-0},',
+        '  year = {2020},',
+        '  month = sep,',
+        '}',
+      ].join('\n'),
+    );
+    // What a reader copies reads back as the same publication.
+    expect(readBibtex(bibtex, FILE).publications[0]).toMatchObject({
+      title: 'T',
+      venue: 'Proc. KDD',
+      year: 2020,
+    });
+  });
+
   it('leaves notes, file paths and comments out of the BibTeX to copy', () => {
     const read = readBibtex(
       [
