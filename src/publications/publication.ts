@@ -160,3 +160,11 @@ export function publicationLinks(publication: Publication): PublicationLink[] {
   }
   return links;
 }
+
+/**
+ * The one address a publication is cited by (JSON-LD, JSON Resume): its own
+ * page, else its PDF, else its first link (the DOI's, arXiv's, the code).
+ */
+export function publicationUrl(publication: Publication): string | undefined {
+  return publication.url ?? publication.pdf ?? publicationLinks(publication)[0]?.href;
+}

@@ -7,6 +7,7 @@ import {
 } from '../metrics/compare.ts';
 import { caseStudyPath } from '../site/urls.ts';
 import type { PublicationItem } from '../site/publications.ts';
+import { publicationUrl } from '../publications/publication.ts';
 import { dictionary } from '../i18n/dictionaries.ts';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.ts';
 
@@ -236,6 +237,30 @@ export interface JsonResume {
 }
 
 /**
+ * A publication as JSON Resume lists it. The schema has one list for papers
+ * and talks and no authors: the summary says which it is and who wrote it.
+ */
+function jsonResumePublication(
+  { publication, authors }: PublicationItem,
+  locale: Locale,
+): NonNullable<JsonResume['publications']>[number] {
+  const t = dictionary(locale);
+  const url = publicationUrl(publication);
+  const names = authors.map((author) => author.name);
+  if (publication.moreAuthors) names.push(t.publications.etAl);
+  return {
+    name: publication.title,
+    ...(publication.venue ? { publisher: publication.venue } : {}),
+    releaseDate: String(publication.year),
+    ...(url ? { url } : {}),
+    summary: t.publications.summary(
+      t.publications.types[publication.type],
+      names.join(t.listSeparator),
+    ),
+  };
+}
+
+/**
  * The profile and case studies as a JSON Resume document. `siteUrl` is the
  * absolute URL of the site's home page, base path included
  * (`https://ada.github.io/portfolio/`); without it the document has no URLs
@@ -301,26 +326,9 @@ export function toJsonResume(
         entity: study.organization,
       };
     }),
-    // JSON Resume has one list for papers and talks: the summary says
-    // which it is and who wrote it, as the schema has no authors.
     ...(publications.length > 0
       ? {
-          publications: publications.map(({ publication, authors, links }) => {
-            const url = publication.url ?? publication.pdf ?? links[0]?.href;
-            return {
-              name: publication.title,
-              ...(publication.venue ? { publisher: publication.venue } : {}),
-              releaseDate: String(publication.year),
-              ...(url ? { url } : {}),
-              summary: dictionary(locale).publications.summary(
-                dictionary(locale).publications.types[publication.type],
-                [
-                  ...authors.map((author) => author.name),
-                  ...(publication.moreAuthors ? [dictionary(locale).publications.etAl] : []),
-                ].join(dictionary(locale).listSeparator),
-              ),
-            };
-          }),
+          publications: publications.map((item) => jsonResumePublication(item, locale)),
         }
       : {}),
     meta: { version: 'v1.0.0', ...(canonical ? { canonical } : {}) },

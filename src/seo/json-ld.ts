@@ -1,5 +1,5 @@
 import { markdownToText } from '../site/inline-markdown.ts';
-import { publicationLinks, type Publication } from '../publications/publication.ts';
+import { publicationUrl, type Publication } from '../publications/publication.ts';
 
 /**
  * Structured data (schema.org JSON-LD) for search engines: a ProfilePage
@@ -169,8 +169,7 @@ export function articleJsonLd(
   },
 ): ArticleJsonLd {
   const paper = options.paper;
-  const paperUrl =
-    paper && (paper.url ?? paper.pdf ?? (paper.doi ? publicationLinks(paper)[0]?.href : undefined));
+  const paperUrl = paper && publicationUrl(paper);
   const keywords = unique([...study.tags, ...study.skills]);
   return {
     '@context': 'https://schema.org',

@@ -1,5 +1,6 @@
 import type { PublicationType } from '../schemas/publication.ts';
 import type { PublicationItem } from '../site/publications.ts';
+import { publicationUrl } from '../publications/publication.ts';
 import { personId } from './json-ld.ts';
 
 /**
@@ -45,8 +46,7 @@ export function scholarlyJsonLd(item: PublicationItem, homeUrl: string): Scholar
       ? [{ '@type': 'PropertyValue', propertyID: 'arXiv', value: publication.arxiv } as const]
       : []),
   ];
-  // Its own page first, then where it can be read.
-  const url = publication.url ?? publication.pdf ?? links[0];
+  const url = publicationUrl(publication);
   return {
     '@context': 'https://schema.org',
     '@type': SCHEMA_TYPES[publication.type],
