@@ -5,7 +5,7 @@ import {
   type PlanLocation,
   type PlanMode,
 } from '../content/plan.ts';
-import { setLiveProblems } from './live-problems.ts';
+import { getLiveProblems, setLiveProblems } from './live-problems.ts';
 import { shareCheckedValues } from '../processes/checked-values.ts';
 import { formatProblem } from '../problems/problem.ts';
 
@@ -26,13 +26,15 @@ export async function recheckContent(
     logger.error(`the content could not be checked: ${(error as Error).message}`);
   });
   if (!fresh) return undefined;
+  // "Valid again" only after a check that found problems, not after every save.
+  const wasInvalid = getLiveProblems().length > 0;
   setLiveProblems(fresh.problems);
   // The pages show what this check read; it read again only the files
   // changed since the last one (artifacts/read-cache.ts).
   shareCheckedValues(fresh);
   if (fresh.problems.length > 0) {
     logger.error(fresh.problems.map(formatProblem).join('\n'));
-  } else {
+  } else if (wasInvalid) {
     logger.info('content is valid again');
   }
   return fresh;
