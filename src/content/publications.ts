@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { linkProblemMessage, resolveInside } from '../files/paths.ts';
-import { HEAD_BYTES, notTextProblem, readFileWithin } from '../files/read.ts';
+import { HEAD_BYTES, isUtf16, readFileWithin } from '../files/read.ts';
 import { MAX_BIBTEX_BYTES, megabytes } from '../files/size-limit.ts';
 import { didYouMean } from '../problems/did-you-mean.ts';
 import type { ContentProblem } from '../problems/problem.ts';
@@ -71,7 +71,7 @@ function readBibFile(
 function bibText(bytes: Buffer): string | { problem: string } {
   const resave =
     'save it again as UTF-8 (Zotero: export with Character Encoding "Unicode (UTF-8)"; JabRef: Library properties, Encoding)';
-  if (notTextProblem(bytes.subarray(0, HEAD_BYTES))?.message.includes('UTF-16')) {
+  if (isUtf16(bytes.subarray(0, HEAD_BYTES))) {
     return { problem: `this file is saved as UTF-16 text; ${resave}` };
   }
   if (bytes.includes(0)) {

@@ -56,6 +56,15 @@ function unreadable(error: unknown): string {
   return `could not be read: ${REASONS[code] ?? (code.toLowerCase() || 'unknown error')}`;
 }
 
+/** Whether a file's first bytes are UTF-16 text: a byte-order mark, or ASCII with a NUL in every other byte. */
+export function isUtf16(head: Buffer): boolean {
+  return (
+    (head[0] === 0xff && head[1] === 0xfe) ||
+    (head[0] === 0xfe && head[1] === 0xff) ||
+    (head.length >= 4 && ((head[1] === 0 && head[3] === 0) || (head[0] === 0 && head[2] === 0)))
+  );
+}
+
 /**
  * Why a data file's first bytes are not text this reads, or undefined.
  * Excel's "Unicode Text" and some Windows tools save UTF-16, which read as
@@ -65,12 +74,7 @@ function unreadable(error: unknown): string {
  * them.
  */
 export function notTextProblem(head: Buffer): ReadProblem | undefined {
-  const utf16 =
-    (head[0] === 0xff && head[1] === 0xfe) ||
-    (head[0] === 0xfe && head[1] === 0xff) ||
-    // Without a byte-order mark: ASCII text has a NUL in every other byte.
-    (head.length >= 4 && ((head[1] === 0 && head[3] === 0) || (head[0] === 0 && head[2] === 0)));
-  if (utf16) {
+  if (isUtf16(head)) {
     return readProblem(
       'is saved as UTF-16 text; save it again as UTF-8 (in Excel, "CSV UTF-8"; pandas writes UTF-8 unless given another encoding)',
     );
