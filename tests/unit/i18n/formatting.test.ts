@@ -20,6 +20,8 @@ describe('numbers per language', () => {
     expect(formatNumber(1e21, undefined, 'de')).toBe('1.000.000.000.000.000.000.000');
     expect(formatNumber(0.5, 2, 'de')).toBe('0,50');
     expect(formatReadable(0.6930999755859375, undefined, 'de')).toBe('0,6931');
+    // A language with digits of its own writes the fraction's digits in them too.
+    expect(formatNumber(1234.0905, undefined, 'ar-EG')).toBe('١٬٢٣٤٫٠٩٠٥');
   });
 
   it('writes percentages, deltas and relative changes in the language', () => {
