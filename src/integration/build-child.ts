@@ -4,8 +4,9 @@
  * load as soon as it has read every frontmatter and the plan once the checks
  * are done, then, from what it checked and while Astro bundles, draws the
  * charts it built (sent in batches, for the chart figures to use), writes
- * every model card (sent next, for their route to hand out) and the search
- * index, and answers with how many pages the index holds.
+ * every model card into the build's scratch folder (their keys and paths
+ * sent next, for the build to publish) and the search index, and answers
+ * with how many pages the index holds.
  *
  * One process for all of it because the drawings, the model cards and the
  * search records are made from values only the check holds: making them here
@@ -15,6 +16,8 @@
  * whose content has problems stops at the plan.
  */
 
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import {
@@ -36,6 +39,8 @@ export type BuildChildJob = PlanMode & {
   pages: ModelCardJob;
   /** The folder the search index is written to, replacing what is there. */
   searchIndexDir: string;
+  /** The folder each model card is written to, under its path in the output. */
+  modelCardsDir: string;
 };
 
 /** What the child sends before it answers, in this order. */
@@ -44,7 +49,7 @@ export type BuildChildPart =
   | { plan: BuildContentPlan }
   /** A batch of chart drawings, each under its `drawingKey` (processes/chart-drawings.ts). */
   | { drawings: [string, StaticChart][] }
-  /** Each card under its key (processes/model-cards.ts); undefined when they could not be written, and the route then writes its own. */
+  /** Each card's key and path under `modelCardsDir` (processes/model-cards.ts); undefined when they could not be written, and the route then writes its own. */
   | { modelCards: [string, string][] | undefined };
 
 /** Model cards written between two turns of the event loop, which sends Pagefind its next record: 1 to 2 ms each. */
@@ -124,7 +129,11 @@ serveChildJob<BuildChildJob, BuildChildAnswer, BuildChildPart>(async (job, send)
     // Loaded once the plan is sent, not before the check: Astro waits for that.
     const { modelCardWriters } = await import('../model-card/write.ts');
     for (const [index, write] of modelCardWriters(checked.publishedStudies, job.pages).entries()) {
-      modelCards.push(write());
+      const card = write();
+      const file = path.join(job.modelCardsDir, card.path);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, card.markdown);
+      modelCards.push([card.key, card.path]);
       if (index % CARDS_BETWEEN_TURNS === CARDS_BETWEEN_TURNS - 1) await setImmediate();
     }
   } catch {

@@ -1,6 +1,6 @@
 /**
  * The end of a production build, once Astro has written the pages: the
- * cards and the search index moved into the output, images no page uses
+ * cards, the model cards and the search index moved into the output, images no page uses
  * removed, the scratch folder cleared.
  */
 
@@ -9,7 +9,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import { pruneUnreferencedImages } from '../output/prune-assets.ts';
 import { writeCohortReport } from '../output/cohort-report.ts';
 import { pluralize } from '../problems/plural.ts';
-import { publishCards, publishIndex, removeScratch } from './build-extras.ts';
+import { publishCards, publishIndex, publishModelCards, removeScratch } from './build-extras.ts';
 import type { IntegrationState } from './state.ts';
 
 /** astro:build:done: completes the site Astro wrote into `dir`. */
@@ -21,7 +21,10 @@ export async function finishBuild(
   await state.ready;
   const outDir = fileURLToPath(dir);
   const { extras } = state;
-  if (extras) await publishCards(extras, outDir, logger);
+  if (extras) {
+    await publishCards(extras, outDir, logger);
+    publishModelCards(extras, outDir);
+  }
   const pruned = pruneUnreferencedImages(outDir);
   if (pruned.length > 0) {
     logger.info(`removed ${pluralize(pruned.length, 'unused original image')}`);

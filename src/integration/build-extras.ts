@@ -1,18 +1,20 @@
 /**
- * What a production build makes beside its pages: the Open Graph cards and
- * the search index. Both start as soon as the content has been checked and
- * run in the background while Astro bundles and renders, each writing into
- * a scratch folder of this build's own in the cache (so two builds of one
- * project never share it); once the pages are written they are moved into
- * the output. The cards are painted by a child process of their own; the
- * check's process writes the index, and the model cards, which are handed
- * to their route (processes/model-cards.ts).
+ * What a production build makes beside its pages: the Open Graph cards, the
+ * model cards and the search index. They start as soon as the content has
+ * been checked and are made in the background while Astro bundles and
+ * renders, each written into a scratch folder of this build's own in the
+ * cache (so two builds of one project never share it); once the pages are
+ * written they are moved into the output. The cards are painted by a child
+ * process of their own; the check's process writes the index and the model
+ * cards, which are published where their route has the same inputs
+ * (processes/model-cards.ts).
  */
 
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import { shareModelCards } from '../processes/model-cards.ts';
+import { claimedModelCards, shareModelCards } from '../processes/model-cards.ts';
+import { moveInto } from '../output/move.ts';
 import { missingGlyphsWarning, type OgCardFile } from '../og/card.ts';
 import { publishOgCards, paintOgCardsInChild, type PaintedOgCard } from '../og/cards.ts';
 import { pluralize } from '../problems/plural.ts';
@@ -23,6 +25,7 @@ import type { CheckWritten } from './content-check.ts';
 /** In the scratch folder: the search index the check's process writes, and the cards staged under their published paths. */
 const SEARCH_INDEX = 'search';
 const OG_CARDS = 'cards';
+const MODEL_CARDS = 'model-cards';
 
 export interface BuildExtras {
   /** This build's own folder in the cache. */
@@ -52,9 +55,15 @@ export function searchIndexDir(extras: BuildExtras): string {
   return path.join(extras.scratch, SEARCH_INDEX);
 }
 
+/** Where the check's process writes the model cards, each under its path in the output. */
+export function modelCardsDir(extras: BuildExtras): string {
+  return path.join(extras.scratch, MODEL_CARDS);
+}
+
 /**
- * Takes what the check's process writes after its plan: the model cards go
- * to their route (which writes its own card if they could not be written),
+ * Takes what the check's process writes after its plan: the model cards are
+ * made known to their route (which renders its own card where none was
+ * written for its inputs),
  * the index is collected by `publishIndex`, and a failure is reported there,
  * not as an unhandled rejection. The process runs at normal priority, unlike
  * the card painter: with Pagefind at nice 19 the build was about 1 s faster,
@@ -103,6 +112,18 @@ export async function publishCards(
     if (card.missing.length > 0) logger.warn(missingGlyphsWarning(card.path, card.missing));
   }
   logger.info(`social preview images: ${cards.length}`);
+}
+
+/**
+ * Moves each model card the check's process wrote, and whose route left it
+ * out for that reason, into `outDir`: one rename per card.
+ */
+export function publishModelCards(extras: BuildExtras, outDir: string): void {
+  for (const card of claimedModelCards()) {
+    const target = path.join(outDir, card);
+    mkdirSync(path.dirname(target), { recursive: true });
+    moveInto(path.join(modelCardsDir(extras), card), target);
+  }
 }
 
 /** Waits for the search index and moves it into `outDir`/pagefind. */

@@ -11,7 +11,7 @@ import type { AstroConfig, HookParameters } from 'astro';
 import type { PlanMode } from '../content/plan.ts';
 import { notebookMaxBytes, type ResolvedSiteOptions } from '../schemas/site-options.ts';
 import { casefolioConfig } from './astro-config.ts';
-import { newBuildExtras, searchIndexDir, takeCheckWritten } from './build-extras.ts';
+import { modelCardsDir, newBuildExtras, searchIndexDir, takeCheckWritten } from './build-extras.ts';
 import { emptyOutDirOnFailure } from './build-failure.ts';
 import { startContentCheck } from './content-check.ts';
 import { takeContentPlan } from './content-plan.ts';
@@ -92,6 +92,7 @@ export async function setUpConfig(
         // differ, and its route then writes its own (model-card/handed-over.ts).
         pages: { site: config.site, base: config.base },
         searchIndexDir: searchIndexDir(state.extras),
+        modelCardsDir: modelCardsDir(state.extras),
       },
     },
     state.resolved,

@@ -28,15 +28,15 @@ export interface ContentCheck {
   mode: PlanMode;
   /**
    * A production build's: the check then runs in a child process, which
-   * goes on to write the model cards (linking to `pages`) and the search
-   * index (into `searchIndexDir`).
+   * goes on to write the model cards (linking to `pages`, into
+   * `modelCardsDir`) and the search index (into `searchIndexDir`).
    */
-  build?: { pages: ModelCardJob; searchIndexDir: string } | undefined;
+  build?: { pages: ModelCardJob; searchIndexDir: string; modelCardsDir: string } | undefined;
 }
 
 /** What a production build's check process writes once it has sent the plan. */
 export interface CheckWritten {
-  /** Each model card under its key; rejects when they could not be written. */
+  /** Each written model card's key and path; rejects when they could not be written. */
   modelCards: Promise<[string, string][]>;
   /** How many pages the search index holds, once it is written. */
   searchIndex: Promise<number>;

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
-import { sharedModelCard } from '../processes/model-cards.ts';
+import { claimStagedModelCard } from '../processes/model-cards.ts';
 import { modelCardMarkdown } from './model-card.ts';
 import type { ModelCardStudy } from './sections.ts';
 
 /**
- * A production build writes its model cards once, in a child process
- * (the check's, integration/build-child.ts), while Astro bundles; the route returns the
- * one written for its case study (processes/model-cards.ts). Both sides
- * find a card by `modelCardKey`, the digest of everything `modelCardMarkdown`
- * reads, so a card is only ever reused for the very inputs it was written
- * from: the same inputs give the same card, whichever process wrote it.
+ * A production build writes its model cards once, in a child process (the
+ * check's, integration/build-child.ts), into its scratch folder while Astro
+ * bundles; a card written for the very inputs its route has is published
+ * as it is, and the route renders only the others (processes/model-cards.ts).
+ * Both sides know a card by `modelCardKey`, the digest of everything
+ * `modelCardMarkdown` reads, so a card is only ever published for the
+ * inputs it was written from: the same inputs give the same card, whichever
+ * process wrote it.
  */
 
 /** Every field of a case study the card is written from, in a fixed order. */
@@ -52,14 +54,16 @@ export function keyedModelCard(
 }
 
 /**
- * The case study's model card: the one the build's writer wrote for these
- * inputs, or written here (`astro dev`, or inputs the writer did not see).
+ * Whether the build's writer has written this case study's card, for these
+ * inputs, at `path`: it is then published as written, and the route leaves
+ * it out. False in `astro dev`, for inputs the writer did not see, and when
+ * the writer failed; the route then writes the card itself.
  */
-export async function modelCardFor(
+export function isModelCardWritten(
   study: ModelCardStudy,
   author: string,
   pageUrl: string,
-): Promise<string> {
-  const written = await sharedModelCard(modelCardKey(study, author, pageUrl));
-  return written ?? modelCardMarkdown(study, author, pageUrl);
+  path: string,
+): Promise<boolean> {
+  return claimStagedModelCard(modelCardKey(study, author, pageUrl), path);
 }

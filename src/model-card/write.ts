@@ -7,8 +7,10 @@ import type { ModelCardStudy } from './sections.ts';
 
 /**
  * Every model card of a production build, written at once in a child
- * process (the check's, integration/build-child.ts) from the published studies as the
- * content check read them, for the route to return (model-card/handed-over.ts).
+ * process (the check's, integration/build-child.ts) from the published
+ * studies as the content check read them, into the build's scratch folder;
+ * the build publishes each one whose route has the same inputs
+ * (model-card/handed-over.ts).
  */
 
 /** A published study as the check read it: what the page's `CaseStudy` holds but its entry. */
@@ -25,6 +27,20 @@ export interface ModelCardJob {
 /** A published study with its author (the profile's name) and, in a cohort, its member. */
 export type AuthoredStudy = CheckedStudy & { author: string; member?: string | undefined };
 
+/** A card as the writer makes it, for the build to publish as it is. */
+export interface WrittenModelCard {
+  /** `modelCardKey` of its inputs: the route publishes it only for the very same inputs. */
+  key: string;
+  /** Where it is published, relative to the output folder. */
+  path: string;
+  markdown: string;
+}
+
+/** Where a study's model card is published, relative to the output folder (under the base path). */
+export function modelCardPath(slug: string, member?: string): string {
+  return `${portfolioPath(member)}${caseStudyPath(slug)}model-card.md`;
+}
+
 /**
  * One function per card of `studies`, each writing it under its key, by its
  * author: a caller that must keep its event loop turning (the build's check
@@ -33,7 +49,7 @@ export type AuthoredStudy = CheckedStudy & { author: string; member?: string | u
 export function modelCardWriters(
   input: readonly AuthoredStudy[],
   { site, base }: ModelCardJob,
-): (() => [string, string])[] {
+): (() => WrittenModelCard)[] {
   // What the route is handed, as site/portfolio.ts gives it: every study of
   // the site (every member's, in a cohort) sorted, each tag spelled as its
   // first use in that order spells it.
@@ -41,14 +57,19 @@ export function modelCardWriters(
   return studies.map((study) => () => {
     // As the route: absolute when the site's address is set, under the base path.
     const href = withBase(base, `${portfolioPath(study.member)}${caseStudyPath(study.slug)}`);
-    return keyedModelCard(study, study.author, site ? new URL(href, site).href : href);
+    const [key, markdown] = keyedModelCard(
+      study,
+      study.author,
+      site ? new URL(href, site).href : href,
+    );
+    return { key, path: modelCardPath(study.slug, study.member), markdown };
   });
 }
 
-/** The cards of `studies` under their keys, each by its author. */
+/** The cards of `studies`, each by its author. */
 export function writeModelCards(
   input: readonly AuthoredStudy[],
   job: ModelCardJob,
-): [string, string][] {
+): WrittenModelCard[] {
   return modelCardWriters(input, job).map((write) => write());
 }

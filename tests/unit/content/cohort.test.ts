@@ -272,10 +272,12 @@ describe("a cohort's plan", () => {
     ]);
     const cards = writeModelCards(plan.publishedStudies, { site: 'https://x.org', base: '/' });
     for (const member of ['ada', 'bea']) {
-      const card = cards.find(([, text]) =>
-        text.includes(`https://x.org/people/${member}/case-studies/churn/`),
+      const card = cards.find(
+        ({ path }) => path === `people/${member}/case-studies/churn/model-card.md`,
       );
-      expect(card, member).toBeDefined();
+      expect(card?.markdown, member).toContain(
+        `https://x.org/people/${member}/case-studies/churn/`,
+      );
     }
   });
 

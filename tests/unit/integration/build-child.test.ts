@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -32,13 +32,21 @@ async function runBuildChild(fixture: string) {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'casefolio-build-child-'));
   scratches.push(scratch);
   const searchIndexDir = path.join(scratch, 'search');
+  const modelCardsDir = path.join(scratch, 'model-cards');
   const parts: BuildChildPart[] = [];
   const answer = await runChildJob<BuildChildAnswer>(
     BUILD_CHILD,
-    { location: locationOf(fixture), showDrafts: false, forBuild: true, pages, searchIndexDir },
+    {
+      location: locationOf(fixture),
+      showDrafts: false,
+      forBuild: true,
+      pages,
+      searchIndexDir,
+      modelCardsDir,
+    },
     { name: 'the content check', onPart: (part) => parts.push(part as BuildChildPart) },
   );
-  return { parts, answer, searchIndexDir };
+  return { parts, answer, searchIndexDir, modelCardsDir };
 }
 
 describe('the check process of a production build', () => {
@@ -47,7 +55,7 @@ describe('the check process of a production build', () => {
       locationOf('drafts'),
       { showDrafts: false, forBuild: true },
     );
-    const { parts, answer, searchIndexDir } = await runBuildChild('drafts');
+    const { parts, answer, searchIndexDir, modelCardsDir } = await runBuildChild('drafts');
 
     expect(parts.map((part) => Object.keys(part)[0])).toEqual(['files', 'plan', 'modelCards']);
     const [files, plan, cards] = parts as [
@@ -57,10 +65,14 @@ describe('the check process of a production build', () => {
     ];
     expect(files.files.caseStudyPatterns).toEqual(inProcess.caseStudyPatterns);
     expect(plan.plan).toEqual(inProcess);
-    // The cards the route would have been handed by a writer of its own.
+    // The cards a writer of its own would write, each in its file under its path.
     expect(publishedStudies).not.toHaveLength(0);
-    expect(cards.modelCards).toEqual(writeModelCards(publishedStudies, pages));
-    expect(cards.modelCards.map(([, card]) => card).join('\n')).toContain(
+    const expected = writeModelCards(publishedStudies, pages);
+    expect(cards.modelCards).toEqual(expected.map(({ key, path }) => [key, path]));
+    for (const card of expected) {
+      expect(readFileSync(path.join(modelCardsDir, card.path), 'utf8')).toBe(card.markdown);
+    }
+    expect(expected.map((card) => card.markdown).join('\n')).toContain(
       'https://ada.example/portfolio/case-studies/',
     );
     // One page in the index per published study; drafts have no record.

@@ -5,10 +5,10 @@ import { planContent, type PlanLocation } from '../../../src/content/plan.ts';
 import { parseYaml, splitFrontmatter } from '../../../src/content/frontmatter.ts';
 import { resolveMetric } from '../../../src/artifacts/resolve-metric.ts';
 import { modelCardMarkdown } from '../../../src/model-card/model-card.ts';
-import { modelCardFor, modelCardKey } from '../../../src/model-card/handed-over.ts';
-import { writeModelCards } from '../../../src/model-card/write.ts';
+import { isModelCardWritten, modelCardKey } from '../../../src/model-card/handed-over.ts';
+import { modelCardPath, writeModelCards } from '../../../src/model-card/write.ts';
 import { shareFairnessViews, checkedFairness } from '../../../src/processes/fairness-views.ts';
-import { shareModelCards } from '../../../src/processes/model-cards.ts';
+import { claimedModelCards, shareModelCards } from '../../../src/processes/model-cards.ts';
 import { caseStudyPathSchema } from '../../../src/schemas/case-study.ts';
 import { sortCaseStudies } from '../../../src/site/sorting.ts';
 import { withSharedSpellings } from '../../../src/site/taxonomy.ts';
@@ -59,7 +59,12 @@ describe('the model cards a build writes beside its bundle', () => {
     const plan = await planContent(location, { showDrafts: false, forBuild: true });
     expect(plan.problems).toEqual([]);
     shareFairnessViews(plan.fairness);
-    const written = new Map(writeModelCards(plan.publishedStudies, { site: SITE, base: BASE }));
+    const written = new Map(
+      writeModelCards(plan.publishedStudies, { site: SITE, base: BASE }).map((card) => [
+        card.key,
+        card,
+      ]),
+    );
     const files = plan.publishedStudies.map(({ slug }) => ({
       slug,
       absolutePath: path.join(
@@ -79,35 +84,41 @@ describe('the model cards a build writes beside its bundle', () => {
     expect(new Set(plan.publishedStudies.map((study) => study.author))).toEqual(new Set([AUTHOR]));
     for (const study of studies) {
       const url = pageUrl(study.slug);
-      expect(written.get(modelCardKey(study, AUTHOR, url)), study.slug).toBe(
-        modelCardMarkdown(study, AUTHOR, url),
-      );
+      const card = written.get(modelCardKey(study, AUTHOR, url));
+      expect(card?.markdown, study.slug).toBe(modelCardMarkdown(study, AUTHOR, url));
+      expect(card?.path).toBe(`case-studies/${study.slug}/model-card.md`);
     }
   });
 
-  it('are what the route returns for the same inputs, and only for them', async () => {
+  it('are published for the same inputs and path, and only for them', async () => {
     const plan = await planContent(location, { showDrafts: false, forBuild: true });
     const study = plan.publishedStudies.find(({ slug }) => slug === 'full-study');
     if (!study) throw new Error('full-study is not published');
     const url = pageUrl(study.slug);
-    shareModelCards(Promise.resolve([[modelCardKey(study, AUTHOR, url), 'the written card']]));
-    expect(await modelCardFor(study, AUTHOR, url)).toBe('the written card');
-    // Any other input, and the route writes its own.
+    const path = modelCardPath(study.slug);
+    shareModelCards(Promise.resolve([[modelCardKey(study, AUTHOR, url), path]]));
+    // Any other input, and the route renders its own: nothing is claimed.
     const renamed = { ...study, title: 'Another title' };
-    expect(await modelCardFor(renamed, AUTHOR, url)).toBe(modelCardMarkdown(renamed, AUTHOR, url));
-    expect(await modelCardFor(study, 'Someone else', url)).toBe(
-      modelCardMarkdown(study, 'Someone else', url),
-    );
-    const other = pageUrl('elsewhere');
-    expect(await modelCardFor(study, AUTHOR, other)).toBe(modelCardMarkdown(study, AUTHOR, other));
+    expect(await isModelCardWritten(renamed, AUTHOR, url, path)).toBe(false);
+    expect(await isModelCardWritten(study, 'Someone else', url, path)).toBe(false);
+    expect(await isModelCardWritten(study, AUTHOR, pageUrl('elsewhere'), path)).toBe(false);
+    expect(await isModelCardWritten(study, AUTHOR, url, modelCardPath('elsewhere'))).toBe(false);
+    expect(claimedModelCards()).toEqual([]);
+    // The same inputs: the written card is claimed, for the build to publish.
+    expect(await isModelCardWritten(study, AUTHOR, url, path)).toBe(true);
+    expect(claimedModelCards()).toEqual([path]);
   });
 
-  it('are written by the route itself when the writer failed', async () => {
+  it('are rendered by each route itself when the writer failed, or outside a build', async () => {
     const plan = await planContent(location, { showDrafts: false, forBuild: true });
     const study = plan.publishedStudies[0];
     if (!study) throw new Error('no published study');
-    shareModelCards(Promise.reject(new Error('the model-card writer stopped with code 1')));
     const url = pageUrl(study.slug);
-    expect(await modelCardFor(study, AUTHOR, url)).toBe(modelCardMarkdown(study, AUTHOR, url));
+    const path = modelCardPath(study.slug);
+    shareModelCards(Promise.reject(new Error('the model-card writer stopped with code 1')));
+    expect(await isModelCardWritten(study, AUTHOR, url, path)).toBe(false);
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('casefolio.model-cards')];
+    expect(await isModelCardWritten(study, AUTHOR, url, path)).toBe(false);
+    expect(claimedModelCards()).toEqual([]);
   });
 });
