@@ -16,7 +16,13 @@ import type { AstroIntegrationLogger } from 'astro';
 import { claimedModelCards, shareModelCards } from '../processes/model-cards.ts';
 import { moveInto } from '../output/move.ts';
 import { missingGlyphsWarning, type OgCardFile } from '../og/card.ts';
-import { publishOgCards, paintOgCardsInChild, type PaintedOgCard } from '../og/cards.ts';
+import {
+  helpPaintOgCardsInChild,
+  publishOgCards,
+  paintOgCardsInChild,
+  type OgCardsOptions,
+  type PaintedOgCard,
+} from '../og/cards.ts';
 import { pluralize } from '../problems/plural.ts';
 import { publishSearchIndex } from '../search/index-writer.ts';
 import { machineryFailure } from './build-failure.ts';
@@ -34,6 +40,8 @@ export interface BuildExtras {
   cardsCache: string;
   /** Set once the content has passed its check. */
   ogCards?: Promise<PaintedOgCard[]>;
+  /** What the painter was given, for a second one to share its work at the end. */
+  ogCardJob?: { cards: readonly OgCardFile[]; options: OgCardsOptions; painted: boolean };
   searchIndex?: Promise<number>;
 }
 
@@ -87,12 +95,18 @@ export function startBuildExtras(
   cards: readonly OgCardFile[],
   root: string,
 ): void {
-  extras.ogCards = paintOgCardsInChild(cards, {
+  const options = {
     root,
     cacheDir: extras.cardsCache,
     stagingDir: path.join(extras.scratch, OG_CARDS),
-  });
-  extras.ogCards.catch(() => undefined);
+  };
+  const job = { cards, options, painted: false };
+  extras.ogCardJob = job;
+  extras.ogCards = paintOgCardsInChild(cards, options);
+  extras.ogCards.then(
+    () => (job.painted = true),
+    () => undefined,
+  );
 }
 
 /** Waits for the cards and moves them into `outDir`, warning about characters no font has. */
@@ -102,11 +116,23 @@ export async function publishCards(
   logger: AstroIntegrationLogger,
 ): Promise<void> {
   if (!extras.ogCards) return;
+  // The pages are written and the painter is not done: it had only the core
+  // Astro's single-threaded rendering left idle, at low priority, and a cold
+  // build of 1,000 case studies used to wait seconds for it here with the
+  // other core idle. A second painter takes the cards from the other end.
+  const job = extras.ogCardJob;
+  const helper =
+    job && !job.painted
+      ? helpPaintOgCardsInChild(job.cards, job.options).catch(() => undefined)
+      : undefined;
   // A failure is not a content problem (those stop the build before it starts):
   // the painter itself failed, for example without a canvas binary for this platform.
   const cards = await extras.ogCards.catch((error: unknown) => {
     throw machineryFailure('the social preview images could not be painted', error);
   });
+  // Every card is in the cache now; the second painter stops once it has
+  // finished the one it may be painting and found the rest there.
+  await helper;
   publishOgCards(path.join(extras.scratch, OG_CARDS), outDir);
   for (const card of cards) {
     if (card.missing.length > 0) logger.warn(missingGlyphsWarning(card.path, card.missing));

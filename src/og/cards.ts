@@ -44,6 +44,16 @@ export interface OgCardsOptions {
   stagingDir: string;
 }
 
+/** How a painter process runs. */
+const PAINTER = {
+  nice: 19,
+  // V8's parallel garbage collection ran helper threads beside the painter:
+  // 16.6 s of CPU for 1,000 cards against 9 s with one thread, in the same
+  // time. The build has no core to spare for them. --expose-gc: the
+  // painter collects its young garbage itself (og/paint.ts).
+  nodeFlags: ['--single-threaded-gc', '--expose-gc'],
+};
+
 /**
  * Paints every card into `cacheDir` (or finds it there) and removes cached
  * cards this build no longer has, in a low-priority child process. Resolves
@@ -56,15 +66,26 @@ export function paintOgCardsInChild(
   return runChildJob(
     new URL('./paint-child.ts', import.meta.url),
     { cards, options },
-    {
-      name: 'the Open Graph card painter',
-      nice: 19,
-      // V8's parallel garbage collection ran helper threads beside the painter:
-      // 16.6 s of CPU for 1,000 cards against 9 s with one thread, in the same
-      // time. The build has no core to spare for them. --expose-gc: the
-      // painter collects its young garbage itself (og/paint.ts).
-      nodeFlags: ['--single-threaded-gc', '--expose-gc'],
-    },
+    { name: 'the Open Graph card painter', ...PAINTER },
+  );
+}
+
+/**
+ * Starts a second painter for `cards`, as low in priority, painting from
+ * the last card back the ones `paintOgCardsInChild`'s painter has not
+ * reached. The build starts it when its pages are written and the cards are
+ * not: until then the first painter has the core Astro's rendering leaves
+ * idle, and then both cores are free. Resolves when it stops; the first
+ * painter alone still paints every card if this one fails.
+ */
+export function helpPaintOgCardsInChild(
+  cards: readonly OgCardFile[],
+  options: OgCardsOptions,
+): Promise<void> {
+  return runChildJob(
+    new URL('./paint-child.ts', import.meta.url),
+    { cards, options, helper: true },
+    { name: 'the second Open Graph card painter', ...PAINTER },
   );
 }
 

@@ -5,6 +5,7 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -53,23 +54,35 @@ function rendererKey(root: string): string {
   ]);
 }
 
-/** What paintOgCardsInChild does, on the calling thread. */
-export async function paintOgCards(
-  cards: readonly OgCardFile[],
-  options: OgCardsOptions,
-): Promise<PaintedOgCard[]> {
-  const { root, cacheDir } = options;
-  mkdirSync(cacheDir, { recursive: true });
-  const fonts = loadOgFonts(root);
-  const renderer = rendererKey(root);
-  const jobs = cards.map((file) => {
+/** Each card with its file in the cache: the hash of what it says and of the renderer. */
+function cacheJobs(cards: readonly OgCardFile[], options: OgCardsOptions) {
+  const renderer = rendererKey(options.root);
+  return cards.map((file) => {
     const hash = createHash('sha256').update(renderer).update(JSON.stringify(file.card));
-    return { file, cached: path.join(cacheDir, `${hash.digest('hex').slice(0, 32)}.png`) };
+    return {
+      file,
+      cached: path.join(options.cacheDir, `${hash.digest('hex').slice(0, 32)}.png`),
+    };
   });
+}
+
+/**
+ * Paints, in the order given, each card whose file is not in the cache yet.
+ * Another painter of the same build may be painting the same cache from
+ * the other end (`helpPaintOgCards`): a card is written to a file of this
+ * process's own and then renamed, so a card in the cache is always whole,
+ * and each painter skips what the other has done.
+ */
+async function paintMissing(
+  jobs: readonly { file: OgCardFile; cached: string }[],
+  root: string,
+): Promise<void> {
   let painted = 0;
   for (const job of jobs) {
     if (existsSync(job.cached)) continue;
-    writeFileSync(job.cached, ogCardPng(job.file.card, root));
+    const partial = `${job.cached}.${process.pid}.tmp`;
+    writeFileSync(partial, ogCardPng(job.file.card, root));
+    renameSync(partial, job.cached);
     // Skia's pixel copies are freed by finalizers that only run when the event
     // loop turns; without this pause, 1,000 cards held 3 GB until the end.
     await setImmediate();
@@ -81,6 +94,30 @@ export async function paintOgCards(
     // --expose-gc (painting outside a build) V8 decides alone.
     if (++painted % 20 === 0) collectGarbage({ type: 'minor' });
   }
+}
+
+/** A card a painter that is no longer running had begun to write (a build stopped while it painted). */
+function isAbandoned(name: string): boolean {
+  const pid = /\.png\.(\d+)\.tmp$/.exec(name)?.[1];
+  if (pid === undefined) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** What paintOgCardsInChild does, on the calling thread. */
+export async function paintOgCards(
+  cards: readonly OgCardFile[],
+  options: OgCardsOptions,
+): Promise<PaintedOgCard[]> {
+  const { root, cacheDir } = options;
+  mkdirSync(cacheDir, { recursive: true });
+  const fonts = loadOgFonts(root);
+  const jobs = cacheJobs(cards, options);
+  await paintMissing(jobs, root);
 
   for (const { file, cached } of jobs) {
     const staged = path.join(options.stagingDir, file.path);
@@ -90,11 +127,25 @@ export async function paintOgCards(
 
   const keep = new Set(jobs.map((job) => path.basename(job.cached)));
   for (const name of readdirSync(cacheDir)) {
-    if (name.endsWith('.png') && !keep.has(name)) rmSync(path.join(cacheDir, name));
+    const stale = name.endsWith('.png') ? !keep.has(name) : isAbandoned(name);
+    if (stale) rmSync(path.join(cacheDir, name), { force: true });
   }
   return jobs.map(({ file, cached }) => ({
     path: file.path,
     cached,
     missing: missingGlyphs(ogCardText(file.card), fonts),
   }));
+}
+
+/**
+ * What helpOgCardPainter does, on the calling thread: paints the cards
+ * still missing from the cache, from the last one back, beside the painter
+ * that started first (`paintOgCards`), which stages and publishes them all.
+ */
+export async function helpPaintOgCards(
+  cards: readonly OgCardFile[],
+  options: OgCardsOptions,
+): Promise<void> {
+  mkdirSync(options.cacheDir, { recursive: true });
+  await paintMissing(cacheJobs(cards, options).reverse(), options.root);
 }

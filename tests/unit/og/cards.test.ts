@@ -11,7 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseStudyCard, homeCard, type OgCardFile } from '../../../src/og/card.ts';
-import { publishOgCards, paintOgCardsInChild } from '../../../src/og/cards.ts';
+import {
+  helpPaintOgCardsInChild,
+  publishOgCards,
+  paintOgCardsInChild,
+} from '../../../src/og/cards.ts';
 import { projectRoot } from '../../helpers/build.ts';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -100,6 +104,64 @@ describe('the build’s Open Graph cards', () => {
       stagingDir: staging(),
     });
     expect(card?.missing).toEqual(['🚀', '한', '국', '어']);
+  });
+});
+
+describe('two painters sharing the work', () => {
+  const many: OgCardFile[] = Array.from({ length: 6 }, (_, index) => ({
+    path: `og/case-studies/study-${index}.png`,
+    card: caseStudyCard({ title: `Study ${index}`, organization: 'Acme', metrics: [] }, 'Ada'),
+  }));
+
+  it('paint every card once between them, from both ends, the same as one painter alone', async () => {
+    const alone = await paintOgCardsInChild(many, {
+      root: projectRoot,
+      cacheDir: mkdtempSync(path.join(os.tmpdir(), 'og-cache-')),
+      stagingDir: staging(),
+    });
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'og-cache-'));
+    const options = { root: projectRoot, cacheDir, stagingDir: staging() };
+    const [shared] = await Promise.all([
+      paintOgCardsInChild(many, options),
+      helpPaintOgCardsInChild(many, options),
+    ]);
+    for (const [index, card] of shared.entries()) {
+      const staged = readFileSync(path.join(options.stagingDir, card.path));
+      expect(staged.equals(readFileSync(alone[index]?.cached ?? '')), card.path).toBe(true);
+    }
+    // Whole cards only: no painter's unfinished file is left in the cache.
+    expect(readdirSync(cacheDir).sort()).toEqual(
+      shared.map((card) => path.basename(card.cached)).sort(),
+    );
+  });
+
+  it('the first painter paints none of the cards the second has painted', async () => {
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'og-cache-'));
+    const options = { root: projectRoot, cacheDir, stagingDir: staging() };
+    await helpPaintOgCardsInChild(many.slice(3), options);
+    const names = () => new Set(readdirSync(cacheDir));
+    const helped = names();
+    expect(helped.size).toBe(3);
+    // Mark what the second painter wrote: a repaint would overwrite the mark.
+    for (const name of helped) writeFileSync(path.join(cacheDir, name), 'helped');
+    const painted = await paintOgCardsInChild(many, options);
+    const marked = painted.filter(({ cached }) => readFileSync(cached, 'utf8') === 'helped');
+    expect(marked.map((card) => card.path)).toEqual(many.slice(3).map((card) => card.path));
+  });
+
+  it("removes a card a stopped painter had begun, and keeps a running one's", async () => {
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'og-cache-'));
+    const abandoned = path.join(cacheDir, `${'a'.repeat(32)}.png.999999999.tmp`);
+    const running = path.join(cacheDir, `${'b'.repeat(32)}.png.${process.pid}.tmp`);
+    writeFileSync(abandoned, 'half a card');
+    writeFileSync(running, 'half a card');
+    await paintOgCardsInChild(cards('Churn'), {
+      root: projectRoot,
+      cacheDir,
+      stagingDir: staging(),
+    });
+    expect(existsSync(abandoned)).toBe(false);
+    expect(existsSync(running)).toBe(true);
   });
 });
 
