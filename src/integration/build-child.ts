@@ -39,7 +39,7 @@ export type BuildChildJob = PlanMode & {
   pages: ModelCardJob;
   /** The folder the search index is written to, replacing what is there. */
   searchIndexDir: string;
-  /** The folder each model card is written to, under its path in the output. */
+  /** The folder each model card is written to, named by its path in the output (`stagedModelCardName`). */
   modelCardsDir: string;
 };
 
@@ -49,7 +49,7 @@ export type BuildChildPart =
   | { plan: BuildContentPlan }
   /** A batch of chart drawings, each under its `drawingKey` (processes/chart-drawings.ts). */
   | { drawings: [string, StaticChart][] }
-  /** Each card's key and path under `modelCardsDir` (processes/model-cards.ts); undefined when they could not be written, and the route then writes its own. */
+  /** Each card's key and path in the output (processes/model-cards.ts); undefined when they could not be written, and the route then writes its own. */
   | { modelCards: [string, string][] | undefined };
 
 /** Model cards written between two turns of the event loop, which sends Pagefind its next record: 1 to 2 ms each. */
@@ -127,12 +127,11 @@ serveChildJob<BuildChildJob, BuildChildAnswer, BuildChildPart>(async (job, send)
   let modelCards: [string, string][] | undefined = [];
   try {
     // Loaded once the plan is sent, not before the check: Astro waits for that.
-    const { modelCardWriters } = await import('../model-card/write.ts');
+    const { modelCardWriters, stagedModelCardName } = await import('../model-card/write.ts');
+    mkdirSync(job.modelCardsDir, { recursive: true });
     for (const [index, write] of modelCardWriters(checked.publishedStudies, job.pages).entries()) {
       const card = write();
-      const file = path.join(job.modelCardsDir, card.path);
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, card.markdown);
+      writeFileSync(path.join(job.modelCardsDir, stagedModelCardName(card.path)), card.markdown);
       modelCards.push([card.key, card.path]);
       if (index % CARDS_BETWEEN_TURNS === CARDS_BETWEEN_TURNS - 1) await setImmediate();
     }

@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import { claimedModelCards, shareModelCards } from '../processes/model-cards.ts';
 import { moveInto } from '../output/move.ts';
+import { stagedModelCardName } from '../model-card/write.ts';
 import { missingGlyphsWarning, type OgCardFile } from '../og/card.ts';
 import {
   helpPaintOgCardsInChild,
@@ -63,7 +64,7 @@ export function searchIndexDir(extras: BuildExtras): string {
   return path.join(extras.scratch, SEARCH_INDEX);
 }
 
-/** Where the check's process writes the model cards, each under its path in the output. */
+/** Where the check's process writes the model cards, each named by its path in the output. */
 export function modelCardsDir(extras: BuildExtras): string {
   return path.join(extras.scratch, MODEL_CARDS);
 }
@@ -148,7 +149,7 @@ export function publishModelCards(extras: BuildExtras, outDir: string): void {
   for (const card of claimedModelCards()) {
     const target = path.join(outDir, card);
     mkdirSync(path.dirname(target), { recursive: true });
-    moveInto(path.join(modelCardsDir(extras), card), target);
+    moveInto(path.join(modelCardsDir(extras), stagedModelCardName(card)), target);
   }
 }
 

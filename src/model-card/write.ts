@@ -36,6 +36,15 @@ export interface WrittenModelCard {
   markdown: string;
 }
 
+/**
+ * The name a card's file has in the build's scratch folder: its path in the
+ * output, as one name. One flat folder, so removing it afterwards is one
+ * folder, not a thousand emptied ones.
+ */
+export function stagedModelCardName(publishedPath: string): string {
+  return encodeURIComponent(publishedPath);
+}
+
 /** Where a study's model card is published, relative to the output folder (under the base path). */
 export function modelCardPath(slug: string, member?: string): string {
   return `${portfolioPath(member)}${caseStudyPath(slug)}model-card.md`;

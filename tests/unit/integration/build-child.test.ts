@@ -6,7 +6,7 @@ import { planContent, type PlanLocation } from '../../../src/content/plan.ts';
 import type { BuildChildAnswer, BuildChildPart } from '../../../src/integration/build-child.ts';
 import type { BuiltChart } from '../../../src/charts/data.ts';
 import { drawStaticChart, drawingKey, type StaticChart } from '../../../src/charts/static/draw.ts';
-import { writeModelCards } from '../../../src/model-card/write.ts';
+import { stagedModelCardName, writeModelCards } from '../../../src/model-card/write.ts';
 import { runChildJob } from '../../../src/processes/child-process.ts';
 import { projectRoot } from '../../helpers/build.ts';
 
@@ -70,7 +70,8 @@ describe('the check process of a production build', () => {
     const expected = writeModelCards(publishedStudies, pages);
     expect(cards.modelCards).toEqual(expected.map(({ key, path }) => [key, path]));
     for (const card of expected) {
-      expect(readFileSync(path.join(modelCardsDir, card.path), 'utf8')).toBe(card.markdown);
+      const file = path.join(modelCardsDir, stagedModelCardName(card.path));
+      expect(readFileSync(file, 'utf8')).toBe(card.markdown);
     }
     expect(expected.map((card) => card.markdown).join('\n')).toContain(
       'https://ada.example/portfolio/case-studies/',
