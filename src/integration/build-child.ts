@@ -52,7 +52,7 @@ export type BuildChildPart =
   /** Each card's key and path in the output (processes/model-cards.ts); undefined when they could not be written, and the route then writes its own. */
   | { modelCards: [string, string][] | undefined };
 
-/** Model cards written between two turns of the event loop, which sends Pagefind its next record: 1 to 2 ms each. */
+/** Model cards written between two turns of the event loop, which sends the chart drawings on: 1 to 2 ms each. */
 const CARDS_BETWEEN_TURNS = 10;
 
 /** How many pages the search index holds, or why it could not be written. */
@@ -112,18 +112,26 @@ serveChildJob<BuildChildJob, BuildChildAnswer, BuildChildPart>(async (job, send)
   // process from 334 MB to 198 MB. The process is started with --expose-gc
   // for this (integration/content-check.ts).
   collectGarbage({ type: 'major', flavor: 'last-resort' });
-  // Pagefind indexes in a process of its own, record by record, while the
-  // model cards are written here a few at a time: it finishes before Astro's
-  // own memory peak at the end of the bundle, as it did in a process of its
-  // own (written after the cards, it ran into it: 0.3 GB more at the peak).
-  const indexing = writeSearchIndex(checked.searchRecords, job.searchIndexDir).then(
+  // Pagefind indexes in a process of its own, sent one record per turn of
+  // this event loop. The model cards wait until it has them all: written a
+  // few at a time between its records, they made each turn longer, and
+  // Pagefind, still being fed, wrote its index (0.45 GB) into Astro's own
+  // memory peak at the end of the bundle with this process (0.45 GB) still
+  // alive: 2.3 to 2.6 GB for the build at 1,000 case studies, against about
+  // 2.1 GB with the cards written once Pagefind has every record.
+  const added = Promise.withResolvers<void>();
+  const indexing = writeSearchIndex(checked.searchRecords, job.searchIndexDir, () =>
+    added.resolve(),
+  ).then(
     (indexed): BuildChildAnswer => ({ indexed }),
     (error: unknown): BuildChildAnswer => ({
       failed: error instanceof Error ? error.message : String(error),
     }),
   );
+  void indexing.then(() => added.resolve());
   // Drawn beside the model cards below: a page that finds no drawing draws its own.
   const drawing = sendDrawings(checked.charts, send);
+  await added.promise;
   let modelCards: [string, string][] | undefined = [];
   try {
     // Loaded once the plan is sent, not before the check: Astro waits for that.

@@ -16,6 +16,8 @@ import type { SearchRecord } from './records.ts';
 export async function writeSearchIndex(
   records: readonly SearchRecord[],
   outputPath: string,
+  /** Called once Pagefind has every record, before it writes the files. */
+  onAdded?: () => void,
 ): Promise<number> {
   const { createIndex, close } = await import('pagefind');
   try {
@@ -26,6 +28,7 @@ export async function writeSearchIndex(
       const added = await index.addCustomRecord(record);
       if (added.errors.length > 0) throw new Error(added.errors.join('; '));
     }
+    onAdded?.();
     rmSync(outputPath, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(written.errors.join('; '));
