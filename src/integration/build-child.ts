@@ -118,7 +118,7 @@ serveChildJob<BuildChildJob, BuildChildAnswer, BuildChildPart>(async (job, send)
   // Pagefind, still being fed, wrote its index (0.45 GB) into Astro's own
   // memory peak at the end of the bundle with this process (0.45 GB) still
   // alive: 2.3 to 2.6 GB for the build at 1,000 case studies, against about
-  // 2.1 GB with the cards written once Pagefind has every record.
+  // 1.9 GB with the cards written once Pagefind has every record.
   const added = Promise.withResolvers<void>();
   const indexing = writeSearchIndex(checked.searchRecords, job.searchIndexDir, () =>
     added.resolve(),
