@@ -103,8 +103,9 @@ function isAbandoned(name: string): boolean {
   try {
     process.kill(Number(pid), 0);
     return false;
-  } catch {
-    return true;
+  } catch (error) {
+    // EPERM: the process runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 
