@@ -45,7 +45,7 @@ export function stagedModelCardName(publishedPath: string): string {
   return encodeURIComponent(publishedPath);
 }
 
-/** Where a study's model card is published, relative to the output folder (under the base path). */
+/** Where a study's model card is published, relative to the output folder (the base path is only in its URL). */
 export function modelCardPath(slug: string, member?: string): string {
   return `${portfolioPath(member)}${caseStudyPath(slug)}model-card.md`;
 }
