@@ -40,4 +40,14 @@ describe('npm run dev', () => {
     expect($('.badge--draft').text()).toBe('Draft: not published');
     expect($('meta[name="robots"]').attr('content')).toBe('noindex');
   });
+
+  it('serves a case study’s model card, which no build has written: the route renders it', async () => {
+    const response = await fetch(`${server.origin}/case-studies/published-study/model-card.md`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/markdown');
+    const card = await response.text();
+    expect(card).toMatch(/^---\n/);
+    expect(card).toContain('model-index:');
+    expect(card).toContain('A published study');
+  });
 });
