@@ -20,7 +20,7 @@ import {
 } from '../helpers/build.ts';
 import { policyOf } from '../helpers/csp.ts';
 import { ENGLISH_PHRASES, readable } from '../helpers/languages.ts';
-import { runTogetherWords } from '../helpers/run-together.ts';
+import { runTogetherOnEveryPage } from '../helpers/run-together.ts';
 
 const ANALYTICS = { provider: 'plausible', domain: 'lena.github.io' };
 const ARABIC_PAGE = 'case-studies/tawaqqu-al-talab/index.html';
@@ -84,11 +84,7 @@ describe('a German research portfolio with publications and analytics', () => {
   });
 
   it('keeps a space wherever a sentence or a label meets a link, on every page', () => {
-    const found = listFiles(german.outDir)
-      .filter((file) => file.endsWith('.html'))
-      .flatMap((page) =>
-        runTogetherWords(loadPage(german.outDir, page)).map((words) => `${page}: ${words}`),
-      );
+    const found = runTogetherOnEveryPage(german.outDir);
     expect(found, found.join('\n')).toEqual([]);
   });
 

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, listFiles, loadPage, textOf, type BuildResult } from '../helpers/build.ts';
+import { buildSite, loadPage, textOf, type BuildResult } from '../helpers/build.ts';
 import { jsonResumeErrors } from '../helpers/json-resume.ts';
-import { runTogetherWords } from '../helpers/run-together.ts';
+import { runTogetherOnEveryPage } from '../helpers/run-together.ts';
 
 let site: BuildResult;
 let broken: BuildResult;
@@ -188,11 +188,7 @@ describe('publications elsewhere', () => {
 
 describe('the text a reader sees', () => {
   it('has a space wherever a sentence or a label meets a link or a title, on every page', () => {
-    const found = listFiles(site.outDir)
-      .filter((file) => file.endsWith('.html'))
-      .flatMap((page) =>
-        runTogetherWords(loadPage(site.outDir, page)).map((words) => `${page}: ${words}`),
-      );
+    const found = runTogetherOnEveryPage(site.outDir);
     expect(found, found.join('\n')).toEqual([]);
   });
 });

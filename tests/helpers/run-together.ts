@@ -1,4 +1,5 @@
 import { load, type CheerioAPI } from 'cheerio';
+import { listFiles, loadPage } from './build.ts';
 
 /** Elements that start a line of their own as a browser lays them out. */
 const BLOCKS =
@@ -13,7 +14,7 @@ const BLOCKS =
  * is read as a browser shows it, blocks on lines of their own, with
  * what `<noscript>` holds; code, scripts and pictures left out.
  */
-export function runTogetherWords(page: CheerioAPI): string[] {
+function runTogetherWords(page: CheerioAPI): string[] {
   // Read as a browser without scripts would, so what <noscript> says is text too.
   const $ = load(page.html(), { scriptingEnabled: false });
   $('script, style, pre, code, svg').remove();
@@ -24,4 +25,13 @@ export function runTogetherWords(page: CheerioAPI): string[] {
   return [...text.matchAll(/[\p{Ll}\d)][.:!?,)][\p{Lu}(]|\p{Ll}\(\p{Lu}/gu)].map((match) =>
     text.slice(Math.max(0, match.index - 20), match.index + 20).replace(/\s+/g, ' '),
   );
+}
+
+/** `runTogetherWords` of every HTML page under `outDir`, each as `page: words`. */
+export function runTogetherOnEveryPage(outDir: string): string[] {
+  return listFiles(outDir)
+    .filter((file) => file.endsWith('.html'))
+    .flatMap((page) =>
+      runTogetherWords(loadPage(outDir, page)).map((words) => `${page}: ${words}`),
+    );
 }
