@@ -6,11 +6,13 @@ import * as fontkit from 'fontkit';
 import { missingGlyphsWarning, ogCardText, type OgCard } from './card.ts';
 import { layoutOgCard, type OgDrawing, type OgFont } from './layout.ts';
 import { memoize } from 'es-toolkit/function';
-import { encodePng } from './png.ts';
+import { inkPalette, indexPixels } from './palette.ts';
+import { encodeIndexedPng } from './png.ts';
 
 /**
  * Paints Open Graph cards to PNG with Skia (@napi-rs/canvas): og/layout.ts
- * says where each line goes, this module draws it, and og/png.ts encodes it. A
+ * says where each line goes, this module draws it, og/palette.ts maps its
+ * colours to a palette and og/png.ts encodes it. A
  * card takes 7 to 10 ms of CPU (satori and an SVG rasteriser took 50); the
  * build paints them in a low-priority child process (og/cards.ts).
  *
@@ -207,14 +209,21 @@ export interface OgRender {
 /** Lays out, paints and encodes one card as a PNG, on the calling thread (7 to 10 ms here). */
 export function ogCardPng(card: OgCard, root?: string): Uint8Array {
   const fonts = loadOgFonts(root);
-  const canvas = paint(layoutOgCard(card, measurer(fonts)), fonts);
+  const drawing = layoutOgCard(card, measurer(fonts));
+  const canvas = paint(drawing, fonts);
   // canvas.data(), not getImageData: the same bytes (the card is opaque, so
   // premultiplied and straight alpha agree; checked for all 1,001 bench
   // cards). With @napi-rs/canvas 1.1 it is the cheaper of the two (with
   // older versions data() painted the recorded operations again on every
   // call): getImageData allocates 3 MB of fresh pixels a card, data() does
   // not, so the painter peaks 90 MB lower and takes about 0.2 ms less a card.
-  const png = encodePng(canvas.data(), canvas.width, canvas.height);
+  const palette = inkPalette(
+    drawing.background,
+    drawing.ops.map((op) => op.color),
+  );
+  const { width, height } = canvas;
+  const rows = indexPixels(canvas.data(), width, height, palette);
+  const png = encodeIndexedPng(rows, width, height, palette.colours);
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }
 

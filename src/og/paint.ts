@@ -24,7 +24,7 @@ import { loadOgFonts, missingGlyphs, ogCardPng } from './image.ts';
  */
 
 /** Bump when the layout or painting changes, so cached cards are painted again. */
-const RENDERER_VERSION = 1;
+const RENDERER_VERSION = 2;
 
 /** What the cached picture depends on besides the card's words. */
 function rendererKey(root: string): string {

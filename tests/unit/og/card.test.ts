@@ -340,8 +340,9 @@ describe('rendering with the bundled fonts', () => {
   });
 
   it('paints the background, the accent bar and white text, each card from scratch', async () => {
+    // Four bytes a pixel, whatever the PNG's colour type.
     const pixelsOf = async (png: Uint8Array) =>
-      (await sharp(png).raw().toBuffer({ resolveWithObject: true })).data;
+      (await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true })).data;
     const at = (data: Buffer, x: number, y: number) => {
       const i = (y * OG_IMAGE_WIDTH + x) * 4;
       return `#${[data[i], data[i + 1], data[i + 2]].map((v) => (v ?? 0).toString(16).padStart(2, '0')).join('')}`;
