@@ -38,8 +38,9 @@ export interface OgCardsOptions {
   /** Where painted cards are kept between builds. */
   cacheDir: string;
   /**
-   * Where the painter also copies every card, under the path it is published
-   * at, so the build moves them into its output in one step at the end.
+   * Where the painter also puts every card (a hard link to the cached file
+   * where it can), under the path it is published at, so the build moves
+   * them into its output in one step at the end.
    */
   stagingDir: string;
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import {
-  copyFileSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -12,6 +11,7 @@ import {
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
+import { linkOrCopy } from '../output/move.ts';
 import { collectGarbage } from '../processes/child-process.ts';
 import { ogCardText, type OgCardFile } from './card.ts';
 import type { OgCardsOptions, PaintedOgCard } from './cards.ts';
@@ -19,8 +19,9 @@ import { loadOgFonts, missingGlyphs, ogCardPng } from './image.ts';
 
 /**
  * Paints a build's Open Graph cards into the cache, skipping cards already
- * there, and stages a copy of each under its published path. Runs in the
- * child process og/cards.ts starts.
+ * there, and stages each under its published path (a hard link to the
+ * cached file where it can be one). Runs in the child process og/cards.ts
+ * starts.
  */
 
 /** Bump when the layout or painting changes, so cached cards are painted again. */
@@ -123,7 +124,7 @@ export async function paintOgCards(
   for (const { file, cached } of jobs) {
     const staged = path.join(options.stagingDir, file.path);
     mkdirSync(path.dirname(staged), { recursive: true });
-    copyFileSync(cached, staged);
+    linkOrCopy(cached, staged);
   }
 
   const keep = new Set(jobs.map((job) => path.basename(job.cached)));

@@ -51,6 +51,10 @@ describe('the build’s Open Graph cards', () => {
       const published = readFileSync(path.join(outDir, file));
       expect([...published.subarray(0, 8)], file).toEqual(PNG_SIGNATURE);
       expect(published.equals(readFileSync(rendered[index]?.cached ?? '')), file).toBe(true);
+      // The cached file itself, under a second name: no copy was made.
+      expect(statSync(path.join(outDir, file)).ino, file).toBe(
+        statSync(rendered[index]?.cached ?? '').ino,
+      );
     }
     // Moved, not copied: nothing is left behind in the staging folder.
     expect(readdirSync(stagingDir)).toEqual([]);
