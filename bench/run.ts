@@ -35,6 +35,17 @@
  * runs), --seed <n> (default: bench/generate.ts DEFAULT_SEED), --no-warmup,
  * --only casefolio|bare, --json <file> (results as JSON; default
  * .tmp/bench/results.json), --help. Everything is written under .tmp/bench/.
+ *
+ * A build's folder from the run before is moved into .tmp/bench/trash/, not
+ * deleted, and the trash is emptied once every build is measured: on a file
+ * system that has just deleted thousands of files, creating files costs far
+ * more for a minute (ext4 without a journal, as on the machine this was
+ * measured on, looks past each inode freed in the last 60 s, 300 s while its
+ * block is unwritten), so deleting the last run's output just before timing
+ * the next build made the build pay for the benchmark's own cleanup, and
+ * Casefolio, whose build writes four times the files, most. A first deploy
+ * starts from a fresh checkout. A benchmark started within a minute of
+ * another one's end still pays for that one's trash.
  */
 import { spawn } from 'node:child_process';
 import {
@@ -42,6 +53,7 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -66,6 +78,16 @@ import {
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = path.join(projectRoot, '.tmp', 'bench');
+/** Build folders of earlier runs, moved aside until every build is measured (see the header). */
+const trashDir = path.join(benchDir, 'trash');
+let setAsideCount = 0;
+
+/** Moves `dir`, if it is there, into `trash`, where it stays until the benchmark ends. */
+export function setAside(dir: string, trash: string = trashDir): void {
+  if (!existsSync(dir)) return;
+  mkdirSync(trash, { recursive: true });
+  renameSync(dir, path.join(trash, `${path.basename(dir)}-${process.pid}-${++setAsideCount}`));
+}
 const astroBin = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const GNU_TIME = '/usr/bin/time';
 
@@ -324,7 +346,7 @@ function prepare(
   options: { notebook?: string | undefined; prose: Prose; cohort?: number | undefined },
 ): void {
   const { notebook, prose, cohort } = options;
-  rmSync(dir, { recursive: true, force: true });
+  setAside(dir);
   if (site === 'casefolio') {
     const content =
       cohort === undefined
@@ -1069,4 +1091,10 @@ function usage(): string {
   return comment.replace(/^ \*(?: |$)/gm, '');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    await main();
+  } finally {
+    rmSync(trashDir, { recursive: true, force: true });
+  }
+}

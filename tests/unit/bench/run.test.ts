@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,6 +8,7 @@ import {
   median,
   notebookVerdicts,
   pairedDifferences,
+  setAside,
   verdicts,
   type BuildMeasurement,
   type NotebookResult,
@@ -162,5 +164,24 @@ describe('the notebook scenario', () => {
       ok: false,
       text: "the notebook's page shows 50 of its 50 figures, 1 inlined, 0 not in dist/",
     });
+  });
+});
+
+describe('the folder of the run before', () => {
+  it('is moved into the trash whole, not deleted, and a missing one is no error', () => {
+    const bench = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+    const dir = path.join(bench, 'casefolio-light-1000');
+    mkdirSync(path.join(dir, 'dist'), { recursive: true });
+    writeFileSync(path.join(dir, 'dist', 'index.html'), '<p>built</p>');
+    const trash = path.join(bench, 'trash');
+    setAside(dir, trash);
+    setAside(dir, trash);
+    expect(readdirSync(bench).sort()).toEqual(['trash']);
+    const [aside, ...more] = readdirSync(trash);
+    expect(more).toEqual([]);
+    expect(aside).toMatch(/^casefolio-light-1000-/);
+    expect(readFileSync(path.join(trash, aside ?? '', 'dist', 'index.html'), 'utf8')).toBe(
+      '<p>built</p>',
+    );
   });
 });
