@@ -47,7 +47,7 @@
  * starts from a fresh checkout. A benchmark started within a minute of
  * another one's end still pays for that one's trash.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -421,6 +421,10 @@ async function build(
     ...(site === 'casefolio' ? ['--outDir', dist] : []),
   ];
   const script = astroBin;
+  // Written to disk first: the files this folder was just given and the
+  // last build's output are otherwise written back while this build runs,
+  // and it pays for the one before it.
+  spawnSync('sync');
   const run = await runMeasured({ label: logLabel, script, args, env, nodeFlags });
   const pages = htmlFiles(dist);
   const studies = caseStudyPages(site, dist, cohort !== undefined);
