@@ -12,9 +12,9 @@ import { encodeIndexedPng } from './png.ts';
 /**
  * Paints Open Graph cards to PNG with Skia (@napi-rs/canvas): og/layout.ts
  * says where each line goes, this module draws it, og/palette.ts maps its
- * colours to a palette and og/png.ts encodes it. A
- * card takes 7 to 10 ms of CPU (satori and an SVG rasteriser took 50); the
- * build paints them in a low-priority child process (og/cards.ts).
+ * colours to a palette and og/png.ts encodes it. A card takes 5 to 8 ms of
+ * CPU (satori and an SVG rasteriser took 50); the build paints them in a
+ * low-priority child process (og/cards.ts).
  *
  * Fonts come from npm packages, so a card looks the same on every machine:
  *
@@ -206,7 +206,7 @@ export interface OgRender {
   missing: string[];
 }
 
-/** Lays out, paints and encodes one card as a PNG, on the calling thread (7 to 10 ms here). */
+/** Lays out, paints and encodes one card as a PNG, on the calling thread (5 to 8 ms here). */
 export function ogCardPng(card: OgCard, root?: string): Uint8Array {
   const fonts = loadOgFonts(root);
   const drawing = layoutOgCard(card, measurer(fonts));
