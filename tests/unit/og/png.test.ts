@@ -123,6 +123,22 @@ describe('inkPalette and indexPixels', () => {
     ).toBe(true);
   });
 
+  it('reads pixels that do not start on a 4-byte boundary the same', () => {
+    const palette = inkPalette(background, ['#ffffff']);
+    const width = 3;
+    const height = 2;
+    const pixels = [11, 17, 32, 255, 255, 255, 255, 255, 133, 136, 144, 255];
+    const aligned = new Uint8Array([...pixels, ...pixels]);
+    // A Buffer far into a larger one, as a pooled Buffer can be.
+    const backing = new ArrayBuffer(2048);
+    const unaligned = Buffer.from(backing, 1001, aligned.length);
+    unaligned.set(aligned);
+    expect(unaligned.byteOffset % 4).not.toBe(0);
+    const expected = [...indexPixels(aligned, width, height, palette)];
+    expect([...indexPixels(unaligned, width, height, palette)]).toEqual(expected);
+    expect(expected.slice(1, 4)).toEqual([0, palette.nearest(255, 255, 255), expected[3]]);
+  });
+
   it('refuses pixels of the wrong size and colours it cannot read', () => {
     expect(() => indexPixels(new Uint8Array(10), 2, 2, inkPalette(background, inks))).toThrow(
       'expected 16 bytes of RGBA pixels, got 10',
