@@ -20,7 +20,18 @@ export interface ChildJobOptions {
   nodeFlags?: string[];
   /** Called with each part the child sends before its answer, in order (see `serveChildJob`). */
   onPart?: (part: unknown) => void;
+  /** How long a child that has answered may take to end before it is killed; 5 s by default. */
+  exitGraceMs?: number;
 }
+
+/**
+ * A child that has answered ends at once, but one can hang as it ends: Node
+ * can deadlock joining its own worker threads while one of them waits for a
+ * garbage collection only the exiting thread could run (nodejs/node#54918;
+ * seen once in CI, a painter that had answered and never ended, and the build
+ * waited for it). Its answer is all the build needs, so it is killed.
+ */
+const EXIT_GRACE_MS = 5000;
 
 /** What a child sends: parts, then its answer. */
 type ChildMessage = { part: unknown } | { answer: unknown };
@@ -60,9 +71,20 @@ export function runChildJob<T>(module: URL, job: unknown, options: ChildJobOptio
       }
     }
     let answer: { value: T } | undefined;
+    let killedAfterAnswer = false;
     child.on('message', (message: ChildMessage) => {
-      if ('part' in message) options.onPart?.(message.part);
-      else answer = { value: message.answer as T };
+      if ('part' in message) {
+        options.onPart?.(message.part);
+        return;
+      }
+      answer = { value: message.answer as T };
+      const hung = setTimeout(() => {
+        killedAfterAnswer = true;
+        child.kill('SIGKILL');
+      }, options.exitGraceMs ?? EXIT_GRACE_MS);
+      // Not a reason of its own to keep the parent running.
+      hung.unref();
+      child.once('close', () => clearTimeout(hung));
     });
     child.once('error', reject);
     // 'close', not 'exit': 'exit' comes when the process ends, which can be
@@ -70,7 +92,7 @@ export function runChildJob<T>(module: URL, job: unknown, options: ChildJobOptio
     // saw "the search indexer stopped with code 0"); 'close' waits for the
     // message channel to close too, after its last message.
     child.once('close', (code) => {
-      if (code === 0 && answer) resolve(answer.value);
+      if (answer && (code === 0 || killedAfterAnswer)) resolve(answer.value);
       else reject(new Error(`${options.name} stopped with code ${code}`));
     });
     child.send(job as object);
@@ -103,7 +125,14 @@ export function serveChildJob<J, T, P = never>(
     Promise.resolve()
       .then(() => work(job, (part) => new Promise<void>((written) => send({ part }, written))))
       .then(
-        (result) => send({ answer: result }, () => process.exit(0)),
+        // Ended by letting the event loop run out rather than by process.exit,
+        // whose way out is where Node can deadlock (see EXIT_GRACE_MS).
+        (result) =>
+          send({ answer: result }, () => {
+            process.removeAllListeners('disconnect');
+            process.exitCode = 0;
+            process.disconnect();
+          }),
         (error: unknown) => {
           process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
           process.exit(1);

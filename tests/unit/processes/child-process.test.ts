@@ -26,6 +26,20 @@ describe('runChildJob', () => {
     expect(facts.execArgv).toEqual(['--single-threaded-gc']);
     expect(facts.nice).toBe(19);
   });
+
+  it('takes the answer of a child that does not end after it, and ends the child', async () => {
+    const lingers = new URL('../../fixtures/child-jobs/answers-then-lingers.ts', import.meta.url);
+    const started = Date.now();
+    const answer = await runChildJob<{ echo: string; pid: number }>(
+      lingers,
+      { echo: 'cards' },
+      { name: 'a test job', exitGraceMs: 500 },
+    );
+    expect(answer.echo).toBe('cards');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // Killed: signalling it finds no process.
+    expect(() => process.kill(answer.pid, 0)).toThrow();
+  });
 });
 
 describe('serveChildJob', () => {
